@@ -1,0 +1,1222 @@
+//! Strict reader for the numeric answers students type.
+//!
+//! Students of the BTS NDRC write numbers the French way ("1 940,50 €",
+//! "baisse de 5,08 %", "≈ 17,8 %"). This module turns what they typed into a
+//! [`ParsedAnswer`]; it never judges whether the value is right. The whole
+//! input must be understood, otherwise a [`ParseError`] says what went wrong.
+
+use rust_decimal::Decimal;
+
+/// The unit the student attached to the number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum GivenUnit {
+    /// No unit at all.
+    Bare,
+    /// "%", "pour cent", ...
+    Percent,
+    /// Percentage points: "pts", "points", "pp", ...
+    Points,
+    /// Euros ("€", "euros", "HT", "k€", ...).
+    Euro,
+}
+
+/// A student's answer, read but not judged.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParsedAnswer {
+    /// The value in base units: sign applied, "k€" multiplied by 1000 ("1,94 k€" -> 1940).
+    pub value: Decimal,
+    /// Decimal places the student wrote, in base units: "17,76" -> 2, "1 940" -> 0,
+    /// "1,94 k€" -> -1 (2 decimals at the thousand scale), "2 k€" -> -3.
+    pub decimals: i64,
+    /// The unit written after (or, for "€", before) the number.
+    pub unit: GivenUnit,
+    /// The student marked the value as approximate ("≈", "~", "environ", "env.", "approx.", "à peu près", "approximativement").
+    pub approx: bool,
+    /// Trailing counted noun(s) after the number and unit, lowercased, single-spaced, e.g. "clics", "commandes par mois", "arbres/commande". None when absent. The caller decides whether these words fit.
+    pub words: Option<String>,
+}
+
+/// Why an answer could not be read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ParseError {
+    #[error("empty answer")]
+    Empty,
+    #[error("no number found")]
+    NoNumber,
+    #[error("more than one number")]
+    SeveralNumbers,
+    #[error("badly grouped digits: {0}")]
+    BadGrouping(String),
+    #[error("unexpected text: {0}")]
+    Leftover(String),
+    #[error("too many digits")]
+    TooManyDigits,
+    #[error("magnitude out of range")]
+    OutOfRange,
+    #[error("contradictory sign")]
+    ContradictorySign,
+}
+
+/// Most integer digits accepted.
+const MAX_INT_DIGITS: usize = 15;
+/// Most digits accepted after the decimal mark.
+const MAX_FRAC_DIGITS: usize = 12;
+/// Largest magnitude accepted (inclusive), in base units.
+const MAX_ABS: i128 = 1_000_000_000_000;
+
+/// Approximation markers allowed before the number, longest first.
+const APPROX_BEFORE: &[&str] = &[
+    "≈",
+    "~",
+    "approximativement",
+    "approx.",
+    "approx",
+    "environ",
+    "env.",
+    "env",
+    "a peu pres",
+];
+
+/// Approximation markers allowed at the very end of the answer.
+const APPROX_AFTER: &[&str] = &[
+    "approximativement",
+    "approx.",
+    "approx",
+    "environ",
+    "env.",
+    "env",
+    "a peu pres",
+];
+
+/// Direction words and whether they mean a negative value.
+const DIRECTIONS: &[(&str, bool)] = &[
+    ("baisse", true),
+    ("diminution", true),
+    ("recul", true),
+    ("chute", true),
+    ("hausse", false),
+    ("augmentation", false),
+    ("progression", false),
+    ("croissance", false),
+];
+
+/// What a unit keyword stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum UnitKind {
+    Percent,
+    Points,
+    /// Euros; `kilo` when the amount is in thousands of euros.
+    Euro {
+        kilo: bool,
+    },
+    /// "HT" written on its own: euros before tax.
+    HtOnly,
+}
+
+/// Unit keywords, in the order they are tried (longer spellings first).
+/// In keywords, ' ' stands for one or more spaces and '_' for optional spaces.
+const UNITS: &[(&str, UnitKind)] = &[
+    ("k euros", UnitKind::Euro { kilo: true }),
+    ("k euro", UnitKind::Euro { kilo: true }),
+    ("k eur", UnitKind::Euro { kilo: true }),
+    ("k_€", UnitKind::Euro { kilo: true }),
+    ("keuros", UnitKind::Euro { kilo: true }),
+    ("keur", UnitKind::Euro { kilo: true }),
+    ("ke", UnitKind::Euro { kilo: true }),
+    ("euros", UnitKind::Euro { kilo: false }),
+    ("euro", UnitKind::Euro { kilo: false }),
+    ("eur", UnitKind::Euro { kilo: false }),
+    ("€", UnitKind::Euro { kilo: false }),
+    ("pour cent", UnitKind::Percent),
+    ("pour-cent", UnitKind::Percent),
+    ("pourcents", UnitKind::Percent),
+    ("pourcent", UnitKind::Percent),
+    ("%", UnitKind::Percent),
+    ("points de pourcentage", UnitKind::Points),
+    ("point de pourcentage", UnitKind::Points),
+    ("pts de pourcentage", UnitKind::Points),
+    ("pt de pourcentage", UnitKind::Points),
+    ("points", UnitKind::Points),
+    ("point", UnitKind::Points),
+    ("pts.", UnitKind::Points),
+    ("pts", UnitKind::Points),
+    ("pt.", UnitKind::Points),
+    ("pt", UnitKind::Points),
+    ("pp", UnitKind::Points),
+    ("ht", UnitKind::HtOnly),
+];
+
+/// Words that may not appear among the trailing counted nouns: they are
+/// units, tax mentions or approximation markers in the wrong place.
+const RESERVED_WORDS: &[&str] = &[
+    "ttc",
+    "ht",
+    "k",
+    "ke",
+    "keur",
+    "eur",
+    "euro",
+    "euros",
+    "pourcent",
+    "pourcents",
+    "pt",
+    "pts",
+    "point",
+    "points",
+    "pp",
+    "environ",
+    "env",
+    "approx",
+    "approximativement",
+];
+
+/// The digits of a number as written, before sign and unit are applied.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct RawNumber {
+    /// All digits (integer then fractional) read as one integer.
+    mantissa: i128,
+    /// Number of digits written after the decimal mark.
+    frac_digits: u32,
+}
+
+/// Reads one typed answer.
+///
+/// # Errors
+/// Returns a [`ParseError`] whenever any part of the input is not understood.
+pub fn parse_answer(input: &str) -> Result<ParsedAnswer, ParseError> {
+    let trimmed = input.trim();
+    if trimmed.is_empty() {
+        return Err(ParseError::Empty);
+    }
+    if !trimmed.chars().any(|c| c.is_ascii_digit()) {
+        return Err(ParseError::NoNumber);
+    }
+    let chars: Vec<char> = trimmed
+        .chars()
+        .map(|c| if c.is_whitespace() { ' ' } else { c })
+        .collect();
+
+    let mut approx = false;
+    let mut pos = 0;
+
+    // 1. Optional label, ending at the last separator.
+    if let Some(sep) = chars.iter().rposition(|&c| matches!(c, '=' | ':' | '≈')) {
+        let label = &chars[..sep];
+        let right = &chars[sep + 1..];
+        if label.iter().any(char::is_ascii_digit) {
+            if right.iter().any(char::is_ascii_digit) {
+                return Err(ParseError::SeveralNumbers);
+            }
+            // The number is on the left: the separator is trailing junk.
+            return Err(ParseError::Leftover(text(&chars[sep..])));
+        }
+        let blank = label.iter().all(|&c| c == ' ');
+        if !blank && !label.iter().any(|c| c.is_alphabetic()) {
+            return Err(ParseError::Leftover(text(label)));
+        }
+        if chars[sep] == '≈' {
+            approx = true;
+        }
+        pos = sep + 1;
+    }
+    pos = skip_spaces(&chars, pos);
+
+    // 2. Optional "soit".
+    if let Some(end) = match_kw(&chars, pos, "soit") {
+        pos = skip_spaces(&chars, end);
+    }
+
+    // 3. Optional approximation marker.
+    if let Some(end) = match_any(&chars, pos, APPROX_BEFORE) {
+        approx = true;
+        pos = skip_spaces(&chars, end);
+    }
+
+    // 4. Optional direction phrase.
+    let mut direction_negative: Option<bool> = None;
+    if let Some((end, negative)) = match_direction(&chars, pos) {
+        direction_negative = Some(negative);
+        pos = skip_spaces(&chars, end);
+        if let Some(end) = match_any(&chars, pos, &["de", "d'"]) {
+            pos = skip_spaces(&chars, end);
+        }
+        // "baisse d'environ 5 %"
+        if let Some(end) = match_any(&chars, pos, APPROX_BEFORE) {
+            approx = true;
+            pos = skip_spaces(&chars, end);
+        }
+    }
+
+    // 5. Optional euro sign before the number, and optional sign.
+    let mut euro_before = false;
+    if chars.get(pos) == Some(&'€') {
+        euro_before = true;
+        pos = skip_spaces(&chars, pos + 1);
+    }
+    let mut explicit_negative: Option<bool> = None;
+    if let Some(&c) = chars.get(pos) {
+        let sign = match c {
+            '+' => Some(false),
+            '-' | '\u{2212}' | '\u{2013}' => Some(true),
+            _ => None,
+        };
+        if sign.is_some() {
+            explicit_negative = sign;
+            pos = skip_spaces(&chars, pos + 1);
+        }
+    }
+    if !euro_before && chars.get(pos) == Some(&'€') {
+        euro_before = true;
+        pos = skip_spaces(&chars, pos + 1);
+    }
+    let negative = match (direction_negative, explicit_negative) {
+        (Some(d), Some(s)) if d != s => return Err(ParseError::ContradictorySign),
+        (Some(d), _) => d,
+        (None, Some(s)) => s,
+        (None, None) => false,
+    };
+
+    // 6. The number.
+    let Some((raw, end)) = scan_number(&chars, pos)? else {
+        let rest = &chars[pos..];
+        if count_numbers(rest) >= 2 {
+            return Err(ParseError::SeveralNumbers);
+        }
+        return Err(ParseError::Leftover(text(rest)));
+    };
+    pos = skip_spaces(&chars, end);
+
+    // 7. Optional unit.
+    let mut unit = if euro_before {
+        GivenUnit::Euro
+    } else {
+        GivenUnit::Bare
+    };
+    let mut kilo = false;
+    if let Some((kind, end)) = match_unit(&chars, pos) {
+        match (euro_before, kind) {
+            (_, UnitKind::HtOnly) => unit = GivenUnit::Euro,
+            (true, _) => return Err(ParseError::Leftover(text(&chars[pos..]))),
+            (false, UnitKind::Percent) => unit = GivenUnit::Percent,
+            (false, UnitKind::Points) => unit = GivenUnit::Points,
+            (false, UnitKind::Euro { kilo: k }) => {
+                unit = GivenUnit::Euro;
+                kilo = k;
+            }
+        }
+        pos = skip_spaces(&chars, end);
+    }
+
+    // 8. Trailing approximation marker and counted nouns.
+    let mut tail = &chars[pos..];
+    if count_numbers(tail) > 0 {
+        return Err(ParseError::SeveralNumbers);
+    }
+    if let Some(start) = trailing_approx(tail) {
+        approx = true;
+        tail = trim_chars(&tail[..start]);
+    }
+    let words = if tail.is_empty() {
+        None
+    } else {
+        match read_words(tail) {
+            Some(w) => Some(w),
+            None => return Err(ParseError::Leftover(text(tail))),
+        }
+    };
+
+    let (value, decimals) = build_value(&raw, negative, kilo)?;
+    Ok(ParsedAnswer {
+        value,
+        decimals,
+        unit,
+        approx,
+        words,
+    })
+}
+
+/// Applies unit scaling and sign, checks the magnitude and builds the value.
+fn build_value(raw: &RawNumber, negative: bool, kilo: bool) -> Result<(Decimal, i64), ParseError> {
+    let mut mantissa = raw.mantissa;
+    let mut scale = raw.frac_digits;
+    let mut decimals = i64::from(raw.frac_digits);
+    if kilo {
+        decimals -= 3;
+        if scale >= 3 {
+            scale -= 3;
+        } else {
+            mantissa = mantissa
+                .checked_mul(10_i128.pow(3 - scale))
+                .ok_or(ParseError::OutOfRange)?;
+            scale = 0;
+        }
+    }
+    let limit = MAX_ABS
+        .checked_mul(10_i128.pow(scale))
+        .ok_or(ParseError::OutOfRange)?;
+    if mantissa > limit {
+        return Err(ParseError::OutOfRange);
+    }
+    if negative {
+        mantissa = -mantissa;
+    }
+    let value =
+        Decimal::try_from_i128_with_scale(mantissa, scale).map_err(|_| ParseError::OutOfRange)?;
+    Ok((value, decimals))
+}
+
+/// The characters as a trimmed string, for error messages.
+fn text(chars: &[char]) -> String {
+    chars.iter().collect::<String>().trim().to_string()
+}
+
+/// Removes leading and trailing spaces.
+fn trim_chars(chars: &[char]) -> &[char] {
+    let start = chars.iter().position(|&c| c != ' ').unwrap_or(chars.len());
+    let end = chars
+        .iter()
+        .rposition(|&c| c != ' ')
+        .map_or(start, |e| e + 1);
+    &chars[start..end.max(start)]
+}
+
+/// Position of the first non-space at or after `pos`.
+fn skip_spaces(chars: &[char], mut pos: usize) -> usize {
+    while chars.get(pos) == Some(&' ') {
+        pos += 1;
+    }
+    pos
+}
+
+/// Lowercases a character and strips the French accents, for keyword matching.
+fn fold(c: char) -> char {
+    let lower = c.to_lowercase().next().unwrap_or(c);
+    match lower {
+        'à' | 'â' | 'ä' | 'á' => 'a',
+        'é' | 'è' | 'ê' | 'ë' => 'e',
+        'î' | 'ï' => 'i',
+        'ô' | 'ö' => 'o',
+        'ù' | 'û' | 'ü' => 'u',
+        'ç' => 'c',
+        '\u{2019}' | '\u{2018}' | '\u{02BC}' => '\'',
+        other => other,
+    }
+}
+
+/// Matches keyword `kw` at `pos`, returning the position just after it.
+///
+/// In `kw`, ' ' requires one or more spaces and '_' allows any number of
+/// spaces. A keyword ending in a letter must not be followed by a letter.
+fn match_kw(chars: &[char], pos: usize, kw: &str) -> Option<usize> {
+    let mut i = pos;
+    let mut last = None;
+    for k in kw.chars() {
+        match k {
+            ' ' => {
+                if chars.get(i) != Some(&' ') {
+                    return None;
+                }
+                i = skip_spaces(chars, i);
+            }
+            '_' => i = skip_spaces(chars, i),
+            _ => {
+                if fold(*chars.get(i)?) != k {
+                    return None;
+                }
+                i += 1;
+            }
+        }
+        last = Some(k);
+    }
+    let ends_in_letter = last.is_some_and(char::is_alphabetic);
+    if ends_in_letter && chars.get(i).is_some_and(|c| c.is_alphabetic()) {
+        return None;
+    }
+    Some(i)
+}
+
+/// Matches the first keyword of `kws` found at `pos`.
+fn match_any(chars: &[char], pos: usize, kws: &[&str]) -> Option<usize> {
+    kws.iter().find_map(|kw| match_kw(chars, pos, kw))
+}
+
+/// Matches "(en) baisse", "(en) hausse", ...; returns the end and whether
+/// the direction is negative.
+fn match_direction(chars: &[char], pos: usize) -> Option<(usize, bool)> {
+    let after_en = match_kw(chars, pos, "en ");
+    for &(word, negative) in DIRECTIONS {
+        if let Some(end) = after_en.and_then(|p| match_kw(chars, p, word)) {
+            return Some((end, negative));
+        }
+        if let Some(end) = match_kw(chars, pos, word) {
+            return Some((end, negative));
+        }
+    }
+    None
+}
+
+/// Matches a unit (with an optional "HT" after euros) at `pos`.
+fn match_unit(chars: &[char], pos: usize) -> Option<(UnitKind, usize)> {
+    let (kind, end) = UNITS
+        .iter()
+        .find_map(|&(kw, kind)| match_kw(chars, pos, kw).map(|end| (kind, end)))?;
+    if let UnitKind::Euro { .. } = kind {
+        if let Some(ht_end) = match_kw(chars, end, "_ht") {
+            return Some((kind, ht_end));
+        }
+    }
+    Some((kind, end))
+}
+
+/// If `tail` ends with an approximation marker standing as its own word,
+/// returns where that marker starts.
+fn trailing_approx(tail: &[char]) -> Option<usize> {
+    (0..tail.len()).find(|&i| {
+        let at_boundary = i == 0 || !tail[i - 1].is_alphabetic();
+        at_boundary
+            && APPROX_AFTER
+                .iter()
+                .any(|kw| match_kw(tail, i, kw) == Some(tail.len()))
+    })
+}
+
+/// Counts the numbers standing on their own in `chars` (digit runs joined by
+/// '.', ',' or a single space count once; digits glued after a letter, as in
+/// "e3", do not count).
+fn count_numbers(chars: &[char]) -> usize {
+    let mut count = 0;
+    let mut i = 0;
+    while i < chars.len() {
+        if !chars[i].is_ascii_digit() {
+            i += 1;
+            continue;
+        }
+        let after_letter = i > 0 && chars[i - 1].is_alphabetic();
+        loop {
+            while chars.get(i).is_some_and(char::is_ascii_digit) {
+                i += 1;
+            }
+            let joined = chars.get(i).is_some_and(|&c| matches!(c, '.' | ',' | ' '))
+                && chars.get(i + 1).is_some_and(char::is_ascii_digit);
+            if !joined {
+                break;
+            }
+            i += 1;
+        }
+        if !after_letter {
+            count += 1;
+        }
+    }
+    count
+}
+
+/// A piece of a written number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Piece {
+    /// Digits in `chars[start..end]`.
+    Digits(usize, usize),
+    /// A separator: '.', ',' or ' '.
+    Sep(char),
+}
+
+fn is_mark(c: char) -> bool {
+    c == '.' || c == ','
+}
+
+/// Reads the number starting at `pos`. Returns `Ok(None)` when no number
+/// starts there, otherwise the digits read and the position after them.
+fn scan_number(chars: &[char], pos: usize) -> Result<Option<(RawNumber, usize)>, ParseError> {
+    let digit_at = |i: usize| chars.get(i).is_some_and(char::is_ascii_digit);
+    let starts = match chars.get(pos) {
+        Some(c) if c.is_ascii_digit() => true,
+        Some(&c) if is_mark(c) => digit_at(pos + 1),
+        _ => false,
+    };
+    if !starts {
+        return Ok(None);
+    }
+
+    let mut pieces = Vec::new();
+    let mut i = pos;
+    let mut seen_mark = false;
+    if is_mark(chars[i]) {
+        pieces.push(Piece::Sep(chars[i]));
+        seen_mark = true;
+        i += 1;
+    }
+    loop {
+        let start = i;
+        while digit_at(i) {
+            i += 1;
+        }
+        pieces.push(Piece::Digits(start, i));
+        if let Some(&c) = chars.get(i) {
+            if is_mark(c) {
+                if digit_at(i + 1) {
+                    pieces.push(Piece::Sep(c));
+                    seen_mark = true;
+                    i += 1;
+                    continue;
+                }
+                return Err(ParseError::BadGrouping(text(&chars[pos..=i])));
+            }
+            if c == ' ' && !seen_mark {
+                let next = skip_spaces(chars, i);
+                if digit_at(next) {
+                    pieces.push(Piece::Sep(' '));
+                    i = next;
+                    continue;
+                }
+            }
+        }
+        break;
+    }
+
+    let written = text(&chars[pos..i]);
+    let (int_digits, frac_digits) =
+        interpret(chars, &pieces).ok_or_else(|| ParseError::BadGrouping(written.clone()))?;
+    if int_digits.len() > MAX_INT_DIGITS || frac_digits.len() > MAX_FRAC_DIGITS {
+        return Err(ParseError::TooManyDigits);
+    }
+    let mut mantissa: i128 = 0;
+    for d in int_digits.iter().chain(frac_digits.iter()) {
+        let digit = d
+            .to_digit(10)
+            .ok_or_else(|| ParseError::BadGrouping(written.clone()))?;
+        mantissa = mantissa * 10 + i128::from(digit);
+    }
+    let frac_len = u32::try_from(frac_digits.len()).map_err(|_| ParseError::TooManyDigits)?;
+    Ok(Some((
+        RawNumber {
+            mantissa,
+            frac_digits: frac_len,
+        },
+        i,
+    )))
+}
+
+/// Splits the pieces of a number into integer and fractional digits,
+/// checking the thousands grouping. `None` means badly grouped.
+fn interpret(chars: &[char], pieces: &[Piece]) -> Option<(Vec<char>, Vec<char>)> {
+    let digits_of = |p: &Piece| match *p {
+        Piece::Digits(s, e) => Some(chars[s..e].to_vec()),
+        Piece::Sep(_) => None,
+    };
+
+    // Leading decimal mark: ",5".
+    if let Some(Piece::Sep(_)) = pieces.first() {
+        return match pieces {
+            [Piece::Sep(_), d @ Piece::Digits(..)] => Some((Vec::new(), digits_of(d)?)),
+            _ => None,
+        };
+    }
+
+    let groups: Vec<Vec<char>> = pieces.iter().filter_map(digits_of).collect();
+    let seps: Vec<char> = pieces
+        .iter()
+        .filter_map(|p| match *p {
+            Piece::Sep(c) => Some(c),
+            Piece::Digits(..) => None,
+        })
+        .collect();
+    if groups.len() != seps.len() + 1 {
+        return None;
+    }
+
+    // Which separator (by index) is the decimal mark, if any.
+    let marks: Vec<(usize, char)> = seps
+        .iter()
+        .copied()
+        .enumerate()
+        .filter(|&(_, c)| is_mark(c))
+        .collect();
+    let decimal_index = match marks.last() {
+        None => None,
+        Some(&(idx, last)) => {
+            let same_kind = marks.iter().filter(|&&(_, c)| c == last).count();
+            if marks.iter().all(|&(_, c)| c == last) {
+                // Only one kind of mark: a single one is the decimal mark,
+                // several are thousands separators.
+                (same_kind == 1).then_some(idx)
+            } else if same_kind == 1 {
+                Some(idx)
+            } else {
+                return None;
+            }
+        }
+    };
+
+    // The decimal mark can only be the last separator.
+    if let Some(idx) = decimal_index {
+        if idx + 1 != seps.len() {
+            return None;
+        }
+    }
+    let int_count = decimal_index.map_or(groups.len(), |idx| idx + 1);
+    let thousands: Vec<char> = seps[..int_count - 1].to_vec();
+    if let Some(&first) = thousands.first() {
+        if thousands.iter().any(|&c| c != first) {
+            return None;
+        }
+    }
+    let int_groups = &groups[..int_count];
+    if int_groups.len() > 1 {
+        let first_ok = (1..=3).contains(&int_groups[0].len());
+        let rest_ok = int_groups[1..].iter().all(|g| g.len() == 3);
+        if !first_ok || !rest_ok {
+            return None;
+        }
+    }
+    let int_digits: Vec<char> = int_groups.concat();
+    let frac_digits = if decimal_index.is_some() {
+        groups.last()?.clone()
+    } else {
+        Vec::new()
+    };
+    Some((int_digits, frac_digits))
+}
+
+/// Reads trailing counted nouns: alphabetic words joined by spaces or '/'.
+/// Returns them lowercased and single-spaced, or `None` if anything else is
+/// there.
+fn read_words(tail: &[char]) -> Option<String> {
+    let is_word_char = |c: char| c.is_alphabetic() || matches!(c, '\'' | '\u{2019}' | '-');
+    let mut out = String::new();
+    let mut i = 0;
+    loop {
+        let start = i;
+        while tail.get(i).is_some_and(|&c| is_word_char(c)) {
+            i += 1;
+        }
+        let word = &tail[start..i];
+        match (word.first(), word.last()) {
+            (Some(f), Some(l)) if f.is_alphabetic() && l.is_alphabetic() => {}
+            _ => return None,
+        }
+        let lower = word.iter().collect::<String>().to_lowercase();
+        if RESERVED_WORDS.contains(&lower.as_str()) {
+            return None;
+        }
+        out.push_str(&lower);
+
+        let after_space = skip_spaces(tail, i);
+        match tail.get(after_space) {
+            None => return Some(out),
+            Some('/') => {
+                out.push('/');
+                i = skip_spaces(tail, after_space + 1);
+            }
+            Some(_) if after_space > i => {
+                out.push(' ');
+                i = after_space;
+            }
+            Some(_) => return None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+    use rust_decimal_macros::dec;
+    use std::mem::discriminant;
+
+    /// What a table case expects.
+    enum Expect {
+        Ok {
+            value: Decimal,
+            decimals: i64,
+            unit: GivenUnit,
+            approx: bool,
+            words: Option<&'static str>,
+        },
+        Err(ParseError),
+    }
+
+    fn ok(value: Decimal, decimals: i64, unit: GivenUnit) -> Expect {
+        Expect::Ok {
+            value,
+            decimals,
+            unit,
+            approx: false,
+            words: None,
+        }
+    }
+
+    fn ok_approx(value: Decimal, decimals: i64, unit: GivenUnit) -> Expect {
+        Expect::Ok {
+            value,
+            decimals,
+            unit,
+            approx: true,
+            words: None,
+        }
+    }
+
+    fn ok_words(value: Decimal, decimals: i64, unit: GivenUnit, words: &'static str) -> Expect {
+        Expect::Ok {
+            value,
+            decimals,
+            unit,
+            approx: false,
+            words: Some(words),
+        }
+    }
+
+    fn err(e: ParseError) -> Expect {
+        Expect::Err(e)
+    }
+
+    fn bad() -> ParseError {
+        ParseError::BadGrouping(String::new())
+    }
+
+    fn left() -> ParseError {
+        ParseError::Leftover(String::new())
+    }
+
+    use GivenUnit::{Bare, Euro, Percent, Points};
+    use ParseError::{
+        ContradictorySign, Empty, NoNumber, OutOfRange, SeveralNumbers, TooManyDigits,
+    };
+
+    fn table() -> Vec<(&'static str, Expect)> {
+        vec![
+            // Percentages.
+            ("17,76 %", ok(dec!(17.76), 2, Percent)),
+            ("17.76%", ok(dec!(17.76), 2, Percent)),
+            ("17,76\u{a0}%", ok(dec!(17.76), 2, Percent)),
+            ("17,76\u{202f}%", ok(dec!(17.76), 2, Percent)),
+            ("17,76\u{2009}%", ok(dec!(17.76), 2, Percent)),
+            ("17,76\t%", ok(dec!(17.76), 2, Percent)),
+            ("  17,76 %  ", ok(dec!(17.76), 2, Percent)),
+            ("17,76 pour cent", ok(dec!(17.76), 2, Percent)),
+            ("17,76 Pour Cent", ok(dec!(17.76), 2, Percent)),
+            ("17,76 pourcent", ok(dec!(17.76), 2, Percent)),
+            ("17,76 pourcents", ok(dec!(17.76), 2, Percent)),
+            ("−36,08 %", ok(dec!(-36.08), 2, Percent)),
+            ("-36,08 %", ok(dec!(-36.08), 2, Percent)),
+            ("+12,5 %", ok(dec!(12.5), 1, Percent)),
+            ("0,50 %", ok(dec!(0.50), 2, Percent)),
+            ("100 %", ok(dec!(100), 0, Percent)),
+            // Euros and thousands grouping.
+            ("1 940 €", ok(dec!(1940), 0, Euro)),
+            ("1\u{a0}940 €", ok(dec!(1940), 0, Euro)),
+            ("1\u{202f}940 €", ok(dec!(1940), 0, Euro)),
+            ("1\u{2009}940\u{202f}€", ok(dec!(1940), 0, Euro)),
+            ("1940€", ok(dec!(1940), 0, Euro)),
+            ("20 809", ok(dec!(20809), 0, Bare)),
+            ("175 360", ok(dec!(175360), 0, Bare)),
+            ("1 234 567,5", ok(dec!(1234567.5), 1, Bare)),
+            ("274630", ok(dec!(274630), 0, Bare)),
+            ("1 940.5", ok(dec!(1940.5), 1, Bare)),
+            ("0,53 €", ok(dec!(0.53), 2, Euro)),
+            ("0,53€", ok(dec!(0.53), 2, Euro)),
+            ("0,53 euros", ok(dec!(0.53), 2, Euro)),
+            ("0,53 euro", ok(dec!(0.53), 2, Euro)),
+            ("0,53 EUR", ok(dec!(0.53), 2, Euro)),
+            ("0,53 € HT", ok(dec!(0.53), 2, Euro)),
+            ("0,53 €HT", ok(dec!(0.53), 2, Euro)),
+            ("0,53 eur ht", ok(dec!(0.53), 2, Euro)),
+            ("0,53 euros HT", ok(dec!(0.53), 2, Euro)),
+            ("200 HT", ok(dec!(200), 0, Euro)),
+            ("200 ht", ok(dec!(200), 0, Euro)),
+            ("– 700 €", ok(dec!(-700), 0, Euro)),
+            ("- 700 €", ok(dec!(-700), 0, Euro)),
+            ("€ 12,5", ok(dec!(12.5), 1, Euro)),
+            ("€12,5", ok(dec!(12.5), 1, Euro)),
+            ("€ 12,5 HT", ok(dec!(12.5), 1, Euro)),
+            ("-€12,5", ok(dec!(-12.5), 1, Euro)),
+            ("€ -12,5", ok(dec!(-12.5), 1, Euro)),
+            ("soit 47,30 €", ok(dec!(47.30), 2, Euro)),
+            ("Soit 47,30 €", ok(dec!(47.30), 2, Euro)),
+            // Kilo-euros.
+            ("1,94 k€", ok(dec!(1940), -1, Euro)),
+            ("1,94 k €", ok(dec!(1940), -1, Euro)),
+            ("1,94k€", ok(dec!(1940), -1, Euro)),
+            ("1,94 K€", ok(dec!(1940), -1, Euro)),
+            ("1,94 keur", ok(dec!(1940), -1, Euro)),
+            ("1,94 k euros", ok(dec!(1940), -1, Euro)),
+            ("1,94 ke", ok(dec!(1940), -1, Euro)),
+            ("2 k€", ok(dec!(2000), -3, Euro)),
+            ("2 k€ HT", ok(dec!(2000), -3, Euro)),
+            ("1,2345 k€", ok(dec!(1234.5), 1, Euro)),
+            ("-1,5 k€", ok(dec!(-1500), -2, Euro)),
+            // Points.
+            ("+0,80 pts", ok(dec!(0.80), 2, Points)),
+            ("0,8 pts.", ok(dec!(0.8), 1, Points)),
+            ("0,8 pt", ok(dec!(0.8), 1, Points)),
+            ("0,8 points", ok(dec!(0.8), 1, Points)),
+            ("0,8 point", ok(dec!(0.8), 1, Points)),
+            ("+ 0,8 point de pourcentage", ok(dec!(0.8), 1, Points)),
+            ("-1,2 points de pourcentage", ok(dec!(-1.2), 1, Points)),
+            ("3 pp", ok(dec!(3), 0, Points)),
+            ("3 PTS", ok(dec!(3), 0, Points)),
+            // Approximations.
+            ("≈ 17,8 %", ok_approx(dec!(17.8), 1, Percent)),
+            ("≈17,8 %", ok_approx(dec!(17.8), 1, Percent)),
+            ("~ 17,8 %", ok_approx(dec!(17.8), 1, Percent)),
+            ("~17,8%", ok_approx(dec!(17.8), 1, Percent)),
+            ("environ 17,8 %", ok_approx(dec!(17.8), 1, Percent)),
+            ("Environ 17,8 %", ok_approx(dec!(17.8), 1, Percent)),
+            ("17,8 % environ", ok_approx(dec!(17.8), 1, Percent)),
+            ("17,8 % env.", ok_approx(dec!(17.8), 1, Percent)),
+            ("env. 3", ok_approx(dec!(3), 0, Bare)),
+            ("env 3", ok_approx(dec!(3), 0, Bare)),
+            ("approx. 3", ok_approx(dec!(3), 0, Bare)),
+            ("approx 3", ok_approx(dec!(3), 0, Bare)),
+            ("approximativement 3", ok_approx(dec!(3), 0, Bare)),
+            ("à peu près 3 €", ok_approx(dec!(3), 0, Euro)),
+            ("a peu pres 3 €", ok_approx(dec!(3), 0, Euro)),
+            ("3 € à peu près", ok_approx(dec!(3), 0, Euro)),
+            ("soit environ 47 €", ok_approx(dec!(47), 0, Euro)),
+            // Labels.
+            ("CTR = 17,76 %", ok(dec!(17.76), 2, Percent)),
+            ("CTR=17,76%", ok(dec!(17.76), 2, Percent)),
+            ("Taux de clic : 17,76 %", ok(dec!(17.76), 2, Percent)),
+            ("ROAS ≈ 3,02", ok_approx(dec!(3.02), 2, Bare)),
+            ("= 17,76", ok(dec!(17.76), 2, Bare)),
+            ("CA HT = 1 940 €", ok(dec!(1940), 0, Euro)),
+            (
+                "Taux d'évolution : baisse de 5,08 %",
+                ok(dec!(-5.08), 2, Percent),
+            ),
+            ("CTR = soit ≈ 17,8 %", ok_approx(dec!(17.8), 1, Percent)),
+            // Directions.
+            ("baisse de 5,08 %", ok(dec!(-5.08), 2, Percent)),
+            ("Baisse de 5,08 %", ok(dec!(-5.08), 2, Percent)),
+            ("en baisse de 5,08 %", ok(dec!(-5.08), 2, Percent)),
+            ("diminution de 3 %", ok(dec!(-3), 0, Percent)),
+            ("recul de 3 %", ok(dec!(-3), 0, Percent)),
+            ("chute de 3 %", ok(dec!(-3), 0, Percent)),
+            ("en hausse de 32,63 %", ok(dec!(32.63), 2, Percent)),
+            ("hausse de 32,63 %", ok(dec!(32.63), 2, Percent)),
+            ("augmentation d'environ 4 %", ok_approx(dec!(4), 0, Percent)),
+            ("progression d’1,5 pt", ok(dec!(1.5), 1, Points)),
+            ("croissance 2 %", ok(dec!(2), 0, Percent)),
+            ("baisse de -5 %", ok(dec!(-5), 0, Percent)),
+            ("hausse de +5 %", ok(dec!(5), 0, Percent)),
+            ("environ en baisse de 700 €", ok_approx(dec!(-700), 0, Euro)),
+            // Number forms.
+            ("1.940,50 €", ok(dec!(1940.50), 2, Euro)),
+            ("1,940.50", ok(dec!(1940.50), 2, Bare)),
+            ("1.940.000,5", ok(dec!(1940000.5), 1, Bare)),
+            ("1,940,000.5", ok(dec!(1940000.5), 1, Bare)),
+            ("1.940.000", ok(dec!(1940000), 0, Bare)),
+            ("1,940,000", ok(dec!(1940000), 0, Bare)),
+            ("1,940", ok(dec!(1.940), 3, Bare)),
+            ("1.940", ok(dec!(1.940), 3, Bare)),
+            (",5", ok(dec!(0.5), 1, Bare)),
+            (".5", ok(dec!(0.5), 1, Bare)),
+            ("-,5", ok(dec!(-0.5), 1, Bare)),
+            ("0", ok(dec!(0), 0, Bare)),
+            ("-0", ok(dec!(0), 0, Bare)),
+            ("-0,00", ok(dec!(0), 2, Bare)),
+            ("007", ok(dec!(7), 0, Bare)),
+            ("0,50", ok(dec!(0.50), 2, Bare)),
+            ("123456789012345", err(OutOfRange)),
+            ("1000000000000", ok(dec!(1000000000000), 0, Bare)),
+            ("-1000000000000", ok(dec!(-1000000000000), 0, Bare)),
+            ("0,123456789012", ok(dec!(0.123456789012), 12, Bare)),
+            ("1 000 000 000 k€", ok(dec!(1000000000000), -3, Euro)),
+            // Words.
+            ("100 clics", ok_words(dec!(100), 0, Bare, "clics")),
+            ("100clics", ok_words(dec!(100), 0, Bare, "clics")),
+            ("100 Clics", ok_words(dec!(100), 0, Bare, "clics")),
+            (
+                "2,74 commandes par mois",
+                ok_words(dec!(2.74), 2, Bare, "commandes par mois"),
+            ),
+            (
+                "2,74  commandes\u{a0}par   mois",
+                ok_words(dec!(2.74), 2, Bare, "commandes par mois"),
+            ),
+            (
+                "1,2 arbres/commande",
+                ok_words(dec!(1.2), 1, Bare, "arbres/commande"),
+            ),
+            (
+                "1,2 arbres / commande",
+                ok_words(dec!(1.2), 1, Bare, "arbres/commande"),
+            ),
+            ("1 500 sessions", ok_words(dec!(1500), 0, Bare, "sessions")),
+            ("0,53 € par clic", ok_words(dec!(0.53), 2, Euro, "par clic")),
+            (
+                "12 bons d'achat",
+                ok_words(dec!(12), 0, Bare, "bons d'achat"),
+            ),
+            ("3 éco-gestes", ok_words(dec!(3), 0, Bare, "éco-gestes")),
+            (
+                "100 clics environ",
+                Expect::Ok {
+                    value: dec!(100),
+                    decimals: 0,
+                    unit: Bare,
+                    approx: true,
+                    words: Some("clics"),
+                },
+            ),
+            // Invalid: empty / no number.
+            ("", err(Empty)),
+            ("   ", err(Empty)),
+            ("\u{a0}\u{202f}\t", err(Empty)),
+            ("abc", err(NoNumber)),
+            ("nan", err(NoNumber)),
+            ("NaN", err(NoNumber)),
+            ("inf", err(NoNumber)),
+            ("infinity", err(NoNumber)),
+            ("∞", err(NoNumber)),
+            ("CTR = %", err(NoNumber)),
+            // Invalid: several numbers.
+            ("17,76 % ou 17,8 %", err(SeveralNumbers)),
+            ("12 et 13", err(SeveralNumbers)),
+            ("17,76 % (3695/20809)", err(SeveralNumbers)),
+            ("17,76 % 3", err(SeveralNumbers)),
+            ("3695/20809 = 17,76", err(SeveralNumbers)),
+            ("3695/20809", err(SeveralNumbers)),
+            ("0,177 6", err(SeveralNumbers)),
+            ("(3695/20809) 17,76", err(SeveralNumbers)),
+            ("1.940 000", err(SeveralNumbers)),
+            // Invalid: grouping.
+            ("12 13", err(bad())),
+            ("19 40", err(bad())),
+            ("1 9400", err(bad())),
+            ("1234 567", err(bad())),
+            ("17,", err(bad())),
+            ("17.", err(bad())),
+            ("17,5.", err(bad())),
+            ("1.94,5", err(bad())),
+            ("1.94.5", err(bad())),
+            ("1,5.3,2", err(bad())),
+            ("1 940.000,5", err(bad())),
+            // Invalid: leftovers.
+            ("1e3", err(left())),
+            ("1,5E3", err(left())),
+            ("12 $", err(left())),
+            ("17,76 $", err(left())),
+            ("--5", err(left())),
+            ("+-5", err(left())),
+            ("17,76 %%", err(left())),
+            ("17,76 % TTC", err(left())),
+            ("12 € TTC", err(left())),
+            ("€ 12 €", err(left())),
+            ("12 € euros", err(left())),
+            ("17,76 %.", err(left())),
+            ("le CTR est 17,76 %", err(left())),
+            ("% = 12", err(left())),
+            ("17,76 % :", err(left())),
+            ("100 environ clics", err(left())),
+            ("12 k", err(left())),
+            ("x 12", err(left())),
+            ("0x10", err(left())),
+            ("12 clics!", err(left())),
+            // Invalid: sign.
+            ("baisse de +5 %", err(ContradictorySign)),
+            ("hausse de -5", err(ContradictorySign)),
+            ("en recul de − 2 %", ok(dec!(-2), 0, Percent)),
+            ("diminution +3", err(ContradictorySign)),
+            // Invalid: size.
+            ("1234567890123456", err(TooManyDigits)),
+            ("10000000000000", err(OutOfRange)),
+            ("0,1234567890123", err(TooManyDigits)),
+            ("1000000000001", err(OutOfRange)),
+            ("1 000 000 001 k€", err(OutOfRange)),
+            ("999 999 999 999 999,999999999999", err(OutOfRange)),
+        ]
+    }
+
+    #[test]
+    fn table_cases() {
+        let cases = table();
+        assert!(cases.len() >= 120, "only {} cases", cases.len());
+        for (input, expected) in cases {
+            let got = parse_answer(input);
+            match expected {
+                Expect::Ok {
+                    value,
+                    decimals,
+                    unit,
+                    approx,
+                    words,
+                } => {
+                    let parsed = match got {
+                        Ok(p) => p,
+                        Err(e) => panic!("{input:?}: expected a value, got {e:?}"),
+                    };
+                    assert_eq!(parsed.value, value, "value of {input:?}");
+                    assert!(!parsed.value.is_sign_negative() || value < Decimal::ZERO);
+                    assert_eq!(parsed.decimals, decimals, "decimals of {input:?}");
+                    assert_eq!(parsed.unit, unit, "unit of {input:?}");
+                    assert_eq!(parsed.approx, approx, "approx of {input:?}");
+                    assert_eq!(parsed.words.as_deref(), words, "words of {input:?}");
+                }
+                Expect::Err(e) => match got {
+                    Ok(p) => panic!("{input:?}: expected {e:?}, got {p:?}"),
+                    Err(g) => assert_eq!(
+                        discriminant(&g),
+                        discriminant(&e),
+                        "{input:?}: expected {e:?}, got {g:?}"
+                    ),
+                },
+            }
+        }
+    }
+
+    #[test]
+    fn table_size() {
+        println!("table cases: {}", table().len());
+    }
+
+    #[test]
+    fn negative_zero_is_zero() {
+        let parsed = parse_answer("-0").unwrap();
+        assert!(parsed.value.is_zero());
+        assert!(!parsed.value.is_sign_negative());
+        let parsed = parse_answer("baisse de 0,0 %").unwrap();
+        assert!(!parsed.value.is_sign_negative());
+    }
+
+    #[test]
+    fn error_messages_carry_the_text() {
+        assert_eq!(
+            parse_answer("17,76 $"),
+            Err(ParseError::Leftover("$".to_string()))
+        );
+        assert_eq!(
+            parse_answer("1 9400"),
+            Err(ParseError::BadGrouping("1 9400".to_string()))
+        );
+        assert_eq!(
+            parse_answer("17,"),
+            Err(ParseError::BadGrouping("17,".to_string()))
+        );
+    }
+
+    /// How the test formatter writes a number.
+    #[derive(Debug, Clone, Copy)]
+    struct Style {
+        mark: char,
+        group: Option<char>,
+        plus: bool,
+        minus: char,
+        unit: &'static str,
+        unit_space: bool,
+    }
+
+    /// Writes `mantissa / 10^scale` the way a student might.
+    fn format_number(mantissa: i64, scale: u32, style: &Style) -> String {
+        let Style {
+            mark,
+            group,
+            plus,
+            minus,
+            unit,
+            unit_space,
+        } = *style;
+        let width = scale as usize + 1;
+        let digits = format!("{:0width$}", mantissa.unsigned_abs());
+        let (int_part, frac_part) = digits.split_at(digits.len() - scale as usize);
+        let mut grouped = String::new();
+        for (i, c) in int_part.chars().enumerate() {
+            let left = int_part.len() - i;
+            if i > 0 && left % 3 == 0 {
+                if let Some(g) = group {
+                    grouped.push(g);
+                }
+            }
+            grouped.push(c);
+        }
+        let mut out = String::new();
+        if mantissa < 0 {
+            out.push(minus);
+        } else if plus {
+            out.push('+');
+        }
+        out.push_str(&grouped);
+        if scale > 0 {
+            out.push(mark);
+            out.push_str(frac_part);
+        }
+        if !unit.is_empty() {
+            if unit_space {
+                out.push(' ');
+            }
+            out.push_str(unit);
+        }
+        out
+    }
+
+    #[test]
+    fn formatter_sanity() {
+        assert_eq!(
+            format_number(
+                -194050,
+                2,
+                &Style {
+                    mark: ',',
+                    group: Some(' '),
+                    plus: false,
+                    minus: '−',
+                    unit: "€",
+                    unit_space: true,
+                }
+            ),
+            "−1 940,50 €"
+        );
+        assert_eq!(
+            format_number(
+                5,
+                3,
+                &Style {
+                    mark: '.',
+                    group: None,
+                    plus: true,
+                    minus: '-',
+                    unit: "%",
+                    unit_space: false,
+                }
+            ),
+            "+0.005%"
+        );
+    }
+
+    proptest! {
+        #[test]
+        fn never_panics(input in "[0-9 .,+\\-−–€%:=≈~a-zA-Zéà'’/\u{a0}\u{202f}]{0,24}") {
+            let _ = parse_answer(&input);
+        }
+
+        #[test]
+        fn formatted_numbers_round_trip(
+            mantissa in -100_000_000_000_i64..=100_000_000_000_i64,
+            scale in 0_u32..=4,
+            comma in any::<bool>(),
+            group in prop::sample::select(vec![None, Some(' '), Some('\u{a0}'), Some('\u{202f}')]),
+            plus in any::<bool>(),
+            unicode_minus in any::<bool>(),
+            unit in prop::sample::select(vec!["", "%", "€", "pts"]),
+            unit_space in any::<bool>(),
+        ) {
+            let mark = if comma { ',' } else { '.' };
+            let minus = if unicode_minus { '\u{2212}' } else { '-' };
+            let style = Style { mark, group, plus, minus, unit, unit_space };
+            let text = format_number(mantissa, scale, &style);
+            let expected = Decimal::new(mantissa, scale);
+            let parsed = parse_answer(&text);
+            prop_assert!(parsed.is_ok(), "{:?} -> {:?}", text, parsed);
+            let parsed = parsed.unwrap();
+            prop_assert_eq!(parsed.value.normalize(), expected.normalize(), "{:?}", text);
+            prop_assert_eq!(parsed.decimals, i64::from(scale), "{:?}", text);
+            let expected_unit = match unit {
+                "%" => Percent,
+                "€" => Euro,
+                "pts" => Points,
+                _ => Bare,
+            };
+            prop_assert_eq!(parsed.unit, expected_unit);
+            prop_assert!(!parsed.approx);
+            prop_assert_eq!(parsed.words, None);
+        }
+    }
+}

@@ -1,0 +1,279 @@
+//! The command line: what teachers and tests run. Each command is a thin shell over the core.
+
+use crate::app::{App, Paths};
+use crate::case::Case;
+use crate::check::Verdict;
+use crate::{msg, render};
+use anyhow::Context;
+use clap::{Parser, Subcommand};
+use serde_json::json;
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "casebot",
+    version,
+    about = "Tuteur BTS NDRC (épreuve E5) : cas, indicateurs et correction"
+)]
+pub struct Cli {
+    /// Folder of the case packs (one sub-folder per case).
+    #[arg(
+        long,
+        env = "CASEBOT_CASES_DIR",
+        default_value = "config/cases",
+        global = true
+    )]
+    pub cases_dir: PathBuf,
+    /// Folder of the bot's own French texts.
+    #[arg(
+        long,
+        env = "CASEBOT_MESSAGES_DIR",
+        default_value = "prompts/fr",
+        global = true
+    )]
+    pub messages_dir: PathBuf,
+    /// Case to use (its id); the first pack by default.
+    #[arg(long, env = "CASEBOT_CASE", global = true)]
+    pub case: Option<String>,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// `kpi list`: every KPI; `kpi <ID>`: one KPI with its worked steps.
+    Kpi {
+        /// "list", or a KPI id.
+        id: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Checks an answer to a KPI, as the bot does: correct, close, wrong or invalid.
+    Check {
+        kpi: String,
+        #[arg(allow_hyphen_values = true)]
+        answer: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Shows an annex (1 to 9), as the bot does.
+    Annex {
+        number: u8,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Shows a question ("1.1") or a numeric part ("1.1.a"), as the bot does.
+    Question {
+        id: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Loads a case pack and prints every problem found.
+    Validate {
+        /// The pack folder; every pack of --cases-dir when absent.
+        pack_dir: Option<PathBuf>,
+    },
+}
+
+/// Exit status for "what you asked for does not exist".
+const NOT_FOUND: u8 = 2;
+
+/// Runs the command line and returns the exit status.
+pub fn run(cli: Cli, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
+    let paths = Paths {
+        cases_dir: cli.cases_dir.clone(),
+        messages_dir: cli.messages_dir.clone(),
+    };
+    if let Some(Command::Validate { pack_dir }) = &cli.command {
+        let loaded = match pack_dir {
+            Some(dir) => App::load_pack(&paths.messages_dir, dir),
+            None => App::load(&paths),
+        };
+        return match loaded {
+            Ok(app) => {
+                for case in &app.cases {
+                    writeln!(
+                        out,
+                        "OK : cas « {} » – {} annexes, {} indicateurs, {} questions, {} textes.",
+                        case.meta.id,
+                        case.annexes.len(),
+                        case.kpis.len(),
+                        case.questions.len(),
+                        case.texts.ids().len()
+                    )?;
+                }
+                Ok(ExitCode::SUCCESS)
+            }
+            Err(e) => {
+                writeln!(out, "{e}")?;
+                Ok(ExitCode::FAILURE)
+            }
+        };
+    }
+    let app = App::load(&paths).context("cannot load the case packs and texts")?;
+    let case = match app.case(cli.case.as_deref()) {
+        Some(c) => c,
+        None => {
+            let ids: Vec<&str> = app.cases.iter().map(|c| c.meta.id.as_str()).collect();
+            writeln!(out, "Cas inconnu. Cas disponibles : {}", ids.join(", "))?;
+            return Ok(ExitCode::from(NOT_FOUND));
+        }
+    };
+    let m = &app.messages;
+    match cli.command {
+        None => {
+            writeln!(out, "{}", overview(&app, case))?;
+        }
+        Some(Command::Kpi { id, json }) if id == "list" => {
+            if json {
+                let list: Vec<_> = (0..case.kpis.len())
+                    .filter_map(|i| case.kpi_result(i).ok())
+                    .map(|r| {
+                        json!({"id": r.id, "label": r.label, "unit": r.unit, "precision": r.precision,
+                               "value": r.value, "exact": r.exact, "text": r.text, "annexes": r.annexes})
+                    })
+                    .collect();
+                writeln!(out, "{}", serde_json::to_string_pretty(&list)?)?;
+            } else {
+                writeln!(
+                    out,
+                    "{}",
+                    m.render(
+                        msg::KPI_LIST_HEADER,
+                        &[
+                            ("count", &case.kpis.len().to_string()),
+                            ("case", &case.meta.title)
+                        ]
+                    )
+                )?;
+                for (i, k) in case.kpis.iter().enumerate() {
+                    let value = case.evaluate(i).map(|v| k.display(v)).unwrap_or_default();
+                    writeln!(out, "{:<34} {:>16}  {}", k.id, value, k.label)?;
+                }
+            }
+        }
+        Some(Command::Kpi { id, json }) => {
+            let Some(index) = case.kpi_index(&id) else {
+                writeln!(out, "{}", m.render(msg::KPI_UNKNOWN, &[("id", &id)]))?;
+                return Ok(ExitCode::from(NOT_FOUND));
+            };
+            let result = case.kpi_result(index)?;
+            if json {
+                writeln!(out, "{}", serde_json::to_string_pretty(&result)?)?;
+            } else {
+                writeln!(out, "{}", render::kpi(m, &result))?;
+            }
+        }
+        Some(Command::Check { kpi, answer, json }) => {
+            let Some(index) = case.kpi_index(&kpi) else {
+                writeln!(out, "{}", m.render(msg::KPI_UNKNOWN, &[("id", &kpi)]))?;
+                return Ok(ExitCode::from(NOT_FOUND));
+            };
+            let outcome = case.check(index, &answer);
+            let message = render::verdict(m, case, index, &outcome);
+            if json {
+                let k = &case.kpis[index];
+                let exact = case.evaluate(index)?;
+                let mistake = match &outcome.reason {
+                    crate::check::Reason::Mistake(mk) => Some(mk.id()),
+                    _ => None,
+                };
+                let value = json!({
+                    "kpi": k.id,
+                    "verdict": outcome.verdict,
+                    "expected": k.rounded(exact),
+                    "expected_text": k.display(exact),
+                    "exact": exact,
+                    "given": outcome.given,
+                    "unit": k.unit,
+                    "mistake": mistake,
+                    "message": message,
+                });
+                writeln!(out, "{}", serde_json::to_string_pretty(&value)?)?;
+            } else {
+                writeln!(out, "{message}")?;
+                if outcome.verdict == Verdict::Invalid {
+                    tracing::debug!(?outcome, "answer not understood");
+                }
+            }
+        }
+        Some(Command::Annex { number, json }) => {
+            let Some(text) = render::annex(m, case, number) else {
+                let max = case.annexes.iter().map(|a| a.number).max().unwrap_or(0);
+                writeln!(
+                    out,
+                    "{}",
+                    m.render(
+                        msg::ANNEX_UNKNOWN,
+                        &[("number", &number.to_string()), ("max", &max.to_string())]
+                    )
+                )?;
+                return Ok(ExitCode::from(NOT_FOUND));
+            };
+            if json {
+                let annex = case.annex(number).map(|a| (&a.title, &a.source));
+                let value = json!({"number": number, "title": annex.map(|a| a.0),
+                                   "source": annex.map(|a| a.1), "text": text});
+                writeln!(out, "{}", serde_json::to_string_pretty(&value)?)?;
+            } else {
+                writeln!(out, "{text}")?;
+            }
+        }
+        Some(Command::Question { id, json }) => {
+            let text = if let Some(q) = case.question(&id) {
+                render::question(m, case, q)
+            } else if let Some((_, p)) = case.part(&id) {
+                render::part(m, case, p)
+            } else {
+                let list: Vec<&str> = case.questions.iter().map(|q| q.id.as_str()).collect();
+                writeln!(
+                    out,
+                    "{}",
+                    m.render(
+                        msg::QUESTION_UNKNOWN,
+                        &[("id", &id), ("list", &list.join(", "))]
+                    )
+                )?;
+                return Ok(ExitCode::from(NOT_FOUND));
+            };
+            if json {
+                writeln!(
+                    out,
+                    "{}",
+                    serde_json::to_string_pretty(&json!({"id": id, "text": text}))?
+                )?;
+            } else {
+                writeln!(out, "{text}")?;
+            }
+        }
+        Some(Command::Validate { .. }) => {}
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// What `casebot` prints with no command: the case and what can be asked.
+fn overview(app: &App, case: &Case) -> String {
+    let m = &app.messages;
+    let mut out = format!(
+        "{} – {} (session {}, {})\n\n{}\n",
+        case.meta.title,
+        case.meta.exam,
+        case.meta.session,
+        case.meta.code,
+        case.text("case.intro")
+    );
+    for d in &case.dossiers {
+        out.push_str(&format!(
+            "\n**{} – {}** ({})\n",
+            d.id,
+            d.title,
+            render::points(m, d.points)
+        ));
+        for q in case.questions.iter().filter(|q| q.dossier == d.id) {
+            out.push_str(&format!("- {} ({})\n", q.id, render::points(m, q.points)));
+        }
+    }
+    out
+}

@@ -1,0 +1,218 @@
+//! French number formatting: "17,76 %", "1 940 €", "−0,53 €", "0,80 point".
+//!
+//! Thousands are grouped with a narrow no-break space (U+202F) and units are separated by a
+//! no-break space (U+00A0), so a phone never breaks "1 940 €" across two lines. Rounding is
+//! half away from zero ("arrondi commercial"), the rule French students are taught.
+
+use rust_decimal::{Decimal, RoundingStrategy};
+use serde::{Deserialize, Serialize};
+
+/// Narrow no-break space, between groups of thousands.
+pub const THOUSANDS_SEP: char = '\u{202F}';
+/// No-break space, between a number and its unit.
+pub const UNIT_SEP: char = '\u{00A0}';
+/// The typographic minus sign.
+pub const MINUS: char = '\u{2212}';
+
+/// The unit of a value or a KPI.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Unit {
+    /// A number of things: users, clicks, orders, trees.
+    Count,
+    /// An amount in euros.
+    Eur,
+    /// A percentage, stored in percent (17.8 means 17,8 %).
+    Percent,
+    /// Percentage points: the difference between two rates.
+    Points,
+    /// A plain ratio such as pages per session or a ROAS.
+    Ratio,
+    /// A duration in seconds.
+    Seconds,
+}
+
+impl Unit {
+    /// The name used in files and JSON output.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Unit::Count => "count",
+            Unit::Eur => "eur",
+            Unit::Percent => "percent",
+            Unit::Points => "points",
+            Unit::Ratio => "ratio",
+            Unit::Seconds => "seconds",
+        }
+    }
+}
+
+/// Rounds half away from zero to `decimals` places.
+pub fn round(value: Decimal, decimals: u32) -> Decimal {
+    value.round_dp_with_strategy(decimals, RoundingStrategy::MidpointAwayFromZero)
+}
+
+/// Rounds to `decimals` places, which may be negative (-1 rounds to the ten).
+pub fn round_signed(value: Decimal, decimals: i64) -> Decimal {
+    if decimals >= 0 {
+        return round(value, decimals.min(28) as u32);
+    }
+    let mut factor = Decimal::ONE;
+    for _ in 0..(-decimals).min(20) {
+        factor *= Decimal::TEN;
+    }
+    match value.checked_div(factor) {
+        Some(scaled) => round(scaled, 0) * factor,
+        None => value,
+    }
+}
+
+/// Writes `value` rounded to exactly `decimals` places, French style: "1 940,50", "−0,53".
+pub fn number(value: Decimal, decimals: u32) -> String {
+    let rounded = round(value, decimals);
+    let negative = rounded.is_sign_negative() && !rounded.is_zero();
+    let mut digits = rounded.abs();
+    digits.rescale(decimals);
+    let plain = digits.to_string();
+    let (int_part, frac_part) = match plain.split_once('.') {
+        Some((i, f)) => (i, Some(f)),
+        None => (plain.as_str(), None),
+    };
+    let mut out = String::with_capacity(plain.len() + 8);
+    if negative {
+        out.push(MINUS);
+    }
+    group_thousands(int_part, &mut out);
+    if let Some(frac) = frac_part {
+        out.push(',');
+        out.push_str(frac);
+    }
+    out
+}
+
+/// Writes `value` with at most `max_decimals` places and no trailing zeros: "0,1776", "12 374".
+pub fn number_trimmed(value: Decimal, max_decimals: u32) -> String {
+    let rounded = round(value, max_decimals).normalize();
+    number(rounded, rounded.scale())
+}
+
+/// Like [`number`], with an explicit "+" on positive values (for evolutions).
+pub fn signed_number(value: Decimal, decimals: u32) -> String {
+    let text = number(value, decimals);
+    if round(value, decimals) > Decimal::ZERO {
+        format!("+{text}")
+    } else {
+        text
+    }
+}
+
+fn group_thousands(int_part: &str, out: &mut String) {
+    let len = int_part.len();
+    for (i, c) in int_part.chars().enumerate() {
+        if i > 0 && (len - i) % 3 == 0 {
+            out.push(THOUSANDS_SEP);
+        }
+        out.push(c);
+    }
+}
+
+/// Writes a number with its unit: "17,76 %", "1 940 €", "0,80 point", "00:01:58".
+pub fn with_unit(value: Decimal, unit: Unit, decimals: u32) -> String {
+    unit_suffix(number(value, decimals), value, unit, decimals)
+}
+
+/// Like [`with_unit`], with an explicit "+" on positive values: "+32,63 %", "+0,80 point".
+pub fn signed_with_unit(value: Decimal, unit: Unit, decimals: u32) -> String {
+    unit_suffix(signed_number(value, decimals), value, unit, decimals)
+}
+
+fn unit_suffix(text: String, value: Decimal, unit: Unit, decimals: u32) -> String {
+    match unit {
+        Unit::Count | Unit::Ratio => text,
+        Unit::Eur => format!("{text}{UNIT_SEP}€"),
+        Unit::Percent => format!("{text}{UNIT_SEP}%"),
+        Unit::Points => {
+            let word = if round(value, decimals).abs() >= Decimal::TWO {
+                "points"
+            } else {
+                "point"
+            };
+            format!("{text}{UNIT_SEP}{word}")
+        }
+        Unit::Seconds => format!("{text}{UNIT_SEP}s"),
+    }
+}
+
+/// Writes a duration in seconds as the analytics tools do: "00:01:58".
+pub fn duration_hms(seconds: Decimal) -> String {
+    let total = round(seconds.abs(), 0);
+    let total: u64 = total.try_into().unwrap_or(0);
+    format!(
+        "{:02}:{:02}:{:02}",
+        total / 3600,
+        (total % 3600) / 60,
+        total % 60
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal_macros::dec;
+
+    fn plain(s: String) -> String {
+        s.replace([THOUSANDS_SEP, UNIT_SEP], " ")
+            .replace(MINUS, "-")
+    }
+
+    #[test]
+    fn french_numbers() {
+        assert_eq!(plain(number(dec!(1940), 0)), "1 940");
+        assert_eq!(plain(number(dec!(175360), 2)), "175 360,00");
+        assert_eq!(plain(number(dec!(1234567.891), 2)), "1 234 567,89");
+        assert_eq!(plain(number(dec!(0.525), 2)), "0,53");
+        assert_eq!(plain(number(dec!(-0.525), 2)), "-0,53");
+        assert_eq!(plain(number(dec!(-0.001), 2)), "0,00");
+        assert_eq!(plain(number(dec!(999), 0)), "999");
+        assert_eq!(plain(number(dec!(100), 0)), "100");
+        assert_eq!(plain(number(dec!(28211.832), 0)), "28 212");
+    }
+
+    #[test]
+    fn units_and_signs() {
+        assert_eq!(plain(with_unit(dec!(17.7567), Unit::Percent, 2)), "17,76 %");
+        assert_eq!(plain(with_unit(dec!(1940), Unit::Eur, 0)), "1 940 €");
+        assert_eq!(plain(with_unit(dec!(0.8), Unit::Points, 2)), "0,80 point");
+        assert_eq!(
+            plain(with_unit(dec!(30.04), Unit::Points, 2)),
+            "30,04 points"
+        );
+        assert_eq!(
+            plain(signed_with_unit(dec!(32.629), Unit::Percent, 2)),
+            "+32,63 %"
+        );
+        assert_eq!(
+            plain(signed_with_unit(dec!(-5.08), Unit::Percent, 2)),
+            "-5,08 %"
+        );
+        assert_eq!(plain(signed_with_unit(dec!(0), Unit::Percent, 2)), "0,00 %");
+        assert_eq!(with_unit(dec!(1940), Unit::Eur, 0), "1\u{202F}940\u{A0}€");
+    }
+
+    #[test]
+    fn trimmed_and_durations() {
+        assert_eq!(plain(number_trimmed(dec!(0.17756700), 4)), "0,1776");
+        assert_eq!(plain(number_trimmed(dec!(12374), 4)), "12 374");
+        assert_eq!(plain(number_trimmed(dec!(2.5000), 4)), "2,5");
+        assert_eq!(duration_hms(dec!(118)), "00:01:58");
+        assert_eq!(duration_hms(dec!(3725)), "01:02:05");
+    }
+
+    #[test]
+    fn signed_rounding() {
+        assert_eq!(round_signed(dec!(1940.4), -1), dec!(1940));
+        assert_eq!(round_signed(dec!(1945), -1), dec!(1950));
+        assert_eq!(round_signed(dec!(17.7567), 1), dec!(17.8));
+        assert_eq!(round(dec!(2.5), 0), dec!(3));
+        assert_eq!(round(dec!(-2.5), 0), dec!(-3));
+    }
+}

@@ -1,0 +1,19 @@
+//! casebot: a tutor for BTS NDRC classes revising the E5 written exam.
+//!
+//! The core (case packs, the KPI engine, the answer checker, texts) knows nothing of Discord;
+//! front ends only translate commands in and replies out. See ARCHITECTURE.md.
+
+pub mod app;
+pub mod case;
+pub mod check;
+pub mod cli;
+pub mod format;
+pub mod kpi;
+pub mod msg;
+pub mod pack;
+pub mod prompts;
+pub mod render;
+pub mod telemetry;
+
+pub use app::{App, LoadError, Paths};
+pub use case::Case;

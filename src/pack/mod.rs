@@ -1,0 +1,895 @@
+//! Loading a case pack from its files, and checking it whole before anything uses it.
+//!
+//! A pack is a folder of four TOML files (`case.toml`, `annexes.toml`, `kpis.toml`,
+//! `questions.toml`) plus the folder of French texts that `case.toml` names. The format is
+//! documented in `config/cases/README.md`. Loading either returns a [`Case`] in which every
+//! reference resolves and every KPI evaluates, or every problem found, each with its file, its
+//! key or line, what is wrong and what was expected.
+
+pub mod formula;
+
+use crate::case::{Annex, Case, CaseMeta, Cell, Dossier, Part, Question, Table, Value};
+use crate::format::Unit;
+use crate::kpi::{DeclaredMistake, Kpi, KpiKind, RefId};
+use crate::pack::formula::{Expr, Op};
+use crate::prompts::{pieces, Piece, Prompts};
+use rust_decimal::Decimal;
+use serde::Deserialize;
+use std::collections::{BTreeSet, HashMap};
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+/// One problem in a pack.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PackError {
+    pub file: PathBuf,
+    /// A dotted key (`kpis.a3_ctr.formula`) or a position (`line 12, column 3`).
+    pub location: String,
+    pub problem: String,
+}
+
+impl fmt::Display for PackError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}: {}: {}",
+            self.file.display(),
+            self.location,
+            self.problem
+        )
+    }
+}
+
+/// Every problem found in a pack.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub struct PackErrors(pub Vec<PackError>);
+
+impl fmt::Display for PackErrors {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let n = self.0.len();
+        writeln!(
+            f,
+            "the case pack has {n} problem{}:",
+            if n == 1 { "" } else { "s" }
+        )?;
+        for e in &self.0 {
+            writeln!(f, "  - {e}")?;
+        }
+        Ok(())
+    }
+}
+
+/// "line L, column C" of a TOML error.
+pub(crate) fn toml_location(src: &str, err: &toml::de::Error) -> String {
+    match err.span() {
+        Some(span) => {
+            let before = &src[..span.start.min(src.len())];
+            let line = before.matches('\n').count() + 1;
+            let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+            format!("line {line}, column {column}")
+        }
+        None => "file".to_string(),
+    }
+}
+
+// ------------------------------------------------------------------------------------------
+// The files as written.
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawCase {
+    id: String,
+    title: String,
+    exam: String,
+    session: u16,
+    code: String,
+    duration_minutes: u32,
+    total_points: Decimal,
+    prompts: String,
+    dossiers: Vec<RawDossier>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawDossier {
+    id: String,
+    title: String,
+    points: Decimal,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawAnnexes {
+    annexes: Vec<RawAnnex>,
+    values: toml::Table,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawAnnex {
+    number: u8,
+    title: String,
+    source: String,
+    #[serde(default)]
+    tables: Vec<RawTable>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawTable {
+    id: String,
+    title: String,
+    columns: Vec<String>,
+    rows: Vec<Vec<String>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawValue {
+    label: String,
+    #[serde(default)]
+    annex: Option<u8>,
+    value: Decimal,
+    unit: Unit,
+    #[serde(default)]
+    shown: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawKpis {
+    kpis: toml::Table,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawKpi {
+    label: String,
+    #[serde(default)]
+    formula: Option<String>,
+    #[serde(default)]
+    evolution: Option<FromTo>,
+    #[serde(default)]
+    difference: Option<FromTo>,
+    #[serde(default)]
+    unit: Option<Unit>,
+    precision: u32,
+    #[serde(default)]
+    aliases: Vec<String>,
+    #[serde(default)]
+    words: Vec<String>,
+    #[serde(default)]
+    tolerance: Option<Decimal>,
+    #[serde(default)]
+    min_decimals: Option<u32>,
+    #[serde(default)]
+    mistakes: Vec<RawMistake>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FromTo {
+    from: String,
+    to: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawMistake {
+    formula: String,
+    message: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawQuestions {
+    questions: Vec<RawQuestion>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawQuestion {
+    id: String,
+    dossier: String,
+    points: Decimal,
+    #[serde(default)]
+    annexes: Vec<u8>,
+    #[serde(default)]
+    parts: Vec<RawPart>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPart {
+    id: String,
+    kpi: String,
+    points: Decimal,
+}
+
+// ------------------------------------------------------------------------------------------
+
+/// Collects problems while loading.
+struct Problems {
+    list: Vec<PackError>,
+}
+
+impl Problems {
+    fn add(&mut self, file: &Path, location: impl Into<String>, problem: impl Into<String>) {
+        self.list.push(PackError {
+            file: file.to_path_buf(),
+            location: location.into(),
+            problem: problem.into(),
+        });
+    }
+}
+
+fn read_toml<T: serde::de::DeserializeOwned>(path: &Path, problems: &mut Problems) -> Option<T> {
+    let src = match std::fs::read_to_string(path) {
+        Ok(s) => s,
+        Err(e) => {
+            problems.add(path, "file", format!("cannot be read: {e}"));
+            return None;
+        }
+    };
+    match toml::from_str(&src) {
+        Ok(v) => Some(v),
+        Err(e) => {
+            problems.add(
+                path,
+                toml_location(&src, &e),
+                e.message().trim().to_string(),
+            );
+            None
+        }
+    }
+}
+
+fn is_identifier(id: &str) -> bool {
+    let mut chars = id.chars();
+    matches!(chars.next(), Some('a'..='z' | '_'))
+        && chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+}
+
+/// Loads and checks the pack in `dir`.
+pub fn load(dir: &Path) -> Result<Case, PackErrors> {
+    let mut problems = Problems { list: Vec::new() };
+    let case_file = dir.join("case.toml");
+    let annex_file = dir.join("annexes.toml");
+    let kpi_file = dir.join("kpis.toml");
+    let question_file = dir.join("questions.toml");
+
+    if !dir.is_dir() {
+        problems.add(dir, "folder", "no such folder (expected a case pack folder holding case.toml, annexes.toml, kpis.toml and questions.toml)");
+        return Err(PackErrors(problems.list));
+    }
+    let raw_case: Option<RawCase> = read_toml(&case_file, &mut problems);
+    let raw_annexes: Option<RawAnnexes> = read_toml(&annex_file, &mut problems);
+    let raw_kpis: Option<RawKpis> = read_toml(&kpi_file, &mut problems);
+    let raw_questions: Option<RawQuestions> = read_toml(&question_file, &mut problems);
+    let (Some(raw_case), Some(raw_annexes), Some(raw_kpis), Some(raw_questions)) =
+        (raw_case, raw_annexes, raw_kpis, raw_questions)
+    else {
+        return Err(PackErrors(problems.list));
+    };
+
+    let prompts_dir = dir.join(&raw_case.prompts);
+    let texts = match Prompts::load_dir(&prompts_dir) {
+        Ok(t) => t,
+        Err(errors) => {
+            for e in errors {
+                problems.add(&e.file, e.location, e.problem);
+            }
+            Prompts::default()
+        }
+    };
+
+    // case.toml
+    let valid_case_id = !raw_case.id.is_empty()
+        && raw_case
+            .id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+    if !valid_case_id {
+        problems.add(
+            &case_file,
+            "id",
+            format!(
+                "'{}' is not a valid case id (expected lowercase letters, digits and '-')",
+                raw_case.id
+            ),
+        );
+    }
+    let mut dossiers: Vec<Dossier> = Vec::new();
+    for (i, d) in raw_case.dossiers.iter().enumerate() {
+        if dossiers.iter().any(|x| x.id == d.id) {
+            problems.add(
+                &case_file,
+                format!("dossiers[{i}].id"),
+                format!("dossier '{}' is declared twice", d.id),
+            );
+        }
+        dossiers.push(Dossier {
+            id: d.id.clone(),
+            title: d.title.clone(),
+            points: d.points,
+        });
+    }
+    let dossier_sum: Decimal = dossiers.iter().map(|d| d.points).sum();
+    if dossier_sum != raw_case.total_points {
+        problems.add(
+            &case_file,
+            "total_points",
+            format!(
+                "the dossiers add up to {dossier_sum} points but total_points is {} (expected them equal)",
+                raw_case.total_points
+            ),
+        );
+    }
+
+    // annexes.toml: values first, so tables can refer to them.
+    let mut values: Vec<Value> = Vec::new();
+    let mut value_index: HashMap<String, usize> = HashMap::new();
+    let annex_numbers: BTreeSet<u8> = raw_annexes.annexes.iter().map(|a| a.number).collect();
+    for (id, raw) in &raw_annexes.values {
+        let key = format!("values.{id}");
+        if !is_identifier(id) {
+            problems.add(
+                &annex_file,
+                &key,
+                "a value id must be lowercase letters, digits and '_', starting with a letter",
+            );
+        }
+        let raw: RawValue = match raw.clone().try_into() {
+            Ok(v) => v,
+            Err(e) => {
+                problems.add(&annex_file, &key, e.message().trim().to_string());
+                continue;
+            }
+        };
+        if let Some(n) = raw.annex {
+            if !annex_numbers.contains(&n) {
+                problems.add(
+                    &annex_file,
+                    format!("{key}.annex"),
+                    format!("annex {n} is not declared under [[annexes]]"),
+                );
+            }
+        }
+        value_index.insert(id.clone(), values.len());
+        values.push(Value {
+            id: id.clone(),
+            label: raw.label,
+            annex: raw.annex,
+            value: raw.value,
+            unit: raw.unit,
+            shown: raw.shown,
+        });
+    }
+    let mut annexes: Vec<Annex> = Vec::new();
+    for (i, a) in raw_annexes.annexes.iter().enumerate() {
+        let key = format!("annexes[{i}]");
+        if a.number == 0 {
+            problems.add(
+                &annex_file,
+                format!("{key}.number"),
+                "annex numbers start at 1",
+            );
+        }
+        if annexes.iter().any(|x| x.number == a.number) {
+            problems.add(
+                &annex_file,
+                format!("{key}.number"),
+                format!("annex {} is declared twice", a.number),
+            );
+        }
+        let mut tables = Vec::new();
+        for (t_i, t) in a.tables.iter().enumerate() {
+            let t_key = format!("{key}.tables[{t_i}]");
+            if t.columns.is_empty() {
+                problems.add(
+                    &annex_file,
+                    format!("{t_key}.columns"),
+                    "a table needs at least one column",
+                );
+            }
+            let mut rows = Vec::new();
+            for (r_i, row) in t.rows.iter().enumerate() {
+                if row.len() != t.columns.len() {
+                    problems.add(
+                        &annex_file,
+                        format!("{t_key}.rows[{r_i}]"),
+                        format!(
+                            "this row has {} cells but the table has {} columns (expected as many cells as columns)",
+                            row.len(),
+                            t.columns.len()
+                        ),
+                    );
+                }
+                let mut cells = Vec::new();
+                for cell in row {
+                    match cell.strip_prefix('$') {
+                        Some(id) => match value_index.get(id) {
+                            Some(&v) => cells.push(Cell::Value(v)),
+                            None => problems.add(
+                                &annex_file,
+                                format!("{t_key}.rows[{r_i}]"),
+                                format!("'${id}' names no value (expected an id declared under [values])"),
+                            ),
+                        },
+                        None => cells.push(Cell::Text(cell.clone())),
+                    }
+                }
+                rows.push(cells);
+            }
+            tables.push(Table {
+                id: t.id.clone(),
+                title: t.title.clone(),
+                columns: t.columns.clone(),
+                rows,
+            });
+        }
+        annexes.push(Annex {
+            number: a.number,
+            title: a.title.clone(),
+            source: a.source.clone(),
+            tables,
+        });
+    }
+
+    // kpis.toml: first every id, so formulas may use KPIs declared further down.
+    let mut kpi_index: HashMap<String, usize> = HashMap::new();
+    let mut raw_kpi_list: Vec<(String, RawKpi)> = Vec::new();
+    for (id, raw) in &raw_kpis.kpis {
+        let key = format!("kpis.{id}");
+        if !is_identifier(id) {
+            problems.add(
+                &kpi_file,
+                &key,
+                "a KPI id must be lowercase letters, digits and '_', starting with a letter",
+            );
+        }
+        if value_index.contains_key(id) {
+            problems.add(&kpi_file, &key, format!("'{id}' is already a value id in annexes.toml (ids of values and KPIs share one namespace)"));
+        }
+        match raw.clone().try_into::<RawKpi>() {
+            Ok(k) => {
+                kpi_index.insert(id.clone(), raw_kpi_list.len());
+                raw_kpi_list.push((id.clone(), k));
+            }
+            Err(e) => problems.add(&kpi_file, &key, e.message().trim().to_string()),
+        }
+    }
+    let resolve = |name: &str| -> Option<RefId> {
+        value_index
+            .get(name)
+            .map(|&i| RefId::Value(i))
+            .or_else(|| kpi_index.get(name).map(|&i| RefId::Kpi(i)))
+    };
+    let unit_of = |r: RefId, raw_list: &[(String, RawKpi)]| -> Option<Unit> {
+        match r {
+            RefId::Value(i) => Some(values[i].unit),
+            RefId::Kpi(i) => raw_list[i].1.unit.or_else(|| {
+                let k = &raw_list[i].1;
+                k.evolution.as_ref().map(|_| Unit::Percent)
+            }),
+        }
+    };
+    let mut kpis: Vec<Kpi> = Vec::new();
+    for (id, raw) in &raw_kpi_list {
+        let key = format!("kpis.{id}");
+        let compile = |src: &str, field: &str, problems: &mut Problems| -> Option<Expr<RefId>> {
+            let parsed = match formula::parse(src) {
+                Ok(e) => e,
+                Err(e) => {
+                    problems.add(
+                        &kpi_file,
+                        format!("{key}.{field}"),
+                        format!("formula '{src}' {e}"),
+                    );
+                    return None;
+                }
+            };
+            let mut unknown = Vec::new();
+            let resolved = parsed.try_map(&mut |name: String| match resolve(&name) {
+                Some(r) => Ok::<RefId, ()>(r),
+                None => {
+                    unknown.push(name);
+                    Ok(RefId::Value(usize::MAX))
+                }
+            });
+            if !unknown.is_empty() {
+                problems.add(
+                    &kpi_file,
+                    format!("{key}.{field}"),
+                    format!(
+                        "unknown id(s) {} (expected ids of [values] in annexes.toml or of KPIs)",
+                        unknown.join(", ")
+                    ),
+                );
+                return None;
+            }
+            resolved.ok()
+        };
+        let defined = [
+            raw.formula.is_some(),
+            raw.evolution.is_some(),
+            raw.difference.is_some(),
+        ]
+        .iter()
+        .filter(|b| **b)
+        .count();
+        if defined != 1 {
+            problems.add(
+                &kpi_file,
+                &key,
+                "expected exactly one of formula, evolution or difference",
+            );
+            continue;
+        }
+        let from_to =
+            |ft: &FromTo, field: &str, problems: &mut Problems| -> Option<(RefId, RefId)> {
+                let from = resolve(&ft.from);
+                let to = resolve(&ft.to);
+                for (name, r) in [(&ft.from, from), (&ft.to, to)] {
+                    if r.is_none() {
+                        problems.add(
+                            &kpi_file,
+                            format!("{key}.{field}"),
+                            format!("unknown id '{name}' (expected an id of [values] or of a KPI)"),
+                        );
+                    }
+                }
+                Some((from?, to?))
+            };
+        let (kind, expr, unit) = if let Some(src) = &raw.formula {
+            let Some(expr) = compile(src, "formula", &mut problems) else {
+                continue;
+            };
+            let Some(unit) = raw.unit else {
+                problems.add(
+                    &kpi_file,
+                    format!("{key}.unit"),
+                    "a formula needs a unit (count, eur, percent, points, ratio or seconds)",
+                );
+                continue;
+            };
+            (KpiKind::Formula, expr, unit)
+        } else if let Some(ft) = &raw.evolution {
+            let Some((from, to)) = from_to(ft, "evolution", &mut problems) else {
+                continue;
+            };
+            if raw.unit.is_some_and(|u| u != Unit::Percent) {
+                problems.add(
+                    &kpi_file,
+                    format!("{key}.unit"),
+                    "an evolution is in percent (remove unit or set it to \"percent\")",
+                );
+            }
+            let expr = Expr::Bin(
+                Op::Mul,
+                Box::new(Expr::Bin(
+                    Op::Div,
+                    Box::new(Expr::Bin(
+                        Op::Sub,
+                        Box::new(Expr::Ref(to)),
+                        Box::new(Expr::Ref(from)),
+                    )),
+                    Box::new(Expr::Ref(from)),
+                )),
+                Box::new(Expr::Num(Decimal::ONE_HUNDRED)),
+            );
+            (KpiKind::Evolution { from, to }, expr, Unit::Percent)
+        } else if let Some(ft) = &raw.difference {
+            let Some((from, to)) = from_to(ft, "difference", &mut problems) else {
+                continue;
+            };
+            let (uf, ut) = (unit_of(from, &raw_kpi_list), unit_of(to, &raw_kpi_list));
+            if uf != ut {
+                problems.add(
+                    &kpi_file,
+                    format!("{key}.difference"),
+                    "from and to must have the same unit",
+                );
+            }
+            let natural = match uf {
+                Some(Unit::Percent) => Unit::Points,
+                Some(u) => u,
+                None => Unit::Count,
+            };
+            let unit = raw.unit.unwrap_or(natural);
+            let expr = Expr::Bin(Op::Sub, Box::new(Expr::Ref(to)), Box::new(Expr::Ref(from)));
+            (KpiKind::Difference { from, to }, expr, unit)
+        } else {
+            continue;
+        };
+        if raw.precision > 10 {
+            problems.add(&kpi_file, format!("{key}.precision"), "at most 10 decimals");
+        }
+        if let Some(t) = raw.tolerance {
+            if t.is_sign_negative() {
+                problems.add(
+                    &kpi_file,
+                    format!("{key}.tolerance"),
+                    "a tolerance cannot be negative",
+                );
+            }
+        }
+        let mut mistakes = Vec::new();
+        for (m_i, m) in raw.mistakes.iter().enumerate() {
+            if let Some(expr) = compile(
+                &m.formula,
+                &format!("mistakes[{m_i}].formula"),
+                &mut problems,
+            ) {
+                if !texts.contains(&m.message) {
+                    problems.add(
+                        &kpi_file,
+                        format!("{key}.mistakes[{m_i}].message"),
+                        format!("no text '{}' in {} (expected the id of the text that explains the mistake)", m.message, prompts_dir.display()),
+                    );
+                }
+                mistakes.push(DeclaredMistake {
+                    expr,
+                    message: m.message.clone(),
+                });
+            }
+        }
+        kpis.push(Kpi {
+            id: id.clone(),
+            label: raw.label.clone(),
+            unit,
+            precision: raw.precision.min(10),
+            kind,
+            expr,
+            aliases: raw.aliases.clone(),
+            words: raw.words.iter().map(|w| w.to_lowercase()).collect(),
+            tolerance: raw.tolerance,
+            min_decimals: raw.min_decimals,
+            mistakes,
+            annexes: Vec::new(),
+        });
+    }
+    if kpis.len() != raw_kpi_list.len() {
+        // Indices would not line up with `kpi_index`: stop here with what was found.
+        return Err(PackErrors(problems.list));
+    }
+    if let Some(cycle) = find_cycle(&kpis) {
+        problems.add(
+            &kpi_file,
+            format!("kpis.{}", kpis[cycle].id),
+            "this KPI depends on itself through its formula (expected no cycle)",
+        );
+        return Err(PackErrors(problems.list));
+    }
+    for i in 0..kpis.len() {
+        let mut set = BTreeSet::new();
+        collect_annexes(&kpis, &values, i, &mut set);
+        kpis[i].annexes = set.into_iter().collect();
+    }
+
+    // questions.toml
+    let mut questions: Vec<Question> = Vec::new();
+    let mut part_ids: BTreeSet<String> = BTreeSet::new();
+    for (i, q) in raw_questions.questions.iter().enumerate() {
+        let key = format!("questions[{i}]");
+        if questions.iter().any(|x| x.id == q.id) {
+            problems.add(
+                &question_file,
+                format!("{key}.id"),
+                format!("question '{}' is declared twice", q.id),
+            );
+        }
+        if !dossiers.iter().any(|d| d.id == q.dossier) {
+            problems.add(
+                &question_file,
+                format!("{key}.dossier"),
+                format!("dossier '{}' is not declared in case.toml", q.dossier),
+            );
+        }
+        for n in &q.annexes {
+            if !annex_numbers.contains(n) {
+                problems.add(
+                    &question_file,
+                    format!("{key}.annexes"),
+                    format!("annex {n} is not declared in annexes.toml"),
+                );
+            }
+        }
+        let mut parts = Vec::new();
+        for (p_i, p) in q.parts.iter().enumerate() {
+            let p_key = format!("{key}.parts[{p_i}]");
+            if !part_ids.insert(p.id.clone()) {
+                problems.add(
+                    &question_file,
+                    format!("{p_key}.id"),
+                    format!("part '{}' is declared twice", p.id),
+                );
+            }
+            if p.points <= Decimal::ZERO {
+                problems.add(
+                    &question_file,
+                    format!("{p_key}.points"),
+                    "a part is worth more than 0 points",
+                );
+            }
+            match kpi_index.get(&p.kpi) {
+                Some(&k) => parts.push(Part {
+                    id: p.id.clone(),
+                    kpi: k,
+                    points: p.points,
+                }),
+                None => problems.add(
+                    &question_file,
+                    format!("{p_key}.kpi"),
+                    format!("unknown KPI '{}' (expected an id of kpis.toml)", p.kpi),
+                ),
+            }
+        }
+        let parts_sum: Decimal = parts.iter().map(|p| p.points).sum();
+        if parts_sum > q.points {
+            problems.add(
+                &question_file,
+                format!("{key}.parts"),
+                format!(
+                    "the parts add up to {parts_sum} points, more than the question's {}",
+                    q.points
+                ),
+            );
+        }
+        questions.push(Question {
+            id: q.id.clone(),
+            dossier: q.dossier.clone(),
+            points: q.points,
+            annexes: q.annexes.clone(),
+            parts,
+        });
+    }
+    for d in &dossiers {
+        let sum: Decimal = questions
+            .iter()
+            .filter(|q| q.dossier == d.id)
+            .map(|q| q.points)
+            .sum();
+        if sum != d.points {
+            problems.add(&question_file, "questions", format!("the questions of dossier '{}' add up to {sum} points but case.toml gives the dossier {} (expected them equal)", d.id, d.points));
+        }
+    }
+
+    let case = Case {
+        meta: CaseMeta {
+            id: raw_case.id.clone(),
+            title: raw_case.title.clone(),
+            exam: raw_case.exam.clone(),
+            session: raw_case.session,
+            code: raw_case.code.clone(),
+            duration_minutes: raw_case.duration_minutes,
+            total_points: raw_case.total_points,
+        },
+        dossiers,
+        annexes,
+        values,
+        kpis,
+        questions,
+        texts,
+        value_index,
+        kpi_index,
+        plans: Vec::new(),
+    };
+
+    // Every KPI and every declared mistake must evaluate.
+    for (i, k) in case.kpis.iter().enumerate() {
+        if let Err(e) = case.evaluate(i) {
+            problems.add(
+                &kpi_file,
+                format!("kpis.{}", k.id),
+                format!("cannot be computed: {e}"),
+            );
+        }
+        for (m_i, m) in k.mistakes.iter().enumerate() {
+            if let Err(e) = case.eval_exact(&m.expr, &k.id) {
+                problems.add(
+                    &kpi_file,
+                    format!("kpis.{}.mistakes[{m_i}]", k.id),
+                    format!("cannot be computed: {e}"),
+                );
+            }
+        }
+    }
+    check_texts(&case, &prompts_dir, &mut problems);
+
+    if !problems.list.is_empty() {
+        return Err(PackErrors(problems.list));
+    }
+    let mut case = case;
+    case.plans = (0..case.kpis.len())
+        .map(|i| crate::check::Plan::build(&case, i))
+        .collect::<Result<_, _>>()
+        .map_err(|e| {
+            PackErrors(vec![PackError {
+                file: kpi_file.clone(),
+                location: "kpis".into(),
+                problem: format!("cannot prepare the answer checks: {e}"),
+            }])
+        })?;
+    Ok(case)
+}
+
+/// The texts every pack must have, and the placeholders they may use.
+fn check_texts(case: &Case, prompts_dir: &Path, problems: &mut Problems) {
+    let mut required: Vec<String> = vec!["case.intro".into()];
+    required.extend(
+        case.dossiers
+            .iter()
+            .map(|d| format!("dossier.{}.intro", d.id)),
+    );
+    required.extend(
+        case.annexes
+            .iter()
+            .map(|a| format!("annex.{}.body", a.number)),
+    );
+    for q in &case.questions {
+        required.push(format!("question.{}.statement", q.id));
+        required.push(format!("question.{}.model", q.id));
+        for p in &q.parts {
+            required.push(format!("part.{}.statement", p.id));
+            required.push(format!("part.{}.commentary", p.id));
+        }
+    }
+    for id in required {
+        if !case.texts.contains(&id) {
+            problems.add(prompts_dir, &id, "this text is missing (every annex, question and part needs its texts; see config/cases/README.md)");
+        }
+    }
+    for id in case.texts.ids() {
+        let Some(template) = case.texts.get(id) else {
+            continue;
+        };
+        let Ok(parts) = pieces(template) else {
+            continue;
+        };
+        for piece in parts {
+            if let Piece::Arg(name) = piece {
+                if case.placeholder(name).is_none() {
+                    let file = case.texts.file_of(id).unwrap_or(prompts_dir);
+                    problems.add(file, id, format!("'{{{name}}}' names no figure (expected {{kpi.ID}} or {{value.ID}} with an existing id)"));
+                }
+            }
+        }
+    }
+}
+
+fn find_cycle(kpis: &[Kpi]) -> Option<usize> {
+    // 0 = unvisited, 1 = on the current path, 2 = done
+    fn visit(kpis: &[Kpi], i: usize, state: &mut [u8]) -> Option<usize> {
+        match state[i] {
+            1 => return Some(i),
+            2 => return None,
+            _ => {}
+        }
+        state[i] = 1;
+        for r in kpis[i].expr.refs() {
+            if let RefId::Kpi(j) = *r {
+                if let Some(c) = visit(kpis, j, state) {
+                    return Some(c);
+                }
+            }
+        }
+        state[i] = 2;
+        None
+    }
+    let mut state = vec![0u8; kpis.len()];
+    (0..kpis.len()).find_map(|i| visit(kpis, i, &mut state))
+}
+
+fn collect_annexes(kpis: &[Kpi], values: &[Value], i: usize, out: &mut BTreeSet<u8>) {
+    for r in kpis[i].expr.refs() {
+        match *r {
+            RefId::Value(v) => {
+                if let Some(a) = values[v].annex {
+                    out.insert(a);
+                }
+            }
+            RefId::Kpi(k) => collect_annexes(kpis, values, k, out),
+        }
+    }
+}

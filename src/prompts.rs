@@ -1,0 +1,337 @@
+//! French texts, kept out of the code: every sentence a user reads is looked up by id in the
+//! TOML files of a prompts folder. Nested tables flatten to dotted ids:
+//! `[check.close]` + `truncated = "…"` is the id `check.close.truncated`.
+//!
+//! Templates take named arguments written `{name}`; `{{` and `}}` write literal braces.
+
+use std::collections::HashMap;
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+/// One text that could not be loaded or does not fit, with where it is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PromptError {
+    pub file: PathBuf,
+    pub location: String,
+    pub problem: String,
+}
+
+impl fmt::Display for PromptError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}: {}: {}",
+            self.file.display(),
+            self.location,
+            self.problem
+        )
+    }
+}
+
+/// A set of texts, looked up by id.
+#[derive(Debug, Clone, Default)]
+pub struct Prompts {
+    texts: HashMap<String, Text>,
+}
+
+#[derive(Debug, Clone)]
+struct Text {
+    template: String,
+    file: PathBuf,
+}
+
+/// A piece of a template: literal text or a named argument.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Piece<'a> {
+    Literal(&'a str),
+    Arg(&'a str),
+}
+
+/// Splits a template into literal text and `{name}` arguments; `{{`/`}}` are literal braces.
+pub fn pieces(template: &str) -> Result<Vec<Piece<'_>>, String> {
+    let mut out = Vec::new();
+    let bytes = template.as_bytes();
+    let mut start = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'{' if bytes.get(i + 1) == Some(&b'{') => {
+                out.push(Piece::Literal(&template[start..i + 1]));
+                i += 2;
+                start = i;
+            }
+            b'}' if bytes.get(i + 1) == Some(&b'}') => {
+                out.push(Piece::Literal(&template[start..i + 1]));
+                i += 2;
+                start = i;
+            }
+            b'{' => {
+                if start < i {
+                    out.push(Piece::Literal(&template[start..i]));
+                }
+                let close = template[i..]
+                    .find('}')
+                    .ok_or_else(|| format!("'{{' at byte {i} is never closed"))?;
+                let name = &template[i + 1..i + close];
+                let valid = !name.is_empty()
+                    && name
+                        .chars()
+                        .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '.');
+                if !valid {
+                    return Err(format!(
+                        "'{{{name}}}' is not an argument name (letters, digits, '_' and '.')"
+                    ));
+                }
+                out.push(Piece::Arg(name));
+                i += close + 1;
+                start = i;
+            }
+            b'}' => return Err(format!("'}}' at byte {i} closes nothing")),
+            _ => i += 1,
+        }
+    }
+    if start < bytes.len() {
+        out.push(Piece::Literal(&template[start..]));
+    }
+    Ok(out)
+}
+
+impl Prompts {
+    /// Loads every `*.toml` file of `dir` and its subfolders (sorted by path). Every problem
+    /// found is returned, not only the first.
+    pub fn load_dir(dir: &Path) -> Result<Prompts, Vec<PromptError>> {
+        let mut files = Vec::new();
+        let mut errors = Vec::new();
+        collect_toml_files(dir, &mut files, &mut errors);
+        files.sort();
+        let mut prompts = Prompts::default();
+        for file in files {
+            match std::fs::read_to_string(&file) {
+                Ok(src) => {
+                    if let Err(e) = prompts.add_source(&file, &src) {
+                        errors.extend(e);
+                    }
+                }
+                Err(e) => errors.push(PromptError {
+                    file: file.clone(),
+                    location: "file".into(),
+                    problem: format!("cannot be read: {e}"),
+                }),
+            }
+        }
+        if errors.is_empty() {
+            Ok(prompts)
+        } else {
+            Err(errors)
+        }
+    }
+
+    /// Adds the texts of one TOML document; `file` names it in errors.
+    pub fn add_source(&mut self, file: &Path, src: &str) -> Result<(), Vec<PromptError>> {
+        let table: toml::Table = toml::from_str(src).map_err(|e| {
+            vec![PromptError {
+                file: file.to_path_buf(),
+                location: crate::pack::toml_location(src, &e),
+                problem: e.message().to_string(),
+            }]
+        })?;
+        let mut errors = Vec::new();
+        self.flatten(file, "", &table, &mut errors);
+        if errors.is_empty() {
+            Ok(())
+        } else {
+            Err(errors)
+        }
+    }
+
+    fn flatten(
+        &mut self,
+        file: &Path,
+        prefix: &str,
+        table: &toml::Table,
+        errors: &mut Vec<PromptError>,
+    ) {
+        for (key, value) in table {
+            let id = if prefix.is_empty() {
+                key.clone()
+            } else {
+                format!("{prefix}.{key}")
+            };
+            match value {
+                toml::Value::Table(inner) => self.flatten(file, &id, inner, errors),
+                toml::Value::String(s) => {
+                    if let Err(problem) = pieces(s) {
+                        errors.push(PromptError {
+                            file: file.to_path_buf(),
+                            location: id,
+                            problem,
+                        });
+                        continue;
+                    }
+                    if let Some(previous) = self.texts.get(&id) {
+                        errors.push(PromptError {
+                            file: file.to_path_buf(),
+                            location: id,
+                            problem: format!(
+                                "this id is already defined in {}",
+                                previous.file.display()
+                            ),
+                        });
+                        continue;
+                    }
+                    self.texts.insert(
+                        id,
+                        Text {
+                            template: s.trim_end().to_string(),
+                            file: file.to_path_buf(),
+                        },
+                    );
+                }
+                other => errors.push(PromptError {
+                    file: file.to_path_buf(),
+                    location: id,
+                    problem: format!("expected a text (a string), found {}", other.type_str()),
+                }),
+            }
+        }
+    }
+
+    /// The raw template of `id`, if any.
+    pub fn get(&self, id: &str) -> Option<&str> {
+        self.texts.get(id).map(|t| t.template.as_str())
+    }
+
+    /// Whether `id` exists.
+    pub fn contains(&self, id: &str) -> bool {
+        self.texts.contains_key(id)
+    }
+
+    /// The file that defines `id`.
+    pub fn file_of(&self, id: &str) -> Option<&Path> {
+        self.texts.get(id).map(|t| t.file.as_path())
+    }
+
+    /// Every id, sorted.
+    pub fn ids(&self) -> Vec<&str> {
+        let mut ids: Vec<&str> = self.texts.keys().map(String::as_str).collect();
+        ids.sort_unstable();
+        ids
+    }
+
+    /// Renders `id` with named arguments. A missing id renders as `[id]` and a missing argument
+    /// as `{name}`, so a gap shows up in the text instead of crashing the bot; the test suite
+    /// checks that neither can happen with the shipped prompts.
+    pub fn render(&self, id: &str, args: &[(&str, &str)]) -> String {
+        let Some(template) = self.get(id) else {
+            tracing::warn!(id, "missing prompt");
+            return format!("[{id}]");
+        };
+        render_template(template, &mut |name| {
+            args.iter()
+                .find(|(n, _)| *n == name)
+                .map(|(_, v)| (*v).to_string())
+        })
+    }
+}
+
+/// Renders a template, asking `arg` for each argument; unknown arguments stay as `{name}`.
+pub fn render_template(template: &str, arg: &mut impl FnMut(&str) -> Option<String>) -> String {
+    let Ok(parts) = pieces(template) else {
+        return template.to_string();
+    };
+    let mut out = String::with_capacity(template.len() + 16);
+    for piece in parts {
+        match piece {
+            Piece::Literal(s) => out.push_str(s),
+            Piece::Arg(name) => match arg(name) {
+                Some(v) => out.push_str(&v),
+                None => {
+                    out.push('{');
+                    out.push_str(name);
+                    out.push('}');
+                }
+            },
+        }
+    }
+    out
+}
+
+fn collect_toml_files(dir: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<PromptError>) {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(e) => {
+            errors.push(PromptError {
+                file: dir.to_path_buf(),
+                location: "folder".into(),
+                problem: format!("cannot be read: {e}"),
+            });
+            return;
+        }
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            collect_toml_files(&path, files, errors);
+        } else if path.extension().is_some_and(|e| e == "toml") {
+            files.push(path);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn flattens_and_renders() {
+        let mut p = Prompts::default();
+        p.add_source(
+            Path::new("t.toml"),
+            "[check.close]\ntruncated = \"Tronqué : {given} au lieu de {expected}.\"\n",
+        )
+        .unwrap();
+        assert_eq!(
+            p.render(
+                "check.close.truncated",
+                &[("given", "17,75"), ("expected", "17,76")]
+            ),
+            "Tronqué : 17,75 au lieu de 17,76."
+        );
+        assert_eq!(p.render("nope", &[]), "[nope]");
+        assert_eq!(
+            p.render("check.close.truncated", &[]),
+            "Tronqué : {given} au lieu de {expected}."
+        );
+    }
+
+    #[test]
+    fn rejects_bad_templates_and_duplicates() {
+        let mut p = Prompts::default();
+        let err = p
+            .add_source(Path::new("a.toml"), "x = \"a {b\"\n")
+            .unwrap_err();
+        assert_eq!(err[0].location, "x");
+        let err = p
+            .add_source(Path::new("a.toml"), "x = \"a } b\"\n")
+            .unwrap_err();
+        assert!(err[0].problem.contains("closes nothing"));
+        let err = p.add_source(Path::new("a.toml"), "x = 3\n").unwrap_err();
+        assert!(err[0].problem.contains("expected a text"));
+        p.add_source(Path::new("a.toml"), "y = \"{{ok}}\"\n")
+            .unwrap();
+        assert_eq!(p.render("y", &[]), "{ok}");
+        let err = p
+            .add_source(Path::new("b.toml"), "y = \"again\"\n")
+            .unwrap_err();
+        assert!(err[0].problem.contains("already defined in a.toml"));
+    }
+
+    #[test]
+    fn syntax_errors_give_the_line() {
+        let mut p = Prompts::default();
+        let err = p
+            .add_source(Path::new("a.toml"), "x = \"ok\"\ny = \n")
+            .unwrap_err();
+        assert!(err[0].location.starts_with("line 2"), "{:?}", err);
+    }
+}

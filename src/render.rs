@@ -1,0 +1,338 @@
+//! Platform-neutral French text for what the core computes: annexes, questions, worked KPIs,
+//! hints and verdicts. Light Markdown (`**bold**`, "- " lists) that Discord shows and a
+//! terminal reads as is. Every sentence comes from `prompts/`; every figure from the engine.
+
+use crate::case::{Case, Cell, Part, Question};
+use crate::check::{parse::GivenUnit, parse::ParseError, Mistake, Outcome, Reason};
+use crate::format::{self, Unit};
+use crate::kpi::{EvalError, KpiResult};
+use crate::msg;
+use crate::prompts::Prompts;
+use rust_decimal::Decimal;
+
+/// "3 points", "0,25 point".
+pub fn points(messages: &Prompts, n: Decimal) -> String {
+    let text = format::number_trimmed(n, 2);
+    let id = if n >= Decimal::TWO {
+        msg::POINTS_MANY
+    } else {
+        msg::POINTS_ONE
+    };
+    messages.render(id, &[("n", &text)])
+}
+
+/// "annexe 2", "annexes 3 et 4".
+pub fn annex_list(messages: &Prompts, annexes: &[u8]) -> String {
+    let numbers: Vec<String> = annexes.iter().map(u8::to_string).collect();
+    let list = match numbers.as_slice() {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} et {last}", init.join(", ")),
+    };
+    let id = if annexes.len() > 1 {
+        msg::ANNEX_WORD_MANY
+    } else {
+        msg::ANNEX_WORD_ONE
+    };
+    messages.render(id, &[("list", &list)])
+}
+
+/// What a unit is, in words: "un pourcentage (%)".
+pub fn unit_words(messages: &Prompts, unit: Unit) -> String {
+    let id = match unit {
+        Unit::Count => msg::UNIT_COUNT,
+        Unit::Eur => msg::UNIT_EUR,
+        Unit::Percent => msg::UNIT_PERCENT,
+        Unit::Points => msg::UNIT_POINTS,
+        Unit::Ratio => msg::UNIT_RATIO,
+        Unit::Seconds => msg::UNIT_SECONDS,
+    };
+    messages.render(id, &[])
+}
+
+/// An annex: title, text, tables (one line per row, readable on a phone) and source.
+pub fn annex(messages: &Prompts, case: &Case, number: u8) -> Option<String> {
+    let annex = case.annex(number)?;
+    let mut out = messages.render(
+        msg::ANNEX_HEADER,
+        &[("number", &number.to_string()), ("title", &annex.title)],
+    );
+    out.push_str("\n\n");
+    out.push_str(&case.text(&format!("annex.{number}.body")));
+    for table in &annex.tables {
+        while out.ends_with('\n') {
+            out.pop();
+        }
+        out.push_str("\n\n**");
+        out.push_str(&table.title);
+        out.push_str("**\n");
+        let cell_text = |c: &Cell| match c {
+            Cell::Value(i) => case.values[*i].display(),
+            Cell::Text(t) => t.clone(),
+        };
+        if table.columns.len() > 2 {
+            let columns: Vec<String> = table.columns[1..]
+                .iter()
+                .enumerate()
+                .map(|(i, c)| format!("({}) {c}", i + 1))
+                .collect();
+            out.push_str(
+                &messages.render(msg::ANNEX_COLUMNS, &[("columns", &columns.join(" · "))]),
+            );
+            out.push('\n');
+        }
+        for row in &table.rows {
+            let mut cells = row.iter();
+            let label = cells.next().map(cell_text).unwrap_or_default();
+            let rest: Vec<String> = cells.map(cell_text).collect();
+            out.push_str(&format!("- {label} : **{}**\n", rest.join("** | **")));
+        }
+    }
+    if out.ends_with('\n') {
+        out.pop();
+    }
+    out.push_str("\n\n*");
+    out.push_str(&annex.source);
+    out.push('*');
+    Some(out)
+}
+
+/// A question: header, statement and its numeric parts.
+pub fn question(messages: &Prompts, case: &Case, q: &Question) -> String {
+    let pts = points(messages, q.points);
+    let mut out = if q.annexes.is_empty() {
+        messages.render(
+            msg::QUESTION_HEADER_NO_ANNEX,
+            &[("id", &q.id), ("points", &pts)],
+        )
+    } else {
+        messages.render(
+            msg::QUESTION_HEADER,
+            &[
+                ("id", &q.id),
+                ("points", &pts),
+                ("annexes", &annex_list(messages, &q.annexes)),
+            ],
+        )
+    };
+    out.push('\n');
+    out.push_str(&case.text(&format!("question.{}.statement", q.id)));
+    out.push_str("\n\n");
+    if q.parts.is_empty() {
+        out.push_str(&messages.render(msg::QUESTION_OPEN, &[]));
+    } else {
+        let total: Decimal = q.parts.iter().map(|p| p.points).sum();
+        out.push_str(&messages.render(
+            msg::QUESTION_PARTS,
+            &[
+                ("count", &q.parts.len().to_string()),
+                ("points", &points(messages, total)),
+            ],
+        ));
+        for p in &q.parts {
+            out.push('\n');
+            out.push_str(&messages.render(
+                msg::QUESTION_PART_LINE,
+                &[
+                    ("id", &p.id),
+                    ("statement", &case.text(&format!("part.{}.statement", p.id))),
+                ],
+            ));
+        }
+    }
+    out
+}
+
+/// A numeric part as it is asked.
+pub fn part(messages: &Prompts, case: &Case, p: &Part) -> String {
+    let mut out = messages.render(
+        msg::PART_HEADER,
+        &[("id", &p.id), ("points", &points(messages, p.points))],
+    );
+    out.push('\n');
+    out.push_str(&case.text(&format!("part.{}.statement", p.id)));
+    out
+}
+
+/// One input line of a worked calculation.
+fn input_line(messages: &Prompts, input: &crate::kpi::StepInput) -> String {
+    match (input.computed, input.annex) {
+        (true, _) => messages.render(
+            msg::KPI_INPUT_COMPUTED,
+            &[
+                ("label", &input.label),
+                ("number", &input.number),
+                ("id", &input.id),
+            ],
+        ),
+        (false, Some(annex)) => messages.render(
+            msg::KPI_INPUT_ANNEX,
+            &[
+                ("label", &input.label),
+                ("number", &input.number),
+                ("annex", &annex.to_string()),
+            ],
+        ),
+        (false, None) => messages.render(
+            msg::KPI_INPUT_CONSTANT,
+            &[("label", &input.label), ("number", &input.number)],
+        ),
+    }
+}
+
+/// The worked answer of a KPI: value, formula, figures with their annex, calculation.
+pub fn kpi(messages: &Prompts, result: &KpiResult) -> String {
+    let steps = &result.steps;
+    let mut lines = vec![
+        messages.render(
+            msg::KPI_HEADER,
+            &[("label", &result.label), ("value", &result.text)],
+        ),
+        messages.render(msg::KPI_FORMULA, &[("formula", &steps.formula)]),
+        messages.render(msg::KPI_INPUTS, &[]),
+    ];
+    lines.extend(steps.inputs.iter().map(|i| input_line(messages, i)));
+    lines.push(messages.render(
+        msg::KPI_CALCULATION,
+        &[
+            ("calculation", &steps.calculation),
+            ("result", &steps.result),
+        ],
+    ));
+    if let Some(v) = &steps.from_rounded_inputs {
+        lines.push(messages.render(msg::KPI_ROUNDED_INPUTS, &[("value", v)]));
+    }
+    lines.join("\n")
+}
+
+/// Hint `level` (1 to 3) for a KPI: the formula; where the figures are; the first step.
+pub fn hint(messages: &Prompts, case: &Case, kpi: usize, level: u8) -> Result<String, EvalError> {
+    let result = case.kpi_result(kpi)?;
+    let steps = &result.steps;
+    Ok(match level {
+        0 | 1 => messages.render(
+            msg::HINT_FORMULA,
+            &[("label", &result.label), ("formula", &steps.formula)],
+        ),
+        2 => {
+            let mut lines = vec![messages.render(msg::HINT_WHERE, &[])];
+            lines.extend(steps.inputs.iter().map(|i| input_line(messages, i)));
+            lines.join("\n")
+        }
+        _ => match &steps.first_step {
+            Some(step) => messages.render(msg::HINT_FIRST_STEP, &[("step", step)]),
+            None => messages.render(
+                msg::HINT_FIRST_STEP_NONE,
+                &[("calculation", &steps.calculation)],
+            ),
+        },
+    })
+}
+
+/// The French sentence for a verdict.
+pub fn verdict(messages: &Prompts, case: &Case, kpi: usize, outcome: &Outcome) -> String {
+    let Some(k) = case.kpis.get(kpi) else {
+        return String::new();
+    };
+    let expected = case.evaluate(kpi).map(|v| k.display(v)).unwrap_or_default();
+    let given = outcome
+        .given
+        .map(|g| {
+            let decimals = outcome.given_decimals.clamp(0, 12) as u32;
+            // Shown in the unit the student wrote: a bare 0,1776 stays bare.
+            let unit = match (outcome.given_unit, k.unit) {
+                (Some(GivenUnit::Bare), _) => Unit::Ratio,
+                (Some(GivenUnit::Percent), Unit::Ratio) => Unit::Ratio,
+                (Some(GivenUnit::Percent), _) => Unit::Percent,
+                (Some(GivenUnit::Points), _) => Unit::Points,
+                (Some(GivenUnit::Euro), _) => Unit::Eur,
+                (None, unit) => unit,
+            };
+            if k.is_change() {
+                format::signed_with_unit(g, unit, decimals)
+            } else {
+                format::with_unit(g, unit, decimals)
+            }
+        })
+        .unwrap_or_default();
+    let args_given = [("given", given.as_str())];
+    match &outcome.reason {
+        Reason::Exact => messages.render(msg::CHECK_CORRECT, &[("expected", &expected)]),
+        Reason::FromRoundedInputs => messages.render(
+            msg::CHECK_CORRECT_ROUNDED,
+            &[("expected", &expected), ("given", &given)],
+        ),
+        Reason::WithinTolerance => messages.render(
+            msg::CHECK_CORRECT_TOLERANCE,
+            &[("expected", &expected), ("given", &given)],
+        ),
+        Reason::TooImprecise { needed } => {
+            let needed = match needed {
+                i64::MIN..=0 => messages.render(msg::DECIMALS_NONE, &[]),
+                1 => messages.render(msg::DECIMALS_ONE, &[]),
+                n => messages.render(msg::DECIMALS_MANY, &[("n", &n.to_string())]),
+            };
+            messages.render(
+                msg::CHECK_CLOSE_IMPRECISE,
+                &[("given", &given), ("needed", &needed)],
+            )
+        }
+        Reason::Truncated => messages.render(msg::CHECK_CLOSE_TRUNCATED, &args_given),
+        Reason::Near => messages.render(msg::CHECK_CLOSE_NEAR, &args_given),
+        Reason::WrongUnit => messages.render(
+            msg::CHECK_CLOSE_UNIT,
+            &[("given", &given), ("unit", &unit_words(messages, k.unit))],
+        ),
+        Reason::Mistake(m) => {
+            let id = match m {
+                Mistake::RatioForPercent => msg::CHECK_MISTAKE_RATIO_FOR_PERCENT,
+                Mistake::Inverted => msg::CHECK_MISTAKE_INVERTED,
+                Mistake::WrongBase => msg::CHECK_MISTAKE_WRONG_BASE,
+                Mistake::Coefficient => msg::CHECK_MISTAKE_COEFFICIENT,
+                Mistake::SignError => msg::CHECK_MISTAKE_SIGN,
+                Mistake::PointsForPercent => msg::CHECK_MISTAKE_POINTS_FOR_PERCENT,
+                Mistake::PercentForPoints => msg::CHECK_MISTAKE_PERCENT_FOR_POINTS,
+                Mistake::Declared(i) => {
+                    let text_id = k.mistakes.get(*i).map(|d| d.message.as_str()).unwrap_or("");
+                    return crate::prompts::render_template(&case.text(text_id), &mut |name| {
+                        (name == "given").then(|| given.clone())
+                    });
+                }
+            };
+            messages.render(id, &args_given)
+        }
+        Reason::NotTheValue => messages.render(msg::CHECK_WRONG, &args_given),
+        Reason::Unreadable(e) => {
+            let text = match e {
+                ParseError::Empty => messages.render(msg::CHECK_INVALID_EMPTY, &[]),
+                ParseError::NoNumber => messages.render(msg::CHECK_INVALID_NO_NUMBER, &[]),
+                ParseError::SeveralNumbers => messages.render(msg::CHECK_INVALID_SEVERAL, &[]),
+                ParseError::BadGrouping(t) => {
+                    messages.render(msg::CHECK_INVALID_GROUPING, &[("text", t)])
+                }
+                ParseError::Leftover(t) => {
+                    messages.render(msg::CHECK_INVALID_LEFTOVER, &[("text", t)])
+                }
+                ParseError::TooManyDigits => messages.render(msg::CHECK_INVALID_DIGITS, &[]),
+                ParseError::OutOfRange => messages.render(msg::CHECK_INVALID_RANGE, &[]),
+                ParseError::ContradictorySign => messages.render(msg::CHECK_INVALID_SIGN, &[]),
+            };
+            format!("{text} {}", messages.render(msg::CHECK_FREE, &[]))
+        }
+        Reason::UnitMismatch(_) => {
+            format!(
+                "{} {}",
+                messages.render(
+                    msg::CHECK_INVALID_UNIT,
+                    &[("expected_unit", &unit_words(messages, k.unit))]
+                ),
+                messages.render(msg::CHECK_FREE, &[])
+            )
+        }
+        Reason::UnexpectedWords(t) => format!(
+            "{} {}",
+            messages.render(msg::CHECK_INVALID_WORDS, &[("text", t)]),
+            messages.render(msg::CHECK_FREE, &[])
+        ),
+    }
+}
