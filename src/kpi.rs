@@ -143,8 +143,7 @@ pub struct KpiResult {
 enum Inputs {
     /// Every KPI used is computed exactly.
     Exact,
-    /// The KPIs used directly are taken at their displayed precision, as a student who copies
-    /// an earlier result would.
+    /// Every KPI used is itself computed this way, then rounded to its displayed precision.
     RoundedKpis,
 }
 
@@ -154,8 +153,8 @@ impl Case {
         self.eval_kpi(kpi, Inputs::Exact)
     }
 
-    /// The value found when the KPIs this one uses are taken rounded to their displayed
-    /// precision.
+    /// The value found when every intermediate KPI is rounded to its displayed precision
+    /// before being used, as a student who copies each earlier result would.
     pub fn evaluate_from_rounded(&self, kpi: usize) -> Result<Decimal, EvalError> {
         self.eval_kpi(kpi, Inputs::RoundedKpis)
     }
@@ -177,7 +176,7 @@ impl Case {
                 (RefId::Value(i), _) => Ok(self.values[i].value),
                 (RefId::Kpi(i), Inputs::Exact) => self.eval_kpi(i, Inputs::Exact),
                 (RefId::Kpi(i), Inputs::RoundedKpis) => self
-                    .eval_kpi(i, Inputs::Exact)
+                    .eval_kpi(i, Inputs::RoundedKpis)
                     .map(|v| self.kpis[i].rounded(v)),
             },
             || EvalError::Arithmetic(context.to_string()),

@@ -357,7 +357,9 @@ fn judge(
     } else if in_tolerance {
         return outcome(Verdict::Correct, Reason::WithinTolerance);
     } else if on_value || on_alt {
-        if decimals >= plan.required_decimals {
+        // A value written in full ("42 €" for exactly 42) needs no more decimals.
+        let exact_value = given == plan.exact || plan.alt == Some(given);
+        if decimals >= plan.required_decimals || exact_value {
             let reason = if on_value {
                 Reason::Exact
             } else {

@@ -840,6 +840,11 @@ fn check_texts(case: &Case, prompts_dir: &Path, problems: &mut Problems) {
             problems.add(prompts_dir, &id, "this text is missing (every annex, question and part needs its texts; see config/cases/README.md)");
         }
     }
+    let mistake_texts: BTreeSet<&str> = case
+        .kpis
+        .iter()
+        .flat_map(|k| k.mistakes.iter().map(|m| m.message.as_str()))
+        .collect();
     for id in case.texts.ids() {
         let Some(template) = case.texts.get(id) else {
             continue;
@@ -849,9 +854,14 @@ fn check_texts(case: &Case, prompts_dir: &Path, problems: &mut Problems) {
         };
         for piece in parts {
             if let Piece::Arg(name) = piece {
-                if case.placeholder(name).is_none() {
+                let known = match (name.strip_prefix("kpi."), name.strip_prefix("value.")) {
+                    (Some(kpi), _) => case.kpi_index(kpi).is_some(),
+                    (_, Some(value)) => case.value_by_id(value).is_some(),
+                    _ => name == "given" && mistake_texts.contains(id),
+                };
+                if !known {
                     let file = case.texts.file_of(id).unwrap_or(prompts_dir);
-                    problems.add(file, id, format!("'{{{name}}}' names no figure (expected {{kpi.ID}} or {{value.ID}} with an existing id)"));
+                    problems.add(file, id, format!("'{{{name}}}' names no figure (expected {{kpi.ID}} or {{value.ID}} with an existing id, or {{given}} in the text of a declared mistake)"));
                 }
             }
         }
