@@ -37,6 +37,22 @@ pub struct Cli {
     /// Case to use (its id); the first pack by default.
     #[arg(long, env = "CASEBOT_CASE", global = true)]
     pub case: Option<String>,
+    /// The SQLite database file (created on first run).
+    #[arg(
+        long,
+        env = "CASEBOT_DB",
+        default_value = "data/casebot.db",
+        global = true
+    )]
+    pub db: PathBuf,
+    /// The rules of play (points, hints, quiz timings).
+    #[arg(
+        long,
+        env = "CASEBOT_PLAY_CONFIG",
+        default_value = "config/play.toml",
+        global = true
+    )]
+    pub play_config: PathBuf,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -70,6 +86,20 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Plays a class in the terminal: `alice> /repondre 17,76 %`, `prof> /quiz lancer dossier:1`.
+    Console {
+        /// The class name.
+        #[arg(long, default_value = "console")]
+        class: String,
+        /// Users who are teachers (repeat the flag for several).
+        #[arg(long = "teacher", default_value = "prof")]
+        teachers: Vec<String>,
+        /// Who types when a line names nobody.
+        #[arg(long, default_value = "eleve")]
+        user: String,
+    },
+    /// Presents the case, its dossiers and questions.
+    Case,
     /// Loads a case pack and prints every problem found.
     Validate {
         /// The pack folder; every pack of --cases-dir when absent.
@@ -113,6 +143,27 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
         };
     }
     let app = App::load(&paths).context("cannot load the case packs and texts")?;
+    let console = match &cli.command {
+        None => Some((
+            "console".to_string(),
+            vec!["prof".to_string()],
+            "eleve".to_string(),
+            true,
+        )),
+        Some(Command::Console {
+            class,
+            teachers,
+            user,
+        }) => Some((class.clone(), teachers.clone(), user.clone(), false)),
+        _ => None,
+    };
+    if let Some((class, teachers, user, by_default)) = console {
+        let settings = crate::play::settings::PlaySettings::load(&cli.play_config)?;
+        let runtime = tokio::runtime::Runtime::new().context("cannot start the async runtime")?;
+        return runtime.block_on(run_console(
+            app, settings, &cli.db, class, teachers, user, by_default,
+        ));
+    }
     let case = match app.case(cli.case.as_deref()) {
         Some(c) => c,
         None => {
@@ -123,7 +174,8 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
     };
     let m = &app.messages;
     match cli.command {
-        None => {
+        None | Some(Command::Console { .. }) => {}
+        Some(Command::Case) => {
             writeln!(out, "{}", overview(&app, case))?;
         }
         Some(Command::Kpi { id, json }) if id == "list" => {
@@ -253,7 +305,69 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// What `casebot` prints with no command: the case and what can be asked.
+/// Starts the engine on the database and runs the console on standard input and output.
+async fn run_console(
+    app: App,
+    settings: crate::play::settings::PlaySettings,
+    db: &std::path::Path,
+    class: String,
+    teachers: Vec<String>,
+    user: String,
+    by_default: bool,
+) -> anyhow::Result<ExitCode> {
+    use std::sync::{Arc, Mutex};
+    let out: crate::console::Output = Arc::new(Mutex::new(Box::new(std::io::stdout())));
+    let case_title = app
+        .cases
+        .first()
+        .map(|c| c.meta.title.clone())
+        .unwrap_or_default();
+    {
+        let mut o = out
+            .lock()
+            .map_err(|_| anyhow::anyhow!("console output poisoned"))?;
+        if by_default {
+            writeln!(o, "casebot : aucun jeton Discord configuré (DISCORD_TOKEN), démarrage de la console locale.")?;
+        }
+        writeln!(
+            o,
+            "Console casebot – classe « {class} », cas « {case_title} », base {}. Enseignant(s) : {}. \
+             Écris « nom> /commande » (par exemple « alice> /repondre 17,76 % »), /aide pour la liste, /quitter pour sortir.\n",
+            db.display(),
+            teachers.join(", ")
+        )?;
+    }
+    let store = crate::store::Store::open(db).await?;
+    let files_dir = db.parent().map(|p| p.to_path_buf()).unwrap_or_default();
+    let outbox = Arc::new(crate::console::ConsoleOutbox::new(
+        out.clone(),
+        files_dir.clone(),
+    ));
+    let engine = crate::play::Engine::start(
+        Arc::new(app),
+        settings,
+        store,
+        Arc::new(crate::clock::TokioClock::new()),
+        outbox,
+    )
+    .await?;
+    let options = crate::console::ConsoleOptions {
+        class,
+        teachers,
+        default_user: user,
+        files_dir,
+    };
+    crate::console::run(
+        engine,
+        tokio::io::BufReader::new(tokio::io::stdin()),
+        out,
+        options,
+    )
+    .await?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// What `casebot case` prints: the case and what can be asked.
 fn overview(app: &App, case: &Case) -> String {
     let m = &app.messages;
     let mut out = format!(

@@ -7,12 +7,16 @@ pub mod app;
 pub mod case;
 pub mod check;
 pub mod cli;
+pub mod clock;
+pub mod console;
 pub mod format;
 pub mod kpi;
 pub mod msg;
 pub mod pack;
+pub mod play;
 pub mod prompts;
 pub mod render;
+pub mod store;
 pub mod telemetry;
 
 pub use app::{App, LoadError, Paths};

@@ -4,7 +4,8 @@ use std::process::ExitCode;
 fn main() -> ExitCode {
     casebot::telemetry::init();
     let cli = casebot::cli::Cli::parse();
-    let mut stdout = std::io::stdout().lock();
+    // Not locked: the console writes to standard output from several tasks.
+    let mut stdout = std::io::stdout();
     match casebot::cli::run(cli, &mut stdout) {
         Ok(code) => code,
         Err(e) => {

@@ -12,7 +12,7 @@ use rust_decimal::Decimal;
 
 /// "3 points", "0,25 point".
 pub fn points(messages: &Prompts, n: Decimal) -> String {
-    let text = format::number_trimmed(n, 2);
+    let text = format::number_trimmed(n, 3);
     let id = if n >= Decimal::TWO {
         msg::POINTS_MANY
     } else {
@@ -335,4 +335,55 @@ pub fn verdict(messages: &Prompts, case: &Case, kpi: usize, outcome: &Outcome) -
             messages.render(msg::CHECK_FREE, &[])
         ),
     }
+}
+
+/// Escapes Markdown in text that comes from users (names, answers), so it shows as typed.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 4);
+    for c in text.chars() {
+        if matches!(
+            c,
+            '\\' | '*'
+                | '_'
+                | '`'
+                | '~'
+                | '|'
+                | '>'
+                | '#'
+                | '['
+                | ']'
+                | '('
+                | ')'
+                | '-'
+                | ':'
+                | '<'
+                | '@'
+        ) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// A student's answer quoted back to them: « 17,76 % », escaped and cut to a sane length.
+pub fn quote(text: &str) -> String {
+    let short: String = text.trim().chars().take(100).collect();
+    format!("« {} »", escape(&short))
+}
+
+/// The label of a mistake id, for class statistics.
+pub fn mistake_label(messages: &Prompts, id: &str) -> String {
+    let key = match id {
+        "ratio_for_percent" => msg::MISTAKE_RATIO_FOR_PERCENT,
+        "inverted" => msg::MISTAKE_INVERTED,
+        "wrong_base" => msg::MISTAKE_WRONG_BASE,
+        "coefficient" => msg::MISTAKE_COEFFICIENT,
+        "sign_error" => msg::MISTAKE_SIGN_ERROR,
+        "points_for_percent" => msg::MISTAKE_POINTS_FOR_PERCENT,
+        "percent_for_points" => msg::MISTAKE_PERCENT_FOR_POINTS,
+        "declared" => msg::MISTAKE_DECLARED,
+        _ => msg::MISTAKE_OTHER,
+    };
+    messages.render(key, &[])
 }

@@ -1,0 +1,424 @@
+//! The local console: plays a class in the terminal on the same engine and database as
+//! Discord. Several named users share one session (`alice> /repondre 17,76 %`,
+//! `prof> /quiz lancer dossier:1`); timers are real; the messages are the same French texts.
+
+use crate::play::command::{
+    Actor, Audience, Board, ChannelRef, Command, Outbox, Place, Reply, Request, Scope, SendError,
+};
+use crate::play::Engine;
+use std::future::Future;
+use std::io::Write;
+use std::path::PathBuf;
+use std::pin::Pin;
+use std::sync::{Arc, Mutex};
+use tokio::io::{AsyncBufRead, AsyncBufReadExt};
+
+/// Where the console writes; shared by the prompt loop and the engine's own posts.
+pub type Output = Arc<Mutex<Box<dyn Write + Send>>>;
+
+/// Console settings.
+#[derive(Debug, Clone)]
+pub struct ConsoleOptions {
+    /// The class name (a console session is one class).
+    pub class: String,
+    /// Users who are teachers.
+    pub teachers: Vec<String>,
+    /// The user who types when a line names nobody.
+    pub default_user: String,
+    /// Where exports and personal-data files are written.
+    pub files_dir: PathBuf,
+}
+
+/// Prints what the engine posts on its own.
+pub struct ConsoleOutbox {
+    out: Output,
+    files_dir: PathBuf,
+}
+
+impl ConsoleOutbox {
+    pub fn new(out: Output, files_dir: PathBuf) -> ConsoleOutbox {
+        ConsoleOutbox { out, files_dir }
+    }
+}
+
+impl Outbox for ConsoleOutbox {
+    fn post<'a>(
+        &'a self,
+        _channel: &'a ChannelRef,
+        reply: Reply,
+    ) -> Pin<Box<dyn Future<Output = Result<(), SendError>> + Send + 'a>> {
+        Box::pin(async move {
+            print_reply(&self.out, &self.files_dir, None, &reply)
+                .map_err(|e| SendError(e.to_string()))
+        })
+    }
+}
+
+/// Terminal form of light Markdown: bold markers dropped, escapes removed.
+pub fn plain(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => {
+                if let Some(next) = chars.next() {
+                    out.push(next);
+                }
+            }
+            '*' if chars.peek() == Some(&'*') => {
+                chars.next();
+            }
+            '`' => {}
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+fn print_reply(
+    out: &Output,
+    files_dir: &std::path::Path,
+    asker: Option<&str>,
+    reply: &Reply,
+) -> std::io::Result<()> {
+    let who = match (&reply.audience, asker) {
+        (Audience::Channel, _) => "[classe]".to_string(),
+        (Audience::Private, Some(user)) => format!("[privé → {user}]"),
+        (Audience::Private, None) => "[privé]".to_string(),
+        (Audience::User(user), _) => format!("[privé → {user}]"),
+    };
+    let mut text = format!("{who} {}", plain(&reply.text));
+    if let Some(deadline) = reply.deadline {
+        let now = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_millis() as i64)
+            .unwrap_or(deadline);
+        let secs = ((deadline - now).max(0) + 999) / 1000;
+        text.push_str(&format!("\n⏱️ Fin dans {secs} s."));
+    }
+    if !reply.buttons.is_empty() {
+        let labels: Vec<&str> = reply.buttons.iter().map(|b| b.label.as_str()).collect();
+        text.push_str(&format!("\n[boutons : {}]", labels.join(" · ")));
+    }
+    if let Some(file) = &reply.attachment {
+        std::fs::create_dir_all(files_dir)?;
+        let path = files_dir.join(&file.name);
+        std::fs::write(&path, &file.bytes)?;
+        text.push_str(&format!("\n📎 {}", path.display()));
+    }
+    let mut out = out
+        .lock()
+        .map_err(|_| std::io::Error::other("console output poisoned"))?;
+    writeln!(out, "{text}\n")?;
+    out.flush()
+}
+
+/// Reads `key:value` options and free words from the arguments of a command.
+struct Args<'a> {
+    options: Vec<(String, &'a str)>,
+    words: Vec<&'a str>,
+}
+
+fn args(rest: &str) -> Args<'_> {
+    let mut options = Vec::new();
+    let mut words = Vec::new();
+    for token in rest.split_whitespace() {
+        match token.split_once(':') {
+            Some((k, v)) if !k.is_empty() && k.chars().all(|c| c.is_alphabetic() || c == '-') => {
+                options.push((k.to_lowercase(), v))
+            }
+            _ => words.push(token),
+        }
+    }
+    Args { options, words }
+}
+
+impl Args<'_> {
+    fn get(&self, key: &str) -> Option<&str> {
+        self.options.iter().find(|(k, _)| k == key).map(|(_, v)| *v)
+    }
+
+    fn yes(&self, key: &str) -> bool {
+        matches!(
+            self.get(key).map(str::to_lowercase).as_deref(),
+            Some("oui" | "yes" | "1" | "vrai")
+        )
+    }
+}
+
+fn scope(a: &Args<'_>) -> Scope {
+    if let Some(d) = a.get("dossier") {
+        return Scope::Dossier(d.to_string());
+    }
+    if let Some(list) = a.get("questions").or(a.get("question")) {
+        return Scope::Items(
+            list.split(',')
+                .filter(|s| !s.is_empty())
+                .map(str::to_string)
+                .collect(),
+        );
+    }
+    match a.words.first() {
+        None => Scope::All,
+        Some(w) if w.eq_ignore_ascii_case("tout") => Scope::All,
+        Some(_) => Scope::Items(
+            a.words
+                .iter()
+                .flat_map(|w| w.split(','))
+                .filter(|s| !s.is_empty())
+                .map(str::to_string)
+                .collect(),
+        ),
+    }
+}
+
+/// Why a console line is not a command.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LineError {
+    /// Not a command: the usage text to show.
+    Usage(&'static str),
+    Quit,
+    Empty,
+}
+
+/// Turns the text after `name>` into a command.
+pub fn parse_command(line: &str) -> Result<Command, LineError> {
+    let line = line.trim();
+    if line.is_empty() {
+        return Err(LineError::Empty);
+    }
+    let line = line.strip_prefix('/').unwrap_or(line);
+    let (name, rest) = line.split_once(char::is_whitespace).unwrap_or((line, ""));
+    let rest = rest.trim();
+    let a = args(rest);
+    Ok(match name.to_lowercase().as_str() {
+        "quitter" | "exit" | "quit" => return Err(LineError::Quit),
+        "aide" | "help" => Command::Help,
+        "annexe" => match rest.parse::<u8>() {
+            Ok(n) => Command::Annex { number: n },
+            Err(_) => return Err(LineError::Usage("/annexe 1 à 9")),
+        },
+        "question" if !rest.is_empty() => Command::Question {
+            id: rest.to_string(),
+        },
+        "kpi" if !rest.is_empty() => Command::Kpi {
+            id: rest.to_string(),
+        },
+        "entrainement" | "entraînement" => Command::Practice { scope: scope(&a) },
+        "repondre" | "répondre" if !rest.is_empty() => Command::Answer {
+            text: rest.to_string(),
+            item: None,
+        },
+        "indice" => Command::Hint {
+            confirm: a.yes("confirmer"),
+            item: None,
+        },
+        "solution" => Command::GiveUp,
+        "quiz" => {
+            let (sub, sub_rest) = rest.split_once(char::is_whitespace).unwrap_or((rest, ""));
+            let sa = args(sub_rest);
+            match sub.to_lowercase().as_str() {
+                "lancer" => Command::QuizLaunch {
+                    scope: scope(&sa),
+                    seconds_per_item: sa.get("secondes").and_then(|s| s.parse().ok()),
+                    total_minutes: sa.get("minutes").and_then(|s| s.parse().ok()),
+                    speed_bonus: sa.yes("vitesse"),
+                    streak_bonus: sa.yes("serie") || sa.yes("série"),
+                },
+                "pause" => Command::QuizPause,
+                "reprendre" => Command::QuizResume,
+                "suivante" => Command::QuizNext,
+                "arreter" | "arrêter" => Command::QuizStop,
+                "prolonger" => match sub_rest.trim().trim_end_matches('s').trim().parse() {
+                    Ok(s) => Command::QuizExtend { seconds: s },
+                    Err(_) => return Err(LineError::Usage("/quiz prolonger 30")),
+                },
+                _ => {
+                    return Err(LineError::Usage(
+                        "/quiz lancer|pause|reprendre|suivante|prolonger|arreter",
+                    ))
+                }
+            }
+        }
+        "classement" => {
+            if let Some(q) = a.get("question") {
+                Command::Leaderboard {
+                    board: Board::Question(q.to_string()),
+                }
+            } else {
+                match a.words.first().map(|w| w.to_lowercase()).as_deref() {
+                    Some("reset") => Command::BoardReset,
+                    Some("semaine") => Command::Leaderboard { board: Board::Week },
+                    Some("mois") => Command::Leaderboard {
+                        board: Board::Month,
+                    },
+                    Some("quiz") => Command::Leaderboard { board: Board::Quiz },
+                    None | Some("tout") => Command::Leaderboard {
+                        board: Board::AllTime,
+                    },
+                    Some(_) => {
+                        return Err(LineError::Usage(
+                            "/classement [semaine|mois|tout|quiz|question:1.2|reset]",
+                        ))
+                    }
+                }
+            }
+        }
+        "export" => Command::Export,
+        "mes-donnees" | "mes-données" => Command::MyData,
+        "oublier-moi" => Command::ForgetMe,
+        "effacer-classe" => Command::EraseClass {
+            confirm: a.yes("confirmer"),
+        },
+        "config" => Command::Config {
+            teacher_role: a.get("role-enseignant").map(str::to_string),
+            quiz_channel: a.get("salon-quiz").map(str::to_string),
+        },
+        _ => return Err(LineError::Usage(USAGE)),
+    })
+}
+
+const USAGE: &str = "Commande inconnue. Écris « nom> /commande », par exemple « alice> /repondre 17,76 % » ou « prof> /quiz lancer dossier:1 ». /aide pour la liste, /quitter pour sortir.";
+
+/// Splits `alice> /repondre 17,76 %` into the user and the command text.
+pub fn split_user(line: &str) -> (Option<&str>, &str) {
+    match line.split_once('>') {
+        Some((user, rest)) if !user.trim().is_empty() && !user.contains(char::is_whitespace) => {
+            (Some(user.trim()), rest)
+        }
+        _ => (None, line),
+    }
+}
+
+/// Runs the console until the input ends or someone types /quitter.
+pub async fn run(
+    engine: Engine,
+    input: impl AsyncBufRead + Unpin,
+    out: Output,
+    options: ConsoleOptions,
+) -> anyhow::Result<()> {
+    let session = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_millis())
+        .unwrap_or(0);
+    let mut lines = input.lines();
+    let mut counter: u64 = 0;
+    let mut current_user = options.default_user.clone();
+    while let Some(line) = lines.next_line().await? {
+        let (user, rest) = split_user(&line);
+        if let Some(u) = user {
+            current_user = u.to_string();
+        }
+        let command = match parse_command(rest) {
+            Ok(c) => c,
+            Err(LineError::Quit) => break,
+            Err(LineError::Empty) => continue,
+            Err(LineError::Usage(text)) => {
+                let mut o = out
+                    .lock()
+                    .map_err(|_| anyhow::anyhow!("console output poisoned"))?;
+                writeln!(o, "{text}\n")?;
+                continue;
+            }
+        };
+        counter += 1;
+        let request = Request {
+            action_id: format!("console-{session}-{counter}"),
+            place: Place {
+                platform: "console".into(),
+                class_key: options.class.clone(),
+                class_name: options.class.clone(),
+                channel: "console".into(),
+            },
+            actor: Actor {
+                user: current_user.clone(),
+                name: current_user.clone(),
+                manages_class: options.teachers.iter().any(|t| t == &current_user),
+                roles: Vec::new(),
+            },
+            command,
+        };
+        for reply in engine.handle(request).await {
+            print_reply(&out, &options.files_dir, Some(&current_user), &reply)?;
+        }
+    }
+    engine.flush().await?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_french_commands() {
+        assert_eq!(
+            parse_command("/repondre 17,76 %"),
+            Ok(Command::Answer {
+                text: "17,76 %".into(),
+                item: None
+            })
+        );
+        assert_eq!(parse_command("/annexe 3"), Ok(Command::Annex { number: 3 }));
+        assert!(matches!(
+            parse_command("/annexe x"),
+            Err(LineError::Usage(_))
+        ));
+        assert_eq!(
+            parse_command("/quiz lancer dossier:1 secondes:30 vitesse:oui"),
+            Ok(Command::QuizLaunch {
+                scope: Scope::Dossier("1".into()),
+                seconds_per_item: Some(30),
+                total_minutes: None,
+                speed_bonus: true,
+                streak_bonus: false
+            })
+        );
+        assert_eq!(
+            parse_command("/entrainement 1.2.a,1.2.b"),
+            Ok(Command::Practice {
+                scope: Scope::Items(vec!["1.2.a".into(), "1.2.b".into()])
+            })
+        );
+        assert_eq!(
+            parse_command("/indice confirmer:oui"),
+            Ok(Command::Hint {
+                confirm: true,
+                item: None
+            })
+        );
+        assert_eq!(
+            parse_command("/quiz prolonger 30 s"),
+            Ok(Command::QuizExtend { seconds: 30 })
+        );
+        assert_eq!(
+            parse_command("/classement question:1.2"),
+            Ok(Command::Leaderboard {
+                board: Board::Question("1.2".into())
+            })
+        );
+        assert_eq!(parse_command("/quitter"), Err(LineError::Quit));
+        assert!(matches!(
+            parse_command("/nimportequoi"),
+            Err(LineError::Usage(_))
+        ));
+        assert!(matches!(
+            parse_command("/repondre"),
+            Err(LineError::Usage(_))
+        ));
+    }
+
+    #[test]
+    fn splits_users() {
+        assert_eq!(
+            split_user("alice> /repondre 3"),
+            (Some("alice"), " /repondre 3")
+        );
+        assert_eq!(split_user("/repondre 3 > 2"), (None, "/repondre 3 > 2"));
+    }
+
+    #[test]
+    fn plain_text_for_terminals() {
+        assert_eq!(plain("**Juste** : 3 \\_a\\_"), "Juste : 3 _a_");
+    }
+}

@@ -1,0 +1,649 @@
+//! Leaderboards, podiums, summaries, exports and personal data.
+
+use super::command::{Actor, Attachment, Board, Place, Reply};
+use super::quiz::LiveQuiz;
+use super::scoring::{self, Milli};
+use super::{Inner, Who};
+use crate::msg;
+use crate::render::escape;
+use std::collections::HashMap;
+use std::sync::Arc;
+
+/// One line of a board.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Row {
+    pub member_id: i64,
+    pub name: String,
+    pub user: String,
+    pub points: Milli,
+    pub answers: i64,
+}
+
+/// Ranks with ties shared ("1, 1, 3").
+pub fn ranked(rows: &[Row]) -> Vec<(usize, &Row)> {
+    let mut out = Vec::with_capacity(rows.len());
+    let mut rank = 0;
+    for (i, row) in rows.iter().enumerate() {
+        if i == 0 || rows[i - 1].points != row.points {
+            rank = i + 1;
+        }
+        out.push((rank, row));
+    }
+    out
+}
+
+/// The board query around a filter (a string literal, so the SQL stays static).
+macro_rules! board_sql {
+    ($filter:literal) => {
+        concat!(
+            "SELECT m.id, m.display_name, m.platform_user, SUM(a.points_milli) AS pts, COUNT(*)
+             FROM answers a JOIN members m ON m.id = a.member_id WHERE ",
+            $filter,
+            " GROUP BY m.id ORDER BY pts DESC, m.display_name COLLATE NOCASE"
+        )
+    };
+}
+
+fn rows(raw: Vec<(i64, String, String, i64, i64)>) -> Vec<Row> {
+    raw.into_iter()
+        .map(|(member_id, name, user, points, answers)| Row {
+            member_id,
+            name,
+            user,
+            points,
+            answers,
+        })
+        .collect()
+}
+
+pub async fn quiz_rows(inner: &Inner, quiz_id: i64) -> anyhow::Result<Vec<Row>> {
+    let sql = board_sql!("a.quiz_id = ?");
+    Ok(rows(
+        sqlx::query_as(sql)
+            .bind(quiz_id)
+            .fetch_all(&inner.store.write)
+            .await?,
+    ))
+}
+
+async fn class_rows(
+    inner: &Inner,
+    class_id: i64,
+    since: i64,
+    part: Option<&str>,
+) -> anyhow::Result<Vec<Row>> {
+    let raw = match part {
+        Some(id) => {
+            let sql = board_sql!("a.class_id = ? AND a.answered_at >= ? AND (a.part_id = ? OR a.part_id LIKE ? || '.%')");
+            sqlx::query_as(sql)
+                .bind(class_id)
+                .bind(since)
+                .bind(id)
+                .bind(id)
+                .fetch_all(&inner.store.write)
+                .await?
+        }
+        None => {
+            let sql = board_sql!("a.class_id = ? AND a.answered_at >= ?");
+            sqlx::query_as(sql)
+                .bind(class_id)
+                .bind(since)
+                .fetch_all(&inner.store.write)
+                .await?
+        }
+    };
+    Ok(rows(raw))
+}
+
+/// A board as text: title, ranked lines (ties share a rank), and how many more.
+pub fn board_text(inner: &Inner, title: &str, rows: &[Row]) -> String {
+    let m = inner.messages();
+    let mut text = format!("**{title}**");
+    if rows.is_empty() {
+        text.push('\n');
+        text.push_str(&m.render(msg::PLAY_BOARD_EMPTY, &[]));
+        return text;
+    }
+    let max = inner.settings.boards.max_rows;
+    for (rank, row) in ranked(rows).into_iter().take(max) {
+        text.push('\n');
+        text.push_str(&m.render(
+            msg::PLAY_BOARD_LINE,
+            &[
+                ("rank", &rank.to_string()),
+                ("name", &escape(&row.name)),
+                (
+                    "points",
+                    &crate::render::points(m, scoring::from_milli(row.points)),
+                ),
+            ],
+        ));
+    }
+    if rows.len() > max {
+        text.push('\n');
+        text.push_str(&m.render(
+            msg::PLAY_BOARD_MORE,
+            &[("count", &(rows.len() - max).to_string())],
+        ));
+    }
+    text
+}
+
+pub async fn quiz_board_text(inner: &Inner, quiz_id: i64) -> anyhow::Result<String> {
+    let rows = quiz_rows(inner, quiz_id).await?;
+    Ok(board_text(
+        inner,
+        &inner.messages().render(msg::PLAY_BOARD_QUIZ, &[]),
+        &rows,
+    ))
+}
+
+/// The podium of a quiz.
+pub async fn podium_text(inner: &Inner, quiz_id: i64) -> anyhow::Result<String> {
+    let m = inner.messages();
+    let rows = quiz_rows(inner, quiz_id).await?;
+    let mut text = m.render(msg::PLAY_PODIUM_TITLE, &[]);
+    if rows.is_empty() {
+        text.push('\n');
+        text.push_str(&m.render(msg::PLAY_BOARD_EMPTY, &[]));
+        return Ok(text);
+    }
+    for (rank, row) in ranked(&rows) {
+        if rank > inner.settings.quiz.podium_size {
+            break;
+        }
+        let medal = match rank {
+            1 => "🥇",
+            2 => "🥈",
+            3 => "🥉",
+            _ => "🏅",
+        };
+        text.push('\n');
+        text.push_str(&m.render(
+            msg::PLAY_PODIUM_LINE,
+            &[
+                ("medal", medal),
+                ("name", &escape(&row.name)),
+                (
+                    "points",
+                    &crate::render::points(m, scoring::from_milli(row.points)),
+                ),
+            ],
+        ));
+    }
+    Ok(text)
+}
+
+/// Each player's own summary at the end of a quiz: points, rank, and what to revise.
+pub async fn summaries(inner: &Inner, quiz: &LiveQuiz) -> anyhow::Result<Vec<Reply>> {
+    let m = inner.messages();
+    let rows = quiz_rows(inner, quiz.id).await?;
+    let ranks: HashMap<i64, usize> = ranked(&rows)
+        .into_iter()
+        .map(|(r, row)| (row.member_id, r))
+        .collect();
+    let answers: Vec<(i64, String, String, String)> = sqlx::query_as(
+        "SELECT member_id, part_id, kpi_id, verdict FROM answers WHERE quiz_id = ? ORDER BY item_idx",
+    )
+    .bind(quiz.id)
+    .fetch_all(&inner.store.write)
+    .await?;
+    let case = inner.app.case(Some(&quiz.case_id));
+    let mut out = Vec::new();
+    for row in &rows {
+        let mine: Vec<&(i64, String, String, String)> =
+            answers.iter().filter(|a| a.0 == row.member_id).collect();
+        let count = |v: &str| mine.iter().filter(|a| a.3 == v).count();
+        let mut text = m.render(
+            msg::PLAY_SUMMARY,
+            &[
+                (
+                    "points",
+                    &crate::render::points(m, scoring::from_milli(row.points)),
+                ),
+                (
+                    "rank",
+                    &ordinal(inner, ranks.get(&row.member_id).copied().unwrap_or(0)),
+                ),
+                ("players", &rows.len().to_string()),
+                ("correct", &count("correct").to_string()),
+                ("close", &count("close").to_string()),
+                ("wrong", &count("wrong").to_string()),
+                (
+                    "unanswered",
+                    &quiz.items.len().saturating_sub(mine.len()).to_string(),
+                ),
+            ],
+        );
+        let answered: Vec<&str> = mine.iter().map(|a| a.1.as_str()).collect();
+        let mut revise: Vec<String> = Vec::new();
+        for item in &quiz.items {
+            let right = mine.iter().any(|a| a.1 == item.part_id && a.3 == "correct");
+            if right {
+                continue;
+            }
+            let label = case
+                .and_then(|c| c.kpis.get(item.kpi))
+                .map(|k| (k.label.clone(), k.id.clone()));
+            if let Some((label, id)) = label {
+                let missing = !answered.contains(&item.part_id.as_str());
+                revise.push(m.render(
+                    if missing {
+                        msg::PLAY_SUMMARY_MISSED
+                    } else {
+                        msg::PLAY_SUMMARY_REVISE
+                    },
+                    &[("id", &item.part_id), ("label", &label), ("kpi", &id)],
+                ));
+            }
+        }
+        if revise.is_empty() {
+            text.push('\n');
+            text.push_str(&m.render(msg::PLAY_SUMMARY_PERFECT, &[]));
+        } else {
+            text.push('\n');
+            text.push_str(&m.render(msg::PLAY_SUMMARY_TO_REVISE, &[]));
+            for line in revise {
+                text.push('\n');
+                text.push_str(&line);
+            }
+        }
+        out.push(Reply::to_user(row.user.clone(), text));
+    }
+    Ok(out)
+}
+
+/// "1er", "2e".
+fn ordinal(inner: &Inner, n: usize) -> String {
+    let m = inner.messages();
+    if n == 1 {
+        m.render(msg::PLAY_RANK_FIRST, &[])
+    } else {
+        m.render(msg::PLAY_RANK_OTHER, &[("n", &n.to_string())])
+    }
+}
+
+async fn reset_at(inner: &Inner, class_id: i64) -> anyhow::Result<i64> {
+    let (at,): (i64,) = sqlx::query_as("SELECT board_reset_at FROM classes WHERE id = ?")
+        .bind(class_id)
+        .fetch_one(&inner.store.write)
+        .await?;
+    Ok(at)
+}
+
+/// `/classement`.
+pub async fn leaderboard(
+    inner: &Arc<Inner>,
+    who: &Who,
+    board: &Board,
+) -> anyhow::Result<Vec<Reply>> {
+    let m = inner.messages();
+    let now = inner.now();
+    let reset = reset_at(inner, who.class.id).await?;
+    let day: i64 = 86_400_000;
+    let b = &inner.settings.boards;
+    let text = match board {
+        Board::Quiz => {
+            let last: Option<(i64,)> =
+                sqlx::query_as("SELECT id FROM quizzes WHERE class_id = ? ORDER BY created_at DESC, id DESC LIMIT 1")
+                    .bind(who.class.id)
+                    .fetch_optional(&inner.store.write)
+                    .await?;
+            match last {
+                Some((id,)) => quiz_board_text(inner, id).await?,
+                None => m.render(msg::PLAY_QUIZ_NONE_YET, &[]),
+            }
+        }
+        Board::Week | Board::Month | Board::AllTime => {
+            let (since, title) = match board {
+                Board::Week => (
+                    now - day * i64::from(b.week_days),
+                    m.render(msg::PLAY_BOARD_WEEK, &[("days", &b.week_days.to_string())]),
+                ),
+                Board::Month => (
+                    now - day * i64::from(b.month_days),
+                    m.render(
+                        msg::PLAY_BOARD_MONTH,
+                        &[("days", &b.month_days.to_string())],
+                    ),
+                ),
+                _ => (0, m.render(msg::PLAY_BOARD_ALL, &[])),
+            };
+            let rows = class_rows(inner, who.class.id, since.max(reset), None).await?;
+            board_text(inner, &title, &rows)
+        }
+        Board::Question(id) => {
+            let case = inner.case_for(&who.class);
+            if case.question(id).is_none() && case.part(id).is_none() {
+                let list: Vec<&str> = case.questions.iter().map(|q| q.id.as_str()).collect();
+                return Ok(vec![Reply::private(m.render(
+                    msg::QUESTION_UNKNOWN,
+                    &[("id", id), ("list", &list.join(", "))],
+                ))]);
+            }
+            let rows = class_rows(inner, who.class.id, reset, Some(id)).await?;
+            board_text(
+                inner,
+                &m.render(msg::PLAY_BOARD_QUESTION, &[("id", id)]),
+                &rows,
+            )
+        }
+    };
+    Ok(vec![Reply::channel(text)])
+}
+
+/// `/classement reset`: posts the class board one last time, then starts again from zero.
+pub async fn reset(inner: &Arc<Inner>, who: &Who) -> anyhow::Result<Vec<Reply>> {
+    let m = inner.messages();
+    let reset = reset_at(inner, who.class.id).await?;
+    let rows = class_rows(inner, who.class.id, reset, None).await?;
+    let last = board_text(inner, &m.render(msg::PLAY_BOARD_FINAL, &[]), &rows);
+    sqlx::query("UPDATE classes SET board_reset_at = ? WHERE id = ?")
+        .bind(inner.now())
+        .bind(who.class.id)
+        .execute(&inner.store.write)
+        .await?;
+    Ok(vec![
+        Reply::channel(last),
+        Reply::channel(m.render(msg::PLAY_BOARD_RESET_DONE, &[])),
+    ])
+}
+
+fn iso(ms: i64) -> String {
+    // Civil date from days since the epoch (Howard Hinnant's algorithm), UTC.
+    let secs = ms.div_euclid(1000);
+    let (days, rem) = (secs.div_euclid(86_400), secs.rem_euclid(86_400));
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!(
+        "{year:04}-{month:02}-{day:02} {:02}:{:02}:{:02}",
+        rem / 3600,
+        (rem % 3600) / 60,
+        rem % 60
+    )
+}
+
+/// `/export`: one row per student, question and attempt, for a grading spreadsheet (French
+/// spreadsheet conventions: `;` between columns, decimal comma, UTF-8 with a byte-order mark).
+pub async fn export(inner: &Arc<Inner>, who: &Who, place: &Place) -> anyhow::Result<Vec<Reply>> {
+    let m = inner.messages();
+    type ExportRow = (
+        String,
+        String,
+        Option<i64>,
+        Option<i64>,
+        String,
+        String,
+        i64,
+        String,
+        String,
+        i64,
+        i64,
+        i64,
+    );
+    let rows: Vec<ExportRow> = sqlx::query_as(
+        "SELECT m.display_name, m.platform_user, a.quiz_id, a.practice_id, a.part_id, a.kpi_id, a.attempt, a.input,
+                a.verdict, a.points_milli,
+                COALESCE((SELECT SUM(h.cost_milli) FROM hints h WHERE h.member_id = a.member_id AND h.part_id = a.part_id
+                          AND COALESCE(h.quiz_id, 0) = COALESCE(a.quiz_id, 0) AND COALESCE(h.practice_id, 0) = COALESCE(a.practice_id, 0)), 0),
+                a.answered_at
+         FROM answers a JOIN members m ON m.id = a.member_id
+         WHERE a.class_id = ? ORDER BY m.display_name COLLATE NOCASE, a.answered_at, a.id",
+    )
+    .bind(who.class.id)
+    .fetch_all(&inner.store.write)
+    .await?;
+    let case = inner.case_for(&who.class);
+    let mut writer = csv::WriterBuilder::new()
+        .delimiter(b';')
+        .from_writer(Vec::new());
+    writer.write_record([
+        "eleve",
+        "identifiant",
+        "source",
+        "question",
+        "partie",
+        "indicateur",
+        "tentative",
+        "reponse",
+        "verdict",
+        "points",
+        "indices_points",
+        "date_utc",
+    ])?;
+    let points = |milli: i64| {
+        crate::format::number_trimmed(scoring::from_milli(milli), 3).replace('\u{202F}', "")
+    };
+    for (name, user, quiz, practice, part, kpi, attempt, input, verdict, pts, hints, at) in &rows {
+        let source = match (quiz, practice) {
+            (Some(q), _) => format!("quiz {q}"),
+            (None, Some(p)) => format!("entrainement {p}"),
+            _ => String::new(),
+        };
+        let question = case
+            .part(part)
+            .map(|(q, _)| q.id.clone())
+            .unwrap_or_default();
+        let label = case
+            .kpi_by_id(kpi)
+            .map(|k| k.label.clone())
+            .unwrap_or_else(|| kpi.clone());
+        writer.write_record([
+            name.as_str(),
+            user,
+            &source,
+            &question,
+            part,
+            &label,
+            &attempt.to_string(),
+            input,
+            verdict,
+            &points(*pts),
+            &points(*hints),
+            &iso(*at),
+        ])?;
+    }
+    let mut bytes = vec![0xEF, 0xBB, 0xBF];
+    bytes.extend(
+        writer
+            .into_inner()
+            .map_err(|e| anyhow::anyhow!("csv: {e}"))?,
+    );
+    let file = format!("resultats-{}.csv", sanitize(&place.class_name));
+    Ok(vec![Reply::private(m.render(
+        msg::PLAY_EXPORT_READY,
+        &[("rows", &rows.len().to_string())],
+    ))
+    .with_attachment(Attachment {
+        name: file,
+        mime: "text/csv".into(),
+        bytes,
+    })])
+}
+
+fn sanitize(name: &str) -> String {
+    let s: String = name
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() || c == '-' {
+                c
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    if s.is_empty() {
+        "classe".into()
+    } else {
+        s
+    }
+}
+
+/// quiz, practice, part, attempt, input, verdict, points, time.
+type AnswerData = (
+    Option<i64>,
+    Option<i64>,
+    String,
+    i64,
+    String,
+    String,
+    i64,
+    i64,
+);
+/// quiz, practice, part, level, cost, time.
+type HintData = (Option<i64>, Option<i64>, String, i64, i64, i64);
+
+/// `/mes-donnees`: everything stored about the actor, as text and as a JSON file.
+pub async fn my_data(inner: &Arc<Inner>, who: &Who, actor: &Actor) -> anyhow::Result<Vec<Reply>> {
+    let m = inner.messages();
+    let answers: Vec<AnswerData> = sqlx::query_as(
+        "SELECT quiz_id, practice_id, part_id, attempt, input, verdict, points_milli, answered_at
+         FROM answers WHERE member_id = ? ORDER BY answered_at, id",
+    )
+    .bind(who.member_id)
+    .fetch_all(&inner.store.write)
+    .await?;
+    let hints: Vec<HintData> = sqlx::query_as(
+        "SELECT quiz_id, practice_id, part_id, level, cost_milli, taken_at FROM hints WHERE member_id = ? ORDER BY taken_at",
+    )
+    .bind(who.member_id)
+    .fetch_all(&inner.store.write)
+    .await?;
+    let (practices,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM practices WHERE member_id = ?")
+        .bind(who.member_id)
+        .fetch_one(&inner.store.write)
+        .await?;
+    let json = serde_json::json!({
+        "member": {"platform_user": actor.user, "display_name": actor.name, "teacher": who.teacher},
+        "answers": answers.iter().map(|(q, p, part, attempt, input, verdict, pts, at)| serde_json::json!({
+            "quiz": q, "practice": p, "part": part, "attempt": attempt, "answer": input, "verdict": verdict,
+            "points": scoring::from_milli(*pts), "at_utc": iso(*at)})).collect::<Vec<_>>(),
+        "hints": hints.iter().map(|(q, p, part, level, cost, at)| serde_json::json!({
+            "quiz": q, "practice": p, "part": part, "level": level, "cost": scoring::from_milli(*cost), "at_utc": iso(*at)}))
+            .collect::<Vec<_>>(),
+        "practices": practices,
+    });
+    let total: i64 = answers.iter().map(|a| a.6).sum();
+    let text = m.render(
+        msg::PLAY_MY_DATA,
+        &[
+            ("name", &escape(&actor.name)),
+            ("answers", &answers.len().to_string()),
+            ("hints", &hints.len().to_string()),
+            ("practices", &practices.to_string()),
+            (
+                "points",
+                &crate::render::points(m, scoring::from_milli(total)),
+            ),
+        ],
+    );
+    Ok(vec![Reply::private(text).with_attachment(Attachment {
+        name: "mes-donnees.json".into(),
+        mime: "application/json".into(),
+        bytes: serde_json::to_vec_pretty(&json)?,
+    })])
+}
+
+/// `/oublier-moi`: erases the actor's member record, answers, hints and practice runs.
+pub async fn forget_me(
+    inner: &Arc<Inner>,
+    who: &Who,
+    place: &Place,
+    actor: &Actor,
+) -> anyhow::Result<Vec<Reply>> {
+    inner.writer.flush().await?;
+    let live = inner.class_live(who.class.id);
+    let mut guard = live.lock().await;
+    sqlx::query("DELETE FROM members WHERE id = ?")
+        .bind(who.member_id)
+        .execute(&inner.store.write)
+        .await?;
+    if let Some(quiz) = guard.quiz.as_mut() {
+        quiz.players.remove(&who.member_id);
+        quiz.streaks.remove(&who.member_id);
+        for set in quiz.answered.values_mut() {
+            set.remove(&who.member_id);
+        }
+        quiz.hints.retain(|(_, m), _| *m != who.member_id);
+    }
+    drop(guard);
+    inner.forget_cached(place, who.class.id, Some(&actor.user));
+    Ok(vec![Reply::private(
+        inner.messages().render(msg::PLAY_FORGOTTEN, &[]),
+    )])
+}
+
+/// `/effacer-classe`: erases the whole class, after a confirmation.
+pub async fn erase_class(
+    inner: &Arc<Inner>,
+    who: &Who,
+    place: &Place,
+    confirm: bool,
+) -> anyhow::Result<Vec<Reply>> {
+    let m = inner.messages();
+    let (members,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM members WHERE class_id = ?")
+        .bind(who.class.id)
+        .fetch_one(&inner.store.write)
+        .await?;
+    let (answers,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM answers WHERE class_id = ?")
+        .bind(who.class.id)
+        .fetch_one(&inner.store.write)
+        .await?;
+    let args = [
+        ("members", members.to_string()),
+        ("answers", answers.to_string()),
+    ];
+    let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    if !confirm {
+        return Ok(vec![Reply::private(
+            m.render(msg::PLAY_ERASE_CONFIRM, &args),
+        )]);
+    }
+    inner.writer.flush().await?;
+    let live = inner.class_live(who.class.id);
+    let mut guard = live.lock().await;
+    guard.quiz = None;
+    sqlx::query("DELETE FROM classes WHERE id = ?")
+        .bind(who.class.id)
+        .execute(&inner.store.write)
+        .await?;
+    drop(guard);
+    inner.forget_cached(place, who.class.id, None);
+    Ok(vec![Reply::private(m.render(msg::PLAY_ERASED, &args))])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(id: i64, points: Milli) -> Row {
+        Row {
+            member_id: id,
+            name: format!("m{id}"),
+            user: id.to_string(),
+            points,
+            answers: 1,
+        }
+    }
+
+    #[test]
+    fn ties_share_a_rank() {
+        let rows = vec![row(1, 500), row(2, 500), row(3, 250), row(4, 0)];
+        let ranks: Vec<usize> = ranked(&rows).into_iter().map(|(r, _)| r).collect();
+        assert_eq!(ranks, vec![1, 1, 3, 4]);
+    }
+
+    #[test]
+    fn iso_dates() {
+        assert_eq!(iso(0), "1970-01-01 00:00:00");
+        assert_eq!(iso(1_795_392_000_000), "2026-11-23 00:00:00");
+        assert_eq!(iso(951_782_400_000 + 3_661_000), "2000-02-29 01:01:01");
+    }
+}

@@ -1,0 +1,294 @@
+//! The command layer shared by every front end: a [`Request`] (what was asked, by whom, where)
+//! goes in; platform-neutral [`Reply`]s come out. Front ends only translate.
+
+use serde::{Deserialize, Serialize};
+
+/// Where a request comes from: a class (a Discord server, or the console) and a channel.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Place {
+    /// "discord" or "console".
+    pub platform: String,
+    /// The class on that platform (the guild id).
+    pub class_key: String,
+    /// Its name, for exports.
+    pub class_name: String,
+    /// The channel the request was made in.
+    pub channel: String,
+}
+
+/// Who asks.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Actor {
+    /// The platform's user id.
+    pub user: String,
+    /// The display name (stored, shown on boards).
+    pub name: String,
+    /// The platform says this member manages the class (Discord: Manage Server).
+    pub manages_class: bool,
+    /// The member's platform roles (Discord role ids).
+    pub roles: Vec<String>,
+}
+
+/// A request: one incoming action. The same `action_id` processed twice changes nothing the
+/// second time.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Request {
+    pub action_id: String,
+    pub place: Place,
+    pub actor: Actor,
+    pub command: Command,
+}
+
+/// Which questions.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Scope {
+    /// Every numeric part of the case.
+    All,
+    /// The parts of one dossier ("1", "2").
+    Dossier(String),
+    /// Questions ("1.2") or parts ("1.2.a"), in this order.
+    Items(Vec<String>),
+}
+
+/// One question of one quiz.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct ItemRef {
+    pub quiz: i64,
+    pub item: i64,
+}
+
+/// Which leaderboard.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Board {
+    /// The live quiz, or the last one.
+    Quiz,
+    Week,
+    Month,
+    AllTime,
+    /// One question or part.
+    Question(String),
+}
+
+/// What the bot is asked to do.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Command {
+    Help,
+    Annex {
+        number: u8,
+    },
+    Question {
+        id: String,
+    },
+    Kpi {
+        id: String,
+    },
+    /// Starts a practice run for the actor.
+    Practice {
+        scope: Scope,
+    },
+    /// An answer: to the live quiz's open item, else to the actor's practice. `item` is set
+    /// when the answer comes from a quiz question's own form (a button), so an answer meant for
+    /// a closed question is never counted for the next one.
+    Answer {
+        text: String,
+        item: Option<ItemRef>,
+    },
+    /// The next hint; without `confirm`, only says what it costs.
+    Hint {
+        confirm: bool,
+        item: Option<ItemRef>,
+    },
+    /// Gives up the current practice part and shows the worked answer.
+    GiveUp,
+    QuizLaunch {
+        scope: Scope,
+        seconds_per_item: Option<u32>,
+        total_minutes: Option<u32>,
+        speed_bonus: bool,
+        streak_bonus: bool,
+    },
+    QuizPause,
+    QuizResume,
+    QuizNext,
+    QuizExtend {
+        seconds: u32,
+    },
+    QuizStop,
+    Leaderboard {
+        board: Board,
+    },
+    /// Posts the class board one last time, then starts it again from zero.
+    BoardReset,
+    /// The class's results as CSV.
+    Export,
+    /// Everything stored about the actor.
+    MyData,
+    /// Erases everything stored about the actor.
+    ForgetMe,
+    /// Erases the whole class; without `confirm`, only says what would go.
+    EraseClass {
+        confirm: bool,
+    },
+    /// Class settings: the teacher role and the quiz channel.
+    Config {
+        teacher_role: Option<String>,
+        quiz_channel: Option<String>,
+    },
+}
+
+impl Command {
+    /// Whether the command changes stored state (and so is recorded for idempotency).
+    pub fn mutates(&self) -> bool {
+        !matches!(
+            self,
+            Command::Help
+                | Command::Annex { .. }
+                | Command::Question { .. }
+                | Command::Kpi { .. }
+                | Command::Leaderboard { .. }
+                | Command::Export
+                | Command::MyData
+                | Command::Hint { confirm: false, .. }
+                | Command::EraseClass { confirm: false }
+        )
+    }
+
+    /// Whether only a teacher may run it.
+    pub fn teacher_only(&self) -> bool {
+        matches!(
+            self,
+            Command::QuizLaunch { .. }
+                | Command::QuizPause
+                | Command::QuizResume
+                | Command::QuizNext
+                | Command::QuizExtend { .. }
+                | Command::QuizStop
+                | Command::BoardReset
+                | Command::Export
+                | Command::EraseClass { .. }
+                | Command::Config { .. }
+        )
+    }
+}
+
+/// Who sees a reply.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Audience {
+    /// Only the person who asked (Discord: ephemeral).
+    Private,
+    /// Everyone in the channel.
+    Channel,
+    /// Privately, one member of the class, by platform user id (end-of-quiz summaries).
+    User(String),
+}
+
+/// What a button does when pressed; front ends encode it in the component id.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ButtonAction {
+    /// Opens the answer form for a quiz item.
+    Answer(ItemRef),
+    /// Takes the next hint for a quiz item (asks to confirm the cost first).
+    Hint(ItemRef),
+    /// Confirms taking the next hint, at the cost announced.
+    HintConfirm(ItemRef),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Button {
+    pub label: String,
+    pub action: ButtonAction,
+}
+
+/// A file sent with a reply.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Attachment {
+    pub name: String,
+    pub mime: String,
+    pub bytes: Vec<u8>,
+}
+
+/// One message out.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Reply {
+    pub audience: Audience,
+    /// Light Markdown, French.
+    pub text: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub buttons: Vec<Button>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub attachment: Option<Attachment>,
+    /// A deadline the front end shows as a countdown (milliseconds since the epoch); Discord
+    /// uses a relative timestamp, never an edited message.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deadline: Option<i64>,
+}
+
+impl Reply {
+    pub fn private(text: impl Into<String>) -> Reply {
+        Reply {
+            audience: Audience::Private,
+            text: text.into(),
+            buttons: Vec::new(),
+            attachment: None,
+            deadline: None,
+        }
+    }
+
+    pub fn channel(text: impl Into<String>) -> Reply {
+        Reply {
+            audience: Audience::Channel,
+            text: text.into(),
+            buttons: Vec::new(),
+            attachment: None,
+            deadline: None,
+        }
+    }
+
+    pub fn to_user(user: impl Into<String>, text: impl Into<String>) -> Reply {
+        Reply {
+            audience: Audience::User(user.into()),
+            text: text.into(),
+            buttons: Vec::new(),
+            attachment: None,
+            deadline: None,
+        }
+    }
+
+    pub fn with_buttons(mut self, buttons: Vec<Button>) -> Reply {
+        self.buttons = buttons;
+        self
+    }
+
+    pub fn with_deadline(mut self, deadline: i64) -> Reply {
+        self.deadline = Some(deadline);
+        self
+    }
+
+    pub fn with_attachment(mut self, attachment: Attachment) -> Reply {
+        self.attachment = Some(attachment);
+        self
+    }
+}
+
+/// A channel the engine posts to on its own (quiz questions, reveals, podiums).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct ChannelRef {
+    pub platform: String,
+    pub class_key: String,
+    pub channel: String,
+}
+
+/// A message the engine could not post.
+#[derive(Debug, Clone, thiserror::Error)]
+#[error("message not sent: {0}")]
+pub struct SendError(pub String);
+
+/// Where the engine posts what it says on its own; each front end provides one.
+pub trait Outbox: Send + Sync {
+    /// Posts `reply` to `channel` (or privately, for [`Audience::User`]); resolves once sent.
+    fn post<'a>(
+        &'a self,
+        channel: &'a ChannelRef,
+        reply: Reply,
+    ) -> std::pin::Pin<Box<dyn std::future::Future<Output = Result<(), SendError>> + Send + 'a>>;
+}

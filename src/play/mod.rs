@@ -1,0 +1,544 @@
+//! Class play: practice runs, timed quizzes, hints, scores and leaderboards, stored in SQLite.
+//! One engine for every front end: a [`Request`] goes in, [`Reply`]s come out, and what the
+//! engine says on its own (questions, reveals, podiums) goes to the front end's [`Outbox`].
+
+pub(crate) mod board;
+pub mod command;
+pub(crate) mod practice;
+pub(crate) mod quiz;
+pub mod scoring;
+pub mod settings;
+
+use crate::app::App;
+use crate::case::Case;
+use crate::clock::Clock;
+use crate::msg;
+use crate::store::{AnswerWriter, Store};
+use command::{Actor, Command, Outbox, Place, Reply, Request};
+use quiz::ClassLive;
+use settings::PlaySettings;
+use std::collections::{HashMap, HashSet};
+use std::sync::{Arc, Mutex as StdMutex};
+use tokio::sync::{Mutex, Notify};
+
+/// What the engine knows of a class.
+#[derive(Debug, Clone)]
+pub(crate) struct ClassInfo {
+    pub id: i64,
+    pub teacher_role: Option<String>,
+    pub quiz_channel: Option<String>,
+    pub case_id: Option<String>,
+}
+
+type CachedMember = (i64, String, bool);
+
+/// Who is asking, resolved.
+#[derive(Debug, Clone)]
+pub(crate) struct Who {
+    pub class: ClassInfo,
+    pub member_id: i64,
+    pub teacher: bool,
+}
+
+pub(crate) struct Inner {
+    pub app: Arc<App>,
+    pub settings: PlaySettings,
+    pub store: Store,
+    pub writer: AnswerWriter,
+    pub clock: Arc<dyn Clock>,
+    pub outbox: Arc<dyn Outbox>,
+    classes: StdMutex<HashMap<(String, String), ClassInfo>>,
+    /// (class id, platform user) → (member id, display name, teacher).
+    members: StdMutex<HashMap<(i64, String), CachedMember>>,
+    /// Live quiz state per class id; the mutex orders everything that touches a quiz.
+    pub live: StdMutex<HashMap<i64, Arc<Mutex<ClassLive>>>>,
+    /// Wakes the scheduler when a deadline changes.
+    pub wake: Arc<Notify>,
+    in_flight: StdMutex<HashSet<String>>,
+}
+
+impl Drop for Inner {
+    fn drop(&mut self) {
+        // Lets the scheduler notice the engine is gone.
+        self.wake.notify_one();
+    }
+}
+
+/// The class-play engine. Cheap to clone; the scheduler task stops once every clone is gone.
+#[derive(Clone)]
+pub struct Engine {
+    pub(crate) inner: Arc<Inner>,
+}
+
+impl std::fmt::Debug for Engine {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Engine").finish_non_exhaustive()
+    }
+}
+
+impl Engine {
+    /// Starts the engine on an opened store: loads the running quizzes (closing the questions
+    /// whose time ran out meanwhile) and starts the scheduler.
+    pub async fn start(
+        app: Arc<App>,
+        settings: PlaySettings,
+        store: Store,
+        clock: Arc<dyn Clock>,
+        outbox: Arc<dyn Outbox>,
+    ) -> anyhow::Result<Engine> {
+        anyhow::ensure!(!app.cases.is_empty(), "no case pack loaded");
+        let writer = AnswerWriter::spawn(store.clone());
+        let inner = Arc::new(Inner {
+            app,
+            settings,
+            store,
+            writer,
+            clock,
+            outbox,
+            classes: StdMutex::new(HashMap::new()),
+            members: StdMutex::new(HashMap::new()),
+            live: StdMutex::new(HashMap::new()),
+            wake: Arc::new(Notify::new()),
+            in_flight: StdMutex::new(HashSet::new()),
+        });
+        quiz::restore(&inner).await?;
+        tokio::spawn(quiz::scheduler(Arc::downgrade(&inner), inner.wake.clone()));
+        Ok(Engine { inner })
+    }
+
+    /// Processes one request and returns what to answer.
+    pub async fn handle(&self, request: Request) -> Vec<Reply> {
+        let inner = &self.inner;
+        match inner.handle(request).await {
+            Ok(replies) => replies,
+            Err(e) => {
+                tracing::error!(error = format!("{e:#}"), "request failed");
+                vec![Reply::private(
+                    inner.messages().render(msg::PLAY_INTERNAL_ERROR, &[]),
+                )]
+            }
+        }
+    }
+
+    /// Runs every due transition now (tests and the scheduler call it).
+    pub async fn tick(&self) {
+        quiz::tick(&self.inner).await;
+    }
+
+    /// Waits until every answer queued so far is committed.
+    pub async fn flush(&self) -> anyhow::Result<()> {
+        Ok(self.inner.writer.flush().await?)
+    }
+
+    /// The store, for read-only inspection (tests, exports).
+    pub fn store(&self) -> &Store {
+        &self.inner.store
+    }
+}
+
+/// Removes an action id from the in-flight set when the request ends, however it ends.
+struct InFlight<'a> {
+    set: &'a StdMutex<HashSet<String>>,
+    id: String,
+}
+
+impl Drop for InFlight<'_> {
+    fn drop(&mut self) {
+        if let Ok(mut set) = self.set.lock() {
+            set.remove(&self.id);
+        }
+    }
+}
+
+impl Inner {
+    pub fn messages(&self) -> &crate::prompts::Prompts {
+        &self.app.messages
+    }
+
+    pub fn now(&self) -> i64 {
+        self.clock.now_ms()
+    }
+
+    /// The case a class plays (its configured one, else the first pack; [`Engine::start`]
+    /// refuses an app without packs, so there is always one).
+    pub fn case_for(&self, class: &ClassInfo) -> &Case {
+        self.app
+            .case(class.case_id.as_deref())
+            .unwrap_or(&self.app.cases[0])
+    }
+
+    async fn handle(self: &Arc<Self>, request: Request) -> anyhow::Result<Vec<Reply>> {
+        let mutates = request.command.mutates();
+        let _guard = if mutates {
+            if let Some(replies) = self.replay(&request.action_id).await? {
+                return Ok(replies);
+            }
+            let fresh = self
+                .in_flight
+                .lock()
+                .map(|mut s| s.insert(request.action_id.clone()))
+                .unwrap_or(false);
+            if !fresh {
+                return Ok(vec![Reply::private(
+                    self.messages().render(msg::PLAY_DUPLICATE, &[]),
+                )]);
+            }
+            Some(InFlight {
+                set: &self.in_flight,
+                id: request.action_id.clone(),
+            })
+        } else {
+            None
+        };
+        let who = self.resolve(&request.place, &request.actor).await?;
+        if request.command.teacher_only() && !who.teacher {
+            tracing::info!(user = %request.actor.user, command = ?request.command, "teacher command refused");
+            return Ok(vec![Reply::private(
+                self.messages().render(msg::PLAY_TEACHER_ONLY, &[]),
+            )]);
+        }
+        let replies = self.dispatch(&request, &who).await?;
+        if mutates && !matches!(request.command, Command::Answer { .. }) {
+            self.record_action(&request.action_id, who.class.id, &replies)
+                .await?;
+        }
+        Ok(replies)
+    }
+
+    async fn dispatch(
+        self: &Arc<Self>,
+        request: &Request,
+        who: &Who,
+    ) -> anyhow::Result<Vec<Reply>> {
+        let case = self.case_for(&who.class);
+        let m = self.messages();
+        let private = |text: String| Ok(vec![Reply::private(text)]);
+        match &request.command {
+            Command::Help => private(m.render(
+                if who.teacher {
+                    msg::PLAY_HELP_TEACHER
+                } else {
+                    msg::PLAY_HELP_STUDENT
+                },
+                &[],
+            )),
+            Command::Annex { number } => match crate::render::annex(m, case, *number) {
+                Some(text) => private(text),
+                None => {
+                    let max = case.annexes.iter().map(|a| a.number).max().unwrap_or(0);
+                    private(m.render(
+                        msg::ANNEX_UNKNOWN,
+                        &[("number", &number.to_string()), ("max", &max.to_string())],
+                    ))
+                }
+            },
+            Command::Question { id } => {
+                if let Some(q) = case.question(id) {
+                    private(crate::render::question(m, case, q))
+                } else if let Some((_, p)) = case.part(id) {
+                    private(crate::render::part(m, case, p))
+                } else {
+                    let list: Vec<&str> = case.questions.iter().map(|q| q.id.as_str()).collect();
+                    private(m.render(
+                        msg::QUESTION_UNKNOWN,
+                        &[("id", id), ("list", &list.join(", "))],
+                    ))
+                }
+            }
+            Command::Kpi { id } => self.kpi(who, case, id).await,
+            Command::Practice { scope } => practice::start(self, request, who, scope).await,
+            Command::Answer { text, item } => self.answer(request, who, text, *item).await,
+            Command::Hint { confirm, item } => self.hint(request, who, *confirm, *item).await,
+            Command::GiveUp => practice::give_up(self, request, who).await,
+            Command::QuizLaunch {
+                scope,
+                seconds_per_item,
+                total_minutes,
+                speed_bonus,
+                streak_bonus,
+            } => {
+                let options = quiz::LaunchOptions {
+                    scope: scope.clone(),
+                    seconds_per_item: *seconds_per_item,
+                    total_minutes: *total_minutes,
+                    speed_bonus: *speed_bonus,
+                    streak_bonus: *streak_bonus,
+                };
+                quiz::launch(self, request, who, options).await
+            }
+            Command::QuizPause => quiz::pause(self, who).await,
+            Command::QuizResume => quiz::resume(self, who).await,
+            Command::QuizNext => quiz::skip(self, who).await,
+            Command::QuizExtend { seconds } => quiz::extend(self, who, *seconds).await,
+            Command::QuizStop => quiz::stop(self, who).await,
+            Command::Leaderboard { board } => board::leaderboard(self, who, board).await,
+            Command::BoardReset => board::reset(self, who).await,
+            Command::Export => board::export(self, who, &request.place).await,
+            Command::MyData => board::my_data(self, who, &request.actor).await,
+            Command::ForgetMe => board::forget_me(self, who, &request.place, &request.actor).await,
+            Command::EraseClass { confirm } => {
+                board::erase_class(self, who, &request.place, *confirm).await
+            }
+            Command::Config {
+                teacher_role,
+                quiz_channel,
+            } => {
+                self.configure(who, &request.place, teacher_role, quiz_channel)
+                    .await
+            }
+        }
+    }
+
+    /// `/kpi`: anyone, except students for a KPI a live quiz asks and has not revealed yet.
+    async fn kpi(&self, who: &Who, case: &Case, id: &str) -> anyhow::Result<Vec<Reply>> {
+        let m = self.messages();
+        let index = case.kpi_index(id).or_else(|| {
+            case.kpis.iter().position(|k| {
+                k.label.eq_ignore_ascii_case(id)
+                    || k.aliases.iter().any(|a| a.eq_ignore_ascii_case(id))
+            })
+        });
+        let Some(index) = index else {
+            return Ok(vec![Reply::private(
+                m.render(msg::KPI_UNKNOWN, &[("id", id)]),
+            )]);
+        };
+        if !who.teacher && quiz::asks_unrevealed(self, who.class.id, &case.kpis[index].id).await {
+            return Ok(vec![Reply::private(m.render(msg::PLAY_KPI_LOCKED, &[]))]);
+        }
+        let result = case.kpi_result(index)?;
+        Ok(vec![Reply::private(crate::render::kpi(m, &result))])
+    }
+
+    /// `/repondre`: to the live quiz's open item, else to the actor's practice.
+    async fn answer(
+        self: &Arc<Self>,
+        request: &Request,
+        who: &Who,
+        text: &str,
+        item: Option<command::ItemRef>,
+    ) -> anyhow::Result<Vec<Reply>> {
+        if let Some(replies) = quiz::answer(self, request, who, text, item).await? {
+            return Ok(replies);
+        }
+        practice::answer(self, request, who, text).await
+    }
+
+    /// `/indice`: for the live quiz's open item, else for the actor's practice.
+    async fn hint(
+        self: &Arc<Self>,
+        request: &Request,
+        who: &Who,
+        confirm: bool,
+        item: Option<command::ItemRef>,
+    ) -> anyhow::Result<Vec<Reply>> {
+        if let Some(replies) = quiz::hint(self, request, who, confirm, item).await? {
+            return Ok(replies);
+        }
+        practice::hint(self, request, who, confirm).await
+    }
+
+    async fn configure(
+        &self,
+        who: &Who,
+        place: &Place,
+        teacher_role: &Option<String>,
+        quiz_channel: &Option<String>,
+    ) -> anyhow::Result<Vec<Reply>> {
+        let m = self.messages();
+        if teacher_role.is_none() && quiz_channel.is_none() {
+            let none = m.render(msg::PLAY_CONFIG_NONE, &[]);
+            return Ok(vec![Reply::private(m.render(
+                msg::PLAY_CONFIG_SHOW,
+                &[
+                    (
+                        "teacher_role",
+                        who.class.teacher_role.as_deref().unwrap_or(&none),
+                    ),
+                    (
+                        "quiz_channel",
+                        who.class.quiz_channel.as_deref().unwrap_or(&none),
+                    ),
+                ],
+            ))]);
+        }
+        let role = teacher_role
+            .clone()
+            .or(who.class.teacher_role.clone())
+            .filter(|r| !r.is_empty());
+        let channel = quiz_channel
+            .clone()
+            .or(who.class.quiz_channel.clone())
+            .filter(|c| !c.is_empty());
+        sqlx::query("UPDATE classes SET teacher_role = ?, quiz_channel = ? WHERE id = ?")
+            .bind(&role)
+            .bind(&channel)
+            .bind(who.class.id)
+            .execute(&self.store.write)
+            .await?;
+        if let Ok(mut classes) = self.classes.lock() {
+            classes.remove(&(place.platform.clone(), place.class_key.clone()));
+        }
+        let none = m.render(msg::PLAY_CONFIG_NONE, &[]);
+        Ok(vec![Reply::private(m.render(
+            msg::PLAY_CONFIG_SAVED,
+            &[
+                ("teacher_role", role.as_deref().unwrap_or(&none)),
+                ("quiz_channel", channel.as_deref().unwrap_or(&none)),
+            ],
+        ))])
+    }
+
+    /// The replies first given to an action already processed.
+    async fn replay(&self, action_id: &str) -> anyhow::Result<Option<Vec<Reply>>> {
+        let row: Option<(String,)> =
+            sqlx::query_as("SELECT replies FROM actions WHERE action_id = ?")
+                .bind(action_id)
+                .fetch_optional(&self.store.read)
+                .await?;
+        Ok(row.map(|(json,)| serde_json::from_str(&json).unwrap_or_default()))
+    }
+
+    async fn record_action(
+        &self,
+        action_id: &str,
+        class_id: i64,
+        replies: &[Reply],
+    ) -> anyhow::Result<()> {
+        let json = replies_json(replies);
+        sqlx::query(
+            "INSERT INTO actions (action_id, class_id, replies, processed_at) VALUES (?, ?, ?, ?)
+             ON CONFLICT (action_id) DO NOTHING",
+        )
+        .bind(action_id)
+        .bind(class_id)
+        .bind(json)
+        .bind(self.now())
+        .execute(&self.store.write)
+        .await?;
+        Ok(())
+    }
+
+    /// Finds or creates the class and the member; keeps the display name up to date.
+    async fn resolve(&self, place: &Place, actor: &Actor) -> anyhow::Result<Who> {
+        let key = (place.platform.clone(), place.class_key.clone());
+        let cached = self.classes.lock().ok().and_then(|c| c.get(&key).cloned());
+        let class = match cached {
+            Some(c) => c,
+            None => {
+                sqlx::query(
+                    "INSERT INTO classes (platform, platform_id, name, created_at) VALUES (?, ?, ?, ?)
+                     ON CONFLICT (platform, platform_id) DO UPDATE SET name = excluded.name",
+                )
+                .bind(&place.platform)
+                .bind(&place.class_key)
+                .bind(&place.class_name)
+                .bind(self.now())
+                .execute(&self.store.write)
+                .await?;
+                let (id, teacher_role, quiz_channel, case_id): (i64, Option<String>, Option<String>, Option<String>) =
+                    sqlx::query_as(
+                        "SELECT id, teacher_role, quiz_channel, case_id FROM classes WHERE platform = ? AND platform_id = ?",
+                    )
+                    .bind(&place.platform)
+                    .bind(&place.class_key)
+                    .fetch_one(&self.store.write)
+                    .await?;
+                let info = ClassInfo {
+                    id,
+                    teacher_role,
+                    quiz_channel,
+                    case_id,
+                };
+                if let Ok(mut c) = self.classes.lock() {
+                    c.insert(key, info.clone());
+                }
+                info
+            }
+        };
+        let teacher = actor.manages_class
+            || class
+                .teacher_role
+                .as_ref()
+                .is_some_and(|role| actor.roles.iter().any(|r| r == role));
+        let member_key = (class.id, actor.user.clone());
+        let cached = self
+            .members
+            .lock()
+            .ok()
+            .and_then(|m| m.get(&member_key).cloned());
+        let member_id = match cached {
+            Some((id, name, was_teacher)) if name == actor.name && was_teacher == teacher => id,
+            _ => {
+                let role = if teacher { "teacher" } else { "student" };
+                sqlx::query(
+                    "INSERT INTO members (class_id, platform_user, display_name, role, created_at) VALUES (?, ?, ?, ?, ?)
+                     ON CONFLICT (class_id, platform_user) DO UPDATE SET display_name = excluded.display_name, role = excluded.role",
+                )
+                .bind(class.id)
+                .bind(&actor.user)
+                .bind(&actor.name)
+                .bind(role)
+                .bind(self.now())
+                .execute(&self.store.write)
+                .await?;
+                let (id,): (i64,) = sqlx::query_as(
+                    "SELECT id FROM members WHERE class_id = ? AND platform_user = ?",
+                )
+                .bind(class.id)
+                .bind(&actor.user)
+                .fetch_one(&self.store.write)
+                .await?;
+                if let Ok(mut m) = self.members.lock() {
+                    m.insert(member_key, (id, actor.name.clone(), teacher));
+                }
+                id
+            }
+        };
+        Ok(Who {
+            class,
+            member_id,
+            teacher,
+        })
+    }
+
+    /// Forgets cached class and member entries (after an erasure).
+    pub fn forget_cached(&self, place: &Place, class_id: i64, user: Option<&str>) {
+        if let Ok(mut m) = self.members.lock() {
+            match user {
+                Some(u) => {
+                    m.remove(&(class_id, u.to_string()));
+                }
+                None => m.retain(|(c, _), _| *c != class_id),
+            }
+        }
+        if user.is_none() {
+            if let Ok(mut c) = self.classes.lock() {
+                c.remove(&(place.platform.clone(), place.class_key.clone()));
+            }
+            if let Ok(mut live) = self.live.lock() {
+                live.remove(&class_id);
+            }
+        }
+    }
+
+    /// The live state of a class, created empty on first use.
+    pub fn class_live(&self, class_id: i64) -> Arc<Mutex<ClassLive>> {
+        match self.live.lock() {
+            Ok(mut live) => live.entry(class_id).or_default().clone(),
+            Err(_) => Arc::new(Mutex::new(ClassLive::default())),
+        }
+    }
+}
+
+/// Serialises replies for the actions table (attachments are not replayed).
+pub(crate) fn replies_json(replies: &[Reply]) -> String {
+    let stripped: Vec<Reply> = replies
+        .iter()
+        .map(|r| Reply {
+            attachment: None,
+            ..r.clone()
+        })
+        .collect();
+    serde_json::to_string(&stripped).unwrap_or_else(|_| "[]".into())
+}

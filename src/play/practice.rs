@@ -1,0 +1,381 @@
+//! Practice: a student goes alone through the numeric parts of a dossier or a question, at
+//! their own pace, retrying with decreasing credit, taking hints, seeing the worked answer.
+
+use super::command::{Reply, Request, Scope};
+use super::quiz::{answer_row, hint_offer, parts_of, Judged};
+use super::scoring::{self, Milli};
+use super::{Inner, Who};
+use crate::case::Case;
+use crate::check::Verdict;
+use crate::msg;
+use std::sync::Arc;
+
+/// The student's active practice.
+struct Active {
+    id: i64,
+    parts: Vec<String>,
+    current: usize,
+}
+
+pub async fn is_active(inner: &Inner, member_id: i64) -> anyhow::Result<bool> {
+    let row: Option<(i64,)> =
+        sqlx::query_as("SELECT id FROM practices WHERE member_id = ? AND status = 'active'")
+            .bind(member_id)
+            .fetch_optional(&inner.store.write)
+            .await?;
+    Ok(row.is_some())
+}
+
+async fn active(inner: &Inner, member_id: i64) -> anyhow::Result<Option<Active>> {
+    let row: Option<(i64, String, i64)> = sqlx::query_as(
+        "SELECT id, parts, current FROM practices WHERE member_id = ? AND status = 'active'",
+    )
+    .bind(member_id)
+    .fetch_optional(&inner.store.write)
+    .await?;
+    Ok(match row {
+        Some((id, parts, current)) => Some(Active {
+            id,
+            parts: serde_json::from_str(&parts)?,
+            current: current.max(0) as usize,
+        }),
+        None => None,
+    })
+}
+
+fn none_active(inner: &Inner) -> Vec<Reply> {
+    vec![Reply::private(
+        inner.messages().render(msg::PLAY_PRACTICE_NONE, &[]),
+    )]
+}
+
+/// `/entrainement`: starts (or restarts) a practice run.
+pub async fn start(
+    inner: &Arc<Inner>,
+    _request: &Request,
+    who: &Who,
+    scope: &Scope,
+) -> anyhow::Result<Vec<Reply>> {
+    let m = inner.messages();
+    let case = inner.case_for(&who.class);
+    let parts = match parts_of(case, scope) {
+        Ok(p) if !p.is_empty() => p,
+        Ok(_) => return Ok(vec![Reply::private(m.render(msg::PLAY_QUIZ_EMPTY, &[]))]),
+        Err(id) => {
+            return Ok(vec![Reply::private(
+                m.render(msg::PLAY_UNKNOWN_SCOPE, &[("id", &id)]),
+            )])
+        }
+    };
+    let ids: Vec<&String> = parts.iter().map(|p| &p.0).collect();
+    let now = inner.now();
+    let mut tx = inner.store.begin().await?;
+    sqlx::query("UPDATE practices SET status = 'abandoned', ended_at = ? WHERE member_id = ? AND status = 'active'")
+        .bind(now)
+        .bind(who.member_id)
+        .execute(&mut *tx)
+        .await?;
+    sqlx::query(
+        "INSERT INTO practices (class_id, member_id, case_id, parts, current, status, started_at) VALUES (?, ?, ?, ?, 0, 'active', ?)",
+    )
+    .bind(who.class.id)
+    .bind(who.member_id)
+    .bind(&case.meta.id)
+    .bind(serde_json::to_string(&ids)?)
+    .bind(now)
+    .execute(&mut *tx)
+    .await?;
+    tx.commit().await?;
+    let total: Milli = parts.iter().map(|p| p.2).sum();
+    let mut text = m.render(
+        msg::PLAY_PRACTICE_STARTED,
+        &[
+            ("count", &parts.len().to_string()),
+            (
+                "points",
+                &crate::render::points(m, scoring::from_milli(total)),
+            ),
+        ],
+    );
+    text.push_str("\n\n");
+    text.push_str(&part_prompt(inner, case, &parts[0].0, 1, parts.len()));
+    Ok(vec![Reply::private(text)])
+}
+
+fn part_prompt(inner: &Inner, case: &Case, part_id: &str, n: usize, total: usize) -> String {
+    let m = inner.messages();
+    let Some((_, part)) = case.part(part_id) else {
+        return String::new();
+    };
+    let mut text = m.render(
+        msg::PLAY_PRACTICE_STEP,
+        &[("n", &n.to_string()), ("total", &total.to_string())],
+    );
+    text.push('\n');
+    text.push_str(&crate::render::part(m, case, part));
+    text
+}
+
+/// The worked answer and commentary of a part.
+fn worked(inner: &Inner, case: &Case, part_id: &str, kpi: usize) -> anyhow::Result<String> {
+    let m = inner.messages();
+    let result = case.kpi_result(kpi)?;
+    Ok(format!(
+        "{}\n\n{}",
+        crate::render::kpi(m, &result),
+        case.text(&format!("part.{part_id}.commentary"))
+    ))
+}
+
+/// What comes after a part is done: the next part, or the end of the run.
+async fn advance(
+    inner: &Inner,
+    tx: &mut sqlx::Transaction<'static, sqlx::Sqlite>,
+    case: &Case,
+    practice: &Active,
+) -> anyhow::Result<String> {
+    let m = inner.messages();
+    let next = practice.current + 1;
+    if next < practice.parts.len() {
+        sqlx::query("UPDATE practices SET current = ? WHERE id = ?")
+            .bind(next as i64)
+            .bind(practice.id)
+            .execute(&mut **tx)
+            .await?;
+        return Ok(part_prompt(
+            inner,
+            case,
+            &practice.parts[next],
+            next + 1,
+            practice.parts.len(),
+        ));
+    }
+    sqlx::query("UPDATE practices SET current = ?, status = 'done', ended_at = ? WHERE id = ?")
+        .bind(next as i64)
+        .bind(inner.now())
+        .bind(practice.id)
+        .execute(&mut **tx)
+        .await?;
+    let (points, right): (Option<i64>, i64) = sqlx::query_as(
+        "SELECT SUM(points_milli), COUNT(DISTINCT CASE WHEN verdict = 'correct' THEN part_id END) FROM answers WHERE practice_id = ?",
+    )
+    .bind(practice.id)
+    .fetch_one(&mut **tx)
+    .await?;
+    Ok(m.render(
+        msg::PLAY_PRACTICE_DONE,
+        &[
+            ("right", &right.to_string()),
+            ("total", &practice.parts.len().to_string()),
+            (
+                "points",
+                &crate::render::points(m, scoring::from_milli(points.unwrap_or(0))),
+            ),
+        ],
+    ))
+}
+
+async fn hint_level(inner: &Inner, practice_id: i64, part_id: &str) -> anyhow::Result<usize> {
+    let (level,): (Option<i64>,) =
+        sqlx::query_as("SELECT MAX(level) FROM hints WHERE practice_id = ? AND part_id = ?")
+            .bind(practice_id)
+            .bind(part_id)
+            .fetch_one(&inner.store.write)
+            .await?;
+    Ok(level.unwrap_or(0).max(0) as usize)
+}
+
+/// An answer to the current practice part.
+pub async fn answer(
+    inner: &Arc<Inner>,
+    request: &Request,
+    who: &Who,
+    text: &str,
+) -> anyhow::Result<Vec<Reply>> {
+    let m = inner.messages();
+    let Some(practice) = active(inner, who.member_id).await? else {
+        return Ok(none_active(inner));
+    };
+    let case = inner.case_for(&who.class);
+    let Some(part_id) = practice.parts.get(practice.current).cloned() else {
+        return Ok(none_active(inner));
+    };
+    let Some((_, part)) = case.part(&part_id) else {
+        return Ok(none_active(inner));
+    };
+    let kpi = part.kpi;
+    let base = scoring::to_milli(part.points);
+    let outcome = case.check(kpi, text);
+    let verdict_text = crate::render::verdict(m, case, kpi, &outcome);
+    if outcome.verdict == Verdict::Invalid {
+        return Ok(vec![Reply::private(verdict_text)]);
+    }
+    let (attempts,): (i64,) =
+        sqlx::query_as("SELECT COUNT(*) FROM answers WHERE practice_id = ? AND part_id = ?")
+            .bind(practice.id)
+            .bind(&part_id)
+            .fetch_one(&inner.store.write)
+            .await?;
+    let attempt = attempts as usize + 1;
+    let level = hint_level(inner, practice.id, &part_id).await?;
+    let cost = scoring::hint_cost(&inner.settings, base, level);
+    let points = scoring::practice_points(&inner.settings, base, outcome.verdict, attempt, cost);
+    let credits = inner.settings.practice.attempt_credit.len();
+    let now = inner.now();
+    let mut tx = inner.store.begin().await?;
+    let mut reply_text = verdict_text;
+    let finished_part = outcome.verdict == Verdict::Correct || attempt >= credits;
+    if outcome.verdict == Verdict::Correct {
+        reply_text.push('\n');
+        reply_text.push_str(&m.render(
+            msg::PLAY_PRACTICE_EARNED,
+            &[(
+                "points",
+                &crate::render::points(m, scoring::from_milli(points)),
+            )],
+        ));
+    } else if attempt >= credits {
+        reply_text.push('\n');
+        reply_text.push_str(&m.render(msg::PLAY_PRACTICE_NO_MORE_TRIES, &[]));
+    } else {
+        let next_points =
+            scoring::practice_points(&inner.settings, base, Verdict::Correct, attempt + 1, cost);
+        reply_text.push('\n');
+        reply_text.push_str(&m.render(
+            msg::PLAY_PRACTICE_RETRY,
+            &[
+                ("attempt", &attempt.to_string()),
+                ("max", &credits.to_string()),
+                (
+                    "points",
+                    &crate::render::points(m, scoring::from_milli(next_points)),
+                ),
+            ],
+        ));
+    }
+    if finished_part {
+        reply_text.push_str("\n\n");
+        reply_text.push_str(&worked(inner, case, &part_id, kpi)?);
+        reply_text.push_str("\n\n");
+        reply_text.push_str(&advance(inner, &mut tx, case, &practice).await?);
+    }
+    let replies = vec![Reply::private(reply_text)];
+    let judged = Judged {
+        part_id: &part_id,
+        kpi_id: &case.kpis[kpi].id,
+        outcome: &outcome,
+        text,
+        points,
+        now,
+    };
+    let mut row = answer_row(request, who, &judged, &replies);
+    row.practice_id = Some(practice.id);
+    row.attempt = attempt as i64;
+    let action = sqlx::query(
+        "INSERT INTO actions (action_id, class_id, replies, processed_at) VALUES (?, ?, ?, ?) ON CONFLICT (action_id) DO NOTHING",
+    )
+    .bind(&row.action_id)
+    .bind(row.class_id)
+    .bind(&row.replies_json)
+    .bind(now)
+    .execute(&mut *tx)
+    .await?;
+    if action.rows_affected() == 0 {
+        // Processed meanwhile by a twin delivery: change nothing.
+        return Ok(replies);
+    }
+    sqlx::query(
+        "INSERT INTO answers (class_id, member_id, practice_id, part_id, kpi_id, attempt, input, given, verdict, mistake,
+             points_milli, answered_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    )
+    .bind(row.class_id)
+    .bind(row.member_id)
+    .bind(row.practice_id)
+    .bind(&row.part_id)
+    .bind(&row.kpi_id)
+    .bind(row.attempt)
+    .bind(&row.input)
+    .bind(&row.given)
+    .bind(row.verdict)
+    .bind(row.mistake)
+    .bind(row.points_milli)
+    .bind(row.answered_at)
+    .execute(&mut *tx)
+    .await?;
+    tx.commit().await?;
+    Ok(replies)
+}
+
+/// `/indice` during practice.
+pub async fn hint(
+    inner: &Arc<Inner>,
+    _request: &Request,
+    who: &Who,
+    confirm: bool,
+) -> anyhow::Result<Vec<Reply>> {
+    let m = inner.messages();
+    let Some(practice) = active(inner, who.member_id).await? else {
+        return Ok(none_active(inner));
+    };
+    let case = inner.case_for(&who.class);
+    let Some(part_id) = practice.parts.get(practice.current).cloned() else {
+        return Ok(none_active(inner));
+    };
+    let Some((_, part)) = case.part(&part_id) else {
+        return Ok(none_active(inner));
+    };
+    let base = scoring::to_milli(part.points);
+    let level = hint_level(inner, practice.id, &part_id).await? + 1;
+    let Some(cost) = scoring::hint_level_cost(&inner.settings, base, level) else {
+        return Ok(vec![Reply::private(m.render(msg::PLAY_HINT_NO_MORE, &[]))]);
+    };
+    if !confirm {
+        return Ok(vec![hint_offer(inner, level, cost, None)]);
+    }
+    sqlx::query(
+        "INSERT INTO hints (class_id, member_id, practice_id, part_id, level, cost_milli, taken_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+    )
+    .bind(who.class.id)
+    .bind(who.member_id)
+    .bind(practice.id)
+    .bind(&part_id)
+    .bind(level as i64)
+    .bind(cost)
+    .bind(inner.now())
+    .execute(&inner.store.write)
+    .await?;
+    Ok(vec![Reply::private(crate::render::hint(
+        m,
+        case,
+        part.kpi,
+        level as u8,
+    )?)])
+}
+
+/// `/solution`: gives up the current part, shows its worked answer, moves on.
+pub async fn give_up(
+    inner: &Arc<Inner>,
+    _request: &Request,
+    who: &Who,
+) -> anyhow::Result<Vec<Reply>> {
+    let m = inner.messages();
+    let Some(practice) = active(inner, who.member_id).await? else {
+        return Ok(none_active(inner));
+    };
+    let case = inner.case_for(&who.class);
+    let Some(part_id) = practice.parts.get(practice.current).cloned() else {
+        return Ok(none_active(inner));
+    };
+    let Some((_, part)) = case.part(&part_id) else {
+        return Ok(none_active(inner));
+    };
+    let mut text = m.render(msg::PLAY_PRACTICE_GAVE_UP, &[]);
+    text.push_str("\n\n");
+    text.push_str(&worked(inner, case, &part_id, part.kpi)?);
+    let mut tx = inner.store.begin().await?;
+    text.push_str("\n\n");
+    text.push_str(&advance(inner, &mut tx, case, &practice).await?);
+    tx.commit().await?;
+    Ok(vec![Reply::private(text)])
+}

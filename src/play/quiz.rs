@@ -1,0 +1,1203 @@
+//! Timed quizzes: a teacher launches one in a channel; the engine asks one numeric part at a
+//! time, starts its clock only once the question is posted, takes one scored answer per
+//! student, closes on time (or when every player has answered), reveals, and moves on.
+//!
+//! State lives in SQLite with absolute times (a restart resumes every quiz) and, for speed, in
+//! memory per class behind one mutex that orders every change to that class's quiz.
+
+use super::command::{Button, ButtonAction, ChannelRef, ItemRef, Reply, Request, Scope};
+use super::scoring::{self, Milli, QuizAnswer};
+use super::{Inner, Who};
+use crate::case::Case;
+use crate::check::{Outcome, Verdict};
+use crate::msg;
+use crate::store::{AnswerRow, Stored};
+use serde::{Deserialize, Serialize};
+use std::collections::{HashMap, HashSet};
+use std::sync::{Arc, Weak};
+use std::time::Duration;
+use tokio::sync::Notify;
+
+/// Settings a quiz was launched with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QuizConfig {
+    pub seconds_per_item: u32,
+    pub speed_bonus: bool,
+    pub streak_bonus: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    Running,
+    Paused,
+}
+
+/// One numeric part asked in a quiz.
+#[derive(Debug, Clone)]
+pub struct Item {
+    pub part_id: String,
+    pub kpi: usize,
+    pub points: Milli,
+    pub shown_at: Option<i64>,
+    pub deadline: Option<i64>,
+    pub closed_at: Option<i64>,
+    pub revealed_at: Option<i64>,
+}
+
+/// A running or paused quiz, in memory.
+#[derive(Debug, Clone)]
+pub struct LiveQuiz {
+    pub id: i64,
+    pub channel: ChannelRef,
+    pub case_id: String,
+    pub status: Status,
+    pub config: QuizConfig,
+    pub items: Vec<Item>,
+    pub current: usize,
+    pub paused_left_ms: Option<i64>,
+    /// Members with a scored answer, per item.
+    pub answered: HashMap<usize, HashSet<i64>>,
+    /// Members who answered at least once.
+    pub players: HashSet<i64>,
+    /// Right answers in a row per member, up to the last revealed item.
+    pub streaks: HashMap<i64, u32>,
+    /// Hint level taken per (item, member).
+    pub hints: HashMap<(usize, i64), usize>,
+    /// When to try again to post after a failure.
+    pub retry_at: i64,
+    pub failures: u32,
+}
+
+/// The live state of one class.
+#[derive(Debug, Default)]
+pub struct ClassLive {
+    pub quiz: Option<LiveQuiz>,
+}
+
+pub struct LaunchOptions {
+    pub scope: Scope,
+    pub seconds_per_item: Option<u32>,
+    pub total_minutes: Option<u32>,
+    pub speed_bonus: bool,
+    pub streak_bonus: bool,
+}
+
+/// The numeric parts a scope names, in order.
+pub fn parts_of(case: &Case, scope: &Scope) -> Result<Vec<(String, usize, Milli)>, String> {
+    let mut out = Vec::new();
+    let push_question = |q: &crate::case::Question, out: &mut Vec<(String, usize, Milli)>| {
+        for p in &q.parts {
+            out.push((p.id.clone(), p.kpi, scoring::to_milli(p.points)));
+        }
+    };
+    match scope {
+        Scope::All => case
+            .questions
+            .iter()
+            .for_each(|q| push_question(q, &mut out)),
+        Scope::Dossier(d) => {
+            let dossier = case.dossier(d).ok_or_else(|| d.clone())?;
+            case.questions
+                .iter()
+                .filter(|q| q.dossier == dossier.id)
+                .for_each(|q| push_question(q, &mut out));
+        }
+        Scope::Items(ids) => {
+            for id in ids {
+                if let Some(q) = case.question(id) {
+                    push_question(q, &mut out);
+                } else if let Some((_, p)) = case.part(id) {
+                    out.push((p.id.clone(), p.kpi, scoring::to_milli(p.points)));
+                } else {
+                    return Err(id.clone());
+                }
+            }
+        }
+    }
+    Ok(out)
+}
+
+fn channel_of(request: &Request) -> ChannelRef {
+    ChannelRef {
+        platform: request.place.platform.clone(),
+        class_key: request.place.class_key.clone(),
+        channel: request.place.channel.clone(),
+    }
+}
+
+/// `/quiz lancer`.
+pub async fn launch(
+    inner: &Arc<Inner>,
+    request: &Request,
+    who: &Who,
+    options: LaunchOptions,
+) -> anyhow::Result<Vec<Reply>> {
+    let m = inner.messages();
+    let private = |text: String| Ok(vec![Reply::private(text)]);
+    if let Some(channel) = &who.class.quiz_channel {
+        if channel != &request.place.channel {
+            return private(m.render(msg::PLAY_QUIZ_WRONG_CHANNEL, &[]));
+        }
+    }
+    let case = inner.case_for(&who.class);
+    let parts = match parts_of(case, &options.scope) {
+        Ok(p) if !p.is_empty() => p,
+        Ok(_) => return private(m.render(msg::PLAY_QUIZ_EMPTY, &[])),
+        Err(id) => return private(m.render(msg::PLAY_UNKNOWN_SCOPE, &[("id", &id)])),
+    };
+    let q = &inner.settings.quiz;
+    let seconds = match (options.seconds_per_item, options.total_minutes) {
+        (Some(s), _) => s,
+        (None, Some(total)) => (total.saturating_mul(60)) / parts.len().max(1) as u32,
+        (None, None) => q.default_seconds_per_item,
+    };
+    if seconds < q.min_seconds_per_item || seconds > q.max_seconds_per_item {
+        return private(m.render(
+            msg::PLAY_QUIZ_BAD_TIME,
+            &[
+                ("seconds", &seconds.to_string()),
+                ("min", &q.min_seconds_per_item.to_string()),
+                ("max", &q.max_seconds_per_item.to_string()),
+            ],
+        ));
+    }
+    let config = QuizConfig {
+        seconds_per_item: seconds,
+        speed_bonus: options.speed_bonus,
+        streak_bonus: options.streak_bonus,
+    };
+    let live = inner.class_live(who.class.id);
+    let mut guard = live.lock().await;
+    if guard.quiz.is_some() {
+        return private(m.render(msg::PLAY_QUIZ_ALREADY, &[]));
+    }
+    let now = inner.now();
+    let mut tx = inner.store.begin().await?;
+    let inserted = sqlx::query(
+        "INSERT INTO quizzes (class_id, channel_id, case_id, launched_by, status, settings, created_at)
+         VALUES (?, ?, ?, ?, 'running', ?, ?)",
+    )
+    .bind(who.class.id)
+    .bind(&request.place.channel)
+    .bind(&case.meta.id)
+    .bind(who.member_id)
+    .bind(serde_json::to_string(&config)?)
+    .bind(now)
+    .execute(&mut *tx)
+    .await;
+    let quiz_id = match inserted {
+        Ok(r) => r.last_insert_rowid(),
+        Err(sqlx::Error::Database(e)) if e.is_unique_violation() => {
+            return private(m.render(msg::PLAY_QUIZ_ALREADY, &[]));
+        }
+        Err(e) => return Err(e.into()),
+    };
+    for (idx, (part_id, kpi, points)) in parts.iter().enumerate() {
+        sqlx::query("INSERT INTO quiz_items (quiz_id, idx, part_id, kpi_id, points_milli) VALUES (?, ?, ?, ?, ?)")
+            .bind(quiz_id)
+            .bind(idx as i64)
+            .bind(part_id)
+            .bind(&case.kpis[*kpi].id)
+            .bind(points)
+            .execute(&mut *tx)
+            .await?;
+    }
+    tx.commit().await?;
+    guard.quiz = Some(LiveQuiz {
+        id: quiz_id,
+        channel: channel_of(request),
+        case_id: case.meta.id.clone(),
+        status: Status::Running,
+        config,
+        items: parts
+            .iter()
+            .map(|(part_id, kpi, points)| Item {
+                part_id: part_id.clone(),
+                kpi: *kpi,
+                points: *points,
+                shown_at: None,
+                deadline: None,
+                closed_at: None,
+                revealed_at: None,
+            })
+            .collect(),
+        current: 0,
+        paused_left_ms: None,
+        answered: HashMap::new(),
+        players: HashSet::new(),
+        streaks: HashMap::new(),
+        hints: HashMap::new(),
+        retry_at: now,
+        failures: 0,
+    });
+    drop(guard);
+    inner.wake.notify_one();
+    tracing::info!(
+        class = who.class.id,
+        quiz = quiz_id,
+        items = parts.len(),
+        seconds,
+        "quiz launched"
+    );
+    let total: Milli = parts.iter().map(|p| p.2).sum();
+    private(m.render(
+        msg::PLAY_QUIZ_LAUNCHED,
+        &[
+            ("count", &parts.len().to_string()),
+            ("seconds", &seconds.to_string()),
+            (
+                "points",
+                &crate::render::points(m, scoring::from_milli(total)),
+            ),
+        ],
+    ))
+}
+
+/// Runs `f` on the class's live quiz, if any.
+async fn with_quiz<T>(
+    inner: &Arc<Inner>,
+    who: &Who,
+    f: impl FnOnce(&Inner, &mut LiveQuiz) -> anyhow::Result<T>,
+) -> anyhow::Result<Option<T>> {
+    let live = inner.class_live(who.class.id);
+    let mut guard = live.lock().await;
+    match guard.quiz.as_mut() {
+        Some(quiz) => Ok(Some(f(inner, quiz)?)),
+        None => Ok(None),
+    }
+}
+
+async fn save_clock(inner: &Inner, quiz: &LiveQuiz) -> anyhow::Result<()> {
+    let status = match quiz.status {
+        Status::Running => "running",
+        Status::Paused => "paused",
+    };
+    let mut tx = inner.store.begin().await?;
+    sqlx::query("UPDATE quizzes SET status = ?, current_item = ?, paused_left_ms = ? WHERE id = ?")
+        .bind(status)
+        .bind(quiz.current as i64)
+        .bind(quiz.paused_left_ms)
+        .bind(quiz.id)
+        .execute(&mut *tx)
+        .await?;
+    if let Some(item) = quiz.items.get(quiz.current) {
+        sqlx::query(
+            "UPDATE quiz_items SET shown_at = ?, deadline_at = ?, closed_at = ?, revealed_at = ? WHERE quiz_id = ? AND idx = ?",
+        )
+        .bind(item.shown_at)
+        .bind(item.deadline)
+        .bind(item.closed_at)
+        .bind(item.revealed_at)
+        .bind(quiz.id)
+        .bind(quiz.current as i64)
+        .execute(&mut *tx)
+        .await?;
+    }
+    tx.commit().await?;
+    Ok(())
+}
+
+fn no_quiz(inner: &Inner) -> Vec<Reply> {
+    vec![Reply::private(
+        inner.messages().render(msg::PLAY_QUIZ_NONE, &[]),
+    )]
+}
+
+/// `/quiz pause`.
+pub async fn pause(inner: &Arc<Inner>, who: &Who) -> anyhow::Result<Vec<Reply>> {
+    let live = inner.class_live(who.class.id);
+    let mut guard = live.lock().await;
+    let Some(quiz) = guard.quiz.as_mut() else {
+        return Ok(no_quiz(inner));
+    };
+    let m = inner.messages();
+    if quiz.status == Status::Paused {
+        return Ok(vec![Reply::private(
+            m.render(msg::PLAY_QUIZ_ALREADY_PAUSED, &[]),
+        )]);
+    }
+    let now = inner.now();
+    quiz.status = Status::Paused;
+    if let Some(item) = quiz.items.get_mut(quiz.current) {
+        if let (Some(deadline), None) = (item.deadline, item.closed_at) {
+            quiz.paused_left_ms = Some((deadline - now).max(0));
+            item.deadline = None;
+        }
+    }
+    save_clock(inner, quiz).await?;
+    Ok(vec![Reply::channel(m.render(msg::PLAY_QUIZ_PAUSED, &[]))])
+}
+
+/// `/quiz reprendre`.
+pub async fn resume(inner: &Arc<Inner>, who: &Who) -> anyhow::Result<Vec<Reply>> {
+    let live = inner.class_live(who.class.id);
+    let mut guard = live.lock().await;
+    let Some(quiz) = guard.quiz.as_mut() else {
+        return Ok(no_quiz(inner));
+    };
+    let m = inner.messages();
+    if quiz.status == Status::Running {
+        return Ok(vec![Reply::private(
+            m.render(msg::PLAY_QUIZ_NOT_PAUSED, &[]),
+        )]);
+    }
+    let now = inner.now();
+    quiz.status = Status::Running;
+    let mut deadline = None;
+    if let Some(left) = quiz.paused_left_ms.take() {
+        if let Some(item) = quiz.items.get_mut(quiz.current) {
+            item.deadline = Some(now + left);
+            deadline = item.deadline;
+        }
+    }
+    quiz.retry_at = now;
+    save_clock(inner, quiz).await?;
+    drop(guard);
+    inner.wake.notify_one();
+    let reply = Reply::channel(m.render(msg::PLAY_QUIZ_RESUMED, &[]));
+    Ok(vec![match deadline {
+        Some(d) => reply.with_deadline(d),
+        None => reply,
+    }])
+}
+
+/// `/quiz suivante`: closes the current question now.
+pub async fn skip(inner: &Arc<Inner>, who: &Who) -> anyhow::Result<Vec<Reply>> {
+    let done = with_quiz(inner, who, |inner, quiz| {
+        let now = inner.now();
+        if let Some(item) = quiz.items.get_mut(quiz.current) {
+            if item.shown_at.is_none() {
+                item.shown_at = Some(now);
+            }
+            if item.closed_at.is_none() {
+                item.deadline = Some(now);
+            }
+        }
+        quiz.paused_left_ms = None;
+        quiz.status = Status::Running;
+        quiz.retry_at = now;
+        Ok(())
+    })
+    .await?;
+    if done.is_none() {
+        return Ok(no_quiz(inner));
+    }
+    inner.wake.notify_one();
+    Ok(vec![Reply::private(
+        inner.messages().render(msg::PLAY_QUIZ_SKIPPED, &[]),
+    )])
+}
+
+/// `/quiz prolonger`.
+pub async fn extend(inner: &Arc<Inner>, who: &Who, seconds: u32) -> anyhow::Result<Vec<Reply>> {
+    let m = inner.messages();
+    let max = inner.settings.quiz.max_extend_seconds;
+    if seconds == 0 || seconds > max {
+        return Ok(vec![Reply::private(
+            m.render(msg::PLAY_QUIZ_BAD_EXTEND, &[("max", &max.to_string())]),
+        )]);
+    }
+    let live = inner.class_live(who.class.id);
+    let mut guard = live.lock().await;
+    let Some(quiz) = guard.quiz.as_mut() else {
+        return Ok(no_quiz(inner));
+    };
+    let ms = i64::from(seconds) * 1000;
+    let mut deadline = None;
+    if let Some(left) = quiz.paused_left_ms.as_mut() {
+        *left += ms;
+    } else if let Some(item) = quiz.items.get_mut(quiz.current) {
+        match (item.deadline, item.closed_at) {
+            (Some(d), None) => {
+                item.deadline = Some(d + ms);
+                deadline = item.deadline;
+            }
+            _ => {
+                return Ok(vec![Reply::private(
+                    m.render(msg::PLAY_QUIZ_NOTHING_OPEN, &[]),
+                )])
+            }
+        }
+    }
+    save_clock(inner, quiz).await?;
+    drop(guard);
+    inner.wake.notify_one();
+    let reply = Reply::channel(m.render(
+        msg::PLAY_QUIZ_EXTENDED,
+        &[("seconds", &seconds.to_string())],
+    ));
+    Ok(vec![match deadline {
+        Some(d) => reply.with_deadline(d),
+        None => reply,
+    }])
+}
+
+/// `/quiz arreter`: ends the quiz now; the answers given so far keep their points.
+pub async fn stop(inner: &Arc<Inner>, who: &Who) -> anyhow::Result<Vec<Reply>> {
+    let live = inner.class_live(who.class.id);
+    let mut guard = live.lock().await;
+    let Some(quiz) = guard.quiz.take() else {
+        return Ok(no_quiz(inner));
+    };
+    let now = inner.now();
+    inner.writer.flush().await?;
+    sqlx::query("UPDATE quizzes SET status = 'stopped', ended_at = ? WHERE id = ?")
+        .bind(now)
+        .bind(quiz.id)
+        .execute(&inner.store.write)
+        .await?;
+    sqlx::query("UPDATE quiz_items SET closed_at = COALESCE(closed_at, ?) WHERE quiz_id = ?")
+        .bind(now)
+        .bind(quiz.id)
+        .execute(&inner.store.write)
+        .await?;
+    drop(guard);
+    let mut replies = vec![Reply::channel(
+        inner.messages().render(msg::PLAY_QUIZ_STOPPED, &[]),
+    )];
+    replies.extend(final_replies(inner, &quiz).await?);
+    Ok(replies)
+}
+
+/// Whether a live quiz of the class asks `kpi_id` in a question not yet revealed.
+pub async fn asks_unrevealed(inner: &Inner, class_id: i64, kpi_id: &str) -> bool {
+    let live = inner.class_live(class_id);
+    let guard = live.lock().await;
+    let Some(quiz) = guard.quiz.as_ref() else {
+        return false;
+    };
+    let Some(case) = inner.app.case(Some(&quiz.case_id)) else {
+        return false;
+    };
+    quiz.items
+        .iter()
+        .any(|i| i.revealed_at.is_none() && case.kpis.get(i.kpi).is_some_and(|k| k.id == kpi_id))
+}
+
+/// The open item a request may act on, or the French reason why none.
+fn open_item(
+    inner: &Inner,
+    quiz: &LiveQuiz,
+    target: Option<ItemRef>,
+    now: i64,
+) -> Result<usize, String> {
+    let m = inner.messages();
+    if let Some(t) = target {
+        if t.quiz != quiz.id || t.item != quiz.current as i64 {
+            return Err(m.render(msg::PLAY_QUIZ_ITEM_CLOSED, &[]));
+        }
+    }
+    if quiz.status == Status::Paused {
+        return Err(m.render(msg::PLAY_QUIZ_IS_PAUSED, &[]));
+    }
+    let Some(item) = quiz.items.get(quiz.current) else {
+        return Err(m.render(msg::PLAY_QUIZ_NOTHING_OPEN, &[]));
+    };
+    match (item.shown_at, item.deadline, item.closed_at) {
+        (Some(_), Some(deadline), None) if now < deadline => Ok(quiz.current),
+        (None, _, _) => Err(m.render(msg::PLAY_QUIZ_NOTHING_OPEN, &[])),
+        _ => Err(m.render(msg::PLAY_QUIZ_ITEM_CLOSED, &[])),
+    }
+}
+
+/// An answer to the live quiz; `None` when the class has no live quiz (the answer is then for
+/// the actor's practice).
+pub async fn answer(
+    inner: &Arc<Inner>,
+    request: &Request,
+    who: &Who,
+    text: &str,
+    target: Option<ItemRef>,
+) -> anyhow::Result<Option<Vec<Reply>>> {
+    let m = inner.messages();
+    let live = inner.class_live(who.class.id);
+    let mut guard = live.lock().await;
+    let Some(quiz) = guard.quiz.as_mut() else {
+        return Ok(None);
+    };
+    if target.is_none()
+        && request.place.channel != quiz.channel.channel
+        && super::practice::is_active(inner, who.member_id).await?
+    {
+        return Ok(None);
+    }
+    let now = inner.now();
+    let idx = match open_item(inner, quiz, target, now) {
+        Ok(i) => i,
+        Err(text) => return Ok(Some(vec![Reply::private(text)])),
+    };
+    if quiz
+        .answered
+        .get(&idx)
+        .is_some_and(|s| s.contains(&who.member_id))
+    {
+        return Ok(Some(vec![Reply::private(
+            m.render(msg::PLAY_QUIZ_ALREADY_ANSWERED, &[]),
+        )]));
+    }
+    let Some(case) = inner.app.case(Some(&quiz.case_id)) else {
+        return Ok(None);
+    };
+    let item = quiz.items[idx].clone();
+    let outcome = case.check(item.kpi, text);
+    if outcome.verdict == Verdict::Invalid {
+        return Ok(Some(vec![Reply::private(crate::render::verdict(
+            m, case, item.kpi, &outcome,
+        ))]));
+    }
+    let shown_at = item.shown_at.unwrap_or(now);
+    let level = quiz.hints.get(&(idx, who.member_id)).copied().unwrap_or(0);
+    let points = scoring::quiz_points(
+        &inner.settings,
+        &QuizAnswer {
+            base: item.points,
+            verdict: outcome.verdict,
+            elapsed_ms: now - shown_at,
+            limit_ms: item.deadline.unwrap_or(now) - shown_at,
+            streak_before: quiz.streaks.get(&who.member_id).copied().unwrap_or(0),
+            speed_bonus: quiz.config.speed_bonus,
+            streak_bonus: quiz.config.streak_bonus,
+            hint_cost: scoring::hint_cost(&inner.settings, item.points, level),
+        },
+    );
+    let reply = vec![Reply::private(m.render(
+        msg::PLAY_QUIZ_ANSWER_SAVED,
+        &[("answer", &crate::render::quote(text))],
+    ))];
+    let judged = Judged {
+        part_id: &item.part_id,
+        kpi_id: &case.kpis[item.kpi].id,
+        outcome: &outcome,
+        text,
+        points,
+        now,
+    };
+    let mut row = answer_row(request, who, &judged, &reply);
+    row.quiz_id = Some(quiz.id);
+    row.item_idx = Some(idx as i64);
+    row.elapsed_ms = Some(now - shown_at);
+    let wait = inner.writer.queue(row).await?;
+    quiz.answered.entry(idx).or_default().insert(who.member_id);
+    let first_time = quiz.players.insert(who.member_id);
+    let everyone = quiz.current > 0
+        && !first_time
+        && quiz.answered.get(&idx).map_or(0, HashSet::len) >= quiz.players.len();
+    drop(guard);
+    if everyone {
+        inner.wake.notify_one();
+    }
+    match wait.await {
+        Ok(Ok(Stored::Saved | Stored::DuplicateAction)) => Ok(Some(reply)),
+        Ok(Ok(Stored::AlreadyAnswered)) => Ok(Some(vec![Reply::private(
+            m.render(msg::PLAY_QUIZ_ALREADY_ANSWERED, &[]),
+        )])),
+        failed => {
+            if let Ok(Err(e)) = &failed {
+                tracing::error!(error = %e, "quiz answer not committed");
+            }
+            // Not committed: forget the reservation so the student can answer again.
+            let mut guard = live.lock().await;
+            if let Some(quiz) = guard.quiz.as_mut() {
+                if let Some(set) = quiz.answered.get_mut(&idx) {
+                    set.remove(&who.member_id);
+                }
+            }
+            Ok(Some(vec![Reply::private(
+                m.render(msg::PLAY_NOT_SAVED, &[]),
+            )]))
+        }
+    }
+}
+
+/// A judged answer, before it is stored.
+pub(crate) struct Judged<'a> {
+    pub part_id: &'a str,
+    pub kpi_id: &'a str,
+    pub outcome: &'a Outcome,
+    pub text: &'a str,
+    pub points: Milli,
+    pub now: i64,
+}
+
+/// The stored form of a judged answer.
+pub(crate) fn answer_row(
+    request: &Request,
+    who: &Who,
+    judged: &Judged<'_>,
+    replies: &[Reply],
+) -> AnswerRow {
+    let Judged {
+        part_id,
+        kpi_id,
+        outcome,
+        text,
+        points,
+        now,
+    } = *judged;
+    AnswerRow {
+        action_id: request.action_id.clone(),
+        replies_json: super::replies_json(replies),
+        class_id: who.class.id,
+        member_id: who.member_id,
+        quiz_id: None,
+        item_idx: None,
+        practice_id: None,
+        part_id: part_id.to_string(),
+        kpi_id: kpi_id.to_string(),
+        attempt: 1,
+        input: text.chars().take(200).collect(),
+        given: outcome.given.map(|g| g.to_string()),
+        verdict: outcome.verdict.as_str(),
+        mistake: match &outcome.reason {
+            crate::check::Reason::Mistake(mk) => Some(mk.id()),
+            _ => None,
+        },
+        points_milli: points,
+        elapsed_ms: None,
+        answered_at: now,
+    }
+}
+
+/// A hint for the live quiz's open item; `None` when the class has no live quiz.
+pub async fn hint(
+    inner: &Arc<Inner>,
+    request: &Request,
+    who: &Who,
+    confirm: bool,
+    target: Option<ItemRef>,
+) -> anyhow::Result<Option<Vec<Reply>>> {
+    let m = inner.messages();
+    let live = inner.class_live(who.class.id);
+    let mut guard = live.lock().await;
+    let Some(quiz) = guard.quiz.as_mut() else {
+        return Ok(None);
+    };
+    if target.is_none()
+        && request.place.channel != quiz.channel.channel
+        && super::practice::is_active(inner, who.member_id).await?
+    {
+        return Ok(None);
+    }
+    let now = inner.now();
+    let idx = match open_item(inner, quiz, target, now) {
+        Ok(i) => i,
+        Err(text) => return Ok(Some(vec![Reply::private(text)])),
+    };
+    if quiz
+        .answered
+        .get(&idx)
+        .is_some_and(|s| s.contains(&who.member_id))
+    {
+        return Ok(Some(vec![Reply::private(
+            m.render(msg::PLAY_HINT_AFTER_ANSWER, &[]),
+        )]));
+    }
+    let Some(case) = inner.app.case(Some(&quiz.case_id)) else {
+        return Ok(None);
+    };
+    let item = quiz.items[idx].clone();
+    let taken = quiz.hints.get(&(idx, who.member_id)).copied().unwrap_or(0);
+    let level = taken + 1;
+    let Some(cost) = scoring::hint_level_cost(&inner.settings, item.points, level) else {
+        return Ok(Some(vec![Reply::private(
+            m.render(msg::PLAY_HINT_NO_MORE, &[]),
+        )]));
+    };
+    let item_ref = ItemRef {
+        quiz: quiz.id,
+        item: idx as i64,
+    };
+    if !confirm {
+        return Ok(Some(vec![hint_offer(inner, level, cost, Some(item_ref))]));
+    }
+    let inserted = sqlx::query(
+        "INSERT INTO hints (class_id, member_id, quiz_id, item_idx, part_id, level, cost_milli, taken_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+    )
+    .bind(who.class.id)
+    .bind(who.member_id)
+    .bind(quiz.id)
+    .bind(idx as i64)
+    .bind(&item.part_id)
+    .bind(level as i64)
+    .bind(cost)
+    .bind(now)
+    .execute(&inner.store.write)
+    .await?;
+    if inserted.rows_affected() == 1 {
+        quiz.hints.insert((idx, who.member_id), level);
+    }
+    Ok(Some(vec![Reply::private(crate::render::hint(
+        m,
+        case,
+        item.kpi,
+        level as u8,
+    )?)]))
+}
+
+/// "Hint n costs x points: confirm?", with a confirm button for quiz items.
+pub(crate) fn hint_offer(inner: &Inner, level: usize, cost: Milli, item: Option<ItemRef>) -> Reply {
+    let m = inner.messages();
+    let reply = Reply::private(m.render(
+        msg::PLAY_HINT_OFFER,
+        &[
+            ("level", &level.to_string()),
+            ("cost", &crate::render::points(m, scoring::from_milli(cost))),
+        ],
+    ));
+    match item {
+        Some(item) => reply.with_buttons(vec![Button {
+            label: m.render(msg::PLAY_BUTTON_HINT_CONFIRM, &[]),
+            action: ButtonAction::HintConfirm(item),
+        }]),
+        None => reply,
+    }
+}
+
+/// Loads every running or paused quiz after a start.
+pub async fn restore(inner: &Arc<Inner>) -> anyhow::Result<()> {
+    type QuizRow = (
+        i64,
+        i64,
+        String,
+        String,
+        String,
+        String,
+        String,
+        String,
+        i64,
+        Option<i64>,
+    );
+    let quizzes: Vec<QuizRow> = sqlx::query_as(
+        "SELECT q.id, q.class_id, c.platform, c.platform_id, q.channel_id, q.case_id, q.status, q.settings,
+                q.current_item, q.paused_left_ms
+         FROM quizzes q JOIN classes c ON c.id = q.class_id WHERE q.status IN ('running', 'paused')",
+    )
+    .fetch_all(&inner.store.write)
+    .await?;
+    for (
+        id,
+        class_id,
+        platform,
+        class_key,
+        channel,
+        case_id,
+        status,
+        settings,
+        current,
+        paused_left,
+    ) in quizzes
+    {
+        let Some(case) = inner.app.case(Some(&case_id)) else {
+            tracing::warn!(quiz = id, case = %case_id, "quiz of an unknown case left as it is");
+            continue;
+        };
+        let config: QuizConfig = serde_json::from_str(&settings)?;
+        type ItemRow = (
+            String,
+            String,
+            i64,
+            Option<i64>,
+            Option<i64>,
+            Option<i64>,
+            Option<i64>,
+        );
+        let rows: Vec<ItemRow> = sqlx::query_as(
+            "SELECT part_id, kpi_id, points_milli, shown_at, deadline_at, closed_at, revealed_at
+             FROM quiz_items WHERE quiz_id = ? ORDER BY idx",
+        )
+        .bind(id)
+        .fetch_all(&inner.store.write)
+        .await?;
+        let mut items = Vec::new();
+        for (part_id, kpi_id, points, shown_at, deadline, closed_at, revealed_at) in rows {
+            let Some(kpi) = case.kpi_index(&kpi_id) else {
+                anyhow::bail!("quiz {id}: KPI {kpi_id} is no longer in case {case_id}");
+            };
+            items.push(Item {
+                part_id,
+                kpi,
+                points,
+                shown_at,
+                deadline,
+                closed_at,
+                revealed_at,
+            });
+        }
+        let answers: Vec<(i64, i64, String)> = sqlx::query_as(
+            "SELECT item_idx, member_id, verdict FROM answers WHERE quiz_id = ? ORDER BY item_idx",
+        )
+        .bind(id)
+        .fetch_all(&inner.store.write)
+        .await?;
+        let mut answered: HashMap<usize, HashSet<i64>> = HashMap::new();
+        let mut verdicts: HashMap<(usize, i64), String> = HashMap::new();
+        let mut players = HashSet::new();
+        for (idx, member, verdict) in answers {
+            answered.entry(idx as usize).or_default().insert(member);
+            players.insert(member);
+            verdicts.insert((idx as usize, member), verdict);
+        }
+        let mut streaks: HashMap<i64, u32> = HashMap::new();
+        for (idx, item) in items.iter().enumerate() {
+            if item.revealed_at.is_none() {
+                break;
+            }
+            for p in &players {
+                let right = verdicts.get(&(idx, *p)).is_some_and(|v| v == "correct");
+                let s = streaks.entry(*p).or_insert(0);
+                *s = if right { *s + 1 } else { 0 };
+            }
+        }
+        let hints: Vec<(i64, i64, i64)> =
+            sqlx::query_as("SELECT item_idx, member_id, MAX(level) FROM hints WHERE quiz_id = ? GROUP BY item_idx, member_id")
+                .bind(id)
+                .fetch_all(&inner.store.write)
+                .await?;
+        let quiz = LiveQuiz {
+            id,
+            channel: ChannelRef {
+                platform,
+                class_key,
+                channel,
+            },
+            case_id,
+            status: if status == "paused" {
+                Status::Paused
+            } else {
+                Status::Running
+            },
+            config,
+            items,
+            current: current.max(0) as usize,
+            paused_left_ms: paused_left,
+            answered,
+            players,
+            streaks,
+            hints: hints
+                .into_iter()
+                .map(|(i, mbr, l)| ((i as usize, mbr), l.max(0) as usize))
+                .collect(),
+            retry_at: 0,
+            failures: 0,
+        };
+        tracing::info!(
+            quiz = id,
+            class = class_id,
+            current = quiz.current,
+            "quiz resumed after a restart"
+        );
+        inner.class_live(class_id).lock().await.quiz = Some(quiz);
+    }
+    Ok(())
+}
+
+/// When the quiz next needs attention, if ever.
+fn next_due(quiz: &LiveQuiz) -> Option<i64> {
+    if quiz.status == Status::Paused {
+        return None;
+    }
+    let item = quiz.items.get(quiz.current)?;
+    if item.shown_at.is_none() || item.closed_at.is_some() {
+        return Some(quiz.retry_at);
+    }
+    if everyone_answered(quiz) {
+        return Some(i64::MIN);
+    }
+    item.deadline
+}
+
+fn everyone_answered(quiz: &LiveQuiz) -> bool {
+    quiz.current > 0
+        && !quiz.players.is_empty()
+        && quiz.answered.get(&quiz.current).map_or(0, HashSet::len) >= quiz.players.len()
+}
+
+/// The scheduler: sleeps until the next deadline (or a wake-up), then runs what is due.
+pub async fn scheduler(engine: Weak<Inner>, wake: Arc<Notify>) {
+    loop {
+        let next = {
+            let Some(inner) = engine.upgrade() else {
+                return;
+            };
+            tick(&inner).await;
+            let lives: Vec<_> = match inner.live.lock() {
+                Ok(live) => live.values().cloned().collect(),
+                Err(_) => return,
+            };
+            let mut next: Option<i64> = None;
+            for live in lives {
+                if let Some(quiz) = live.lock().await.quiz.as_ref() {
+                    if let Some(due) = next_due(quiz) {
+                        next = Some(next.map_or(due, |n: i64| n.min(due)));
+                    }
+                }
+            }
+            next.map(|due| (due - inner.now()).max(0))
+        };
+        match next {
+            Some(ms) => {
+                tokio::select! {
+                    _ = tokio::time::sleep(Duration::from_millis(ms as u64)) => {}
+                    _ = wake.notified() => {}
+                }
+            }
+            None => wake.notified().await,
+        }
+    }
+}
+
+/// Runs every transition that is due, in every class.
+pub async fn tick(inner: &Arc<Inner>) {
+    let lives: Vec<_> = match inner.live.lock() {
+        Ok(live) => live.values().cloned().collect(),
+        Err(_) => return,
+    };
+    for live in lives {
+        let mut guard = live.lock().await;
+        for _ in 0..1000 {
+            let Some(quiz) = guard.quiz.as_mut() else {
+                break;
+            };
+            match step(inner, quiz).await {
+                Ok(Step::Idle) => break,
+                Ok(Step::Moved) => {}
+                Ok(Step::Finished) => {
+                    let quiz = guard.quiz.take();
+                    drop(guard);
+                    if let Some(quiz) = quiz {
+                        if let Err(e) = finish(inner, &quiz).await {
+                            tracing::error!(
+                                error = format!("{e:#}"),
+                                quiz = quiz.id,
+                                "quiz end not posted"
+                            );
+                        }
+                    }
+                    break;
+                }
+                Err(e) => {
+                    tracing::error!(
+                        error = format!("{e:#}"),
+                        quiz = quiz.id,
+                        "quiz step failed; will retry"
+                    );
+                    quiz.failures += 1;
+                    quiz.retry_at = inner.now() + backoff_ms(quiz.failures);
+                    break;
+                }
+            }
+        }
+    }
+}
+
+fn backoff_ms(failures: u32) -> i64 {
+    (1000_i64 << failures.min(5)).min(30_000)
+}
+
+enum Step {
+    Idle,
+    Moved,
+    Finished,
+}
+
+async fn step(inner: &Arc<Inner>, quiz: &mut LiveQuiz) -> anyhow::Result<Step> {
+    if quiz.status == Status::Paused {
+        return Ok(Step::Idle);
+    }
+    let now = inner.now();
+    let Some(case) = inner.app.case(Some(&quiz.case_id)) else {
+        return Ok(Step::Idle);
+    };
+    let idx = quiz.current;
+    let Some(item) = quiz.items.get(idx).cloned() else {
+        return Ok(Step::Finished);
+    };
+    if item.shown_at.is_none() {
+        if now < quiz.retry_at {
+            return Ok(Step::Idle);
+        }
+        let duration = i64::from(quiz.config.seconds_per_item) * 1000;
+        let announced = now + duration;
+        let reply = question_reply(inner, case, quiz, idx, announced);
+        if let Err(e) = inner.outbox.post(&quiz.channel, reply).await {
+            quiz.failures += 1;
+            quiz.retry_at = inner.now() + backoff_ms(quiz.failures);
+            tracing::warn!(error = %e, quiz = quiz.id, item = idx, "question not posted; the clock waits");
+            return Ok(Step::Idle);
+        }
+        let shown = inner.now();
+        quiz.failures = 0;
+        let it = &mut quiz.items[idx];
+        it.shown_at = Some(shown);
+        it.deadline = Some(announced.max(shown + duration));
+        save_clock(inner, quiz).await?;
+        return Ok(Step::Moved);
+    }
+    if item.closed_at.is_none() {
+        let due = item.deadline.is_some_and(|d| now >= d) || everyone_answered(quiz);
+        if !due {
+            return Ok(Step::Idle);
+        }
+        quiz.items[idx].closed_at = Some(now);
+        quiz.retry_at = now;
+        save_clock(inner, quiz).await?;
+        return Ok(Step::Moved);
+    }
+    if now < quiz.retry_at {
+        return Ok(Step::Idle);
+    }
+    // Closed: reveal once every answer accepted before the close is committed.
+    inner.writer.flush().await?;
+    let reveal = reveal_reply(inner, case, quiz, idx).await?;
+    if let Err(e) = inner.outbox.post(&quiz.channel, reveal).await {
+        quiz.failures += 1;
+        quiz.retry_at = inner.now() + backoff_ms(quiz.failures);
+        tracing::warn!(error = %e, quiz = quiz.id, item = idx, "reveal not posted; the quiz waits");
+        return Ok(Step::Idle);
+    }
+    quiz.failures = 0;
+    quiz.items[idx].revealed_at = Some(inner.now());
+    save_clock(inner, quiz).await?;
+    let right: HashSet<i64> = sqlx::query_as::<_, (i64,)>(
+        "SELECT member_id FROM answers WHERE quiz_id = ? AND item_idx = ? AND verdict = 'correct'",
+    )
+    .bind(quiz.id)
+    .bind(idx as i64)
+    .fetch_all(&inner.store.write)
+    .await?
+    .into_iter()
+    .map(|(m,)| m)
+    .collect();
+    for p in quiz.players.clone() {
+        let s = quiz.streaks.entry(p).or_insert(0);
+        *s = if right.contains(&p) { *s + 1 } else { 0 };
+    }
+    if idx + 1 >= quiz.items.len() {
+        return Ok(Step::Finished);
+    }
+    quiz.current = idx + 1;
+    quiz.retry_at = inner.now();
+    save_clock(inner, quiz).await?;
+    Ok(Step::Moved)
+}
+
+fn question_reply(inner: &Inner, case: &Case, quiz: &LiveQuiz, idx: usize, deadline: i64) -> Reply {
+    let m = inner.messages();
+    let item = &quiz.items[idx];
+    let statement = case.text(&format!("part.{}.statement", item.part_id));
+    let item_ref = ItemRef {
+        quiz: quiz.id,
+        item: idx as i64,
+    };
+    Reply::channel(m.render(
+        msg::PLAY_QUIZ_QUESTION,
+        &[
+            ("n", &(idx + 1).to_string()),
+            ("total", &quiz.items.len().to_string()),
+            ("id", &item.part_id),
+            (
+                "points",
+                &crate::render::points(m, scoring::from_milli(item.points)),
+            ),
+            ("statement", &statement),
+            (
+                "annexes",
+                &crate::render::annex_list(m, &case.kpis[item.kpi].annexes),
+            ),
+        ],
+    ))
+    .with_deadline(deadline)
+    .with_buttons(vec![
+        Button {
+            label: m.render(msg::PLAY_BUTTON_ANSWER, &[]),
+            action: ButtonAction::Answer(item_ref),
+        },
+        Button {
+            label: m.render(msg::PLAY_BUTTON_HINT, &[]),
+            action: ButtonAction::Hint(item_ref),
+        },
+    ])
+}
+
+async fn reveal_reply(
+    inner: &Inner,
+    case: &Case,
+    quiz: &LiveQuiz,
+    idx: usize,
+) -> anyhow::Result<Reply> {
+    let m = inner.messages();
+    let item = &quiz.items[idx];
+    let rows: Vec<(String, Option<String>, Option<String>)> = sqlx::query_as(
+        "SELECT verdict, mistake, given FROM answers WHERE quiz_id = ? AND item_idx = ?",
+    )
+    .bind(quiz.id)
+    .bind(idx as i64)
+    .fetch_all(&inner.store.write)
+    .await?;
+    let count = |v: &str| rows.iter().filter(|r| r.0 == v).count().to_string();
+    let mut mistakes: HashMap<&str, usize> = HashMap::new();
+    for (_, mistake, _) in &rows {
+        if let Some(mk) = mistake {
+            *mistakes.entry(mk.as_str()).or_default() += 1;
+        }
+    }
+    let result = case.kpi_result(item.kpi)?;
+    let mut text = m.render(
+        msg::PLAY_QUIZ_REVEAL,
+        &[("id", &item.part_id), ("value", &result.text)],
+    );
+    text.push('\n');
+    text.push_str(&crate::render::kpi(m, &result));
+    text.push_str("\n\n");
+    text.push_str(&case.text(&format!("part.{}.commentary", item.part_id)));
+    text.push_str("\n\n");
+    text.push_str(&m.render(
+        msg::PLAY_QUIZ_STATS,
+        &[
+            ("correct", &count("correct")),
+            ("close", &count("close")),
+            ("wrong", &count("wrong")),
+        ],
+    ));
+    let common = mistakes
+        .into_iter()
+        .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(a.0)));
+    if let Some((mistake, n)) = common {
+        text.push('\n');
+        text.push_str(&m.render(
+            msg::PLAY_QUIZ_COMMON_MISTAKE,
+            &[
+                ("mistake", &crate::render::mistake_label(m, mistake)),
+                ("count", &n.to_string()),
+            ],
+        ));
+    }
+    text.push_str("\n\n");
+    text.push_str(&super::board::quiz_board_text(inner, quiz.id).await?);
+    Ok(Reply::channel(text))
+}
+
+/// Ends a quiz that ran to its last question: podium and summaries.
+async fn finish(inner: &Arc<Inner>, quiz: &LiveQuiz) -> anyhow::Result<()> {
+    sqlx::query("UPDATE quizzes SET status = 'finished', ended_at = ? WHERE id = ?")
+        .bind(inner.now())
+        .bind(quiz.id)
+        .execute(&inner.store.write)
+        .await?;
+    for reply in final_replies(inner, quiz).await? {
+        if let Err(e) = inner.outbox.post(&quiz.channel, reply).await {
+            tracing::warn!(error = %e, quiz = quiz.id, "end-of-quiz message not posted");
+        }
+    }
+    Ok(())
+}
+
+/// The podium (public) and each player's own summary (private).
+async fn final_replies(inner: &Inner, quiz: &LiveQuiz) -> anyhow::Result<Vec<Reply>> {
+    let mut replies = vec![Reply::channel(
+        super::board::podium_text(inner, quiz.id).await?,
+    )];
+    replies.extend(super::board::summaries(inner, quiz).await?);
+    Ok(replies)
+}

@@ -1,0 +1,190 @@
+//! Points: pure functions over the rules of [`PlaySettings`], in exact decimals; stored as
+//! integer thousandths of a point.
+
+use super::settings::PlaySettings;
+use crate::check::Verdict;
+use rust_decimal::prelude::ToPrimitive;
+use rust_decimal::Decimal;
+
+/// Thousandths of a point, as stored.
+pub type Milli = i64;
+
+/// Points to milli-points, rounded half away from zero.
+pub fn to_milli(points: Decimal) -> Milli {
+    crate::format::round(points * Decimal::ONE_THOUSAND, 0)
+        .to_i64()
+        .unwrap_or(0)
+}
+
+/// Milli-points to points.
+pub fn from_milli(milli: Milli) -> Decimal {
+    Decimal::new(milli, 3).normalize()
+}
+
+/// Share of the points a verdict earns before bonuses.
+pub fn verdict_share(settings: &PlaySettings, verdict: Verdict) -> Decimal {
+    match verdict {
+        Verdict::Correct => Decimal::ONE,
+        Verdict::Close => settings.answers.close_share,
+        Verdict::Wrong | Verdict::Invalid => Decimal::ZERO,
+    }
+}
+
+/// What taking hints up to `level` (1-based) costs, as milli-points of a part worth `base`.
+pub fn hint_cost(settings: &PlaySettings, base: Milli, level: usize) -> Milli {
+    settings
+        .hints
+        .cost
+        .iter()
+        .take(level)
+        .map(|share| to_milli(from_milli(base) * share))
+        .sum()
+}
+
+/// The cost of hint `level` alone.
+pub fn hint_level_cost(settings: &PlaySettings, base: Milli, level: usize) -> Option<Milli> {
+    let share = settings.hints.cost.get(level.checked_sub(1)?)?;
+    Some(to_milli(from_milli(base) * share))
+}
+
+/// Everything that decides a quiz answer's points.
+#[derive(Debug, Clone, Copy)]
+pub struct QuizAnswer {
+    pub base: Milli,
+    pub verdict: Verdict,
+    /// Time from the question being shown to the answer.
+    pub elapsed_ms: i64,
+    /// Time the question was open for.
+    pub limit_ms: i64,
+    /// Right answers in a row just before this item.
+    pub streak_before: u32,
+    pub speed_bonus: bool,
+    pub streak_bonus: bool,
+    /// Hints taken on this item, already priced.
+    pub hint_cost: Milli,
+}
+
+/// Points of a quiz answer: the verdict's share of the barème, times the speed factor
+/// (from `speed_floor_share` at the deadline up to 1 at once), plus the streak bonus on a right
+/// answer, minus the hints taken; never below zero.
+pub fn quiz_points(settings: &PlaySettings, a: &QuizAnswer) -> Milli {
+    let q = &settings.quiz;
+    let base = from_milli(a.base);
+    let mut points = base * verdict_share(settings, a.verdict);
+    if a.speed_bonus && a.limit_ms > 0 && !points.is_zero() {
+        let ratio = Decimal::from(a.elapsed_ms.clamp(0, a.limit_ms)) / Decimal::from(a.limit_ms);
+        let factor = Decimal::ONE - ratio * (Decimal::ONE - q.speed_floor_share);
+        points *= factor;
+    }
+    if a.streak_bonus && a.verdict == Verdict::Correct && a.streak_before > 0 {
+        let bonus = (q.streak_step_share * Decimal::from(a.streak_before)).min(q.streak_cap_share);
+        points += base * bonus;
+    }
+    (to_milli(points) - a.hint_cost).max(0)
+}
+
+/// Points of a practice answer at attempt `attempt` (1-based).
+pub fn practice_points(
+    settings: &PlaySettings,
+    base: Milli,
+    verdict: Verdict,
+    attempt: usize,
+    hint_cost: Milli,
+) -> Milli {
+    if verdict != Verdict::Correct {
+        return 0;
+    }
+    let credit = attempt
+        .checked_sub(1)
+        .and_then(|i| settings.practice.attempt_credit.get(i))
+        .copied()
+        .unwrap_or(Decimal::ZERO);
+    (to_milli(from_milli(base) * credit) - hint_cost).max(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::Path;
+
+    fn settings() -> PlaySettings {
+        PlaySettings::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("config/play.toml")).unwrap()
+    }
+
+    fn answer(verdict: Verdict) -> QuizAnswer {
+        QuizAnswer {
+            base: 250,
+            verdict,
+            elapsed_ms: 0,
+            limit_ms: 60_000,
+            streak_before: 0,
+            speed_bonus: false,
+            streak_bonus: false,
+            hint_cost: 0,
+        }
+    }
+
+    #[test]
+    fn verdict_shares() {
+        let s = settings();
+        assert_eq!(quiz_points(&s, &answer(Verdict::Correct)), 250);
+        assert_eq!(quiz_points(&s, &answer(Verdict::Close)), 125);
+        assert_eq!(quiz_points(&s, &answer(Verdict::Wrong)), 0);
+    }
+
+    #[test]
+    fn speed_bonus_goes_from_all_to_half() {
+        let s = settings();
+        let mut a = answer(Verdict::Correct);
+        a.speed_bonus = true;
+        assert_eq!(quiz_points(&s, &a), 250);
+        a.elapsed_ms = 30_000;
+        assert_eq!(quiz_points(&s, &a), 188); // 250 × 0.75 = 187.5, rounded up
+        a.elapsed_ms = 60_000;
+        assert_eq!(quiz_points(&s, &a), 125);
+        a.elapsed_ms = 90_000;
+        assert_eq!(quiz_points(&s, &a), 125);
+    }
+
+    #[test]
+    fn streak_bonus_is_capped_and_only_for_right_answers() {
+        let s = settings();
+        let mut a = answer(Verdict::Correct);
+        a.streak_bonus = true;
+        a.streak_before = 2;
+        assert_eq!(quiz_points(&s, &a), 300); // +20 %
+        a.streak_before = 9;
+        assert_eq!(quiz_points(&s, &a), 375); // capped at +50 %
+        a.verdict = Verdict::Close;
+        assert_eq!(quiz_points(&s, &a), 125);
+    }
+
+    #[test]
+    fn hints_cost_and_never_below_zero() {
+        let s = settings();
+        assert_eq!(hint_cost(&s, 250, 1), 25);
+        assert_eq!(hint_cost(&s, 250, 3), 25 + 50 + 75);
+        assert_eq!(hint_level_cost(&s, 250, 2), Some(50));
+        assert_eq!(hint_level_cost(&s, 250, 4), None);
+        let mut a = answer(Verdict::Close);
+        a.hint_cost = 150;
+        assert_eq!(quiz_points(&s, &a), 0);
+    }
+
+    #[test]
+    fn practice_credit_decreases() {
+        let s = settings();
+        assert_eq!(practice_points(&s, 250, Verdict::Correct, 1, 0), 250);
+        assert_eq!(practice_points(&s, 250, Verdict::Correct, 2, 25), 100);
+        assert_eq!(practice_points(&s, 250, Verdict::Correct, 3, 0), 63);
+        assert_eq!(practice_points(&s, 250, Verdict::Correct, 4, 0), 0);
+        assert_eq!(practice_points(&s, 250, Verdict::Close, 1, 0), 0);
+    }
+
+    #[test]
+    fn milli_round_trip() {
+        assert_eq!(to_milli(Decimal::new(25, 2)), 250);
+        assert_eq!(from_milli(250), Decimal::new(25, 2));
+        assert_eq!(from_milli(3500), Decimal::new(35, 1));
+    }
+}

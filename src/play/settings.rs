@@ -1,0 +1,146 @@
+//! The rules of play, read from `config/play.toml`: every number the quiz and practice
+//! engines use lives there, not in the code.
+
+use rust_decimal::Decimal;
+use serde::Deserialize;
+use std::path::Path;
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PlaySettings {
+    pub answers: AnswerSettings,
+    pub practice: PracticeSettings,
+    pub hints: HintSettings,
+    pub quiz: QuizSettings,
+    pub boards: BoardSettings,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AnswerSettings {
+    /// Share of the points for a close answer.
+    pub close_share: Decimal,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PracticeSettings {
+    /// Share of the points for a right answer at each attempt.
+    pub attempt_credit: Vec<Decimal>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HintSettings {
+    /// Cost of each hint level, as a share of the part's points.
+    pub cost: Vec<Decimal>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct QuizSettings {
+    pub default_seconds_per_item: u32,
+    pub min_seconds_per_item: u32,
+    pub max_seconds_per_item: u32,
+    pub max_extend_seconds: u32,
+    pub speed_floor_share: Decimal,
+    pub streak_step_share: Decimal,
+    pub streak_cap_share: Decimal,
+    pub podium_size: usize,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BoardSettings {
+    pub week_days: u32,
+    pub month_days: u32,
+    pub max_rows: usize,
+}
+
+/// Why the rules of play cannot be used.
+#[derive(Debug, thiserror::Error)]
+pub enum SettingsError {
+    #[error("cannot read {path}: {source}")]
+    Read {
+        path: String,
+        source: std::io::Error,
+    },
+    #[error("{path}: {location}: {message}")]
+    Parse {
+        path: String,
+        location: String,
+        message: String,
+    },
+    #[error("{path}: {key}: {message}")]
+    Invalid {
+        path: String,
+        key: &'static str,
+        message: String,
+    },
+}
+
+impl PlaySettings {
+    /// Reads and checks `config/play.toml` (or another file).
+    pub fn load(path: &Path) -> Result<PlaySettings, SettingsError> {
+        let p = path.display().to_string();
+        let src = std::fs::read_to_string(path).map_err(|source| SettingsError::Read {
+            path: p.clone(),
+            source,
+        })?;
+        let settings: PlaySettings = toml::from_str(&src).map_err(|e| SettingsError::Parse {
+            path: p.clone(),
+            location: crate::pack::toml_location(&src, &e),
+            message: e.message().trim().to_string(),
+        })?;
+        settings.validate(&p)?;
+        Ok(settings)
+    }
+
+    fn validate(&self, path: &str) -> Result<(), SettingsError> {
+        let share = |v: Decimal| v >= Decimal::ZERO && v <= Decimal::ONE;
+        let invalid = |key: &'static str, message: &str| SettingsError::Invalid {
+            path: path.to_string(),
+            key,
+            message: message.to_string(),
+        };
+        if !share(self.answers.close_share) {
+            return Err(invalid(
+                "answers.close_share",
+                "expected a share between 0 and 1",
+            ));
+        }
+        if self.practice.attempt_credit.is_empty()
+            || !self.practice.attempt_credit.iter().all(|v| share(*v))
+        {
+            return Err(invalid(
+                "practice.attempt_credit",
+                "expected at least one share between 0 and 1",
+            ));
+        }
+        if self.hints.cost.is_empty() || !self.hints.cost.iter().all(|v| share(*v)) {
+            return Err(invalid(
+                "hints.cost",
+                "expected at least one share between 0 and 1",
+            ));
+        }
+        let q = &self.quiz;
+        if q.min_seconds_per_item == 0
+            || q.min_seconds_per_item > q.default_seconds_per_item
+            || q.default_seconds_per_item > q.max_seconds_per_item
+        {
+            return Err(invalid("quiz", "expected 0 < min_seconds_per_item <= default_seconds_per_item <= max_seconds_per_item"));
+        }
+        if !share(q.speed_floor_share) || !share(q.streak_step_share) || !share(q.streak_cap_share)
+        {
+            return Err(invalid("quiz", "speed_floor_share, streak_step_share and streak_cap_share are shares between 0 and 1"));
+        }
+        if q.podium_size == 0
+            || self.boards.max_rows == 0
+            || self.boards.week_days == 0
+            || self.boards.month_days == 0
+        {
+            return Err(invalid("boards", "sizes and periods must be at least 1"));
+        }
+        Ok(())
+    }
+}

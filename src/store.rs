@@ -1,0 +1,253 @@
+//! SQLite storage through sqlx: one database file, WAL mode, migrations applied at start-up.
+//!
+//! Writes go through one connection (SQLite has one writer); reads use a small pool. Answers,
+//! the hot path, go through [`AnswerWriter`], which commits them in groups: each answer is
+//! acknowledged only once the transaction holding it is committed.
+
+use anyhow::Context;
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
+use sqlx::{Sqlite, SqlitePool, Transaction};
+use std::path::Path;
+use std::str::FromStr;
+use std::time::Duration;
+use tokio::sync::{mpsc, oneshot};
+
+/// The database: a write connection and a read pool.
+#[derive(Debug, Clone)]
+pub struct Store {
+    pub write: SqlitePool,
+    pub read: SqlitePool,
+}
+
+/// Errors of storage, as the engine reports them.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("database error: {0}")]
+    Db(#[from] sqlx::Error),
+    #[error("migration failed: {0}")]
+    Migrate(#[from] sqlx::migrate::MigrateError),
+    #[error("the answer writer has stopped")]
+    WriterGone,
+}
+
+fn options(path: &Path) -> anyhow::Result<SqliteConnectOptions> {
+    let url = format!("sqlite://{}", path.display());
+    Ok(SqliteConnectOptions::from_str(&url)
+        .with_context(|| format!("invalid database path {}", path.display()))?
+        .create_if_missing(true)
+        .journal_mode(SqliteJournalMode::Wal)
+        .synchronous(SqliteSynchronous::Full)
+        .foreign_keys(true)
+        .busy_timeout(Duration::from_secs(10)))
+}
+
+impl Store {
+    /// Opens (creating if needed) the database at `path` and applies the migrations.
+    pub async fn open(path: &Path) -> anyhow::Result<Store> {
+        if let Some(dir) = path.parent() {
+            if !dir.as_os_str().is_empty() {
+                std::fs::create_dir_all(dir)
+                    .with_context(|| format!("cannot create the folder {}", dir.display()))?;
+            }
+        }
+        let write = SqlitePoolOptions::new()
+            .max_connections(1)
+            .connect_with(options(path)?)
+            .await
+            .with_context(|| format!("cannot open the database {}", path.display()))?;
+        sqlx::migrate!("./migrations")
+            .run(&write)
+            .await
+            .context("cannot apply the database migrations")?;
+        let read = SqlitePoolOptions::new()
+            .max_connections(4)
+            .connect_with(options(path)?.read_only(true))
+            .await
+            .with_context(|| format!("cannot open the database {} for reading", path.display()))?;
+        Ok(Store { write, read })
+    }
+
+    /// Starts a write transaction.
+    pub async fn begin(&self) -> Result<Transaction<'static, Sqlite>, StoreError> {
+        Ok(self.write.begin().await?)
+    }
+}
+
+/// One answer to store, with the action that carried it.
+#[derive(Debug, Clone)]
+pub struct AnswerRow {
+    pub action_id: String,
+    pub replies_json: String,
+    pub class_id: i64,
+    pub member_id: i64,
+    pub quiz_id: Option<i64>,
+    pub item_idx: Option<i64>,
+    pub practice_id: Option<i64>,
+    pub part_id: String,
+    pub kpi_id: String,
+    pub attempt: i64,
+    pub input: String,
+    pub given: Option<String>,
+    pub verdict: &'static str,
+    pub mistake: Option<&'static str>,
+    pub points_milli: i64,
+    pub elapsed_ms: Option<i64>,
+    pub answered_at: i64,
+}
+
+/// What became of an answer sent to the writer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stored {
+    /// Committed.
+    Saved,
+    /// This student already has a scored answer to this quiz item (nothing written).
+    AlreadyAnswered,
+    /// This action id was already processed (nothing written).
+    DuplicateAction,
+}
+
+enum Job {
+    Answer(Box<AnswerRow>, oneshot::Sender<Result<Stored, String>>),
+    Flush(oneshot::Sender<()>),
+}
+
+/// Commits answers in groups, in the order they arrive.
+#[derive(Debug, Clone)]
+pub struct AnswerWriter {
+    tx: mpsc::Sender<Job>,
+}
+
+/// Most answers committed in one transaction.
+const MAX_BATCH: usize = 512;
+
+impl AnswerWriter {
+    /// Starts the writer task on `store`.
+    pub fn spawn(store: Store) -> AnswerWriter {
+        let (tx, rx) = mpsc::channel(8192);
+        tokio::spawn(run_writer(store, rx));
+        AnswerWriter { tx }
+    }
+
+    /// Queues an answer; the returned receiver resolves once it is committed (or refused).
+    /// Queuing keeps order: a later [`AnswerWriter::flush`] resolves after this answer.
+    pub async fn queue(
+        &self,
+        row: AnswerRow,
+    ) -> Result<oneshot::Receiver<Result<Stored, String>>, StoreError> {
+        let (done, wait) = oneshot::channel();
+        self.tx
+            .send(Job::Answer(Box::new(row), done))
+            .await
+            .map_err(|_| StoreError::WriterGone)?;
+        Ok(wait)
+    }
+
+    /// Resolves once every answer queued before it is committed.
+    pub async fn flush(&self) -> Result<(), StoreError> {
+        let (done, wait) = oneshot::channel();
+        self.tx
+            .send(Job::Flush(done))
+            .await
+            .map_err(|_| StoreError::WriterGone)?;
+        wait.await.map_err(|_| StoreError::WriterGone)
+    }
+}
+
+async fn run_writer(store: Store, mut rx: mpsc::Receiver<Job>) {
+    let mut jobs: Vec<Job> = Vec::with_capacity(MAX_BATCH);
+    while let Some(first) = rx.recv().await {
+        jobs.push(first);
+        while jobs.len() < MAX_BATCH {
+            match rx.try_recv() {
+                Ok(job) => jobs.push(job),
+                Err(_) => break,
+            }
+        }
+        let answers: Vec<&AnswerRow> = jobs
+            .iter()
+            .filter_map(|j| match j {
+                Job::Answer(row, _) => Some(row.as_ref()),
+                Job::Flush(_) => None,
+            })
+            .collect();
+        let results = if answers.is_empty() {
+            Ok(Vec::new())
+        } else {
+            write_batch(&store, &answers).await
+        };
+        let mut results = match results {
+            Ok(r) => r.into_iter().map(Ok).collect::<Vec<_>>(),
+            Err(e) => {
+                tracing::error!(error = %e, count = answers.len(), "answer batch not committed");
+                answers.iter().map(|_| Err(e.to_string())).collect()
+            }
+        }
+        .into_iter();
+        for job in jobs.drain(..) {
+            match job {
+                Job::Answer(_, done) => {
+                    let _ = done.send(results.next().unwrap_or(Err("lost".into())));
+                }
+                Job::Flush(done) => {
+                    let _ = done.send(());
+                }
+            }
+        }
+    }
+}
+
+async fn write_batch(store: &Store, rows: &[&AnswerRow]) -> Result<Vec<Stored>, sqlx::Error> {
+    let mut tx = store.write.begin().await?;
+    let mut out = Vec::with_capacity(rows.len());
+    for row in rows {
+        let action = sqlx::query(
+            "INSERT INTO actions (action_id, class_id, replies, processed_at) VALUES (?, ?, ?, ?)
+             ON CONFLICT (action_id) DO NOTHING",
+        )
+        .bind(&row.action_id)
+        .bind(row.class_id)
+        .bind(&row.replies_json)
+        .bind(row.answered_at)
+        .execute(&mut *tx)
+        .await?;
+        if action.rows_affected() == 0 {
+            out.push(Stored::DuplicateAction);
+            continue;
+        }
+        let inserted = sqlx::query(
+            "INSERT INTO answers (class_id, member_id, quiz_id, item_idx, practice_id, part_id, kpi_id,
+                 attempt, input, given, verdict, mistake, points_milli, elapsed_ms, answered_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+             ON CONFLICT DO NOTHING",
+        )
+        .bind(row.class_id)
+        .bind(row.member_id)
+        .bind(row.quiz_id)
+        .bind(row.item_idx)
+        .bind(row.practice_id)
+        .bind(&row.part_id)
+        .bind(&row.kpi_id)
+        .bind(row.attempt)
+        .bind(&row.input)
+        .bind(&row.given)
+        .bind(row.verdict)
+        .bind(row.mistake)
+        .bind(row.points_milli)
+        .bind(row.elapsed_ms)
+        .bind(row.answered_at)
+        .execute(&mut *tx)
+        .await?;
+        if inserted.rows_affected() == 0 {
+            // Keep the action unrecorded so its reply is not replayed as a success.
+            sqlx::query("DELETE FROM actions WHERE action_id = ?")
+                .bind(&row.action_id)
+                .execute(&mut *tx)
+                .await?;
+            out.push(Stored::AlreadyAnswered);
+        } else {
+            out.push(Stored::Saved);
+        }
+    }
+    tx.commit().await?;
+    Ok(out)
+}
