@@ -353,8 +353,8 @@ fn validate_the_bundled_packs() {
 }
 
 #[test]
-fn no_command_presents_the_case() {
-    let (code, out) = cli(&[]);
+fn case_command_presents_the_case() {
+    let (code, out) = cli(&["case"]);
     assert_eq!(code, ExitCode::SUCCESS);
     assert!(out.starts_with("Arbre-cadeau – BTS NDRC"), "{out}");
     assert!(out.contains("(session 2021, 21-NDRCU5-P)"), "{out}");

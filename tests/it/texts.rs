@@ -33,7 +33,7 @@ fn a_text_asking_for_an_argument_the_code_does_not_give_is_reported() {
         "messages.toml changed: update this test"
     );
     let broken = src.replace(needle, "correct = \"✅ Juste : **{expected}** ({oops}).\"");
-    let mut messages = Prompts::default();
+    let mut messages = other_message_files(&file);
     messages
         .add_source(&file, &broken)
         .expect("still valid TOML");
@@ -45,7 +45,7 @@ fn a_text_asking_for_an_argument_the_code_does_not_give_is_reported() {
 
     // A missing text is reported too.
     let without = src.replace(needle, "");
-    let mut messages = Prompts::default();
+    let mut messages = other_message_files(&file);
     messages.add_source(&file, &without).expect("valid TOML");
     let problems = check_messages(&messages);
     assert_eq!(
@@ -303,4 +303,19 @@ fn declared_mistake_text_may_show_the_answer() {
         render::verdict(&app.messages, case, i, &outcome),
         "❌ 15,08\u{A0}% : tu as divisé par impressions + clics, or les clics sont déjà comptés dans les impressions."
     );
+}
+
+/// Every text file of prompts/fr except `skip`, loaded.
+fn other_message_files(skip: &std::path::Path) -> Prompts {
+    let mut messages = Prompts::default();
+    let dir = root().join("prompts/fr");
+    for entry in std::fs::read_dir(&dir).expect("prompts/fr") {
+        let path = entry.expect("entry").path();
+        if path == skip || path.extension().is_none_or(|e| e != "toml") {
+            continue;
+        }
+        let src = std::fs::read_to_string(&path).expect("read");
+        messages.add_source(&path, &src).expect("valid texts");
+    }
+    messages
 }
