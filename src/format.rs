@@ -108,7 +108,7 @@ pub fn signed_number(value: Decimal, decimals: u32) -> String {
 fn group_thousands(int_part: &str, out: &mut String) {
     let len = int_part.len();
     for (i, c) in int_part.chars().enumerate() {
-        if i > 0 && (len - i) % 3 == 0 {
+        if i > 0 && (len - i).is_multiple_of(3) {
             out.push(THOUSANDS_SEP);
         }
         out.push(c);
