@@ -49,3 +49,32 @@ impl Clock for TokioClock {
         self.base_ms + self.base.elapsed().as_millis() as i64
     }
 }
+
+/// A clock that moves only when told to (tests, benchmarks).
+#[derive(Debug, Clone, Default)]
+pub struct ManualClock {
+    now: std::sync::Arc<std::sync::atomic::AtomicI64>,
+}
+
+impl ManualClock {
+    pub fn starting_at(ms: i64) -> ManualClock {
+        ManualClock {
+            now: std::sync::Arc::new(std::sync::atomic::AtomicI64::new(ms)),
+        }
+    }
+
+    /// Moves the clock forward by `ms` milliseconds.
+    pub fn advance(&self, ms: i64) {
+        self.now.fetch_add(ms, std::sync::atomic::Ordering::SeqCst);
+    }
+
+    pub fn set(&self, ms: i64) {
+        self.now.store(ms, std::sync::atomic::Ordering::SeqCst);
+    }
+}
+
+impl Clock for ManualClock {
+    fn now_ms(&self) -> i64 {
+        self.now.load(std::sync::atomic::Ordering::SeqCst)
+    }
+}
