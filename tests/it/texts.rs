@@ -232,7 +232,8 @@ fn pack_with(test: &str, kpi_line: &str, text_file: Option<&str>) -> TempPack {
         &format!("aliases = [\"CTR\", \"taux de clics\"]\n{kpi_line}"),
     );
     if let Some(text) = text_file {
-        std::fs::write(pack.prompts_dir().join("mistakes.toml"), text).expect("write a text file");
+        std::fs::write(pack.prompts_dir().join("test_mistakes.toml"), text)
+            .expect("write a text file");
     }
     pack
 }
