@@ -53,6 +53,14 @@ pub struct Cli {
         global = true
     )]
     pub play_config: PathBuf,
+    /// Git-ignored file that may hold the Discord token (`discord_token = "…"`).
+    #[arg(
+        long,
+        env = "CASEBOT_SECRETS",
+        default_value = "secrets.toml",
+        global = true
+    )]
+    pub secrets: PathBuf,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -98,6 +106,8 @@ pub enum Command {
         #[arg(long, default_value = "eleve")]
         user: String,
     },
+    /// Runs the Discord bot (token from DISCORD_TOKEN or secrets.toml).
+    Discord,
     /// Presents the case, its dossiers and questions.
     Case,
     /// Loads a case pack and prints every problem found.
@@ -174,7 +184,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
     };
     let m = &app.messages;
     match cli.command {
-        None | Some(Command::Console { .. }) => {}
+        None | Some(Command::Console { .. }) | Some(Command::Discord) => {}
         Some(Command::Case) => {
             writeln!(out, "{}", overview(&app, case))?;
         }

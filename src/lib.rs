@@ -9,6 +9,7 @@ pub mod check;
 pub mod cli;
 pub mod clock;
 pub mod console;
+pub mod discord;
 pub mod format;
 pub mod kpi;
 pub mod msg;

@@ -155,4 +155,11 @@ ids! {
     MISTAKE_PERCENT_FOR_POINTS = "mistake.percent_for_points" [];
     MISTAKE_DECLARED = "mistake.declared" [];
     MISTAKE_OTHER = "mistake.other" [];
+    DISCORD_COUNTDOWN = "discord.countdown" ["when"];
+    DISCORD_GUILD_ONLY = "discord.guild_only" [];
+    DISCORD_DONE = "discord.done" [];
+    DISCORD_UNKNOWN_BUTTON = "discord.unknown_button" [];
+    DISCORD_FORM_TITLE = "discord.form.title" [];
+    DISCORD_FORM_LABEL = "discord.form.label" [];
+    DISCORD_FORM_PLACEHOLDER = "discord.form.placeholder" [];
 }

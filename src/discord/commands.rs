@@ -1,0 +1,365 @@
+//! The slash commands: each one only turns Discord's options into a [`Command`] and hands it
+//! to [`super::respond`]. Names are French with English localisations; descriptions come from
+//! `prompts/` (see [`super::describe`]).
+
+use super::{respond, Ctx, Error};
+use crate::play::command::{Board, Command, Scope};
+use poise::serenity_prelude as serenity;
+
+/// Every command, in the order Discord lists them.
+pub fn all() -> Vec<poise::Command<super::Data, Error>> {
+    vec![
+        aide(),
+        annexe(),
+        question(),
+        entrainement(),
+        repondre(),
+        indice(),
+        solution(),
+        kpi(),
+        quiz(),
+        classement(),
+        export(),
+        mes_donnees(),
+        oublier_moi(),
+        config(),
+        effacer_classe(),
+    ]
+}
+
+fn scope(dossier: Option<String>, questions: Option<String>) -> Scope {
+    match (dossier, questions) {
+        (Some(d), _) => Scope::Dossier(d.trim().to_string()),
+        (None, Some(q)) => Scope::Items(
+            q.split([',', ' ', ';'])
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(str::to_string)
+                .collect(),
+        ),
+        (None, None) => Scope::All,
+    }
+}
+
+async fn annex_choices(ctx: Ctx<'_>, partial: &str) -> serenity::CreateAutocompleteResponse {
+    let case = ctx.data().app.cases.first();
+    let partial = partial.trim().to_lowercase();
+    let choices = case
+        .map(|c| {
+            c.annexes
+                .iter()
+                .filter(|a| {
+                    partial.is_empty()
+                        || a.number.to_string().starts_with(&partial)
+                        || a.title.to_lowercase().contains(&partial)
+                })
+                .take(25)
+                .map(|a| {
+                    let label: String = format!("{} – {}", a.number, a.title)
+                        .chars()
+                        .take(100)
+                        .collect();
+                    serenity::AutocompleteChoice::new(label, i64::from(a.number))
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    serenity::CreateAutocompleteResponse::new().set_choices(choices)
+}
+
+async fn kpi_choices(ctx: Ctx<'_>, partial: &str) -> serenity::CreateAutocompleteResponse {
+    let partial = partial.trim().to_lowercase();
+    let choices = ctx
+        .data()
+        .app
+        .cases
+        .first()
+        .map(|c| {
+            c.kpis
+                .iter()
+                .filter(|k| {
+                    partial.is_empty()
+                        || k.id.contains(&partial)
+                        || k.label.to_lowercase().contains(&partial)
+                        || k.aliases
+                            .iter()
+                            .any(|a| a.to_lowercase().contains(&partial))
+                })
+                .take(25)
+                .map(|k| {
+                    serenity::AutocompleteChoice::new(
+                        k.label.chars().take(100).collect::<String>(),
+                        k.id.clone(),
+                    )
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    serenity::CreateAutocompleteResponse::new().set_choices(choices)
+}
+
+#[poise::command(slash_command, name_localized("en-US", "help"))]
+pub async fn aide(ctx: Ctx<'_>) -> Result<(), Error> {
+    respond(ctx, Command::Help).await
+}
+
+#[poise::command(slash_command, name_localized("en-US", "annex"))]
+pub async fn annexe(
+    ctx: Ctx<'_>,
+    #[name_localized("en-US", "number")]
+    #[min = 1]
+    #[max = 9]
+    #[autocomplete = "annex_choices"]
+    numero: u8,
+) -> Result<(), Error> {
+    respond(ctx, Command::Annex { number: numero }).await
+}
+
+#[poise::command(slash_command, name_localized("en-US", "question"))]
+pub async fn question(
+    ctx: Ctx<'_>,
+    #[name_localized("en-US", "id")] id: String,
+) -> Result<(), Error> {
+    respond(
+        ctx,
+        Command::Question {
+            id: id.trim().to_string(),
+        },
+    )
+    .await
+}
+
+#[poise::command(slash_command, name_localized("en-US", "practice"))]
+pub async fn entrainement(
+    ctx: Ctx<'_>,
+    #[name_localized("en-US", "folder")] dossier: Option<String>,
+    #[name_localized("en-US", "questions")] questions: Option<String>,
+) -> Result<(), Error> {
+    respond(
+        ctx,
+        Command::Practice {
+            scope: scope(dossier, questions),
+        },
+    )
+    .await
+}
+
+#[poise::command(slash_command, name_localized("en-US", "answer"))]
+pub async fn repondre(
+    ctx: Ctx<'_>,
+    #[name_localized("en-US", "answer")]
+    #[max_length = 200]
+    reponse: String,
+) -> Result<(), Error> {
+    respond(
+        ctx,
+        Command::Answer {
+            text: reponse,
+            item: None,
+        },
+    )
+    .await
+}
+
+#[poise::command(slash_command, name_localized("en-US", "hint"))]
+pub async fn indice(
+    ctx: Ctx<'_>,
+    #[name_localized("en-US", "confirm")] confirmer: Option<bool>,
+) -> Result<(), Error> {
+    respond(
+        ctx,
+        Command::Hint {
+            confirm: confirmer.unwrap_or(false),
+            item: None,
+        },
+    )
+    .await
+}
+
+#[poise::command(slash_command, name_localized("en-US", "solution"))]
+pub async fn solution(ctx: Ctx<'_>) -> Result<(), Error> {
+    respond(ctx, Command::GiveUp).await
+}
+
+#[poise::command(slash_command, name_localized("en-US", "kpi"))]
+pub async fn kpi(
+    ctx: Ctx<'_>,
+    #[name_localized("en-US", "indicator")]
+    #[autocomplete = "kpi_choices"]
+    indicateur: String,
+) -> Result<(), Error> {
+    respond(
+        ctx,
+        Command::Kpi {
+            id: indicateur.trim().to_string(),
+        },
+    )
+    .await
+}
+
+#[poise::command(
+    slash_command,
+    name_localized("en-US", "quiz"),
+    subcommands("lancer", "pause", "reprendre", "suivante", "prolonger", "arreter"),
+    subcommand_required
+)]
+pub async fn quiz(_: Ctx<'_>) -> Result<(), Error> {
+    Ok(())
+}
+
+#[poise::command(slash_command, name_localized("en-US", "start"))]
+pub async fn lancer(
+    ctx: Ctx<'_>,
+    #[name_localized("en-US", "folder")] dossier: Option<String>,
+    #[name_localized("en-US", "questions")] questions: Option<String>,
+    #[name_localized("en-US", "seconds")]
+    #[min = 1]
+    #[max = 3600]
+    secondes: Option<u32>,
+    #[name_localized("en-US", "minutes")]
+    #[min = 1]
+    #[max = 300]
+    minutes: Option<u32>,
+    #[name_localized("en-US", "speed")] vitesse: Option<bool>,
+    #[name_localized("en-US", "streak")] serie: Option<bool>,
+) -> Result<(), Error> {
+    let command = Command::QuizLaunch {
+        scope: scope(dossier, questions),
+        seconds_per_item: secondes,
+        total_minutes: minutes,
+        speed_bonus: vitesse.unwrap_or(false),
+        streak_bonus: serie.unwrap_or(false),
+    };
+    respond(ctx, command).await
+}
+
+#[poise::command(slash_command, name_localized("en-US", "pause"))]
+pub async fn pause(ctx: Ctx<'_>) -> Result<(), Error> {
+    respond(ctx, Command::QuizPause).await
+}
+
+#[poise::command(slash_command, name_localized("en-US", "resume"))]
+pub async fn reprendre(ctx: Ctx<'_>) -> Result<(), Error> {
+    respond(ctx, Command::QuizResume).await
+}
+
+#[poise::command(slash_command, name_localized("en-US", "next"))]
+pub async fn suivante(ctx: Ctx<'_>) -> Result<(), Error> {
+    respond(ctx, Command::QuizNext).await
+}
+
+#[poise::command(slash_command, name_localized("en-US", "extend"))]
+pub async fn prolonger(
+    ctx: Ctx<'_>,
+    #[name_localized("en-US", "seconds")]
+    #[min = 1]
+    #[max = 3600]
+    secondes: u32,
+) -> Result<(), Error> {
+    respond(ctx, Command::QuizExtend { seconds: secondes }).await
+}
+
+#[poise::command(slash_command, name_localized("en-US", "stop"))]
+pub async fn arreter(ctx: Ctx<'_>) -> Result<(), Error> {
+    respond(ctx, Command::QuizStop).await
+}
+
+/// The leaderboard periods offered.
+#[derive(Debug, Clone, Copy, poise::ChoiceParameter)]
+pub enum Periode {
+    #[name = "semaine"]
+    #[name_localized("en-US", "week")]
+    Semaine,
+    #[name = "mois"]
+    #[name_localized("en-US", "month")]
+    Mois,
+    #[name = "tout"]
+    #[name_localized("en-US", "all time")]
+    Tout,
+    #[name = "quiz"]
+    #[name_localized("en-US", "quiz")]
+    Quiz,
+}
+
+#[poise::command(slash_command, name_localized("en-US", "leaderboard"))]
+pub async fn classement(
+    ctx: Ctx<'_>,
+    #[name_localized("en-US", "period")] periode: Option<Periode>,
+    #[name_localized("en-US", "question")] question: Option<String>,
+    #[name_localized("en-US", "reset")] reinitialiser: Option<bool>,
+) -> Result<(), Error> {
+    let command = if reinitialiser.unwrap_or(false) {
+        Command::BoardReset
+    } else if let Some(q) = question {
+        Command::Leaderboard {
+            board: Board::Question(q.trim().to_string()),
+        }
+    } else {
+        let board = match periode {
+            Some(Periode::Semaine) => Board::Week,
+            Some(Periode::Mois) => Board::Month,
+            Some(Periode::Quiz) => Board::Quiz,
+            Some(Periode::Tout) | None => Board::AllTime,
+        };
+        Command::Leaderboard { board }
+    };
+    respond(ctx, command).await
+}
+
+#[poise::command(slash_command, name_localized("en-US", "export"))]
+pub async fn export(ctx: Ctx<'_>) -> Result<(), Error> {
+    respond(ctx, Command::Export).await
+}
+
+#[poise::command(
+    slash_command,
+    rename = "mes-donnees",
+    name_localized("en-US", "my-data")
+)]
+pub async fn mes_donnees(ctx: Ctx<'_>) -> Result<(), Error> {
+    respond(ctx, Command::MyData).await
+}
+
+#[poise::command(
+    slash_command,
+    rename = "oublier-moi",
+    name_localized("en-US", "forget-me")
+)]
+pub async fn oublier_moi(ctx: Ctx<'_>) -> Result<(), Error> {
+    respond(ctx, Command::ForgetMe).await
+}
+
+#[poise::command(slash_command, name_localized("en-US", "settings"))]
+pub async fn config(
+    ctx: Ctx<'_>,
+    #[rename = "role-enseignant"]
+    #[name_localized("en-US", "teacher-role")]
+    role_enseignant: Option<serenity::RoleId>,
+    #[rename = "salon-quiz"]
+    #[name_localized("en-US", "quiz-channel")]
+    salon_quiz: Option<serenity::ChannelId>,
+) -> Result<(), Error> {
+    let command = Command::Config {
+        teacher_role: role_enseignant.map(|r| r.get().to_string()),
+        quiz_channel: salon_quiz.map(|c| c.get().to_string()),
+    };
+    respond(ctx, command).await
+}
+
+#[poise::command(
+    slash_command,
+    rename = "effacer-classe",
+    name_localized("en-US", "erase-class")
+)]
+pub async fn effacer_classe(
+    ctx: Ctx<'_>,
+    #[name_localized("en-US", "confirm")] confirmer: Option<bool>,
+) -> Result<(), Error> {
+    respond(
+        ctx,
+        Command::EraseClass {
+            confirm: confirmer.unwrap_or(false),
+        },
+    )
+    .await
+}

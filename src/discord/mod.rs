@@ -1,0 +1,651 @@
+//! The Discord front end (serenity 0.12 + poise 0.7). It only translates: slash commands,
+//! buttons and forms become [`Request`]s for the play engine; the engine's [`Reply`]s become
+//! interaction responses, follow-ups, channel messages and direct messages. Every interaction
+//! is answered or deferred within Discord's 3 seconds; every message disables mentions.
+
+pub mod commands;
+pub mod send;
+
+use crate::app::App;
+use crate::clock::Clock;
+use crate::msg;
+use crate::play::command::{
+    Actor, Audience, ChannelRef, Command, ItemRef, Outbox, Place, Reply, Request,
+};
+use crate::play::settings::PlaySettings;
+use crate::play::Engine;
+use crate::store::Store;
+use anyhow::Context as _;
+use poise::serenity_prelude as serenity;
+use send::{no_mentions, split, text_of, Component, DiscordOutbox, MAX_CONTENT};
+use std::path::Path;
+use std::sync::Arc;
+use std::time::Duration;
+
+pub type Error = anyhow::Error;
+pub type Ctx<'a> = poise::Context<'a, Data, Error>;
+
+/// After this long without the engine's answer, the interaction is deferred (Discord allows 3 s).
+const DEFER_AFTER: Duration = Duration::from_millis(1500);
+
+/// The bot token; never printed.
+#[derive(Clone)]
+pub struct Token(String);
+
+impl Token {
+    pub fn new(token: impl Into<String>) -> Token {
+        Token(token.into())
+    }
+    fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Debug for Token {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Token(hidden)")
+    }
+}
+
+/// How to reach Discord.
+#[derive(Debug, Clone)]
+pub struct DiscordConfig {
+    pub token: Token,
+    /// Base URL of Discord's HTTP API when not Discord itself (a rate-limiting proxy, or the
+    /// tests' fake Discord): requests go to `{base}/api/v10/...`, serenity's own rate limiter is
+    /// off, and the gateway URL is the one `{base}/api/v10/gateway` returns.
+    pub api_base: Option<String>,
+    /// Registers the slash commands in this server only (development); globally when `None`.
+    pub dev_guild: Option<u64>,
+}
+
+#[derive(serde::Deserialize)]
+struct Secrets {
+    discord_token: Option<String>,
+}
+
+impl DiscordConfig {
+    /// Reads the token from `DISCORD_TOKEN`, else from the git-ignored `secrets_file`
+    /// (`discord_token = "…"`); `None` when neither has one. The API base and the development
+    /// server come from `CASEBOT_DISCORD_API` and `CASEBOT_DISCORD_GUILD`.
+    pub fn from_env(secrets_file: &Path) -> anyhow::Result<Option<DiscordConfig>> {
+        let from_env = std::env::var("DISCORD_TOKEN")
+            .ok()
+            .filter(|t| !t.trim().is_empty());
+        let token = match from_env {
+            Some(t) => Some(t),
+            None if secrets_file.is_file() => {
+                let src = std::fs::read_to_string(secrets_file)
+                    .with_context(|| format!("cannot read {}", secrets_file.display()))?;
+                let secrets: Secrets = toml::from_str(&src)
+                    .map_err(|e| anyhow::anyhow!("{}: {}", secrets_file.display(), e.message()))?;
+                secrets.discord_token.filter(|t| !t.trim().is_empty())
+            }
+            None => None,
+        };
+        let Some(token) = token else { return Ok(None) };
+        let dev_guild = match std::env::var("CASEBOT_DISCORD_GUILD") {
+            Ok(g) if !g.trim().is_empty() => Some(g.trim().parse().map_err(|_| {
+                anyhow::anyhow!("CASEBOT_DISCORD_GUILD must be a server id (digits), not {g:?}")
+            })?),
+            _ => None,
+        };
+        Ok(Some(DiscordConfig {
+            token: Token::new(token.trim()),
+            api_base: std::env::var("CASEBOT_DISCORD_API")
+                .ok()
+                .filter(|b| !b.trim().is_empty()),
+            dev_guild,
+        }))
+    }
+}
+
+/// What every command handler can reach.
+pub struct Data {
+    pub engine: Engine,
+    pub app: Arc<App>,
+    pub outbox: Arc<DiscordOutbox>,
+}
+
+/// Builds the bot: the serenity client with the poise framework; the play engine starts on
+/// the first READY, on `store`.
+pub async fn client(
+    config: &DiscordConfig,
+    app: Arc<App>,
+    settings: PlaySettings,
+    store: Store,
+    clock: Arc<dyn Clock>,
+) -> anyhow::Result<serenity::Client> {
+    let mut http = serenity::HttpBuilder::new(config.token.expose());
+    if let Some(base) = &config.api_base {
+        http = http
+            .proxy(base.trim_end_matches('/'))
+            .ratelimiter_disabled(true);
+    }
+    let http = http.build();
+    let mut commands = commands::all();
+    describe(&mut commands, &app.messages);
+    let dev_guild = config.dev_guild;
+    let options = poise::FrameworkOptions {
+        commands,
+        on_error: |error| Box::pin(on_error(error)),
+        event_handler: |fctx, event| Box::pin(on_event(fctx, event)),
+        allowed_mentions: Some(no_mentions()),
+        initialize_owners: false,
+        ..Default::default()
+    };
+    let framework = poise::Framework::builder()
+        .options(options)
+        .initialize_owners(false)
+        .setup(move |ctx, ready, framework| {
+            Box::pin(async move {
+                tracing::info!(user = %ready.user.name, guilds = ready.guilds.len(), "connected to Discord");
+                match dev_guild {
+                    Some(g) => poise::builtins::register_in_guild(ctx, &framework.options().commands, serenity::GuildId::new(g)).await?,
+                    None => poise::builtins::register_globally(ctx, &framework.options().commands).await?,
+                }
+                let outbox = Arc::new(DiscordOutbox::new(ctx.http.clone(), app.messages.clone()));
+                let engine = Engine::start(app.clone(), settings, store, clock, outbox.clone()).await?;
+                Ok(Data { engine, app, outbox })
+            })
+        })
+        .build();
+    serenity::ClientBuilder::new_with_http(http, serenity::GatewayIntents::GUILDS)
+        .framework(framework)
+        .await
+        .context("cannot build the Discord client")
+}
+
+/// Runs the bot until it is stopped.
+pub async fn run(
+    config: DiscordConfig,
+    app: Arc<App>,
+    settings: PlaySettings,
+    store: Store,
+    clock: Arc<dyn Clock>,
+) -> anyhow::Result<()> {
+    let mut client = client(&config, app, settings, store, clock).await?;
+    let shards = client.shard_manager.clone();
+    tokio::spawn(async move {
+        if tokio::signal::ctrl_c().await.is_ok() {
+            tracing::info!("stopping");
+            shards.shutdown_all().await;
+        }
+    });
+    client
+        .start()
+        .await
+        .context("the Discord connection failed")
+}
+
+/// Sets each command's and option's description from `prompts/` (`discord.command.<name>` and
+/// `discord.command.<name>.<option>`), in French, as Discord shows them.
+pub fn describe(commands: &mut [poise::Command<Data, Error>], messages: &crate::prompts::Prompts) {
+    fn walk(
+        command: &mut poise::Command<Data, Error>,
+        prefix: &str,
+        messages: &crate::prompts::Prompts,
+    ) {
+        let key = if prefix.is_empty() {
+            format!("discord.command.{}", command.name)
+        } else {
+            format!("{prefix}.{}", command.name)
+        };
+        if let Some(text) = messages.get(&format!("{key}.description")) {
+            command.description = Some(text.to_string().into());
+        }
+        for parameter in &mut command.parameters {
+            if let Some(text) = messages.get(&format!("{key}.{}", parameter.name)) {
+                parameter.description = Some(text.to_string().into());
+            }
+        }
+        for sub in &mut command.subcommands {
+            walk(sub, &key, messages);
+        }
+    }
+    for command in commands {
+        walk(command, "", messages);
+    }
+}
+
+/// The class, channel and member of an interaction, as the engine sees them.
+fn request(
+    guild: Option<serenity::GuildId>,
+    guild_name: Option<String>,
+    channel: serenity::ChannelId,
+    member: Option<&serenity::Member>,
+    user: &serenity::User,
+    interaction: serenity::InteractionId,
+    command: Command,
+) -> Option<Request> {
+    let guild = guild?;
+    let member = member?;
+    let manages = member
+        .permissions
+        .is_some_and(|p| p.manage_guild() || p.administrator());
+    Some(Request {
+        action_id: format!("discord-{}", interaction.get()),
+        place: Place {
+            platform: "discord".into(),
+            class_key: guild.get().to_string(),
+            class_name: guild_name.unwrap_or_else(|| format!("serveur-{}", guild.get())),
+            channel: channel.get().to_string(),
+        },
+        actor: Actor {
+            user: user.id.get().to_string(),
+            name: member.display_name().to_string(),
+            manages_class: manages,
+            roles: member.roles.iter().map(|r| r.get().to_string()).collect(),
+        },
+        command,
+    })
+}
+
+/// Runs a request on the engine; `None` when it takes longer than [`DEFER_AFTER`], with the
+/// task still running (await it after deferring).
+async fn handle_soon(
+    engine: &Engine,
+    request: Request,
+) -> Result<Vec<Reply>, tokio::task::JoinHandle<Vec<Reply>>> {
+    let engine = engine.clone();
+    let mut task = tokio::spawn(async move { engine.handle(request).await });
+    match tokio::time::timeout(DEFER_AFTER, &mut task).await {
+        Ok(Ok(replies)) => Ok(replies),
+        Ok(Err(e)) => {
+            tracing::error!(error = %e, "request task failed");
+            Ok(Vec::new())
+        }
+        Err(_) => Err(task),
+    }
+}
+
+fn guild_only(messages: &crate::prompts::Prompts) -> Reply {
+    Reply::private(messages.render(msg::DISCORD_GUILD_ONLY, &[]))
+}
+
+/// A slash command: to the engine, and its replies back.
+pub(crate) async fn respond(ctx: Ctx<'_>, command: Command) -> Result<(), Error> {
+    let poise::Context::Application(actx) = ctx else {
+        return Ok(());
+    };
+    let interaction = actx.interaction;
+    let data = ctx.data();
+    let guild_name = ctx.guild().map(|g| g.name.clone());
+    let request = request(
+        interaction.guild_id,
+        guild_name,
+        interaction.channel_id,
+        interaction.member.as_deref(),
+        &interaction.user,
+        interaction.id,
+        command,
+    );
+    let replies = match request {
+        None => vec![guild_only(&data.app.messages)],
+        Some(request) => match handle_soon(&data.engine, request).await {
+            Ok(replies) => replies,
+            Err(task) => {
+                ctx.defer_ephemeral().await?;
+                task.await.unwrap_or_default()
+            }
+        },
+    };
+    let channel = channel_ref(interaction.guild_id, interaction.channel_id);
+    let mut sent_any = false;
+    for reply in replies {
+        if let Audience::User(_) = reply.audience {
+            if let Err(e) = data.outbox.post(&channel, reply).await {
+                tracing::warn!(error = %e, "direct message not sent");
+            }
+            continue;
+        }
+        let ephemeral = reply.audience == Audience::Private;
+        let pieces = split(&text_of(&data.app.messages, &reply), MAX_CONTENT);
+        let last = pieces.len().saturating_sub(1);
+        for (i, piece) in pieces.into_iter().enumerate() {
+            let mut out = poise::CreateReply::default()
+                .content(piece)
+                .ephemeral(ephemeral)
+                .allowed_mentions(no_mentions());
+            if i == last {
+                if !reply.buttons.is_empty() {
+                    out = out.components(send::rows(&reply.buttons));
+                }
+                if let Some(file) = &reply.attachment {
+                    out = out.attachment(serenity::CreateAttachment::bytes(
+                        file.bytes.clone(),
+                        file.name.clone(),
+                    ));
+                }
+            }
+            ctx.send(out).await?;
+            sent_any = true;
+        }
+    }
+    if !sent_any {
+        let text = data.app.messages.render(msg::DISCORD_DONE, &[]);
+        ctx.send(
+            poise::CreateReply::default()
+                .content(text)
+                .ephemeral(true)
+                .allowed_mentions(no_mentions()),
+        )
+        .await?;
+    }
+    Ok(())
+}
+
+fn channel_ref(guild: Option<serenity::GuildId>, channel: serenity::ChannelId) -> ChannelRef {
+    ChannelRef {
+        platform: "discord".into(),
+        class_key: guild.map(|g| g.get().to_string()).unwrap_or_default(),
+        channel: channel.get().to_string(),
+    }
+}
+
+/// Buttons and forms (slash commands are dispatched by poise).
+async fn on_event(
+    fctx: poise::FrameworkContext<'_, Data, Error>,
+    event: &serenity::FullEvent,
+) -> Result<(), Error> {
+    let serenity::FullEvent::InteractionCreate { interaction } = event else {
+        return Ok(());
+    };
+    let data = fctx.user_data;
+    let http = &fctx.serenity_context.http;
+    let guild_name = |g: Option<serenity::GuildId>| {
+        g.and_then(|g| {
+            fctx.serenity_context
+                .cache
+                .guild(g)
+                .map(|guild| guild.name.clone())
+        })
+    };
+    match interaction {
+        serenity::Interaction::Component(c) => {
+            let parsed = send::parse_custom_id(&c.data.custom_id);
+            let command = match parsed {
+                Some(Component::Answer(item)) => {
+                    let form = answer_form(&data.app.messages, item);
+                    c.create_response(http, serenity::CreateInteractionResponse::Modal(form))
+                        .await?;
+                    return Ok(());
+                }
+                Some(Component::Hint(item)) => Command::Hint {
+                    confirm: false,
+                    item: Some(item),
+                },
+                Some(Component::HintConfirm(item)) => Command::Hint {
+                    confirm: true,
+                    item: Some(item),
+                },
+                Some(Component::AnswerForm(_)) | None => {
+                    tracing::info!(custom_id = %c.data.custom_id, "unknown button ignored");
+                    let text = data.app.messages.render(msg::DISCORD_UNKNOWN_BUTTON, &[]);
+                    let reply = Reply::private(text);
+                    return answer_component(http, &data.app.messages, c.id, &c.token, vec![reply])
+                        .await;
+                }
+            };
+            let request = request(
+                c.guild_id,
+                guild_name(c.guild_id),
+                c.channel_id,
+                c.member.as_ref(),
+                &c.user,
+                c.id,
+                command,
+            );
+            run_component(http, data, c.id, &c.token, request).await
+        }
+        serenity::Interaction::Modal(m) => {
+            let Some(Component::AnswerForm(item)) = send::parse_custom_id(&m.data.custom_id) else {
+                let reply =
+                    Reply::private(data.app.messages.render(msg::DISCORD_UNKNOWN_BUTTON, &[]));
+                return answer_component(http, &data.app.messages, m.id, &m.token, vec![reply])
+                    .await;
+            };
+            let text = form_value(&m.data.components, ANSWER_FIELD).unwrap_or_default();
+            let command = Command::Answer {
+                text,
+                item: Some(item),
+            };
+            let request = request(
+                m.guild_id,
+                guild_name(m.guild_id),
+                m.channel_id,
+                m.member.as_ref(),
+                &m.user,
+                m.id,
+                command,
+            );
+            run_component(http, data, m.id, &m.token, request).await
+        }
+        _ => Ok(()),
+    }
+}
+
+const ANSWER_FIELD: &str = "reponse";
+
+fn answer_form(messages: &crate::prompts::Prompts, item: ItemRef) -> serenity::CreateModal {
+    let input = serenity::CreateInputText::new(
+        serenity::InputTextStyle::Short,
+        messages.render(msg::DISCORD_FORM_LABEL, &[]),
+        ANSWER_FIELD,
+    )
+    .placeholder(messages.render(msg::DISCORD_FORM_PLACEHOLDER, &[]))
+    .max_length(200)
+    .required(true);
+    serenity::CreateModal::new(
+        send::answer_form_id(item),
+        messages.render(msg::DISCORD_FORM_TITLE, &[]),
+    )
+    .components(vec![serenity::CreateActionRow::InputText(input)])
+}
+
+fn form_value(rows: &[serenity::ActionRow], field: &str) -> Option<String> {
+    rows.iter()
+        .flat_map(|r| r.components.iter())
+        .find_map(|c| match c {
+            serenity::ActionRowComponent::InputText(input) if input.custom_id == field => {
+                input.value.clone()
+            }
+            _ => None,
+        })
+}
+
+async fn run_component(
+    http: &Arc<serenity::Http>,
+    data: &Data,
+    id: serenity::InteractionId,
+    token: &str,
+    request: Option<Request>,
+) -> Result<(), Error> {
+    let Some(request) = request else {
+        return answer_component(
+            http,
+            &data.app.messages,
+            id,
+            token,
+            vec![guild_only(&data.app.messages)],
+        )
+        .await;
+    };
+    match handle_soon(&data.engine, request).await {
+        Ok(replies) => answer_component(http, &data.app.messages, id, token, replies).await,
+        Err(task) => {
+            let defer = serenity::CreateInteractionResponse::Defer(
+                serenity::CreateInteractionResponseMessage::new().ephemeral(true),
+            );
+            http.create_interaction_response(id, token, &defer, Vec::new())
+                .await?;
+            let replies = task.await.unwrap_or_default();
+            follow_up(http, &data.app.messages, token, replies).await
+        }
+    }
+}
+
+/// Answers a button or form interaction: the first reply as the response, the rest as
+/// follow-ups.
+async fn answer_component(
+    http: &Arc<serenity::Http>,
+    messages: &crate::prompts::Prompts,
+    id: serenity::InteractionId,
+    token: &str,
+    replies: Vec<Reply>,
+) -> Result<(), Error> {
+    let mut pieces = pieces_of(messages, replies).into_iter();
+    let first = pieces.next().unwrap_or_else(|| Piece {
+        text: messages.render(msg::DISCORD_DONE, &[]),
+        ephemeral: true,
+        reply: None,
+    });
+    let mut message = serenity::CreateInteractionResponseMessage::new()
+        .content(first.text)
+        .ephemeral(first.ephemeral)
+        .allowed_mentions(no_mentions());
+    if let Some(reply) = &first.reply {
+        if !reply.buttons.is_empty() {
+            message = message.components(send::rows(&reply.buttons));
+        }
+    }
+    let response = serenity::CreateInteractionResponse::Message(message);
+    http.create_interaction_response(id, token, &response, Vec::new())
+        .await?;
+    for piece in pieces {
+        send_follow_up(http, token, piece).await?;
+    }
+    Ok(())
+}
+
+async fn follow_up(
+    http: &Arc<serenity::Http>,
+    messages: &crate::prompts::Prompts,
+    token: &str,
+    replies: Vec<Reply>,
+) -> Result<(), Error> {
+    for piece in pieces_of(messages, replies) {
+        send_follow_up(http, token, piece).await?;
+    }
+    Ok(())
+}
+
+async fn send_follow_up(
+    http: &Arc<serenity::Http>,
+    token: &str,
+    piece: Piece,
+) -> Result<(), Error> {
+    let mut message = serenity::CreateInteractionResponseFollowup::new()
+        .content(piece.text)
+        .ephemeral(piece.ephemeral)
+        .allowed_mentions(no_mentions());
+    if let Some(reply) = &piece.reply {
+        if !reply.buttons.is_empty() {
+            message = message.components(send::rows(&reply.buttons));
+        }
+    }
+    http.create_followup_message(token, &message, Vec::new())
+        .await?;
+    Ok(())
+}
+
+/// One message-sized piece of a reply; `reply` is set on the last piece (buttons go there).
+struct Piece {
+    text: String,
+    ephemeral: bool,
+    reply: Option<Reply>,
+}
+
+fn pieces_of(messages: &crate::prompts::Prompts, replies: Vec<Reply>) -> Vec<Piece> {
+    let mut out = Vec::new();
+    for reply in replies {
+        let ephemeral = reply.audience != Audience::Channel;
+        let texts = split(&text_of(messages, &reply), MAX_CONTENT);
+        let last = texts.len().saturating_sub(1);
+        for (i, text) in texts.into_iter().enumerate() {
+            out.push(Piece {
+                text,
+                ephemeral,
+                reply: (i == last).then(|| reply.clone()),
+            });
+        }
+    }
+    out
+}
+
+async fn on_error(error: poise::FrameworkError<'_, Data, Error>) {
+    match error {
+        poise::FrameworkError::Setup { error, .. } => {
+            tracing::error!(error = format!("{error:#}"), "the bot could not start");
+        }
+        poise::FrameworkError::Command { error, ctx, .. } => {
+            tracing::error!(error = format!("{error:#}"), command = %ctx.command().qualified_name, "command failed");
+            let text = ctx
+                .data()
+                .app
+                .messages
+                .render(msg::PLAY_INTERNAL_ERROR, &[]);
+            let reply = poise::CreateReply::default()
+                .content(text)
+                .ephemeral(true)
+                .allowed_mentions(no_mentions());
+            if let Err(e) = ctx.send(reply).await {
+                tracing::warn!(error = %e, "error message not sent");
+            }
+        }
+        other => {
+            if let Err(e) = poise::builtins::on_error(other).await {
+                tracing::warn!(error = %e, "error while handling an error");
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_command_and_option_has_a_french_description_discord_accepts() {
+        let app = crate::App::load(&crate::Paths::under(Path::new(env!("CARGO_MANIFEST_DIR"))))
+            .expect("bundled app");
+        let mut commands = commands::all();
+        describe(&mut commands, &app.messages);
+        fn check(c: &poise::Command<Data, Error>, path: &str) {
+            let name = format!("{path}{}", c.name);
+            let d = c.description.as_deref().unwrap_or("");
+            assert!(!d.is_empty() && d.chars().count() <= 100, "{name}: {d:?}");
+            assert!(
+                c.name.len() <= 32
+                    && c.name
+                        .chars()
+                        .all(|ch| ch.is_lowercase() || ch == '-' || ch.is_ascii_digit()),
+                "{name}"
+            );
+            for p in &c.parameters {
+                let d = p.description.as_deref().unwrap_or("");
+                assert!(
+                    !d.is_empty() && d.chars().count() <= 100,
+                    "{name} {}: {d:?}",
+                    p.name
+                );
+            }
+            for s in &c.subcommands {
+                check(s, &format!("{name} "));
+            }
+        }
+        for c in &commands {
+            check(c, "");
+        }
+    }
+
+    #[test]
+    fn the_token_never_shows_in_debug_output() {
+        let config = DiscordConfig {
+            token: Token::new("secret-token-123"),
+            api_base: None,
+            dev_guild: None,
+        };
+        assert!(!format!("{config:?}").contains("secret-token-123"));
+    }
+}
