@@ -153,6 +153,29 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
         };
     }
     let app = App::load(&paths).context("cannot load the case packs and texts")?;
+    let discord = match &cli.command {
+        Some(Command::Discord) | None => crate::discord::DiscordConfig::from_env(&cli.secrets)?,
+        _ => None,
+    };
+    if matches!(cli.command, Some(Command::Discord)) && discord.is_none() {
+        writeln!(
+            out,
+            "Aucun jeton Discord : définis DISCORD_TOKEN ou discord_token dans {} (voir le README).",
+            cli.secrets.display()
+        )?;
+        return Ok(ExitCode::FAILURE);
+    }
+    if let Some(config) = discord {
+        let settings = crate::play::settings::PlaySettings::load(&cli.play_config)?;
+        let runtime = tokio::runtime::Runtime::new().context("cannot start the async runtime")?;
+        return runtime.block_on(async {
+            let store = crate::store::Store::open(&cli.db).await?;
+            tracing::info!(db = %cli.db.display(), api = ?config.api_base, "starting the Discord bot");
+            let clock = std::sync::Arc::new(crate::clock::TokioClock::new());
+            crate::discord::run(config, std::sync::Arc::new(app), settings, store, clock).await?;
+            Ok(ExitCode::SUCCESS)
+        });
+    }
     let console = match &cli.command {
         None => Some((
             "console".to_string(),
