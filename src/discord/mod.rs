@@ -107,6 +107,12 @@ pub struct Data {
     pub outbox: Arc<DiscordOutbox>,
 }
 
+/// Where the engine is handed once it starts (tests drive its clock through it).
+#[derive(Debug, Clone, Default)]
+pub struct Hooks {
+    pub engine: Option<Arc<std::sync::OnceLock<Engine>>>,
+}
+
 /// Builds the bot: the serenity client with the poise framework; the play engine starts on
 /// the first READY, on `store`.
 pub async fn client(
@@ -115,6 +121,7 @@ pub async fn client(
     settings: PlaySettings,
     store: Store,
     clock: Arc<dyn Clock>,
+    hooks: Hooks,
 ) -> anyhow::Result<serenity::Client> {
     let mut http = serenity::HttpBuilder::new(config.token.expose());
     if let Some(base) = &config.api_base {
@@ -146,6 +153,9 @@ pub async fn client(
                 }
                 let outbox = Arc::new(DiscordOutbox::new(ctx.http.clone(), app.messages.clone()));
                 let engine = Engine::start(app.clone(), settings, store, clock, outbox.clone()).await?;
+                if let Some(slot) = &hooks.engine {
+                    let _ = slot.set(engine.clone());
+                }
                 Ok(Data { engine, app, outbox })
             })
         })
@@ -164,7 +174,7 @@ pub async fn run(
     store: Store,
     clock: Arc<dyn Clock>,
 ) -> anyhow::Result<()> {
-    let mut client = client(&config, app, settings, store, clock).await?;
+    let mut client = client(&config, app, settings, store, clock, Hooks::default()).await?;
     let shards = client.shard_manager.clone();
     tokio::spawn(async move {
         if tokio::signal::ctrl_c().await.is_ok() {
