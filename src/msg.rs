@@ -87,7 +87,7 @@ ids! {
     PLAY_UNKNOWN_SCOPE = "play.unknown_scope" ["id"];
     PLAY_QUIZ_BAD_TIME = "play.quiz.bad_time" ["seconds", "min", "max"];
     PLAY_QUIZ_ALREADY = "play.quiz.already" [];
-    PLAY_QUIZ_LAUNCHED = "play.quiz.launched" ["count", "seconds", "points"];
+    PLAY_QUIZ_LAUNCHED = "play.quiz.launched" ["questions", "seconds", "points"];
     PLAY_QUIZ_NONE = "play.quiz.none" [];
     PLAY_QUIZ_NONE_YET = "play.quiz.none_yet" [];
     PLAY_QUIZ_ALREADY_PAUSED = "play.quiz.already_paused" [];
@@ -115,7 +115,7 @@ ids! {
     PLAY_BUTTON_ANSWER = "play.button.answer" [];
     PLAY_BUTTON_HINT = "play.button.hint" [];
     PLAY_PRACTICE_NONE = "play.practice.none" [];
-    PLAY_PRACTICE_STARTED = "play.practice.started" ["count", "points"];
+    PLAY_PRACTICE_STARTED = "play.practice.started" ["parts", "points"];
     PLAY_PRACTICE_STEP = "play.practice.step" ["n", "total"];
     PLAY_PRACTICE_DONE = "play.practice.done" ["right", "total", "points"];
     PLAY_PRACTICE_EARNED = "play.practice.earned" ["points"];
@@ -162,4 +162,8 @@ ids! {
     DISCORD_FORM_TITLE = "discord.form.title" [];
     DISCORD_FORM_LABEL = "discord.form.label" [];
     DISCORD_FORM_PLACEHOLDER = "discord.form.placeholder" [];
+    COUNT_CALCUL_ONE = "count.calcul.one" ["n"];
+    COUNT_CALCUL_MANY = "count.calcul.many" ["n"];
+    COUNT_QUESTION_ONE = "count.question.one" ["n"];
+    COUNT_QUESTION_MANY = "count.question.many" ["n"];
 }

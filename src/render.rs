@@ -387,3 +387,10 @@ pub fn mistake_label(messages: &Prompts, id: &str) -> String {
     };
     messages.render(key, &[])
 }
+
+/// "1 calcul", "36 calculs": `one` and `many` are the ids of the singular and plural forms
+/// (French uses the singular for 0 and 1).
+pub fn count(messages: &Prompts, n: usize, one: &str, many: &str) -> String {
+    let id = if n >= 2 { many } else { one };
+    messages.render(id, &[("n", &n.to_string())])
+}

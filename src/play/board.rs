@@ -70,24 +70,29 @@ async fn class_rows(
     inner: &Inner,
     class_id: i64,
     since: i64,
+    reset: i64,
     part: Option<&str>,
 ) -> anyhow::Result<Vec<Row>> {
+    // `since` is the start of a period (inclusive); `reset` the last board reset (exclusive:
+    // an answer of the reset's own millisecond belongs to the board posted before it).
     let raw = match part {
         Some(id) => {
-            let sql = board_sql!("a.class_id = ? AND a.answered_at >= ? AND (a.part_id = ? OR a.part_id LIKE ? || '.%')");
+            let sql = board_sql!("a.class_id = ? AND a.answered_at >= ? AND a.answered_at > ? AND (a.part_id = ? OR a.part_id LIKE ? || '.%')");
             sqlx::query_as(sql)
                 .bind(class_id)
                 .bind(since)
+                .bind(reset)
                 .bind(id)
                 .bind(id)
                 .fetch_all(&inner.store.write)
                 .await?
         }
         None => {
-            let sql = board_sql!("a.class_id = ? AND a.answered_at >= ?");
+            let sql = board_sql!("a.class_id = ? AND a.answered_at >= ? AND a.answered_at > ?");
             sqlx::query_as(sql)
                 .bind(class_id)
                 .bind(since)
+                .bind(reset)
                 .fetch_all(&inner.store.write)
                 .await?
         }
@@ -309,7 +314,7 @@ pub async fn leaderboard(
                 ),
                 _ => (0, m.render(msg::PLAY_BOARD_ALL, &[])),
             };
-            let rows = class_rows(inner, who.class.id, since.max(reset), None).await?;
+            let rows = class_rows(inner, who.class.id, since, reset, None).await?;
             board_text(inner, &title, &rows)
         }
         Board::Question(id) => {
@@ -321,7 +326,7 @@ pub async fn leaderboard(
                     &[("id", id), ("list", &list.join(", "))],
                 ))]);
             }
-            let rows = class_rows(inner, who.class.id, reset, Some(id)).await?;
+            let rows = class_rows(inner, who.class.id, 0, reset, Some(id)).await?;
             board_text(
                 inner,
                 &m.render(msg::PLAY_BOARD_QUESTION, &[("id", id)]),
@@ -336,7 +341,7 @@ pub async fn leaderboard(
 pub async fn reset(inner: &Arc<Inner>, who: &Who) -> anyhow::Result<Vec<Reply>> {
     let m = inner.messages();
     let reset = reset_at(inner, who.class.id).await?;
-    let rows = class_rows(inner, who.class.id, reset, None).await?;
+    let rows = class_rows(inner, who.class.id, 0, reset, None).await?;
     let last = board_text(inner, &m.render(msg::PLAY_BOARD_FINAL, &[]), &rows);
     sqlx::query("UPDATE classes SET board_reset_at = ? WHERE id = ?")
         .bind(inner.now())
@@ -561,10 +566,18 @@ pub async fn forget_me(
     inner.writer.flush().await?;
     let live = inner.class_live(who.class.id);
     let mut guard = live.lock().await;
+    let mut tx = inner.store.begin().await?;
     sqlx::query("DELETE FROM members WHERE id = ?")
         .bind(who.member_id)
-        .execute(&inner.store.write)
+        .execute(&mut *tx)
         .await?;
+    // Replies kept to answer a repeated delivery may quote the member (a board, a podium):
+    // they are dropped for the whole class; the action ids stay, so nothing runs twice.
+    sqlx::query("UPDATE actions SET replies = '[]' WHERE class_id = ?")
+        .bind(who.class.id)
+        .execute(&mut *tx)
+        .await?;
+    tx.commit().await?;
     if let Some(quiz) = guard.quiz.as_mut() {
         quiz.players.remove(&who.member_id);
         quiz.streaks.remove(&who.member_id);

@@ -169,10 +169,8 @@ impl Inner {
 
     async fn handle(self: &Arc<Self>, request: Request) -> anyhow::Result<Vec<Reply>> {
         let mutates = request.command.mutates();
+        // Marked in flight before looking for a past run, so twin deliveries cannot both pass.
         let _guard = if mutates {
-            if let Some(replies) = self.replay(&request.action_id).await? {
-                return Ok(replies);
-            }
             let fresh = self
                 .in_flight
                 .lock()
@@ -183,10 +181,14 @@ impl Inner {
                     self.messages().render(msg::PLAY_DUPLICATE, &[]),
                 )]);
             }
-            Some(InFlight {
+            let guard = InFlight {
                 set: &self.in_flight,
                 id: request.action_id.clone(),
-            })
+            };
+            if let Some(replies) = self.replay(&request.action_id).await? {
+                return Ok(replies);
+            }
+            Some(guard)
         } else {
             None
         };
@@ -198,9 +200,18 @@ impl Inner {
             )]);
         }
         let replies = self.dispatch(&request, &who).await?;
-        if mutates && !matches!(request.command, Command::Answer { .. }) {
-            self.record_action(&request.action_id, who.class.id, &replies)
-                .await?;
+        match request.command {
+            Command::Answer { .. } => {} // recorded with the answer, in the same transaction
+            // The class is gone: the action is recorded without it.
+            Command::EraseClass { confirm: true } => {
+                self.record_action(&request.action_id, None, &replies)
+                    .await?
+            }
+            _ if mutates => {
+                self.record_action(&request.action_id, Some(who.class.id), &replies)
+                    .await?
+            }
+            _ => {}
         }
         Ok(replies)
     }
@@ -402,7 +413,7 @@ impl Inner {
     async fn record_action(
         &self,
         action_id: &str,
-        class_id: i64,
+        class_id: Option<i64>,
         replies: &[Reply],
     ) -> anyhow::Result<()> {
         let json = replies_json(replies);
@@ -531,10 +542,12 @@ impl Inner {
     }
 }
 
-/// Serialises replies for the actions table (attachments are not replayed).
+/// Serialises replies for the actions table: attachments and other people's private messages
+/// are not kept (a replay answers the asker only).
 pub(crate) fn replies_json(replies: &[Reply]) -> String {
     let stripped: Vec<Reply> = replies
         .iter()
+        .filter(|r| !matches!(r.audience, command::Audience::User(_)))
         .map(|r| Reply {
             attachment: None,
             ..r.clone()

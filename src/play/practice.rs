@@ -90,7 +90,15 @@ pub async fn start(
     let mut text = m.render(
         msg::PLAY_PRACTICE_STARTED,
         &[
-            ("count", &parts.len().to_string()),
+            (
+                "parts",
+                &crate::render::count(
+                    m,
+                    parts.len(),
+                    msg::COUNT_CALCUL_ONE,
+                    msg::COUNT_CALCUL_MANY,
+                ),
+            ),
             (
                 "points",
                 &crate::render::points(m, scoring::from_milli(total)),
@@ -253,36 +261,33 @@ pub async fn answer(
             ],
         ));
     }
-    if finished_part {
-        reply_text.push_str("\n\n");
-        reply_text.push_str(&worked(inner, case, &part_id, kpi)?);
-        reply_text.push_str("\n\n");
-        reply_text.push_str(&advance(inner, &mut tx, case, &practice).await?);
-    }
-    let replies = vec![Reply::private(reply_text)];
-    let judged = Judged {
-        part_id: &part_id,
-        kpi_id: &case.kpis[kpi].id,
-        outcome: &outcome,
-        text,
-        points,
-        now,
-    };
-    let mut row = answer_row(request, who, &judged, &replies);
+    let mut row = answer_row(
+        request,
+        who,
+        &Judged {
+            part_id: &part_id,
+            kpi_id: &case.kpis[kpi].id,
+            outcome: &outcome,
+            text,
+            points,
+            now,
+        },
+        &[],
+    );
     row.practice_id = Some(practice.id);
     row.attempt = attempt as i64;
     let action = sqlx::query(
-        "INSERT INTO actions (action_id, class_id, replies, processed_at) VALUES (?, ?, ?, ?) ON CONFLICT (action_id) DO NOTHING",
+        "INSERT INTO actions (action_id, class_id, replies, processed_at) VALUES (?, ?, '[]', ?) ON CONFLICT (action_id) DO NOTHING",
     )
     .bind(&row.action_id)
     .bind(row.class_id)
-    .bind(&row.replies_json)
     .bind(now)
     .execute(&mut *tx)
     .await?;
     if action.rows_affected() == 0 {
-        // Processed meanwhile by a twin delivery: change nothing.
-        return Ok(replies);
+        // Processed meanwhile by a twin delivery: change nothing, give its replies.
+        drop(tx);
+        return Ok(inner.replay(&row.action_id).await?.unwrap_or_default());
     }
     sqlx::query(
         "INSERT INTO answers (class_id, member_id, practice_id, part_id, kpi_id, attempt, input, given, verdict, mistake,
@@ -302,6 +307,20 @@ pub async fn answer(
     .bind(row.answered_at)
     .execute(&mut *tx)
     .await?;
+    // The worked answer and what comes next are written after the answer is stored, so the
+    // end-of-run summary counts it.
+    if finished_part {
+        reply_text.push_str("\n\n");
+        reply_text.push_str(&worked(inner, case, &part_id, kpi)?);
+        reply_text.push_str("\n\n");
+        reply_text.push_str(&advance(inner, &mut tx, case, &practice).await?);
+    }
+    let replies = vec![Reply::private(reply_text)];
+    sqlx::query("UPDATE actions SET replies = ? WHERE action_id = ?")
+        .bind(super::replies_json(&replies))
+        .bind(&row.action_id)
+        .execute(&mut *tx)
+        .await?;
     tx.commit().await?;
     Ok(replies)
 }

@@ -40,6 +40,8 @@ pub struct Item {
     pub points: Milli,
     pub shown_at: Option<i64>,
     pub deadline: Option<i64>,
+    /// How long the item is open for: its time, extensions included, pauses excluded.
+    pub limit_ms: Option<i64>,
     pub closed_at: Option<i64>,
     pub revealed_at: Option<i64>,
 }
@@ -217,6 +219,7 @@ pub async fn launch(
                 points: *points,
                 shown_at: None,
                 deadline: None,
+                limit_ms: None,
                 closed_at: None,
                 revealed_at: None,
             })
@@ -243,7 +246,15 @@ pub async fn launch(
     private(m.render(
         msg::PLAY_QUIZ_LAUNCHED,
         &[
-            ("count", &parts.len().to_string()),
+            (
+                "questions",
+                &crate::render::count(
+                    m,
+                    parts.len(),
+                    msg::COUNT_QUESTION_ONE,
+                    msg::COUNT_QUESTION_MANY,
+                ),
+            ),
             ("seconds", &seconds.to_string()),
             (
                 "points",
@@ -282,10 +293,12 @@ async fn save_clock(inner: &Inner, quiz: &LiveQuiz) -> anyhow::Result<()> {
         .await?;
     if let Some(item) = quiz.items.get(quiz.current) {
         sqlx::query(
-            "UPDATE quiz_items SET shown_at = ?, deadline_at = ?, closed_at = ?, revealed_at = ? WHERE quiz_id = ? AND idx = ?",
+            "UPDATE quiz_items SET shown_at = ?, deadline_at = ?, limit_ms = ?, closed_at = ?, revealed_at = ?
+             WHERE quiz_id = ? AND idx = ?",
         )
         .bind(item.shown_at)
         .bind(item.deadline)
+        .bind(item.limit_ms)
         .bind(item.closed_at)
         .bind(item.revealed_at)
         .bind(quiz.id)
@@ -406,10 +419,14 @@ pub async fn extend(inner: &Arc<Inner>, who: &Who, seconds: u32) -> anyhow::Resu
     let mut deadline = None;
     if let Some(left) = quiz.paused_left_ms.as_mut() {
         *left += ms;
+        if let Some(item) = quiz.items.get_mut(quiz.current) {
+            item.limit_ms = item.limit_ms.map(|l| l + ms);
+        }
     } else if let Some(item) = quiz.items.get_mut(quiz.current) {
         match (item.deadline, item.closed_at) {
             (Some(d), None) => {
                 item.deadline = Some(d + ms);
+                item.limit_ms = item.limit_ms.map(|l| l + ms);
                 deadline = item.deadline;
             }
             _ => {
@@ -546,14 +563,18 @@ pub async fn answer(
         ))]));
     }
     let shown_at = item.shown_at.unwrap_or(now);
+    let deadline = item.deadline.unwrap_or(now);
+    // Answering time only: pauses moved the deadline, not the time limit.
+    let limit = item.limit_ms.unwrap_or(deadline - shown_at).max(0);
+    let elapsed = (limit - (deadline - now)).clamp(0, limit);
     let level = quiz.hints.get(&(idx, who.member_id)).copied().unwrap_or(0);
     let points = scoring::quiz_points(
         &inner.settings,
         &QuizAnswer {
             base: item.points,
             verdict: outcome.verdict,
-            elapsed_ms: now - shown_at,
-            limit_ms: item.deadline.unwrap_or(now) - shown_at,
+            elapsed_ms: elapsed,
+            limit_ms: limit,
             streak_before: quiz.streaks.get(&who.member_id).copied().unwrap_or(0),
             speed_bonus: quiz.config.speed_bonus,
             streak_bonus: quiz.config.streak_bonus,
@@ -575,7 +596,7 @@ pub async fn answer(
     let mut row = answer_row(request, who, &judged, &reply);
     row.quiz_id = Some(quiz.id);
     row.item_idx = Some(idx as i64);
-    row.elapsed_ms = Some(now - shown_at);
+    row.elapsed_ms = Some(elapsed);
     let wait = inner.writer.queue(row).await?;
     quiz.answered.entry(idx).or_default().insert(who.member_id);
     let first_time = quiz.players.insert(who.member_id);
@@ -801,16 +822,18 @@ pub async fn restore(inner: &Arc<Inner>) -> anyhow::Result<()> {
             Option<i64>,
             Option<i64>,
             Option<i64>,
+            Option<i64>,
         );
         let rows: Vec<ItemRow> = sqlx::query_as(
-            "SELECT part_id, kpi_id, points_milli, shown_at, deadline_at, closed_at, revealed_at
+            "SELECT part_id, kpi_id, points_milli, shown_at, deadline_at, limit_ms, closed_at, revealed_at
              FROM quiz_items WHERE quiz_id = ? ORDER BY idx",
         )
         .bind(id)
         .fetch_all(&inner.store.write)
         .await?;
         let mut items = Vec::new();
-        for (part_id, kpi_id, points, shown_at, deadline, closed_at, revealed_at) in rows {
+        for (part_id, kpi_id, points, shown_at, deadline, limit_ms, closed_at, revealed_at) in rows
+        {
             let Some(kpi) = case.kpi_index(&kpi_id) else {
                 anyhow::bail!("quiz {id}: KPI {kpi_id} is no longer in case {case_id}");
             };
@@ -820,6 +843,7 @@ pub async fn restore(inner: &Arc<Inner>) -> anyhow::Result<()> {
                 points,
                 shown_at,
                 deadline,
+                limit_ms: limit_ms.or_else(|| Some(deadline? - shown_at?)),
                 closed_at,
                 revealed_at,
             });
@@ -963,16 +987,21 @@ pub async fn tick(inner: &Arc<Inner>) {
                 Ok(Step::Idle) => break,
                 Ok(Step::Moved) => {}
                 Ok(Step::Finished) => {
-                    let quiz = guard.quiz.take();
-                    drop(guard);
-                    if let Some(quiz) = quiz {
-                        if let Err(e) = finish(inner, &quiz).await {
-                            tracing::error!(
-                                error = format!("{e:#}"),
-                                quiz = quiz.id,
-                                "quiz end not posted"
-                            );
-                        }
+                    // Stored as finished first (a crash now cannot replay the last reveal), then
+                    // the podium and summaries, still under the class lock so nothing starts
+                    // in between.
+                    let id = quiz.id;
+                    if let Err(e) = mark_finished(inner, id).await {
+                        tracing::error!(
+                            error = format!("{e:#}"),
+                            quiz = id,
+                            "quiz end not stored; will retry"
+                        );
+                        quiz.retry_at = inner.now() + backoff_ms(1);
+                        break;
+                    }
+                    if let Some(quiz) = guard.quiz.take() {
+                        post_final(inner, &quiz).await;
                     }
                     break;
                 }
@@ -1030,7 +1059,9 @@ async fn step(inner: &Arc<Inner>, quiz: &mut LiveQuiz) -> anyhow::Result<Step> {
         quiz.failures = 0;
         let it = &mut quiz.items[idx];
         it.shown_at = Some(shown);
-        it.deadline = Some(announced.max(shown + duration));
+        let deadline = announced.max(shown + duration);
+        it.deadline = Some(deadline);
+        it.limit_ms = Some(deadline - shown);
         save_clock(inner, quiz).await?;
         return Ok(Step::Moved);
     }
@@ -1179,18 +1210,33 @@ async fn reveal_reply(
 }
 
 /// Ends a quiz that ran to its last question: podium and summaries.
-async fn finish(inner: &Arc<Inner>, quiz: &LiveQuiz) -> anyhow::Result<()> {
+async fn mark_finished(inner: &Inner, quiz_id: i64) -> anyhow::Result<()> {
     sqlx::query("UPDATE quizzes SET status = 'finished', ended_at = ? WHERE id = ?")
         .bind(inner.now())
-        .bind(quiz.id)
+        .bind(quiz_id)
         .execute(&inner.store.write)
         .await?;
-    for reply in final_replies(inner, quiz).await? {
+    Ok(())
+}
+
+/// Posts the podium and the summaries of a quiz that ran to its end.
+async fn post_final(inner: &Inner, quiz: &LiveQuiz) {
+    let replies = match final_replies(inner, quiz).await {
+        Ok(r) => r,
+        Err(e) => {
+            tracing::error!(
+                error = format!("{e:#}"),
+                quiz = quiz.id,
+                "quiz end not written"
+            );
+            return;
+        }
+    };
+    for reply in replies {
         if let Err(e) = inner.outbox.post(&quiz.channel, reply).await {
             tracing::warn!(error = %e, quiz = quiz.id, "end-of-quiz message not posted");
         }
     }
-    Ok(())
 }
 
 /// The podium (public) and each player's own summary (private).

@@ -138,3 +138,388 @@ impl TempPack {
         }
     }
 }
+
+// ------------------------------------------------------------------------------------------
+// Helpers of the play modules (class-play engine: practice, quizzes, boards, data).
+
+use casebot::clock::ManualClock;
+use casebot::play::command::{
+    Actor, Audience, ChannelRef, Command, Outbox, Place, Reply, Request, SendError,
+};
+use casebot::play::settings::PlaySettings;
+use casebot::play::Engine;
+use casebot::store::Store;
+use std::future::Future;
+use std::pin::Pin;
+use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
+
+/// 2026-11-23 00:00:00 UTC, where every play test starts its manual clock.
+pub const T0: i64 = 1_795_392_000_000;
+
+/// The bundled packs and texts, loaded once, shared by every engine of the test binary.
+pub fn play_app() -> Arc<App> {
+    static APP: std::sync::OnceLock<Arc<App>> = std::sync::OnceLock::new();
+    APP.get_or_init(|| Arc::new(app())).clone()
+}
+
+/// The bundled rules of play (`config/play.toml`).
+pub fn play_settings() -> PlaySettings {
+    match PlaySettings::load(&root().join("config/play.toml")) {
+        Ok(s) => s,
+        Err(e) => panic!("config/play.toml does not load: {e}"),
+    }
+}
+
+/// An outbox that records every message the engine posts on its own, and can be told to fail.
+#[derive(Default)]
+pub struct RecordingOutbox {
+    pub posts: Arc<Mutex<Vec<(ChannelRef, Reply)>>>,
+    failing: AtomicBool,
+    failed: AtomicUsize,
+}
+
+impl RecordingOutbox {
+    /// From now on, every post fails (`true`) or works (`false`).
+    pub fn set_failing(&self, failing: bool) {
+        self.failing.store(failing, Ordering::SeqCst);
+    }
+
+    /// How many posts failed so far.
+    pub fn failed(&self) -> usize {
+        self.failed.load(Ordering::SeqCst)
+    }
+
+    /// Every message posted so far.
+    pub fn all(&self) -> Vec<(ChannelRef, Reply)> {
+        self.posts.lock().expect("outbox lock").clone()
+    }
+
+    /// The messages posted since the last call (and forgets them).
+    pub fn take(&self) -> Vec<(ChannelRef, Reply)> {
+        std::mem::take(&mut *self.posts.lock().expect("outbox lock"))
+    }
+}
+
+impl Outbox for RecordingOutbox {
+    fn post<'a>(
+        &'a self,
+        channel: &'a ChannelRef,
+        reply: Reply,
+    ) -> Pin<Box<dyn Future<Output = Result<(), SendError>> + Send + 'a>> {
+        Box::pin(async move {
+            if self.failing.load(Ordering::SeqCst) {
+                self.failed.fetch_add(1, Ordering::SeqCst);
+                return Err(SendError("discord is down (test)".into()));
+            }
+            self.posts
+                .lock()
+                .expect("outbox lock")
+                .push((channel.clone(), reply));
+            Ok(())
+        })
+    }
+}
+
+/// An engine on its own database, a manual clock, a recording outbox, and request builders.
+pub struct Play {
+    pub engine: Engine,
+    pub clock: ManualClock,
+    pub outbox: Arc<RecordingOutbox>,
+    /// The class every request goes to unless told otherwise.
+    pub place: Place,
+    pub db: PathBuf,
+    counter: Arc<AtomicU64>,
+    _dir: Arc<TempDir>,
+}
+
+/// A fresh engine for one test: database in a temp dir named after the test, clock at [`T0`].
+pub async fn spawn_engine(test: &str) -> Play {
+    let dir = TempDir::new(&format!("play-{test}"));
+    let db = dir.path.join("casebot.db");
+    let clock = ManualClock::starting_at(T0);
+    let outbox = Arc::new(RecordingOutbox::default());
+    let engine = start_engine(&db, &clock, &outbox).await;
+    Play {
+        engine,
+        clock,
+        outbox,
+        place: place("guild-1", "BTS NDRC 1", "quiz"),
+        db,
+        counter: Arc::new(AtomicU64::new(0)),
+        _dir: Arc::new(dir),
+    }
+}
+
+async fn start_engine(
+    db: &std::path::Path,
+    clock: &ManualClock,
+    outbox: &Arc<RecordingOutbox>,
+) -> Engine {
+    let store = match Store::open(db).await {
+        Ok(s) => s,
+        Err(e) => panic!("cannot open {}: {e:#}", db.display()),
+    };
+    let outbox: Arc<dyn Outbox> = outbox.clone();
+    match Engine::start(
+        play_app(),
+        play_settings(),
+        store,
+        Arc::new(clock.clone()),
+        outbox,
+    )
+    .await
+    {
+        Ok(e) => e,
+        Err(e) => panic!("the engine does not start: {e:#}"),
+    }
+}
+
+/// A Discord class (guild) and channel.
+pub fn place(class_key: &str, class_name: &str, channel: &str) -> Place {
+    Place {
+        platform: "discord".into(),
+        class_key: class_key.into(),
+        class_name: class_name.into(),
+        channel: channel.into(),
+    }
+}
+
+/// The platform user id of a test member named `name`.
+pub fn user_id(name: &str) -> String {
+    format!("u-{name}")
+}
+
+impl Play {
+    /// Drops the engine (as a crash or a restart would), moves the clock by `down_ms` while it
+    /// is down, and starts a new one on the same database, clock and outbox.
+    pub async fn restart(self, down_ms: i64) -> Play {
+        let Play {
+            engine,
+            clock,
+            outbox,
+            place,
+            db,
+            counter,
+            _dir,
+        } = self;
+        drop(engine);
+        // Lets the old scheduler and answer writer notice that the engine is gone.
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        clock.advance(down_ms);
+        let engine = start_engine(&db, &clock, &outbox).await;
+        Play {
+            engine,
+            clock,
+            outbox,
+            place,
+            db,
+            counter,
+            _dir,
+        }
+    }
+
+    pub fn student(&self, name: &str) -> Actor {
+        Actor {
+            user: user_id(name),
+            name: name.into(),
+            manages_class: false,
+            roles: Vec::new(),
+        }
+    }
+
+    pub fn teacher(&self, name: &str) -> Actor {
+        Actor {
+            manages_class: true,
+            ..self.student(name)
+        }
+    }
+
+    /// A request in the default class, with a fresh action id.
+    pub fn req(&self, actor: &Actor, command: Command) -> Request {
+        self.req_at(&self.place, actor, command)
+    }
+
+    /// A request in another class or channel, with a fresh action id.
+    pub fn req_at(&self, place: &Place, actor: &Actor, command: Command) -> Request {
+        let n = self.counter.fetch_add(1, Ordering::SeqCst) + 1;
+        Request {
+            action_id: format!("action-{n}"),
+            place: place.clone(),
+            actor: actor.clone(),
+            command,
+        }
+    }
+
+    /// Handles a fresh request in the default class.
+    pub async fn send(&self, actor: &Actor, command: Command) -> Vec<Reply> {
+        self.engine.handle(self.req(actor, command)).await
+    }
+
+    /// Handles a fresh request in another class or channel.
+    pub async fn send_at(&self, place: &Place, actor: &Actor, command: Command) -> Vec<Reply> {
+        self.engine.handle(self.req_at(place, actor, command)).await
+    }
+
+    /// Moves the clock forward by `ms` and runs every due transition.
+    pub async fn advance_and_tick(&self, ms: i64) {
+        self.clock.advance(ms);
+        self.engine.tick().await;
+    }
+
+    /// Total milli-points stored for a member of the default class.
+    pub async fn points(&self, name: &str) -> i64 {
+        self.points_in(&self.place.class_key, name).await
+    }
+
+    /// Total milli-points stored for a member of a class.
+    pub async fn points_in(&self, class_key: &str, name: &str) -> i64 {
+        self.engine.flush().await.expect("flush");
+        let (pts,): (i64,) = sqlx::query_as(
+            "SELECT COALESCE(SUM(a.points_milli), 0) FROM answers a
+             JOIN members m ON m.id = a.member_id JOIN classes c ON c.id = a.class_id
+             WHERE m.platform_user = ? AND c.platform_id = ?",
+        )
+        .bind(user_id(name))
+        .bind(class_key)
+        .fetch_one(&self.engine.store().read)
+        .await
+        .expect("points query");
+        pts
+    }
+
+    /// The stored answers of a member of the default class, in order:
+    /// (part, attempt, verdict, points, quiz item index).
+    pub async fn answers_of(&self, name: &str) -> Vec<(String, i64, String, i64, Option<i64>)> {
+        self.engine.flush().await.expect("flush");
+        sqlx::query_as(
+            "SELECT a.part_id, a.attempt, a.verdict, a.points_milli, a.item_idx FROM answers a
+             JOIN members m ON m.id = a.member_id JOIN classes c ON c.id = a.class_id
+             WHERE m.platform_user = ? AND c.platform_id = ? ORDER BY a.id",
+        )
+        .bind(user_id(name))
+        .bind(&self.place.class_key)
+        .fetch_all(&self.engine.store().read)
+        .await
+        .expect("answers query")
+    }
+
+    /// A count from the database (`SELECT COUNT(*) …`).
+    pub async fn count(&self, sql: &'static str) -> i64 {
+        self.engine.flush().await.expect("flush");
+        let (n,): (i64,) = sqlx::query_as(sql)
+            .fetch_one(&self.engine.store().read)
+            .await
+            .unwrap_or_else(|e| panic!("{sql}: {e}"));
+        n
+    }
+
+    /// The messages posted to the outbox since the last call, as plain text.
+    pub fn posted_texts(&self) -> Vec<String> {
+        self.outbox
+            .take()
+            .into_iter()
+            .map(|(_, r)| plain(&r.text))
+            .collect()
+    }
+}
+
+/// The one reply of a list, failing the test when there is not exactly one.
+pub fn one(replies: &[Reply]) -> &Reply {
+    assert_eq!(replies.len(), 1, "expected one reply, got {replies:#?}");
+    &replies[0]
+}
+
+/// The text of the one private reply of a list, made plain.
+pub fn private_text(replies: &[Reply]) -> String {
+    let r = one(replies);
+    assert_eq!(r.audience, Audience::Private, "not private: {r:#?}");
+    plain(&r.text)
+}
+
+/// Every reply's text, made plain, one after the other.
+pub fn texts(replies: &[Reply]) -> String {
+    replies
+        .iter()
+        .map(|r| plain(&r.text))
+        .collect::<Vec<_>>()
+        .join("\n---\n")
+}
+
+/// Milli-points as the bot writes them, by hand: 238 → "0,238 point", 2500 → "2,5 points".
+pub fn fr_points(milli: i64) -> String {
+    assert!(milli >= 0, "negative points: {milli}");
+    let (int, frac) = (milli / 1000, milli % 1000);
+    let mut text = int.to_string();
+    if frac != 0 {
+        let digits = format!("{frac:03}");
+        text.push(',');
+        text.push_str(digits.trim_end_matches('0'));
+    }
+    let word = if milli >= 2000 { "points" } else { "point" };
+    format!("{text} {word}")
+}
+
+/// The id of the last quiz launched in the database.
+pub async fn last_quiz_id(play: &Play) -> i64 {
+    play.count("SELECT COALESCE(MAX(id), 0) FROM quizzes").await
+}
+
+/// (shown_at, deadline_at, closed_at, revealed_at) of a quiz item.
+pub async fn item_clock(
+    play: &Play,
+    quiz: i64,
+    idx: i64,
+) -> (Option<i64>, Option<i64>, Option<i64>, Option<i64>) {
+    sqlx::query_as(
+        "SELECT shown_at, deadline_at, closed_at, revealed_at FROM quiz_items WHERE quiz_id = ? AND idx = ?",
+    )
+    .bind(quiz)
+    .bind(idx)
+    .fetch_one(&play.engine.store().read)
+    .await
+    .expect("quiz item query")
+}
+
+/// (status, current_item, paused_left_ms) of a quiz.
+pub async fn quiz_state(play: &Play, quiz: i64) -> (String, i64, Option<i64>) {
+    sqlx::query_as("SELECT status, current_item, paused_left_ms FROM quizzes WHERE id = ?")
+        .bind(quiz)
+        .fetch_one(&play.engine.store().read)
+        .await
+        .expect("quiz query")
+}
+
+impl Play {
+    /// Ticks until at least `n` messages were posted since the last take, then takes them all.
+    /// (The end of a quiz, podium and summaries, is posted once the quiz has left the class's
+    /// state, possibly by the background scheduler: `tick` may return before it is posted.)
+    pub async fn take_posts(&self, n: usize) -> Vec<(ChannelRef, Reply)> {
+        for _ in 0..500 {
+            self.engine.tick().await;
+            if self.outbox.posts.lock().expect("outbox lock").len() >= n {
+                // Let a podium being posted finish its summaries.
+                tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+                return self.outbox.take();
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(10)).await;
+        }
+        panic!("expected {n} posts, got {:#?}", self.outbox.all());
+    }
+
+    /// Waits until the quiz is recorded as over (finished or stopped) in the database.
+    pub async fn wait_quiz_over(&self, quiz: i64) {
+        for _ in 0..500 {
+            let (status,): (String,) = sqlx::query_as("SELECT status FROM quizzes WHERE id = ?")
+                .bind(quiz)
+                .fetch_one(&self.engine.store().read)
+                .await
+                .expect("quiz status");
+            if status == "finished" || status == "stopped" {
+                return;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(10)).await;
+        }
+        panic!("quiz {quiz} is still running");
+    }
+}
