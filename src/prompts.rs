@@ -5,28 +5,11 @@
 //! Templates take named arguments written `{name}`; `{{` and `}}` write literal braces.
 
 use std::collections::HashMap;
-use std::fmt;
 use std::path::{Path, PathBuf};
 
-/// One text that could not be loaded or does not fit, with where it is.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PromptError {
-    pub file: PathBuf,
-    pub location: String,
-    pub problem: String,
-}
-
-impl fmt::Display for PromptError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{}: {}: {}",
-            self.file.display(),
-            self.location,
-            self.problem
-        )
-    }
-}
+/// One text that could not be loaded or does not fit, with where it is (the same shape as a
+/// pack problem: file, id or line, what is wrong).
+pub type PromptError = crate::pack::PackError;
 
 /// A set of texts, looked up by id.
 #[derive(Debug, Clone, Default)]

@@ -196,6 +196,37 @@ async fn run_writer(store: Store, mut rx: mpsc::Receiver<Job>) {
     }
 }
 
+/// Inserts one judged answer; a second scored answer to the same quiz item is ignored
+/// (`rows_affected() == 0`).
+pub async fn insert_answer(
+    tx: &mut Transaction<'static, Sqlite>,
+    row: &AnswerRow,
+) -> Result<sqlx::sqlite::SqliteQueryResult, sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO answers (class_id, member_id, quiz_id, item_idx, practice_id, part_id, kpi_id,
+             attempt, input, given, verdict, mistake, points_milli, elapsed_ms, answered_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT DO NOTHING",
+    )
+    .bind(row.class_id)
+    .bind(row.member_id)
+    .bind(row.quiz_id)
+    .bind(row.item_idx)
+    .bind(row.practice_id)
+    .bind(&row.part_id)
+    .bind(&row.kpi_id)
+    .bind(row.attempt)
+    .bind(&row.input)
+    .bind(&row.given)
+    .bind(row.verdict)
+    .bind(row.mistake)
+    .bind(row.points_milli)
+    .bind(row.elapsed_ms)
+    .bind(row.answered_at)
+    .execute(&mut **tx)
+    .await
+}
+
 async fn write_batch(store: &Store, rows: &[&AnswerRow]) -> Result<Vec<Stored>, sqlx::Error> {
     let mut tx = store.write.begin().await?;
     let mut out = Vec::with_capacity(rows.len());
@@ -214,29 +245,7 @@ async fn write_batch(store: &Store, rows: &[&AnswerRow]) -> Result<Vec<Stored>, 
             out.push(Stored::DuplicateAction);
             continue;
         }
-        let inserted = sqlx::query(
-            "INSERT INTO answers (class_id, member_id, quiz_id, item_idx, practice_id, part_id, kpi_id,
-                 attempt, input, given, verdict, mistake, points_milli, elapsed_ms, answered_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-             ON CONFLICT DO NOTHING",
-        )
-        .bind(row.class_id)
-        .bind(row.member_id)
-        .bind(row.quiz_id)
-        .bind(row.item_idx)
-        .bind(row.practice_id)
-        .bind(&row.part_id)
-        .bind(&row.kpi_id)
-        .bind(row.attempt)
-        .bind(&row.input)
-        .bind(&row.given)
-        .bind(row.verdict)
-        .bind(row.mistake)
-        .bind(row.points_milli)
-        .bind(row.elapsed_ms)
-        .bind(row.answered_at)
-        .execute(&mut *tx)
-        .await?;
+        let inserted = insert_answer(&mut tx, row).await?;
         if inserted.rows_affected() == 0 {
             // Keep the action unrecorded so its reply is not replayed as a success.
             sqlx::query("DELETE FROM actions WHERE action_id = ?")

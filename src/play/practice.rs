@@ -43,6 +43,24 @@ async fn active(inner: &Inner, member_id: i64) -> anyhow::Result<Option<Active>>
     })
 }
 
+/// The student's active practice, its case, and the part being asked.
+async fn current<'a>(
+    inner: &'a Inner,
+    who: &Who,
+) -> anyhow::Result<Option<(Active, &'a Case, String, &'a crate::case::Part)>> {
+    let Some(practice) = active(inner, who.member_id).await? else {
+        return Ok(None);
+    };
+    let case = inner.case_for(&who.class);
+    let Some(part_id) = practice.parts.get(practice.current).cloned() else {
+        return Ok(None);
+    };
+    let Some((_, part)) = case.part(&part_id) else {
+        return Ok(None);
+    };
+    Ok(Some((practice, case, part_id, part)))
+}
+
 fn none_active(inner: &Inner) -> Vec<Reply> {
     vec![Reply::private(
         inner.messages().render(msg::PLAY_PRACTICE_NONE, &[]),
@@ -201,14 +219,7 @@ pub async fn answer(
     text: &str,
 ) -> anyhow::Result<Vec<Reply>> {
     let m = inner.messages();
-    let Some(practice) = active(inner, who.member_id).await? else {
-        return Ok(none_active(inner));
-    };
-    let case = inner.case_for(&who.class);
-    let Some(part_id) = practice.parts.get(practice.current).cloned() else {
-        return Ok(none_active(inner));
-    };
-    let Some((_, part)) = case.part(&part_id) else {
+    let Some((practice, case, part_id, part)) = current(inner, who).await? else {
         return Ok(none_active(inner));
     };
     let kpi = part.kpi;
@@ -289,24 +300,7 @@ pub async fn answer(
         drop(tx);
         return Ok(inner.replay(&row.action_id).await?.unwrap_or_default());
     }
-    sqlx::query(
-        "INSERT INTO answers (class_id, member_id, practice_id, part_id, kpi_id, attempt, input, given, verdict, mistake,
-             points_milli, answered_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-    )
-    .bind(row.class_id)
-    .bind(row.member_id)
-    .bind(row.practice_id)
-    .bind(&row.part_id)
-    .bind(&row.kpi_id)
-    .bind(row.attempt)
-    .bind(&row.input)
-    .bind(&row.given)
-    .bind(row.verdict)
-    .bind(row.mistake)
-    .bind(row.points_milli)
-    .bind(row.answered_at)
-    .execute(&mut *tx)
-    .await?;
+    crate::store::insert_answer(&mut tx, &row).await?;
     // The worked answer and what comes next are written after the answer is stored, so the
     // end-of-run summary counts it.
     if finished_part {
@@ -333,14 +327,7 @@ pub async fn hint(
     confirm: bool,
 ) -> anyhow::Result<Vec<Reply>> {
     let m = inner.messages();
-    let Some(practice) = active(inner, who.member_id).await? else {
-        return Ok(none_active(inner));
-    };
-    let case = inner.case_for(&who.class);
-    let Some(part_id) = practice.parts.get(practice.current).cloned() else {
-        return Ok(none_active(inner));
-    };
-    let Some((_, part)) = case.part(&part_id) else {
+    let Some((practice, case, part_id, part)) = current(inner, who).await? else {
         return Ok(none_active(inner));
     };
     let base = scoring::to_milli(part.points);
@@ -379,14 +366,7 @@ pub async fn give_up(
     who: &Who,
 ) -> anyhow::Result<Vec<Reply>> {
     let m = inner.messages();
-    let Some(practice) = active(inner, who.member_id).await? else {
-        return Ok(none_active(inner));
-    };
-    let case = inner.case_for(&who.class);
-    let Some(part_id) = practice.parts.get(practice.current).cloned() else {
-        return Ok(none_active(inner));
-    };
-    let Some((_, part)) = case.part(&part_id) else {
+    let Some((practice, case, part_id, part)) = current(inner, who).await? else {
         return Ok(none_active(inner));
     };
     let mut text = m.render(msg::PLAY_PRACTICE_GAVE_UP, &[]);

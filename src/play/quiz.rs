@@ -517,6 +517,39 @@ fn open_item(
     }
 }
 
+/// The open item a student's request is about, or what to answer instead: `Err(None)` when the
+/// request is for the student's practice (not in the quiz's channel, practice running), else
+/// `Err(Some(refusal))` (nothing open, closed, paused, or already answered: `already`).
+async fn item_for(
+    inner: &Inner,
+    request: &Request,
+    who: &Who,
+    quiz: &LiveQuiz,
+    target: Option<ItemRef>,
+    now: i64,
+    already: &str,
+) -> anyhow::Result<Result<usize, Option<Vec<Reply>>>> {
+    if target.is_none()
+        && request.place.channel != quiz.channel.channel
+        && super::practice::is_active(inner, who.member_id).await?
+    {
+        return Ok(Err(None));
+    }
+    let idx = match open_item(inner, quiz, target, now) {
+        Ok(i) => i,
+        Err(text) => return Ok(Err(Some(vec![Reply::private(text)]))),
+    };
+    if quiz
+        .answered
+        .get(&idx)
+        .is_some_and(|s| s.contains(&who.member_id))
+    {
+        let text = inner.messages().render(already, &[]);
+        return Ok(Err(Some(vec![Reply::private(text)])));
+    }
+    Ok(Ok(idx))
+}
+
 /// An answer to the live quiz; `None` when the class has no live quiz (the answer is then for
 /// the actor's practice).
 pub async fn answer(
@@ -532,26 +565,21 @@ pub async fn answer(
     let Some(quiz) = guard.quiz.as_mut() else {
         return Ok(None);
     };
-    if target.is_none()
-        && request.place.channel != quiz.channel.channel
-        && super::practice::is_active(inner, who.member_id).await?
-    {
-        return Ok(None);
-    }
     let now = inner.now();
-    let idx = match open_item(inner, quiz, target, now) {
-        Ok(i) => i,
-        Err(text) => return Ok(Some(vec![Reply::private(text)])),
-    };
-    if quiz
-        .answered
-        .get(&idx)
-        .is_some_and(|s| s.contains(&who.member_id))
+    let idx = match item_for(
+        inner,
+        request,
+        who,
+        quiz,
+        target,
+        now,
+        msg::PLAY_QUIZ_ALREADY_ANSWERED,
+    )
+    .await?
     {
-        return Ok(Some(vec![Reply::private(
-            m.render(msg::PLAY_QUIZ_ALREADY_ANSWERED, &[]),
-        )]));
-    }
+        Ok(i) => i,
+        Err(reply) => return Ok(reply),
+    };
     let Some(case) = inner.app.case(Some(&quiz.case_id)) else {
         return Ok(None);
     };
@@ -693,26 +721,21 @@ pub async fn hint(
     let Some(quiz) = guard.quiz.as_mut() else {
         return Ok(None);
     };
-    if target.is_none()
-        && request.place.channel != quiz.channel.channel
-        && super::practice::is_active(inner, who.member_id).await?
-    {
-        return Ok(None);
-    }
     let now = inner.now();
-    let idx = match open_item(inner, quiz, target, now) {
-        Ok(i) => i,
-        Err(text) => return Ok(Some(vec![Reply::private(text)])),
-    };
-    if quiz
-        .answered
-        .get(&idx)
-        .is_some_and(|s| s.contains(&who.member_id))
+    let idx = match item_for(
+        inner,
+        request,
+        who,
+        quiz,
+        target,
+        now,
+        msg::PLAY_HINT_AFTER_ANSWER,
+    )
+    .await?
     {
-        return Ok(Some(vec![Reply::private(
-            m.render(msg::PLAY_HINT_AFTER_ANSWER, &[]),
-        )]));
-    }
+        Ok(i) => i,
+        Err(reply) => return Ok(reply),
+    };
     let Some(case) = inner.app.case(Some(&quiz.case_id)) else {
         return Ok(None);
     };
