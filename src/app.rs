@@ -123,10 +123,11 @@ pub fn load_messages(dir: &Path) -> Result<Prompts, LoadError> {
     }
 }
 
-/// Every problem between the ids of [`msg::ALL`] and a set of texts.
+/// Every problem between the ids of [`msg::ALL`] (and of the LinkedIn workshop,
+/// [`crate::linkedin::TEXTS`]) and a set of texts.
 pub fn check_messages(messages: &Prompts) -> Vec<String> {
     let mut problems = Vec::new();
-    for (id, args) in msg::ALL {
+    for (id, args) in msg::ALL.iter().chain(crate::linkedin::TEXTS) {
         let Some(template) = messages.get(id) else {
             problems.push(format!("text '{id}' is missing"));
             continue;

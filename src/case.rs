@@ -99,6 +99,38 @@ pub struct Question {
     pub parts: Vec<Part>,
 }
 
+/// The grading grid of a question's written answer (its analysis, model answer, réflexion):
+/// the points a good copy makes, each with its share of the marks. Loaded from the pack's
+/// optional `grids.toml`; the shares add up to the question's points minus its numeric parts'.
+#[derive(Debug, Clone)]
+pub struct Grid {
+    /// The question id ("2.4").
+    pub question: String,
+    /// What the written answer is worth: the question's points minus its parts' points.
+    pub points: Decimal,
+    pub criteria: Vec<GridCriterion>,
+}
+
+/// One point a good copy makes; its texts are `grid.<question>.<id>.label` and `.explanation`.
+#[derive(Debug, Clone)]
+pub struct GridCriterion {
+    pub id: String,
+    /// Its share of the marks, in points.
+    pub share: Decimal,
+}
+
+impl Grid {
+    /// The id of a criterion's short label.
+    pub fn label_id(question: &str, criterion: &str) -> String {
+        format!("grid.{question}.{criterion}.label")
+    }
+
+    /// The id of what a good copy writes for that criterion.
+    pub fn explanation_id(question: &str, criterion: &str) -> String {
+        format!("grid.{question}.{criterion}.explanation")
+    }
+}
+
 /// A whole case pack, loaded and checked.
 #[derive(Debug, Clone)]
 pub struct Case {
@@ -114,6 +146,10 @@ pub struct Case {
     pub(crate) kpi_index: HashMap<String, usize>,
     /// One prepared answer check per KPI, in the order of `kpis`.
     pub(crate) plans: Vec<crate::check::Plan>,
+    /// Grading grids of the written answers, in question order (empty without `grids.toml`).
+    pub grids: Vec<Grid>,
+    /// The LinkedIn workshop: model posts and draft analysis (`None` without `linkedin.toml`).
+    pub linkedin: Option<crate::linkedin::Workshop>,
 }
 
 impl Case {
@@ -148,6 +184,13 @@ impl Case {
                 .find(|p| p.id.eq_ignore_ascii_case(id))
                 .map(|p| (q, p))
         })
+    }
+
+    /// The grading grid of a question, by question id.
+    pub fn grid(&self, question: &str) -> Option<&Grid> {
+        self.grids
+            .iter()
+            .find(|g| g.question.eq_ignore_ascii_case(question))
     }
 
     pub fn dossier(&self, id: &str) -> Option<&Dossier> {

@@ -110,6 +110,29 @@ pub enum Command {
     Discord,
     /// Presents the case, its dossiers and questions.
     Case,
+    /// `chart list`: every chart; `chart <NAME> --out FILE.png`: renders one (class charts from
+    /// a quiz of the database with `--quiz`, else on sample data).
+    Chart {
+        /// "list", or a chart name.
+        name: String,
+        /// Where to write the PNG (default: `<NAME>.png`).
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// Quiz id, for the class charts.
+        #[arg(long)]
+        quiz: Option<i64>,
+        /// Question number in the quiz (1 = first), for `classe-reponses`.
+        #[arg(long, default_value_t = 1)]
+        item: i64,
+        /// Student name, for `classe-resultats`.
+        #[arg(long)]
+        student: Option<String>,
+    },
+    /// The LinkedIn workshop: `linkedin models`, `linkedin check <FILE>`, `linkedin grid [<ID>]`.
+    Linkedin {
+        #[command(subcommand)]
+        action: crate::linkedin::cli::LinkedinCommand,
+    },
     /// Loads a case pack and prints every problem found.
     Validate {
         /// The pack folder; every pack of --cases-dir when absent.
@@ -334,7 +357,124 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
             }
         }
         Some(Command::Validate { .. }) => {}
+        Some(Command::Linkedin { action }) => {
+            return crate::linkedin::cli::run(m, case, action, out);
+        }
+        Some(Command::Chart {
+            name,
+            out: file,
+            quiz,
+            item,
+            student,
+        }) => {
+            return chart(&app, case, &cli.db, &name, file, quiz, item, student, out);
+        }
     }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `casebot chart`.
+#[allow(clippy::too_many_arguments)]
+fn chart(
+    app: &App,
+    case: &Case,
+    db: &std::path::Path,
+    name: &str,
+    file: Option<PathBuf>,
+    quiz: Option<i64>,
+    item: i64,
+    student: Option<String>,
+    out: &mut dyn Write,
+) -> anyhow::Result<ExitCode> {
+    use crate::chart;
+    let m = &app.messages;
+    if name == "list" {
+        for info in chart::case_charts(case, m) {
+            let annexes: Vec<String> = info.annexes.iter().map(u8::to_string).collect();
+            writeln!(
+                out,
+                "{:<28} annexe(s) {:<6} {}",
+                info.name,
+                annexes.join(","),
+                info.title
+            )?;
+        }
+        for class in [
+            "classe-reponses",
+            "classe-podium",
+            "classe-scores",
+            "classe-resultats",
+        ] {
+            writeln!(
+                out,
+                "{class:<28} classe      --quiz ID (sinon données d'exemple)"
+            )?;
+        }
+        return Ok(ExitCode::SUCCESS);
+    }
+    let png = if name.starts_with("classe-") {
+        match quiz {
+            None => chart::sample::render(case, m, name)?,
+            Some(quiz) => {
+                let runtime =
+                    tokio::runtime::Runtime::new().context("cannot start the async runtime")?;
+                let rendered = runtime.block_on(async {
+                    let store = crate::store::Store::open(db).await?;
+                    let report = crate::play::report::answer_spread;
+                    let png = match name {
+                        "classe-reponses" => match report(&store, case, quiz, item - 1).await? {
+                            Some(data) => Some(chart::render_answer_spread(m, &data)?),
+                            None => None,
+                        },
+                        "classe-podium" => Some(chart::render_podium(
+                            m,
+                            &crate::play::report::quiz_points(&store, quiz).await?,
+                        )?),
+                        "classe-scores" => {
+                            let points: Vec<_> = crate::play::report::quiz_points(&store, quiz)
+                                .await?
+                                .into_iter()
+                                .map(|p| p.1)
+                                .collect();
+                            let max = crate::play::report::quiz_max_points(&store, quiz).await?;
+                            Some(chart::render_score_distribution(m, &points, max)?)
+                        }
+                        "classe-resultats" => {
+                            let who = student.clone().unwrap_or_default();
+                            let rows =
+                                crate::play::report::student_results(&store, case, quiz, &who)
+                                    .await?;
+                            Some(chart::render_student_results(m, &rows)?)
+                        }
+                        _ => None,
+                    };
+                    anyhow::Ok(png)
+                })?;
+                match rendered {
+                    Some(png) => png,
+                    None => {
+                        writeln!(out, "Rien à dessiner : quiz {quiz}, question {item} introuvable (ou graphique inconnu).")?;
+                        return Ok(ExitCode::from(NOT_FOUND));
+                    }
+                }
+            }
+        }
+    } else {
+        match chart::render_case_chart(case, m, name) {
+            Ok(png) => png,
+            Err(chart::ChartError::UnknownChart(_)) => {
+                writeln!(
+                    out,
+                    "Graphique inconnu : « {name} ». La liste : casebot chart list"
+                )?;
+                return Ok(ExitCode::from(NOT_FOUND));
+            }
+            Err(e) => return Err(e.into()),
+        }
+    };
+    let path = file.unwrap_or_else(|| PathBuf::from(format!("{name}.png")));
+    std::fs::write(&path, &png).with_context(|| format!("cannot write {}", path.display()))?;
+    writeln!(out, "{} ({} octets)", path.display(), png.len())?;
     Ok(ExitCode::SUCCESS)
 }
 

@@ -5,6 +5,7 @@
 
 pub mod app;
 pub mod case;
+pub mod chart;
 pub mod check;
 pub mod cli;
 pub mod clock;
@@ -12,6 +13,7 @@ pub mod console;
 pub mod discord;
 pub mod format;
 pub mod kpi;
+pub mod linkedin;
 pub mod msg;
 pub mod pack;
 pub mod play;

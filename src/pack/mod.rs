@@ -7,6 +7,7 @@
 //! key or line, what is wrong and what was expected.
 
 pub mod formula;
+mod workshop;
 
 use crate::case::{Annex, Case, CaseMeta, Cell, Dossier, Part, Question, Table, Value};
 use crate::format::Unit;
@@ -755,6 +756,10 @@ pub fn load(dir: &Path) -> Result<Case, PackErrors> {
         }
     }
 
+    // The optional grids.toml and linkedin.toml.
+    let grids = workshop::load_grids(&dir.join("grids.toml"), &questions, &mut problems);
+    let linkedin = workshop::load_linkedin(&dir.join("linkedin.toml"), &questions, &mut problems);
+
     let case = Case {
         meta: CaseMeta {
             id: raw_case.id.clone(),
@@ -774,6 +779,8 @@ pub fn load(dir: &Path) -> Result<Case, PackErrors> {
         value_index,
         kpi_index,
         plans: Vec::new(),
+        grids,
+        linkedin,
     };
 
     // Every KPI and every declared mistake must evaluate.
@@ -796,6 +803,7 @@ pub fn load(dir: &Path) -> Result<Case, PackErrors> {
         }
     }
     check_texts(&case, &prompts_dir, &mut problems);
+    workshop::check_texts(&case, &prompts_dir, &mut problems);
 
     if !problems.list.is_empty() {
         return Err(PackErrors(problems.list));

@@ -6,6 +6,7 @@ pub(crate) mod board;
 pub mod command;
 pub(crate) mod practice;
 pub(crate) mod quiz;
+pub mod report;
 pub mod scoring;
 pub mod settings;
 
@@ -234,7 +235,28 @@ impl Inner {
                 &[],
             )),
             Command::Annex { number } => match crate::render::annex(m, case, *number) {
-                Some(text) => private(text),
+                Some(text) => {
+                    // The annex's chart, beside its table, when it has one.
+                    let chart = crate::chart::charts_for_annex(case, m, *number)
+                        .into_iter()
+                        .next();
+                    let picture = chart.and_then(|c| match crate::chart::render_case_chart(case, m, &c.name) {
+                        Ok(png) => Some((c.name, png)),
+                        Err(e) => {
+                            tracing::warn!(error = %e, chart = %c.name, "annex chart not drawn");
+                            None
+                        }
+                    });
+                    let reply = Reply::private(text);
+                    Ok(vec![match picture {
+                        Some((name, png)) => reply.with_attachment(command::Attachment {
+                            name: format!("{name}.png"),
+                            mime: "image/png".into(),
+                            bytes: png,
+                        }),
+                        None => reply,
+                    }])
+                }
                 None => {
                     let max = case.annexes.iter().map(|a| a.number).max().unwrap_or(0);
                     private(m.render(

@@ -1229,7 +1229,22 @@ async fn reveal_reply(
     }
     text.push_str("\n\n");
     text.push_str(&super::board::quiz_board_text(inner, quiz.id).await?);
-    Ok(Reply::channel(text))
+    let reply = Reply::channel(text);
+    // The picture of how the class answered; the reveal goes out without it if it cannot be drawn.
+    let spread = super::report::answer_spread(&inner.store, case, quiz.id, idx as i64).await?;
+    let picture = spread.map(|data| crate::chart::render_answer_spread(m, &data));
+    Ok(match picture {
+        Some(Ok(png)) => reply.with_attachment(super::command::Attachment {
+            name: format!("reponses-quiz{}-q{}.png", quiz.id, idx + 1),
+            mime: "image/png".into(),
+            bytes: png,
+        }),
+        Some(Err(e)) => {
+            tracing::warn!(error = %e, quiz = quiz.id, item = idx, "answer chart not drawn");
+            reply
+        }
+        None => reply,
+    })
 }
 
 /// Ends a quiz that ran to its last question: podium and summaries.
@@ -1264,9 +1279,21 @@ async fn post_final(inner: &Inner, quiz: &LiveQuiz) {
 
 /// The podium (public) and each player's own summary (private).
 async fn final_replies(inner: &Inner, quiz: &LiveQuiz) -> anyhow::Result<Vec<Reply>> {
-    let mut replies = vec![Reply::channel(
-        super::board::podium_text(inner, quiz.id).await?,
-    )];
+    let mut podium = Reply::channel(super::board::podium_text(inner, quiz.id).await?);
+    let rows = super::report::quiz_points(&inner.store, quiz.id).await?;
+    if !rows.is_empty() {
+        match crate::chart::render_podium(inner.messages(), &rows) {
+            Ok(png) => {
+                podium = podium.with_attachment(super::command::Attachment {
+                    name: format!("podium-quiz{}.png", quiz.id),
+                    mime: "image/png".into(),
+                    bytes: png,
+                })
+            }
+            Err(e) => tracing::warn!(error = %e, quiz = quiz.id, "podium chart not drawn"),
+        }
+    }
+    let mut replies = vec![podium];
     replies.extend(super::board::summaries(inner, quiz).await?);
     Ok(replies)
 }

@@ -1,11 +1,14 @@
 //! All integration tests, in one binary (one link, shared helpers).
 
+mod charts;
 mod checker;
 mod cli;
+mod discord_e2e;
 mod fake_discord;
 mod fake_discord_selftest;
 mod helpers;
 mod kpis;
+mod linkedin;
 mod pack_errors;
 mod play;
 mod play_data;

@@ -1,0 +1,892 @@
+//! Charts of the case's figures. Each chart is a specification naming the KPI and value ids it
+//! shows and the ids of its French texts; the figures come from the KPI engine and the case's
+//! values when the chart is drawn, never from here.
+
+use super::canvas::{colour, size, Align, Canvas, Rgb, Style, Weight, MARGIN};
+use super::text as t;
+use super::{figure_text, px, ChartError, ChartInfo, HEIGHT, WIDTH};
+use crate::case::Case;
+use crate::prompts::Prompts;
+use rust_decimal::Decimal;
+
+/// A figure of the case: a KPI (computed by the engine) or a value of an annex.
+#[derive(Debug, Clone, Copy)]
+enum Fig {
+    Kpi(&'static str),
+    Value(&'static str),
+}
+
+/// A figure once looked up: its exact value and how the bot writes it.
+#[derive(Debug, Clone)]
+struct Num {
+    value: Decimal,
+    text: String,
+}
+
+/// One side-by-side pair of bars: a label and the two periods.
+type Pair = (&'static str, Fig, Fig);
+
+/// One panel comparing two campaigns on one indicator.
+struct Panel {
+    label: &'static str,
+    hint: &'static str,
+    a: Fig,
+    b: Fig,
+}
+
+/// One row of shares: a label (with the total) and the two segments' shares.
+struct ShareRow {
+    label: &'static str,
+    total: Fig,
+    a: Fig,
+    b: Fig,
+}
+
+/// The LinkedIn plan: four figures linked by three operations, and the resulting ROAS.
+struct Plan {
+    steps: [(&'static str, Fig); 4],
+    operations: [(&'static str, Fig); 3],
+    roas: Fig,
+}
+
+enum Body {
+    /// Horizontal bars, two per row (the two periods).
+    Pairs {
+        legend: [&'static str; 2],
+        rows: &'static [Pair],
+    },
+    /// Evolutions in %, bars either side of zero, and a note (from, to, difference, evolution).
+    Evolution {
+        rows: &'static [(&'static str, Fig)],
+        note: [Fig; 4],
+    },
+    /// Panels of two vertical bars.
+    Versus {
+        series: [&'static str; 2],
+        panels: &'static [Panel],
+    },
+    /// 100 % bars split between two segments.
+    Shares {
+        segments: [&'static str; 2],
+        rows: &'static [ShareRow],
+    },
+    Plan(&'static Plan),
+}
+
+struct Spec {
+    name: &'static str,
+    annexes: &'static [u8],
+    title: &'static str,
+    subtitle: &'static str,
+    source: &'static str,
+    body: Body,
+}
+
+const TRAFFIC_ROWS: &[Pair] = &[
+    (
+        t::ORIGIN_ORGANIC,
+        Fig::Value("a2_organic_2019"),
+        Fig::Value("a2_organic_2020"),
+    ),
+    (
+        t::ORIGIN_DIRECT,
+        Fig::Value("a2_direct_2019"),
+        Fig::Value("a2_direct_2020"),
+    ),
+    (
+        t::ORIGIN_SOCIAL,
+        Fig::Value("a2_social_2019"),
+        Fig::Value("a2_social_2020"),
+    ),
+    (
+        t::ORIGIN_PAID,
+        Fig::Value("a2_paid_2019"),
+        Fig::Value("a2_paid_2020"),
+    ),
+    (
+        t::ORIGIN_DISPLAY,
+        Fig::Value("a2_display_2019"),
+        Fig::Value("a2_display_2020"),
+    ),
+    (
+        t::ORIGIN_EMAIL,
+        Fig::Value("a2_email_2019"),
+        Fig::Value("a2_email_2020"),
+    ),
+    (
+        t::ORIGIN_REFERRAL,
+        Fig::Value("a2_referral_2019"),
+        Fig::Value("a2_referral_2020"),
+    ),
+];
+
+const SESSIONS_ROWS: &[Pair] = &[
+    (
+        t::ORIGIN_ORGANIC,
+        Fig::Kpi("a2_organic_sessions_2019"),
+        Fig::Kpi("a2_organic_sessions_2020"),
+    ),
+    (
+        t::ORIGIN_DIRECT,
+        Fig::Kpi("a2_direct_sessions_2019"),
+        Fig::Kpi("a2_direct_sessions_2020"),
+    ),
+    (
+        t::ORIGIN_SOCIAL,
+        Fig::Kpi("a2_social_sessions_2019"),
+        Fig::Kpi("a2_social_sessions_2020"),
+    ),
+    (
+        t::ORIGIN_PAID,
+        Fig::Kpi("a2_paid_sessions_2019"),
+        Fig::Kpi("a2_paid_sessions_2020"),
+    ),
+    (
+        t::ORIGIN_DISPLAY,
+        Fig::Kpi("a2_display_sessions_2019"),
+        Fig::Kpi("a2_display_sessions_2020"),
+    ),
+    (
+        t::ORIGIN_EMAIL,
+        Fig::Kpi("a2_email_sessions_2019"),
+        Fig::Kpi("a2_email_sessions_2020"),
+    ),
+    (
+        t::ORIGIN_REFERRAL,
+        Fig::Kpi("a2_referral_sessions_2019"),
+        Fig::Kpi("a2_referral_sessions_2020"),
+    ),
+];
+
+const EVOLUTION_ROWS: &[(&str, Fig)] = &[
+    (t::SITE_USERS, Fig::Kpi("a2_users_evol")),
+    (t::SITE_NEW_USERS, Fig::Kpi("a2_new_users_evol")),
+    (t::SITE_SESSIONS, Fig::Kpi("a2_sessions_evol")),
+    (
+        t::SITE_SESSIONS_PER_USER,
+        Fig::Kpi("a2_sessions_per_user_evol"),
+    ),
+    (t::SITE_PAGEVIEWS, Fig::Kpi("a2_pageviews_evol")),
+    (
+        t::SITE_PAGES_PER_SESSION,
+        Fig::Kpi("a2_pages_per_session_evol"),
+    ),
+    (t::SITE_DURATION, Fig::Kpi("a2_duration_evol")),
+];
+
+const ADS_PANELS: &[Panel] = &[
+    Panel {
+        label: t::ADS_COST_PER_SALE,
+        hint: t::ADS_LOWER_BETTER,
+        a: Fig::Kpi("a3_cost_per_sale"),
+        b: Fig::Value("a4_cost_per_purchase"),
+    },
+    Panel {
+        label: t::ADS_CONVERSION,
+        hint: t::ADS_HIGHER_BETTER,
+        a: Fig::Kpi("a3_conversion"),
+        b: Fig::Kpi("a4_conversion"),
+    },
+    Panel {
+        label: t::ADS_ROAS,
+        hint: t::ADS_HIGHER_BETTER,
+        a: Fig::Kpi("a3_roas"),
+        b: Fig::Kpi("a4_roas"),
+    },
+];
+
+const SEGMENT_ROWS: &[ShareRow] = &[
+    ShareRow {
+        label: t::SEGMENTS_REVENUE,
+        total: Fig::Kpi("a5_total_revenue"),
+        a: Fig::Kpi("a5_b2c_revenue_share"),
+        b: Fig::Kpi("a5_b2b_revenue_share"),
+    },
+    ShareRow {
+        label: t::SEGMENTS_ORDERS,
+        total: Fig::Kpi("a5_total_orders"),
+        a: Fig::Kpi("a5_b2c_orders_share"),
+        b: Fig::Kpi("a5_b2b_orders_share"),
+    },
+    ShareRow {
+        label: t::SEGMENTS_TREES,
+        total: Fig::Kpi("a5_total_trees"),
+        a: Fig::Kpi("a5_b2c_trees_share"),
+        b: Fig::Kpi("a5_b2b_trees_share"),
+    },
+];
+
+const LINKEDIN_PLAN: Plan = Plan {
+    steps: [
+        (t::LINKEDIN_BUDGET, Fig::Value("a7_budget_month")),
+        (t::LINKEDIN_CLICKS, Fig::Kpi("a7_clicks_month")),
+        (t::LINKEDIN_ORDERS, Fig::Kpi("a7_orders_month")),
+        (t::LINKEDIN_REVENUE, Fig::Kpi("a7_revenue_month")),
+    ],
+    operations: [
+        (t::LINKEDIN_BY_CPC, Fig::Value("a7_cpc")),
+        (t::LINKEDIN_BY_CONVERSION, Fig::Value("a7_conversion")),
+        (t::LINKEDIN_BY_BASKET, Fig::Kpi("a5_b2b_basket")),
+    ],
+    roas: Fig::Kpi("a7_roas"),
+};
+
+/// Every case chart, in the order they are offered.
+const SPECS: &[Spec] = &[
+    Spec {
+        name: "annexe2-trafic",
+        annexes: &[2],
+        title: t::TRAFFIC_TITLE,
+        subtitle: t::TRAFFIC_SUBTITLE,
+        source: t::TRAFFIC_SOURCE,
+        body: Body::Pairs {
+            legend: [t::PERIOD_FIRST, t::PERIOD_SECOND],
+            rows: TRAFFIC_ROWS,
+        },
+    },
+    Spec {
+        name: "annexe2-sessions",
+        annexes: &[2],
+        title: t::SESSIONS_TITLE,
+        subtitle: t::SESSIONS_SUBTITLE,
+        source: t::SESSIONS_SOURCE,
+        body: Body::Pairs {
+            legend: [t::PERIOD_FIRST, t::PERIOD_SECOND],
+            rows: SESSIONS_ROWS,
+        },
+    },
+    Spec {
+        name: "annexe2-evolution",
+        annexes: &[2],
+        title: t::EVOLUTION_TITLE,
+        subtitle: t::EVOLUTION_SUBTITLE,
+        source: t::EVOLUTION_SOURCE,
+        body: Body::Evolution {
+            rows: EVOLUTION_ROWS,
+            note: [
+                Fig::Value("a2_bounce_2019"),
+                Fig::Value("a2_bounce_2020"),
+                Fig::Kpi("a2_bounce_diff"),
+                Fig::Kpi("a2_bounce_evol"),
+            ],
+        },
+    },
+    Spec {
+        name: "annexes3-4-google-facebook",
+        annexes: &[3, 4],
+        title: t::ADS_TITLE,
+        subtitle: t::ADS_SUBTITLE,
+        source: t::ADS_SOURCE,
+        body: Body::Versus {
+            series: [t::ADS_GOOGLE, t::ADS_FACEBOOK],
+            panels: ADS_PANELS,
+        },
+    },
+    Spec {
+        name: "annexe5-segments",
+        annexes: &[5],
+        title: t::SEGMENTS_TITLE,
+        subtitle: t::SEGMENTS_SUBTITLE,
+        source: t::SEGMENTS_SOURCE,
+        body: Body::Shares {
+            segments: [t::SEGMENTS_B2C, t::SEGMENTS_B2B],
+            rows: SEGMENT_ROWS,
+        },
+    },
+    Spec {
+        name: "annexe7-linkedin",
+        annexes: &[7],
+        title: t::LINKEDIN_TITLE,
+        subtitle: t::LINKEDIN_SUBTITLE,
+        source: t::LINKEDIN_SOURCE,
+        body: Body::Plan(&LINKEDIN_PLAN),
+    },
+];
+
+/// The names of every case chart this build knows, whatever the case (a case offers those whose
+/// figures it has: see [`case_charts`]).
+pub const CHART_NAMES: &[&str] = &[
+    "annexe2-trafic",
+    "annexe2-sessions",
+    "annexe2-evolution",
+    "annexes3-4-google-facebook",
+    "annexe5-segments",
+    "annexe7-linkedin",
+];
+
+impl Spec {
+    /// Every figure the chart shows.
+    fn figures(&self) -> Vec<Fig> {
+        match &self.body {
+            Body::Pairs { rows, .. } => rows.iter().flat_map(|(_, a, b)| [*a, *b]).collect(),
+            Body::Evolution { rows, note } => rows
+                .iter()
+                .map(|(_, f)| *f)
+                .chain(note.iter().copied())
+                .collect(),
+            Body::Versus { panels, .. } => panels.iter().flat_map(|p| [p.a, p.b]).collect(),
+            Body::Shares { rows, .. } => rows.iter().flat_map(|r| [r.total, r.a, r.b]).collect(),
+            Body::Plan(plan) => plan
+                .steps
+                .iter()
+                .map(|(_, f)| *f)
+                .chain(plan.operations.iter().map(|(_, f)| *f))
+                .chain([plan.roas])
+                .collect(),
+        }
+    }
+
+    fn info(&self, messages: &Prompts) -> ChartInfo {
+        ChartInfo {
+            name: self.name.to_string(),
+            title: messages.render(self.title, &[]),
+            annexes: self.annexes.to_vec(),
+        }
+    }
+}
+
+/// Looks a figure up: a KPI is computed by the engine and written as the bot writes it; a
+/// value is written the French way with its own decimals.
+fn resolve(case: &Case, chart: &str, fig: Fig) -> Result<Num, ChartError> {
+    let missing = |id: &str| ChartError::MissingFigure {
+        chart: chart.to_string(),
+        id: id.to_string(),
+    };
+    match fig {
+        Fig::Kpi(id) => {
+            let index = case.kpi_index(id).ok_or_else(|| missing(id))?;
+            let value = case.evaluate(index).map_err(|source| ChartError::Eval {
+                chart: chart.to_string(),
+                source,
+            })?;
+            let text = case.kpis[index].display(value);
+            Ok(Num { value, text })
+        }
+        Fig::Value(id) => {
+            let v = case.value_by_id(id).ok_or_else(|| missing(id))?;
+            let text = figure_text(v.value, v.unit, v.value.normalize().scale());
+            Ok(Num {
+                value: v.value,
+                text,
+            })
+        }
+    }
+}
+
+/// Whether every figure of the chart exists in the case.
+fn available(case: &Case, spec: &Spec) -> bool {
+    spec.figures().into_iter().all(|f| match f {
+        Fig::Kpi(id) => case.kpi_index(id).is_some(),
+        Fig::Value(id) => case.value_by_id(id).is_some(),
+    })
+}
+
+/// Every chart the case has the figures for, in a stable order.
+pub fn case_charts(case: &Case, messages: &Prompts) -> Vec<ChartInfo> {
+    SPECS
+        .iter()
+        .filter(|s| available(case, s))
+        .map(|s| s.info(messages))
+        .collect()
+}
+
+/// The charts of the case that show figures of annex `annex` (may be empty).
+pub fn charts_for_annex(case: &Case, messages: &Prompts, annex: u8) -> Vec<ChartInfo> {
+    SPECS
+        .iter()
+        .filter(|s| s.annexes.contains(&annex) && available(case, s))
+        .map(|s| s.info(messages))
+        .collect()
+}
+
+/// Draws the case chart named `name` (see [`case_charts`]) as PNG bytes.
+pub fn render_case_chart(
+    case: &Case,
+    messages: &Prompts,
+    name: &str,
+) -> Result<Vec<u8>, ChartError> {
+    let spec = SPECS
+        .iter()
+        .find(|s| s.name == name)
+        .ok_or_else(|| ChartError::UnknownChart(name.to_string()))?;
+    let get = |fig: Fig| resolve(case, spec.name, fig);
+    let text = |id: &str| messages.render(id, &[]);
+    let mut canvas = Canvas::new(WIDTH, HEIGHT)?;
+    let top = canvas.header(&text(spec.title), Some(&text(spec.subtitle)));
+    canvas.footer(&text(spec.source));
+    match &spec.body {
+        Body::Pairs { legend, rows } => {
+            let mut data = Vec::with_capacity(rows.len());
+            for (label, a, b) in rows.iter() {
+                data.push((text(label), get(*a)?, get(*b)?));
+            }
+            let legend = [
+                (text(legend[0]), colour::GREY_BLUE),
+                (text(legend[1]), colour::BLUE),
+            ];
+            draw_pairs(&mut canvas, top, &legend, &data);
+        }
+        Body::Evolution { rows, note } => {
+            let mut data = Vec::with_capacity(rows.len());
+            for (label, fig) in rows.iter() {
+                data.push((text(label), get(*fig)?));
+            }
+            let (from, to) = (get(note[0])?, get(note[1])?);
+            let (diff, evolution) = (get(note[2])?, get(note[3])?);
+            let note = messages.render(
+                t::EVOLUTION_NOTE,
+                &[
+                    ("from", &from.text),
+                    ("to", &to.text),
+                    ("diff", &diff.text),
+                    ("evolution", &evolution.text),
+                ],
+            );
+            draw_evolution(&mut canvas, top, &data, &note);
+        }
+        Body::Versus { series, panels } => {
+            let mut data = Vec::with_capacity(panels.len());
+            for p in panels.iter() {
+                data.push((text(p.label), text(p.hint), get(p.a)?, get(p.b)?));
+            }
+            let series = [
+                (text(series[0]), colour::ORANGE),
+                (text(series[1]), colour::BLUE),
+            ];
+            draw_versus(&mut canvas, top, &series, &data);
+        }
+        Body::Shares { segments, rows } => {
+            let mut data = Vec::with_capacity(rows.len());
+            for r in rows.iter() {
+                let total = get(r.total)?;
+                let label = messages.render(r.label, &[("total", &total.text)]);
+                data.push((label, get(r.a)?, get(r.b)?));
+            }
+            let segments = [
+                (text(segments[0]), colour::ORANGE),
+                (text(segments[1]), colour::BLUE),
+            ];
+            draw_shares(&mut canvas, top, messages, &segments, &data);
+        }
+        Body::Plan(plan) => {
+            let mut steps = Vec::with_capacity(4);
+            for (label, fig) in plan.steps.iter() {
+                steps.push((text(label), get(*fig)?));
+            }
+            let mut operations = Vec::with_capacity(3);
+            for (id, fig) in plan.operations.iter() {
+                operations.push(messages.render(id, &[("value", &get(*fig)?.text)]));
+            }
+            let roas = get(plan.roas)?;
+            draw_plan(&mut canvas, top, messages, &steps, &operations, &roas);
+        }
+    }
+    canvas.png()
+}
+
+fn label_style() -> Style {
+    Style::new(size::LABEL, Weight::Regular, colour::INK)
+}
+
+fn value_style() -> Style {
+    Style::new(size::SMALL + 1.0, Weight::Bold, colour::INK)
+}
+
+/// Horizontal bars, two per row, with their figures at the end of the bars.
+fn draw_pairs(
+    canvas: &mut Canvas,
+    top: f32,
+    legend: &[(String, Rgb); 2],
+    rows: &[(String, Num, Num)],
+) {
+    let entries: Vec<(&str, Rgb)> = legend.iter().map(|(l, c)| (l.as_str(), *c)).collect();
+    canvas.legend(&entries, MARGIN, top + 14.0);
+    let plot_top = top + 34.0;
+    let plot_bottom = canvas.footer_top() - 4.0;
+    let n = rows.len().max(1) as f32;
+    let group = (plot_bottom - plot_top) / n;
+    let bar = ((group - 12.0) / 2.0).clamp(6.0, 22.0);
+    let labels = label_style();
+    let values = value_style();
+    let label_width = rows
+        .iter()
+        .map(|(l, _, _)| canvas.width(l, labels))
+        .fold(0.0, f32::max)
+        .min(260.0);
+    let value_width = rows
+        .iter()
+        .flat_map(|(_, a, b)| [canvas.width(&a.text, values), canvas.width(&b.text, values)])
+        .fold(0.0, f32::max);
+    let x0 = MARGIN + label_width + 14.0;
+    let room = canvas.width - MARGIN - value_width - 10.0 - x0;
+    let max = rows
+        .iter()
+        .flat_map(|(_, a, b)| [a.value, b.value])
+        .fold(Decimal::ZERO, Decimal::max);
+    let scale = if max > Decimal::ZERO {
+        room / px(max)
+    } else {
+        0.0
+    };
+    for (i, (label, a, b)) in rows.iter().enumerate() {
+        let g = plot_top + group * i as f32;
+        let y = g + (group - 2.0 * bar - 2.0) / 2.0;
+        canvas.text_fit(
+            label,
+            x0 - 14.0,
+            g + group / 2.0 + 6.0,
+            labels,
+            Align::Right,
+            label_width,
+        );
+        for (k, (num, fill)) in [(a, legend[0].1), (b, legend[1].1)].into_iter().enumerate() {
+            let top = y + k as f32 * (bar + 2.0);
+            let w = (px(num.value).max(0.0) * scale).max(0.0);
+            canvas.rect(x0, top, w, bar, fill);
+            canvas.text(
+                &num.text,
+                x0 + w + 6.0,
+                top + bar / 2.0 + 6.0,
+                values,
+                Align::Left,
+            );
+        }
+    }
+    canvas.line((x0, plot_top), (x0, plot_bottom), 1.5, colour::AXIS, None);
+}
+
+/// Evolutions in %: bars right of zero for a rise, left for a fall, with a note below.
+fn draw_evolution(canvas: &mut Canvas, top: f32, rows: &[(String, Num)], note: &str) {
+    let plot_top = top + 6.0;
+    let note_y = canvas.footer_top() - 10.0;
+    let plot_bottom = note_y - 30.0;
+    let n = rows.len().max(1) as f32;
+    let group = (plot_bottom - plot_top) / n;
+    let bar = (group - 14.0).clamp(6.0, 30.0);
+    let labels = label_style();
+    let values = value_style();
+    let label_width = rows
+        .iter()
+        .map(|(l, _)| canvas.width(l, labels))
+        .fold(0.0, f32::max)
+        .min(300.0);
+    let text_width = |negative: bool| {
+        rows.iter()
+            .filter(|(_, v)| (v.value < Decimal::ZERO) == negative)
+            .map(|(_, v)| canvas.width(&v.text, values) + 8.0)
+            .fold(0.0, f32::max)
+    };
+    let (room_neg, room_pos) = (text_width(true), text_width(false));
+    let min = rows
+        .iter()
+        .map(|(_, v)| v.value)
+        .fold(Decimal::ZERO, Decimal::min);
+    let max = rows
+        .iter()
+        .map(|(_, v)| v.value)
+        .fold(Decimal::ZERO, Decimal::max);
+    let left = MARGIN + label_width + 16.0;
+    let right = canvas.width - MARGIN;
+    let span = px(max - min);
+    let scale = if span > 0.0 {
+        (right - left - room_neg - room_pos) / span
+    } else {
+        0.0
+    };
+    let zero = left + room_neg + px(-min) * scale;
+    for i in 0..=rows.len() {
+        let y = plot_top + group * i as f32;
+        canvas.line((left, y), (right, y), 1.0, colour::GRID, None);
+    }
+    for (i, (label, num)) in rows.iter().enumerate() {
+        let g = plot_top + group * i as f32;
+        let y = g + (group - bar) / 2.0;
+        let mid = g + group / 2.0 + 6.0;
+        canvas.text_fit(label, left - 16.0, mid, labels, Align::Right, label_width);
+        let w = px(num.value).abs() * scale;
+        if num.value < Decimal::ZERO {
+            canvas.rect(zero - w, y, w, bar, colour::RED);
+            canvas.text(&num.text, zero - w - 6.0, mid, values, Align::Right);
+        } else {
+            canvas.rect(zero, y, w, bar, colour::GREEN);
+            canvas.text(&num.text, zero + w + 6.0, mid, values, Align::Left);
+        }
+    }
+    canvas.line(
+        (zero, plot_top),
+        (zero, plot_bottom),
+        2.0,
+        colour::AXIS,
+        None,
+    );
+    let style = Style::new(size::LABEL, Weight::Regular, colour::INK);
+    canvas.text_fit(
+        note,
+        MARGIN,
+        note_y,
+        style,
+        Align::Left,
+        canvas.width - 2.0 * MARGIN,
+    );
+}
+
+/// Panels side by side, each comparing the two series on one indicator.
+fn draw_versus(
+    canvas: &mut Canvas,
+    top: f32,
+    series: &[(String, Rgb); 2],
+    panels: &[(String, String, Num, Num)],
+) {
+    let entries: Vec<(&str, Rgb)> = series.iter().map(|(l, c)| (l.as_str(), *c)).collect();
+    canvas.legend(&entries, MARGIN, top + 14.0);
+    let top = top + 30.0;
+    let n = panels.len().max(1) as f32;
+    let pw = (canvas.width - 2.0 * MARGIN) / n;
+    let head = Style::new(size::BODY, Weight::Bold, colour::INK);
+    let hint = Style::new(size::SMALL, Weight::Regular, colour::MUTED);
+    let values = Style::new(size::BODY, Weight::Bold, colour::INK);
+    let base = canvas.footer_top() - 14.0;
+    let bars_top = top + 86.0;
+    let bar_w = (pw / 2.0 - 34.0).clamp(20.0, 80.0);
+    for (i, (label, note, a, b)) in panels.iter().enumerate() {
+        let x = MARGIN + pw * i as f32;
+        let cx = x + pw / 2.0;
+        if i > 0 {
+            canvas.line((x, top + 6.0), (x, base), 1.0, colour::GRID, None);
+        }
+        canvas.text_fit(label, cx, top + 24.0, head, Align::Center, pw - 12.0);
+        canvas.text_fit(note, cx, top + 48.0, hint, Align::Center, pw - 12.0);
+        let max = a.value.max(b.value);
+        let scale = if max > Decimal::ZERO {
+            (base - bars_top) / px(max)
+        } else {
+            0.0
+        };
+        for (k, num) in [a, b].into_iter().enumerate() {
+            let bx = cx + if k == 0 { -bar_w - 10.0 } else { 10.0 };
+            let h = px(num.value).max(0.0) * scale;
+            canvas.rect(bx, base - h, bar_w, h, series[k].1);
+            canvas.text_fit(
+                &num.text,
+                bx + bar_w / 2.0,
+                base - h - 8.0,
+                values,
+                Align::Center,
+                pw / 2.0,
+            );
+        }
+        canvas.line(
+            (x + 12.0, base),
+            (x + pw - 12.0, base),
+            1.5,
+            colour::AXIS,
+            None,
+        );
+    }
+}
+
+/// Bars of 100 %, each split between the two segments, the shares written under the bar.
+fn draw_shares(
+    canvas: &mut Canvas,
+    top: f32,
+    messages: &Prompts,
+    segments: &[(String, Rgb); 2],
+    rows: &[(String, Num, Num)],
+) {
+    let plot_top = top + 4.0;
+    let plot_bottom = canvas.footer_top();
+    let n = rows.len().max(1) as f32;
+    let group = (plot_bottom - plot_top) / n;
+    let head = Style::new(size::LABEL, Weight::Bold, colour::INK);
+    let share = Style::new(size::LABEL, Weight::Regular, colour::INK);
+    let full = canvas.width - 2.0 * MARGIN;
+    for (i, (label, a, b)) in rows.iter().enumerate() {
+        let g = plot_top + group * i as f32;
+        canvas.text_fit(label, MARGIN, g + 22.0, head, Align::Left, full);
+        let bar_top = g + 32.0;
+        let bar_h = (group - 70.0).clamp(16.0, 36.0);
+        let total = a.value + b.value;
+        let wa = if total > Decimal::ZERO {
+            full * px(a.value) / px(total)
+        } else {
+            0.0
+        };
+        canvas.rect(MARGIN, bar_top, wa, bar_h, segments[0].1);
+        canvas.rect(MARGIN + wa, bar_top, full - wa, bar_h, segments[1].1);
+        let y = bar_top + bar_h + 22.0;
+        let left = messages.render(
+            t::SEGMENTS_SHARE,
+            &[("segment", &segments[0].0), ("value", &a.text)],
+        );
+        let right = messages.render(
+            t::SEGMENTS_SHARE,
+            &[("segment", &segments[1].0), ("value", &b.text)],
+        );
+        let half = full / 2.0 - 32.0;
+        canvas.round_rect(MARGIN, y - 14.0, 16.0, 16.0, 3.0, segments[0].1);
+        canvas.text_fit(&left, MARGIN + 22.0, y, share, Align::Left, half);
+        let right = canvas.fonts.fit(&right, share, half);
+        let w = canvas.text(&right, MARGIN + full, y, share, Align::Right);
+        canvas.round_rect(
+            MARGIN + full - w - 22.0,
+            y - 14.0,
+            16.0,
+            16.0,
+            3.0,
+            segments[1].1,
+        );
+    }
+}
+
+/// The plan as a chain of boxes (budget, clicks, orders, revenue) joined by the operation
+/// that leads from one to the next, and beside it the budget against the revenue.
+fn draw_plan(
+    canvas: &mut Canvas,
+    top: f32,
+    messages: &Prompts,
+    steps: &[(String, Num)],
+    operations: &[String],
+    roas: &Num,
+) {
+    let left = MARGIN;
+    let width = 440.0;
+    let bottom = canvas.footer_top() - 4.0;
+    let n = steps.len().max(1) as f32;
+    let gap = 34.0;
+    let box_h = ((bottom - top - gap * (n - 1.0)) / n).clamp(30.0, 60.0);
+    let label = Style::new(size::BODY, Weight::Regular, colour::INK);
+    let value = Style::new(size::TITLE - 4.0, Weight::Bold, colour::INK);
+    let op = Style::new(size::SMALL, Weight::Regular, colour::MUTED);
+    for (i, (name, num)) in steps.iter().enumerate() {
+        let y = top + i as f32 * (box_h + gap);
+        let fill = if i + 1 == steps.len() {
+            Rgb(0xDC, 0xEE, 0xF8)
+        } else {
+            colour::TRACK
+        };
+        canvas.round_rect(left, y, width, box_h, 8.0, fill);
+        let mid = y + box_h / 2.0;
+        canvas.text_fit(name, left + 16.0, mid + 7.0, label, Align::Left, 200.0);
+        canvas.text(
+            &num.text,
+            left + width - 16.0,
+            mid + 9.0,
+            value,
+            Align::Right,
+        );
+        if let Some(text) = operations.get(i) {
+            let ay = y + box_h;
+            let ax = left + 40.0;
+            canvas.line(
+                (ax, ay + 3.0),
+                (ax, ay + gap - 10.0),
+                2.5,
+                colour::AXIS,
+                None,
+            );
+            canvas.polygon(
+                &[
+                    (ax - 7.0, ay + gap - 12.0),
+                    (ax + 7.0, ay + gap - 12.0),
+                    (ax, ay + gap - 3.0),
+                ],
+                colour::AXIS,
+            );
+            canvas.text_fit(
+                text,
+                ax + 18.0,
+                ay + gap / 2.0 + 6.0,
+                op,
+                Align::Left,
+                width - 60.0,
+            );
+        }
+    }
+    // Beside the chain: the budget against the revenue it should bring, to scale.
+    let (Some(first), Some(last)) = (steps.first(), steps.last()) else {
+        return;
+    };
+    let px0 = left + width + 40.0;
+    let pw = canvas.width - MARGIN - px0;
+    let head = Style::new(size::BODY, Weight::Bold, colour::INK);
+    let meaning = Style::new(size::SMALL, Weight::Regular, colour::MUTED);
+    let roas_text = messages.render(t::LINKEDIN_ROAS, &[("value", &roas.text)]);
+    canvas.text_fit(
+        &roas_text,
+        px0 + pw / 2.0,
+        top + 18.0,
+        head,
+        Align::Center,
+        pw,
+    );
+    let meaning_text = messages.render(t::LINKEDIN_ROAS_MEANING, &[("value", &roas.text)]);
+    let lines = canvas.fonts.wrap(&meaning_text, meaning, pw, 2);
+    for (k, line) in lines.iter().enumerate() {
+        canvas.text(
+            line,
+            px0 + pw / 2.0,
+            top + 42.0 + 20.0 * k as f32,
+            meaning,
+            Align::Center,
+        );
+    }
+    let base = bottom - 46.0;
+    let bars_top = top + 110.0;
+    let max = first.1.value.max(last.1.value);
+    let scale = if max > Decimal::ZERO {
+        (base - bars_top) / px(max)
+    } else {
+        0.0
+    };
+    let bar_w = 70.0;
+    let values = value_style();
+    let names = label_style();
+    for (k, (name, num)) in [first, last].into_iter().enumerate() {
+        let cx = px0 + pw * (0.25 + 0.5 * k as f32);
+        let h = (px(num.value).max(0.0) * scale).max(2.0);
+        let fill = if k == 0 {
+            colour::GREY_BLUE
+        } else {
+            colour::BLUE
+        };
+        canvas.rect(cx - bar_w / 2.0, base - h, bar_w, h, fill);
+        canvas.text_fit(
+            &num.text,
+            cx,
+            base - h - 8.0,
+            values,
+            Align::Center,
+            pw / 2.0 + 20.0,
+        );
+        for (line, text) in canvas
+            .fonts
+            .wrap(name, names, pw / 2.0 - 4.0, 2)
+            .iter()
+            .enumerate()
+        {
+            canvas.text(
+                text,
+                cx,
+                base + 22.0 + 21.0 * line as f32,
+                names,
+                Align::Center,
+            );
+        }
+    }
+    canvas.line((px0, base), (px0 + pw, base), 1.5, colour::AXIS, None);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chart_names_list_every_spec_once() {
+        let names: Vec<&str> = SPECS.iter().map(|s| s.name).collect();
+        assert_eq!(names, CHART_NAMES);
+        for spec in SPECS {
+            assert!(!spec.annexes.is_empty(), "{}", spec.name);
+            assert!(!spec.figures().is_empty(), "{}", spec.name);
+        }
+    }
+}

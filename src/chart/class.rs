@@ -1,0 +1,589 @@
+//! Charts of how the class answered, as pure functions over plain data the quiz engine gives:
+//! the spread of the values given for one question, the podium, the class's scores, and one
+//! student's results per dossier. Names are drawn as typed (images show no Markdown), without
+//! the characters the font cannot draw, and cut with "…" when too long.
+
+use super::canvas::{clean_name, colour, size, Align, Canvas, Rgb, Style, Weight, MARGIN};
+use super::text as t;
+use super::{bounded, nice_step, px, step_decimals, ChartError, HEIGHT, WIDTH};
+use crate::format::{self, Unit};
+use crate::prompts::Prompts;
+use rust_decimal::Decimal;
+
+/// How the class answered one question, for the chart shown after its correction.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AnswerSpread {
+    /// The KPI's label, shown under the title.
+    pub kpi_label: String,
+    /// The KPI's unit and displayed precision, for the axis and the right value.
+    pub unit: Unit,
+    pub precision: u32,
+    /// The right value (exact or rounded: it is shown at `precision`).
+    pub right: Decimal,
+    /// Every value read from an answer (invalid answers have none).
+    pub given: Vec<Decimal>,
+    /// Verdict counts.
+    pub correct: usize,
+    pub close: usize,
+    pub wrong: usize,
+}
+
+fn points_text(messages: &Prompts, value: Decimal) -> String {
+    let n = format::number_trimmed(value, 3);
+    let id = if value.abs() >= Decimal::TWO {
+        t::POINTS_MANY
+    } else {
+        t::POINTS_ONE
+    };
+    messages.render(id, &[("n", &n)])
+}
+
+/// Draws `label` with a coloured square before it; returns the width used.
+fn swatch_label(canvas: &mut Canvas, x: f32, baseline: f32, fill: Rgb, label: &str) -> f32 {
+    let style = Style::new(size::BODY, Weight::Regular, colour::INK);
+    canvas.round_rect(x, baseline - 15.0, 17.0, 17.0, 3.0, fill);
+    23.0 + canvas.text(label, x + 23.0, baseline, style, Align::Left)
+}
+
+/// Where the values given fell around the right one (one dot per answer, stacked when they
+/// coincide), the right value marked, and the right / close / wrong counts.
+///
+/// Values more than half the right value away from it (a ratio given for a percentage, a
+/// factor of 100…) would crush the scale: they are counted at the edges as off the scale.
+pub fn render_answer_spread(
+    messages: &Prompts,
+    data: &AnswerSpread,
+) -> Result<Vec<u8>, ChartError> {
+    let data = &AnswerSpread {
+        right: bounded(data.right),
+        given: data.given.iter().copied().map(bounded).collect(),
+        ..data.clone()
+    };
+    let mut canvas = Canvas::new(WIDTH, HEIGHT)?;
+    let top = canvas.header(
+        &messages.render(t::ANSWERS_TITLE, &[]),
+        Some(&data.kpi_label),
+    );
+    let right_text = format::with_unit(data.right, data.unit, data.precision);
+    let right_label = messages.render(t::ANSWERS_RIGHT, &[("value", &right_text)]);
+    let x0 = MARGIN + 16.0;
+    let x1 = canvas.width - MARGIN - 16.0;
+    let label_y = top + 24.0;
+    let dots_top = top + 40.0;
+    let axis_y = top + 200.0;
+    let green = Style::new(size::BODY, Weight::Bold, colour::DARK_GREEN);
+
+    // The window: the right value give or take half its size (at least one unit of precision).
+    let unit_step = Decimal::new(1, data.precision.min(20));
+    let half = (data.right.abs() / Decimal::TWO).max(unit_step);
+    let (lo_limit, hi_limit) = (data.right - half, data.right + half);
+    let inside: Vec<Decimal> = data
+        .given
+        .iter()
+        .copied()
+        .filter(|v| *v >= lo_limit && *v <= hi_limit)
+        .collect();
+    let off_low = data.given.iter().filter(|v| **v < lo_limit).count();
+    let off_high = data.given.iter().filter(|v| **v > hi_limit).count();
+
+    if data.given.is_empty() {
+        let muted = Style::new(size::BODY, Weight::Regular, colour::MUTED);
+        let cx = canvas.width / 2.0;
+        canvas.text(&right_label, cx, label_y + 40.0, green, Align::Center);
+        let none = messages.render(t::ANSWERS_NONE, &[]);
+        canvas.text_fit(&none, cx, axis_y - 40.0, muted, Align::Center, x1 - x0);
+    } else {
+        let min = inside.iter().copied().fold(data.right, Decimal::min);
+        let max = inside.iter().copied().fold(data.right, Decimal::max);
+        let mut span = max - min;
+        if span.is_zero() {
+            span = (data.right.abs() / Decimal::TEN).max(unit_step * Decimal::TEN);
+        }
+        let pad = span / Decimal::TEN;
+        let step = nice_step(span + pad * Decimal::TWO, 5);
+        let mut lo = ((min - pad) / step).floor() * step;
+        if min >= Decimal::ZERO && lo < Decimal::ZERO {
+            lo = Decimal::ZERO;
+        }
+        let hi = ((max + pad) / step).ceil() * step;
+        let range = px(hi - lo).max(f32::MIN_POSITIVE);
+        let x_of = |v: Decimal| x0 + (px(v - lo) / range) * (x1 - x0);
+
+        // Ticks and their labels (every other one if they would touch).
+        let tick_style = Style::new(size::SMALL, Weight::Regular, colour::MUTED);
+        let decimals = step_decimals(step);
+        let mut ticks = Vec::new();
+        let mut v = lo;
+        while v <= hi && ticks.len() < 20 {
+            ticks.push((v, format::with_unit(v, data.unit, decimals)));
+            v += step;
+        }
+        let widest = ticks
+            .iter()
+            .map(|(_, s)| canvas.width(s, tick_style))
+            .fold(0.0, f32::max);
+        let spacing = (x1 - x0) / (ticks.len().max(2) - 1) as f32;
+        let every = if widest + 12.0 > spacing { 2 } else { 1 };
+        for (i, (v, label)) in ticks.iter().enumerate() {
+            let x = x_of(*v);
+            canvas.line((x, dots_top), (x, axis_y), 1.0, colour::GRID, None);
+            if i % every == 0 {
+                canvas.line((x, axis_y), (x, axis_y + 6.0), 1.5, colour::AXIS, None);
+                canvas.text(label, x, axis_y + 26.0, tick_style, Align::Center);
+            }
+        }
+        canvas.line((x0, axis_y), (x1, axis_y), 2.0, colour::AXIS, None);
+
+        // The right value.
+        let rx = x_of(data.right);
+        canvas.line(
+            (rx, dots_top - 4.0),
+            (rx, axis_y),
+            3.0,
+            colour::GREEN,
+            Some((8.0, 5.0)),
+        );
+        let w = canvas.width(&right_label, green);
+        let lx = (rx - w / 2.0).clamp(MARGIN, canvas.width - MARGIN - w);
+        canvas.text(&right_label, lx, label_y, green, Align::Left);
+
+        // The dots, stacked in columns one dot wide.
+        let height = axis_y - dots_top - 4.0;
+        let mut diameter = 18.0f32;
+        let mut columns: Vec<(i64, usize)> = Vec::new();
+        for _ in 0..3 {
+            columns.clear();
+            for v in &inside {
+                let col = ((x_of(*v) - x0) / diameter).round() as i64;
+                match columns.iter_mut().find(|(c, _)| *c == col) {
+                    Some((_, n)) => *n += 1,
+                    None => columns.push((col, 1)),
+                }
+            }
+            let tallest = columns.iter().map(|(_, n)| *n).max().unwrap_or(1) as f32;
+            if tallest * diameter <= height {
+                break;
+            }
+            diameter = (height / tallest).max(3.0);
+        }
+        for (col, n) in &columns {
+            let cx = (x0 + *col as f32 * diameter).clamp(x0, x1);
+            for k in 0..*n {
+                let cy = axis_y - 2.0 - diameter / 2.0 - k as f32 * diameter;
+                canvas.circle(cx, cy, diameter / 2.0, colour::WHITE);
+                canvas.circle(cx, cy, (diameter / 2.0 - 1.5).max(1.0), colour::BLUE);
+            }
+        }
+
+        // What fell off the scale.
+        let off = Style::new(size::SMALL, Weight::Bold, colour::MUTED);
+        if off_low > 0 {
+            let text = messages.render(t::ANSWERS_OFF_LOW, &[("n", &off_low.to_string())]);
+            canvas.text(&text, x0, axis_y + 52.0, off, Align::Left);
+        }
+        if off_high > 0 {
+            let text = messages.render(t::ANSWERS_OFF_HIGH, &[("n", &off_high.to_string())]);
+            canvas.text(&text, x1, axis_y + 52.0, off, Align::Right);
+        }
+    }
+
+    // Right, close, wrong.
+    let counts = [
+        (t::ANSWERS_CORRECT, data.correct, colour::GREEN),
+        (t::ANSWERS_CLOSE, data.close, colour::ORANGE),
+        (t::ANSWERS_WRONG, data.wrong, colour::RED),
+    ];
+    let legend_y = canvas.height - 82.0;
+    let mut x = MARGIN;
+    for (id, n, fill) in counts {
+        let label = messages.render(id, &[("n", &n.to_string())]);
+        x += swatch_label(&mut canvas, x, legend_y, fill, &label) + 34.0;
+    }
+    let total = (data.correct + data.close + data.wrong) as f32;
+    let bar_y = legend_y + 16.0;
+    let full = canvas.width - 2.0 * MARGIN;
+    if total > 0.0 {
+        let mut x = MARGIN;
+        for (_, n, fill) in counts {
+            let w = full * n as f32 / total;
+            canvas.rect(x, bar_y, w, 30.0, fill);
+            x += w;
+        }
+    } else {
+        canvas.rect(MARGIN, bar_y, full, 30.0, colour::TRACK);
+    }
+    canvas.png()
+}
+
+/// Ranks shared by ties ("1, 1, 3"), best first; the order among equals is kept.
+fn ranked<T>(rows: &[(T, Decimal)]) -> Vec<(usize, &(T, Decimal))> {
+    let mut sorted: Vec<&(T, Decimal)> = rows.iter().collect();
+    sorted.sort_by_key(|row| std::cmp::Reverse(row.1));
+    let mut out = Vec::with_capacity(sorted.len());
+    let mut rank = 0;
+    for (i, row) in sorted.iter().enumerate() {
+        if i == 0 || sorted[i - 1].1 != row.1 {
+            rank = i + 1;
+        }
+        out.push((rank, *row));
+    }
+    out
+}
+
+/// The podium: the first three places (ties share a step and a rank), names and points above
+/// each step. Fails with [`ChartError::NoData`] when nobody scored.
+pub fn render_podium(
+    messages: &Prompts,
+    rows: &[(String, Decimal)],
+) -> Result<Vec<u8>, ChartError> {
+    if rows.is_empty() {
+        return Err(ChartError::NoData("no player on the podium"));
+    }
+    let mut canvas = Canvas::new(WIDTH, HEIGHT)?;
+    canvas.header(&messages.render(t::PODIUM_TITLE, &[]), None);
+    // Groups of equal points, at most three, each with its rank.
+    let mut groups: Vec<(usize, Decimal, Vec<String>)> = Vec::new();
+    let rows: Vec<(&str, Decimal)> = rows
+        .iter()
+        .map(|(n, p)| (n.as_str(), bounded(*p)))
+        .collect();
+    for (rank, (name, points)) in ranked(&rows) {
+        if rank > 3 {
+            break;
+        }
+        let name = clean_name(&canvas.fonts, name);
+        let full = groups.len() == 3;
+        match groups.last_mut() {
+            Some((r, _, names)) if *r == rank => names.push(name),
+            _ if full => break,
+            _ => groups.push((rank, *points, vec![name])),
+        }
+    }
+    let step_w = 220.0;
+    let gap = 12.0;
+    let base = canvas.height - 24.0;
+    let centre = canvas.width / 2.0 - step_w / 2.0;
+    // Position on the podium: first group in the middle, second left, third right.
+    let places = [
+        (centre, 250.0),
+        (centre - gap - step_w, 185.0),
+        (centre + step_w + gap, 135.0),
+    ];
+    let rank_style = Style::new(36.0, Weight::Bold, colour::INK);
+    let name_style = Style::new(size::BODY, Weight::Bold, colour::INK);
+    let points_style = Style::new(size::LABEL, Weight::Regular, colour::MUTED);
+    for ((rank, points, names), (x, h)) in groups.iter().zip(places) {
+        let top = base - h;
+        let fill = match rank {
+            1 => colour::GOLD,
+            2 => colour::SILVER,
+            _ => colour::BRONZE,
+        };
+        canvas.round_rect(x, top, step_w, h, 10.0, fill);
+        canvas.rect(x, top + 10.0, step_w, h - 10.0, fill);
+        let rank_text = if *rank == 1 {
+            messages.render(t::PODIUM_FIRST, &[])
+        } else {
+            messages.render(t::PODIUM_OTHER, &[("n", &rank.to_string())])
+        };
+        canvas.text(
+            &rank_text,
+            x + step_w / 2.0,
+            top + 50.0,
+            rank_style,
+            Align::Center,
+        );
+        let cx = x + step_w / 2.0;
+        canvas.text(
+            &points_text(messages, *points),
+            cx,
+            top - 12.0,
+            points_style,
+            Align::Center,
+        );
+        let mut lines: Vec<String> = names.clone();
+        if lines.len() > 3 {
+            let more = messages.render(t::PODIUM_MORE, &[("n", &(lines.len() - 2).to_string())]);
+            lines.truncate(2);
+            lines.push(more);
+        }
+        for (k, line) in lines.iter().rev().enumerate() {
+            let y = top - 40.0 - 26.0 * k as f32;
+            canvas.text_fit(line, cx, y, name_style, Align::Center, step_w - 8.0);
+        }
+    }
+    canvas.line(
+        (places[1].0 - 8.0, base),
+        (places[2].0 + step_w + 8.0, base),
+        2.0,
+        colour::AXIS,
+        None,
+    );
+    canvas.png()
+}
+
+/// The smallest bin width of the form 1, 2, 2.5 or 5 × 10^k that cuts `span` into at most
+/// `max` bins.
+fn bin_width(span: Decimal, max: u32) -> Decimal {
+    let max = Decimal::from(max.max(1));
+    let mut power = Decimal::new(1, 3);
+    for _ in 0..30 {
+        for m in [
+            Decimal::ONE,
+            Decimal::TWO,
+            Decimal::new(25, 1),
+            Decimal::new(5, 0),
+        ] {
+            let width = power * m;
+            if span <= width * max {
+                return width;
+            }
+        }
+        match power.checked_mul(Decimal::TEN) {
+            Some(p) => power = p,
+            None => break,
+        }
+    }
+    power
+}
+
+/// How many students scored in each band of points, from 0 to the most a student could earn,
+/// with the class mean. Fails with [`ChartError::NoData`] when nobody scored.
+pub fn render_score_distribution(
+    messages: &Prompts,
+    points: &[Decimal],
+    max_points: Decimal,
+) -> Result<Vec<u8>, ChartError> {
+    if points.is_empty() {
+        return Err(ChartError::NoData("no score to show"));
+    }
+    let points: Vec<Decimal> = points.iter().copied().map(bounded).collect();
+    let max_points = bounded(max_points);
+    let mut canvas = Canvas::new(WIDTH, HEIGHT)?;
+    let n = points.len();
+    let students = if n == 1 {
+        messages.render(t::SCORES_STUDENTS_ONE, &[("n", "1")])
+    } else {
+        messages.render(t::SCORES_STUDENTS_MANY, &[("n", &n.to_string())])
+    };
+    let subtitle = messages.render(
+        t::SCORES_SUBTITLE,
+        &[
+            ("students", &students),
+            ("max", &points_text(messages, max_points)),
+        ],
+    );
+    let top = canvas.header(&messages.render(t::SCORES_TITLE, &[]), Some(&subtitle));
+    let lo = points.iter().copied().fold(Decimal::ZERO, Decimal::min);
+    let hi = points.iter().copied().fold(max_points, Decimal::max);
+    let width = bin_width(hi - lo, 10);
+    let lo = (lo / width).floor() * width;
+    let mut hi = (hi / width).ceil() * width;
+    if hi <= lo {
+        hi = lo + width;
+    }
+    let bins = ((hi - lo) / width)
+        .round()
+        .try_into()
+        .unwrap_or(1usize)
+        .clamp(1, 40);
+    let mut counts = vec![0usize; bins];
+    for p in &points {
+        let index: usize = ((*p - lo) / width).floor().try_into().unwrap_or(0);
+        counts[index.min(bins - 1)] += 1;
+    }
+    let x0 = MARGIN + 8.0;
+    let x1 = canvas.width - MARGIN - 8.0;
+    let base = canvas.height - 64.0;
+    let bars_top = top + 64.0;
+    let slot = (x1 - x0) / bins as f32;
+    let tallest = counts.iter().copied().max().unwrap_or(1).max(1) as f32;
+    let count_style = Style::new(size::BODY, Weight::Bold, colour::INK);
+    let tick_style = Style::new(size::SMALL, Weight::Regular, colour::MUTED);
+    for (i, count) in counts.iter().enumerate() {
+        let x = x0 + slot * i as f32;
+        let h = (base - bars_top) * *count as f32 / tallest;
+        canvas.rect(x + 3.0, base - h, slot - 6.0, h, colour::BLUE);
+        if *count > 0 {
+            canvas.text(
+                &count.to_string(),
+                x + slot / 2.0,
+                base - h - 8.0,
+                count_style,
+                Align::Center,
+            );
+        }
+    }
+    canvas.line((x0, base), (x1, base), 2.0, colour::AXIS, None);
+    // Band edges, every other one when they would touch.
+    let decimals = step_decimals(width);
+    let labels: Vec<String> = (0..=bins)
+        .map(|i| format::number_trimmed(lo + width * Decimal::from(i as u64), decimals))
+        .collect();
+    let widest = labels
+        .iter()
+        .map(|l| canvas.width(l, tick_style))
+        .fold(0.0, f32::max);
+    let every = ((widest + 10.0) / slot).ceil().max(1.0) as usize;
+    for (i, label) in labels.iter().enumerate() {
+        if i % every != 0 && i != bins {
+            continue;
+        }
+        if i == bins && i % every != 0 && slot * (i % every) as f32 <= widest + 10.0 {
+            continue;
+        }
+        let x = x0 + slot * i as f32;
+        canvas.line((x, base), (x, base + 6.0), 1.5, colour::AXIS, None);
+        canvas.text(label, x, base + 26.0, tick_style, Align::Center);
+    }
+    // The mean.
+    let sum: Decimal = points.iter().copied().sum();
+    let mean = sum / Decimal::from(n as u64);
+    let range = px(hi - lo).max(f32::MIN_POSITIVE);
+    let mx = x0 + px(mean - lo) / range * (x1 - x0);
+    canvas.line(
+        (mx, bars_top - 30.0),
+        (mx, base),
+        3.0,
+        colour::ORANGE,
+        Some((8.0, 5.0)),
+    );
+    let mean_text = messages.render(
+        t::SCORES_MEAN,
+        &[("value", &points_text(messages, format::round(mean, 2)))],
+    );
+    let style = Style::new(size::BODY, Weight::Bold, colour::INK);
+    let w = canvas.width(&mean_text, style);
+    let lx = (mx - w / 2.0).clamp(MARGIN, canvas.width - MARGIN - w);
+    canvas.text(&mean_text, lx, bars_top - 38.0, style, Align::Left);
+    canvas.png()
+}
+
+/// One student's points per dossier: a bar filled to the share earned, "earned / possible
+/// (percent)" beside it, and the total. Fails with [`ChartError::NoData`] when empty.
+pub fn render_student_results(
+    messages: &Prompts,
+    per_dossier: &[(String, Decimal, Decimal)],
+) -> Result<Vec<u8>, ChartError> {
+    if per_dossier.is_empty() {
+        return Err(ChartError::NoData("no dossier to show"));
+    }
+    const SHOWN: usize = 5;
+    let per_dossier: Vec<(&str, Decimal, Decimal)> = per_dossier
+        .iter()
+        .map(|(l, e, p)| (l.as_str(), bounded(*e), bounded(*p)))
+        .collect();
+    let mut canvas = Canvas::new(WIDTH, HEIGHT)?;
+    let top = canvas.header(&messages.render(t::RESULTS_TITLE, &[]), None);
+    let line = |earned: Decimal, possible: Decimal, id: &str| {
+        let percent = if possible > Decimal::ZERO {
+            format::with_unit(earned / possible * Decimal::ONE_HUNDRED, Unit::Percent, 0)
+        } else {
+            "–".to_string()
+        };
+        messages.render(
+            id,
+            &[
+                ("earned", &format::number_trimmed(earned, 3)),
+                ("possible", &format::number_trimmed(possible, 3)),
+                ("percent", &percent),
+            ],
+        )
+    };
+    let shown = if per_dossier.len() > SHOWN {
+        SHOWN - 1
+    } else {
+        per_dossier.len()
+    };
+    let total_y = canvas.height - 28.0;
+    let area = total_y - 40.0 - top;
+    let row = (area / shown.max(3) as f32).min(100.0);
+    let head = Style::new(size::BODY, Weight::Bold, colour::INK);
+    let figures = Style::new(size::BODY, Weight::Regular, colour::INK);
+    let figures_w = 210.0;
+    let bar_x = MARGIN;
+    let bar_w = canvas.width - 2.0 * MARGIN - figures_w - 16.0;
+    for (i, (label, earned, possible)) in per_dossier.iter().take(shown).enumerate() {
+        let y = top + 8.0 + row * i as f32;
+        let label = clean_name(&canvas.fonts, label);
+        canvas.text_fit(
+            &label,
+            MARGIN,
+            y + 22.0,
+            head,
+            Align::Left,
+            canvas.width - 2.0 * MARGIN,
+        );
+        let bar_y = y + 34.0;
+        canvas.round_rect(bar_x, bar_y, bar_w, 26.0, 6.0, colour::TRACK);
+        let share = if *possible > Decimal::ZERO {
+            px(*earned / *possible).clamp(0.0, 1.0)
+        } else {
+            0.0
+        };
+        canvas.round_rect(bar_x, bar_y, bar_w * share, 26.0, 6.0, colour::BLUE);
+        let text = line(*earned, *possible, t::RESULTS_LINE);
+        canvas.text_fit(
+            &text,
+            canvas.width - MARGIN,
+            bar_y + 20.0,
+            figures,
+            Align::Right,
+            figures_w,
+        );
+    }
+    if shown < per_dossier.len() {
+        let more = messages.render(
+            t::RESULTS_MORE,
+            &[("n", &(per_dossier.len() - shown).to_string())],
+        );
+        let y = top + 8.0 + row * shown as f32 + 22.0;
+        let muted = Style::new(size::LABEL, Weight::Regular, colour::MUTED);
+        canvas.text(&more, MARGIN, y, muted, Align::Left);
+    }
+    let earned: Decimal = per_dossier.iter().map(|(_, e, _)| *e).sum();
+    let possible: Decimal = per_dossier.iter().map(|(_, _, p)| *p).sum();
+    let total = line(earned, possible, t::RESULTS_TOTAL);
+    canvas.line(
+        (MARGIN, total_y - 32.0),
+        (canvas.width - MARGIN, total_y - 32.0),
+        1.0,
+        colour::GRID,
+        None,
+    );
+    canvas.text_fit(
+        &total,
+        MARGIN,
+        total_y,
+        head,
+        Align::Left,
+        canvas.width - 2.0 * MARGIN,
+    );
+    canvas.png()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal_macros::dec;
+
+    #[test]
+    fn ties_share_a_rank() {
+        let rows = vec![
+            ("b", dec!(8)),
+            ("a", dec!(10)),
+            ("c", dec!(10)),
+            ("d", dec!(7)),
+        ];
+        let ranks: Vec<(usize, &str)> = ranked(&rows).into_iter().map(|(r, x)| (r, x.0)).collect();
+        assert_eq!(ranks, vec![(1, "a"), (1, "c"), (3, "b"), (4, "d")]);
+    }
+
+    #[test]
+    fn bins() {
+        assert_eq!(bin_width(dec!(40), 10), dec!(5));
+        assert_eq!(bin_width(dec!(3), 10), dec!(0.5));
+        assert_eq!(bin_width(dec!(17), 10), dec!(2));
+        assert_eq!(bin_width(dec!(25), 10), dec!(2.5));
+    }
+}

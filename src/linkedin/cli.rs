@@ -1,0 +1,159 @@
+//! `casebot linkedin …`: the model posts, the analysis of a draft, the grading grids. A thin
+//! shell over [`super::analyse`] and [`super::render`]; `src/cli.rs` only forwards to [`run`].
+
+use super::{analyse, ids, render};
+use crate::case::Case;
+use crate::prompts::Prompts;
+use clap::Subcommand;
+use std::io::{Read, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Exit status for "what you asked for does not exist" (as the rest of the command line).
+const NOT_FOUND: u8 = 2;
+
+#[derive(Debug, Subcommand)]
+pub enum LinkedinCommand {
+    /// Prints the model LinkedIn posts of the case, with their counts and teacher's notes.
+    Models {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Analyses a draft post (a text file, or - for standard input): each criterion met or
+    /// not, with a tip, and the counts LinkedIn users look at.
+    Check {
+        file: PathBuf,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Prints the grading grid of a question (every grid of the case when none is named).
+    Grid {
+        question: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+/// Runs a `linkedin` command on `case`; returns the exit status.
+pub fn run(
+    messages: &Prompts,
+    case: &Case,
+    command: LinkedinCommand,
+    out: &mut dyn Write,
+) -> anyhow::Result<ExitCode> {
+    match command {
+        LinkedinCommand::Models { json } => {
+            if case.linkedin.is_none() {
+                writeln!(
+                    out,
+                    "{}",
+                    messages.render(ids::MODELS_NONE, &[("case", &case.meta.title)])
+                )?;
+                return Ok(ExitCode::from(NOT_FOUND));
+            }
+            if json {
+                let value = render::models_json(case);
+                writeln!(out, "{}", serde_json::to_string_pretty(&value)?)?;
+            } else if let Some(text) = render::models(messages, case) {
+                writeln!(out, "{text}")?;
+            }
+        }
+        LinkedinCommand::Check { file, json } => {
+            let Some(workshop) = &case.linkedin else {
+                writeln!(
+                    out,
+                    "{}",
+                    messages.render(ids::CHECK_NO_RULES, &[("case", &case.meta.title)])
+                )?;
+                return Ok(ExitCode::from(NOT_FOUND));
+            };
+            let shown = file.display().to_string();
+            let bytes = if shown == "-" {
+                let mut buffer = Vec::new();
+                std::io::stdin().read_to_end(&mut buffer).map(|_| buffer)
+            } else {
+                std::fs::read(&file)
+            };
+            let bytes = match bytes {
+                Ok(b) => b,
+                Err(e) => {
+                    let text = if e.kind() == std::io::ErrorKind::NotFound {
+                        messages.render(ids::CHECK_NOT_FOUND, &[("file", &shown)])
+                    } else {
+                        messages.render(
+                            ids::CHECK_UNREADABLE,
+                            &[("file", &shown), ("error", &e.to_string())],
+                        )
+                    };
+                    writeln!(out, "{text}")?;
+                    return Ok(ExitCode::from(NOT_FOUND));
+                }
+            };
+            let Ok(draft) = String::from_utf8(bytes) else {
+                writeln!(
+                    out,
+                    "{}",
+                    messages.render(ids::CHECK_NOT_TEXT, &[("file", &shown)])
+                )?;
+                return Ok(ExitCode::from(NOT_FOUND));
+            };
+            let draft = draft.strip_prefix('\u{FEFF}').unwrap_or(&draft);
+            let analysis = analyse(draft, &workshop.params);
+            if json {
+                let value = render::feedback_json(messages, &workshop.params, &analysis);
+                writeln!(out, "{}", serde_json::to_string_pretty(&value)?)?;
+            } else {
+                writeln!(
+                    out,
+                    "{}",
+                    render::feedback(messages, &workshop.params, &analysis)
+                )?;
+            }
+        }
+        LinkedinCommand::Grid { question, json } => {
+            if case.grids.is_empty() {
+                writeln!(
+                    out,
+                    "{}",
+                    messages.render(ids::GRID_NONE, &[("case", &case.meta.title)])
+                )?;
+                return Ok(ExitCode::from(NOT_FOUND));
+            }
+            let grids: Vec<_> = match &question {
+                Some(id) => match case.grid(id) {
+                    Some(g) => vec![g],
+                    None => {
+                        let list: Vec<&str> =
+                            case.grids.iter().map(|g| g.question.as_str()).collect();
+                        writeln!(
+                            out,
+                            "{}",
+                            messages.render(
+                                ids::GRID_UNKNOWN,
+                                &[("id", id), ("list", &list.join(", "))]
+                            )
+                        )?;
+                        return Ok(ExitCode::from(NOT_FOUND));
+                    }
+                },
+                None => case.grids.iter().collect(),
+            };
+            if json {
+                let list: Vec<_> = grids.iter().map(|g| render::grid_json(case, g)).collect();
+                let value = if question.is_some() {
+                    list.into_iter().next().unwrap_or_default()
+                } else {
+                    serde_json::Value::Array(list)
+                };
+                writeln!(out, "{}", serde_json::to_string_pretty(&value)?)?;
+            } else {
+                let texts: Vec<String> = grids
+                    .iter()
+                    .map(|g| render::grid(messages, case, g))
+                    .collect();
+                writeln!(out, "{}", texts.join("\n\n"))?;
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,1070 @@
+//! The LinkedIn workshop: model posts for the exam's LinkedIn question (2.3 of « Arbre-cadeau »),
+//! the analysis of a student's draft post, and the grading grids of the written answers.
+//!
+//! The analysis is a set of plain, explainable rules ([`analyse`]): each criterion is met or
+//! not, with the reason and what the rule found, so the feedback can say exactly why. The rules
+//! are generic; what belongs to a case (the client company to tag, the person quoted, the words
+//! of the testimonial, the offer and call-to-action keywords, the limits) comes from the pack
+//! (`config/cases/<id>/linkedin.toml`, loaded into [`Params`]). The sentences students read are
+//! in `prompts/fr/linkedin.toml` ([`TEXT_IDS`]); the model posts and the grids' texts are in the
+//! case's texts folder. The rules are documented in `config/cases/README.md` (section 12).
+
+pub mod cli;
+pub mod render;
+pub mod text;
+
+use serde::{Deserialize, Serialize};
+use std::ops::Range;
+use text::{Phrase, Word};
+
+/// Ids of the workshop's own texts (in `prompts/fr/linkedin.toml`), with the arguments the
+/// code gives them. A test checks that every one exists and uses only those arguments.
+pub mod ids {
+    /// The arguments of every criterion text (label, what was found, tips).
+    pub const CRITERION_ARGS: &[&str] = &[
+        "found", "count", "min", "max", "total", "excess", "company", "author", "role",
+    ];
+    macro_rules! texts {
+        ($($name:ident = $id:literal $args:expr;)*) => {
+            $(pub const $name: &str = $id;)*
+            /// Every id with the arguments the code passes to it.
+            pub const TEXTS: &[(&str, &[&str])] = &[$(($id, $args)),*];
+            /// Every id.
+            pub const TEXT_IDS: &[&str] = &[$($id),*];
+        };
+    }
+
+    texts! {
+        HOOK_LABEL = "linkedin.criterion.hook.label" CRITERION_ARGS;
+        HOOK_OK = "linkedin.criterion.hook.ok" CRITERION_ARGS;
+        HOOK_EMPTY = "linkedin.criterion.hook.empty" CRITERION_ARGS;
+        HOOK_TOO_LONG = "linkedin.criterion.hook.too_long" CRITERION_ARGS;
+        HOOK_GENERIC = "linkedin.criterion.hook.generic" CRITERION_ARGS;
+        LENGTH_LABEL = "linkedin.criterion.length.label" CRITERION_ARGS;
+        LENGTH_OK = "linkedin.criterion.length.ok" CRITERION_ARGS;
+        LENGTH_TOO_LONG = "linkedin.criterion.length.too_long" CRITERION_ARGS;
+        QUOTE_LABEL = "linkedin.criterion.quote.label" CRITERION_ARGS;
+        QUOTE_OK = "linkedin.criterion.quote.ok" CRITERION_ARGS;
+        QUOTE_NONE = "linkedin.criterion.quote.none" CRITERION_ARGS;
+        QUOTE_OTHER = "linkedin.criterion.quote.other" CRITERION_ARGS;
+        QUOTE_UNQUOTED = "linkedin.criterion.quote.unquoted" CRITERION_ARGS;
+        ATTRIBUTION_LABEL = "linkedin.criterion.attribution.label" CRITERION_ARGS;
+        ATTRIBUTION_NAME = "linkedin.criterion.attribution.name" CRITERION_ARGS;
+        ATTRIBUTION_ROLE = "linkedin.criterion.attribution.role" CRITERION_ARGS;
+        ATTRIBUTION_MISSING = "linkedin.criterion.attribution.missing" CRITERION_ARGS;
+        CONSENT_LABEL = "linkedin.criterion.consent.label" CRITERION_ARGS;
+        CONSENT_OK = "linkedin.criterion.consent.ok" CRITERION_ARGS;
+        CONSENT_MISSING = "linkedin.criterion.consent.missing" CRITERION_ARGS;
+        TAG_LABEL = "linkedin.criterion.tag.label" CRITERION_ARGS;
+        TAG_OK = "linkedin.criterion.tag.ok" CRITERION_ARGS;
+        TAG_NOT_TAGGED = "linkedin.criterion.tag.not_tagged" CRITERION_ARGS;
+        TAG_MISSING = "linkedin.criterion.tag.missing" CRITERION_ARGS;
+        OFFER_LABEL = "linkedin.criterion.offer.label" CRITERION_ARGS;
+        OFFER_OK = "linkedin.criterion.offer.ok" CRITERION_ARGS;
+        OFFER_MISSING = "linkedin.criterion.offer.missing" CRITERION_ARGS;
+        CTA_LABEL = "linkedin.criterion.cta.label" CRITERION_ARGS;
+        CTA_OK = "linkedin.criterion.cta.ok" CRITERION_ARGS;
+        CTA_MISSING = "linkedin.criterion.cta.missing" CRITERION_ARGS;
+        HASHTAGS_LABEL = "linkedin.criterion.hashtags.label" CRITERION_ARGS;
+        HASHTAGS_OK = "linkedin.criterion.hashtags.ok" CRITERION_ARGS;
+        HASHTAGS_FEW = "linkedin.criterion.hashtags.few" CRITERION_ARGS;
+        HASHTAGS_MANY = "linkedin.criterion.hashtags.many" CRITERION_ARGS;
+        HASHTAGS_DUPLICATE = "linkedin.criterion.hashtags.duplicate" CRITERION_ARGS;
+        VISUAL_LABEL = "linkedin.criterion.visual.label" CRITERION_ARGS;
+        VISUAL_OK = "linkedin.criterion.visual.ok" CRITERION_ARGS;
+        VISUAL_MISSING = "linkedin.criterion.visual.missing" CRITERION_ARGS;
+        EMOJI_LABEL = "linkedin.criterion.emoji.label" CRITERION_ARGS;
+        EMOJI_OK = "linkedin.criterion.emoji.ok" CRITERION_ARGS;
+        EMOJI_TOO_MANY = "linkedin.criterion.emoji.too_many" CRITERION_ARGS;
+        FEEDBACK_HEADER = "linkedin.feedback.header" &["met", "total"];
+        FEEDBACK_MET = "linkedin.feedback.met" &["label", "tip"];
+        FEEDBACK_NOT_MET = "linkedin.feedback.not_met" &["label", "tip"];
+        FEEDBACK_COUNTS = "linkedin.feedback.counts" &["characters", "max", "before_more", "hashtags", "emoji"];
+        MODELS_HEADER = "linkedin.models.header" &["question", "count"];
+        MODELS_ITEM = "linkedin.models.item" &["number", "title"];
+        MODELS_COUNTS = "linkedin.models.counts" &["characters", "before_more", "hashtags", "emoji"];
+        MODELS_NOTE = "linkedin.models.note" &["note"];
+        MODELS_NONE = "linkedin.models.none" &["case"];
+        CHECK_NO_RULES = "linkedin.check.no_rules" &["case"];
+        CHECK_UNREADABLE = "linkedin.check.unreadable" &["file", "error"];
+        CHECK_NOT_FOUND = "linkedin.check.not_found" &["file"];
+        CHECK_NOT_TEXT = "linkedin.check.not_text" &["file"];
+        GRID_HEADER = "linkedin.grid.header" &["question", "points"];
+        GRID_NUMERIC = "linkedin.grid.numeric" &["points", "written"];
+        GRID_CRITERION = "linkedin.grid.criterion" &["label", "points", "explanation"];
+        GRID_NONE = "linkedin.grid.none" &["case"];
+        GRID_UNKNOWN = "linkedin.grid.unknown" &["id", "list"];
+    }
+}
+
+pub use ids::{TEXTS, TEXT_IDS};
+
+// ------------------------------------------------------------------------------------------
+// Parameters.
+
+/// The numbers of the rules. Every field has a default (LinkedIn's own figures), so the
+/// `[limits]` table of a pack's `linkedin.toml` may be partial or absent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Limits {
+    /// Longest post LinkedIn accepts, in characters.
+    pub max_characters: usize,
+    /// Longest first line that still works as a hook, in characters.
+    pub hook_max_characters: usize,
+    /// LinkedIn cuts a post with « voir plus » after this many lines…
+    pub more_lines: usize,
+    /// …or this many characters, whichever comes first.
+    pub more_characters: usize,
+    pub min_hashtags: usize,
+    pub max_hashtags: usize,
+    /// Most emoji a sober company post uses.
+    pub max_emoji: usize,
+    /// Fewest consecutive words of the testimonial a quotation must repeat.
+    pub min_quoted_words: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            max_characters: 3000,
+            hook_max_characters: 150,
+            more_lines: 3,
+            more_characters: 210,
+            min_hashtags: 3,
+            max_hashtags: 5,
+            max_emoji: 5,
+            min_quoted_words: 8,
+        }
+    }
+}
+
+/// The `[draft]` table of a pack's `linkedin.toml`, as written.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DraftConfig {
+    /// The client company, as its LinkedIn page is mentioned (`@ICOOPA`); the first is shown.
+    pub company: Vec<String>,
+    /// The name of the person quoted, in the forms that attribute the quotation; the first is shown.
+    pub author: Vec<String>,
+    /// Their function: with the company named, it attributes the quotation too.
+    pub author_role: Vec<String>,
+    /// The testimonial, word for word.
+    pub testimonial: String,
+    /// Words that present the offer to professionals.
+    pub offer: Vec<String>,
+    /// Words of the call to action (the quote request).
+    pub call_to_action: Vec<String>,
+}
+
+/// The parameters of the draft analysis for one case, checked and prepared.
+#[derive(Debug, Clone)]
+pub struct Params {
+    pub company: Vec<Phrase>,
+    pub author: Vec<Phrase>,
+    pub author_role: Vec<Phrase>,
+    pub offer: Vec<Phrase>,
+    pub call_to_action: Vec<Phrase>,
+    /// The testimonial as written, and its folded words.
+    pub testimonial: String,
+    pub testimonial_words: Vec<String>,
+    pub limits: Limits,
+    /// What the texts show for `{company}`, `{author}` and `{role}`.
+    pub company_shown: String,
+    pub author_shown: String,
+    pub role_shown: String,
+}
+
+impl Params {
+    /// Checks and prepares the parameters; every problem comes back as (key, what is wrong).
+    pub fn new(config: &DraftConfig, limits: Limits) -> Result<Params, Vec<(String, String)>> {
+        let mut problems = Vec::new();
+        let phrases = |key: &str, sources: &[String], problems: &mut Vec<(String, String)>| {
+            if sources.is_empty() {
+                problems.push((
+                    format!("draft.{key}"),
+                    "the list is empty (expected at least one phrase)".to_string(),
+                ));
+            }
+            let mut out = Vec::new();
+            for (i, s) in sources.iter().enumerate() {
+                match Phrase::parse(s) {
+                    Ok(p) => out.push(p),
+                    Err(e) => problems.push((format!("draft.{key}[{i}]"), e)),
+                }
+            }
+            out
+        };
+        let company = phrases("company", &config.company, &mut problems);
+        let author = phrases("author", &config.author, &mut problems);
+        let author_role = phrases("author_role", &config.author_role, &mut problems);
+        let offer = phrases("offer", &config.offer, &mut problems);
+        let call_to_action = phrases("call_to_action", &config.call_to_action, &mut problems);
+        for (i, c) in config.company.iter().enumerate() {
+            if c.contains('*') {
+                problems.push((
+                    format!("draft.company[{i}]"),
+                    format!("'{c}': a company is mentioned by its full name (expected no '*')"),
+                ));
+            }
+        }
+        let testimonial_words: Vec<String> = text::words(&config.testimonial)
+            .into_iter()
+            .map(|w| w.folded)
+            .collect();
+        if testimonial_words.len() < limits.min_quoted_words {
+            problems.push((
+                "draft.testimonial".to_string(),
+                format!(
+                    "the testimonial has {} words, fewer than limits.min_quoted_words ({}) (expected the testimonial word for word)",
+                    testimonial_words.len(),
+                    limits.min_quoted_words
+                ),
+            ));
+        }
+        let positive = [
+            ("max_characters", limits.max_characters),
+            ("hook_max_characters", limits.hook_max_characters),
+            ("more_lines", limits.more_lines),
+            ("more_characters", limits.more_characters),
+            ("max_hashtags", limits.max_hashtags),
+            ("min_quoted_words", limits.min_quoted_words),
+        ];
+        for (key, value) in positive {
+            if value == 0 {
+                problems.push((format!("limits.{key}"), "must be at least 1".to_string()));
+            }
+        }
+        if limits.min_hashtags > limits.max_hashtags {
+            problems.push((
+                "limits.min_hashtags".to_string(),
+                format!(
+                    "{} is more than max_hashtags ({}) (expected min_hashtags ≤ max_hashtags)",
+                    limits.min_hashtags, limits.max_hashtags
+                ),
+            ));
+        }
+        if limits.hook_max_characters > limits.max_characters {
+            problems.push((
+                "limits.hook_max_characters".to_string(),
+                format!(
+                    "{} is more than max_characters ({}) (expected a first line shorter than the whole post)",
+                    limits.hook_max_characters, limits.max_characters
+                ),
+            ));
+        }
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+        Ok(Params {
+            company,
+            author,
+            author_role,
+            offer,
+            call_to_action,
+            testimonial: config.testimonial.clone(),
+            testimonial_words,
+            limits,
+            company_shown: config.company[0].clone(),
+            author_shown: config.author[0].clone(),
+            role_shown: config.author_role[0].clone(),
+        })
+    }
+}
+
+/// A case's LinkedIn workshop: the question it serves, its model posts, its draft analysis.
+#[derive(Debug, Clone)]
+pub struct Workshop {
+    /// The question whose answer is a LinkedIn post ("2.3").
+    pub question: String,
+    /// Ids of the model posts, in order; their texts are `linkedin.model.<id>.title`, `.post`
+    /// and `.note` in the case's texts folder.
+    pub models: Vec<String>,
+    pub params: Params,
+}
+
+impl Workshop {
+    pub fn title_id(model: &str) -> String {
+        format!("linkedin.model.{model}.title")
+    }
+    pub fn post_id(model: &str) -> String {
+        format!("linkedin.model.{model}.post")
+    }
+    pub fn note_id(model: &str) -> String {
+        format!("linkedin.model.{model}.note")
+    }
+}
+
+// ------------------------------------------------------------------------------------------
+// The rules' own vocabulary (generic French; the case's words are in its Params).
+
+/// Openings that make a weak hook: greetings and self-congratulation. Compared with the first
+/// words of the first line, case and accents ignored.
+pub const GENERIC_OPENERS: &[&str] = &[
+    "bonjour",
+    "bonsoir",
+    "hello",
+    "salut",
+    "coucou",
+    "cher",
+    "chers",
+    "chere",
+    "cheres",
+    "voici",
+    "nous sommes heureux",
+    "nous sommes heureuses",
+    "nous sommes fiers",
+    "nous sommes fieres",
+    "nous sommes ravis",
+    "nous sommes ravies",
+    "nous avons le plaisir",
+    "nous avons la joie",
+    "nous avons l honneur",
+    "je suis heureux",
+    "je suis heureuse",
+    "je suis fier",
+    "je suis fiere",
+    "j ai le plaisir",
+    "c est avec plaisir",
+    "c est avec joie",
+    "c est avec fierte",
+    "nouveau post",
+    "nouvelle publication",
+];
+
+/// Phrases that state the consent of the person quoted.
+pub const CONSENT_PHRASES: &[&str] = &[
+    "avec son accord",
+    "avec leur accord",
+    "avec l accord",
+    "avec son autorisation",
+    "avec leur autorisation",
+    "avec l autorisation",
+    "avec son aimable autorisation",
+    "avec leur aimable autorisation",
+    "avec l aimable autorisation",
+    "avec sa permission",
+    "avec leur permission",
+    "avec son consentement",
+    "avec leur consentement",
+    "a accepte*",
+    "ont accepte*",
+    "avoir accepte*",
+    "a bien voulu",
+    "ont bien voulu",
+    "avoir bien voulu",
+    "a donne son accord",
+    "ont donne leur accord",
+    "nous autoris*",
+    "nous a autorise*",
+    "nous ont autorise*",
+];
+
+/// Words that announce a visual. "image" counts only right after "[" or "(" ("[Image : …]"),
+/// so that "image de marque" does not.
+pub const VISUAL_WORDS: &[&str] = &[
+    "visuel*",
+    "photo*",
+    "video*",
+    "illustration*",
+    "infographie*",
+    "carrousel*",
+    "carousel*",
+];
+
+// ------------------------------------------------------------------------------------------
+// The analysis.
+
+/// A criterion of a good LinkedIn company post, in the order the feedback lists them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Criterion {
+    /// A short, engaging first line (what shows before « voir plus »).
+    Hook,
+    /// At most `max_characters`.
+    Length,
+    /// The testimonial between quotation marks.
+    Quote,
+    /// Its author named (or their function and company).
+    Attribution,
+    /// The author's consent stated.
+    Consent,
+    /// The client company mentioned with `@`.
+    Tag,
+    /// The offer to professionals.
+    Offer,
+    /// A call to action towards the quote request.
+    Cta,
+    /// `min_hashtags` to `max_hashtags` distinct hashtags.
+    Hashtags,
+    /// A visual suggested.
+    Visual,
+    /// At most `max_emoji` emoji.
+    Emoji,
+}
+
+impl Criterion {
+    pub const ALL: [Criterion; 11] = [
+        Criterion::Hook,
+        Criterion::Length,
+        Criterion::Quote,
+        Criterion::Attribution,
+        Criterion::Consent,
+        Criterion::Tag,
+        Criterion::Offer,
+        Criterion::Cta,
+        Criterion::Hashtags,
+        Criterion::Visual,
+        Criterion::Emoji,
+    ];
+
+    /// The id used in JSON and in tests.
+    pub fn id(self) -> &'static str {
+        match self {
+            Criterion::Hook => "hook",
+            Criterion::Length => "length",
+            Criterion::Quote => "quote",
+            Criterion::Attribution => "attribution",
+            Criterion::Consent => "consent",
+            Criterion::Tag => "tag",
+            Criterion::Offer => "offer",
+            Criterion::Cta => "cta",
+            Criterion::Hashtags => "hashtags",
+            Criterion::Visual => "visual",
+            Criterion::Emoji => "emoji",
+        }
+    }
+
+    /// The id of its label.
+    pub fn label_id(self) -> &'static str {
+        match self {
+            Criterion::Hook => ids::HOOK_LABEL,
+            Criterion::Length => ids::LENGTH_LABEL,
+            Criterion::Quote => ids::QUOTE_LABEL,
+            Criterion::Attribution => ids::ATTRIBUTION_LABEL,
+            Criterion::Consent => ids::CONSENT_LABEL,
+            Criterion::Tag => ids::TAG_LABEL,
+            Criterion::Offer => ids::OFFER_LABEL,
+            Criterion::Cta => ids::CTA_LABEL,
+            Criterion::Hashtags => ids::HASHTAGS_LABEL,
+            Criterion::Visual => ids::VISUAL_LABEL,
+            Criterion::Emoji => ids::EMOJI_LABEL,
+        }
+    }
+}
+
+/// Why a criterion is met or not: one per rule outcome, each with its own text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Reason {
+    HookOk,
+    HookEmpty,
+    HookTooLong,
+    HookGeneric,
+    LengthOk,
+    LengthTooLong,
+    QuoteOk,
+    /// Nothing between quotation marks.
+    QuoteNone,
+    /// Something quoted, but not the testimonial.
+    QuoteOther,
+    /// The testimonial is there, but not between quotation marks.
+    QuoteUnquoted,
+    AttributionName,
+    AttributionRole,
+    AttributionMissing,
+    ConsentOk,
+    ConsentMissing,
+    TagOk,
+    /// The company is named, without `@`.
+    TagNotTagged,
+    TagMissing,
+    OfferOk,
+    OfferMissing,
+    CtaOk,
+    CtaMissing,
+    HashtagsOk,
+    HashtagsFew,
+    HashtagsMany,
+    HashtagsDuplicate,
+    VisualOk,
+    VisualMissing,
+    EmojiOk,
+    EmojiTooMany,
+}
+
+impl Reason {
+    /// Whether the criterion is met.
+    pub fn met(self) -> bool {
+        matches!(
+            self,
+            Reason::HookOk
+                | Reason::LengthOk
+                | Reason::QuoteOk
+                | Reason::AttributionName
+                | Reason::AttributionRole
+                | Reason::ConsentOk
+                | Reason::TagOk
+                | Reason::OfferOk
+                | Reason::CtaOk
+                | Reason::HashtagsOk
+                | Reason::VisualOk
+                | Reason::EmojiOk
+        )
+    }
+
+    /// The id of the text that explains it (what was found, or the tip).
+    pub fn text_id(self) -> &'static str {
+        match self {
+            Reason::HookOk => ids::HOOK_OK,
+            Reason::HookEmpty => ids::HOOK_EMPTY,
+            Reason::HookTooLong => ids::HOOK_TOO_LONG,
+            Reason::HookGeneric => ids::HOOK_GENERIC,
+            Reason::LengthOk => ids::LENGTH_OK,
+            Reason::LengthTooLong => ids::LENGTH_TOO_LONG,
+            Reason::QuoteOk => ids::QUOTE_OK,
+            Reason::QuoteNone => ids::QUOTE_NONE,
+            Reason::QuoteOther => ids::QUOTE_OTHER,
+            Reason::QuoteUnquoted => ids::QUOTE_UNQUOTED,
+            Reason::AttributionName => ids::ATTRIBUTION_NAME,
+            Reason::AttributionRole => ids::ATTRIBUTION_ROLE,
+            Reason::AttributionMissing => ids::ATTRIBUTION_MISSING,
+            Reason::ConsentOk => ids::CONSENT_OK,
+            Reason::ConsentMissing => ids::CONSENT_MISSING,
+            Reason::TagOk => ids::TAG_OK,
+            Reason::TagNotTagged => ids::TAG_NOT_TAGGED,
+            Reason::TagMissing => ids::TAG_MISSING,
+            Reason::OfferOk => ids::OFFER_OK,
+            Reason::OfferMissing => ids::OFFER_MISSING,
+            Reason::CtaOk => ids::CTA_OK,
+            Reason::CtaMissing => ids::CTA_MISSING,
+            Reason::HashtagsOk => ids::HASHTAGS_OK,
+            Reason::HashtagsFew => ids::HASHTAGS_FEW,
+            Reason::HashtagsMany => ids::HASHTAGS_MANY,
+            Reason::HashtagsDuplicate => ids::HASHTAGS_DUPLICATE,
+            Reason::VisualOk => ids::VISUAL_OK,
+            Reason::VisualMissing => ids::VISUAL_MISSING,
+            Reason::EmojiOk => ids::EMOJI_OK,
+            Reason::EmojiTooMany => ids::EMOJI_TOO_MANY,
+        }
+    }
+}
+
+/// The verdict on one criterion.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Verdict {
+    pub criterion: Criterion,
+    pub met: bool,
+    pub reason: Reason,
+    /// The passage the rule found (the hashtags, the keyword, the generic opening…).
+    pub found: Option<String>,
+    /// The number the rule measured (characters, words quoted, hashtags, emoji).
+    pub count: Option<usize>,
+}
+
+/// The counts LinkedIn users look at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Counts {
+    /// Characters of the published text.
+    pub characters: usize,
+    /// Characters shown before « voir plus ».
+    pub before_more: usize,
+    pub hashtags: usize,
+    pub emoji: usize,
+}
+
+/// The analysis of a draft: one verdict per criterion (in [`Criterion::ALL`] order), the counts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Analysis {
+    pub verdicts: Vec<Verdict>,
+    pub counts: Counts,
+}
+
+impl Analysis {
+    /// The verdict on `criterion`.
+    pub fn verdict(&self, criterion: Criterion) -> &Verdict {
+        // Every criterion has exactly one verdict, in ALL order.
+        let i = Criterion::ALL
+            .iter()
+            .position(|c| *c == criterion)
+            .unwrap_or(0);
+        &self.verdicts[i]
+    }
+
+    /// Whether every criterion is met.
+    pub fn all_met(&self) -> bool {
+        self.verdicts.iter().all(|v| v.met)
+    }
+
+    /// How many criteria are met.
+    pub fn met_count(&self) -> usize {
+        self.verdicts.iter().filter(|v| v.met).count()
+    }
+}
+
+/// A draft split into the published text and the notes to the reader: a line entirely between
+/// square brackets (« [Visuel : photo de l'équipe] ») is a note, not part of the post.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Draft {
+    /// The text LinkedIn would publish: the other lines, without leading and trailing blanks.
+    pub post: String,
+    /// The note lines, trimmed.
+    pub notes: Vec<String>,
+}
+
+impl Draft {
+    pub fn read(draft: &str) -> Draft {
+        let mut lines = Vec::new();
+        let mut notes = Vec::new();
+        for line in draft.lines() {
+            let trimmed = line.trim();
+            if trimmed.starts_with('[') && trimmed.ends_with(']') {
+                notes.push(trimmed.to_string());
+            } else {
+                lines.push(line.trim_end());
+            }
+        }
+        Draft {
+            post: lines.join("\n").trim().to_string(),
+            notes,
+        }
+    }
+}
+
+/// Analyses a draft post with the case's parameters: the verdict on every criterion and the
+/// counts. Pure and cheap (a few passes over the text).
+pub fn analyse(draft: &str, params: &Params) -> Analysis {
+    let draft = Draft::read(draft);
+    let post = draft.post.as_str();
+    let limits = &params.limits;
+    let quoted = text::quoted(post);
+    let all_words = text::words(post);
+    let every: Vec<&Word> = all_words.iter().collect();
+    let own: Vec<&Word> = all_words
+        .iter()
+        .filter(|w| !text::inside(&quoted, w.span.start))
+        .collect();
+    let slice = |r: Range<usize>| post[r].to_string();
+
+    let hashtag_list = text::hashtags(post);
+    let counts = Counts {
+        characters: text::characters(post),
+        before_more: text::before_more(post, limits.more_lines, limits.more_characters),
+        hashtags: hashtag_list.len(),
+        emoji: text::emoji_count(post),
+    };
+    let mut verdicts = Vec::with_capacity(Criterion::ALL.len());
+    let mut push = |criterion, reason: Reason, found: Option<String>, count: Option<usize>| {
+        verdicts.push(Verdict {
+            criterion,
+            met: reason.met(),
+            reason,
+            found,
+            count,
+        });
+    };
+
+    // Hook: the first line, short and not a generic opening.
+    let first_line = post.lines().next().unwrap_or("");
+    let first_len = text::characters(first_line);
+    let first_words = text::words(first_line);
+    let first_refs: Vec<&Word> = first_words.iter().collect();
+    let opener = Phrase::list(GENERIC_OPENERS)
+        .into_iter()
+        .find(|p| text::starts_with(p, &first_refs));
+    if post.is_empty() {
+        push(Criterion::Hook, Reason::HookEmpty, None, Some(0));
+    } else if let Some(p) = opener {
+        let end = first_refs[p.words.len() - 1].span.end;
+        let start = first_refs[0].span.start;
+        let found = first_line[start..end].to_string();
+        push(
+            Criterion::Hook,
+            Reason::HookGeneric,
+            Some(found),
+            Some(first_len),
+        );
+    } else if first_len > limits.hook_max_characters {
+        push(Criterion::Hook, Reason::HookTooLong, None, Some(first_len));
+    } else {
+        push(Criterion::Hook, Reason::HookOk, None, Some(first_len));
+    }
+
+    // Length.
+    let reason = if counts.characters > limits.max_characters {
+        Reason::LengthTooLong
+    } else {
+        Reason::LengthOk
+    };
+    push(Criterion::Length, reason, None, Some(counts.characters));
+
+    // Quote: the longest run of the testimonial's words inside one quotation.
+    let testimonial: Vec<&str> = params
+        .testimonial_words
+        .iter()
+        .map(String::as_str)
+        .collect();
+    let best_quoted = quoted
+        .iter()
+        .map(|r| {
+            let inner: Vec<String> = text::words(&post[r.clone()])
+                .into_iter()
+                .map(|w| w.folded)
+                .collect();
+            let inner: Vec<&str> = inner.iter().map(String::as_str).collect();
+            text::longest_common_run(&inner, &testimonial)
+        })
+        .max()
+        .unwrap_or(0);
+    let anywhere: Vec<&str> = all_words.iter().map(|w| w.folded.as_str()).collect();
+    let best_anywhere = text::longest_common_run(&anywhere, &testimonial);
+    let reason = if best_quoted >= limits.min_quoted_words {
+        Reason::QuoteOk
+    } else if best_anywhere >= limits.min_quoted_words {
+        Reason::QuoteUnquoted
+    } else if quoted.is_empty() {
+        Reason::QuoteNone
+    } else {
+        Reason::QuoteOther
+    };
+    push(Criterion::Quote, reason, None, Some(best_quoted));
+
+    // Attribution: the author's name, or their function with the company named.
+    let company_named = text::find_first(&params.company, &every, post);
+    if let Some(at) = text::find_first(&params.author, &own, post) {
+        push(
+            Criterion::Attribution,
+            Reason::AttributionName,
+            Some(slice(at)),
+            None,
+        );
+    } else if let (Some(at), Some(_)) = (
+        text::find_first(&params.author_role, &own, post),
+        &company_named,
+    ) {
+        push(
+            Criterion::Attribution,
+            Reason::AttributionRole,
+            Some(slice(at)),
+            None,
+        );
+    } else {
+        push(
+            Criterion::Attribution,
+            Reason::AttributionMissing,
+            None,
+            None,
+        );
+    }
+
+    // Consent.
+    match text::find_first(&Phrase::list(CONSENT_PHRASES), &own, post) {
+        Some(at) => push(Criterion::Consent, Reason::ConsentOk, Some(slice(at)), None),
+        None => push(Criterion::Consent, Reason::ConsentMissing, None, None),
+    }
+
+    // Tag: @Company.
+    let mention = params
+        .company
+        .iter()
+        .filter_map(|c| text::mention(post, c))
+        .min_by_key(|r| r.start);
+    match (mention, company_named) {
+        (Some(at), _) => push(Criterion::Tag, Reason::TagOk, Some(slice(at)), None),
+        (None, Some(at)) => push(Criterion::Tag, Reason::TagNotTagged, Some(slice(at)), None),
+        (None, None) => push(Criterion::Tag, Reason::TagMissing, None, None),
+    }
+
+    // Offer and call to action, outside the quotation.
+    match text::find_first(&params.offer, &own, post) {
+        Some(at) => push(Criterion::Offer, Reason::OfferOk, Some(slice(at)), None),
+        None => push(Criterion::Offer, Reason::OfferMissing, None, None),
+    }
+    match text::find_first(&params.call_to_action, &own, post) {
+        Some(at) => push(Criterion::Cta, Reason::CtaOk, Some(slice(at)), None),
+        None => push(Criterion::Cta, Reason::CtaMissing, None, None),
+    }
+
+    // Hashtags: between min and max, all distinct.
+    let mut distinct: Vec<String> = Vec::new();
+    let mut duplicate = None;
+    for tag in &hashtag_list {
+        let folded = text::fold(tag);
+        if distinct.contains(&folded) {
+            duplicate.get_or_insert(*tag);
+        } else {
+            distinct.push(folded);
+        }
+    }
+    let shown = hashtag_list.join(" ");
+    if distinct.len() < limits.min_hashtags {
+        push(
+            Criterion::Hashtags,
+            Reason::HashtagsFew,
+            Some(shown),
+            Some(distinct.len()),
+        );
+    } else if hashtag_list.len() > limits.max_hashtags {
+        push(
+            Criterion::Hashtags,
+            Reason::HashtagsMany,
+            Some(shown),
+            Some(hashtag_list.len()),
+        );
+    } else if let Some(dup) = duplicate {
+        push(
+            Criterion::Hashtags,
+            Reason::HashtagsDuplicate,
+            Some(dup.to_string()),
+            Some(hashtag_list.len()),
+        );
+    } else {
+        push(
+            Criterion::Hashtags,
+            Reason::HashtagsOk,
+            Some(shown),
+            Some(hashtag_list.len()),
+        );
+    }
+
+    // Visual: a note line or a word of the post that announces one.
+    let visual_words = Phrase::list(VISUAL_WORDS);
+    let visual_note = draft.notes.iter().find(|note| {
+        let ws = text::words(note);
+        let refs: Vec<&Word> = ws.iter().collect();
+        text::find_first(&visual_words, &refs, note).is_some() || image_after_bracket(note, &ws)
+    });
+    let visual_in_post = text::find_first(&visual_words, &own, post).or_else(|| {
+        own.iter()
+            .find(|w| image_word_after_bracket(post, w))
+            .map(|w| w.span.clone())
+    });
+    match (visual_note, visual_in_post) {
+        (Some(note), _) => push(
+            Criterion::Visual,
+            Reason::VisualOk,
+            Some(note.clone()),
+            None,
+        ),
+        (None, Some(at)) => push(Criterion::Visual, Reason::VisualOk, Some(slice(at)), None),
+        (None, None) => push(Criterion::Visual, Reason::VisualMissing, None, None),
+    }
+
+    // Emoji.
+    let reason = if counts.emoji > limits.max_emoji {
+        Reason::EmojiTooMany
+    } else {
+        Reason::EmojiOk
+    };
+    push(Criterion::Emoji, reason, None, Some(counts.emoji));
+
+    Analysis { verdicts, counts }
+}
+
+fn image_after_bracket(text: &str, words: &[Word]) -> bool {
+    words.iter().any(|w| image_word_after_bracket(text, w))
+}
+
+/// "image" right after "[" or "(" (spaces allowed between): « [Image : … ] ».
+fn image_word_after_bracket(text: &str, word: &Word) -> bool {
+    word.folded.starts_with("image") && text[..word.span.start].trim_end().ends_with(['[', '('])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn params() -> Params {
+        let config = DraftConfig {
+            company: vec!["ICOOPA".into()],
+            author: vec!["Emilie HERROU BEBIN".into(), "HERROU BEBIN".into()],
+            author_role: vec!["responsable RH".into(), "responsable des ressources humaines".into()],
+            testimonial: "Tous les salariés ont été ravis de recevoir un « Olivier », symbole de la cohésion, pour les 40 ans de notre entreprise. Une idée originale, pleine de sens et de valeurs !".into(),
+            offer: vec!["cadeau* d entreprise".into(), "CSE".into(), "vos collaborat*".into()],
+            call_to_action: vec!["devis".into()],
+        };
+        match Params::new(&config, Limits::default()) {
+            Ok(p) => p,
+            Err(e) => panic!("{e:?}"),
+        }
+    }
+
+    const GOOD: &str = "Et si votre prochain cadeau d'entreprise prenait racine ?\n\
+        Pour ses 40 ans, @ICOOPA a offert un olivier à ses équipes.\n\
+        Emilie HERROU BEBIN, responsable RH, nous a confié (avec son accord) :\n\
+        « Tous les salariés ont été ravis de recevoir un « Olivier », symbole de la cohésion, pour les 40 ans de notre entreprise. Une idée originale, pleine de sens et de valeurs ! »\n\
+        Un CSE, une équipe à remercier ? Demandez votre devis 🌳\n\
+        #CadeauDEntreprise #RSE #MarqueEmployeur\n\
+        [Visuel : photo de l'olivier]";
+
+    fn failing(draft: &str) -> Vec<&'static str> {
+        analyse(draft, &params())
+            .verdicts
+            .iter()
+            .filter(|v| !v.met)
+            .map(|v| v.criterion.id())
+            .collect()
+    }
+
+    #[test]
+    fn a_good_draft_meets_everything() {
+        let a = analyse(GOOD, &params());
+        assert!(a.all_met(), "{a:#?}");
+        assert_eq!(a.counts.hashtags, 3);
+        assert_eq!(a.counts.emoji, 1);
+        assert_eq!(a.verdict(Criterion::Quote).count, Some(30));
+        assert_eq!(
+            a.verdict(Criterion::Visual).found.as_deref(),
+            Some("[Visuel : photo de l'olivier]")
+        );
+        assert_eq!(a.verdict(Criterion::Tag).found.as_deref(), Some("@ICOOPA"));
+        // The note line is not published.
+        assert!(a.counts.characters < text::characters(GOOD));
+    }
+
+    #[test]
+    fn each_rule_can_fail_alone() {
+        let swap = |from: &str, to: &str| {
+            assert!(GOOD.contains(from), "{from}");
+            GOOD.replace(from, to)
+        };
+        assert_eq!(
+            failing(&swap(
+                "Et si votre prochain cadeau d'entreprise prenait racine ?",
+                "Bonjour à tous, un cadeau d'entreprise !"
+            )),
+            ["hook"]
+        );
+        assert_eq!(failing(&swap("@ICOOPA", "ICOOPA")), ["tag"]);
+        assert_eq!(failing(&swap(" (avec son accord)", "")), ["consent"]);
+        assert_eq!(
+            failing(&swap("Emilie HERROU BEBIN, responsable RH,", "Elle")),
+            ["attribution"]
+        );
+        assert_eq!(failing(&swap(" #RSE", "")), ["hashtags"]);
+        assert_eq!(
+            failing(&swap("[Visuel : photo de l'olivier]", "")),
+            ["visual"]
+        );
+        assert_eq!(failing(&swap("devis", "cadeau")), ["cta"]);
+        assert_eq!(failing(&swap("🌳", "🌳🌳🌳🌳🌳🌳")), ["emoji"]);
+        let unquoted = swap("« Tous", "Tous").replace("valeurs ! »", "valeurs !");
+        assert_eq!(failing(&unquoted), ["quote"]);
+    }
+
+    #[test]
+    fn quote_reasons() {
+        let p = params();
+        let a = analyse("« Bravo » @ICOOPA", &p);
+        assert_eq!(a.verdict(Criterion::Quote).reason, Reason::QuoteOther);
+        let a = analyse("Rien de cité.", &p);
+        assert_eq!(a.verdict(Criterion::Quote).reason, Reason::QuoteNone);
+        let a = analyse(
+            "Une idée originale, pleine de sens et de valeurs, nous dit-on.",
+            &p,
+        );
+        assert_eq!(a.verdict(Criterion::Quote).reason, Reason::QuoteUnquoted);
+        let a = analyse("« Une idée originale, pleine de sens et de valeurs ! »", &p);
+        assert_eq!(a.verdict(Criterion::Quote).reason, Reason::QuoteOk);
+        assert_eq!(a.verdict(Criterion::Quote).count, Some(9));
+    }
+
+    #[test]
+    fn words_inside_the_quotation_do_not_count_as_the_offer() {
+        // "entreprise" and "salariés" are in the testimonial: quoting it is not presenting the offer.
+        let p = params();
+        let a = analyse(
+            "« pour les 40 ans de notre entreprise, un cadeau d'entreprise »",
+            &p,
+        );
+        assert_eq!(a.verdict(Criterion::Offer).reason, Reason::OfferMissing);
+    }
+
+    #[test]
+    fn attribution_by_role_needs_the_company() {
+        let p = params();
+        let a = analyse("La responsable RH nous l'a dit.", &p);
+        assert_eq!(
+            a.verdict(Criterion::Attribution).reason,
+            Reason::AttributionMissing
+        );
+        let a = analyse("La responsable RH d'ICOOPA nous l'a dit.", &p);
+        assert_eq!(
+            a.verdict(Criterion::Attribution).reason,
+            Reason::AttributionRole
+        );
+        let a = analyse("Merci Émilie Herrou-Bebin !", &p);
+        assert_eq!(
+            a.verdict(Criterion::Attribution).reason,
+            Reason::AttributionName
+        );
+    }
+
+    #[test]
+    fn hashtag_reasons() {
+        let p = params();
+        let v = |d: &str| analyse(d, &p).verdict(Criterion::Hashtags).reason;
+        assert_eq!(v("#a #b"), Reason::HashtagsFew);
+        assert_eq!(v("#a #b #A"), Reason::HashtagsFew);
+        assert_eq!(v("#a #b #c #A"), Reason::HashtagsDuplicate);
+        assert_eq!(v("#a #b #c #d #e #f"), Reason::HashtagsMany);
+        assert_eq!(v("#a #b #c #d #e"), Reason::HashtagsOk);
+    }
+
+    #[test]
+    fn hook_and_empty_draft() {
+        let p = params();
+        let a = analyse("", &p);
+        assert_eq!(a.verdict(Criterion::Hook).reason, Reason::HookEmpty);
+        assert_eq!(a.met_count(), 2, "only length and emoji hold for nothing");
+        let long = format!("{}\nsuite", "mot ".repeat(40));
+        let a = analyse(&long, &p);
+        assert_eq!(a.verdict(Criterion::Hook).reason, Reason::HookTooLong);
+        let a = analyse("👋 Nous sommes fiers de vous présenter…", &p);
+        let hook = a.verdict(Criterion::Hook);
+        assert_eq!(hook.reason, Reason::HookGeneric);
+        assert_eq!(hook.found.as_deref(), Some("Nous sommes fiers"));
+        // A note line first: the hook is the first published line.
+        let a = analyse("[Photo : l'olivier]\nUn olivier pour 40 ans ?", &p);
+        assert_eq!(a.verdict(Criterion::Hook).reason, Reason::HookOk);
+        assert_eq!(a.verdict(Criterion::Hook).count, Some(24));
+    }
+
+    #[test]
+    fn image_counts_only_as_an_announced_visual() {
+        let p = params();
+        let v = |d: &str| analyse(d, &p).verdict(Criterion::Visual).met;
+        assert!(v("Texte.\n[Image : l'olivier]"));
+        assert!(v("Texte (image : l'olivier)."));
+        assert!(!v("Soignez votre image de marque."));
+        assert!(v("En photo : l'olivier."));
+    }
+
+    #[test]
+    fn params_are_checked() {
+        let config = DraftConfig {
+            company: vec![],
+            author: vec!["*".into()],
+            author_role: vec!["RH".into()],
+            testimonial: "Trop court.".into(),
+            offer: vec!["a*b".into()],
+            call_to_action: vec!["devis".into()],
+        };
+        let limits = Limits {
+            min_hashtags: 6,
+            max_emoji: 0,
+            ..Limits::default()
+        };
+        let errors = Params::new(&config, limits).unwrap_err();
+        let keys: Vec<&str> = errors.iter().map(|(k, _)| k.as_str()).collect();
+        assert_eq!(
+            keys,
+            [
+                "draft.company",
+                "draft.author[0]",
+                "draft.offer[0]",
+                "draft.testimonial",
+                "limits.min_hashtags"
+            ],
+            "{errors:#?}"
+        );
+    }
+}

@@ -1,0 +1,274 @@
+//! The two optional files of a pack for the written answers: `grids.toml` (grading grids) and
+//! `linkedin.toml` (the LinkedIn workshop: model posts and draft analysis). A pack without them
+//! is valid; when present they are checked like the rest, every problem with file and key.
+//! Format: `config/cases/README.md`, section 12.
+
+use super::{is_identifier, read_toml, Problems};
+use crate::case::{Case, Grid, GridCriterion, Question};
+use crate::linkedin::{self, DraftConfig, Limits, Params, Workshop};
+use rust_decimal::Decimal;
+use serde::Deserialize;
+use std::collections::BTreeSet;
+use std::path::Path;
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawGrids {
+    grids: toml::Table,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawGrid {
+    criteria: Vec<RawGridCriterion>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawGridCriterion {
+    id: String,
+    share: Decimal,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawLinkedin {
+    question: String,
+    #[serde(default)]
+    models: Vec<String>,
+    draft: DraftConfig,
+    #[serde(default)]
+    limits: Limits,
+}
+
+/// Reads `grids.toml` if the pack has one; grids come back in question order.
+pub(super) fn load_grids(
+    file: &Path,
+    questions: &[Question],
+    problems: &mut Problems,
+) -> Vec<Grid> {
+    if !file.exists() {
+        return Vec::new();
+    }
+    let Some(raw) = read_toml::<RawGrids>(file, problems) else {
+        return Vec::new();
+    };
+    let mut grids = Vec::new();
+    for (question_id, value) in &raw.grids {
+        let key = format!("grids.\"{question_id}\"");
+        let Some(question) = questions.iter().find(|q| &q.id == question_id) else {
+            let ids: Vec<&str> = questions.iter().map(|q| q.id.as_str()).collect();
+            problems.add(
+                file,
+                &key,
+                format!(
+                    "no question '{question_id}' in questions.toml (expected one of {})",
+                    ids.join(", ")
+                ),
+            );
+            continue;
+        };
+        let raw: RawGrid = match value.clone().try_into() {
+            Ok(g) => g,
+            Err(e) => {
+                problems.add(file, &key, e.message().trim().to_string());
+                continue;
+            }
+        };
+        if raw.criteria.is_empty() {
+            problems.add(
+                file,
+                format!("{key}.criteria"),
+                "a grid needs at least one criterion",
+            );
+            continue;
+        }
+        let mut seen = BTreeSet::new();
+        let mut criteria = Vec::new();
+        for (i, c) in raw.criteria.iter().enumerate() {
+            let c_key = format!("{key}.criteria[{i}]");
+            if !is_identifier(&c.id) {
+                problems.add(
+                    file,
+                    format!("{c_key}.id"),
+                    format!(
+                        "'{}' is not a criterion id (expected lowercase letters, digits and '_', starting with a letter)",
+                        c.id
+                    ),
+                );
+            }
+            if !seen.insert(c.id.as_str()) {
+                problems.add(
+                    file,
+                    format!("{c_key}.id"),
+                    format!("criterion '{}' is declared twice in this grid", c.id),
+                );
+            }
+            if c.share <= Decimal::ZERO {
+                problems.add(
+                    file,
+                    format!("{c_key}.share"),
+                    format!(
+                        "{} points: a criterion is worth more than 0 points",
+                        c.share
+                    ),
+                );
+            }
+            criteria.push(GridCriterion {
+                id: c.id.clone(),
+                share: c.share,
+            });
+        }
+        let parts: Decimal = question.parts.iter().map(|p| p.points).sum();
+        let written = question.points - parts;
+        let sum: Decimal = criteria.iter().map(|c| c.share).sum();
+        if sum != written {
+            let detail = if parts.is_zero() {
+                format!("the question's {} points", question.points.normalize())
+            } else {
+                format!(
+                    "the question's {} points minus {} for its numeric parts",
+                    question.points.normalize(),
+                    parts.normalize()
+                )
+            };
+            problems.add(
+                file,
+                format!("{key}.criteria"),
+                format!(
+                    "the shares add up to {} points (expected {}: {detail})",
+                    sum.normalize(),
+                    written.normalize()
+                ),
+            );
+        }
+        grids.push(Grid {
+            question: question.id.clone(),
+            points: written,
+            criteria,
+        });
+    }
+    let order = |g: &Grid| questions.iter().position(|q| q.id == g.question);
+    grids.sort_by_key(order);
+    grids
+}
+
+/// Reads `linkedin.toml` if the pack has one.
+pub(super) fn load_linkedin(
+    file: &Path,
+    questions: &[Question],
+    problems: &mut Problems,
+) -> Option<Workshop> {
+    if !file.exists() {
+        return None;
+    }
+    let raw = read_toml::<RawLinkedin>(file, problems)?;
+    let before = problems.list.len();
+    if !questions.iter().any(|q| q.id == raw.question) {
+        let ids: Vec<&str> = questions.iter().map(|q| q.id.as_str()).collect();
+        problems.add(
+            file,
+            "question",
+            format!(
+                "no question '{}' in questions.toml (expected one of {})",
+                raw.question,
+                ids.join(", ")
+            ),
+        );
+    }
+    let mut seen = BTreeSet::new();
+    for (i, id) in raw.models.iter().enumerate() {
+        let valid = !id.is_empty()
+            && id.starts_with(|c: char| c.is_ascii_lowercase())
+            && id
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+        if !valid {
+            problems.add(
+                file,
+                format!("models[{i}]"),
+                format!("'{id}' is not a model id (expected lowercase letters, digits and '-', starting with a letter)"),
+            );
+        }
+        if !seen.insert(id.as_str()) {
+            problems.add(
+                file,
+                format!("models[{i}]"),
+                format!("model '{id}' is listed twice"),
+            );
+        }
+    }
+    let params = match Params::new(&raw.draft, raw.limits) {
+        Ok(p) => Some(p),
+        Err(errors) => {
+            for (key, problem) in errors {
+                problems.add(file, key, problem);
+            }
+            None
+        }
+    };
+    if problems.list.len() != before {
+        return None;
+    }
+    Some(Workshop {
+        question: raw.question,
+        models: raw.models,
+        params: params?,
+    })
+}
+
+/// The texts the grids and the model posts need, and the models' own quality: every model post
+/// must meet every criterion of the draft analysis.
+pub(super) fn check_texts(case: &Case, prompts_dir: &Path, problems: &mut Problems) {
+    let mut required = Vec::new();
+    for g in &case.grids {
+        for c in &g.criteria {
+            required.push(Grid::label_id(&g.question, &c.id));
+            required.push(Grid::explanation_id(&g.question, &c.id));
+        }
+    }
+    if let Some(w) = &case.linkedin {
+        for id in &w.models {
+            required.push(Workshop::title_id(id));
+            required.push(Workshop::post_id(id));
+            required.push(Workshop::note_id(id));
+        }
+    }
+    for id in &required {
+        if !case.texts.contains(id) {
+            problems.add(
+                prompts_dir,
+                id,
+                "this text is missing (every grid criterion needs a label and an explanation, every model post a title, a post and a note; see config/cases/README.md, section 12)",
+            );
+        }
+    }
+    let Some(w) = &case.linkedin else {
+        return;
+    };
+    for id in &w.models {
+        let post_id = Workshop::post_id(id);
+        if !case.texts.contains(&post_id) {
+            continue;
+        }
+        let analysis = linkedin::analyse(&case.text(&post_id), &w.params);
+        for v in analysis.verdicts.iter().filter(|v| !v.met) {
+            let file = case.texts.file_of(&post_id).unwrap_or(prompts_dir);
+            let mut detail = format!("rule outcome '{}'", v.reason.text_id());
+            if let Some(count) = v.count {
+                detail.push_str(&format!(", measured {count}"));
+            }
+            if let Some(found) = &v.found {
+                detail.push_str(&format!(", found '{found}'"));
+            }
+            problems.add(
+                file,
+                &post_id,
+                format!(
+                    "the model post does not meet the criterion '{}' ({detail}) (expected every model post to meet every criterion of the draft analysis)",
+                    v.criterion.id()
+                ),
+            );
+        }
+    }
+}

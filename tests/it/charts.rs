@@ -1,0 +1,241 @@
+//! The charts: every case chart and every class chart (on the fixed sample data of
+//! `chart::sample`) is drawn, decoded, checked for size, and compared with its reference picture
+//! in `tests/it/charts/`. Run with `CASEBOT_UPDATE_CHARTS=1` to write the references again after
+//! a deliberate change (then look at them).
+
+use crate::helpers::{case, root, shared_app};
+use casebot::chart::{self, sample, ChartError};
+use casebot::prompts::pieces;
+use casebot::prompts::Piece;
+use std::path::PathBuf;
+
+/// A pixel counts as different when a channel moves by more than this (anti-aliasing noise
+/// between platforms stays below it).
+const CHANNEL_TOLERANCE: u8 = 24;
+/// How many such pixels a chart may have before it fails: fewer than a single digit changed.
+const MAX_DIFFERENT_PIXELS: usize = 12;
+
+fn decode(png_bytes: &[u8]) -> (u32, u32, Vec<u8>) {
+    let decoder = png::Decoder::new(std::io::Cursor::new(png_bytes));
+    let mut reader = decoder.read_info().expect("a PNG header");
+    let size = reader.output_buffer_size().expect("a sane size");
+    let mut buffer = vec![0; size];
+    let info = reader.next_frame(&mut buffer).expect("PNG data");
+    assert_eq!(info.color_type, png::ColorType::Rgb, "8-bit RGB expected");
+    assert_eq!(info.bit_depth, png::BitDepth::Eight, "8-bit RGB expected");
+    buffer.truncate(info.buffer_size());
+    (info.width, info.height, buffer)
+}
+
+fn reference(name: &str) -> PathBuf {
+    root()
+        .join("tests")
+        .join("it")
+        .join("charts")
+        .join(format!("{name}.png"))
+}
+
+/// Decodes a chart, checks its size, and compares it with its reference picture.
+fn check(name: &str, rendered: Result<Vec<u8>, ChartError>) {
+    let bytes = rendered.unwrap_or_else(|e| panic!("chart {name} fails: {e}"));
+    let (width, height, pixels) = decode(&bytes);
+    assert_eq!((width, height), (chart::WIDTH, chart::HEIGHT), "{name}");
+    let path = reference(name);
+    if std::env::var("CASEBOT_UPDATE_CHARTS").is_ok_and(|v| v == "1") {
+        std::fs::write(&path, &bytes).expect("write a reference chart");
+        return;
+    }
+    let stored = std::fs::read(&path).unwrap_or_else(|e| {
+        panic!(
+            "no reference picture {} ({e}): run with CASEBOT_UPDATE_CHARTS=1",
+            path.display()
+        )
+    });
+    if stored == bytes {
+        return;
+    }
+    let (w, h, expected) = decode(&stored);
+    let different = if (w, h) == (width, height) {
+        pixels
+            .chunks(3)
+            .zip(expected.chunks(3))
+            .filter(|(a, b)| {
+                a.iter()
+                    .zip(b.iter())
+                    .any(|(x, y)| x.abs_diff(*y) > CHANNEL_TOLERANCE)
+            })
+            .count()
+    } else {
+        usize::MAX
+    };
+    if different > MAX_DIFFERENT_PIXELS {
+        let out = root().join("target").join("chart-diffs");
+        std::fs::create_dir_all(&out).expect("create target/chart-diffs");
+        let actual = out.join(format!("{name}.png"));
+        std::fs::write(&actual, &bytes).expect("write the chart drawn");
+        panic!(
+            "chart {name} differs from {} ({different} pixels): the chart drawn is in {}; if the \
+             change is deliberate, look at it and run with CASEBOT_UPDATE_CHARTS=1",
+            path.display(),
+            actual.display()
+        );
+    }
+}
+
+#[test]
+fn every_case_chart_matches_its_reference() {
+    let app = shared_app();
+    let charts = chart::case_charts(case(), &app.messages);
+    let names: Vec<&str> = charts.iter().map(|c| c.name.as_str()).collect();
+    assert_eq!(
+        names,
+        chart::CHART_NAMES,
+        "the bundled case has every chart"
+    );
+    for info in &charts {
+        assert!(!info.title.starts_with('['), "{}: title missing", info.name);
+        check(
+            &info.name,
+            chart::render_case_chart(case(), &app.messages, &info.name),
+        );
+    }
+}
+
+#[test]
+fn every_class_chart_matches_its_reference() {
+    let app = shared_app();
+    for name in sample::NAMES {
+        check(name, sample::render(case(), &app.messages, name));
+    }
+}
+
+#[test]
+fn charts_are_offered_beside_their_annexes() {
+    let app = shared_app();
+    let names = |annex: u8| -> Vec<String> {
+        chart::charts_for_annex(case(), &app.messages, annex)
+            .into_iter()
+            .map(|c| c.name)
+            .collect()
+    };
+    assert_eq!(
+        names(2),
+        ["annexe2-trafic", "annexe2-sessions", "annexe2-evolution"]
+    );
+    assert_eq!(names(3), ["annexes3-4-google-facebook"]);
+    assert_eq!(names(4), ["annexes3-4-google-facebook"]);
+    assert_eq!(names(5), ["annexe5-segments"]);
+    assert_eq!(names(7), ["annexe7-linkedin"]);
+    assert!(names(1).is_empty() && names(9).is_empty());
+}
+
+#[test]
+fn drawing_is_deterministic() {
+    let app = shared_app();
+    let a = chart::render_case_chart(case(), &app.messages, "annexe2-trafic").expect("draws");
+    let b = chart::render_case_chart(case(), &app.messages, "annexe2-trafic").expect("draws");
+    assert_eq!(a, b);
+    // Only the chunks a plain picture needs: no time, no text.
+    let mut at = 8;
+    let mut chunks = Vec::new();
+    while at + 8 <= a.len() {
+        let len = u32::from_be_bytes([a[at], a[at + 1], a[at + 2], a[at + 3]]) as usize;
+        chunks.push(String::from_utf8_lossy(&a[at + 4..at + 8]).to_string());
+        at += 12 + len;
+    }
+    chunks.dedup();
+    assert_eq!(chunks, ["IHDR", "IDAT", "IEND"]);
+}
+
+#[test]
+fn unknown_charts_and_empty_data_are_errors_not_panics() {
+    let app = shared_app();
+    let m = &app.messages;
+    assert!(matches!(
+        chart::render_case_chart(case(), m, "annexe99"),
+        Err(ChartError::UnknownChart(_))
+    ));
+    assert!(matches!(
+        chart::render_podium(m, &[]),
+        Err(ChartError::NoData(_))
+    ));
+    assert!(matches!(
+        chart::render_score_distribution(m, &[], rust_decimal::Decimal::TEN),
+        Err(ChartError::NoData(_))
+    ));
+    assert!(matches!(
+        chart::render_student_results(m, &[]),
+        Err(ChartError::NoData(_))
+    ));
+}
+
+#[test]
+fn odd_class_data_still_draws() {
+    use rust_decimal::Decimal;
+    let app = shared_app();
+    let m = &app.messages;
+    let mut spread = sample::answer_spread(case()).expect("a KPI");
+    // One value only, equal to the right one; then a zero right value; then huge values.
+    spread.given = vec![spread.right];
+    chart::render_answer_spread(m, &spread).expect("one answer");
+    spread.right = Decimal::ZERO;
+    spread.given = vec![Decimal::ZERO, Decimal::ONE, Decimal::new(-5, 0)];
+    chart::render_answer_spread(m, &spread).expect("zero right value");
+    spread.given = vec![Decimal::MAX, Decimal::MIN, Decimal::ZERO];
+    chart::render_answer_spread(m, &spread).expect("extreme values");
+    spread.given = vec![Decimal::ONE; 500];
+    spread.right = Decimal::ONE;
+    chart::render_answer_spread(m, &spread).expect("a tall stack");
+    chart::render_podium(m, &[("".to_string(), Decimal::ZERO)]).expect("an empty name");
+    let many: Vec<(String, Decimal)> = (0..200)
+        .map(|i| (format!("Élève {i}"), Decimal::from(i % 7)))
+        .collect();
+    chart::render_podium(m, &many).expect("a big class");
+    chart::render_score_distribution(
+        m,
+        &[Decimal::new(-1, 0), Decimal::new(45, 0)],
+        Decimal::ZERO,
+    )
+    .expect("points outside the scale");
+    chart::render_score_distribution(m, &[Decimal::MAX], Decimal::MAX).expect("huge points");
+    let rows: Vec<(String, Decimal, Decimal)> = (0..9)
+        .map(|i| (format!("Dossier {i}"), Decimal::from(i), Decimal::from(i)))
+        .collect();
+    chart::render_student_results(m, &rows).expect("many dossiers");
+}
+
+#[test]
+fn every_chart_text_exists_with_the_arguments_the_code_gives() {
+    let messages = &shared_app().messages;
+    let mut problems = Vec::new();
+    for (id, args) in chart::TEXTS {
+        let Some(template) = messages.get(id) else {
+            problems.push(format!("text '{id}' is missing from prompts/fr"));
+            continue;
+        };
+        for piece in pieces(template).expect("templates parse at load") {
+            if let Piece::Arg(name) = piece {
+                if !args.contains(&name) {
+                    problems.push(format!(
+                        "text '{id}' uses {{{name}}}, which the code does not give"
+                    ));
+                }
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+    assert_eq!(chart::TEXT_IDS.len(), chart::TEXTS.len());
+    for id in chart::TEXT_IDS {
+        assert!(messages.contains(id), "{id}");
+    }
+    // And every text of charts.toml is used.
+    let file = root().join("prompts/fr/charts.toml");
+    for id in messages.ids() {
+        if messages.file_of(id) == Some(file.as_path()) {
+            assert!(
+                chart::TEXT_IDS.contains(&id),
+                "{id} is in charts.toml but unused"
+            );
+        }
+    }
+}
