@@ -105,6 +105,40 @@ pub struct Data {
     pub engine: Engine,
     pub app: Arc<App>,
     pub outbox: Arc<DiscordOutbox>,
+    /// Interactions already taken in hand: Discord accepts one response per interaction, so a
+    /// repeated delivery is left unanswered (the engine would not run it twice anyway).
+    pub seen: Seen,
+}
+
+/// The ids of the last interactions handled (bounded).
+#[derive(Debug, Default)]
+pub struct Seen {
+    inner: std::sync::Mutex<(
+        std::collections::HashSet<u64>,
+        std::collections::VecDeque<u64>,
+    )>,
+}
+
+impl Seen {
+    const KEEP: usize = 20_000;
+
+    /// Records `id`; false when it was already there.
+    pub fn first_time(&self, id: u64) -> bool {
+        let Ok(mut guard) = self.inner.lock() else {
+            return true;
+        };
+        let (set, order) = &mut *guard;
+        if !set.insert(id) {
+            return false;
+        }
+        order.push_back(id);
+        if order.len() > Self::KEEP {
+            if let Some(old) = order.pop_front() {
+                set.remove(&old);
+            }
+        }
+        true
+    }
 }
 
 /// Where the engine is handed once it starts (tests drive its clock through it).
@@ -156,7 +190,12 @@ pub async fn client(
                 if let Some(slot) = &hooks.engine {
                     let _ = slot.set(engine.clone());
                 }
-                Ok(Data { engine, app, outbox })
+                Ok(Data {
+                    engine,
+                    app,
+                    outbox,
+                    seen: Seen::default(),
+                })
             })
         })
         .build();
@@ -280,6 +319,13 @@ pub(crate) async fn respond(ctx: Ctx<'_>, command: Command) -> Result<(), Error>
     };
     let interaction = actx.interaction;
     let data = ctx.data();
+    if !data.seen.first_time(interaction.id.get()) {
+        tracing::info!(
+            interaction = interaction.id.get(),
+            "repeated delivery left unanswered"
+        );
+        return Ok(());
+    }
     let guild_name = ctx.guild().map(|g| g.name.clone());
     let request = request(
         interaction.guild_id,
@@ -362,6 +408,15 @@ async fn on_event(
         return Ok(());
     };
     let data = fctx.user_data;
+    let id = match interaction {
+        serenity::Interaction::Component(c) => c.id,
+        serenity::Interaction::Modal(m) => m.id,
+        _ => return Ok(()),
+    };
+    if !data.seen.first_time(id.get()) {
+        tracing::info!(interaction = id.get(), "repeated delivery left unanswered");
+        return Ok(());
+    }
     let http = &fctx.serenity_context.http;
     let guild_name = |g: Option<serenity::GuildId>| {
         g.and_then(|g| {
