@@ -118,8 +118,12 @@ async fn question(fake: &FakeDiscord, n: usize) -> (i64, i64) {
 }
 
 fn main() {
-    let rounds = env_usize("DISCORD_LATENCY_ROUNDS", 5).clamp(1, PARTS.len());
-    let students = env_usize("DISCORD_LATENCY_STUDENTS", 35).max(1);
+    // `cargo bench` passes `--bench`; `cargo test --all-targets` runs this binary without it:
+    // then a small smoke run checks the flow works, and timings decide nothing.
+    let measuring = std::env::args().any(|a| a == "--bench");
+    let rounds =
+        env_usize("DISCORD_LATENCY_ROUNDS", if measuring { 5 } else { 1 }).clamp(1, PARTS.len());
+    let students = env_usize("DISCORD_LATENCY_STUDENTS", if measuring { 35 } else { 5 }).max(1);
     let spacing = Duration::from_millis(env_usize("DISCORD_LATENCY_SPACING_MS", 28) as u64);
 
     let bot_rt = tokio::runtime::Runtime::new().expect("the bot's runtime");
@@ -295,10 +299,11 @@ fn main() {
         missing
     );
     println!("dispatch → callback: p50 {p50:.1} ms, p99 {p99:.1} ms, max {max:.1} ms");
-    let pass = missing == 0
-        && stored as usize == rounds * students
-        && p99 < TARGET_P99_MS
-        && max < TARGET_MAX_MS;
+    let flow_ok = missing == 0 && stored as usize == rounds * students;
+    let pass = flow_ok && (!measuring || (p99 < TARGET_P99_MS && max < TARGET_MAX_MS));
+    if !measuring {
+        println!("smoke run (not `cargo bench`): the flow is checked, the timings are not judged");
+    }
     println!(
         "{}: p99 < {TARGET_P99_MS} ms and max < {TARGET_MAX_MS} ms, every answer answered and stored",
         if pass { "PASS" } else { "FAIL" }

@@ -431,8 +431,29 @@ fn answer_requests(cfg: &Config, item: usize) -> Vec<(Kind, Request)> {
     out
 }
 
-/// Starts one client: it waits for the barrier (burst), calls `handle`, and sends its sample.
-/// The task is detached, so its memory goes as soon as it ends.
+/// One client: waits for the barrier (burst), calls `handle`, and sends its sample. (An
+/// `async` block rather than an `async fn`: the future is a little smaller, so the harness
+/// adds less to the memory measured.)
+#[allow(clippy::manual_async_fn)]
+fn client(
+    engine: Engine,
+    kind: Kind,
+    request: Request,
+    due: Option<Instant>,
+    barrier: Option<Arc<Barrier>>,
+    samples: mpsc::UnboundedSender<Sample>,
+) -> impl Future<Output = ()> + Send {
+    async move {
+        if let Some(b) = barrier {
+            b.wait().await;
+        }
+        let start = Instant::now();
+        let replies = engine.handle(request).await;
+        let _ = samples.send((kind, due.unwrap_or(start), start, Instant::now(), replies));
+    }
+}
+
+/// Starts one client on its own task, detached, so its memory goes as soon as it ends.
 fn spawn_answer(
     engine: &Engine,
     kind: Kind,
@@ -441,15 +462,7 @@ fn spawn_answer(
     barrier: Option<Arc<Barrier>>,
     samples: mpsc::UnboundedSender<Sample>,
 ) {
-    let engine = engine.clone();
-    tokio::spawn(async move {
-        if let Some(b) = barrier {
-            b.wait().await;
-        }
-        let start = Instant::now();
-        let replies = engine.handle(request).await;
-        let _ = samples.send((kind, due.unwrap_or(start), start, Instant::now(), replies));
-    });
+    tokio::spawn(client(engine.clone(), kind, request, due, barrier, samples));
 }
 
 /// What one measured phase saw.
@@ -685,8 +698,14 @@ async fn run(cfg: &Config, dir: &Path) -> anyhow::Result<Report> {
     // 3. The burst: every request built first, one task per student, released together.
     let requests = answer_requests(cfg, 0);
     let future_bytes = std::mem::size_of_val(&engine.handle(requests[0].1.clone()));
-    let task_bytes =
-        std::mem::size_of_val(&spawn_answer_future(engine.clone(), requests[0].1.clone()));
+    let task_bytes = std::mem::size_of_val(&client(
+        engine.clone(),
+        Kind::Right,
+        requests[0].1.clone(),
+        None,
+        None,
+        mpsc::unbounded_channel().0,
+    ));
     let mut burst = Phase {
         expected_sent: requests.len(),
         expected_verdicts: expected_verdicts(&requests),
@@ -803,15 +822,6 @@ async fn run(cfg: &Config, dir: &Path) -> anyhow::Result<Report> {
         run_peak_mb: peak.run_mb,
         rss_end_mb,
     })
-}
-
-/// The future of one burst client, for its size only (never polled).
-fn spawn_answer_future(engine: Engine, request: Request) -> impl Future<Output = Sample> {
-    async move {
-        let start = Instant::now();
-        let replies = engine.handle(request).await;
-        (Kind::Right, start, start, Instant::now(), replies)
-    }
 }
 
 fn print_phase(label: &str, p: &Phase) {
@@ -938,7 +948,7 @@ fn print_report(r: &Report) {
     }
     println!("-- whole run");
     println!(
-        "memory:             peak RSS (VmHWM) {:.1} MB; RSS at the end {:.1} MB",
+        "memory:             peak RSS (VmHWM) {:.1} MB; RSS at the end {:.1} MB (MB = MiB)",
         r.run_peak_mb, r.rss_end_mb
     );
     println!(
@@ -946,29 +956,37 @@ fn print_report(r: &Report) {
         b.rate() / plain_rate
     );
     println!("-- targets");
+    let target = |label: &str, ok: bool, value: String| {
+        println!("{label:<38} {} ({value})", verdict_word(ok));
+    };
+    target(
+        &format!("p99 <= {TARGET_P99_MS} ms, burst:"),
+        b.p(0.99) <= TARGET_P99_MS,
+        format!("{:.1} ms", b.p(0.99)),
+    );
     println!(
-        "p99 <= {TARGET_P99_MS} ms, burst:              {} ({:.1} ms)",
-        verdict_word(b.p(0.99) <= TARGET_P99_MS),
-        b.p(0.99)
+        "  (with {} answers submitted at the same instant, p99 is about 0.99 x answers / \
+         throughput = {:.0} ms here; 50 ms would take >= {:.0} answers/s)",
+        b.sent,
+        0.99 * b.sent as f64 / b.rate() * 1000.0,
+        0.99 * b.sent as f64 / (TARGET_P99_MS / 1000.0),
     );
     if let Some(p) = &r.paced {
-        println!(
-            "p99 <= {TARGET_P99_MS} ms, paced {:.0}/s:       {} ({:.1} ms)",
-            r.paced_rate,
-            verdict_word(p.p(0.99) <= TARGET_P99_MS),
-            p.p(0.99)
+        target(
+            &format!("p99 <= {TARGET_P99_MS} ms, paced {:.0}/s:", r.paced_rate),
+            p.p(0.99) <= TARGET_P99_MS,
+            format!("{:.1} ms", p.p(0.99)),
         );
     }
-    println!(
-        "peak RSS <= {TARGET_RSS_MB} MB, whole run:     {} ({:.1} MB)",
-        verdict_word(r.run_peak_mb <= TARGET_RSS_MB),
-        r.run_peak_mb
+    target(
+        &format!("peak RSS <= {TARGET_RSS_MB} MB, whole run:"),
+        r.run_peak_mb <= TARGET_RSS_MB,
+        format!("{:.1} MB", r.run_peak_mb),
     );
-    println!(
-        "answers/s >= plain inserts/s:      {} ({:.0} vs {:.0})",
-        verdict_word(b.rate() >= plain_rate),
-        b.rate(),
-        plain_rate
+    target(
+        "answers/s (burst) >= plain inserts/s:",
+        b.rate() >= plain_rate,
+        format!("{:.0} vs {:.0}", b.rate(), plain_rate),
     );
     let correct = b.stored_ok()
         && b.replies_ok()
@@ -976,14 +994,29 @@ fn print_report(r: &Report) {
         && r.paced
             .as_ref()
             .is_none_or(|p| p.stored_ok() && p.replies_ok());
-    println!(
-        "correctness (rows, replies):       {}",
-        verdict_word(correct)
+    target(
+        "correctness (rows, replies):",
+        correct,
+        "every valid answer stored once, every reply as expected".into(),
     );
 }
 
 fn main() {
-    // `cargo bench` passes `--bench`; there is nothing to parse.
+    // `cargo bench` passes `--bench`; `cargo test --all-targets` runs this binary without it:
+    // then a small smoke run checks the flow, and the figures decide nothing.
+    let measuring = std::env::args().any(|a| a == "--bench");
+    if !measuring {
+        for (name, value) in [
+            ("LOAD_CLASSES", "5"),
+            ("LOAD_PLAIN_SECS", "0.2"),
+            ("LOAD_PACED_RATE", "500"),
+        ] {
+            if std::env::var_os(name).is_none() {
+                std::env::set_var(name, value);
+            }
+        }
+        println!("smoke run (not `cargo bench`): 5 classes; the targets are not judged");
+    }
     let cfg = Config::from_env();
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)

@@ -69,7 +69,9 @@ impl Store {
 
     /// Starts a write transaction.
     pub async fn begin(&self) -> Result<Transaction<'static, Sqlite>, StoreError> {
-        Ok(self.write.begin().await?)
+        // Boxed: sqlx's `begin` future is large, and it would otherwise sit inline in every
+        // request future (measured: 4.9 KB per waiting request instead of 2.2 KB).
+        Ok(Box::pin(self.write.begin()).await?)
     }
 }
 

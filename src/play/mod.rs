@@ -56,7 +56,13 @@ pub(crate) struct Inner {
     /// Wakes the scheduler when a deadline changes.
     pub wake: Arc<Notify>,
     in_flight: StdMutex<HashSet<String>>,
+    /// Requests handled at once; the others wait their turn before taking any resource (keeps
+    /// memory bounded when a whole school answers in the same second).
+    admission: tokio::sync::Semaphore,
 }
+
+/// How many requests the engine works on at the same time.
+const MAX_CONCURRENT_REQUESTS: usize = 1024;
 
 impl Drop for Inner {
     fn drop(&mut self) {
@@ -101,6 +107,7 @@ impl Engine {
             live: StdMutex::new(HashMap::new()),
             wake: Arc::new(Notify::new()),
             in_flight: StdMutex::new(HashSet::new()),
+            admission: tokio::sync::Semaphore::new(MAX_CONCURRENT_REQUESTS),
         });
         quiz::restore(&inner).await?;
         tokio::spawn(quiz::scheduler(Arc::downgrade(&inner), inner.wake.clone()));
@@ -110,6 +117,7 @@ impl Engine {
     /// Processes one request and returns what to answer.
     pub async fn handle(&self, request: Request) -> Vec<Reply> {
         let inner = &self.inner;
+        let _permit = inner.admission.acquire().await.ok();
         match inner.handle(request).await {
             Ok(replies) => replies,
             Err(e) => {
