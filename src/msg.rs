@@ -166,4 +166,5 @@ ids! {
     COUNT_CALCUL_MANY = "count.calcul.many" ["n"];
     COUNT_QUESTION_ONE = "count.question.one" ["n"];
     COUNT_QUESTION_MANY = "count.question.many" ["n"];
+    PLAY_DISTRIBUTION = "play.quiz.distribution" [];
 }

@@ -253,7 +253,24 @@ pub async fn summaries(inner: &Inner, quiz: &LiveQuiz) -> anyhow::Result<Vec<Rep
                 text.push_str(&line);
             }
         }
-        out.push(Reply::to_user(row.user.clone(), text));
+        let mut reply = Reply::to_user(row.user.clone(), text);
+        if let Some(case) = case {
+            let results =
+                super::report::member_results(&inner.store, case, quiz.id, row.member_id).await?;
+            if !results.is_empty() {
+                match crate::chart::render_student_results(m, &results) {
+                    Ok(png) => {
+                        reply = reply.with_attachment(super::command::Attachment {
+                            name: format!("bilan-quiz{}.png", quiz.id),
+                            mime: "image/png".into(),
+                            bytes: png,
+                        })
+                    }
+                    Err(e) => tracing::warn!(error = %e, "results chart not drawn"),
+                }
+            }
+        }
+        out.push(reply);
     }
     Ok(out)
 }

@@ -1294,6 +1294,21 @@ async fn final_replies(inner: &Inner, quiz: &LiveQuiz) -> anyhow::Result<Vec<Rep
         }
     }
     let mut replies = vec![podium];
+    if !rows.is_empty() {
+        let points: Vec<_> = rows.iter().map(|r| r.1).collect();
+        let max = super::report::quiz_max_points(&inner.store, quiz.id).await?;
+        match crate::chart::render_score_distribution(inner.messages(), &points, max) {
+            Ok(png) => replies.push(
+                Reply::channel(inner.messages().render(msg::PLAY_DISTRIBUTION, &[]))
+                    .with_attachment(super::command::Attachment {
+                        name: format!("scores-quiz{}.png", quiz.id),
+                        mime: "image/png".into(),
+                        bytes: png,
+                    }),
+            ),
+            Err(e) => tracing::warn!(error = %e, quiz = quiz.id, "score chart not drawn"),
+        }
+    }
     replies.extend(super::board::summaries(inner, quiz).await?);
     Ok(replies)
 }

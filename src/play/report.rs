@@ -82,6 +82,26 @@ pub async fn student_results(
     quiz_id: i64,
     member_name: &str,
 ) -> anyhow::Result<Vec<(String, Decimal, Decimal)>> {
+    let member: Option<(i64,)> = sqlx::query_as(
+        "SELECT m.id FROM members m JOIN quizzes q ON q.class_id = m.class_id WHERE q.id = ? AND m.display_name = ?",
+    )
+    .bind(quiz_id)
+    .bind(member_name)
+    .fetch_optional(&store.read)
+    .await?;
+    match member {
+        Some((id,)) => member_results(store, case, quiz_id, id).await,
+        None => Ok(Vec::new()),
+    }
+}
+
+/// One member's results in a quiz, per dossier, by member id.
+pub async fn member_results(
+    store: &Store,
+    case: &Case,
+    quiz_id: i64,
+    member_id: i64,
+) -> anyhow::Result<Vec<(String, Decimal, Decimal)>> {
     let items: Vec<(String, i64)> = sqlx::query_as(
         "SELECT part_id, points_milli FROM quiz_items WHERE quiz_id = ? ORDER BY idx",
     )
@@ -89,11 +109,10 @@ pub async fn student_results(
     .fetch_all(&store.read)
     .await?;
     let earned: Vec<(String, i64)> = sqlx::query_as(
-        "SELECT a.part_id, a.points_milli FROM answers a JOIN members m ON m.id = a.member_id
-         WHERE a.quiz_id = ? AND m.display_name = ?",
+        "SELECT part_id, points_milli FROM answers WHERE quiz_id = ? AND member_id = ?",
     )
     .bind(quiz_id)
-    .bind(member_name)
+    .bind(member_id)
     .fetch_all(&store.read)
     .await?;
     let mut out: Vec<(String, Decimal, Decimal)> = Vec::new();

@@ -86,15 +86,16 @@ async fn a_restart_in_the_middle_of_a_quiz_loses_nothing_and_counts_nothing_twic
     answer_taken(&play, &ben, "0,53 €").await; // 250 × 0,9 = 225, no streak (close before)
                                                // Chloé does not answer: the question closes on time.
     play.clock.advance(48_000);
-    let posted = play.take_posts(1 + 1 + 3).await;
-    assert_eq!(posted.len(), 5, "{posted:#?}");
+    // Reveal, podium, score distribution, 3 summaries.
+    let posted = play.take_posts(1 + 1 + 1 + 3).await;
+    assert_eq!(posted.len(), 6, "{posted:#?}");
     assert!(plain(&posted[0].1.text).contains("La classe : 2 juste(s), 0 presque, 0 faux."));
     assert_eq!(
         plain(&posted[1].1.text),
         "🏆 **Podium**\n🥇 Ana – 0,492 point\n🥈 Ben – 0,329 point\n🥉 Chloé – 0 point"
     );
     assert_eq!(
-        posted[2..]
+        posted[3..]
             .iter()
             .filter(|(_, r)| matches!(r.audience, Audience::User(_)))
             .count(),

@@ -109,7 +109,7 @@ async fn boards_by_period_and_question_share_ranks_and_skip_non_players() {
     answer_taken(&play, &chloe, "93,23 €").await;
     answer_taken(&play, &ana, "93 €").await;
     play.clock.advance(59_000);
-    play.take_posts(1 + 1 + 2).await;
+    play.take_posts(1 + 1 + 1 + 2).await;
     assert_eq!(
         board(&play, &fanny, Board::Quiz).await,
         "**Classement du quiz**\n1. Chloé – 0,25 point\n2. Ana – 0,125 point"
@@ -279,7 +279,7 @@ async fn results_scenario(play: &Play) -> Actor {
     play.clock.advance(10_000);
     answer_taken(play, &ben, "0,5 €").await; // close: 125
     play.clock.advance(50_000);
-    play.take_posts(1 + 1 + 1).await;
+    play.take_posts(1 + 1 + 1 + 1).await;
     let other = place("guild-2", "BTS NDRC 2", "quiz");
     play.send_at(&other, &gus, practice(&["1.2.a"])).await;
     play.send_at(&other, &gus, answer("17,76 %")).await;
@@ -538,7 +538,7 @@ async fn forget_me_erases_the_member_and_nothing_of_others() {
         assert!(text.contains("Ben"), "{text}");
     }
     play.clock.advance(60_000);
-    let posted = play.take_posts(1 + 1 + 1).await;
+    let posted = play.take_posts(1 + 1 + 1 + 1).await;
     assert_eq!(
         posted
             .iter()

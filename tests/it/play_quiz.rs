@@ -376,8 +376,9 @@ async fn timed_quiz_with_thirty_students_speed_and_streak_bonus() {
     play.clock.advance(1_000);
 
     // The reveal, the podium, then one private summary per player.
-    let posted = play.take_posts(1 + 1 + 30).await;
-    assert_eq!(posted.len(), 1 + 1 + 30, "{posted:#?}");
+    // The reveal, the podium, the score distribution, then one private summary per player.
+    let posted = play.take_posts(1 + 1 + 1 + 30).await;
+    assert_eq!(posted.len(), 1 + 1 + 1 + 30, "{posted:#?}");
     let reveal = crate::helpers::plain(&posted[0].1.text);
     assert!(
         reveal.contains("La classe : 15 juste(s), 1 presque, 0 faux.\n\n**Classement du quiz**\n1. Élève 01 – 0,788 point\n2. Élève 02 – 0,763 point\n"),
@@ -417,7 +418,11 @@ async fn timed_quiz_with_thirty_students_speed_and_streak_bonus() {
     );
 
     // Summaries: private, one per player, with points, rank and what to revise.
-    let summaries: Vec<&Reply> = posted[2..].iter().map(|(_, r)| r).collect();
+    assert!(
+        posted[2].1.attachment.is_some(),
+        "the score distribution picture"
+    );
+    let summaries: Vec<&Reply> = posted[3..].iter().map(|(_, r)| r).collect();
     let summary_of = |n: usize| -> String {
         let user = user_id(&name(n));
         let found: Vec<&&Reply> = summaries
@@ -569,8 +574,12 @@ async fn quiz_points_without_bonuses_and_with_each_bonus_alone_and_quiz_hints() 
     play.clock.advance(27_000);
     answer_taken(&play, &chloe, "0,53 €").await;
     // Every player answered question 2: it closes now, before its deadline.
-    let posted = play.take_posts(5).await;
-    assert_eq!(posted.len(), 1 + 1 + 3, "reveal, podium, 3 summaries");
+    let posted = play.take_posts(6).await;
+    assert_eq!(
+        posted.len(),
+        1 + 1 + 1 + 3,
+        "reveal, podium, distribution, 3 summaries"
+    );
     assert_eq!(
         item_clock(&play, quiz, 1).await,
         (
@@ -599,7 +608,7 @@ async fn quiz_points_without_bonuses_and_with_each_bonus_alone_and_quiz_hints() 
     play.clock.advance(19_000);
     answer_taken(&play, &ana, "0,53 €").await; // 250 + 25 = 275
     answer_taken(&play, &ben, "0,53 €").await; // no right answer before: 250
-    assert_eq!(play.take_posts(1 + 2 + 4).await.len(), 1 + 2 + 4);
+    assert_eq!(play.take_posts(1 + 2 + 1 + 4).await.len(), 1 + 2 + 1 + 4);
     assert_eq!(play.points("Ana").await, 500 + 525);
     assert_eq!(play.points("Ben").await, 375 + 250);
 
@@ -615,7 +624,7 @@ async fn quiz_points_without_bonuses_and_with_each_bonus_alone_and_quiz_hints() 
     play.clock.advance(10_000);
     answer_taken(&play, &ana, "0,53 €").await; // 187,5 → 188, no streak bonus
     answer_taken(&play, &ben, "0,52 €").await; // close: 125 × 0,75 = 93,75 → 94
-    assert_eq!(play.take_posts(1 + 2 + 4).await.len(), 1 + 2 + 4);
+    assert_eq!(play.take_posts(1 + 2 + 1 + 4).await.len(), 1 + 2 + 1 + 4);
     assert_eq!(play.points("Ana").await, 500 + 525 + 219 + 188);
     assert_eq!(play.points("Ben").await, 375 + 250 + 188 + 94);
     assert_eq!(
@@ -739,7 +748,7 @@ async fn teacher_pauses_resumes_extends_skips_and_stops() {
     play.clock.advance(5_000);
     answer_taken(&play, &ana, "0,53 €").await;
     let stopped = play.send(&prof, Command::QuizStop).await;
-    assert_eq!(stopped.len(), 1 + 1 + 2, "{stopped:#?}");
+    assert_eq!(stopped.len(), 1 + 1 + 1 + 2, "{stopped:#?}");
     assert_eq!(stopped[0].audience, Audience::Channel);
     assert_eq!(
         stopped[0].text,
@@ -749,13 +758,17 @@ async fn teacher_pauses_resumes_extends_skips_and_stops() {
         crate::helpers::plain(&stopped[1].text),
         "🏆 **Podium**\n🥇 Ana – 0,5 point\n🥈 Ben – 0,25 point"
     );
-    assert_eq!(stopped[2].audience, Audience::User(user_id("Ana")));
+    assert!(
+        stopped[2].attachment.is_some(),
+        "the score distribution picture"
+    );
+    assert_eq!(stopped[3].audience, Audience::User(user_id("Ana")));
     assert_eq!(
-        crate::helpers::plain(&stopped[2].text),
+        crate::helpers::plain(&stopped[3].text),
         "**Ton bilan** : 0,5 point, 1er sur 2. 2 juste(s), 0 presque, 0 faux, 1 sans réponse.\nÀ revoir :\n\
          - 1.2.c Coût pour mille impressions Google Ads (pas de réponse) : /kpi a3_cpm"
     );
-    assert_eq!(stopped[3].audience, Audience::User(user_id("Ben")));
+    assert_eq!(stopped[4].audience, Audience::User(user_id("Ben")));
     assert_eq!(quiz_state(&play, quiz).await.0, "stopped");
     assert_eq!(play.points("Ana").await, 500);
     assert_eq!(play.points("Ben").await, 250);
