@@ -499,22 +499,28 @@ async fn run_console(
         let mut o = out
             .lock()
             .map_err(|_| anyhow::anyhow!("console output poisoned"))?;
+        let m = &app.messages;
         if by_default {
-            writeln!(o, "casebot : aucun jeton Discord configuré (DISCORD_TOKEN), démarrage de la console locale.")?;
+            writeln!(o, "{}", m.render(msg::CONSOLE_NO_TOKEN, &[]))?;
         }
-        writeln!(
-            o,
-            "Console casebot – classe « {class} », cas « {case_title} », base {}. Enseignant(s) : {}. \
-             Écris « nom> /commande » (par exemple « alice> /repondre 17,76 % »), /aide pour la liste, /quitter pour sortir.\n",
-            db.display(),
-            teachers.join(", ")
-        )?;
+        let db_text = db.display().to_string();
+        let banner = m.render(
+            msg::CONSOLE_BANNER,
+            &[
+                ("class", &class),
+                ("case", &case_title),
+                ("db", &db_text),
+                ("teachers", &teachers.join(", ")),
+            ],
+        );
+        writeln!(o, "{banner}\n")?;
     }
     let store = crate::store::Store::open(db).await?;
     let files_dir = db.parent().map(|p| p.to_path_buf()).unwrap_or_default();
     let outbox = Arc::new(crate::console::ConsoleOutbox::new(
         out.clone(),
         files_dir.clone(),
+        app.messages.clone(),
     ));
     let engine = crate::play::Engine::start(
         Arc::new(app),

@@ -2,10 +2,12 @@
 //! Discord. Several named users share one session (`alice> /repondre 17,76 %`,
 //! `prof> /quiz lancer dossier:1`); timers are real; the messages are the same French texts.
 
+use crate::msg;
 use crate::play::command::{
     Actor, Audience, Board, ChannelRef, Command, Outbox, Place, Reply, Request, Scope, SendError,
 };
 use crate::play::Engine;
+use crate::prompts::Prompts;
 use std::future::Future;
 use std::io::Write;
 use std::path::PathBuf;
@@ -33,11 +35,16 @@ pub struct ConsoleOptions {
 pub struct ConsoleOutbox {
     out: Output,
     files_dir: PathBuf,
+    messages: Prompts,
 }
 
 impl ConsoleOutbox {
-    pub fn new(out: Output, files_dir: PathBuf) -> ConsoleOutbox {
-        ConsoleOutbox { out, files_dir }
+    pub fn new(out: Output, files_dir: PathBuf, messages: Prompts) -> ConsoleOutbox {
+        ConsoleOutbox {
+            out,
+            files_dir,
+            messages,
+        }
     }
 }
 
@@ -48,7 +55,7 @@ impl Outbox for ConsoleOutbox {
         reply: Reply,
     ) -> Pin<Box<dyn Future<Output = Result<(), SendError>> + Send + 'a>> {
         Box::pin(async move {
-            print_reply(&self.out, &self.files_dir, None, &reply)
+            print_reply(&self.out, &self.messages, &self.files_dir, None, &reply)
                 .map_err(|e| SendError(e.to_string()))
         })
     }
@@ -77,15 +84,17 @@ pub fn plain(text: &str) -> String {
 
 fn print_reply(
     out: &Output,
+    messages: &Prompts,
     files_dir: &std::path::Path,
     asker: Option<&str>,
     reply: &Reply,
 ) -> std::io::Result<()> {
     let who = match (&reply.audience, asker) {
-        (Audience::Channel, _) => "[classe]".to_string(),
-        (Audience::Private, Some(user)) => format!("[privé → {user}]"),
-        (Audience::Private, None) => "[privé]".to_string(),
-        (Audience::User(user), _) => format!("[privé → {user}]"),
+        (Audience::Channel, _) => messages.render(msg::CONSOLE_CHANNEL, &[]),
+        (Audience::Private, user) => {
+            messages.render(msg::CONSOLE_PRIVATE, &[("user", user.unwrap_or("?"))])
+        }
+        (Audience::User(user), _) => messages.render(msg::CONSOLE_PRIVATE, &[("user", user)]),
     };
     let mut text = format!("{who} {}", plain(&reply.text));
     if let Some(deadline) = reply.deadline {
@@ -94,11 +103,13 @@ fn print_reply(
             .map(|d| d.as_millis() as i64)
             .unwrap_or(deadline);
         let secs = ((deadline - now).max(0) + 999) / 1000;
-        text.push_str(&format!("\n⏱️ Fin dans {secs} s."));
+        text.push('\n');
+        text.push_str(&messages.render(msg::CONSOLE_COUNTDOWN, &[("seconds", &secs.to_string())]));
     }
     if !reply.buttons.is_empty() {
         let labels: Vec<&str> = reply.buttons.iter().map(|b| b.label.as_str()).collect();
-        text.push_str(&format!("\n[boutons : {}]", labels.join(" · ")));
+        text.push('\n');
+        text.push_str(&messages.render(msg::CONSOLE_BUTTONS, &[("labels", &labels.join(" · "))]));
     }
     if let Some(file) = &reply.attachment {
         std::fs::create_dir_all(files_dir)?;
@@ -175,8 +186,10 @@ fn scope(a: &Args<'_>) -> Scope {
 /// Why a console line is not a command.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum LineError {
-    /// Not a command: the usage text to show.
+    /// Not a command: the id of the usage text to show.
     Usage(&'static str),
+    /// `/brouillon` alone: the draft follows on the next lines.
+    DraftStart,
     Quit,
     Empty,
 }
@@ -196,7 +209,7 @@ pub fn parse_command(line: &str) -> Result<Command, LineError> {
         "aide" | "help" => Command::Help,
         "annexe" => match rest.parse::<u8>() {
             Ok(n) => Command::Annex { number: n },
-            Err(_) => return Err(LineError::Usage("/annexe 1 à 9")),
+            Err(_) => return Err(LineError::Usage(msg::CONSOLE_USAGE_ANNEX)),
         },
         "question" if !rest.is_empty() => Command::Question {
             id: rest.to_string(),
@@ -231,13 +244,9 @@ pub fn parse_command(line: &str) -> Result<Command, LineError> {
                 "arreter" | "arrêter" => Command::QuizStop,
                 "prolonger" => match sub_rest.trim().trim_end_matches('s').trim().parse() {
                     Ok(s) => Command::QuizExtend { seconds: s },
-                    Err(_) => return Err(LineError::Usage("/quiz prolonger 30")),
+                    Err(_) => return Err(LineError::Usage(msg::CONSOLE_USAGE_EXTEND)),
                 },
-                _ => {
-                    return Err(LineError::Usage(
-                        "/quiz lancer|pause|reprendre|suivante|prolonger|arreter",
-                    ))
-                }
+                _ => return Err(LineError::Usage(msg::CONSOLE_USAGE_QUIZ)),
             }
         }
         "classement" => {
@@ -256,15 +265,16 @@ pub fn parse_command(line: &str) -> Result<Command, LineError> {
                     None | Some("tout") => Command::Leaderboard {
                         board: Board::AllTime,
                     },
-                    Some(_) => {
-                        return Err(LineError::Usage(
-                            "/classement [semaine|mois|tout|quiz|question:1.2|reset]",
-                        ))
-                    }
+                    Some(_) => return Err(LineError::Usage(msg::CONSOLE_USAGE_BOARD)),
                 }
             }
         }
         "export" => Command::Export,
+        "brouillon" if rest.is_empty() => return Err(LineError::DraftStart),
+        "brouillon" => Command::DraftCheck {
+            text: rest.to_string(),
+        },
+        "modeles" | "modèles" => Command::LinkedinModels,
         "mes-donnees" | "mes-données" => Command::MyData,
         "oublier-moi" => Command::ForgetMe,
         "effacer-classe" => Command::EraseClass {
@@ -274,11 +284,9 @@ pub fn parse_command(line: &str) -> Result<Command, LineError> {
             teacher_role: a.get("role-enseignant").map(str::to_string),
             quiz_channel: a.get("salon-quiz").map(str::to_string),
         },
-        _ => return Err(LineError::Usage(USAGE)),
+        _ => return Err(LineError::Usage(msg::CONSOLE_USAGE)),
     })
 }
-
-const USAGE: &str = "Commande inconnue. Écris « nom> /commande », par exemple « alice> /repondre 17,76 % » ou « prof> /quiz lancer dossier:1 ». /aide pour la liste, /quitter pour sortir.";
 
 /// Splits `alice> /repondre 17,76 %` into the user and the command text.
 pub fn split_user(line: &str) -> (Option<&str>, &str) {
@@ -304,6 +312,14 @@ pub async fn run(
     let mut lines = input.lines();
     let mut counter: u64 = 0;
     let mut current_user = options.default_user.clone();
+    let messages = engine.messages().clone();
+    let say = |text: String| -> anyhow::Result<()> {
+        let mut o = out
+            .lock()
+            .map_err(|_| anyhow::anyhow!("console output poisoned"))?;
+        writeln!(o, "{text}\n")?;
+        Ok(())
+    };
     while let Some(line) = lines.next_line().await? {
         let (user, rest) = split_user(&line);
         if let Some(u) = user {
@@ -313,12 +329,23 @@ pub async fn run(
             Ok(c) => c,
             Err(LineError::Quit) => break,
             Err(LineError::Empty) => continue,
-            Err(LineError::Usage(text)) => {
-                let mut o = out
-                    .lock()
-                    .map_err(|_| anyhow::anyhow!("console output poisoned"))?;
-                writeln!(o, "{text}\n")?;
+            Err(LineError::Usage(id)) => {
+                say(messages.render(id, &[]))?;
                 continue;
+            }
+            Err(LineError::DraftStart) => {
+                // A multi-line draft, up to a line holding only ".".
+                say(messages.render(msg::CONSOLE_DRAFT_START, &[]))?;
+                let mut draft: Vec<String> = Vec::new();
+                while let Some(next) = lines.next_line().await? {
+                    if next.trim() == "." {
+                        break;
+                    }
+                    draft.push(next);
+                }
+                Command::DraftCheck {
+                    text: draft.join("\n"),
+                }
             }
         };
         counter += 1;
@@ -339,7 +366,13 @@ pub async fn run(
             command,
         };
         for reply in engine.handle(request).await {
-            print_reply(&out, &options.files_dir, Some(&current_user), &reply)?;
+            print_reply(
+                &out,
+                &messages,
+                &options.files_dir,
+                Some(&current_user),
+                &reply,
+            )?;
         }
     }
     engine.flush().await?;

@@ -167,4 +167,20 @@ ids! {
     COUNT_QUESTION_ONE = "count.question.one" ["n"];
     COUNT_QUESTION_MANY = "count.question.many" ["n"];
     PLAY_DISTRIBUTION = "play.quiz.distribution" [];
+    PLAY_NO_WORKSHOP = "play.no_workshop" [];
+    DISCORD_DRAFT_TITLE = "discord.draft.title" [];
+    DISCORD_DRAFT_LABEL = "discord.draft.label" [];
+    DISCORD_DRAFT_PLACEHOLDER = "discord.draft.placeholder" [];
+    CONSOLE_DRAFT_START = "console.draft_start" [];
+    CONSOLE_USAGE = "console.usage" [];
+    CONSOLE_BANNER = "console.banner" ["class", "case", "db", "teachers"];
+    CONSOLE_NO_TOKEN = "console.no_token" [];
+    CONSOLE_COUNTDOWN = "console.countdown" ["seconds"];
+    CONSOLE_BUTTONS = "console.buttons" ["labels"];
+    CONSOLE_PRIVATE = "console.private" ["user"];
+    CONSOLE_CHANNEL = "console.channel" [];
+    CONSOLE_USAGE_ANNEX = "console.usage_annex" [];
+    CONSOLE_USAGE_EXTEND = "console.usage_extend" [];
+    CONSOLE_USAGE_QUIZ = "console.usage_quiz" [];
+    CONSOLE_USAGE_BOARD = "console.usage_board" [];
 }

@@ -20,6 +20,8 @@ pub fn all() -> Vec<poise::Command<super::Data, Error>> {
         quiz(),
         classement(),
         export(),
+        brouillon(),
+        modeles(),
         mes_donnees(),
         oublier_moi(),
         config(),
@@ -309,6 +311,16 @@ pub async fn classement(
 #[poise::command(slash_command, name_localized("en-US", "export"))]
 pub async fn export(ctx: Ctx<'_>) -> Result<(), Error> {
     respond(ctx, Command::Export).await
+}
+
+#[poise::command(slash_command, name_localized("en-US", "draft"))]
+pub async fn brouillon(ctx: Ctx<'_>) -> Result<(), Error> {
+    super::draft_form(ctx).await
+}
+
+#[poise::command(slash_command, name_localized("en-US", "models"))]
+pub async fn modeles(ctx: Ctx<'_>) -> Result<(), Error> {
+    respond(ctx, Command::LinkedinModels).await
 }
 
 #[poise::command(

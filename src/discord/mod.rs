@@ -463,6 +463,20 @@ async fn on_event(
             );
             run_component(http, data, c.id, &c.token, request).await
         }
+        serenity::Interaction::Modal(m) if m.data.custom_id == DRAFT_FORM_ID => {
+            let text = form_value(&m.data.components, DRAFT_FIELD).unwrap_or_default();
+            let command = Command::DraftCheck { text };
+            let request = request(
+                m.guild_id,
+                guild_name(m.guild_id),
+                m.channel_id,
+                m.member.as_ref(),
+                &m.user,
+                m.id,
+                command,
+            );
+            run_component(http, data, m.id, &m.token, request).await
+        }
         serenity::Interaction::Modal(m) => {
             let Some(Component::AnswerForm(item)) = send::parse_custom_id(&m.data.custom_id) else {
                 let reply =
@@ -491,6 +505,37 @@ async fn on_event(
 }
 
 const ANSWER_FIELD: &str = "reponse";
+/// The form of a draft LinkedIn post (one per student, not tied to a quiz).
+const DRAFT_FORM_ID: &str = "cb:draft";
+const DRAFT_FIELD: &str = "brouillon";
+/// Discord's limit on a text input.
+const DRAFT_MAX: u16 = 4000;
+
+/// `/brouillon`: opens the draft form (a modal of up to 4,000 characters).
+pub(crate) async fn draft_form(ctx: Ctx<'_>) -> Result<(), Error> {
+    let poise::Context::Application(actx) = ctx else {
+        return Ok(());
+    };
+    let data = ctx.data();
+    if !data.seen.first_time(actx.interaction.id.get()) {
+        return Ok(());
+    }
+    let m = &data.app.messages;
+    let input = serenity::CreateInputText::new(
+        serenity::InputTextStyle::Paragraph,
+        m.render(msg::DISCORD_DRAFT_LABEL, &[]),
+        DRAFT_FIELD,
+    )
+    .placeholder(m.render(msg::DISCORD_DRAFT_PLACEHOLDER, &[]))
+    .max_length(DRAFT_MAX)
+    .required(true);
+    let form = serenity::CreateModal::new(DRAFT_FORM_ID, m.render(msg::DISCORD_DRAFT_TITLE, &[]))
+        .components(vec![serenity::CreateActionRow::InputText(input)]);
+    actx.interaction
+        .create_response(ctx.http(), serenity::CreateInteractionResponse::Modal(form))
+        .await?;
+    Ok(())
+}
 
 fn answer_form(messages: &crate::prompts::Prompts, item: ItemRef) -> serenity::CreateModal {
     let input = serenity::CreateInputText::new(

@@ -100,6 +100,13 @@ pub enum Command {
     },
     /// Gives up the current practice part and shows the worked answer.
     GiveUp,
+    /// Feedback on a draft LinkedIn post (question 2.3), privately.
+    DraftCheck {
+        text: String,
+    },
+    /// The model LinkedIn posts of the case, for the class to discuss (in the channel when a
+    /// teacher asks, privately otherwise).
+    LinkedinModels,
     QuizLaunch {
         scope: Scope,
         seconds_per_item: Option<u32>,
@@ -150,6 +157,8 @@ impl Command {
                 | Command::MyData
                 | Command::Hint { confirm: false, .. }
                 | Command::EraseClass { confirm: false }
+                | Command::DraftCheck { .. }
+                | Command::LinkedinModels
         )
     }
 

@@ -139,6 +139,11 @@ impl Engine {
         Ok(self.inner.writer.flush().await?)
     }
 
+    /// The bot's texts.
+    pub fn messages(&self) -> &crate::prompts::Prompts {
+        self.inner.messages()
+    }
+
     /// The store, for read-only inspection (tests, exports).
     pub fn store(&self) -> &Store {
         &self.inner.store
@@ -291,6 +296,22 @@ impl Inner {
             Command::Answer { text, item } => self.answer(request, who, text, *item).await,
             Command::Hint { confirm, item } => self.hint(request, who, *confirm, *item).await,
             Command::GiveUp => practice::give_up(self, request, who).await,
+            Command::DraftCheck { text } => match &case.linkedin {
+                Some(workshop) => {
+                    let analysis = crate::linkedin::analyse(text, &workshop.params);
+                    private(crate::linkedin::render::feedback(
+                        m,
+                        &workshop.params,
+                        &analysis,
+                    ))
+                }
+                None => private(m.render(msg::PLAY_NO_WORKSHOP, &[])),
+            },
+            Command::LinkedinModels => match crate::linkedin::render::models(m, case) {
+                Some(text) if who.teacher => Ok(vec![Reply::channel(text)]),
+                Some(text) => private(text),
+                None => private(m.render(msg::PLAY_NO_WORKSHOP, &[])),
+            },
             Command::QuizLaunch {
                 scope,
                 seconds_per_item,

@@ -2170,3 +2170,41 @@ async fn discord_e2e_a_question_that_cannot_be_posted_holds_the_quiz() {
     }
     bot.finish().await;
 }
+
+/// The draft feedback: `/brouillon` opens a 4,000-character form; its submission comes back as
+/// private feedback (split when long); `/modeles` shows the model posts.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn discord_e2e_draft_form_gives_private_feedback_and_models_are_shown() {
+    let bot = Bot::start("draft").await;
+    let ana = student(1);
+    let form = bot
+        .slash(GUILD, OTHER_CH, &ana, "brouillon", json!([]))
+        .await;
+    assert_eq!(form.kind, 9, "a form: {form:#?}");
+    assert_eq!(form.data["custom_id"], "cb:draft");
+    let input = &form.data["components"][0]["components"][0];
+    assert_eq!(input["custom_id"], "brouillon");
+    assert_eq!(input["style"], 2, "a paragraph");
+    assert_eq!(input["max_length"], 4000);
+
+    let draft = "Bonjour à tous\nNous avons livré des arbres.\n#arbre";
+    let feedback = bot
+        .submit(GUILD, OTHER_CH, &ana, "cb:draft", "brouillon", draft)
+        .await;
+    assert!(feedback.ephemeral(), "private feedback");
+    let text = feedback.text();
+    assert!(
+        text.starts_with("**Analyse de ton brouillon** : 2 sur 11"),
+        "{text}"
+    );
+    assert!(text.contains("❌ **Accroche**"), "{text}");
+
+    let models = bot.slash(GUILD, OTHER_CH, &ana, "modeles", json!([])).await;
+    assert!(models.ephemeral(), "a student reads the models privately");
+    assert!(
+        models.text().contains("Modèles de publication LinkedIn"),
+        "{}",
+        models.text()
+    );
+    bot.finish().await;
+}

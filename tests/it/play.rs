@@ -497,3 +497,91 @@ async fn the_console_plays_a_practice_and_explains_unknown_commands() {
     assert_eq!(points, 125);
     assert_eq!(play.count("SELECT COUNT(*) FROM quizzes").await, 0);
 }
+
+#[tokio::test]
+async fn draft_feedback_and_model_posts_change_nothing_and_reach_the_right_audience() {
+    let play = spawn_engine("workshop").await;
+    let ana = play.student("Ana");
+    let prof = play.teacher("Prof");
+    let good = {
+        let app = crate::helpers::app();
+        let case = &app.cases[0];
+        let workshop = case
+            .linkedin
+            .as_ref()
+            .expect("the case has a LinkedIn workshop");
+        case.text(&casebot::linkedin::Workshop::post_id(&workshop.models[0]))
+    };
+    let replies = play
+        .send(&ana, Command::DraftCheck { text: good.clone() })
+        .await;
+    assert_eq!(replies.len(), 1);
+    assert_eq!(replies[0].audience, Audience::Private);
+    assert!(
+        replies[0]
+            .text
+            .starts_with("**Analyse de ton brouillon** : 11 sur 11 critères remplis."),
+        "{}",
+        replies[0].text
+    );
+    let weak = play
+        .send(
+            &ana,
+            Command::DraftCheck {
+                text: "Bonjour, voici notre post.".into(),
+            },
+        )
+        .await;
+    assert!(weak[0].text.contains("❌"), "{}", weak[0].text);
+
+    let for_student = play.send(&ana, Command::LinkedinModels).await;
+    assert_eq!(for_student[0].audience, Audience::Private);
+    let for_class = play.send(&prof, Command::LinkedinModels).await;
+    assert_eq!(for_class[0].audience, Audience::Channel);
+    assert!(
+        for_class[0]
+            .text
+            .contains("Modèles de publication LinkedIn"),
+        "{}",
+        for_class[0].text
+    );
+    // Reading and checking drafts stores nothing about anyone's answers.
+    assert_eq!(play.count("SELECT COUNT(*) FROM answers").await, 0);
+    assert_eq!(play.count("SELECT COUNT(*) FROM actions").await, 0);
+}
+
+#[tokio::test]
+async fn the_console_takes_a_draft_on_several_lines() {
+    let play = spawn_engine("console-draft").await;
+    let buf = SharedBuf::default();
+    let out: casebot::console::Output = std::sync::Arc::new(std::sync::Mutex::new(Box::new(
+        buf.clone(),
+    )
+        as Box<dyn std::io::Write + Send>));
+    let files = crate::helpers::TempDir::new("play-console-draft-files");
+    let options = casebot::console::ConsoleOptions {
+        class: "classe-console".into(),
+        teachers: vec!["prof".into()],
+        default_user: "alice".into(),
+        files_dir: files.path.clone(),
+    };
+    let script = "alice> /brouillon\n\
+                  Un olivier pour les 40 ans d'ICOOPA\n\
+                  #RSE #arbre #cadeau\n\
+                  .\n\
+                  /quitter\n";
+    let input = tokio::io::BufReader::new(script.as_bytes());
+    casebot::console::run(play.engine.clone(), input, out, options)
+        .await
+        .expect("console run");
+    let output = plain(&String::from_utf8(buf.0.lock().unwrap().clone()).expect("utf-8"));
+    assert!(
+        output.starts_with("Écris ou colle ton brouillon de post LinkedIn"),
+        "{output}"
+    );
+    assert!(
+        output.contains("[privé → alice] Analyse de ton brouillon"),
+        "{output}"
+    );
+    assert!(output.contains("hashtags : 3"), "{output}");
+}
