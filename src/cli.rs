@@ -157,15 +157,17 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
         return match loaded {
             Ok(app) => {
                 for case in &app.cases {
-                    writeln!(
-                        out,
-                        "OK : cas « {} » – {} annexes, {} indicateurs, {} questions, {} textes.",
-                        case.meta.id,
-                        case.annexes.len(),
-                        case.kpis.len(),
-                        case.questions.len(),
-                        case.texts.ids().len()
-                    )?;
+                    let line = app.messages.render(
+                        msg::CLI_VALIDATE_OK,
+                        &[
+                            ("case", &case.meta.id),
+                            ("annexes", &case.annexes.len().to_string()),
+                            ("kpis", &case.kpis.len().to_string()),
+                            ("questions", &case.questions.len().to_string()),
+                            ("texts", &case.texts.ids().len().to_string()),
+                        ],
+                    );
+                    writeln!(out, "{line}")?;
                 }
                 Ok(ExitCode::SUCCESS)
             }
@@ -181,10 +183,11 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
         _ => None,
     };
     if matches!(cli.command, Some(Command::Discord)) && discord.is_none() {
+        let file = cli.secrets.display().to_string();
         writeln!(
             out,
-            "Aucun jeton Discord : définis DISCORD_TOKEN ou discord_token dans {} (voir le README).",
-            cli.secrets.display()
+            "{}",
+            app.messages.render(msg::CLI_NO_TOKEN, &[("file", &file)])
         )?;
         return Ok(ExitCode::FAILURE);
     }
@@ -224,7 +227,13 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
         Some(c) => c,
         None => {
             let ids: Vec<&str> = app.cases.iter().map(|c| c.meta.id.as_str()).collect();
-            writeln!(out, "Cas inconnu. Cas disponibles : {}", ids.join(", "))?;
+            let list = ids.join(", ");
+            writeln!(
+                out,
+                "{}",
+                app.messages
+                    .render(msg::CLI_UNKNOWN_CASE, &[("list", &list)])
+            )?;
             return Ok(ExitCode::from(NOT_FOUND));
         }
     };
@@ -405,10 +414,7 @@ fn chart(
             "classe-scores",
             "classe-resultats",
         ] {
-            writeln!(
-                out,
-                "{class:<28} classe      --quiz ID (sinon données d'exemple)"
-            )?;
+            writeln!(out, "{class:<28} {}", m.render(msg::CLI_CHART_CLASS, &[]))?;
         }
         return Ok(ExitCode::SUCCESS);
     }
@@ -453,7 +459,10 @@ fn chart(
                 match rendered {
                     Some(png) => png,
                     None => {
-                        writeln!(out, "Rien à dessiner : quiz {quiz}, question {item} introuvable (ou graphique inconnu).")?;
+                        let (quiz, item) = (quiz.to_string(), item.to_string());
+                        let text =
+                            m.render(msg::CLI_CHART_NOTHING, &[("quiz", &quiz), ("item", &item)]);
+                        writeln!(out, "{text}")?;
                         return Ok(ExitCode::from(NOT_FOUND));
                     }
                 }
@@ -465,7 +474,8 @@ fn chart(
             Err(chart::ChartError::UnknownChart(_)) => {
                 writeln!(
                     out,
-                    "Graphique inconnu : « {name} ». La liste : casebot chart list"
+                    "{}",
+                    m.render(msg::CLI_CHART_UNKNOWN, &[("name", name)])
                 )?;
                 return Ok(ExitCode::from(NOT_FOUND));
             }
@@ -474,7 +484,15 @@ fn chart(
     };
     let path = file.unwrap_or_else(|| PathBuf::from(format!("{name}.png")));
     std::fs::write(&path, &png).with_context(|| format!("cannot write {}", path.display()))?;
-    writeln!(out, "{} ({} octets)", path.display(), png.len())?;
+    let (file, bytes) = (path.display().to_string(), png.len().to_string());
+    writeln!(
+        out,
+        "{}",
+        m.render(
+            msg::CLI_CHART_WRITTEN,
+            &[("file", &file), ("bytes", &bytes)]
+        )
+    )?;
     Ok(ExitCode::SUCCESS)
 }
 

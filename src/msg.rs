@@ -183,4 +183,11 @@ ids! {
     CONSOLE_USAGE_EXTEND = "console.usage_extend" [];
     CONSOLE_USAGE_QUIZ = "console.usage_quiz" [];
     CONSOLE_USAGE_BOARD = "console.usage_board" [];
+    CLI_VALIDATE_OK = "cli.validate_ok" ["case", "annexes", "kpis", "questions", "texts"];
+    CLI_NO_TOKEN = "cli.no_token" ["file"];
+    CLI_UNKNOWN_CASE = "cli.unknown_case" ["list"];
+    CLI_CHART_CLASS = "cli.chart_class" [];
+    CLI_CHART_NOTHING = "cli.chart_nothing" ["quiz", "item"];
+    CLI_CHART_UNKNOWN = "cli.chart_unknown" ["name"];
+    CLI_CHART_WRITTEN = "cli.chart_written" ["file", "bytes"];
 }

@@ -949,7 +949,7 @@ fn next_due(quiz: &LiveQuiz) -> Option<i64> {
         return Some(quiz.retry_at);
     }
     if everyone_answered(quiz) {
-        return Some(i64::MIN);
+        return Some(0); // due now (any time in the past)
     }
     item.deadline
 }
@@ -980,7 +980,7 @@ pub async fn scheduler(engine: Weak<Inner>, wake: Arc<Notify>) {
                     }
                 }
             }
-            next.map(|due| (due - inner.now()).max(0))
+            next.map(|due| due.saturating_sub(inner.now()).max(0))
         };
         match next {
             Some(ms) => {
@@ -1311,4 +1311,59 @@ async fn final_replies(inner: &Inner, quiz: &LiveQuiz) -> anyhow::Result<Vec<Rep
     }
     replies.extend(super::board::summaries(inner, quiz).await?);
     Ok(replies)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn quiz_where_everyone_answered() -> LiveQuiz {
+        let item = |shown: Option<i64>| Item {
+            part_id: "1.2.a".into(),
+            kpi: 0,
+            points: 250,
+            shown_at: shown,
+            deadline: shown.map(|s| s + 60_000),
+            limit_ms: Some(60_000),
+            closed_at: None,
+            revealed_at: None,
+        };
+        LiveQuiz {
+            id: 1,
+            channel: ChannelRef {
+                platform: "console".into(),
+                class_key: "c".into(),
+                channel: "c".into(),
+            },
+            case_id: "arbre-cadeau".into(),
+            status: Status::Running,
+            config: QuizConfig {
+                seconds_per_item: 60,
+                speed_bonus: false,
+                streak_bonus: false,
+            },
+            items: vec![item(Some(1_000)), item(Some(70_000))],
+            current: 1,
+            paused_left_ms: None,
+            answered: HashMap::from([(0, HashSet::from([7])), (1, HashSet::from([7]))]),
+            players: HashSet::from([7]),
+            streaks: HashMap::new(),
+            hints: HashMap::new(),
+            retry_at: 0,
+            failures: 0,
+        }
+    }
+
+    #[test]
+    fn a_question_everyone_answered_is_due_now_and_the_wait_does_not_overflow() {
+        let quiz = quiz_where_everyone_answered();
+        assert!(everyone_answered(&quiz));
+        let due = next_due(&quiz).expect("due");
+        let now = 1_795_392_000_000_i64;
+        // What the scheduler computes: the wait before the next transition.
+        assert_eq!(due.saturating_sub(now).max(0), 0);
+        let mut paused = quiz.clone();
+        paused.status = Status::Paused;
+        assert_eq!(next_due(&paused), None);
+    }
 }
