@@ -400,13 +400,8 @@ fn chart(
     if name == "list" {
         for info in chart::case_charts(case, m) {
             let annexes: Vec<String> = info.annexes.iter().map(u8::to_string).collect();
-            writeln!(
-                out,
-                "{:<28} annexe(s) {:<6} {}",
-                info.name,
-                annexes.join(","),
-                info.title
-            )?;
+            let annexes = m.render(msg::CLI_CHART_ANNEXES, &[("list", &annexes.join(","))]);
+            writeln!(out, "{:<28} {:<16} {}", info.name, annexes, info.title)?;
         }
         for class in [
             "classe-reponses",
@@ -567,14 +562,18 @@ async fn run_console(
 /// What `casebot case` prints: the case and what can be asked.
 fn overview(app: &App, case: &Case) -> String {
     let m = &app.messages;
-    let mut out = format!(
-        "{} – {} (session {}, {})\n\n{}\n",
-        case.meta.title,
-        case.meta.exam,
-        case.meta.session,
-        case.meta.code,
-        case.text("case.intro")
+    let mut out = m.render(
+        msg::CLI_CASE_HEADER,
+        &[
+            ("title", &case.meta.title),
+            ("exam", &case.meta.exam),
+            ("session", &case.meta.session.to_string()),
+            ("code", &case.meta.code),
+        ],
     );
+    out.push_str("\n\n");
+    out.push_str(&case.text("case.intro"));
+    out.push('\n');
     for d in &case.dossiers {
         out.push_str(&format!(
             "\n**{} – {}** ({})\n",

@@ -190,4 +190,6 @@ ids! {
     CLI_CHART_NOTHING = "cli.chart_nothing" ["quiz", "item"];
     CLI_CHART_UNKNOWN = "cli.chart_unknown" ["name"];
     CLI_CHART_WRITTEN = "cli.chart_written" ["file", "bytes"];
+    CLI_CHART_ANNEXES = "cli.chart_annexes" ["list"];
+    CLI_CASE_HEADER = "cli.case_header" ["title", "exam", "session", "code"];
 }
