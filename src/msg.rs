@@ -192,4 +192,6 @@ ids! {
     CLI_CHART_WRITTEN = "cli.chart_written" ["file", "bytes"];
     CLI_CHART_ANNEXES = "cli.chart_annexes" ["list"];
     CLI_CASE_HEADER = "cli.case_header" ["title", "exam", "session", "code"];
+    PLAY_HINT_CLOSED = "play.hint.closed" [];
+    PLAY_HINT_PAUSED = "play.hint.paused" [];
 }

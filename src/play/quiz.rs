@@ -497,15 +497,16 @@ fn open_item(
     quiz: &LiveQuiz,
     target: Option<ItemRef>,
     now: i64,
+    refusals: Refusals,
 ) -> Result<usize, String> {
     let m = inner.messages();
     if let Some(t) = target {
         if t.quiz != quiz.id || t.item != quiz.current as i64 {
-            return Err(m.render(msg::PLAY_QUIZ_ITEM_CLOSED, &[]));
+            return Err(m.render(refusals.closed, &[]));
         }
     }
     if quiz.status == Status::Paused {
-        return Err(m.render(msg::PLAY_QUIZ_IS_PAUSED, &[]));
+        return Err(m.render(refusals.paused, &[]));
     }
     let Some(item) = quiz.items.get(quiz.current) else {
         return Err(m.render(msg::PLAY_QUIZ_NOTHING_OPEN, &[]));
@@ -513,13 +514,33 @@ fn open_item(
     match (item.shown_at, item.deadline, item.closed_at) {
         (Some(_), Some(deadline), None) if now < deadline => Ok(quiz.current),
         (None, _, _) => Err(m.render(msg::PLAY_QUIZ_NOTHING_OPEN, &[])),
-        _ => Err(m.render(msg::PLAY_QUIZ_ITEM_CLOSED, &[])),
+        _ => Err(m.render(refusals.closed, &[])),
     }
 }
 
+/// What to say when a question is closed or the quiz paused: for an answer, or for a hint.
+#[derive(Clone, Copy)]
+struct Refusals {
+    closed: &'static str,
+    paused: &'static str,
+    already: &'static str,
+}
+
+const FOR_ANSWER: Refusals = Refusals {
+    closed: msg::PLAY_QUIZ_ITEM_CLOSED,
+    paused: msg::PLAY_QUIZ_IS_PAUSED,
+    already: msg::PLAY_QUIZ_ALREADY_ANSWERED,
+};
+
+const FOR_HINT: Refusals = Refusals {
+    closed: msg::PLAY_HINT_CLOSED,
+    paused: msg::PLAY_HINT_PAUSED,
+    already: msg::PLAY_HINT_AFTER_ANSWER,
+};
+
 /// The open item a student's request is about, or what to answer instead: `Err(None)` when the
 /// request is for the student's practice (not in the quiz's channel, practice running), else
-/// `Err(Some(refusal))` (nothing open, closed, paused, or already answered: `already`).
+/// `Err(Some(refusal))` (nothing open, closed, paused, or already answered), worded by `refusals`.
 async fn item_for(
     inner: &Inner,
     request: &Request,
@@ -527,7 +548,7 @@ async fn item_for(
     quiz: &LiveQuiz,
     target: Option<ItemRef>,
     now: i64,
-    already: &str,
+    refusals: Refusals,
 ) -> anyhow::Result<Result<usize, Option<Vec<Reply>>>> {
     if target.is_none()
         && request.place.channel != quiz.channel.channel
@@ -535,7 +556,7 @@ async fn item_for(
     {
         return Ok(Err(None));
     }
-    let idx = match open_item(inner, quiz, target, now) {
+    let idx = match open_item(inner, quiz, target, now, refusals) {
         Ok(i) => i,
         Err(text) => return Ok(Err(Some(vec![Reply::private(text)]))),
     };
@@ -544,7 +565,7 @@ async fn item_for(
         .get(&idx)
         .is_some_and(|s| s.contains(&who.member_id))
     {
-        let text = inner.messages().render(already, &[]);
+        let text = inner.messages().render(refusals.already, &[]);
         return Ok(Err(Some(vec![Reply::private(text)])));
     }
     Ok(Ok(idx))
@@ -566,17 +587,7 @@ pub async fn answer(
         return Ok(None);
     };
     let now = inner.now();
-    let idx = match item_for(
-        inner,
-        request,
-        who,
-        quiz,
-        target,
-        now,
-        msg::PLAY_QUIZ_ALREADY_ANSWERED,
-    )
-    .await?
-    {
+    let idx = match item_for(inner, request, who, quiz, target, now, FOR_ANSWER).await? {
         Ok(i) => i,
         Err(reply) => return Ok(reply),
     };
@@ -722,17 +733,7 @@ pub async fn hint(
         return Ok(None);
     };
     let now = inner.now();
-    let idx = match item_for(
-        inner,
-        request,
-        who,
-        quiz,
-        target,
-        now,
-        msg::PLAY_HINT_AFTER_ANSWER,
-    )
-    .await?
-    {
+    let idx = match item_for(inner, request, who, quiz, target, now, FOR_HINT).await? {
         Ok(i) => i,
         Err(reply) => return Ok(reply),
     };

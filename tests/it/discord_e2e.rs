@@ -51,6 +51,7 @@ const NOTHING_OPEN: &str = "Aucune question n'est ouverte en ce moment.";
 const ALREADY_ANSWERED: &str =
     "Tu as déjà répondu à cette question : seule ta première réponse compte.";
 const ITEM_CLOSED: &str = "Cette question est close : ta réponse n'est pas comptée.";
+const HINT_CLOSED: &str = "Cette question est close : plus d'indice à prendre.";
 const UNKNOWN_BUTTON: &str =
     "Ce bouton ne correspond à rien (ou plus à rien). Utilise les commandes du quiz en cours.";
 const INVALID_TAIL: &str = "Cette réponse ne te coûte rien : réessaie.";
@@ -1515,7 +1516,7 @@ async fn discord_e2e_students_cannot_run_teacher_commands_or_crafted_buttons() {
         assert!(said.ephemeral(), "{crafted}");
         let text = said.text();
         assert!(
-            text == UNKNOWN_BUTTON || text == ITEM_CLOSED,
+            text == UNKNOWN_BUTTON || text == ITEM_CLOSED || text == HINT_CLOSED,
             "{crafted}: {text}"
         );
     }
