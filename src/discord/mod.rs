@@ -463,31 +463,23 @@ async fn on_event(
             );
             run_component(http, data, c.id, &c.token, request).await
         }
-        serenity::Interaction::Modal(m) if m.data.custom_id == DRAFT_FORM_ID => {
-            let text = form_value(&m.data.components, DRAFT_FIELD).unwrap_or_default();
-            let command = Command::DraftCheck { text };
-            let request = request(
-                m.guild_id,
-                guild_name(m.guild_id),
-                m.channel_id,
-                m.member.as_ref(),
-                &m.user,
-                m.id,
-                command,
-            );
-            run_component(http, data, m.id, &m.token, request).await
-        }
         serenity::Interaction::Modal(m) => {
-            let Some(Component::AnswerForm(item)) = send::parse_custom_id(&m.data.custom_id) else {
+            let command = if m.data.custom_id == DRAFT_FORM_ID {
+                let text = form_value(&m.data.components, DRAFT_FIELD).unwrap_or_default();
+                Command::DraftCheck { text }
+            } else if let Some(Component::AnswerForm(item)) =
+                send::parse_custom_id(&m.data.custom_id)
+            {
+                let text = form_value(&m.data.components, ANSWER_FIELD).unwrap_or_default();
+                Command::Answer {
+                    text,
+                    item: Some(item),
+                }
+            } else {
                 let reply =
                     Reply::private(data.app.messages.render(msg::DISCORD_UNKNOWN_BUTTON, &[]));
                 return answer_component(http, &data.app.messages, m.id, &m.token, vec![reply])
                     .await;
-            };
-            let text = form_value(&m.data.components, ANSWER_FIELD).unwrap_or_default();
-            let command = Command::Answer {
-                text,
-                item: Some(item),
             };
             let request = request(
                 m.guild_id,
