@@ -4,7 +4,8 @@
 
 use crate::msg;
 use crate::play::command::{
-    Actor, Audience, Board, ChannelRef, Command, Outbox, Place, Reply, Request, Scope, SendError,
+    Actor, Audience, Board, ButtonAction, ChannelRef, ChoiceAction, Command, Outbox, Place, Reply,
+    Request, Scope, SendError, VoteSubject,
 };
 use crate::play::Engine;
 use crate::prompts::Prompts;
@@ -110,6 +111,32 @@ fn print_reply(
         let labels: Vec<&str> = reply.buttons.iter().map(|b| b.label.as_str()).collect();
         text.push('\n');
         text.push_str(&messages.render(msg::CONSOLE_BUTTONS, &[("labels", &labels.join(" · "))]));
+        // Buttons the console has a command for: say which.
+        let how = reply.buttons.iter().find_map(|b| match b.action {
+            ButtonAction::Vote { post, .. } => {
+                Some(messages.render(msg::CONSOLE_HOW_VOTE, &[("post", &post.to_string())]))
+            }
+            ButtonAction::DraftWithdraw(draft) => {
+                Some(messages.render(msg::CONSOLE_HOW_WITHDRAW, &[("draft", &draft.to_string())]))
+            }
+            _ => None,
+        });
+        if let Some(how) = how {
+            text.push(' ');
+            text.push_str(&how);
+        }
+    }
+    if let Some(choice) = &reply.choice {
+        let (id, answer) = match choice.action {
+            ChoiceAction::SelfAssess(a) => (msg::CONSOLE_HOW_SELF_ASSESS, a),
+            ChoiceAction::Grade(a) => (msg::CONSOLE_HOW_GRADE, a),
+        };
+        text.push('\n');
+        text.push_str(&messages.render(id, &[("answer", &answer.to_string())]));
+    }
+    if let Some(name) = &reply.thread {
+        text.push('\n');
+        text.push_str(&messages.render(msg::CONSOLE_THREAD, &[("name", name)]));
     }
     if let Some(file) = &reply.attachment {
         std::fs::create_dir_all(files_dir)?;
@@ -188,10 +215,58 @@ fn scope(a: &Args<'_>) -> Scope {
 pub enum LineError {
     /// Not a command: the id of the usage text to show.
     Usage(&'static str),
-    /// `/brouillon` alone: the draft follows on the next lines.
-    DraftStart,
+    /// A command whose text follows on the next lines, up to a line holding only ".".
+    MultiLine(Pending),
     Quit,
     Empty,
+}
+
+/// A command waiting for its multi-line text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Pending {
+    /// `/brouillon [partager:oui]`: a draft LinkedIn post.
+    Draft { share: bool },
+    /// `/rediger 2.4`: a written answer.
+    Written { question: String },
+}
+
+impl Pending {
+    /// What to say before reading the text.
+    fn prompt(&self, messages: &Prompts) -> String {
+        match self {
+            Pending::Draft { .. } => messages.render(msg::CONSOLE_DRAFT_START, &[]),
+            Pending::Written { question } => {
+                messages.render(msg::CONSOLE_WRITTEN_START, &[("question", question)])
+            }
+        }
+    }
+
+    /// The command, once the text is read.
+    fn command(self, text: String) -> Command {
+        match self {
+            Pending::Draft { share } => Command::DraftCheck { text, share },
+            Pending::Written { question } => Command::WrittenAnswer { question, text },
+        }
+    }
+}
+
+/// Reads "12 1 3 4" (or "12 aucun") into a number and criteria; `None` when malformed.
+fn number_and_criteria(rest: &str) -> Option<(i64, Vec<String>)> {
+    let mut words = rest.split(|c: char| c.is_whitespace() || c == ',');
+    let number = words
+        .next()?
+        .trim_start_matches(['n', '°', '#'])
+        .parse()
+        .ok()?;
+    let criteria: Vec<String> = words
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect();
+    match criteria.as_slice() {
+        [] => None,
+        [only] if only.eq_ignore_ascii_case("aucun") => Some((number, Vec::new())),
+        _ => Some((number, criteria)),
+    }
 }
 
 /// Turns the text after `name>` into a command.
@@ -270,9 +345,114 @@ pub fn parse_command(line: &str) -> Result<Command, LineError> {
             }
         }
         "export" => Command::Export,
-        "brouillon" if rest.is_empty() => return Err(LineError::DraftStart),
-        "brouillon" => Command::DraftCheck {
-            text: rest.to_string(),
+        "brouillon" => {
+            let (share, text) = match rest.split_once(char::is_whitespace) {
+                Some((first, text)) if first.starts_with("partager:") => {
+                    (a.yes("partager"), text.trim())
+                }
+                None if rest.starts_with("partager:") => (a.yes("partager"), ""),
+                _ => (false, rest),
+            };
+            if text.is_empty() {
+                return Err(LineError::MultiLine(Pending::Draft { share }));
+            }
+            Command::DraftCheck {
+                text: text.to_string(),
+                share,
+            }
+        }
+        "retirer-brouillon" => match rest.trim_start_matches(['n', '°', '#']).trim().parse() {
+            Ok(draft) => Command::DraftWithdraw { draft },
+            Err(_) => return Err(LineError::Usage(msg::CONSOLE_USAGE_WITHDRAW)),
+        },
+        "vote" => {
+            let (sub, sub_rest) = rest.split_once(char::is_whitespace).unwrap_or((rest, ""));
+            let sa = args(sub_rest);
+            let number = sa
+                .get("numero")
+                .or(sa.get("numéro"))
+                .or(sa.words.first().copied())
+                .map(str::trim);
+            match sub.to_lowercase().as_str() {
+                "modeles" | "modèles" | "modele" | "modèle" => match number {
+                    None => Command::VotePost {
+                        subject: VoteSubject::Models(None),
+                    },
+                    Some(n) => match n.parse() {
+                        Ok(n) => Command::VotePost {
+                            subject: VoteSubject::Models(Some(n)),
+                        },
+                        Err(_) => return Err(LineError::Usage(msg::CONSOLE_USAGE_VOTE)),
+                    },
+                },
+                "brouillon" => match number.and_then(|n| n.parse().ok()) {
+                    Some(n) => Command::VotePost {
+                        subject: VoteSubject::Draft(n),
+                    },
+                    None => return Err(LineError::Usage(msg::CONSOLE_USAGE_VOTE)),
+                },
+                "brouillons" => Command::VoteDrafts,
+                "clore" | "fermer" => Command::VoteClose,
+                _ => return Err(LineError::Usage(msg::CONSOLE_USAGE_VOTE)),
+            }
+        }
+        "voter" => {
+            let mut words = rest.split_whitespace();
+            let post = words.next().and_then(|w| w.parse().ok());
+            let choice = match words.next().map(str::to_lowercase).as_deref() {
+                Some("1" | "convaincant") => Some(0),
+                Some("2" | "mitige" | "mitigé") => Some(1),
+                Some("3" | "retravailler" | "a-retravailler" | "à-retravailler") => Some(2),
+                _ => None,
+            };
+            match (post, choice, words.next()) {
+                (Some(post), Some(choice), None) => Command::Vote { post, choice },
+                _ => return Err(LineError::Usage(msg::CONSOLE_USAGE_VOTER)),
+            }
+        }
+        "rediger" | "rédiger" => {
+            let (question, text) = rest.split_once(char::is_whitespace).unwrap_or((rest, ""));
+            let question = question
+                .strip_prefix("question:")
+                .unwrap_or(question)
+                .trim();
+            if question.is_empty() {
+                return Err(LineError::Usage(msg::CONSOLE_USAGE_WRITTEN));
+            }
+            if text.trim().is_empty() {
+                return Err(LineError::MultiLine(Pending::Written {
+                    question: question.to_string(),
+                }));
+            }
+            Command::WrittenAnswer {
+                question: question.to_string(),
+                text: text.trim().to_string(),
+            }
+        }
+        "cocher" => match number_and_criteria(rest) {
+            Some((answer, criteria)) => Command::SelfAssess { answer, criteria },
+            None => return Err(LineError::Usage(msg::CONSOLE_USAGE_TICK)),
+        },
+        "corriger" if rest.is_empty() => Command::GradeQueue,
+        "corriger" => match rest
+            .strip_prefix("copie:")
+            .unwrap_or(rest)
+            .trim_start_matches(['n', '°', '#'])
+            .trim()
+            .parse()
+        {
+            Ok(answer) => Command::Grade {
+                answer,
+                criteria: None,
+            },
+            Err(_) => return Err(LineError::Usage(msg::CONSOLE_USAGE_GRADE)),
+        },
+        "noter" => match number_and_criteria(rest) {
+            Some((answer, criteria)) => Command::Grade {
+                answer,
+                criteria: Some(criteria),
+            },
+            None => return Err(LineError::Usage(msg::CONSOLE_USAGE_GRADE)),
         },
         "modeles" | "modèles" => Command::LinkedinModels,
         "mes-donnees" | "mes-données" => Command::MyData,
@@ -333,19 +513,17 @@ pub async fn run(
                 say(messages.render(id, &[]))?;
                 continue;
             }
-            Err(LineError::DraftStart) => {
-                // A multi-line draft, up to a line holding only ".".
-                say(messages.render(msg::CONSOLE_DRAFT_START, &[]))?;
-                let mut draft: Vec<String> = Vec::new();
+            Err(LineError::MultiLine(pending)) => {
+                // A multi-line text, up to a line holding only ".".
+                say(pending.prompt(&messages))?;
+                let mut text: Vec<String> = Vec::new();
                 while let Some(next) = lines.next_line().await? {
                     if next.trim() == "." {
                         break;
                     }
-                    draft.push(next);
+                    text.push(next);
                 }
-                Command::DraftCheck {
-                    text: draft.join("\n"),
-                }
+                pending.command(text.join("\n"))
             }
         };
         counter += 1;

@@ -3,7 +3,7 @@
 //! `prompts/` (see [`super::describe`]).
 
 use super::{respond, Ctx, Error};
-use crate::play::command::{Board, Command, Scope};
+use crate::play::command::{Board, Command, Scope, VoteSubject};
 use poise::serenity_prelude as serenity;
 
 /// Every command, in the order Discord lists them.
@@ -21,7 +21,11 @@ pub fn all() -> Vec<poise::Command<super::Data, Error>> {
         classement(),
         export(),
         brouillon(),
+        retirer_brouillon(),
         modeles(),
+        vote(),
+        rediger(),
+        corriger(),
         mes_donnees(),
         oublier_moi(),
         config(),
@@ -314,8 +318,128 @@ pub async fn export(ctx: Ctx<'_>) -> Result<(), Error> {
 }
 
 #[poise::command(slash_command, name_localized("en-US", "draft"))]
-pub async fn brouillon(ctx: Ctx<'_>) -> Result<(), Error> {
-    super::draft_form(ctx).await
+pub async fn brouillon(
+    ctx: Ctx<'_>,
+    #[name_localized("en-US", "share")] partager: Option<bool>,
+) -> Result<(), Error> {
+    super::draft_form(ctx, partager.unwrap_or(false)).await
+}
+
+#[poise::command(
+    slash_command,
+    rename = "retirer-brouillon",
+    name_localized("en-US", "withdraw-draft")
+)]
+pub async fn retirer_brouillon(
+    ctx: Ctx<'_>,
+    #[name_localized("en-US", "number")]
+    #[min = 1]
+    numero: i64,
+) -> Result<(), Error> {
+    respond(ctx, Command::DraftWithdraw { draft: numero }).await
+}
+
+#[poise::command(
+    slash_command,
+    name_localized("en-US", "vote"),
+    subcommands("vote_modeles", "vote_brouillon", "vote_brouillons", "vote_clore"),
+    subcommand_required
+)]
+pub async fn vote(_ctx: Ctx<'_>) -> Result<(), Error> {
+    Ok(())
+}
+
+#[poise::command(slash_command, rename = "modeles", name_localized("en-US", "models"))]
+pub async fn vote_modeles(
+    ctx: Ctx<'_>,
+    #[name_localized("en-US", "number")]
+    #[min = 1]
+    #[max = 25]
+    numero: Option<u8>,
+) -> Result<(), Error> {
+    respond(
+        ctx,
+        Command::VotePost {
+            subject: VoteSubject::Models(numero),
+        },
+    )
+    .await
+}
+
+#[poise::command(slash_command, rename = "brouillon", name_localized("en-US", "draft"))]
+pub async fn vote_brouillon(
+    ctx: Ctx<'_>,
+    #[name_localized("en-US", "number")]
+    #[min = 1]
+    numero: i64,
+) -> Result<(), Error> {
+    respond(
+        ctx,
+        Command::VotePost {
+            subject: VoteSubject::Draft(numero),
+        },
+    )
+    .await
+}
+
+#[poise::command(
+    slash_command,
+    rename = "brouillons",
+    name_localized("en-US", "drafts")
+)]
+pub async fn vote_brouillons(ctx: Ctx<'_>) -> Result<(), Error> {
+    respond(ctx, Command::VoteDrafts).await
+}
+
+#[poise::command(slash_command, rename = "clore", name_localized("en-US", "close"))]
+pub async fn vote_clore(ctx: Ctx<'_>) -> Result<(), Error> {
+    respond(ctx, Command::VoteClose).await
+}
+
+async fn grid_choices(ctx: Ctx<'_>, partial: &str) -> serenity::CreateAutocompleteResponse {
+    let partial = partial.trim().to_lowercase();
+    let choices = ctx
+        .data()
+        .app
+        .cases
+        .first()
+        .map(|c| {
+            c.grids
+                .iter()
+                .filter(|g| partial.is_empty() || g.question.to_lowercase().starts_with(&partial))
+                .take(25)
+                .map(|g| serenity::AutocompleteChoice::new(g.question.clone(), g.question.clone()))
+                .collect()
+        })
+        .unwrap_or_default();
+    serenity::CreateAutocompleteResponse::new().set_choices(choices)
+}
+
+#[poise::command(slash_command, name_localized("en-US", "write"))]
+pub async fn rediger(
+    ctx: Ctx<'_>,
+    #[name_localized("en-US", "question")]
+    #[autocomplete = "grid_choices"]
+    question: String,
+) -> Result<(), Error> {
+    super::written_form(ctx, question).await
+}
+
+#[poise::command(slash_command, name_localized("en-US", "grade"))]
+pub async fn corriger(
+    ctx: Ctx<'_>,
+    #[name_localized("en-US", "paper")]
+    #[min = 1]
+    copie: Option<i64>,
+) -> Result<(), Error> {
+    let command = match copie {
+        Some(answer) => Command::Grade {
+            answer,
+            criteria: None,
+        },
+        None => Command::GradeQueue,
+    };
+    respond(ctx, command).await
 }
 
 #[poise::command(slash_command, name_localized("en-US", "models"))]

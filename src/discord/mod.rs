@@ -355,6 +355,23 @@ pub(crate) async fn respond(ctx: Ctx<'_>, command: Command) -> Result<(), Error>
             }
             continue;
         }
+        if reply.thread.is_some() && reply.audience == Audience::Channel {
+            // A post with its own discussion thread: sent as a channel message, so the thread
+            // can start from it.
+            if let Err(e) = data.outbox.post(&channel, reply).await {
+                tracing::warn!(error = %e, "post not sent");
+                let text = data.app.messages.render(msg::DISCORD_POST_FAILED, &[]);
+                ctx.send(
+                    poise::CreateReply::default()
+                        .content(text)
+                        .ephemeral(true)
+                        .allowed_mentions(no_mentions()),
+                )
+                .await?;
+                sent_any = true;
+            }
+            continue;
+        }
         let ephemeral = reply.audience == Audience::Private;
         let pieces = split(&text_of(&data.app.messages, &reply), MAX_CONTENT);
         let last = pieces.len().saturating_sub(1);
@@ -364,8 +381,9 @@ pub(crate) async fn respond(ctx: Ctx<'_>, command: Command) -> Result<(), Error>
                 .ephemeral(ephemeral)
                 .allowed_mentions(no_mentions());
             if i == last {
-                if !reply.buttons.is_empty() {
-                    out = out.components(send::rows(&reply.buttons));
+                let rows = send::components(&reply);
+                if !rows.is_empty() {
+                    out = out.components(rows);
                 }
                 if let Some(file) = &reply.attachment {
                     out = out.attachment(serenity::CreateAttachment::bytes(
@@ -444,6 +462,16 @@ async fn on_event(
                     confirm: true,
                     item: Some(item),
                 },
+                Some(Component::Vote { post, choice }) => Command::Vote { post, choice },
+                Some(Component::DraftWithdraw(draft)) => Command::DraftWithdraw { draft },
+                Some(Component::SelfAssess(answer)) => Command::SelfAssess {
+                    answer,
+                    criteria: selected(&c.data.kind),
+                },
+                Some(Component::Grade(answer)) => Command::Grade {
+                    answer,
+                    criteria: Some(selected(&c.data.kind)),
+                },
                 Some(Component::AnswerForm(_)) | None => {
                     tracing::info!(custom_id = %c.data.custom_id, "unknown button ignored");
                     let text = data.app.messages.render(msg::DISCORD_UNKNOWN_BUTTON, &[]);
@@ -464,23 +492,33 @@ async fn on_event(
             run_component(http, data, c.id, &c.token, request).await
         }
         serenity::Interaction::Modal(m) => {
-            let command = if m.data.custom_id == DRAFT_FORM_ID {
-                let text = form_value(&m.data.components, DRAFT_FIELD).unwrap_or_default();
-                Command::DraftCheck { text }
-            } else if let Some(Component::AnswerForm(item)) =
-                send::parse_custom_id(&m.data.custom_id)
-            {
-                let text = form_value(&m.data.components, ANSWER_FIELD).unwrap_or_default();
-                Command::Answer {
-                    text,
-                    item: Some(item),
-                }
-            } else {
-                let reply =
-                    Reply::private(data.app.messages.render(msg::DISCORD_UNKNOWN_BUTTON, &[]));
-                return answer_component(http, &data.app.messages, m.id, &m.token, vec![reply])
-                    .await;
-            };
+            let command =
+                if m.data.custom_id == DRAFT_FORM_ID || m.data.custom_id == DRAFT_SHARE_FORM_ID {
+                    let text = form_value(&m.data.components, DRAFT_FIELD).unwrap_or_default();
+                    Command::DraftCheck {
+                        text,
+                        share: m.data.custom_id == DRAFT_SHARE_FORM_ID,
+                    }
+                } else if let Some(question) = send::parse_written_form_id(&m.data.custom_id) {
+                    let text = form_value(&m.data.components, WRITTEN_FIELD).unwrap_or_default();
+                    Command::WrittenAnswer {
+                        question: question.to_string(),
+                        text,
+                    }
+                } else if let Some(Component::AnswerForm(item)) =
+                    send::parse_custom_id(&m.data.custom_id)
+                {
+                    let text = form_value(&m.data.components, ANSWER_FIELD).unwrap_or_default();
+                    Command::Answer {
+                        text,
+                        item: Some(item),
+                    }
+                } else {
+                    let reply =
+                        Reply::private(data.app.messages.render(msg::DISCORD_UNKNOWN_BUTTON, &[]));
+                    return answer_component(http, &data.app.messages, m.id, &m.token, vec![reply])
+                        .await;
+                };
             let request = request(
                 m.guild_id,
                 guild_name(m.guild_id),
@@ -496,15 +534,67 @@ async fn on_event(
     }
 }
 
+/// The values ticked in a select menu (none for anything else).
+fn selected(kind: &serenity::ComponentInteractionDataKind) -> Vec<String> {
+    match kind {
+        serenity::ComponentInteractionDataKind::StringSelect { values } => values.clone(),
+        _ => Vec::new(),
+    }
+}
+
 const ANSWER_FIELD: &str = "reponse";
-/// The form of a draft LinkedIn post (one per student, not tied to a quiz).
+/// The form of a draft LinkedIn post (one per student, not tied to a quiz); the second one
+/// also shares the draft.
 const DRAFT_FORM_ID: &str = "cb:draft";
+const DRAFT_SHARE_FORM_ID: &str = "cb:draft:share";
 const DRAFT_FIELD: &str = "brouillon";
+const WRITTEN_FIELD: &str = "redaction";
 /// Discord's limit on a text input.
-const DRAFT_MAX: u16 = 4000;
+const TEXT_MAX: u16 = 4000;
+
+/// `/rediger`: opens the form of a written answer (a modal of up to 4,000 characters).
+pub(crate) async fn written_form(ctx: Ctx<'_>, question: String) -> Result<(), Error> {
+    let poise::Context::Application(actx) = ctx else {
+        return Ok(());
+    };
+    let data = ctx.data();
+    let m = &data.app.messages;
+    let question = question.trim().to_string();
+    if send::parse_written_form_id(&send::written_form_id(&question)).is_none() {
+        // Not a question id at all: the engine explains which questions have a grid.
+        return respond(
+            ctx,
+            Command::WrittenAnswer {
+                question,
+                text: String::new(),
+            },
+        )
+        .await;
+    }
+    if !data.seen.first_time(actx.interaction.id.get()) {
+        return Ok(());
+    }
+    let input = serenity::CreateInputText::new(
+        serenity::InputTextStyle::Paragraph,
+        m.render(msg::DISCORD_WRITTEN_LABEL, &[("question", &question)]),
+        WRITTEN_FIELD,
+    )
+    .placeholder(m.render(msg::DISCORD_WRITTEN_PLACEHOLDER, &[]))
+    .max_length(TEXT_MAX)
+    .required(true);
+    let form = serenity::CreateModal::new(
+        send::written_form_id(&question),
+        m.render(msg::DISCORD_WRITTEN_TITLE, &[("question", &question)]),
+    )
+    .components(vec![serenity::CreateActionRow::InputText(input)]);
+    actx.interaction
+        .create_response(ctx.http(), serenity::CreateInteractionResponse::Modal(form))
+        .await?;
+    Ok(())
+}
 
 /// `/brouillon`: opens the draft form (a modal of up to 4,000 characters).
-pub(crate) async fn draft_form(ctx: Ctx<'_>) -> Result<(), Error> {
+pub(crate) async fn draft_form(ctx: Ctx<'_>, share: bool) -> Result<(), Error> {
     let poise::Context::Application(actx) = ctx else {
         return Ok(());
     };
@@ -519,9 +609,14 @@ pub(crate) async fn draft_form(ctx: Ctx<'_>) -> Result<(), Error> {
         DRAFT_FIELD,
     )
     .placeholder(m.render(msg::DISCORD_DRAFT_PLACEHOLDER, &[]))
-    .max_length(DRAFT_MAX)
+    .max_length(TEXT_MAX)
     .required(true);
-    let form = serenity::CreateModal::new(DRAFT_FORM_ID, m.render(msg::DISCORD_DRAFT_TITLE, &[]))
+    let id = if share {
+        DRAFT_SHARE_FORM_ID
+    } else {
+        DRAFT_FORM_ID
+    };
+    let form = serenity::CreateModal::new(id, m.render(msg::DISCORD_DRAFT_TITLE, &[]))
         .components(vec![serenity::CreateActionRow::InputText(input)]);
     actx.interaction
         .create_response(ctx.http(), serenity::CreateInteractionResponse::Modal(form))
@@ -607,8 +702,9 @@ async fn answer_component(
         .ephemeral(first.ephemeral)
         .allowed_mentions(no_mentions());
     if let Some(reply) = &first.reply {
-        if !reply.buttons.is_empty() {
-            message = message.components(send::rows(&reply.buttons));
+        let rows = send::components(reply);
+        if !rows.is_empty() {
+            message = message.components(rows);
         }
     }
     let response = serenity::CreateInteractionResponse::Message(message);
@@ -642,8 +738,9 @@ async fn send_follow_up(
         .ephemeral(piece.ephemeral)
         .allowed_mentions(no_mentions());
     if let Some(reply) = &piece.reply {
-        if !reply.buttons.is_empty() {
-            message = message.components(send::rows(&reply.buttons));
+        let rows = send::components(reply);
+        if !rows.is_empty() {
+            message = message.components(rows);
         }
     }
     http.create_followup_message(token, &message, Vec::new())

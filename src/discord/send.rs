@@ -4,7 +4,8 @@
 
 use crate::msg;
 use crate::play::command::{
-    Audience, Button, ButtonAction, ChannelRef, ItemRef, Outbox, Reply, SendError,
+    Audience, Button, ButtonAction, ChannelRef, Choice, ChoiceAction, ItemRef, Outbox, Reply,
+    SendError,
 };
 use crate::prompts::Prompts;
 use poise::serenity_prelude as serenity;
@@ -82,6 +83,16 @@ pub fn custom_id(action: &ButtonAction) -> String {
         ButtonAction::Answer(i) => format!("cb:a:{}:{}", i.quiz, i.item),
         ButtonAction::Hint(i) => format!("cb:h:{}:{}", i.quiz, i.item),
         ButtonAction::HintConfirm(i) => format!("cb:k:{}:{}", i.quiz, i.item),
+        ButtonAction::Vote { post, choice } => format!("cb:v:{post}:{choice}"),
+        ButtonAction::DraftWithdraw(draft) => format!("cb:x:{draft}:0"),
+    }
+}
+
+/// The component id of a select menu.
+pub fn choice_id(action: ChoiceAction) -> String {
+    match action {
+        ChoiceAction::SelfAssess(answer) => format!("cb:s:{answer}:0"),
+        ChoiceAction::Grade(answer) => format!("cb:g:{answer}:0"),
     }
 }
 
@@ -93,6 +104,15 @@ pub enum Component {
     HintConfirm(ItemRef),
     /// The answer form of a quiz item was submitted.
     AnswerForm(ItemRef),
+    Vote {
+        post: i64,
+        choice: u8,
+    },
+    DraftWithdraw(i64),
+    /// The self-assessment menu of a written answer.
+    SelfAssess(i64),
+    /// The grading menu of a written answer.
+    Grade(i64),
 }
 
 pub fn parse_custom_id(id: &str) -> Option<Component> {
@@ -101,23 +121,100 @@ pub fn parse_custom_id(id: &str) -> Option<Component> {
         return None;
     }
     let kind = parts.next()?;
-    let quiz: i64 = parts.next()?.parse().ok()?;
-    let item: i64 = parts.next()?.parse().ok()?;
-    if parts.next().is_some() || quiz < 0 || item < 0 {
+    let first: i64 = parts.next()?.parse().ok()?;
+    let second: i64 = parts.next()?.parse().ok()?;
+    if parts.next().is_some() || first < 0 || second < 0 {
         return None;
     }
-    let r = ItemRef { quiz, item };
+    let r = ItemRef {
+        quiz: first,
+        item: second,
+    };
     Some(match kind {
         "a" => Component::Answer(r),
         "h" => Component::Hint(r),
         "k" => Component::HintConfirm(r),
         "m" => Component::AnswerForm(r),
+        "v" => Component::Vote {
+            post: first,
+            choice: u8::try_from(second).ok()?,
+        },
+        "x" if second == 0 => Component::DraftWithdraw(first),
+        "s" if second == 0 => Component::SelfAssess(first),
+        "g" if second == 0 => Component::Grade(first),
         _ => return None,
     })
 }
 
 pub fn answer_form_id(item: ItemRef) -> String {
     format!("cb:m:{}:{}", item.quiz, item.item)
+}
+
+/// The form of a written answer to a question ("cb:r:2.4").
+pub fn written_form_id(question: &str) -> String {
+    format!("cb:r:{question}")
+}
+
+/// The question of a written-answer form id; question ids are short words of letters, digits
+/// and dots.
+pub fn parse_written_form_id(id: &str) -> Option<&str> {
+    let question = id.strip_prefix("cb:r:")?;
+    let valid = !question.is_empty()
+        && question.len() <= 20
+        && question
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '_' || c == '-');
+    valid.then_some(question)
+}
+
+/// Discord's limits on a select menu.
+const MENU_OPTIONS: usize = 25;
+const MENU_TEXT: usize = 100;
+
+fn cut(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let mut out: String = text.chars().take(max - 1).collect();
+    out.push('…');
+    out
+}
+
+/// A multi-select menu for boxes to tick.
+pub fn menu(choice: &Choice) -> serenity::CreateActionRow {
+    let options: Vec<serenity::CreateSelectMenuOption> = choice
+        .options
+        .iter()
+        .take(MENU_OPTIONS)
+        .map(|o| {
+            serenity::CreateSelectMenuOption::new(
+                cut(&o.label, MENU_TEXT),
+                cut(&o.value, MENU_TEXT),
+            )
+            .description(cut(&o.description, MENU_TEXT))
+            .default_selection(o.selected)
+        })
+        .collect();
+    let max = u8::try_from(options.len()).unwrap_or(25).max(1);
+    serenity::CreateActionRow::SelectMenu(
+        serenity::CreateSelectMenu::new(
+            choice_id(choice.action),
+            serenity::CreateSelectMenuKind::String { options },
+        )
+        .placeholder(cut(&choice.placeholder, 150))
+        .min_values(0)
+        .max_values(max),
+    )
+}
+
+/// The action rows of a reply: its buttons, then its menu.
+pub fn components(reply: &Reply) -> Vec<serenity::CreateActionRow> {
+    let mut rows = rows(&reply.buttons);
+    if let Some(choice) = &reply.choice {
+        rows.truncate(MAX_ROWS - 1);
+        rows.push(menu(choice));
+    }
+    rows
 }
 
 /// Action rows for the buttons of a reply (at most 5 rows of 5).
@@ -132,6 +229,7 @@ pub fn rows(buttons: &[Button]) -> Vec<serenity::CreateActionRow> {
                     .map(|b| {
                         let style = match b.action {
                             ButtonAction::Answer(_) => serenity::ButtonStyle::Primary,
+                            ButtonAction::DraftWithdraw(_) => serenity::ButtonStyle::Danger,
                             _ => serenity::ButtonStyle::Secondary,
                         };
                         serenity::CreateButton::new(custom_id(&b.action))
@@ -171,8 +269,9 @@ pub fn channel_messages(messages: &Prompts, reply: &Reply) -> Vec<serenity::Crea
                 .content(piece)
                 .allowed_mentions(no_mentions());
             if i == last {
-                if !reply.buttons.is_empty() {
-                    m = m.components(rows(&reply.buttons));
+                let rows = components(reply);
+                if !rows.is_empty() {
+                    m = m.components(rows);
                 }
                 if let Some(file) = &reply.attachment {
                     m = m.add_file(serenity::CreateAttachment::bytes(
@@ -218,11 +317,27 @@ impl DiscordOutbox {
                 serenity::ChannelId::new(id.max(1))
             }
         };
+        let mut last = None;
         for message in channel_messages(&self.messages, &reply) {
-            target
+            let sent = target
                 .send_message(&self.http, message)
                 .await
                 .map_err(|e| SendError(e.to_string()))?;
+            last = Some(sent.id);
+        }
+        if let (Some(name), Some(message), Audience::Channel) =
+            (&reply.thread, last, &reply.audience)
+        {
+            // The discussion thread: without it (no permission to create threads), the post and
+            // its vote still work, so this is only logged.
+            let thread = serenity::CreateThread::new(cut(name, 100))
+                .auto_archive_duration(serenity::AutoArchiveDuration::OneWeek);
+            if let Err(e) = target
+                .create_thread_from_message(&self.http, message, thread)
+                .await
+            {
+                tracing::warn!(error = %e, "discussion thread not created");
+            }
         }
         Ok(())
     }
@@ -275,6 +390,26 @@ mod tests {
             parse_custom_id(&answer_form_id(item)),
             Some(Component::AnswerForm(item))
         );
+        assert_eq!(
+            parse_custom_id(&custom_id(&ButtonAction::Vote { post: 7, choice: 2 })),
+            Some(Component::Vote { post: 7, choice: 2 })
+        );
+        assert_eq!(
+            parse_custom_id(&custom_id(&ButtonAction::DraftWithdraw(4))),
+            Some(Component::DraftWithdraw(4))
+        );
+        assert_eq!(
+            parse_custom_id(&choice_id(ChoiceAction::SelfAssess(9))),
+            Some(Component::SelfAssess(9))
+        );
+        assert_eq!(
+            parse_custom_id(&choice_id(ChoiceAction::Grade(9))),
+            Some(Component::Grade(9))
+        );
+        assert_eq!(parse_written_form_id(&written_form_id("2.4")), Some("2.4"));
+        for crafted in ["cb:r:", "cb:r:2 4", "cb:r:<@1>", "cb:a:1:2"] {
+            assert_eq!(parse_written_form_id(crafted), None, "{crafted}");
+        }
         for crafted in [
             "",
             "cb",
@@ -285,6 +420,10 @@ mod tests {
             "quiz:stop",
             "cb:a:1:x",
             "cb:stop:1:1",
+            "cb:v:1:300",
+            "cb:x:1:1",
+            "cb:s:1:2",
+            "cb:g:-1:0",
         ] {
             assert_eq!(parse_custom_id(crafted), None, "{crafted}");
         }

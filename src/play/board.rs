@@ -5,7 +5,7 @@ use super::quiz::LiveQuiz;
 use super::scoring::{self, Milli};
 use super::{Inner, Who};
 use crate::msg;
-use crate::render::escape;
+use crate::render::{count, escape};
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -32,7 +32,24 @@ pub fn ranked(rows: &[Row]) -> Vec<(usize, &Row)> {
     out
 }
 
-/// The board query around a filter (a string literal, so the SQL stays static).
+/// The class board query around a filter (a string literal, so the SQL stays static): answers
+/// and graded written answers (their points count from the time they are graded).
+macro_rules! class_board_sql {
+    ($filter:literal) => {
+        concat!(
+            "SELECT m.id, m.display_name, m.platform_user, SUM(a.points_milli) AS pts, COUNT(*)
+             FROM (SELECT class_id, member_id, part_id, points_milli, answered_at FROM answers
+                   UNION ALL
+                   SELECT class_id, member_id, question_id, grade_points_milli, graded_at
+                   FROM written_answers WHERE graded_at IS NOT NULL) a
+             JOIN members m ON m.id = a.member_id WHERE ",
+            $filter,
+            " GROUP BY m.id ORDER BY pts DESC, m.display_name COLLATE NOCASE"
+        )
+    };
+}
+
+/// The quiz board query around a filter: answers only.
 macro_rules! board_sql {
     ($filter:literal) => {
         concat!(
@@ -77,7 +94,7 @@ async fn class_rows(
     // an answer of the reset's own millisecond belongs to the board posted before it).
     let raw = match part {
         Some(id) => {
-            let sql = board_sql!("a.class_id = ? AND a.answered_at >= ? AND a.answered_at > ? AND (a.part_id = ? OR a.part_id LIKE ? || '.%')");
+            let sql = class_board_sql!("a.class_id = ? AND a.answered_at >= ? AND a.answered_at > ? AND (a.part_id = ? OR a.part_id LIKE ? || '.%')");
             sqlx::query_as(sql)
                 .bind(class_id)
                 .bind(since)
@@ -88,7 +105,8 @@ async fn class_rows(
                 .await?
         }
         None => {
-            let sql = board_sql!("a.class_id = ? AND a.answered_at >= ? AND a.answered_at > ?");
+            let sql =
+                class_board_sql!("a.class_id = ? AND a.answered_at >= ? AND a.answered_at > ?");
             sqlx::query_as(sql)
                 .bind(class_id)
                 .bind(since)
@@ -371,7 +389,7 @@ pub async fn reset(inner: &Arc<Inner>, who: &Who) -> anyhow::Result<Vec<Reply>> 
     ])
 }
 
-fn iso(ms: i64) -> String {
+pub(crate) fn iso(ms: i64) -> String {
     // Civil date from days since the epoch (Howard Hinnant's algorithm), UTC.
     let secs = ms.div_euclid(1000);
     let (days, rem) = (secs.div_euclid(86_400), secs.rem_euclid(86_400));
@@ -472,6 +490,47 @@ pub async fn export(inner: &Arc<Inner>, who: &Who, place: &Place) -> anyhow::Res
             &iso(*at),
         ])?;
     }
+    // Written answers: one row per copy, the teacher's grade as its points (empty until graded).
+    type WrittenExport = (
+        String,
+        String,
+        i64,
+        String,
+        String,
+        Option<i64>,
+        i64,
+        Option<i64>,
+    );
+    let written: Vec<WrittenExport> = sqlx::query_as(
+        "SELECT m.display_name, m.platform_user, w.id, w.question_id, w.text, w.grade_points_milli,
+                w.written_at, w.graded_at
+         FROM written_answers w JOIN members m ON m.id = w.member_id
+         WHERE w.class_id = ? ORDER BY m.display_name COLLATE NOCASE, w.written_at, w.id",
+    )
+    .bind(who.class.id)
+    .fetch_all(&inner.store.write)
+    .await?;
+    for (name, user, id, question, text, grade, written_at, graded_at) in &written {
+        writer.write_record([
+            name.as_str(),
+            user,
+            &format!("copie {id}"),
+            question,
+            "",
+            "",
+            "1",
+            text,
+            if grade.is_some() {
+                "corrigee"
+            } else {
+                "a_corriger"
+            },
+            &grade.map(points).unwrap_or_default(),
+            &points(0),
+            &iso(graded_at.unwrap_or(*written_at)),
+        ])?;
+    }
+    let total_rows = rows.len() + written.len();
     let mut bytes = vec![0xEF, 0xBB, 0xBF];
     bytes.extend(
         writer
@@ -481,7 +540,7 @@ pub async fn export(inner: &Arc<Inner>, who: &Who, place: &Place) -> anyhow::Res
     let file = format!("resultats-{}.csv", sanitize(&place.class_name));
     Ok(vec![Reply::private(m.render(
         msg::PLAY_EXPORT_READY,
-        &[("rows", &rows.len().to_string())],
+        &[("rows", &total_rows.to_string())],
     ))
     .with_attachment(Attachment {
         name: file,
@@ -542,8 +601,36 @@ pub async fn my_data(inner: &Arc<Inner>, who: &Who, actor: &Actor) -> anyhow::Re
         .bind(who.member_id)
         .fetch_one(&inner.store.write)
         .await?;
+    type WrittenData = (i64, String, String, Option<i64>, Option<i64>, i64);
+    let written: Vec<WrittenData> = sqlx::query_as(
+        "SELECT id, question_id, text, self_points_milli, grade_points_milli, written_at
+         FROM written_answers WHERE member_id = ? ORDER BY written_at, id",
+    )
+    .bind(who.member_id)
+    .fetch_all(&inner.store.write)
+    .await?;
+    let drafts: Vec<(i64, String, i64)> = sqlx::query_as(
+        "SELECT id, text, created_at FROM shared_drafts WHERE member_id = ? ORDER BY id",
+    )
+    .bind(who.member_id)
+    .fetch_all(&inner.store.write)
+    .await?;
+    let votes: Vec<(i64, i64, i64)> = sqlx::query_as(
+        "SELECT post_id, choice, voted_at FROM votes WHERE member_id = ? ORDER BY voted_at",
+    )
+    .bind(who.member_id)
+    .fetch_all(&inner.store.write)
+    .await?;
     let json = serde_json::json!({
         "member": {"platform_user": actor.user, "display_name": actor.name, "teacher": who.teacher},
+        "written_answers": written.iter().map(|(id, q, text, own, grade, at)| serde_json::json!({
+            "number": id, "question": q, "text": text,
+            "self_assessment": own.map(scoring::from_milli), "grade": grade.map(scoring::from_milli),
+            "at_utc": iso(*at)})).collect::<Vec<_>>(),
+        "shared_drafts": drafts.iter().map(|(id, text, at)| serde_json::json!({
+            "number": id, "text": text, "at_utc": iso(*at)})).collect::<Vec<_>>(),
+        "votes": votes.iter().map(|(post, choice, at)| serde_json::json!({
+            "post": post, "choice": choice, "at_utc": iso(*at)})).collect::<Vec<_>>(),
         "answers": answers.iter().map(|(q, p, part, attempt, input, verdict, pts, at)| serde_json::json!({
             "quiz": q, "practice": p, "part": part, "attempt": attempt, "answer": input, "verdict": verdict,
             "points": scoring::from_milli(*pts), "at_utc": iso(*at)})).collect::<Vec<_>>(),
@@ -552,14 +639,66 @@ pub async fn my_data(inner: &Arc<Inner>, who: &Who, actor: &Actor) -> anyhow::Re
             .collect::<Vec<_>>(),
         "practices": practices,
     });
-    let total: i64 = answers.iter().map(|a| a.6).sum();
+    let total: i64 =
+        answers.iter().map(|a| a.6).sum::<i64>() + written.iter().filter_map(|w| w.4).sum::<i64>();
     let text = m.render(
         msg::PLAY_MY_DATA,
         &[
             ("name", &escape(&actor.name)),
-            ("answers", &answers.len().to_string()),
-            ("hints", &hints.len().to_string()),
-            ("practices", &practices.to_string()),
+            (
+                "answers",
+                &count(
+                    m,
+                    answers.len(),
+                    msg::PLAY_N_ANSWERS_ONE,
+                    msg::PLAY_N_ANSWERS_MANY,
+                ),
+            ),
+            (
+                "hints",
+                &count(
+                    m,
+                    hints.len(),
+                    msg::PLAY_N_HINTS_ONE,
+                    msg::PLAY_N_HINTS_MANY,
+                ),
+            ),
+            (
+                "practices",
+                &count(
+                    m,
+                    usize::try_from(practices).unwrap_or(0),
+                    msg::PLAY_N_PRACTICES_ONE,
+                    msg::PLAY_N_PRACTICES_MANY,
+                ),
+            ),
+            (
+                "written",
+                &count(
+                    m,
+                    written.len(),
+                    msg::PLAY_N_WRITTEN_ONE,
+                    msg::PLAY_N_WRITTEN_MANY,
+                ),
+            ),
+            (
+                "drafts",
+                &count(
+                    m,
+                    drafts.len(),
+                    msg::PLAY_N_DRAFTS_ONE,
+                    msg::PLAY_N_DRAFTS_MANY,
+                ),
+            ),
+            (
+                "votes",
+                &count(
+                    m,
+                    votes.len(),
+                    msg::WORKSHOP_VOTES_ONE,
+                    msg::WORKSHOP_VOTES_MANY,
+                ),
+            ),
             (
                 "points",
                 &crate::render::points(m, scoring::from_milli(total)),

@@ -57,6 +57,15 @@ pub struct ItemRef {
     pub item: i64,
 }
 
+/// What a teacher puts to the vote.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum VoteSubject {
+    /// One model post of the case (1-based), or all of them.
+    Models(Option<u8>),
+    /// A draft shared by a student, by its number.
+    Draft(i64),
+}
+
 /// Which leaderboard.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Board {
@@ -100,9 +109,46 @@ pub enum Command {
     },
     /// Gives up the current practice part and shows the worked answer.
     GiveUp,
-    /// Feedback on a draft LinkedIn post (question 2.3), privately.
+    /// Feedback on a draft LinkedIn post (question 2.3), privately; with `share`, the student
+    /// also agrees to let a teacher show it, anonymously, to the class.
     DraftCheck {
         text: String,
+        share: bool,
+    },
+    /// Withdraws a shared draft (its author only).
+    DraftWithdraw {
+        draft: i64,
+    },
+    /// Puts posts to the class's vote, each with vote buttons and a discussion thread.
+    VotePost {
+        subject: VoteSubject,
+    },
+    /// The drafts students agreed to share (teachers).
+    VoteDrafts,
+    /// Closes the class's vote and posts the tally.
+    VoteClose,
+    /// A student's vote on a post: 0 convincing, 1 mixed, 2 to rework. Voting again changes it.
+    Vote {
+        post: i64,
+        choice: u8,
+    },
+    /// A written answer to a question that has a grading grid.
+    WrittenAnswer {
+        question: String,
+        text: String,
+    },
+    /// The student ticks what their written answer covers (criterion ids or 1-based numbers).
+    SelfAssess {
+        answer: i64,
+        criteria: Vec<String>,
+    },
+    /// The written answers of the class, those to grade first (teachers).
+    GradeQueue,
+    /// A teacher grades a written answer against its grid; without `criteria`, shows the answer
+    /// and the grid to tick.
+    Grade {
+        answer: i64,
+        criteria: Option<Vec<String>>,
     },
     /// The model LinkedIn posts of the case, for the class to discuss (in the channel when a
     /// teacher asks, privately otherwise).
@@ -157,8 +203,11 @@ impl Command {
                 | Command::MyData
                 | Command::Hint { confirm: false, .. }
                 | Command::EraseClass { confirm: false }
-                | Command::DraftCheck { .. }
+                | Command::DraftCheck { share: false, .. }
                 | Command::LinkedinModels
+                | Command::VoteDrafts
+                | Command::GradeQueue
+                | Command::Grade { criteria: None, .. }
         )
     }
 
@@ -176,6 +225,11 @@ impl Command {
                 | Command::Export
                 | Command::EraseClass { .. }
                 | Command::Config { .. }
+                | Command::VotePost { .. }
+                | Command::VoteDrafts
+                | Command::VoteClose
+                | Command::GradeQueue
+                | Command::Grade { .. }
         )
     }
 }
@@ -200,6 +254,38 @@ pub enum ButtonAction {
     Hint(ItemRef),
     /// Confirms taking the next hint, at the cost announced.
     HintConfirm(ItemRef),
+    /// A vote on a post put to the class's vote (0 convincing, 1 mixed, 2 to rework).
+    Vote { post: i64, choice: u8 },
+    /// Withdraws a shared draft.
+    DraftWithdraw(i64),
+}
+
+/// What ticking boxes in a [`Choice`] does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ChoiceAction {
+    /// The student's self-assessment of a written answer.
+    SelfAssess(i64),
+    /// A teacher's grade of a written answer.
+    Grade(i64),
+}
+
+/// One box of a [`Choice`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ChoiceOption {
+    /// Sent back when ticked (a criterion id).
+    pub value: String,
+    pub label: String,
+    pub description: String,
+    /// Ticked already.
+    pub selected: bool,
+}
+
+/// Boxes to tick, any number of them (Discord: a multi-select menu; console: numbers).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Choice {
+    pub action: ChoiceAction,
+    pub placeholder: String,
+    pub options: Vec<ChoiceOption>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -230,6 +316,12 @@ pub struct Reply {
     /// uses a relative timestamp, never an edited message.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub deadline: Option<i64>,
+    /// Boxes to tick under the message.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub choice: Option<Choice>,
+    /// Opens a discussion thread of this name on the message (channel messages only).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub thread: Option<String>,
 }
 
 impl Reply {
@@ -240,6 +332,8 @@ impl Reply {
             buttons: Vec::new(),
             attachment: None,
             deadline: None,
+            choice: None,
+            thread: None,
         }
     }
 
@@ -250,6 +344,8 @@ impl Reply {
             buttons: Vec::new(),
             attachment: None,
             deadline: None,
+            choice: None,
+            thread: None,
         }
     }
 
@@ -260,6 +356,8 @@ impl Reply {
             buttons: Vec::new(),
             attachment: None,
             deadline: None,
+            choice: None,
+            thread: None,
         }
     }
 
@@ -275,6 +373,16 @@ impl Reply {
 
     pub fn with_attachment(mut self, attachment: Attachment) -> Reply {
         self.attachment = Some(attachment);
+        self
+    }
+
+    pub fn with_choice(mut self, choice: Choice) -> Reply {
+        self.choice = Some(choice);
+        self
+    }
+
+    pub fn with_thread(mut self, name: impl Into<String>) -> Reply {
+        self.thread = Some(name.into());
         self
     }
 }

@@ -9,6 +9,7 @@ pub(crate) mod quiz;
 pub mod report;
 pub mod scoring;
 pub mod settings;
+pub(crate) mod workshop;
 
 use crate::app::App;
 use crate::case::Case;
@@ -296,17 +297,26 @@ impl Inner {
             Command::Answer { text, item } => self.answer(request, who, text, *item).await,
             Command::Hint { confirm, item } => self.hint(request, who, *confirm, *item).await,
             Command::GiveUp => practice::give_up(self, request, who).await,
-            Command::DraftCheck { text } => match &case.linkedin {
-                Some(workshop) => {
-                    let analysis = crate::linkedin::analyse(text, &workshop.params);
-                    private(crate::linkedin::render::feedback(
-                        m,
-                        &workshop.params,
-                        &analysis,
-                    ))
-                }
-                None => private(m.render(msg::PLAY_NO_WORKSHOP, &[])),
-            },
+            Command::DraftCheck { text, share } => {
+                workshop::draft_check(self, who, case, text, *share).await
+            }
+            Command::DraftWithdraw { draft } => workshop::draft_withdraw(self, who, *draft).await,
+            Command::VotePost { subject } => {
+                workshop::post(self, request, who, case, subject).await
+            }
+            Command::VoteDrafts => workshop::drafts(self, who).await,
+            Command::VoteClose => workshop::close(self, who, case).await,
+            Command::Vote { post, choice } => workshop::vote(self, who, case, *post, *choice).await,
+            Command::WrittenAnswer { question, text } => {
+                workshop::written(self, who, case, question, text).await
+            }
+            Command::SelfAssess { answer, criteria } => {
+                workshop::self_assess(self, who, case, *answer, criteria).await
+            }
+            Command::GradeQueue => workshop::queue(self, who, case).await,
+            Command::Grade { answer, criteria } => {
+                workshop::grade(self, who, case, *answer, criteria.as_deref()).await
+            }
             Command::LinkedinModels => match crate::linkedin::render::models(m, case) {
                 Some(text) if who.teacher => Ok(vec![Reply::channel(text)]),
                 Some(text) => private(text),

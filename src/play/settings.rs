@@ -13,6 +13,7 @@ pub struct PlaySettings {
     pub hints: HintSettings,
     pub quiz: QuizSettings,
     pub boards: BoardSettings,
+    pub workshop: WorkshopSettings,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -55,6 +56,17 @@ pub struct BoardSettings {
     pub week_days: u32,
     pub month_days: u32,
     pub max_rows: usize,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WorkshopSettings {
+    /// Longest written answer or shared draft, in characters (Discord's forms take 4,000).
+    pub max_text_characters: usize,
+    /// Most drafts a student can have shared at once.
+    pub max_shared_drafts: usize,
+    /// Most written answers listed at once for grading.
+    pub grade_queue_rows: usize,
 }
 
 /// Why the rules of play cannot be used.
@@ -140,6 +152,10 @@ impl PlaySettings {
             || self.boards.month_days == 0
         {
             return Err(invalid("boards", "sizes and periods must be at least 1"));
+        }
+        let w = &self.workshop;
+        if w.max_text_characters == 0 || w.max_shared_drafts == 0 || w.grade_queue_rows == 0 {
+            return Err(invalid("workshop", "sizes must be at least 1"));
         }
         Ok(())
     }

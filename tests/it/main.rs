@@ -14,4 +14,5 @@ mod play;
 mod play_data;
 mod play_practice;
 mod play_quiz;
+mod play_workshop;
 mod texts;

@@ -513,7 +513,13 @@ async fn draft_feedback_and_model_posts_change_nothing_and_reach_the_right_audie
         case.text(&casebot::linkedin::Workshop::post_id(&workshop.models[0]))
     };
     let replies = play
-        .send(&ana, Command::DraftCheck { text: good.clone() })
+        .send(
+            &ana,
+            Command::DraftCheck {
+                text: good.clone(),
+                share: false,
+            },
+        )
         .await;
     assert_eq!(replies.len(), 1);
     assert_eq!(replies[0].audience, Audience::Private);
@@ -529,6 +535,7 @@ async fn draft_feedback_and_model_posts_change_nothing_and_reach_the_right_audie
             &ana,
             Command::DraftCheck {
                 text: "Bonjour, voici notre post.".into(),
+                share: false,
             },
         )
         .await;

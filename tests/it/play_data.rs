@@ -401,8 +401,9 @@ async fn my_data_returns_everything_about_the_member_of_this_class() {
         "Voici tout ce que casebot garde sur toi dans cette classe, **Ana** :\n\
          - ton identifiant et ton nom affiché ;\n\
          - 3 réponses notées (0,35 point au total) ;\n\
-         - 1 indices pris ;\n\
-         - 1 entraînements.\n\
+         - 1 indice pris ;\n\
+         - 1 entraînement ;\n\
+         - 0 copie rédigée, 0 brouillon partagé, 0 vote.\n\
          Le détail est dans le fichier joint. Pour tout effacer : /oublier-moi."
     );
     let file = reply.attachment.as_ref().expect("a JSON file");
@@ -449,7 +450,7 @@ async fn my_data_returns_everything_about_the_member_of_this_class() {
     let replies = play.send(&play.student("Gus"), Command::MyData).await;
     assert!(one(&replies)
         .text
-        .contains("- 0 réponses notées (0 point au total) ;"));
+        .contains("- 0 réponse notée (0 point au total) ;"));
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -491,7 +492,7 @@ async fn forget_me_erases_the_member_and_nothing_of_others() {
     let replies = play.send(&ana, Command::ForgetMe).await;
     assert_eq!(
         private_text(&replies),
-        "C'est fait : tout ce que casebot gardait sur toi dans cette classe est effacé (réponses, indices, entraînements, classements)."
+        "C'est fait : tout ce que casebot gardait sur toi dans cette classe est effacé (réponses, indices, entraînements, copies, brouillons partagés, votes, classements)."
     );
     assert_eq!(
         play.count("SELECT COUNT(*) FROM members m JOIN classes c ON c.id = m.class_id WHERE m.platform_user = 'u-Ana' AND c.platform_id = 'guild-1'")

@@ -1,0 +1,1173 @@
+//! The LinkedIn workshop and the written answers, for the class: drafts shared with consent,
+//! class votes on posts (models and shared drafts) with their tally, written answers to the
+//! questions that have a grading grid, the student's self-assessment and the teacher's grade
+//! (which counts in the class's scores).
+//!
+//! Every lookup is scoped to the asker's class: a number from another class is unknown here.
+
+use super::command::{
+    Button, ButtonAction, Choice, ChoiceAction, ChoiceOption, Reply, Request, VoteSubject,
+};
+use super::scoring::{self, Milli};
+use super::{Inner, Who};
+use crate::case::{Case, Grid};
+use crate::linkedin::Workshop;
+use crate::msg;
+use crate::render::{count, escape, points};
+use std::collections::BTreeSet;
+use std::sync::Arc;
+
+/// The three answers of a vote, in button order.
+pub const CHOICES: [&str; 3] = [
+    msg::WORKSHOP_CHOICE_CONVINCING,
+    msg::WORKSHOP_CHOICE_MIXED,
+    msg::WORKSHOP_CHOICE_REWORK,
+];
+
+/// Discord's longest thread name.
+const THREAD_NAME_MAX: usize = 100;
+
+/// Characters of a draft shown in the teachers' list.
+const DRAFT_PREVIEW: usize = 80;
+
+fn private(text: String) -> anyhow::Result<Vec<Reply>> {
+    Ok(vec![Reply::private(text)])
+}
+
+/// A day the French way, "23/11/2026" (UTC).
+fn date(ms: i64) -> String {
+    let iso = super::board::iso(ms);
+    match (iso.get(0..4), iso.get(5..7), iso.get(8..10)) {
+        (Some(y), Some(m), Some(d)) => format!("{d}/{m}/{y}"),
+        _ => iso,
+    }
+}
+
+/// Text typed by a user, shown as typed in a block quote.
+fn block_quote(text: &str) -> String {
+    text.trim()
+        .lines()
+        .map(|l| format!("> {}", escape(l)))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn chars(text: &str) -> usize {
+    text.trim().chars().count()
+}
+
+// ---------------------------------------------------------------------------------------------
+// Drafts
+// ---------------------------------------------------------------------------------------------
+
+/// `/brouillon`: the feedback of the draft analysis; with `share`, the draft is also kept so a
+/// teacher can show it to the class without the author's name.
+pub async fn draft_check(
+    inner: &Arc<Inner>,
+    who: &Who,
+    case: &Case,
+    text: &str,
+    share: bool,
+) -> anyhow::Result<Vec<Reply>> {
+    let m = inner.messages();
+    let Some(workshop) = &case.linkedin else {
+        return private(m.render(msg::PLAY_NO_WORKSHOP, &[]));
+    };
+    let analysis = crate::linkedin::analyse(text, &workshop.params);
+    let feedback = crate::linkedin::render::feedback(m, &workshop.params, &analysis);
+    if !share {
+        return private(feedback);
+    }
+    let limits = &inner.settings.workshop;
+    let n = chars(text);
+    let (note, button) = if n == 0 {
+        (m.render(msg::WORKSHOP_DRAFT_SHARE_EMPTY, &[]), None)
+    } else if n > limits.max_text_characters {
+        (
+            m.render(
+                msg::WORKSHOP_TEXT_TOO_LONG,
+                &[
+                    ("count", &n.to_string()),
+                    ("max", &limits.max_text_characters.to_string()),
+                ],
+            ),
+            None,
+        )
+    } else {
+        let text = text.trim();
+        let existing: Option<(i64,)> = sqlx::query_as(
+            "SELECT id FROM shared_drafts WHERE class_id = ? AND member_id = ? AND text = ?",
+        )
+        .bind(who.class.id)
+        .bind(who.member_id)
+        .bind(text)
+        .fetch_optional(&inner.store.write)
+        .await?;
+        let (shared,): (i64,) =
+            sqlx::query_as("SELECT COUNT(*) FROM shared_drafts WHERE member_id = ?")
+                .bind(who.member_id)
+                .fetch_one(&inner.store.write)
+                .await?;
+        match existing {
+            Some((id,)) => (
+                m.render(msg::WORKSHOP_DRAFT_ALREADY, &[("number", &id.to_string())]),
+                Some(id),
+            ),
+            None if shared >= limits.max_shared_drafts as i64 => (
+                m.render(
+                    msg::WORKSHOP_DRAFT_SHARE_LIMIT,
+                    &[("max", &limits.max_shared_drafts.to_string())],
+                ),
+                None,
+            ),
+            None => {
+                let id = sqlx::query(
+                    "INSERT INTO shared_drafts (class_id, member_id, text, created_at) VALUES (?, ?, ?, ?)",
+                )
+                .bind(who.class.id)
+                .bind(who.member_id)
+                .bind(text)
+                .bind(inner.now())
+                .execute(&inner.store.write)
+                .await?
+                .last_insert_rowid();
+                (
+                    m.render(msg::WORKSHOP_DRAFT_SHARED, &[("number", &id.to_string())]),
+                    Some(id),
+                )
+            }
+        }
+    };
+    let reply = Reply::private(format!("{feedback}\n\n{note}"));
+    Ok(vec![match button {
+        Some(id) => reply.with_buttons(vec![Button {
+            label: m.render(msg::WORKSHOP_WITHDRAW_BUTTON, &[]),
+            action: ButtonAction::DraftWithdraw(id),
+        }]),
+        None => reply,
+    }])
+}
+
+/// `/retirer-brouillon`: the author takes a shared draft back (and its votes with it).
+pub async fn draft_withdraw(
+    inner: &Arc<Inner>,
+    who: &Who,
+    draft: i64,
+) -> anyhow::Result<Vec<Reply>> {
+    let m = inner.messages();
+    let done = sqlx::query("DELETE FROM shared_drafts WHERE id = ? AND member_id = ?")
+        .bind(draft)
+        .bind(who.member_id)
+        .execute(&inner.store.write)
+        .await?
+        .rows_affected();
+    let id = if done > 0 {
+        msg::WORKSHOP_DRAFT_WITHDRAWN
+    } else {
+        msg::WORKSHOP_DRAFT_UNKNOWN
+    };
+    private(m.render(id, &[("number", &draft.to_string())]))
+}
+
+/// `/vote brouillons`: the drafts students agreed to share, for a teacher to pick from (no
+/// names: the teacher shows them anonymously).
+pub async fn drafts(inner: &Arc<Inner>, who: &Who) -> anyhow::Result<Vec<Reply>> {
+    let m = inner.messages();
+    let rows: Vec<(i64, String, i64)> = sqlx::query_as(
+        "SELECT id, text, created_at FROM shared_drafts WHERE class_id = ? ORDER BY id",
+    )
+    .bind(who.class.id)
+    .fetch_all(&inner.store.write)
+    .await?;
+    if rows.is_empty() {
+        return private(m.render(msg::WORKSHOP_DRAFTS_EMPTY, &[]));
+    }
+    let mut text = m.render(
+        msg::WORKSHOP_DRAFTS_HEADER,
+        &[("count", &rows.len().to_string())],
+    );
+    for (id, draft, at) in &rows {
+        let first = draft.trim().lines().next().unwrap_or("");
+        let mut start: String = first.chars().take(DRAFT_PREVIEW).collect();
+        if first.chars().count() > DRAFT_PREVIEW {
+            start.push('…');
+        }
+        text.push('\n');
+        text.push_str(&m.render(
+            msg::WORKSHOP_DRAFTS_LINE,
+            &[
+                ("number", &id.to_string()),
+                ("characters", &chars(draft).to_string()),
+                ("date", &date(*at)),
+                ("start", &escape(&start)),
+            ],
+        ));
+    }
+    private(text)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Votes
+// ---------------------------------------------------------------------------------------------
+
+/// What a post of a vote is.
+enum Subject {
+    Model { number: usize, id: String },
+    Draft { id: i64, text: String },
+}
+
+fn subject_title(inner: &Inner, case: &Case, subject: &Subject) -> String {
+    let m = inner.messages();
+    match subject {
+        Subject::Model { number, id } => m.render(
+            msg::WORKSHOP_MODEL_TITLE,
+            &[
+                ("number", &number.to_string()),
+                ("title", &case.text(&Workshop::title_id(id))),
+            ],
+        ),
+        Subject::Draft { id, .. } => {
+            m.render(msg::WORKSHOP_DRAFT_TITLE, &[("number", &id.to_string())])
+        }
+    }
+}
+
+/// The title of a stored post (its model's, or its draft's number).
+fn post_title(inner: &Inner, case: &Case, model: Option<&str>, draft: Option<i64>) -> String {
+    let workshop = case.linkedin.as_ref();
+    match (model, draft) {
+        (Some(id), _) => {
+            let number = workshop
+                .and_then(|w| w.models.iter().position(|x| x == id))
+                .map_or(0, |i| i + 1);
+            subject_title(
+                inner,
+                case,
+                &Subject::Model {
+                    number,
+                    id: id.to_string(),
+                },
+            )
+        }
+        (None, Some(id)) => subject_title(
+            inner,
+            case,
+            &Subject::Draft {
+                id,
+                text: String::new(),
+            },
+        ),
+        (None, None) => String::new(),
+    }
+}
+
+/// `/vote modeles|brouillon`: puts posts to the class's vote (opening one if none is open),
+/// each as a channel message with vote buttons and a discussion thread.
+pub async fn post(
+    inner: &Arc<Inner>,
+    request: &Request,
+    who: &Who,
+    case: &Case,
+    subject: &VoteSubject,
+) -> anyhow::Result<Vec<Reply>> {
+    let m = inner.messages();
+    let Some(workshop) = &case.linkedin else {
+        return private(m.render(msg::PLAY_NO_WORKSHOP, &[]));
+    };
+    let subjects: Vec<Subject> = match subject {
+        VoteSubject::Models(None) => workshop
+            .models
+            .iter()
+            .enumerate()
+            .map(|(i, id)| Subject::Model {
+                number: i + 1,
+                id: id.clone(),
+            })
+            .collect(),
+        VoteSubject::Models(Some(n)) => {
+            match workshop.models.get(usize::from(*n).wrapping_sub(1)) {
+                Some(id) => vec![Subject::Model {
+                    number: usize::from(*n),
+                    id: id.clone(),
+                }],
+                None => {
+                    return private(m.render(
+                        msg::WORKSHOP_NO_MODEL,
+                        &[
+                            ("number", &n.to_string()),
+                            ("max", &workshop.models.len().to_string()),
+                        ],
+                    ))
+                }
+            }
+        }
+        VoteSubject::Draft(id) => {
+            let row: Option<(String,)> =
+                sqlx::query_as("SELECT text FROM shared_drafts WHERE id = ? AND class_id = ?")
+                    .bind(id)
+                    .bind(who.class.id)
+                    .fetch_optional(&inner.store.write)
+                    .await?;
+            match row {
+                Some((text,)) => vec![Subject::Draft { id: *id, text }],
+                None => {
+                    return private(m.render(
+                        msg::WORKSHOP_VOTE_DRAFT_UNKNOWN,
+                        &[("number", &id.to_string())],
+                    ))
+                }
+            }
+        }
+    };
+    let now = inner.now();
+    let mut tx = inner.store.begin().await?;
+    let open: Option<(i64,)> =
+        sqlx::query_as("SELECT id FROM discussions WHERE class_id = ? AND status = 'open'")
+            .bind(who.class.id)
+            .fetch_optional(&mut *tx)
+            .await?;
+    let discussion = match open {
+        Some((id,)) => id,
+        None => sqlx::query(
+            "INSERT INTO discussions (class_id, channel_id, opened_by, status, created_at) VALUES (?, ?, ?, 'open', ?)",
+        )
+        .bind(who.class.id)
+        .bind(&request.place.channel)
+        .bind(who.member_id)
+        .bind(now)
+        .execute(&mut *tx)
+        .await?
+        .last_insert_rowid(),
+    };
+    let mut replies = Vec::new();
+    let mut skipped = Vec::new();
+    for subject in &subjects {
+        let (model, draft) = match subject {
+            Subject::Model { id, .. } => (Some(id.as_str()), None),
+            Subject::Draft { id, .. } => (None, Some(*id)),
+        };
+        let inserted = sqlx::query(
+            "INSERT INTO discussion_posts (discussion_id, model, draft_id, posted_at) VALUES (?, ?, ?, ?)
+             ON CONFLICT DO NOTHING",
+        )
+        .bind(discussion)
+        .bind(model)
+        .bind(draft)
+        .bind(now)
+        .execute(&mut *tx)
+        .await?;
+        let title = subject_title(inner, case, subject);
+        if inserted.rows_affected() == 0 {
+            skipped.push(title);
+            continue;
+        }
+        let post_id = inserted.last_insert_rowid();
+        let body = match subject {
+            Subject::Model { id, .. } => case.text(&Workshop::post_id(id)),
+            Subject::Draft { text, .. } => block_quote(text),
+        };
+        let header = match subject {
+            Subject::Model { .. } => {
+                m.render(msg::WORKSHOP_VOTE_HEADER_MODEL, &[("title", &title)])
+            }
+            Subject::Draft { .. } => {
+                m.render(msg::WORKSHOP_VOTE_HEADER_DRAFT, &[("title", &title)])
+            }
+        };
+        let text = format!(
+            "{header}\n\n{body}\n\n{}",
+            m.render(msg::WORKSHOP_VOTE_FOOTER, &[])
+        );
+        let buttons = CHOICES
+            .iter()
+            .enumerate()
+            .map(|(choice, id)| Button {
+                label: m.render(id, &[]),
+                action: ButtonAction::Vote {
+                    post: post_id,
+                    choice: choice as u8,
+                },
+            })
+            .collect();
+        let thread: String = m
+            .render(msg::WORKSHOP_THREAD, &[("title", &title)])
+            .chars()
+            .take(THREAD_NAME_MAX)
+            .collect();
+        replies.push(
+            Reply::channel(text)
+                .with_buttons(buttons)
+                .with_thread(thread),
+        );
+    }
+    tx.commit().await?;
+    if !skipped.is_empty() {
+        replies.push(Reply::private(m.render(
+            msg::WORKSHOP_ALREADY_POSTED,
+            &[("titles", &skipped.join(", "))],
+        )));
+    }
+    Ok(replies)
+}
+
+/// A vote button: one vote per student and post, changed by voting again, while the vote is
+/// open.
+pub async fn vote(
+    inner: &Arc<Inner>,
+    who: &Who,
+    case: &Case,
+    post: i64,
+    choice: u8,
+) -> anyhow::Result<Vec<Reply>> {
+    let m = inner.messages();
+    let Some(choice_id) = CHOICES.get(usize::from(choice)) else {
+        return private(m.render(msg::WORKSHOP_VOTE_BAD_CHOICE, &[]));
+    };
+    let row: Option<(String, Option<String>, Option<i64>)> = sqlx::query_as(
+        "SELECT d.status, p.model, p.draft_id FROM discussion_posts p JOIN discussions d ON d.id = p.discussion_id
+         WHERE p.id = ? AND d.class_id = ?",
+    )
+    .bind(post)
+    .bind(who.class.id)
+    .fetch_optional(&inner.store.write)
+    .await?;
+    let Some((status, model, draft)) = row else {
+        return private(m.render(msg::WORKSHOP_VOTE_UNKNOWN, &[]));
+    };
+    if status != "open" {
+        return private(m.render(msg::WORKSHOP_VOTE_CLOSED, &[]));
+    }
+    if who.teacher {
+        return private(m.render(msg::WORKSHOP_VOTE_TEACHER, &[]));
+    }
+    let title = post_title(inner, case, model.as_deref(), draft);
+    let mut tx = inner.store.begin().await?;
+    let before: Option<(i64,)> =
+        sqlx::query_as("SELECT choice FROM votes WHERE post_id = ? AND member_id = ?")
+            .bind(post)
+            .bind(who.member_id)
+            .fetch_optional(&mut *tx)
+            .await?;
+    sqlx::query(
+        "INSERT INTO votes (post_id, member_id, choice, voted_at) VALUES (?, ?, ?, ?)
+         ON CONFLICT (post_id, member_id) DO UPDATE SET choice = excluded.choice, voted_at = excluded.voted_at",
+    )
+    .bind(post)
+    .bind(who.member_id)
+    .bind(i64::from(choice))
+    .bind(inner.now())
+    .execute(&mut *tx)
+    .await?;
+    tx.commit().await?;
+    let label = m.render(choice_id, &[]);
+    let text = match before {
+        Some((b,)) if b == i64::from(choice) => m.render(
+            msg::WORKSHOP_VOTE_SAME,
+            &[("choice", &label), ("title", &title)],
+        ),
+        Some((b,)) => {
+            let before = CHOICES
+                .get(usize::try_from(b).unwrap_or(usize::MAX))
+                .map(|id| m.render(id, &[]))
+                .unwrap_or_default();
+            m.render(
+                msg::WORKSHOP_VOTE_CHANGED,
+                &[("choice", &label), ("title", &title), ("before", &before)],
+            )
+        }
+        None => m.render(
+            msg::WORKSHOP_VOTE_RECORDED,
+            &[("choice", &label), ("title", &title)],
+        ),
+    };
+    private(text)
+}
+
+/// One post's tally.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Tally {
+    pub title: String,
+    pub model: Option<String>,
+    /// Votes for each choice, in [`CHOICES`] order.
+    pub counts: [i64; 3],
+}
+
+impl Tally {
+    pub fn votes(&self) -> i64 {
+        self.counts.iter().sum()
+    }
+}
+
+/// The posts most voted "convincing" (several when tied), none when nobody voted so.
+pub fn favourites(tallies: &[Tally]) -> Vec<&Tally> {
+    let best = tallies.iter().map(|t| t.counts[0]).max().unwrap_or(0);
+    if best == 0 {
+        return Vec::new();
+    }
+    tallies.iter().filter(|t| t.counts[0] == best).collect()
+}
+
+/// `/vote clore`: closes the class's vote and posts the tally, with the teacher's notes of the
+/// model posts to start the discussion.
+pub async fn close(inner: &Arc<Inner>, who: &Who, case: &Case) -> anyhow::Result<Vec<Reply>> {
+    let m = inner.messages();
+    let mut tx = inner.store.begin().await?;
+    let open: Option<(i64,)> =
+        sqlx::query_as("SELECT id FROM discussions WHERE class_id = ? AND status = 'open'")
+            .bind(who.class.id)
+            .fetch_optional(&mut *tx)
+            .await?;
+    let Some((discussion,)) = open else {
+        return private(m.render(msg::WORKSHOP_VOTE_NONE_OPEN, &[]));
+    };
+    sqlx::query("UPDATE discussions SET status = 'closed', closed_at = ? WHERE id = ?")
+        .bind(inner.now())
+        .bind(discussion)
+        .execute(&mut *tx)
+        .await?;
+    let posts: Vec<(i64, Option<String>, Option<i64>, i64, i64, i64)> = sqlx::query_as(
+        "SELECT p.id, p.model, p.draft_id,
+                COUNT(CASE WHEN v.choice = 0 THEN 1 END),
+                COUNT(CASE WHEN v.choice = 1 THEN 1 END),
+                COUNT(CASE WHEN v.choice = 2 THEN 1 END)
+         FROM discussion_posts p LEFT JOIN votes v ON v.post_id = p.id
+         WHERE p.discussion_id = ? GROUP BY p.id ORDER BY p.id",
+    )
+    .bind(discussion)
+    .fetch_all(&mut *tx)
+    .await?;
+    let (voters,): (i64,) = sqlx::query_as(
+        "SELECT COUNT(DISTINCT v.member_id) FROM votes v JOIN discussion_posts p ON p.id = v.post_id
+         WHERE p.discussion_id = ?",
+    )
+    .bind(discussion)
+    .fetch_one(&mut *tx)
+    .await?;
+    tx.commit().await?;
+    let tallies: Vec<Tally> = posts
+        .into_iter()
+        .map(|(_, model, draft, c0, c1, c2)| Tally {
+            title: post_title(inner, case, model.as_deref(), draft),
+            model,
+            counts: [c0, c1, c2],
+        })
+        .collect();
+    Ok(vec![Reply::channel(tally_text(
+        inner, case, &tallies, voters,
+    ))])
+}
+
+fn tally_text(inner: &Inner, case: &Case, tallies: &[Tally], voters: i64) -> String {
+    let m = inner.messages();
+    let n = |v: i64| usize::try_from(v).unwrap_or(0);
+    let mut text = m.render(
+        msg::WORKSHOP_TALLY_HEADER,
+        &[
+            (
+                "posts",
+                &count(
+                    m,
+                    tallies.len(),
+                    msg::WORKSHOP_POSTS_ONE,
+                    msg::WORKSHOP_POSTS_MANY,
+                ),
+            ),
+            (
+                "voters",
+                &count(
+                    m,
+                    n(voters),
+                    msg::WORKSHOP_VOTERS_ONE,
+                    msg::WORKSHOP_VOTERS_MANY,
+                ),
+            ),
+        ],
+    );
+    for t in tallies {
+        text.push('\n');
+        text.push_str(&m.render(
+            msg::WORKSHOP_TALLY_LINE,
+            &[
+                ("title", &t.title),
+                ("convincing", &t.counts[0].to_string()),
+                ("mixed", &t.counts[1].to_string()),
+                ("rework", &t.counts[2].to_string()),
+                (
+                    "votes",
+                    &count(
+                        m,
+                        n(t.votes()),
+                        msg::WORKSHOP_VOTES_ONE,
+                        msg::WORKSHOP_VOTES_MANY,
+                    ),
+                ),
+            ],
+        ));
+    }
+    text.push('\n');
+    let best = favourites(tallies);
+    text.push_str(&match best.as_slice() {
+        [] => m.render(msg::WORKSHOP_TALLY_NO_FAVOURITE, &[]),
+        [one] => m.render(
+            msg::WORKSHOP_TALLY_FAVOURITE,
+            &[
+                ("title", &one.title),
+                ("convincing", &one.counts[0].to_string()),
+                (
+                    "votes",
+                    &count(
+                        m,
+                        n(one.votes()),
+                        msg::WORKSHOP_VOTES_ONE,
+                        msg::WORKSHOP_VOTES_MANY,
+                    ),
+                ),
+            ],
+        ),
+        several => {
+            let titles: Vec<&str> = several.iter().map(|t| t.title.as_str()).collect();
+            m.render(
+                msg::WORKSHOP_TALLY_TIE,
+                &[
+                    ("titles", &titles.join(", ")),
+                    ("convincing", &several[0].counts[0].to_string()),
+                ],
+            )
+        }
+    });
+    let notes: Vec<&Tally> = tallies.iter().filter(|t| t.model.is_some()).collect();
+    if !notes.is_empty() {
+        text.push_str("\n\n");
+        text.push_str(&m.render(msg::WORKSHOP_TALLY_NOTES, &[]));
+        for t in notes {
+            if let Some(model) = &t.model {
+                text.push('\n');
+                text.push_str(&m.render(
+                    msg::WORKSHOP_TALLY_NOTE,
+                    &[
+                        ("title", &t.title),
+                        ("note", &case.text(&Workshop::note_id(model))),
+                    ],
+                ));
+            }
+        }
+    }
+    text
+}
+
+// ---------------------------------------------------------------------------------------------
+// Written answers, self-assessment and grading
+// ---------------------------------------------------------------------------------------------
+
+/// The questions of a case that have a grid, "1.1, 1.2, …, R".
+fn grid_list(case: &Case) -> String {
+    case.grids
+        .iter()
+        .map(|g| g.question.as_str())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The criteria of a grid as boxes to tick.
+fn choice(
+    inner: &Inner,
+    case: &Case,
+    grid: &Grid,
+    action: ChoiceAction,
+    ticked: &BTreeSet<String>,
+) -> Choice {
+    let m = inner.messages();
+    let placeholder = match action {
+        ChoiceAction::SelfAssess(_) => msg::WORKSHOP_SELF_PLACEHOLDER,
+        ChoiceAction::Grade(_) => msg::WORKSHOP_GRADE_PLACEHOLDER,
+    };
+    Choice {
+        action,
+        placeholder: m.render(placeholder, &[]),
+        options: grid
+            .criteria
+            .iter()
+            .map(|c| ChoiceOption {
+                value: c.id.clone(),
+                label: case.text(&Grid::label_id(&grid.question, &c.id)),
+                description: points(m, c.share),
+                selected: ticked.contains(&c.id),
+            })
+            .collect(),
+    }
+}
+
+/// The numbered criteria of a grid, one per line.
+fn criteria_lines(inner: &Inner, case: &Case, grid: &Grid) -> String {
+    let m = inner.messages();
+    grid.criteria
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            m.render(
+                msg::WORKSHOP_CRITERION_LINE,
+                &[
+                    ("number", &(i + 1).to_string()),
+                    ("label", &case.text(&Grid::label_id(&grid.question, &c.id))),
+                    ("points", &points(m, c.share)),
+                ],
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Reads ticked criteria given as ids or 1-based numbers; the first unknown one is the error.
+pub fn read_criteria(grid: &Grid, given: &[String]) -> Result<BTreeSet<String>, String> {
+    let mut out = BTreeSet::new();
+    for g in given {
+        let g = g.trim();
+        if g.is_empty() {
+            continue;
+        }
+        let found = match g.parse::<usize>() {
+            Ok(n) => grid.criteria.get(n.wrapping_sub(1)),
+            Err(_) => grid.criteria.iter().find(|c| c.id.eq_ignore_ascii_case(g)),
+        };
+        match found {
+            Some(c) => {
+                out.insert(c.id.clone());
+            }
+            None => return Err(g.to_string()),
+        }
+    }
+    Ok(out)
+}
+
+/// The points of the ticked criteria.
+pub fn ticked_points(grid: &Grid, ticked: &BTreeSet<String>) -> Milli {
+    grid.criteria
+        .iter()
+        .filter(|c| ticked.contains(&c.id))
+        .map(|c| scoring::to_milli(c.share))
+        .sum()
+}
+
+fn parse_ticked(json: Option<&str>) -> BTreeSet<String> {
+    json.and_then(|j| serde_json::from_str(j).ok())
+        .unwrap_or_default()
+}
+
+/// Each criterion, met or missed; a missed one says what a good copy writes.
+fn grid_result(inner: &Inner, case: &Case, grid: &Grid, ticked: &BTreeSet<String>) -> String {
+    let m = inner.messages();
+    grid.criteria
+        .iter()
+        .map(|c| {
+            let label = case.text(&Grid::label_id(&grid.question, &c.id));
+            let pts = points(m, c.share);
+            if ticked.contains(&c.id) {
+                m.render(msg::WORKSHOP_MET, &[("label", &label), ("points", &pts)])
+            } else {
+                m.render(
+                    msg::WORKSHOP_MISSED,
+                    &[
+                        ("label", &label),
+                        ("points", &pts),
+                        (
+                            "explanation",
+                            &case.text(&Grid::explanation_id(&grid.question, &c.id)),
+                        ),
+                    ],
+                )
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// `/rediger`: stores a written answer and asks the student to tick what it covers.
+pub async fn written(
+    inner: &Arc<Inner>,
+    who: &Who,
+    case: &Case,
+    question: &str,
+    text: &str,
+) -> anyhow::Result<Vec<Reply>> {
+    let m = inner.messages();
+    let Some(grid) = case.grid(question.trim()) else {
+        return private(m.render(
+            msg::WORKSHOP_NO_GRID,
+            &[("question", question.trim()), ("list", &grid_list(case))],
+        ));
+    };
+    let n = chars(text);
+    let max = inner.settings.workshop.max_text_characters;
+    if n == 0 {
+        return private(m.render(msg::WORKSHOP_WRITTEN_EMPTY, &[]));
+    }
+    if n > max {
+        return private(m.render(
+            msg::WORKSHOP_TEXT_TOO_LONG,
+            &[("count", &n.to_string()), ("max", &max.to_string())],
+        ));
+    }
+    let id = sqlx::query(
+        "INSERT INTO written_answers (class_id, member_id, case_id, question_id, text, written_at) VALUES (?, ?, ?, ?, ?, ?)",
+    )
+    .bind(who.class.id)
+    .bind(who.member_id)
+    .bind(&case.meta.id)
+    .bind(&grid.question)
+    .bind(text.trim())
+    .bind(inner.now())
+    .execute(&inner.store.write)
+    .await?
+    .last_insert_rowid();
+    let text = format!(
+        "{}\n{}",
+        m.render(
+            msg::WORKSHOP_WRITTEN_SAVED,
+            &[
+                ("number", &id.to_string()),
+                ("question", &grid.question),
+                ("characters", &n.to_string()),
+                ("points", &points(m, grid.points)),
+            ],
+        ),
+        criteria_lines(inner, case, grid)
+    );
+    Ok(vec![Reply::private(text).with_choice(choice(
+        inner,
+        case,
+        grid,
+        ChoiceAction::SelfAssess(id),
+        &BTreeSet::new(),
+    ))])
+}
+
+/// A written answer as stored.
+struct Written {
+    member_id: i64,
+    user: String,
+    name: String,
+    question: String,
+    text: String,
+    written_at: i64,
+    self_criteria: Option<String>,
+    self_points: Option<i64>,
+    grade_criteria: Option<String>,
+    grade_points: Option<i64>,
+}
+
+type WrittenRow = (
+    i64,
+    String,
+    String,
+    String,
+    String,
+    i64,
+    Option<String>,
+    Option<i64>,
+    Option<String>,
+    Option<i64>,
+);
+
+async fn load_written(inner: &Inner, class_id: i64, id: i64) -> anyhow::Result<Option<Written>> {
+    let row: Option<WrittenRow> = sqlx::query_as(
+        "SELECT w.member_id, m.platform_user, m.display_name, w.question_id, w.text, w.written_at,
+                w.self_criteria, w.self_points_milli, w.grade_criteria, w.grade_points_milli
+         FROM written_answers w JOIN members m ON m.id = w.member_id
+         WHERE w.id = ? AND w.class_id = ?",
+    )
+    .bind(id)
+    .bind(class_id)
+    .fetch_optional(&inner.store.write)
+    .await?;
+    Ok(row.map(
+        |(member_id, user, name, question, text, written_at, sc, sp, gc, gp)| Written {
+            member_id,
+            user,
+            name,
+            question,
+            text,
+            written_at,
+            self_criteria: sc,
+            self_points: sp,
+            grade_criteria: gc,
+            grade_points: gp,
+        },
+    ))
+}
+
+/// "2,5 points sur 3 points".
+fn score(inner: &Inner, got: Milli, grid: &Grid) -> String {
+    let m = inner.messages();
+    m.render(
+        msg::WORKSHOP_SCORE,
+        &[
+            ("points", &points(m, scoring::from_milli(got))),
+            ("total", &points(m, grid.points)),
+        ],
+    )
+}
+
+/// The self-assessment: the student ticks what their answer covers; it shows what each missed
+/// point should have said. Never counted in the scores.
+pub async fn self_assess(
+    inner: &Arc<Inner>,
+    who: &Who,
+    case: &Case,
+    answer: i64,
+    criteria: &[String],
+) -> anyhow::Result<Vec<Reply>> {
+    let m = inner.messages();
+    let written = load_written(inner, who.class.id, answer)
+        .await?
+        .filter(|w| w.member_id == who.member_id);
+    let Some(written) = written else {
+        return private(m.render(
+            msg::WORKSHOP_ANSWER_NOT_YOURS,
+            &[("number", &answer.to_string())],
+        ));
+    };
+    let Some(grid) = case.grid(&written.question) else {
+        return private(m.render(
+            msg::WORKSHOP_NO_GRID,
+            &[("question", &written.question), ("list", &grid_list(case))],
+        ));
+    };
+    let ticked = match read_criteria(grid, criteria) {
+        Ok(t) => t,
+        Err(given) => {
+            return private(m.render(
+                msg::WORKSHOP_CRITERIA_UNKNOWN,
+                &[
+                    ("given", &escape(&given)),
+                    ("max", &grid.criteria.len().to_string()),
+                ],
+            ))
+        }
+    };
+    let got = ticked_points(grid, &ticked);
+    sqlx::query(
+        "UPDATE written_answers SET self_criteria = ?, self_points_milli = ?, self_at = ? WHERE id = ?",
+    )
+    .bind(serde_json::to_string(&ticked)?)
+    .bind(got)
+    .bind(inner.now())
+    .bind(answer)
+    .execute(&inner.store.write)
+    .await?;
+    let text = format!(
+        "{}\n{}\n\n{}",
+        m.render(
+            msg::WORKSHOP_SELF_RESULT,
+            &[
+                ("question", &grid.question),
+                ("score", &score(inner, got, grid)),
+            ],
+        ),
+        grid_result(inner, case, grid, &ticked),
+        m.render(msg::WORKSHOP_SELF_FOOTER, &[])
+    );
+    private(text)
+}
+
+/// `/corriger` alone: the class's written answers, those still to grade first.
+pub async fn queue(inner: &Arc<Inner>, who: &Who, case: &Case) -> anyhow::Result<Vec<Reply>> {
+    let m = inner.messages();
+    let limit = inner.settings.workshop.grade_queue_rows;
+    type QueueRow = (i64, String, String, i64, Option<i64>, Option<i64>);
+    let rows: Vec<QueueRow> = sqlx::query_as(
+        "SELECT w.id, w.question_id, m.display_name, w.written_at, w.self_points_milli, w.grade_points_milli
+         FROM written_answers w JOIN members m ON m.id = w.member_id
+         WHERE w.class_id = ?
+         ORDER BY w.graded_at IS NOT NULL, w.written_at, w.id",
+    )
+    .bind(who.class.id)
+    .fetch_all(&inner.store.write)
+    .await?;
+    if rows.is_empty() {
+        return private(m.render(msg::WORKSHOP_QUEUE_EMPTY, &[]));
+    }
+    let to_grade = rows.iter().filter(|r| r.5.is_none()).count();
+    let mut text = m.render(
+        msg::WORKSHOP_QUEUE_HEADER,
+        &[
+            ("to_grade", &to_grade.to_string()),
+            ("total", &rows.len().to_string()),
+        ],
+    );
+    for (id, question, name, at, self_points, grade) in rows.iter().take(limit) {
+        let of = |milli: i64| match case.grid(question) {
+            Some(g) => score(inner, milli, g),
+            None => points(m, scoring::from_milli(milli)),
+        };
+        let state = match (grade, self_points) {
+            (Some(g), _) => m.render(msg::WORKSHOP_STATE_GRADED, &[("score", &of(*g))]),
+            (None, Some(s)) => m.render(msg::WORKSHOP_STATE_SELF, &[("score", &of(*s))]),
+            (None, None) => m.render(msg::WORKSHOP_STATE_TODO, &[]),
+        };
+        text.push('\n');
+        text.push_str(&m.render(
+            msg::WORKSHOP_QUEUE_LINE,
+            &[
+                ("number", &id.to_string()),
+                ("question", question),
+                ("name", &escape(name)),
+                ("date", &date(*at)),
+                ("state", &state),
+            ],
+        ));
+    }
+    if rows.len() > limit {
+        text.push('\n');
+        text.push_str(&m.render(
+            msg::WORKSHOP_QUEUE_MORE,
+            &[("count", &(rows.len() - limit).to_string())],
+        ));
+    }
+    private(text)
+}
+
+/// `/corriger reponse:N`: shows the answer and its grid to tick; with criteria, records the
+/// grade (it counts in the class's scores from now) and tells the student.
+pub async fn grade(
+    inner: &Arc<Inner>,
+    who: &Who,
+    case: &Case,
+    answer: i64,
+    criteria: Option<&[String]>,
+) -> anyhow::Result<Vec<Reply>> {
+    let m = inner.messages();
+    let Some(written) = load_written(inner, who.class.id, answer).await? else {
+        return private(m.render(
+            msg::WORKSHOP_ANSWER_UNKNOWN,
+            &[("number", &answer.to_string())],
+        ));
+    };
+    let Some(grid) = case.grid(&written.question) else {
+        return private(m.render(
+            msg::WORKSHOP_NO_GRID,
+            &[("question", &written.question), ("list", &grid_list(case))],
+        ));
+    };
+    let Some(criteria) = criteria else {
+        let self_ticked = parse_ticked(written.self_criteria.as_deref());
+        let self_list: Vec<String> = grid
+            .criteria
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| self_ticked.contains(&c.id))
+            .map(|(i, _)| (i + 1).to_string())
+            .collect();
+        let self_text = match written.self_points {
+            Some(p) => m.render(
+                msg::WORKSHOP_SELF_SUMMARY,
+                &[
+                    ("score", &score(inner, p, grid)),
+                    (
+                        "ticked",
+                        &if self_list.is_empty() {
+                            m.render(msg::WORKSHOP_SELF_NOTHING, &[])
+                        } else {
+                            self_list.join(", ")
+                        },
+                    ),
+                ],
+            ),
+            None => m.render(msg::WORKSHOP_SELF_NONE, &[]),
+        };
+        let ticked = parse_ticked(written.grade_criteria.as_deref());
+        let grade_text = match written.grade_points {
+            Some(p) => m.render(
+                msg::WORKSHOP_ALREADY_GRADED,
+                &[("score", &score(inner, p, grid))],
+            ),
+            None => String::new(),
+        };
+        let text = format!(
+            "{}\n{}\n{}",
+            m.render(
+                msg::WORKSHOP_GRADE_SHOW,
+                &[
+                    ("number", &answer.to_string()),
+                    ("question", &grid.question),
+                    ("name", &escape(&written.name)),
+                    ("date", &date(written.written_at)),
+                    ("characters", &chars(&written.text).to_string()),
+                    ("text", &block_quote(&written.text)),
+                    ("self", &self_text),
+                    ("graded", &grade_text),
+                ],
+            )
+            .trim_end(),
+            criteria_lines(inner, case, grid),
+            m.render(msg::WORKSHOP_GRADE_HOW, &[("number", &answer.to_string())]),
+        );
+        return Ok(vec![Reply::private(text).with_choice(choice(
+            inner,
+            case,
+            grid,
+            ChoiceAction::Grade(answer),
+            &ticked,
+        ))]);
+    };
+    let ticked = match read_criteria(grid, criteria) {
+        Ok(t) => t,
+        Err(given) => {
+            return private(m.render(
+                msg::WORKSHOP_CRITERIA_UNKNOWN,
+                &[
+                    ("given", &escape(&given)),
+                    ("max", &grid.criteria.len().to_string()),
+                ],
+            ))
+        }
+    };
+    let got = ticked_points(grid, &ticked);
+    sqlx::query(
+        "UPDATE written_answers SET grade_criteria = ?, grade_points_milli = ?, graded_by = ?, graded_at = ?
+         WHERE id = ? AND class_id = ?",
+    )
+    .bind(serde_json::to_string(&ticked)?)
+    .bind(got)
+    .bind(who.member_id)
+    .bind(inner.now())
+    .bind(answer)
+    .bind(who.class.id)
+    .execute(&inner.store.write)
+    .await?;
+    let saved = match written.grade_points {
+        Some(before) => m.render(
+            msg::WORKSHOP_GRADE_UPDATED,
+            &[
+                ("number", &answer.to_string()),
+                ("name", &escape(&written.name)),
+                ("question", &grid.question),
+                ("score", &score(inner, got, grid)),
+                ("before", &score(inner, before, grid)),
+            ],
+        ),
+        None => m.render(
+            msg::WORKSHOP_GRADE_SAVED,
+            &[
+                ("number", &answer.to_string()),
+                ("name", &escape(&written.name)),
+                ("question", &grid.question),
+                ("score", &score(inner, got, grid)),
+            ],
+        ),
+    };
+    let notice = format!(
+        "{}\n{}",
+        m.render(
+            msg::WORKSHOP_GRADE_NOTICE,
+            &[
+                ("question", &grid.question),
+                ("score", &score(inner, got, grid)),
+            ],
+        ),
+        grid_result(inner, case, grid, &ticked)
+    );
+    Ok(vec![
+        Reply::private(saved),
+        Reply::to_user(written.user, notice),
+    ])
+}
