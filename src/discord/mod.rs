@@ -668,8 +668,16 @@ async fn run_component(
         )
         .await;
     };
+    let channel = ChannelRef {
+        platform: "discord".into(),
+        class_key: request.place.class_key.clone(),
+        channel: request.place.channel.clone(),
+    };
     match handle_soon(&data.engine, request).await {
-        Ok(replies) => answer_component(http, &data.app.messages, id, token, replies).await,
+        Ok(replies) => {
+            let replies = send_direct(data, &channel, replies).await;
+            answer_component(http, &data.app.messages, id, token, replies).await
+        }
         Err(task) => {
             let defer = serenity::CreateInteractionResponse::Defer(
                 serenity::CreateInteractionResponseMessage::new().ephemeral(true),
@@ -677,9 +685,26 @@ async fn run_component(
             http.create_interaction_response(id, token, &defer, Vec::new())
                 .await?;
             let replies = task.await.unwrap_or_default();
+            let replies = send_direct(data, &channel, replies).await;
             follow_up(http, &data.app.messages, token, replies).await
         }
     }
+}
+
+/// Sends the replies meant for someone else (a student told of a grade) as direct messages;
+/// returns the others, for the asker.
+async fn send_direct(data: &Data, channel: &ChannelRef, replies: Vec<Reply>) -> Vec<Reply> {
+    let mut rest = Vec::with_capacity(replies.len());
+    for reply in replies {
+        if let Audience::User(_) = reply.audience {
+            if let Err(e) = data.outbox.post(channel, reply).await {
+                tracing::warn!(error = %e, "direct message not sent");
+            }
+        } else {
+            rest.push(reply);
+        }
+    }
+    rest
 }
 
 /// Answers a button or form interaction: the first reply as the response, the rest as

@@ -525,7 +525,9 @@ pub async fn close(inner: &Arc<Inner>, who: &Who, case: &Case) -> anyhow::Result
         .bind(discussion)
         .execute(&mut *tx)
         .await?;
-    let posts: Vec<(i64, Option<String>, Option<i64>, i64, i64, i64)> = sqlx::query_as(
+    // (post, model, draft, convincing, mixed, to rework)
+    type PostRow = (i64, Option<String>, Option<i64>, i64, i64, i64);
+    let posts: Vec<PostRow> = sqlx::query_as(
         "SELECT p.id, p.model, p.draft_id,
                 COUNT(CASE WHEN v.choice = 0 THEN 1 END),
                 COUNT(CASE WHEN v.choice = 1 THEN 1 END),

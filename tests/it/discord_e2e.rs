@@ -14,8 +14,8 @@
 //! streak bonus (not enabled).
 
 use crate::fake_discord::{
-    autocomplete, button_click, check_all, modal_submit, perms, slash_command, FakeDiscord, Member,
-    Recorded, Spec,
+    autocomplete, button_click, check_all, modal_submit, perms, select_menu, slash_command,
+    FakeDiscord, Member, Recorded, Spec,
 };
 use crate::helpers::{fr_points, plain, play_app, play_settings, TempDir, T0};
 use casebot::clock::ManualClock;
@@ -2206,6 +2206,346 @@ async fn discord_e2e_draft_form_gives_private_feedback_and_models_are_shown() {
         models.text().contains("Modèles de publication LinkedIn"),
         "{}",
         models.text()
+    );
+    bot.finish().await;
+}
+
+// ------------------------------------------------------------------------------------------
+// The LinkedIn workshop and the written answers
+
+impl Bot {
+    /// Ticks `values` in the select menu `custom_id` (with the bot message that holds it).
+    async fn select(&self, who: &Member, custom_id: &str, values: &[&str]) -> Said {
+        let id = self.id();
+        let mut payload = select_menu(id, GUILD, OTHER_CH, who, custom_id, values);
+        if let Some(message) = self.fake.message_with_component(custom_id) {
+            payload["message"] = message;
+        }
+        self.exchange(id, payload).await
+    }
+}
+
+/// The components of a said message, flattened: (type, custom id).
+fn components_of(said: &Said) -> Vec<(u64, String)> {
+    let mut out = Vec::new();
+    for row in said.data["components"]
+        .as_array()
+        .map_or(&[][..], Vec::as_slice)
+    {
+        for c in row["components"].as_array().map_or(&[][..], Vec::as_slice) {
+            out.push((
+                c["type"].as_u64().unwrap_or(0),
+                c["custom_id"].as_str().unwrap_or("").to_string(),
+            ));
+        }
+    }
+    out
+}
+
+/// The class workshop on Discord: model posts and an anonymous draft put to the vote, each in
+/// the channel with vote buttons and its own thread; one changeable vote per student; the tally
+/// at the close; a written answer in a 4,000-character form, self-assessed in a select menu;
+/// the teacher's grade in a select menu, counted on the board and sent to the student by DM.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn discord_e2e_workshop_votes_threads_self_assessment_and_grading() {
+    let bot = Bot::start("workshop").await;
+    let prof = admin();
+    let [ana, ben] = [student(1), student(2)];
+
+    // A model put to the vote: an ephemeral acknowledgement, the post in the channel.
+    let said = bot
+        .slash(
+            GUILD,
+            OTHER_CH,
+            &prof,
+            "vote",
+            json!([{"name": "modeles", "type": 1, "options": [
+                {"name": "numero", "type": 4, "value": 1}
+            ]}]),
+        )
+        .await;
+    assert!(said.ephemeral(), "{said:#?}");
+    assert_eq!(said.text(), "C'est noté.");
+    bot.wait_post_starting(OTHER_CH, 0, "🗳️ **Vote – Modèle 1 : ")
+        .await;
+    // A long model post comes in two messages: the buttons are on the last.
+    let start = Instant::now();
+    let last = loop {
+        let with_buttons = bot
+            .posts(OTHER_CH)
+            .into_iter()
+            .rev()
+            .find(|p| custom_ids(&p.json.as_ref().expect("json")["components"]).len() == 3);
+        if let Some(p) = with_buttons {
+            break p;
+        }
+        assert!(start.elapsed() < WAIT, "no vote buttons");
+        tokio::time::sleep(Duration::from_millis(5)).await;
+    };
+    let body = last.json.as_ref().expect("json");
+    assert_eq!(
+        custom_ids(&body["components"]),
+        ["cb:v:1:0", "cb:v:1:1", "cb:v:1:2"]
+    );
+    assert_eq!(
+        labels(&body["components"]),
+        ["👍 Convaincant", "🤔 Mitigé", "👎 À retravailler"]
+    );
+    assert_eq!(body["allowed_mentions"]["parse"], json!([]));
+    let start = Instant::now();
+    while bot.fake.threads().is_empty() {
+        assert!(start.elapsed() < WAIT, "no discussion thread");
+        tokio::time::sleep(Duration::from_millis(5)).await;
+    }
+    let thread = &bot.fake.threads()[0];
+    assert_eq!(thread.parent_id, OTHER_CH);
+    assert!(
+        thread.name.starts_with("Discussion – Modèle 1 : "),
+        "{}",
+        thread.name
+    );
+    let with_buttons = bot
+        .fake
+        .message_with_component("cb:v:1:0")
+        .expect("the post with its buttons");
+    assert_eq!(
+        with_buttons["id"].as_str(),
+        Some(thread.message_id.to_string().as_str()),
+        "the thread starts from the post that holds the buttons"
+    );
+
+    // A student shares a draft, with consent: the form, then feedback with a withdraw button.
+    let form = bot
+        .slash(
+            GUILD,
+            OTHER_CH,
+            &ana,
+            "brouillon",
+            json!([{"name": "partager", "type": 5, "value": true}]),
+        )
+        .await;
+    assert_eq!(form.kind, 9);
+    assert_eq!(form.data["custom_id"], "cb:draft:share");
+    let draft = "Un olivier pour 40 ans d'histoire 🌳\n@ICOOPA a choisi Arbre-cadeau.\n#RSE #cadeau #entreprise";
+    let id = bot.id();
+    bot.fake
+        .dispatch(
+            "INTERACTION_CREATE",
+            modal_submit(
+                id,
+                GUILD,
+                OTHER_CH,
+                &ana,
+                "cb:draft:share",
+                &[("brouillon", draft)],
+            ),
+        )
+        .await;
+    // The feedback, then (past 2,000 characters) the sharing note with its withdraw button.
+    let said = bot.wait_said(id, 2).await;
+    assert!(said.iter().all(Said::ephemeral));
+    assert!(said[0].text().starts_with("**Analyse de ton brouillon**"));
+    let note = &said[1];
+    assert!(
+        note.text()
+            .contains("proposé à tes professeurs sous le n° 1"),
+        "{}",
+        note.text()
+    );
+    assert_eq!(components_of(note), [(2, "cb:x:1:0".to_string())]);
+
+    // The teacher puts it to the vote: anonymous, with its own thread.
+    let before = bot.posts(OTHER_CH).len();
+    bot.slash(
+        GUILD,
+        OTHER_CH,
+        &prof,
+        "vote",
+        json!([{"name": "brouillon", "type": 1, "options": [
+            {"name": "numero", "type": 4, "value": 1}
+        ]}]),
+    )
+    .await;
+    let posted = bot
+        .wait_post_starting(OTHER_CH, before, "🗳️ **Vote – Brouillon n° 1**")
+        .await;
+    let text = post_text(posted.last().expect("the draft post"));
+    assert!(text.contains("(anonyme)"), "{text}");
+    assert!(!text.contains(&name(1)), "{text}");
+    let start = Instant::now();
+    while bot.fake.threads().len() < 2 {
+        assert!(start.elapsed() < WAIT, "no second thread");
+        tokio::time::sleep(Duration::from_millis(5)).await;
+    }
+    assert_eq!(bot.fake.threads()[1].name, "Discussion – Brouillon n° 1");
+
+    // Votes: one per student and post, changeable; the teacher's does not count.
+    let v = bot.click(GUILD, OTHER_CH, &ana, "cb:v:1:0").await;
+    assert!(v.ephemeral());
+    assert!(
+        v.text().starts_with("Vote enregistré : 👍 Convaincant"),
+        "{}",
+        v.text()
+    );
+    bot.click(GUILD, OTHER_CH, &ben, "cb:v:1:1").await;
+    let v = bot.click(GUILD, OTHER_CH, &ben, "cb:v:1:2").await;
+    assert!(
+        v.text().starts_with("Vote changé : 👎 À retravailler"),
+        "{}",
+        v.text()
+    );
+    bot.click(GUILD, OTHER_CH, &ana, "cb:v:2:0").await;
+    let v = bot.click(GUILD, OTHER_CH, &prof, "cb:v:2:2").await;
+    assert!(
+        v.text().starts_with("Les enseignants ne votent pas"),
+        "{}",
+        v.text()
+    );
+    let crafted = bot.click(GUILD, OTHER_CH, &ben, "cb:v:2:9").await;
+    assert!(
+        crafted.text().starts_with("Choix de vote inconnu"),
+        "{}",
+        crafted.text()
+    );
+    assert_eq!(bot.count("SELECT COUNT(*) FROM votes").await, 3);
+
+    // The tally, in the channel.
+    let refused = bot.slash(GUILD, OTHER_CH, &ben, "vote", sub("clore")).await;
+    assert_eq!(refused.text(), TEACHER_ONLY);
+    let tally = bot
+        .slash(GUILD, OTHER_CH, &prof, "vote", sub("clore"))
+        .await;
+    assert!(!tally.ephemeral(), "the tally is for the class");
+    let text = tally.text();
+    assert!(
+        text.starts_with("📊 **Résultats du vote** – 2 posts, 2 votants"),
+        "{text}"
+    );
+    assert!(text.contains(" : 👍 1 · 🤔 0 · 👎 1 (2 votes)"), "{text}");
+    assert!(
+        text.contains("**Brouillon n° 1** : 👍 1 · 🤔 0 · 👎 0 (1 vote)"),
+        "{text}"
+    );
+    let late = bot.click(GUILD, OTHER_CH, &ben, "cb:v:2:0").await;
+    assert_eq!(late.text(), "Ce vote est clos : le décompte a été publié.");
+
+    // A written answer: the form, then the grid as a select menu.
+    let form = bot
+        .slash(GUILD, OTHER_CH, &ana, "rediger", opt_str("question", "2.4"))
+        .await;
+    assert_eq!(form.kind, 9, "{form:#?}");
+    assert_eq!(form.data["custom_id"], "cb:r:2.4");
+    let input = &form.data["components"][0]["components"][0];
+    assert_eq!(input["custom_id"], "redaction");
+    assert_eq!(input["max_length"], 4000);
+    let saved = bot
+        .submit(
+            GUILD,
+            OTHER_CH,
+            &ana,
+            "cb:r:2.4",
+            "redaction",
+            "Sécuriser les accès à la page.\nDemander l'accord écrit de la personne citée.",
+        )
+        .await;
+    assert!(saved.ephemeral());
+    assert!(
+        saved
+            .text()
+            .starts_with("📝 Réponse à la question 2.4 enregistrée (copie n° 1"),
+        "{}",
+        saved.text()
+    );
+    assert_eq!(components_of(&saved), [(3, "cb:s:1:0".to_string())]);
+    let menu = &saved.data["components"][0]["components"][0];
+    assert_eq!(menu["options"].as_array().map(Vec::len), Some(6));
+    assert_eq!(menu["min_values"], 0);
+    assert_eq!(menu["max_values"], 6);
+    assert_eq!(menu["options"][0]["value"], "technical_access");
+
+    // Self-assessment, from the menu; another student's menu is not theirs.
+    let own = bot
+        .select(&ana, "cb:s:1:0", &["technical_access", "legal_consent"])
+        .await;
+    assert!(own.ephemeral());
+    assert!(
+        own.text().starts_with(
+            "🪞 **Auto-évaluation de ta réponse à la question 2.4 : 1 point sur 3 points.**"
+        ),
+        "{}",
+        own.text()
+    );
+    let other = bot.select(&ben, "cb:s:1:0", &["technical_access"]).await;
+    assert_eq!(other.text(), "Tu n'as pas de copie n° 1 dans cette classe.");
+
+    // Grading: students are refused; the teacher ticks the grid; the student gets a DM.
+    let refused = bot
+        .slash(GUILD, OTHER_CH, &ben, "corriger", json!([]))
+        .await;
+    assert_eq!(refused.text(), TEACHER_ONLY);
+    let queue = bot
+        .slash(GUILD, OTHER_CH, &prof, "corriger", json!([]))
+        .await;
+    assert!(queue.ephemeral());
+    assert!(
+        queue
+            .text()
+            .starts_with("**Copies de la classe** : 1 à corriger sur 1."),
+        "{}",
+        queue.text()
+    );
+    let shown = bot
+        .slash(
+            GUILD,
+            OTHER_CH,
+            &prof,
+            "corriger",
+            json!([{"name": "copie", "type": 4, "value": 1}]),
+        )
+        .await;
+    assert!(shown.ephemeral());
+    assert_eq!(components_of(&shown), [(3, "cb:g:1:0".to_string())]);
+    let crafted = bot.select(&ben, "cb:g:1:0", &["technical_access"]).await;
+    assert_eq!(crafted.text(), TEACHER_ONLY);
+    let graded = bot
+        .select(
+            &prof,
+            "cb:g:1:0",
+            &[
+                "technical_access",
+                "legal_consent",
+                "managerial_roles",
+                "legal_data",
+            ],
+        )
+        .await;
+    assert!(graded.ephemeral());
+    assert!(
+        graded
+            .text()
+            .starts_with("✅ Copie n° 1 de Élève 01 (question 2.4) : 2 points sur 3 points"),
+        "{}",
+        graded.text()
+    );
+    let start = Instant::now();
+    while bot.dms(ana.user_id).is_empty() {
+        assert!(start.elapsed() < WAIT, "the student's notice");
+        tokio::time::sleep(Duration::from_millis(5)).await;
+    }
+    assert!(
+        bot.dms(ana.user_id)[0].starts_with(
+            "📬 **Ton professeur a corrigé ta réponse à la question 2.4 : 2 points sur 3 points.**"
+        ),
+        "{:?}",
+        bot.dms(ana.user_id)
+    );
+    let board = bot
+        .slash(GUILD, OTHER_CH, &ana, "classement", json!([]))
+        .await;
+    assert!(
+        board.text().contains("1. Élève 01 – 2 points"),
+        "{}",
+        board.text()
     );
     bot.finish().await;
 }

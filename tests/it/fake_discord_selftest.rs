@@ -3,17 +3,19 @@
 
 use crate::fake_discord::openapi::{check_all, check_limits, Spec};
 use crate::fake_discord::{
-    autocomplete, button_click, command_id, interaction_token, modal_submit, slash_command,
-    FakeDiscord, Member, Recorded,
+    autocomplete, button_click, command_id, interaction_token, modal_submit, select_menu,
+    slash_command, FakeDiscord, Member, Recorded, Thread,
 };
 use serde_json::{json, Value};
 use serenity::all::{
-    ApplicationId, AutocompleteChoice, ChannelId, Client, ClientBuilder, Command, Context,
-    CreateActionRow, CreateAllowedMentions, CreateAttachment, CreateAutocompleteResponse,
+    ActionRowComponent, ApplicationId, AutoArchiveDuration, AutocompleteChoice, ChannelId,
+    ChannelType, Client, ClientBuilder, Command, ComponentInteractionDataKind, ComponentType,
+    Context, CreateActionRow, CreateAllowedMentions, CreateAttachment, CreateAutocompleteResponse,
     CreateButton, CreateCommand, CreateCommandOption, CreateEmbed, CreateInputText,
     CreateInteractionResponse, CreateInteractionResponseFollowup, CreateInteractionResponseMessage,
-    CreateMessage, CreateModal, EditInteractionResponse, EditMessage, EventHandler, GatewayIntents,
-    GetMessages, GuildId, HttpBuilder, InputTextStyle, Interaction, Permissions, Ready,
+    CreateMessage, CreateModal, CreateSelectMenu, CreateSelectMenuKind, CreateSelectMenuOption,
+    CreateThread, EditInteractionResponse, EditMessage, EventHandler, GatewayIntents, GetMessages,
+    GuildId, HttpBuilder, InputTextStyle, Interaction, MessageFlags, MessageId, Permissions, Ready,
     ShardManager, UserId,
 };
 use std::sync::Arc;
@@ -53,6 +55,8 @@ enum Seen {
     Component {
         custom_id: String,
         message: u64,
+        /// The values chosen, for a string select menu.
+        values: Option<Vec<String>>,
     },
     Modal {
         custom_id: String,
@@ -155,9 +159,14 @@ impl EventHandler for Handler {
             }
             Interaction::Component(c) => {
                 let custom_id = c.data.custom_id.clone();
+                let values = match &c.data.kind {
+                    ComponentInteractionDataKind::StringSelect { values } => Some(values.clone()),
+                    _ => None,
+                };
                 let _ = self.tx.send(Seen::Component {
                     custom_id: custom_id.clone(),
                     message: c.message.id.get(),
+                    values,
                 });
                 let response = match custom_id.as_str() {
                     "open-form" => CreateInteractionResponse::Modal(
@@ -435,8 +444,10 @@ async fn fake_discord_buttons_and_modals_reach_serenity_and_their_answers_valida
         Seen::Component {
             custom_id,
             message: id,
+            values,
         } => {
             assert_eq!(custom_id, "next");
+            assert_eq!(values, None, "a button click has no values");
             assert_eq!(Some(id.to_string().as_str()), message["id"].as_str());
         }
         other => panic!("expected the click, saw {other:?}"),
@@ -516,6 +527,120 @@ async fn fake_discord_buttons_and_modals_reach_serenity_and_their_answers_valida
         other => panic!("expected the DM command, saw {other:?}"),
     }
     bot.done().await.1.expect("DM command answered");
+    assert_all_valid(&fake);
+    bot.stop(&fake).await;
+}
+
+#[tokio::test]
+async fn fake_discord_select_menus_reach_serenity_as_string_selects() {
+    // The payload alone: serenity's `Interaction` reads it, in a guild and in a DM.
+    for guild in [GUILD, 0] {
+        let payload = select_menu(801, guild, CHANNEL, &alice(), "dossier", &["2", "3"]);
+        let Ok(Interaction::Component(c)) = serde_json::from_value::<Interaction>(payload) else {
+            panic!("serenity reads a select_menu payload as a component interaction");
+        };
+        assert_eq!(c.data.custom_id, "dossier");
+        assert_eq!(c.guild_id.map(GuildId::get), (guild != 0).then_some(guild));
+        match &c.data.kind {
+            ComponentInteractionDataKind::StringSelect { values } => {
+                assert_eq!(values, &["2", "3"])
+            }
+            other => panic!("expected a string select, got {other:?}"),
+        }
+        assert_eq!(c.message.id.get(), 801 + 1_000_000_000);
+        match &c.message.components[0].components[0] {
+            ActionRowComponent::SelectMenu(menu) => {
+                assert_eq!(menu.kind, ComponentType::StringSelect);
+                assert_eq!(menu.custom_id.as_deref(), Some("dossier"));
+                let values: Vec<&str> = menu.options.iter().map(|o| o.value.as_str()).collect();
+                assert_eq!(values, ["2", "3"], "one option per value");
+            }
+            other => panic!("expected the select menu, got {other:?}"),
+        }
+    }
+    // Nothing chosen (a menu with `min_values` 0).
+    let payload = select_menu(802, GUILD, CHANNEL, &alice(), "dossier", &[]);
+    match serde_json::from_value::<Interaction>(payload) {
+        Ok(Interaction::Component(c)) => assert!(matches!(
+            &c.data.kind,
+            ComponentInteractionDataKind::StringSelect { values } if values.is_empty()
+        )),
+        other => panic!("expected a component interaction, got {other:?}"),
+    }
+
+    // Through the gateway, carrying the message the bot sent with that menu.
+    let fake = FakeDiscord::start().await;
+    let mut bot = connected(&fake).await;
+    let http = HttpBuilder::new("fake-token")
+        .proxy(fake.base_url())
+        .ratelimiter_disabled(true)
+        .build();
+    let options = vec![
+        CreateSelectMenuOption::new("Dossier 1", "1"),
+        CreateSelectMenuOption::new("Dossier 2", "2"),
+        CreateSelectMenuOption::new("Dossier 3", "3"),
+    ];
+    let menu = CreateSelectMenu::new("dossier", CreateSelectMenuKind::String { options })
+        .placeholder("Choisis un dossier")
+        .max_values(3);
+    let sent = ChannelId::new(CHANNEL)
+        .send_message(
+            &http,
+            CreateMessage::new()
+                .content("Quel dossier ?")
+                .select_menu(menu)
+                .allowed_mentions(no_mentions()),
+        )
+        .await
+        .unwrap();
+    let message = fake
+        .message_with_component("dossier")
+        .expect("a select menu in an action row is found");
+    assert_eq!(message["id"], sent.id.to_string());
+    assert!(
+        fake.message_with_component("Dossier 1").is_none(),
+        "labels are not ids"
+    );
+    let mut choice = select_menu(803, GUILD, CHANNEL, &alice(), "dossier", &["1", "3"]);
+    choice["message"] = message;
+    fake.dispatch("INTERACTION_CREATE", choice).await;
+    match bot.next().await {
+        Seen::Component {
+            custom_id,
+            message,
+            values,
+        } => {
+            assert_eq!(custom_id, "dossier");
+            assert_eq!(message, sent.id.get());
+            assert_eq!(values, Some(vec!["1".to_string(), "3".to_string()]));
+        }
+        other => panic!("expected the choice, saw {other:?}"),
+    }
+    bot.done().await.1.expect("type 7 update");
+    let update = fake.wait_for(is_callback(803), WAIT).await.expect("type 7");
+    assert_eq!(update.json.as_ref().unwrap()["type"], 7);
+    assert_eq!(
+        fake.message(sent.id.get()).unwrap()["content"],
+        "Question suivante",
+        "the update edits the menu's message"
+    );
+
+    // With its placeholder message.
+    fake.dispatch(
+        "INTERACTION_CREATE",
+        select_menu(804, GUILD, CHANNEL, &alice(), "ack", &["x"]),
+    )
+    .await;
+    match bot.next().await {
+        Seen::Component {
+            message, values, ..
+        } => {
+            assert_eq!(message, 804 + 1_000_000_000);
+            assert_eq!(values, Some(vec!["x".to_string()]));
+        }
+        other => panic!("expected the choice, saw {other:?}"),
+    }
+    bot.done().await.1.expect("type 6");
     assert_all_valid(&fake);
     bot.stop(&fake).await;
 }
@@ -788,6 +913,255 @@ async fn fake_discord_enforces_discords_interaction_rules() {
         .await
         .unwrap();
     assert_eq!(original.content, "ok");
+    fake.shutdown().await;
+}
+
+/// The HTTP status, Discord's error code and the form error paths of a failed REST call.
+fn discord_error<T: std::fmt::Debug>(result: serenity::Result<T>) -> (u16, isize, Vec<String>) {
+    match result {
+        Err(serenity::Error::Http(serenity::http::HttpError::UnsuccessfulRequest(e))) => (
+            e.status_code.as_u16(),
+            e.error.code,
+            e.error.errors.iter().map(|f| f.path.clone()).collect(),
+        ),
+        other => panic!("expected an error answer from Discord, got {other:?}"),
+    }
+}
+
+#[tokio::test]
+async fn fake_discord_starts_threads_from_messages_like_discord() {
+    let fake = FakeDiscord::start().await;
+    let http = HttpBuilder::new("fake-token")
+        .proxy(fake.base_url())
+        .ratelimiter_disabled(true)
+        .application_id(ApplicationId::new(FakeDiscord::APP_ID))
+        .build();
+    let spec = Spec::load();
+    let quiet = |text: &str| {
+        CreateMessage::new()
+            .content(text)
+            .allowed_mentions(no_mentions())
+    };
+    let channel = ChannelId::new(CHANNEL);
+    // The channel's guild is known from an interaction in it.
+    fake.dispatch(
+        "INTERACTION_CREATE",
+        slash_command(701, GUILD, CHANNEL, &alice(), "ping", json!([])),
+    )
+    .await;
+    let start = channel
+        .send_message(&http, quiet("Dossier 3 : vos questions"))
+        .await
+        .unwrap();
+
+    let name = "Dossier 3 — questions";
+    let thread = channel
+        .create_thread_from_message(
+            &http,
+            start.id,
+            CreateThread::new(name).auto_archive_duration(AutoArchiveDuration::OneHour),
+        )
+        .await
+        .expect("a GuildChannel serenity reads");
+    assert_eq!(
+        thread.id.get(),
+        start.id.get(),
+        "the thread takes the message's id"
+    );
+    assert_eq!(thread.kind, ChannelType::PublicThread);
+    assert_eq!(thread.guild_id.get(), GUILD);
+    assert_eq!(thread.parent_id, Some(channel));
+    assert_eq!(thread.name, name);
+    assert_eq!(
+        thread.owner_id.map(UserId::get),
+        Some(FakeDiscord::BOT_USER_ID)
+    );
+    assert_eq!(
+        (thread.member_count, thread.message_count),
+        (Some(1), Some(0))
+    );
+    assert_eq!(thread.rate_limit_per_user, Some(0));
+    assert!(thread.flags.is_empty());
+    let meta = thread.thread_metadata.expect("thread_metadata");
+    assert!(!meta.archived && !meta.locked);
+    assert_eq!(meta.auto_archive_duration, AutoArchiveDuration::OneHour);
+    assert!(meta.archive_timestamp.is_some());
+    assert_eq!(
+        fake.threads(),
+        vec![Thread {
+            id: start.id.get(),
+            parent_id: CHANNEL,
+            message_id: start.id.get(),
+            name: name.to_string(),
+        }]
+    );
+    let created = fake.requests().pop().unwrap();
+    let path = format!("/channels/{CHANNEL}/messages/{}/threads", start.id);
+    assert_eq!(
+        (created.method.as_str(), created.path.as_str()),
+        ("POST", path.as_str())
+    );
+    assert_eq!(
+        created.json.as_ref().unwrap(),
+        &json!({"name": name, "auto_archive_duration": 60})
+    );
+    if let Some(spec) = &spec {
+        assert_eq!(
+            spec.operation("POST", &path),
+            Some("/channels/{channel_id}/messages/{message_id}/threads")
+        );
+        spec.validate("POST", &path, created.json.as_ref().unwrap())
+            .expect("serenity's body is valid");
+    }
+
+    // The message carries its thread (Discord's ThreadResponse) and the HAS_THREAD flag.
+    let starter = channel.message(&http, start.id).await.unwrap();
+    assert_eq!(starter.thread.as_ref().map(|t| t.id), Some(thread.id));
+    assert!(starter
+        .flags
+        .is_some_and(|f| f.contains(MessageFlags::HAS_THREAD)));
+    if let Some(spec) = &spec {
+        let raw = fake.message(start.id.get()).unwrap();
+        spec.validate_schema("ThreadResponse", &raw["thread"])
+            .expect("the thread object is Discord's ThreadResponse");
+    }
+
+    // Messages can be posted in the thread, which is a channel of the guild.
+    let posted = thread
+        .id
+        .send_message(&http, quiet("Question 1 : le taux de marge ?"))
+        .await
+        .unwrap();
+    assert_eq!(posted.channel_id, thread.id);
+    let fetched = thread.id.to_channel(&http).await.unwrap().guild().unwrap();
+    assert_eq!(fetched.kind, ChannelType::PublicThread);
+    assert_eq!(fetched.guild_id.get(), GUILD);
+    assert_eq!(fetched.message_count, Some(1));
+    assert_eq!(fetched.last_message_id, Some(posted.id));
+    let listed = thread.id.messages(&http, GetMessages::new()).await.unwrap();
+    assert_eq!(listed.len(), 1);
+    assert_eq!(listed[0].content, "Question 1 : le taux de marge ?");
+    let starter = channel.message(&http, start.id).await.unwrap();
+    assert_eq!(starter.thread.and_then(|t| t.message_count), Some(1));
+
+    // One thread per message.
+    let again = channel
+        .create_thread_from_message(&http, start.id, CreateThread::new("encore"))
+        .await;
+    assert_eq!(discord_error(again), (400, 160004, vec![]));
+
+    // Unknown messages: no such id, or a message of another channel (here, the thread).
+    let elsewhere = channel
+        .create_thread_from_message(&http, posted.id, CreateThread::new("x"))
+        .await;
+    assert_eq!(discord_error(elsewhere), (404, 10008, vec![]));
+    let missing = channel
+        .create_thread_from_message(&http, MessageId::new(42), CreateThread::new("x"))
+        .await;
+    assert_eq!(discord_error(missing), (404, 10008, vec![]));
+
+    // Invalid form bodies (checked before the message, as Discord does), recorded for the check
+    // below.
+    let other = channel
+        .send_message(&http, quiet("Dossier 4"))
+        .await
+        .unwrap();
+    let mut invalid = Vec::new();
+    let bodies = [
+        (json!({}), "name"),
+        (json!({"name": ""}), "name"),
+        (json!({"name": "a".repeat(101)}), "name"),
+        (
+            json!({"name": "ok", "auto_archive_duration": 30}),
+            "auto_archive_duration",
+        ),
+    ];
+    for (body, field) in &bodies {
+        invalid.push(fake.requests().len());
+        let refused = http
+            .create_thread_from_message(channel, other.id, body, None)
+            .await;
+        let (status, code, paths) = discord_error(refused);
+        assert_eq!((status, code), (400, 50035), "{body}");
+        assert!(paths.iter().any(|p| p.contains(field)), "{body}: {paths:?}");
+    }
+    let missing_name = http
+        .create_thread_from_message(channel, MessageId::new(42), &json!({}), None)
+        .await;
+    invalid.push(fake.requests().len() - 1);
+    assert_eq!(
+        discord_error(missing_name).1,
+        50035,
+        "the body is checked first"
+    );
+    // 100 characters (not bytes) is the limit; the default duration is a day.
+    let long = channel
+        .create_thread_from_message(&http, other.id, CreateThread::new("é".repeat(100)))
+        .await
+        .expect("100 characters of 2 bytes");
+    assert_eq!(
+        long.thread_metadata.map(|m| m.auto_archive_duration),
+        Some(AutoArchiveDuration::OneDay)
+    );
+    assert_eq!(fake.threads().len(), 2);
+
+    // No thread in a thread nor in a DM.
+    let nested = thread
+        .id
+        .create_thread_from_message(&http, posted.id, CreateThread::new("x"))
+        .await;
+    assert_eq!(discord_error(nested).1, 50024);
+    let dm = UserId::new(alice().user_id)
+        .create_dm_channel(&http)
+        .await
+        .unwrap();
+    let in_dm = dm.id.send_message(&http, quiet("Ton bilan")).await.unwrap();
+    let refused = dm
+        .id
+        .create_thread_from_message(&http, in_dm.id, CreateThread::new("x"))
+        .await;
+    assert_eq!(discord_error(refused).1, 50024);
+
+    // A channel no interaction was seen in: unknown until declared.
+    let unseen = ChannelId::new(CHANNEL + 100);
+    let lonely = unseen.send_message(&http, quiet("Annonce")).await.unwrap();
+    let refused = unseen
+        .create_thread_from_message(&http, lonely.id, CreateThread::new("x"))
+        .await;
+    assert_eq!(discord_error(refused), (404, 10003, vec![]));
+    fake.add_guild_channel(unseen.get(), GUILD);
+    let declared = unseen
+        .create_thread_from_message(&http, lonely.id, CreateThread::new("Annonce"))
+        .await
+        .unwrap();
+    assert_eq!(declared.parent_id, Some(unseen));
+    let threads = fake.threads();
+    assert_eq!(
+        threads.iter().map(|t| t.message_id).collect::<Vec<_>>(),
+        vec![start.id.get(), other.id.get(), lonely.id.get()],
+        "in creation order"
+    );
+
+    // The checks flag exactly the invalid thread bodies.
+    let requests = fake.requests();
+    let valid: Vec<Recorded> = requests
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| !invalid.contains(i))
+        .map(|(_, r)| r.clone())
+        .collect();
+    if let Err(report) = check_all(spec.as_ref(), &valid) {
+        panic!("{report}");
+    }
+    for i in invalid {
+        let one = [requests[i].clone()];
+        assert!(one[0].path.ends_with("/threads"), "{:?}", one[0]);
+        let report = check_all(spec.as_ref(), &one).expect_err("an invalid thread body");
+        assert!(report.contains("limits: /"), "{report}");
+        if spec.is_some() {
+            assert!(report.contains("schema: /"), "{report}");
+        }
+    }
     fake.shutdown().await;
 }
 

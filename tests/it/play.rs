@@ -420,7 +420,7 @@ async fn when_the_outbox_fails_the_quiz_waits_and_then_goes_on() {
 
 /// A `Write` into a shared buffer, for the console's output.
 #[derive(Clone, Default)]
-struct SharedBuf(std::sync::Arc<std::sync::Mutex<Vec<u8>>>);
+pub(crate) struct SharedBuf(pub(crate) std::sync::Arc<std::sync::Mutex<Vec<u8>>>);
 
 impl std::io::Write for SharedBuf {
     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {

@@ -785,3 +785,82 @@ async fn the_same_vote_or_grade_delivered_twice_counts_once() {
     let all = board(&play, &prof, Board::AllTime).await;
     assert!(all.contains("1. Ana – 3 points"), "{all}");
 }
+
+/// The whole workshop typed in the console: the same texts, commands instead of buttons.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_console_runs_the_workshop_with_commands_for_buttons_and_menus() {
+    let play = spawn_engine("console-workshop").await;
+    let buf = crate::play::SharedBuf::default();
+    let out: casebot::console::Output = std::sync::Arc::new(std::sync::Mutex::new(Box::new(
+        buf.clone(),
+    )
+        as Box<dyn std::io::Write + Send>));
+    let files = crate::helpers::TempDir::new("play-console-workshop-files");
+    let options = casebot::console::ConsoleOptions {
+        class: "classe-console".into(),
+        teachers: vec!["prof".into()],
+        default_user: "alice".into(),
+        files_dir: files.path.clone(),
+    };
+    let script = "prof> /vote modeles numero:1\n\
+                  alice> /brouillon partager:oui\n\
+                  Un olivier pour les 40 ans d'ICOOPA\n\
+                  #RSE #arbre #cadeau\n\
+                  .\n\
+                  prof> /vote brouillons\n\
+                  prof> /vote brouillon 1\n\
+                  alice> /voter 1 1\n\
+                  bob> /voter 1 2\n\
+                  bob> /voter 1 retravailler\n\
+                  alice> /voter 2 1\n\
+                  bob> /voter 2\n\
+                  prof> /vote clore\n\
+                  alice> /rediger 2.4\n\
+                  Sécuriser les accès à la page.\n\
+                  Demander l'accord écrit de la personne citée.\n\
+                  .\n\
+                  alice> /cocher 1 1 3\n\
+                  prof> /corriger\n\
+                  prof> /corriger 1\n\
+                  prof> /noter 1 1 3 5\n\
+                  prof> /classement\n\
+                  /quitter\n";
+    let input = tokio::io::BufReader::new(script.as_bytes());
+    casebot::console::run(play.engine.clone(), input, out, options)
+        .await
+        .expect("console run");
+    let output = view(&String::from_utf8(buf.0.lock().expect("buffer").clone()).expect("utf-8"));
+    for expected in [
+        "[classe] 🗳️ Vote – Modèle 1 : ",
+        "[boutons : 👍 Convaincant · 🤔 Mitigé · 👎 À retravailler] → /voter 1 1, 2 ou 3",
+        "[fil de discussion : Discussion – Modèle 1 : ",
+        "Écris ou colle ton brouillon de post LinkedIn",
+        "proposé à tes professeurs sous le n° 1",
+        "[boutons : Retirer ce brouillon du partage] → /retirer-brouillon 1",
+        "[privé → prof] Brouillons partagés par les élèves (1).",
+        "[classe] 🗳️ Vote – Brouillon n° 1, écrit par un ou une élève de la classe (anonyme)",
+        "> Un olivier pour les 40 ans d'ICOOPA",
+        "[fil de discussion : Discussion – Brouillon n° 1]",
+        "[privé → alice] Vote enregistré : 👍 Convaincant pour « Modèle 1 : ",
+        "[privé → bob] Vote changé : 👎 À retravailler pour « Modèle 1 : ",
+        "Usage : /voter 12 1 (1 convaincant, 2 mitigé, 3 à retravailler)",
+        "[classe] 📊 Résultats du vote – 2 posts, 2 votants",
+        " : 👍 1 · 🤔 0 · 👎 1 (2 votes)",
+        "• Brouillon n° 1 : 👍 1 · 🤔 0 · 👎 0 (1 vote)",
+        "🏆 Ex æquo, avec 1 « convaincant » chacun : Modèle 1 : ",
+        "Écris ta réponse à la question 2.4, sur plusieurs lignes",
+        "[privé → alice] 📝 Réponse à la question 2.4 enregistrée (copie n° 1, ",
+        "→ /cocher 1 puis les numéros des critères",
+        "[privé → alice] 🪞 Auto-évaluation de ta réponse à la question 2.4 : 1 point sur 3 points.",
+        "[privé → prof] Copies de la classe : 1 à corriger sur 1.",
+        "[privé → prof] Copie n° 1 – question 2.4 – alice (",
+        "> Sécuriser les accès à la page.",
+        "→ /noter 1 puis les numéros des critères présents",
+        "[privé → prof] ✅ Copie n° 1 de alice (question 2.4) : 1,5 point sur 3 points",
+        "[privé → alice] 📬 Ton professeur a corrigé ta réponse à la question 2.4 : 1,5 point sur 3 points.",
+        "1. alice – 1,5 point",
+    ] {
+        assert!(output.contains(expected), "missing {expected:?} in:\n{output}");
+    }
+    assert_eq!(play.count("SELECT COUNT(*) FROM votes").await, 3);
+}

@@ -13,7 +13,8 @@
 //! REST: every call is recorded ([`Recorded`]) and answered with an object serenity 0.12.5
 //! deserialises. The fake keeps what Discord would: messages (by id), interactions dispatched
 //! through it (a callback for an unknown interaction → 404 `10062`, a second callback → 400
-//! `40060`, a follow-up or an `@original` edit before the callback → 404), DM channels, commands.
+//! `40060`, a follow-up or an `@original` edit before the callback → 404), DM channels, commands,
+//! and threads started from messages ([`FakeDiscord::threads`]).
 //! Unknown routes → 404 JSON, recorded too. Waits are measured in real time, so they behave the
 //! same under tokio's paused clock.
 //!
@@ -120,6 +121,10 @@ struct Inner {
     interactions: HashMap<u64, Interaction>,
     dm_channels: HashMap<u64, u64>,
     channel_guilds: HashMap<u64, u64>,
+    /// Threads started from messages, in creation order.
+    threads: Vec<Thread>,
+    /// The channel object of each thread, by thread id (kept up to date as messages are posted).
+    thread_channels: HashMap<u64, Value>,
     /// Names of the users seen in interactions.
     users: HashMap<u64, String>,
     commands: HashMap<Option<u64>, Vec<Value>>,
@@ -141,6 +146,17 @@ struct Interaction {
     acknowledged: Option<u64>,
     /// The id of the message `@original` designates.
     original: Option<u64>,
+}
+
+/// A thread the bot started from a message (`POST /channels/{id}/messages/{id}/threads`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Thread {
+    /// The thread's channel id: the id of the message it was started from, as on Discord.
+    pub id: u64,
+    /// The channel of that message.
+    pub parent_id: u64,
+    pub message_id: u64,
+    pub name: String,
 }
 
 enum Out {
@@ -299,8 +315,9 @@ impl FakeDiscord {
         self.shared.lock().messages.get(&id).cloned()
     }
 
-    /// The latest message the bot sent that holds a component with this `custom_id` (to put in a
-    /// [`button_click`] as its `message`).
+    /// The latest message the bot sent that holds a component with this `custom_id`, a button or
+    /// a select menu, at any depth of its action rows (to put in a [`button_click`] or a
+    /// [`select_menu`] as its `message`).
     pub fn message_with_component(&self, custom_id: &str) -> Option<Value> {
         let inner = self.shared.lock();
         inner
@@ -309,6 +326,20 @@ impl FakeDiscord {
             .filter(|(_, m)| has_custom_id(&m["components"], custom_id))
             .max_by_key(|(id, _)| **id)
             .map(|(_, m)| m.clone())
+    }
+
+    /// The threads started from messages, in creation order.
+    pub fn threads(&self) -> Vec<Thread> {
+        self.shared.lock().threads.clone()
+    }
+
+    /// Makes `channel_id` a text channel of `guild_id`, as an interaction dispatched in it does:
+    /// `GET /channels/{id}` then answers it, and threads can be started from its messages.
+    pub fn add_guild_channel(&self, channel_id: u64, guild_id: u64) {
+        self.shared
+            .lock()
+            .channel_guilds
+            .insert(channel_id, guild_id);
     }
 
     /// The DM channel the fake opened for this user (`POST /users/@me/channels`), if any.
@@ -724,6 +755,9 @@ fn answer(shared: &Shared, inner: &mut Inner, r: &Recorded) -> Answer {
             let Some(channel) = id(channel) else {
                 return not_found();
             };
+            if let Some(thread) = inner.thread_channels.get(&channel) {
+                return ok(thread.clone());
+            }
             if let Some((user, _)) = inner.dm_channels.iter().find(|(_, c)| **c == channel) {
                 return ok(dm_channel(channel, *user, &inner.user_name(*user)));
             }
@@ -764,6 +798,9 @@ fn answer(shared: &Shared, inner: &mut Inner, r: &Recorded) -> Answer {
                     .map(|(_, m)| m.clone())
                     .collect(),
             ))
+        }
+        ("POST", ["channels", channel, "messages", message, "threads"]) => {
+            start_thread(inner, id(channel), id(message), &body)
         }
         ("POST", ["channels", _, "typing"]) => no_content(),
         ("PUT" | "DELETE", ["channels", _, "messages", _, "reactions", ..]) => no_content(),
@@ -844,6 +881,146 @@ fn is_app(app: &str) -> bool {
 
 fn unknown_message() -> Answer {
     error(StatusCode::NOT_FOUND, 10008, "Unknown Message")
+}
+
+/// A 400 `50035` with Discord's `errors` tree for one field (serenity reads it into `errors`).
+fn invalid_form(field: &str, code: &str, message: &str) -> Answer {
+    let mut errors = json!({});
+    errors[field] = json!({"_errors": [{"code": code, "message": message}]});
+    (
+        StatusCode::BAD_REQUEST,
+        Some(json!({"message": "Invalid Form Body", "code": 50035, "errors": errors})),
+    )
+}
+
+/// The thread durations Discord accepts (`auto_archive_duration`, in minutes).
+const AUTO_ARCHIVE_DURATIONS: [u64; 4] = [60, 1440, 4320, 10080];
+
+/// Start Thread from Message. As on Discord: the body is checked first (400 `50035`: `name` of 1
+/// to 100 characters, `auto_archive_duration` among [`AUTO_ARCHIVE_DURATIONS`],
+/// `rate_limit_per_user` within 0..=21600), then the message (404 `10008` unless it is in that
+/// channel), then that it has no thread yet (400 `160004`). DM channels and threads take none
+/// (400 `50024`); a channel whose guild the fake does not know → 404 `10003`. The thread is a
+/// PUBLIC_THREAD (type 11) with the message's id; the message gets it as `thread` and the
+/// HAS_THREAD flag. Answered 201, like Discord.
+fn start_thread(
+    inner: &mut Inner,
+    channel: Option<u64>,
+    message: Option<u64>,
+    body: &Value,
+) -> Answer {
+    let name = match body.get("name") {
+        Some(Value::String(n)) if (1..=100).contains(&n.chars().count()) => n.clone(),
+        Some(Value::String(_)) => {
+            return invalid_form(
+                "name",
+                "BASE_TYPE_BAD_LENGTH",
+                "Must be between 1 and 100 in length.",
+            )
+        }
+        None | Some(Value::Null) => {
+            return invalid_form("name", "BASE_TYPE_REQUIRED", "This field is required")
+        }
+        Some(_) => {
+            return invalid_form(
+                "name",
+                "STRING_TYPE_CONVERT",
+                "Could not interpret as string.",
+            )
+        }
+    };
+    let auto_archive = match body.get("auto_archive_duration") {
+        None | Some(Value::Null) => 1440,
+        Some(d) => match d.as_u64().filter(|d| AUTO_ARCHIVE_DURATIONS.contains(d)) {
+            Some(d) => d,
+            None => {
+                return invalid_form(
+                    "auto_archive_duration",
+                    "BASE_TYPE_CHOICES",
+                    "Value must be one of {60, 1440, 4320, 10080}.",
+                )
+            }
+        },
+    };
+    let rate_limit = match body.get("rate_limit_per_user") {
+        None | Some(Value::Null) => 0,
+        Some(r) => match r.as_u64().filter(|r| *r <= 21_600) {
+            Some(r) => r,
+            None => {
+                return invalid_form(
+                    "rate_limit_per_user",
+                    "NUMBER_TYPE_MAX",
+                    "int value should be less than or equal to 21600.",
+                )
+            }
+        },
+    };
+    let (Some(channel), Some(mid)) = (channel, message) else {
+        return unknown_message();
+    };
+    let Some(parent_message) = inner
+        .messages
+        .get(&mid)
+        .filter(|m| snowflake(&m["channel_id"]) == Some(channel))
+    else {
+        return unknown_message();
+    };
+    if parent_message.get("thread").is_some_and(|t| !t.is_null())
+        || inner.thread_channels.contains_key(&mid)
+    {
+        return error(
+            StatusCode::BAD_REQUEST,
+            160004,
+            "A thread has already been created for this message",
+        );
+    }
+    if inner.dm_channels.values().any(|c| *c == channel)
+        || inner.thread_channels.contains_key(&channel)
+    {
+        return error(
+            StatusCode::BAD_REQUEST,
+            50024,
+            "Cannot execute action on this channel type",
+        );
+    }
+    let Some(guild) = inner.channel_guilds.get(&channel).copied() else {
+        eprintln!(
+            "fake Discord: no thread in channel {channel}: its guild is unknown (dispatch an \
+             interaction in it, or call FakeDiscord::add_guild_channel)"
+        );
+        return error(StatusCode::NOT_FOUND, 10003, "Unknown Channel");
+    };
+    let thread = thread_channel(mid, guild, channel, &name, auto_archive, rate_limit);
+    if let Some(m) = inner.messages.get_mut(&mid) {
+        let flags = m["flags"].as_u64().unwrap_or(0) | (1 << 5); // HAS_THREAD
+        m["flags"] = json!(flags);
+        m["thread"] = thread.clone();
+    }
+    inner.channel_guilds.insert(mid, guild);
+    inner.thread_channels.insert(mid, thread.clone());
+    inner.threads.push(Thread {
+        id: mid,
+        parent_id: channel,
+        message_id: mid,
+        name,
+    });
+    (StatusCode::CREATED, Some(thread))
+}
+
+/// A message was posted in `channel`: when it is a thread, its counts and last message follow,
+/// in the thread's channel object and in the `thread` of the message it was started from.
+fn count_thread_message(inner: &mut Inner, channel: u64, message: u64) {
+    let Some(thread) = inner.thread_channels.get_mut(&channel) else {
+        return;
+    };
+    for key in ["message_count", "total_message_sent"] {
+        thread[key] = json!(thread[key].as_u64().unwrap_or(0) + 1);
+    }
+    thread["last_message_id"] = json!(message.to_string());
+    let thread = thread.clone();
+    if let Some(starter) = inner.messages.get_mut(&channel) {
+        starter["thread"] = thread;
+    }
 }
 
 fn unknown_webhook() -> Answer {
@@ -1013,6 +1190,7 @@ fn new_message(
     }
     let m = deserialisable(m);
     inner.messages.insert(id, m.clone());
+    count_thread_message(inner, channel, id);
     m
 }
 
@@ -1312,6 +1490,39 @@ fn guild_channel(id: u64, guild: u64) -> Value {
     })
 }
 
+/// A PUBLIC_THREAD (type 11) the bot just started, as Discord's GuildChannel (ThreadResponse).
+fn thread_channel(
+    id: u64,
+    guild: u64,
+    parent: u64,
+    name: &str,
+    auto_archive_duration: u64,
+    rate_limit_per_user: u64,
+) -> Value {
+    let now = now();
+    json!({
+        "id": id.to_string(),
+        "type": 11,
+        "guild_id": guild.to_string(),
+        "parent_id": parent.to_string(),
+        "name": name,
+        "owner_id": FakeDiscord::BOT_USER_ID.to_string(),
+        "last_message_id": null,
+        "member_count": 1,
+        "message_count": 0,
+        "total_message_sent": 0,
+        "rate_limit_per_user": rate_limit_per_user,
+        "flags": 0,
+        "thread_metadata": {
+            "archived": false,
+            "auto_archive_duration": auto_archive_duration,
+            "archive_timestamp": now,
+            "locked": false,
+            "create_timestamp": now,
+        },
+    })
+}
+
 fn role_json(id: u64) -> Value {
     json!({
         "id": id.to_string(),
@@ -1516,7 +1727,48 @@ pub fn button_click(
 ) -> Value {
     let mut v = interaction(id, 3, guild_id, channel_id, member);
     v["data"] = json!({"custom_id": custom_id, "component_type": 2});
-    v["message"] = json!({
+    let button = json!({"type": 2, "style": 1, "label": "bouton", "custom_id": custom_id});
+    v["message"] = placeholder_message(id, channel_id, button);
+    v
+}
+
+/// A choice in a string select menu (type 3, component_type 3): `data.values` are the values
+/// chosen. Its `message` is a bot message (id `id + 1_000_000_000`) holding that select, with one
+/// option per value; as for [`button_click`], put the real one instead with
+/// `payload["message"] = fake.message_with_component(custom_id).unwrap()`.
+pub fn select_menu(
+    id: u64,
+    guild_id: u64,
+    channel_id: u64,
+    member: &Member,
+    custom_id: &str,
+    values: &[&str],
+) -> Value {
+    let mut v = interaction(id, 3, guild_id, channel_id, member);
+    v["data"] = json!({"custom_id": custom_id, "component_type": 3, "values": values});
+    let mut options: Vec<Value> = values
+        .iter()
+        .map(|value| json!({"label": value, "value": value, "default": false}))
+        .collect();
+    if options.is_empty() {
+        // Discord wants at least one option; nothing chosen needs `min_values` 0.
+        options.push(json!({"label": "option", "value": "option", "default": false}));
+    }
+    let select = json!({
+        "type": 3,
+        "custom_id": custom_id,
+        "options": options,
+        "min_values": values.len().min(1),
+        "max_values": values.len().max(1),
+    });
+    v["message"] = placeholder_message(id, channel_id, select);
+    v
+}
+
+/// The bot message a component interaction `id` comes from when the test gives none: id
+/// `id + 1_000_000_000`, one action row holding `component`.
+fn placeholder_message(id: u64, channel_id: u64, component: Value) -> Value {
+    json!({
         "id": (id + 1_000_000_000).to_string(),
         "channel_id": channel_id.to_string(),
         "author": bot_user(),
@@ -1529,15 +1781,12 @@ pub fn button_click(
         "mention_roles": [],
         "attachments": [],
         "embeds": [],
-        "components": [{"type": 1, "components": [
-            {"type": 2, "style": 1, "label": "bouton", "custom_id": custom_id}
-        ]}],
+        "components": [{"type": 1, "components": [component]}],
         "pinned": false,
         "type": 0,
         "flags": 0,
         "application_id": FakeDiscord::APP_ID.to_string(),
-    });
-    v
+    })
 }
 
 /// A modal submission (type 5): one action row per text input (`(custom_id, value)`).

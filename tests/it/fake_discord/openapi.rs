@@ -203,6 +203,24 @@ impl Spec {
         }
     }
 
+    /// Validates `value` against the spec's schema `#/components/schemas/{name}` (e.g. the fake's
+    /// own answers against `ThreadResponse`), with violations listed as by [`Spec::validate`].
+    pub fn validate_schema(&self, name: &str, value: &Value) -> Result<(), Vec<String>> {
+        let pointer = format!("/components/schemas/{}", escape(name));
+        let validator = self.validator(&pointer).map_err(|e| vec![e])?;
+        let mut errors = Vec::new();
+        for e in validator.iter_errors(value) {
+            explain(&e, &mut errors);
+        }
+        let mut seen = HashSet::new();
+        errors.retain(|e| seen.insert(e.clone()));
+        if errors.is_empty() {
+            Ok(())
+        } else {
+            Err(errors)
+        }
+    }
+
     /// The compiled validator of the schema at `pointer` in the spec, from the cache.
     fn validator(&self, pointer: &str) -> Result<Arc<Validator>, String> {
         if let Some(v) = lock(&self.inner.validators).get(pointer) {
@@ -413,6 +431,8 @@ enum BodyKind {
     EditMessage,
     Modal,
     Autocomplete,
+    /// A thread started from a message.
+    Thread,
     /// Nothing to check (acknowledgements, commands, DM channels...).
     Other,
 }
@@ -429,6 +449,8 @@ enum BodyKind {
 /// created message, and on edits and deferrals that set `content`).
 /// Modals: title ≤ 45, `custom_id` ≤ 100, 1 to 5 rows of one text input each, label ≤ 45,
 /// value ≤ 4000, placeholder ≤ 100.
+/// Threads started from a message: `name` of 1 to 100 characters, `auto_archive_duration` one of
+/// 60, 1440, 4320, 10080.
 pub fn check_limits(method: &str, path: &str, body: &Value) -> Result<(), Vec<String>> {
     let mut errors = Vec::new();
     let path = strip_path(path);
@@ -440,6 +462,7 @@ pub fn check_limits(method: &str, path: &str, body: &Value) -> Result<(), Vec<St
         }
         ("PATCH", ["channels", _, "messages", _])
         | ("PATCH", ["webhooks", _, _, "messages", _]) => (BodyKind::EditMessage, body, ""),
+        ("POST", ["channels", _, "messages", _, "threads"]) => (BodyKind::Thread, body, ""),
         ("POST", ["interactions", _, _, "callback"]) => {
             let data = body.get("data").unwrap_or(&Value::Null);
             match body.get("type").and_then(Value::as_u64) {
@@ -464,6 +487,7 @@ pub fn check_limits(method: &str, path: &str, body: &Value) -> Result<(), Vec<St
         BodyKind::EditMessage => message_limits(data, at, false, &mut errors),
         BodyKind::Modal => modal_limits(data, at, &mut errors),
         BodyKind::Autocomplete => autocomplete_limits(data, at, &mut errors),
+        BodyKind::Thread => thread_limits(data, &mut errors),
         BodyKind::Other => {}
     }
     if errors.is_empty() {
@@ -684,6 +708,26 @@ fn modal_limits(data: &Value, at: &str, errors: &mut Vec<String>) {
                 "placeholder",
                 errors,
             );
+        }
+    }
+}
+
+fn thread_limits(data: &Value, errors: &mut Vec<String>) {
+    match data.get("name") {
+        Some(Value::String(name)) if name.is_empty() => {
+            errors.push("/name: empty; a thread name has 1 to 100 characters".to_string());
+        }
+        Some(name @ Value::String(_)) => max_chars(name, 100, "/name", "thread name", errors),
+        _ => errors.push("/name: a thread needs a name (a string)".to_string()),
+    }
+    if let Some(d) = data.get("auto_archive_duration").filter(|d| !d.is_null()) {
+        if !d
+            .as_u64()
+            .is_some_and(|d| [60, 1440, 4320, 10080].contains(&d))
+        {
+            errors.push(format!(
+                "/auto_archive_duration: {d} is none of 60, 1440, 4320, 10080 (minutes)"
+            ));
         }
     }
 }
