@@ -2523,7 +2523,7 @@ async fn discord_e2e_workshop_votes_threads_self_assessment_and_grading() {
     assert!(
         graded
             .text()
-            .starts_with("✅ Copie n° 1 de Élève 01 (question 2.4) : 2 points sur 3 points"),
+            .starts_with("✅ Copie n° 1 (Élève 01, question 2.4) : 2 points sur 3 points"),
         "{}",
         graded.text()
     );

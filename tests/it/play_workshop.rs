@@ -627,7 +627,7 @@ async fn written_answers_are_self_assessed_then_graded_and_the_grade_counts() {
     let saved = view(&graded[0].text);
     assert_eq!(
         saved,
-        "✅ Copie n° 1 de Ana (question 2.4) : 2 points sur 3 points, compté au classement de la classe. L'élève a reçu le détail."
+        "✅ Copie n° 1 (Ana, question 2.4) : 2 points sur 3 points ; la note compte au classement de la classe. L'élève a reçu le détail."
     );
     assert_eq!(graded[1].audience, Audience::User(user_id("Ana")));
     let notice = view(&graded[1].text);
@@ -856,7 +856,7 @@ async fn the_console_runs_the_workshop_with_commands_for_buttons_and_menus() {
         "[privé → prof] Copie n° 1 – question 2.4 – alice (",
         "> Sécuriser les accès à la page.",
         "→ /noter 1 puis les numéros des critères présents",
-        "[privé → prof] ✅ Copie n° 1 de alice (question 2.4) : 1,5 point sur 3 points",
+        "[privé → prof] ✅ Copie n° 1 (alice, question 2.4) : 1,5 point sur 3 points",
         "[privé → alice] 📬 Ton professeur a corrigé ta réponse à la question 2.4 : 1,5 point sur 3 points.",
         "1. alice – 1,5 point",
     ] {
