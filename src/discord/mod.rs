@@ -348,30 +348,10 @@ pub(crate) async fn respond(ctx: Ctx<'_>, command: Command) -> Result<(), Error>
     };
     let channel = channel_ref(interaction.guild_id, interaction.channel_id);
     let mut sent_any = false;
+    // Direct messages and posts with a thread go after the interaction is answered: Discord
+    // wants an answer within 3 seconds, and many posts can take longer than that.
+    let (later, replies): (Vec<Reply>, Vec<Reply>) = replies.into_iter().partition(goes_later);
     for reply in replies {
-        if let Audience::User(_) = reply.audience {
-            if let Err(e) = data.outbox.post(&channel, reply).await {
-                tracing::warn!(error = %e, "direct message not sent");
-            }
-            continue;
-        }
-        if reply.thread.is_some() && reply.audience == Audience::Channel {
-            // A post with its own discussion thread: sent as a channel message, so the thread
-            // can start from it.
-            if let Err(e) = data.outbox.post(&channel, reply).await {
-                tracing::warn!(error = %e, "post not sent");
-                let text = data.app.messages.render(msg::DISCORD_POST_FAILED, &[]);
-                ctx.send(
-                    poise::CreateReply::default()
-                        .content(text)
-                        .ephemeral(true)
-                        .allowed_mentions(no_mentions()),
-                )
-                .await?;
-                sent_any = true;
-            }
-            continue;
-        }
         let ephemeral = reply.audience == Audience::Private;
         let pieces = split(&text_of(&data.app.messages, &reply), MAX_CONTENT);
         let last = pieces.len().saturating_sub(1);
@@ -406,7 +386,42 @@ pub(crate) async fn respond(ctx: Ctx<'_>, command: Command) -> Result<(), Error>
         )
         .await?;
     }
+    if !post_later(data, &channel, later).await {
+        let text = data.app.messages.render(msg::DISCORD_POST_FAILED, &[]);
+        ctx.send(
+            poise::CreateReply::default()
+                .content(text)
+                .ephemeral(true)
+                .allowed_mentions(no_mentions()),
+        )
+        .await?;
+    }
     Ok(())
+}
+
+/// Whether a reply is sent through the outbox once the interaction is answered: a direct
+/// message to someone else, or a channel post that opens a discussion thread.
+fn goes_later(reply: &Reply) -> bool {
+    matches!(reply.audience, Audience::User(_))
+        || (reply.thread.is_some() && reply.audience == Audience::Channel)
+}
+
+/// Sends the replies kept for after the answer; `false` when a channel post failed (a direct
+/// message that cannot be delivered, to a member who closed them, is only logged).
+async fn post_later(data: &Data, channel: &ChannelRef, later: Vec<Reply>) -> bool {
+    let mut all_posted = true;
+    for reply in later {
+        let direct = matches!(reply.audience, Audience::User(_));
+        if let Err(e) = data.outbox.post(channel, reply).await {
+            if direct {
+                tracing::warn!(error = %e, "direct message not sent");
+            } else {
+                tracing::warn!(error = %e, "post not sent");
+                all_posted = false;
+            }
+        }
+    }
+    all_posted
 }
 
 fn channel_ref(guild: Option<serenity::GuildId>, channel: serenity::ChannelId) -> ChannelRef {
@@ -673,10 +688,12 @@ async fn run_component(
         class_key: request.place.class_key.clone(),
         channel: request.place.channel.clone(),
     };
-    match handle_soon(&data.engine, request).await {
+    let replies = match handle_soon(&data.engine, request).await {
         Ok(replies) => {
-            let replies = send_direct(data, &channel, replies).await;
-            answer_component(http, &data.app.messages, id, token, replies).await
+            let (later, replies): (Vec<Reply>, Vec<Reply>) =
+                replies.into_iter().partition(goes_later);
+            answer_component(http, &data.app.messages, id, token, replies).await?;
+            later
         }
         Err(task) => {
             let defer = serenity::CreateInteractionResponse::Defer(
@@ -685,26 +702,17 @@ async fn run_component(
             http.create_interaction_response(id, token, &defer, Vec::new())
                 .await?;
             let replies = task.await.unwrap_or_default();
-            let replies = send_direct(data, &channel, replies).await;
-            follow_up(http, &data.app.messages, token, replies).await
+            let (later, replies): (Vec<Reply>, Vec<Reply>) =
+                replies.into_iter().partition(goes_later);
+            follow_up(http, &data.app.messages, token, replies).await?;
+            later
         }
+    };
+    if !post_later(data, &channel, replies).await {
+        let text = data.app.messages.render(msg::DISCORD_POST_FAILED, &[]);
+        follow_up(http, &data.app.messages, token, vec![Reply::private(text)]).await?;
     }
-}
-
-/// Sends the replies meant for someone else (a student told of a grade) as direct messages;
-/// returns the others, for the asker.
-async fn send_direct(data: &Data, channel: &ChannelRef, replies: Vec<Reply>) -> Vec<Reply> {
-    let mut rest = Vec::with_capacity(replies.len());
-    for reply in replies {
-        if let Audience::User(_) = reply.audience {
-            if let Err(e) = data.outbox.post(channel, reply).await {
-                tracing::warn!(error = %e, "direct message not sent");
-            }
-        } else {
-            rest.push(reply);
-        }
-    }
-    rest
+    Ok(())
 }
 
 /// Answers a button or form interaction: the first reply as the response, the rest as

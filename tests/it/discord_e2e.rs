@@ -2266,6 +2266,21 @@ async fn discord_e2e_workshop_votes_threads_self_assessment_and_grading() {
         .await;
     assert!(said.ephemeral(), "{said:#?}");
     assert_eq!(said.text(), "C'est noté.");
+    bot.wait_posts(OTHER_CH, 1).await;
+    // The interaction is answered first, then the post goes out (Discord's 3 seconds).
+    let requests = bot.fake.requests();
+    let answered = requests
+        .iter()
+        .position(|r| r.path.ends_with("/callback"))
+        .expect("the callback");
+    let posted = requests
+        .iter()
+        .position(|r| r.method == "POST" && r.path == format!("/channels/{OTHER_CH}/messages"))
+        .expect("the post");
+    assert!(
+        answered < posted,
+        "answered at {answered}, posted at {posted}"
+    );
     bot.wait_post_starting(OTHER_CH, 0, "🗳️ **Vote – Modèle 1 : ")
         .await;
     // A long model post comes in two messages: the buttons are on the last.
