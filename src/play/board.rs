@@ -412,6 +412,8 @@ pub(crate) fn iso(ms: i64) -> String {
 
 /// `/export`: one row per student, question and attempt, for a grading spreadsheet (French
 /// spreadsheet conventions: `;` between columns, decimal comma, UTF-8 with a byte-order mark).
+/// The hints a part cost are shown once, on its last attempt: the one whose points they were
+/// taken from.
 pub async fn export(inner: &Arc<Inner>, who: &Who, place: &Place) -> anyhow::Result<Vec<Reply>> {
     let m = inner.messages();
     type ExportRow = (
@@ -431,8 +433,11 @@ pub async fn export(inner: &Arc<Inner>, who: &Who, place: &Place) -> anyhow::Res
     let rows: Vec<ExportRow> = sqlx::query_as(
         "SELECT m.display_name, m.platform_user, a.quiz_id, a.practice_id, a.part_id, a.kpi_id, a.attempt, a.input,
                 a.verdict, a.points_milli,
-                COALESCE((SELECT SUM(h.cost_milli) FROM hints h WHERE h.member_id = a.member_id AND h.part_id = a.part_id
-                          AND COALESCE(h.quiz_id, 0) = COALESCE(a.quiz_id, 0) AND COALESCE(h.practice_id, 0) = COALESCE(a.practice_id, 0)), 0),
+                CASE WHEN a.attempt = (SELECT MAX(p.attempt) FROM answers p WHERE p.member_id = a.member_id AND p.part_id = a.part_id
+                                       AND COALESCE(p.quiz_id, 0) = COALESCE(a.quiz_id, 0) AND COALESCE(p.practice_id, 0) = COALESCE(a.practice_id, 0))
+                     THEN COALESCE((SELECT SUM(h.cost_milli) FROM hints h WHERE h.member_id = a.member_id AND h.part_id = a.part_id
+                          AND COALESCE(h.quiz_id, 0) = COALESCE(a.quiz_id, 0) AND COALESCE(h.practice_id, 0) = COALESCE(a.practice_id, 0)), 0)
+                     ELSE 0 END,
                 a.answered_at
          FROM answers a JOIN members m ON m.id = a.member_id
          WHERE a.class_id = ? ORDER BY m.display_name COLLATE NOCASE, a.answered_at, a.id",

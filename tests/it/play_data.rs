@@ -337,7 +337,7 @@ async fn export_is_a_french_spreadsheet_csv_of_every_attempt() {
             "17 %",
             "wrong",
             "0",
-            "0,025",
+            "0",
             "2026-11-23 00:00:00",
         ],
         vec![
