@@ -244,6 +244,8 @@ ids! {
     WORKSHOP_VOTE_FOOTER = "workshop.vote.footer" [];
     WORKSHOP_THREAD = "workshop.vote.thread" ["title"];
     WORKSHOP_ALREADY_POSTED = "workshop.vote.already_posted" ["titles"];
+    WORKSHOP_POSTED = "workshop.vote.posted" ["posts"];
+    WORKSHOP_DRAFT_POSTED = "workshop.draft.posted" ["number"];
     WORKSHOP_VOTE_BAD_CHOICE = "workshop.vote.bad_choice" [];
     WORKSHOP_VOTE_UNKNOWN = "workshop.vote.unknown" [];
     WORKSHOP_VOTE_CLOSED = "workshop.vote.closed" [];

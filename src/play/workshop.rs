@@ -212,8 +212,16 @@ pub async fn drafts(inner: &Arc<Inner>, who: &Who) -> anyhow::Result<Vec<Reply>>
 
 /// What a post of a vote is.
 enum Subject {
-    Model { number: usize, id: String },
-    Draft { id: i64, text: String },
+    Model {
+        number: usize,
+        id: String,
+    },
+    Draft {
+        id: i64,
+        text: String,
+        /// The author's platform user, told privately when the draft is put to the vote.
+        author: String,
+    },
 }
 
 fn subject_title(inner: &Inner, case: &Case, subject: &Subject) -> String {
@@ -255,6 +263,7 @@ fn post_title(inner: &Inner, case: &Case, model: Option<&str>, draft: Option<i64
             &Subject::Draft {
                 id,
                 text: String::new(),
+                author: String::new(),
             },
         ),
         (None, None) => String::new(),
@@ -302,14 +311,20 @@ pub async fn post(
             }
         }
         VoteSubject::Draft(id) => {
-            let row: Option<(String,)> =
-                sqlx::query_as("SELECT text FROM shared_drafts WHERE id = ? AND class_id = ?")
-                    .bind(id)
-                    .bind(who.class.id)
-                    .fetch_optional(&inner.store.write)
-                    .await?;
+            let row: Option<(String, String)> = sqlx::query_as(
+                "SELECT d.text, m.platform_user FROM shared_drafts d JOIN members m ON m.id = d.member_id
+                 WHERE d.id = ? AND d.class_id = ?",
+            )
+            .bind(id)
+            .bind(who.class.id)
+            .fetch_optional(&inner.store.write)
+            .await?;
             match row {
-                Some((text,)) => vec![Subject::Draft { id: *id, text }],
+                Some((text, author)) => vec![Subject::Draft {
+                    id: *id,
+                    text,
+                    author,
+                }],
                 None => {
                     return private(m.render(
                         msg::WORKSHOP_VOTE_DRAFT_UNKNOWN,
@@ -341,6 +356,7 @@ pub async fn post(
     };
     let mut replies = Vec::new();
     let mut skipped = Vec::new();
+    let mut notices = Vec::new();
     for subject in &subjects {
         let (model, draft) = match subject {
             Subject::Model { id, .. } => (Some(id.as_str()), None),
@@ -399,14 +415,31 @@ pub async fn post(
                 .with_buttons(buttons)
                 .with_thread(thread),
         );
+        if let Subject::Draft { id, author, .. } = subject {
+            notices.push(Reply::to_user(
+                author.clone(),
+                m.render(msg::WORKSHOP_DRAFT_POSTED, &[("number", &id.to_string())]),
+            ));
+        }
     }
     tx.commit().await?;
+    let posted = replies.len();
+    if posted > 0 {
+        replies.push(Reply::private(m.render(
+            msg::WORKSHOP_POSTED,
+            &[(
+                "posts",
+                &count(m, posted, msg::WORKSHOP_POSTS_ONE, msg::WORKSHOP_POSTS_MANY),
+            )],
+        )));
+    }
     if !skipped.is_empty() {
         replies.push(Reply::private(m.render(
             msg::WORKSHOP_ALREADY_POSTED,
             &[("titles", &skipped.join(", "))],
         )));
     }
+    replies.extend(notices);
     Ok(replies)
 }
 

@@ -2265,7 +2265,12 @@ async fn discord_e2e_workshop_votes_threads_self_assessment_and_grading() {
         )
         .await;
     assert!(said.ephemeral(), "{said:#?}");
-    assert_eq!(said.text(), "C'est noté.");
+    assert!(
+        said.text()
+            .starts_with("Soumis au vote de la classe : 1 post, "),
+        "{}",
+        said.text()
+    );
     bot.wait_posts(OTHER_CH, 1).await;
     // The interaction is answered first, then the post goes out (Discord's 3 seconds).
     let requests = bot.fake.requests();
@@ -2393,6 +2398,15 @@ async fn discord_e2e_workshop_votes_threads_self_assessment_and_grading() {
         tokio::time::sleep(Duration::from_millis(5)).await;
     }
     assert_eq!(bot.fake.threads()[1].name, "Discussion – Brouillon n° 1");
+    // Its author is told by direct message; the class never sees the name.
+    let start = Instant::now();
+    while bot.dms(ana.user_id).is_empty() {
+        assert!(start.elapsed() < WAIT, "the author's notice");
+        tokio::time::sleep(Duration::from_millis(5)).await;
+    }
+    assert!(
+        bot.dms(ana.user_id)[0].starts_with("📣 Ton brouillon n° 1 vient d'être soumis au vote")
+    );
 
     // Votes: one per student and post, changeable; the teacher's does not count.
     let v = bot.click(GUILD, OTHER_CH, &ana, "cb:v:1:0").await;
@@ -2543,12 +2557,12 @@ async fn discord_e2e_workshop_votes_threads_self_assessment_and_grading() {
         graded.text()
     );
     let start = Instant::now();
-    while bot.dms(ana.user_id).is_empty() {
+    while bot.dms(ana.user_id).len() < 2 {
         assert!(start.elapsed() < WAIT, "the student's notice");
         tokio::time::sleep(Duration::from_millis(5)).await;
     }
     assert!(
-        bot.dms(ana.user_id)[0].starts_with(
+        bot.dms(ana.user_id)[1].starts_with(
             "📬 **Ton professeur a corrigé ta réponse à la question 2.4 : 2 points sur 3 points.**"
         ),
         "{:?}",

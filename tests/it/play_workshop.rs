@@ -89,9 +89,13 @@ async fn a_vote_on_the_models_counts_one_changeable_vote_per_student() {
             },
         )
         .await;
-    assert_eq!(posted.len(), 4, "{}", all_texts(&posted));
+    assert_eq!(posted.len(), 5, "{}", all_texts(&posted));
+    assert_eq!(
+        private(&posted[4..]),
+        "Soumis au vote de la classe : 4 posts, chacun avec ses boutons de vote et son fil de discussion. Quand la discussion est finie : /vote clore pour publier le décompte."
+    );
     let mut posts = Vec::new();
-    for (i, reply) in posted.iter().enumerate() {
+    for (i, reply) in posted[..4].iter().enumerate() {
         assert_eq!(reply.audience, Audience::Channel);
         let text = view(&reply.text);
         assert!(
@@ -256,7 +260,8 @@ async fn a_vote_on_the_models_counts_one_changeable_vote_per_student() {
             },
         )
         .await;
-    assert_eq!(posted.len(), 1);
+    assert_eq!(posted.len(), 2);
+    assert!(view(&posted[1].text).starts_with("Soumis au vote de la classe : 1 post,"));
     assert_ne!(vote_post(&posted[0]), posts[2]);
 }
 
@@ -383,8 +388,17 @@ async fn a_draft_is_shared_only_with_consent_anonymously_and_can_be_withdrawn() 
             },
         )
         .await;
-    let reply = one(&posted);
+    assert_eq!(posted.len(), 3, "{}", all_texts(&posted));
+    let reply = &posted[0];
     assert_eq!(reply.audience, Audience::Channel);
+    // The author is told, privately; the teacher is told it is posted.
+    assert_eq!(posted[1].audience, Audience::Private);
+    assert_eq!(posted[2].audience, Audience::User(user_id("Ana Martin")));
+    assert!(
+        view(&posted[2].text).starts_with("📣 Ton brouillon n° 1 vient d'être soumis au vote"),
+        "{}",
+        posted[2].text
+    );
     let text = view(&reply.text);
     assert!(
         text.starts_with(
