@@ -119,6 +119,10 @@ fn print_reply(
             ButtonAction::DraftWithdraw(draft) => {
                 Some(messages.render(msg::CONSOLE_HOW_WITHDRAW, &[("draft", &draft.to_string())]))
             }
+            ButtonAction::GradeShow(answer) => Some(messages.render(
+                msg::CONSOLE_HOW_GRADE_SHOW,
+                &[("answer", &answer.to_string())],
+            )),
             _ => None,
         });
         if let Some(how) = how {

@@ -198,6 +198,7 @@ ids! {
     CONSOLE_HOW_WITHDRAW = "console.how_withdraw" ["draft"];
     CONSOLE_HOW_SELF_ASSESS = "console.how_self_assess" ["answer"];
     CONSOLE_HOW_GRADE = "console.how_grade" ["answer"];
+    CONSOLE_HOW_GRADE_SHOW = "console.how_grade_show" ["answer"];
     CONSOLE_THREAD = "console.thread" ["name"];
     CLI_VALIDATE_OK = "cli.validate_ok" ["case", "annexes", "kpis", "questions", "texts"];
     CLI_NO_TOKEN = "cli.no_token" ["file"];
@@ -296,4 +297,6 @@ ids! {
     WORKSHOP_GRADE_SAVED = "workshop.grade.saved" ["number", "name", "question", "score"];
     WORKSHOP_GRADE_UPDATED = "workshop.grade.updated" ["number", "name", "question", "score", "before"];
     WORKSHOP_GRADE_NOTICE = "workshop.grade.notice" ["question", "score"];
+    WORKSHOP_NEXT_BUTTON = "workshop.grade.next_button" ["number"];
+    WORKSHOP_FIRST_BUTTON = "workshop.grade.first_button" ["number"];
 }

@@ -479,6 +479,10 @@ async fn on_event(
                 },
                 Some(Component::Vote { post, choice }) => Command::Vote { post, choice },
                 Some(Component::DraftWithdraw(draft)) => Command::DraftWithdraw { draft },
+                Some(Component::GradeShow(answer)) => Command::Grade {
+                    answer,
+                    criteria: None,
+                },
                 Some(Component::SelfAssess(answer)) => Command::SelfAssess {
                     answer,
                     criteria: selected(&c.data.kind),

@@ -85,6 +85,7 @@ pub fn custom_id(action: &ButtonAction) -> String {
         ButtonAction::HintConfirm(i) => format!("cb:k:{}:{}", i.quiz, i.item),
         ButtonAction::Vote { post, choice } => format!("cb:v:{post}:{choice}"),
         ButtonAction::DraftWithdraw(draft) => format!("cb:x:{draft}:0"),
+        ButtonAction::GradeShow(answer) => format!("cb:c:{answer}:0"),
     }
 }
 
@@ -109,6 +110,8 @@ pub enum Component {
         choice: u8,
     },
     DraftWithdraw(i64),
+    /// Shows a written answer to grade.
+    GradeShow(i64),
     /// The self-assessment menu of a written answer.
     SelfAssess(i64),
     /// The grading menu of a written answer.
@@ -140,6 +143,7 @@ pub fn parse_custom_id(id: &str) -> Option<Component> {
             choice: u8::try_from(second).ok()?,
         },
         "x" if second == 0 => Component::DraftWithdraw(first),
+        "c" if second == 0 => Component::GradeShow(first),
         "s" if second == 0 => Component::SelfAssess(first),
         "g" if second == 0 => Component::Grade(first),
         _ => return None,
@@ -397,6 +401,10 @@ mod tests {
         assert_eq!(
             parse_custom_id(&custom_id(&ButtonAction::DraftWithdraw(4))),
             Some(Component::DraftWithdraw(4))
+        );
+        assert_eq!(
+            parse_custom_id(&custom_id(&ButtonAction::GradeShow(5))),
+            Some(Component::GradeShow(5))
         );
         assert_eq!(
             parse_custom_id(&choice_id(ChoiceAction::SelfAssess(9))),

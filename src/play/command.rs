@@ -258,6 +258,8 @@ pub enum ButtonAction {
     Vote { post: i64, choice: u8 },
     /// Withdraws a shared draft.
     DraftWithdraw(i64),
+    /// Shows a written answer to grade (teachers).
+    GradeShow(i64),
 }
 
 /// What ticking boxes in a [`Choice`] does.

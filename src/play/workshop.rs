@@ -1058,7 +1058,19 @@ pub async fn queue(inner: &Arc<Inner>, who: &Who, case: &Case) -> anyhow::Result
             &[("count", &(rows.len() - limit).to_string())],
         ));
     }
-    private(text)
+    let reply = Reply::private(text);
+    Ok(vec![
+        match next_to_grade(inner, who.class.id, None).await? {
+            Some(first) => reply.with_buttons(vec![Button {
+                label: m.render(
+                    msg::WORKSHOP_FIRST_BUTTON,
+                    &[("number", &first.to_string())],
+                ),
+                action: ButtonAction::GradeShow(first),
+            }]),
+            None => reply,
+        },
+    ])
 }
 
 /// `/corriger reponse:N`: shows the answer and its grid to tick; with criteria, records the
@@ -1201,8 +1213,29 @@ pub async fn grade(
         ),
         grid_result(inner, case, grid, &ticked)
     );
-    Ok(vec![
-        Reply::private(saved),
-        Reply::to_user(written.user, notice),
-    ])
+    let mut reply = Reply::private(saved);
+    if let Some(next) = next_to_grade(inner, who.class.id, Some(answer)).await? {
+        reply = reply.with_buttons(vec![Button {
+            label: m.render(msg::WORKSHOP_NEXT_BUTTON, &[("number", &next.to_string())]),
+            action: ButtonAction::GradeShow(next),
+        }]);
+    }
+    Ok(vec![reply, Reply::to_user(written.user, notice)])
+}
+
+/// The first copy of the class still to grade (the oldest), other than `except`.
+async fn next_to_grade(
+    inner: &Inner,
+    class_id: i64,
+    except: Option<i64>,
+) -> anyhow::Result<Option<i64>> {
+    let row: Option<(i64,)> = sqlx::query_as(
+        "SELECT id FROM written_answers WHERE class_id = ? AND graded_at IS NULL AND id <> ?
+         ORDER BY written_at, id LIMIT 1",
+    )
+    .bind(class_id)
+    .bind(except.unwrap_or(-1))
+    .fetch_optional(&inner.store.write)
+    .await?;
+    Ok(row.map(|(id,)| id))
 }

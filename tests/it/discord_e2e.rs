@@ -2507,6 +2507,21 @@ async fn discord_e2e_workshop_votes_threads_self_assessment_and_grading() {
     let other = bot.select(&ben, "cb:s:1:0", &["technical_access"]).await;
     assert_eq!(other.text(), "Tu n'as pas de copie n° 1 dans cette classe.");
 
+    // A second copy, from another student, for another question.
+    bot.slash(GUILD, OTHER_CH, &ben, "rediger", opt_str("question", "R"))
+        .await;
+    let saved = bot
+        .submit(
+            GUILD,
+            OTHER_CH,
+            &ben,
+            "cb:r:R",
+            "redaction",
+            "Introduction : Arbre-cadeau vend à deux cibles.",
+        )
+        .await;
+    assert!(saved.text().contains("(copie n° 2, "), "{}", saved.text());
+
     // Grading: students are refused; the teacher ticks the grid; the student gets a DM.
     let refused = bot
         .slash(GUILD, OTHER_CH, &ben, "corriger", json!([]))
@@ -2519,10 +2534,11 @@ async fn discord_e2e_workshop_votes_threads_self_assessment_and_grading() {
     assert!(
         queue
             .text()
-            .starts_with("**Copies de la classe** : 1 à corriger sur 1."),
+            .starts_with("**Copies de la classe** : 2 à corriger sur 2."),
         "{}",
         queue.text()
     );
+    assert_eq!(components_of(&queue), [(2, "cb:c:1:0".to_string())]);
     let shown = bot
         .slash(
             GUILD,
@@ -2556,6 +2572,19 @@ async fn discord_e2e_workshop_votes_threads_self_assessment_and_grading() {
         "{}",
         graded.text()
     );
+    // The next copy to grade is one click away.
+    assert_eq!(components_of(&graded), [(2, "cb:c:2:0".to_string())]);
+    let crafted = bot.click(GUILD, OTHER_CH, &ben, "cb:c:2:0").await;
+    assert_eq!(crafted.text(), TEACHER_ONLY);
+    let next = bot.click(GUILD, OTHER_CH, &prof, "cb:c:2:0").await;
+    assert!(next.ephemeral());
+    assert!(
+        next.text()
+            .starts_with("**Copie n° 2 – question R – Élève 02**"),
+        "{}",
+        next.text()
+    );
+    assert_eq!(components_of(&next), [(3, "cb:g:2:0".to_string())]);
     let start = Instant::now();
     while bot.dms(ana.user_id).len() < 2 {
         assert!(start.elapsed() < WAIT, "the student's notice");

@@ -878,3 +878,57 @@ async fn the_console_runs_the_workshop_with_commands_for_buttons_and_menus() {
     }
     assert_eq!(play.count("SELECT COUNT(*) FROM votes").await, 3);
 }
+
+/// Grading a class's copies one after the other: the list offers the oldest copy to grade,
+/// each grade offers the next one, until none is left.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn grading_goes_from_one_copy_to_the_next() {
+    let play = spawn_engine("workshop-next").await;
+    let prof = play.teacher("Prof");
+    let [ana, ben] = ["Ana", "Ben"].map(|n| play.student(n));
+    for (who, question) in [(&ana, "2.4"), (&ben, "R")] {
+        play.send(
+            who,
+            Command::WrittenAnswer {
+                question: question.into(),
+                text: "Une réponse rédigée.".into(),
+            },
+        )
+        .await;
+        play.clock.advance(1_000);
+    }
+    play.send(
+        &ana,
+        Command::WrittenAnswer {
+            question: "2.1".into(),
+            text: "LinkedIn touche les responsables RH.".into(),
+        },
+    )
+    .await;
+    let buttons = |replies: &[Reply]| -> Vec<ButtonAction> {
+        replies[0]
+            .buttons
+            .iter()
+            .map(|b| b.action.clone())
+            .collect()
+    };
+    let queue = play.send(&prof, Command::GradeQueue).await;
+    assert_eq!(buttons(&queue), [ButtonAction::GradeShow(1)]);
+    assert_eq!(queue[0].buttons[0].label, "Corriger la copie n° 1");
+    let grade = |answer: i64| Command::Grade {
+        answer,
+        criteria: Some(vec!["1".into()]),
+    };
+    let graded = play.send(&prof, grade(1)).await;
+    assert_eq!(buttons(&graded), [ButtonAction::GradeShow(2)]);
+    assert_eq!(graded[0].buttons[0].label, "Copie suivante (n° 2)");
+    let graded = play.send(&prof, grade(2)).await;
+    assert_eq!(buttons(&graded), [ButtonAction::GradeShow(3)]);
+    let graded = play.send(&prof, grade(3)).await;
+    assert!(graded[0].buttons.is_empty(), "nothing left to grade");
+    let regraded = play.send(&prof, grade(1)).await;
+    assert!(regraded[0].buttons.is_empty());
+    let queue = play.send(&prof, Command::GradeQueue).await;
+    assert!(queue[0].buttons.is_empty());
+    assert!(view(&queue[0].text).starts_with("Copies de la classe : 0 à corriger sur 3."));
+}
