@@ -636,4 +636,126 @@ mod tests {
     fn plain_text_for_terminals() {
         assert_eq!(plain("**Juste** : 3 \\_a\\_"), "Juste : 3 _a_");
     }
+
+    #[test]
+    fn parses_the_workshop_commands() {
+        assert_eq!(
+            parse_command("/vote modeles"),
+            Ok(Command::VotePost {
+                subject: VoteSubject::Models(None)
+            })
+        );
+        assert_eq!(
+            parse_command("/vote modeles numero:2"),
+            Ok(Command::VotePost {
+                subject: VoteSubject::Models(Some(2))
+            })
+        );
+        assert_eq!(
+            parse_command("/vote brouillon 3"),
+            Ok(Command::VotePost {
+                subject: VoteSubject::Draft(3)
+            })
+        );
+        assert_eq!(parse_command("/vote clore"), Ok(Command::VoteClose));
+        assert_eq!(
+            parse_command("/voter 12 3"),
+            Ok(Command::Vote {
+                post: 12,
+                choice: 2
+            })
+        );
+        assert_eq!(
+            parse_command("/voter 12 mitigé"),
+            Ok(Command::Vote {
+                post: 12,
+                choice: 1
+            })
+        );
+        for bad in [
+            "/voter 12",
+            "/voter 12 4",
+            "/voter x 1",
+            "/voter 12 1 2",
+            "/vote",
+            "/vote brouillon",
+        ] {
+            assert!(
+                matches!(parse_command(bad), Err(LineError::Usage(_))),
+                "{bad}"
+            );
+        }
+        assert_eq!(
+            parse_command("/brouillon partager:oui"),
+            Err(LineError::MultiLine(Pending::Draft { share: true }))
+        );
+        assert_eq!(
+            parse_command("/brouillon Un post : court"),
+            Ok(Command::DraftCheck {
+                text: "Un post : court".into(),
+                share: false
+            })
+        );
+        assert_eq!(
+            parse_command("/rediger question:2.4"),
+            Err(LineError::MultiLine(Pending::Written {
+                question: "2.4".into()
+            }))
+        );
+        assert_eq!(
+            parse_command("/cocher 4 1 3"),
+            Ok(Command::SelfAssess {
+                answer: 4,
+                criteria: vec!["1".into(), "3".into()]
+            })
+        );
+        assert_eq!(
+            parse_command("/noter 4 aucun"),
+            Ok(Command::Grade {
+                answer: 4,
+                criteria: Some(Vec::new())
+            })
+        );
+        assert_eq!(parse_command("/corriger"), Ok(Command::GradeQueue));
+        assert_eq!(
+            parse_command("/corriger copie:7"),
+            Ok(Command::Grade {
+                answer: 7,
+                criteria: None
+            })
+        );
+        for bad in [
+            "/cocher 4",
+            "/noter 4",
+            "/noter x 1",
+            "/corriger x",
+            "/rediger",
+            "/retirer-brouillon x",
+        ] {
+            assert!(
+                matches!(parse_command(bad), Err(LineError::Usage(_))),
+                "{bad}"
+            );
+        }
+    }
+
+    proptest::proptest! {
+        /// Whatever a user types, the console answers (a command or a usage text), never panics.
+        #[test]
+        fn any_line_parses_without_panicking(line in "\\PC{0,80}") {
+            let _ = parse_command(&line);
+            let _ = split_user(&line);
+        }
+
+        #[test]
+        fn any_command_word_with_any_arguments_parses(
+            name in proptest::sample::select(vec![
+                "vote", "voter", "cocher", "noter", "corriger", "rediger", "brouillon",
+                "retirer-brouillon", "quiz", "classement", "annexe", "indice", "entrainement",
+            ]),
+            rest in "[ 0-9a-zA-Zé:,.#°n-]{0,40}",
+        ) {
+            let _ = parse_command(&format!("/{name} {rest}"));
+        }
+    }
 }

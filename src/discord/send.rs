@@ -436,4 +436,19 @@ mod tests {
             assert_eq!(parse_custom_id(crafted), None, "{crafted}");
         }
     }
+
+    proptest::proptest! {
+        /// A crafted component id never panics, and an id that parses names non-negative numbers.
+        #[test]
+        fn any_component_id_parses_without_panicking(id in "(cb:)?[a-z]?:?-?[0-9]{0,20}:?-?[0-9]{0,20}(:.*)?") {
+            match parse_custom_id(&id) {
+                Some(Component::Vote { post, .. }) => proptest::prop_assert!(post >= 0),
+                Some(Component::Answer(i) | Component::Hint(i) | Component::HintConfirm(i) | Component::AnswerForm(i)) => {
+                    proptest::prop_assert!(i.quiz >= 0 && i.item >= 0)
+                }
+                _ => {}
+            }
+            let _ = parse_written_form_id(&id);
+        }
+    }
 }
