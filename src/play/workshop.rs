@@ -103,38 +103,40 @@ pub async fn draft_check(
         .bind(text)
         .fetch_optional(&inner.store.write)
         .await?;
-        let (shared,): (i64,) =
-            sqlx::query_as("SELECT COUNT(*) FROM shared_drafts WHERE member_id = ?")
-                .bind(who.member_id)
-                .fetch_one(&inner.store.write)
-                .await?;
         match existing {
             Some((id,)) => (
                 m.render(msg::WORKSHOP_DRAFT_ALREADY, &[("number", &id.to_string())]),
                 Some(id),
             ),
-            None if shared >= limits.max_shared_drafts as i64 => (
-                m.render(
-                    msg::WORKSHOP_DRAFT_SHARE_LIMIT,
-                    &[("max", &limits.max_shared_drafts.to_string())],
-                ),
-                None,
-            ),
             None => {
-                let id = sqlx::query(
-                    "INSERT INTO shared_drafts (class_id, member_id, text, created_at) VALUES (?, ?, ?, ?)",
+                // One statement, so two drafts shared at once cannot pass the limit together.
+                let inserted = sqlx::query(
+                    "INSERT INTO shared_drafts (class_id, member_id, text, created_at)
+                     SELECT ?, ?, ?, ? WHERE (SELECT COUNT(*) FROM shared_drafts WHERE member_id = ?) < ?",
                 )
                 .bind(who.class.id)
                 .bind(who.member_id)
                 .bind(text)
                 .bind(inner.now())
+                .bind(who.member_id)
+                .bind(i64::try_from(limits.max_shared_drafts).unwrap_or(i64::MAX))
                 .execute(&inner.store.write)
-                .await?
-                .last_insert_rowid();
-                (
-                    m.render(msg::WORKSHOP_DRAFT_SHARED, &[("number", &id.to_string())]),
-                    Some(id),
-                )
+                .await?;
+                if inserted.rows_affected() == 0 {
+                    (
+                        m.render(
+                            msg::WORKSHOP_DRAFT_SHARE_LIMIT,
+                            &[("max", &limits.max_shared_drafts.to_string())],
+                        ),
+                        None,
+                    )
+                } else {
+                    let id = inserted.last_insert_rowid();
+                    (
+                        m.render(msg::WORKSHOP_DRAFT_SHARED, &[("number", &id.to_string())]),
+                        Some(id),
+                    )
+                }
             }
         }
     };
