@@ -65,6 +65,8 @@ ids! {
     QUESTION_HEADER = "question.header" ["id", "points", "annexes"];
     QUESTION_HEADER_NO_ANNEX = "question.header_no_annex" ["id", "points"];
     QUESTION_PARTS = "question.parts" ["count", "points"];
+    QUESTION_PARTS_ONE = "question.parts_one" ["n"];
+    QUESTION_PARTS_MANY = "question.parts_many" ["n"];
     QUESTION_PART_LINE = "question.part_line" ["id", "statement"];
     QUESTION_OPEN = "question.open" [];
     QUESTION_UNKNOWN = "question.unknown" ["id", "list"];
@@ -212,6 +214,8 @@ ids! {
     PLAY_HINT_CLOSED = "play.hint.closed" [];
     PLAY_HINT_PAUSED = "play.hint.paused" [];
     PLAY_N_ANSWERS_ONE = "play.count.answers_one" ["n"];
+    PLAY_N_MEMBERS_ONE = "play.count.members_one" ["n"];
+    PLAY_N_MEMBERS_MANY = "play.count.members_many" ["n"];
     PLAY_N_ANSWERS_MANY = "play.count.answers_many" ["n"];
     PLAY_N_HINTS_ONE = "play.count.hints_one" ["n"];
     PLAY_N_HINTS_MANY = "play.count.hints_many" ["n"];

@@ -125,7 +125,15 @@ pub fn question(messages: &Prompts, case: &Case, q: &Question) -> String {
         out.push_str(&messages.render(
             msg::QUESTION_PARTS,
             &[
-                ("count", &q.parts.len().to_string()),
+                (
+                    "count",
+                    &count(
+                        messages,
+                        q.parts.len(),
+                        msg::QUESTION_PARTS_ONE,
+                        msg::QUESTION_PARTS_MANY,
+                    ),
+                ),
                 ("points", &points(messages, total)),
             ],
         ));

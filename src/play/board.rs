@@ -771,8 +771,24 @@ pub async fn erase_class(
         .fetch_one(&inner.store.write)
         .await?;
     let args = [
-        ("members", members.to_string()),
-        ("answers", answers.to_string()),
+        (
+            "members",
+            count(
+                m,
+                usize::try_from(members).unwrap_or(0),
+                msg::PLAY_N_MEMBERS_ONE,
+                msg::PLAY_N_MEMBERS_MANY,
+            ),
+        ),
+        (
+            "answers",
+            count(
+                m,
+                usize::try_from(answers).unwrap_or(0),
+                msg::PLAY_N_ANSWERS_ONE,
+                msg::PLAY_N_ANSWERS_MANY,
+            ),
+        ),
     ];
     let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
     if !confirm {

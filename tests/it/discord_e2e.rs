@@ -221,7 +221,7 @@ fn opt_str(name: &str, value: &str) -> Value {
 fn question_text(n: usize, total: usize, part: &str, statement: &str, deadline_ms: i64) -> String {
     format!(
         "**Question {n}/{total}** – {part} (0,25 point, annexe 3)\n{statement}\n\
-         Réponds avec /repondre ou le bouton « Répondre ».\n⏱️ Fin <t:{}:R>",
+         Répondez avec /repondre ou le bouton « Répondre ».\n⏱️ Fin <t:{}:R>",
         deadline_ms / 1000
     )
 }

@@ -633,7 +633,7 @@ async fn erase_class_asks_first_then_erases_that_class_only() {
         .await;
     assert_eq!(
         private_text(&replies),
-        "Cela effacera définitivement la classe : 3 membres et 4 réponses. Pour confirmer : /effacer-classe confirmer:oui."
+        "Cela effacera définitivement la classe : 3 membres et 4 réponses notées. Pour confirmer : /effacer-classe confirmer:oui."
     );
     assert_eq!(guild_counts(&play, "guild-1").await, (1, 3, 4, 1, 2));
 
@@ -669,7 +669,7 @@ async fn erase_class_asks_first_then_erases_that_class_only() {
     );
     assert_eq!(
         erased,
-        "La classe est effacée (3 membres, 4 réponses).",
+        "La classe est effacée (3 membres, 4 réponses notées).",
         "the teacher is told the class is erased: {}",
         texts(&erase_replies)
     );

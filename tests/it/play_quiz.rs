@@ -90,7 +90,7 @@ fn assert_question(
     assert_eq!(reply.audience, Audience::Channel);
     assert_eq!(
         crate::helpers::plain(&reply.text),
-        format!("{header}\n{statement}\nRéponds avec /repondre ou le bouton « Répondre »."),
+        format!("{header}\n{statement}\nRépondez avec /repondre ou le bouton « Répondre »."),
     );
     assert_eq!(reply.deadline, Some(deadline), "deadline of item {idx}");
     let item = ItemRef { quiz, item: idx };
@@ -1081,7 +1081,7 @@ async fn kpi_is_locked_for_students_until_the_quiz_reveals_it() {
     }
     assert_eq!(
         private_text(&play.send(&ana, kpi("taux de magie")).await),
-        "Je ne connais pas l'indicateur « taux de magie ». La liste : `casebot kpi list`."
+        "Je ne connais pas l'indicateur « taux de magie ». Essaie par exemple « taux de clic » ou « panier moyen » (sur Discord, /kpi propose la liste ; en ligne de commande : casebot kpi list)."
     );
 
     play.send(&prof, launch(&["1.2.a", "1.2.b"], 60, false, false))
