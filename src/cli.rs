@@ -411,6 +411,8 @@ fn chart(
         ] {
             writeln!(out, "{class:<28} {}", m.render(msg::CLI_CHART_CLASS, &[]))?;
         }
+        let vote = "classe-vote";
+        writeln!(out, "{vote:<28} {}", m.render(msg::CLI_CHART_SAMPLE, &[]))?;
         return Ok(ExitCode::SUCCESS);
     }
     let png = if name.starts_with("classe-") {

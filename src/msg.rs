@@ -206,6 +206,7 @@ ids! {
     CLI_NO_TOKEN = "cli.no_token" ["file"];
     CLI_UNKNOWN_CASE = "cli.unknown_case" ["list"];
     CLI_CHART_CLASS = "cli.chart_class" [];
+    CLI_CHART_SAMPLE = "cli.chart_sample" [];
     CLI_CHART_NOTHING = "cli.chart_nothing" ["quiz", "item"];
     CLI_CHART_UNKNOWN = "cli.chart_unknown" ["name"];
     CLI_CHART_WRITTEN = "cli.chart_written" ["file", "bytes"];

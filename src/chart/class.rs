@@ -1,7 +1,8 @@
-//! Charts of how the class answered, as pure functions over plain data the quiz engine gives:
-//! the spread of the values given for one question, the podium, the class's scores, and one
-//! student's results per dossier. Names are drawn as typed (images show no Markdown), without
-//! the characters the font cannot draw, and cut with "…" when too long.
+//! Charts of how the class answered, as pure functions over plain data the quiz and workshop
+//! engines give: the spread of the values given for one question, the podium, the class's
+//! scores, one student's results per dossier, and the tally of a class vote on LinkedIn posts.
+//! Names are drawn as typed (images show no Markdown), without the characters the font cannot
+//! draw, and cut with "…" when too long.
 
 use super::canvas::{clean_name, colour, size, Align, Canvas, Rgb, Style, Weight, MARGIN};
 use super::text as t;
@@ -562,6 +563,226 @@ pub fn render_student_results(
     canvas.png()
 }
 
+/// One post of a class vote and how many students chose each answer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct VoteRow {
+    /// The post's title as the class sees it ("Modèle 1 : Le témoignage en tête", "Brouillon n° 3").
+    pub title: String,
+    /// Votes for convaincant, mitigé, à retravailler, in this order.
+    pub counts: [u32; 3],
+}
+
+/// "1 vote", "28 votes", "1 post"… with French thousands: 0 and 1 take the singular.
+fn count_text(messages: &Prompts, n: u64, one: &str, many: &str) -> String {
+    let id = if n >= 2 { many } else { one };
+    let n = format::number(Decimal::from(n), 0);
+    messages.render(id, &[("n", &n)])
+}
+
+/// How many posts the vote chart shows with their title above the bar; more go one a line,
+/// the title on the left.
+const VOTES_ABOVE_MAX: usize = 6;
+/// The least height of a line when titles are on the left: past what fits, the last line
+/// says how many posts are left out.
+const VOTES_MIN_PITCH: f32 = 28.0;
+
+/// How many of `posts` posts the vote chart shows in `area` pixels of height, and on how many
+/// lines: all of them when they fit, else one line fewer and a last line for the rest, which
+/// is then at least two posts (hence the plural of "autres posts").
+fn vote_lines(posts: usize, area: f32) -> (usize, usize) {
+    let fit = ((area / VOTES_MIN_PITCH).floor() as usize).max(VOTES_ABOVE_MAX);
+    if posts <= fit {
+        (posts, posts)
+    } else {
+        (fit - 1, fit)
+    }
+}
+
+/// A class vote's tally: the three answers' legend, then one bar per post, in the given order,
+/// cut into its convaincant / mitigé / à retravailler votes (each count written in its segment
+/// when it fits) with the post's total at its end. Every bar is on the scale of the largest
+/// total. Posts beyond what fits legibly are summed up on a last line. Fails with
+/// [`ChartError::NoData`] when there is no post.
+pub fn render_vote_tally(
+    messages: &Prompts,
+    rows: &[VoteRow],
+    voters: usize,
+) -> Result<Vec<u8>, ChartError> {
+    if rows.is_empty() {
+        return Err(ChartError::NoData("no post in the vote"));
+    }
+    let mut canvas = Canvas::new(WIDTH, HEIGHT)?;
+    let posts = count_text(
+        messages,
+        rows.len() as u64,
+        t::VOTES_POSTS_ONE,
+        t::VOTES_POSTS_MANY,
+    );
+    let voters = count_text(
+        messages,
+        voters as u64,
+        t::VOTES_VOTERS_ONE,
+        t::VOTES_VOTERS_MANY,
+    );
+    let subtitle = messages.render(t::VOTES_SUBTITLE, &[("posts", &posts), ("voters", &voters)]);
+    let top = canvas.header(&messages.render(t::VOTES_TITLE, &[]), Some(&subtitle));
+    let answers = [
+        (messages.render(t::VOTES_CONVINCING, &[]), colour::GREEN),
+        (messages.render(t::VOTES_MIXED, &[]), colour::ORANGE),
+        (messages.render(t::VOTES_REWORK, &[]), colour::RED),
+    ];
+    let legend: Vec<(&str, Rgb)> = answers.iter().map(|(l, c)| (l.as_str(), *c)).collect();
+    canvas.legend(&legend, MARGIN, top + 20.0);
+
+    // Which posts are shown, and how tall each line is.
+    let area_top = top + 40.0;
+    let area = canvas.height - MARGIN + 4.0 - area_top;
+    let above = rows.len() <= VOTES_ABOVE_MAX;
+    let (shown, lines) = vote_lines(rows.len(), area);
+    let pitch = (area / lines.max(4) as f32).min(76.0);
+    let bar_h = if above {
+        (pitch - 38.0).clamp(20.0, 28.0)
+    } else {
+        (pitch - 10.0).clamp(18.0, 28.0)
+    };
+    let figure_size = if bar_h >= 24.0 {
+        size::LABEL
+    } else {
+        size::SMALL
+    };
+
+    // Titles on the left take what the widest needs (at most 340 pixels, the rest is cut);
+    // totals after the bars take what the widest needs.
+    let title_style = Style::new(
+        if above { size::LABEL } else { figure_size },
+        Weight::Bold,
+        colour::INK,
+    );
+    let titles: Vec<String> = rows[..shown]
+        .iter()
+        .map(|r| clean_name(&canvas.fonts, &r.title))
+        .collect();
+    let (title_w, bar_x) = if above {
+        (canvas.width - 2.0 * MARGIN, MARGIN)
+    } else {
+        let widest = titles
+            .iter()
+            .map(|s| canvas.width(s, title_style))
+            .fold(0.0, f32::max)
+            .clamp(120.0, 340.0);
+        (widest, MARGIN + widest + 14.0)
+    };
+    let total_style = Style::new(figure_size, Weight::Bold, colour::INK);
+    let zero_style = Style::new(figure_size, Weight::Regular, colour::MUTED);
+    let totals: Vec<u64> = rows[..shown]
+        .iter()
+        .map(|r| r.counts.iter().map(|c| u64::from(*c)).sum())
+        .collect();
+    let total_texts: Vec<String> = totals
+        .iter()
+        .map(|n| count_text(messages, *n, t::VOTES_VOTES_ONE, t::VOTES_VOTES_MANY))
+        .collect();
+    let reserve = total_texts
+        .iter()
+        .map(|s| canvas.width(s, total_style))
+        .fold(0.0, f32::max)
+        .min(240.0)
+        + 12.0;
+    let right = canvas.width - MARGIN;
+    let full = (right - reserve - bar_x).max(40.0);
+    let largest = totals.iter().copied().max().unwrap_or(0).max(1) as f64;
+
+    for (i, (row, title)) in rows[..shown].iter().zip(&titles).enumerate() {
+        let y = area_top + pitch * i as f32;
+        let bar_y = if above {
+            y + 28.0
+        } else {
+            y + (pitch - bar_h) / 2.0
+        };
+        let middle = bar_y + bar_h / 2.0;
+        let title_y = if above {
+            y + 19.0
+        } else {
+            middle + title_style.size * 0.36
+        };
+        canvas.text_fit(title, MARGIN, title_y, title_style, Align::Left, title_w);
+        let baseline = middle + figure_size * 0.36;
+        if totals[i] == 0 {
+            canvas.text_fit(
+                &total_texts[i],
+                bar_x,
+                baseline,
+                zero_style,
+                Align::Left,
+                right - bar_x,
+            );
+            continue;
+        }
+        // Segment edges from the running sums, so the bar ends exactly at its total.
+        let edge = |votes: u64| bar_x + (f64::from(full) * votes as f64 / largest) as f32;
+        let last = row.counts.iter().rposition(|c| *c > 0).unwrap_or(0);
+        let first = row.counts.iter().position(|c| *c > 0).unwrap_or(0);
+        let mut sum = 0u64;
+        for (k, (count, (_, fill))) in row.counts.iter().zip(&answers).enumerate() {
+            if *count == 0 {
+                continue;
+            }
+            let x = edge(sum);
+            sum += u64::from(*count);
+            // A white gap of 2 pixels before the next segment.
+            let end = if k == last {
+                edge(sum)
+            } else {
+                edge(sum) - 2.0
+            };
+            let w = end - x;
+            if w <= 0.0 {
+                continue;
+            }
+            let r = 6.0f32.min(w / 2.0);
+            canvas.round_rect(x, bar_y, w, bar_h, 6.0, *fill);
+            if k != first {
+                canvas.rect(x, bar_y, r, bar_h, *fill);
+            }
+            if k != last {
+                canvas.rect(end - r, bar_y, r, bar_h, *fill);
+            }
+            let text = format::number(Decimal::from(*count), 0);
+            let ink = if *fill == colour::ORANGE {
+                colour::INK
+            } else {
+                colour::WHITE
+            };
+            let style = Style::new(figure_size, Weight::Bold, ink);
+            if canvas.width(&text, style) + 10.0 <= w {
+                canvas.text(&text, x + w / 2.0, baseline, style, Align::Center);
+            }
+        }
+        let end = edge(sum);
+        canvas.text_fit(
+            &total_texts[i],
+            end + 10.0,
+            baseline,
+            total_style,
+            Align::Left,
+            right - end - 10.0,
+        );
+    }
+    if shown < rows.len() {
+        let more = messages.render(
+            t::VOTES_MORE,
+            &[(
+                "n",
+                &format::number(Decimal::from((rows.len() - shown) as u64), 0),
+            )],
+        );
+        let y = area_top + pitch * shown as f32 + pitch / 2.0 + 6.0;
+        let muted = Style::new(size::LABEL, Weight::Regular, colour::MUTED);
+        canvas.text_fit(&more, MARGIN, y, muted, Align::Left, right - MARGIN);
+    }
+    canvas.png()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -577,6 +798,47 @@ mod tests {
         ];
         let ranks: Vec<(usize, &str)> = ranked(&rows).into_iter().map(|(r, x)| (r, x.0)).collect();
         assert_eq!(ranks, vec![(1, "a"), (1, "c"), (3, "b"), (4, "d")]);
+    }
+
+    #[test]
+    fn vote_lines_fit_or_sum_up_the_rest() {
+        // The room under the legend on an 800 × 500 card.
+        let area = 340.0;
+        assert_eq!(vote_lines(1, area), (1, 1));
+        assert_eq!(vote_lines(5, area), (5, 5));
+        assert_eq!(vote_lines(12, area), (12, 12));
+        assert_eq!(vote_lines(13, area), (11, 12));
+        assert_eq!(vote_lines(25, area), (11, 12));
+        for posts in 1..200 {
+            let (shown, lines) = vote_lines(posts, area);
+            assert!(shown >= 1 && shown <= posts && lines * 28 <= 340, "{posts}");
+            assert!(shown == posts || posts - shown >= 2, "{posts}");
+        }
+        // A tiny area still shows the posts the title-above layout takes.
+        assert_eq!(vote_lines(6, 0.0), (6, 6));
+        assert_eq!(vote_lines(9, 0.0), (5, 6));
+    }
+
+    #[test]
+    fn vote_counts_in_french() {
+        let file = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("prompts/fr/charts.toml");
+        let mut messages = Prompts::default();
+        let src = std::fs::read_to_string(&file).expect("charts.toml");
+        messages
+            .add_source(&file, &src)
+            .expect("charts.toml parses");
+        let votes = |n| {
+            count_text(&messages, n, t::VOTES_VOTES_ONE, t::VOTES_VOTES_MANY)
+                .replace('\u{202F}', " ")
+        };
+        assert_eq!(votes(0), "0 vote");
+        assert_eq!(votes(1), "1 vote");
+        assert_eq!(votes(2), "2 votes");
+        assert_eq!(votes(12_884_901_885), "12 884 901 885 votes");
+        let voters = count_text(&messages, 1, t::VOTES_VOTERS_ONE, t::VOTES_VOTERS_MANY);
+        assert_eq!(voters, "1 votant");
+        let posts = count_text(&messages, 28, t::VOTES_POSTS_ONE, t::VOTES_POSTS_MANY);
+        assert_eq!(posts, "28 posts");
     }
 
     #[test]

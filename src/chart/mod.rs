@@ -11,9 +11,10 @@
 //!   or the case's values, and every French word from `prompts/fr/charts.toml` (ids in
 //!   [`TEXT_IDS`]). A chart whose figures a case lacks is not offered for that case.
 //! - **Class charts** ([`render_answer_spread`], [`render_podium`],
-//!   [`render_score_distribution`], [`render_student_results`]) are pure functions over plain
-//!   data the quiz engine gives. They fail with [`ChartError::NoData`] on empty data (post no
-//!   picture then), never panic on odd values (huge, negative, emoji in names).
+//!   [`render_score_distribution`], [`render_student_results`], [`render_vote_tally`]) are pure
+//!   functions over plain data the quiz and workshop engines give. They fail with
+//!   [`ChartError::NoData`] on empty data (post no picture then), never panic on odd values
+//!   (huge, negative, emoji in names).
 //! - **Samples** ([`sample`]): fixed class data built from a case, drawn by the tests (reference
 //!   pictures in `tests/it/charts/`), the benchmark, and `casebot chart` before any class played.
 //!
@@ -32,7 +33,7 @@ use rust_decimal::Decimal;
 
 pub use cases::{case_charts, charts_for_annex, render_case_chart, CHART_NAMES};
 pub use class::{render_answer_spread, render_podium, render_score_distribution};
-pub use class::{render_student_results, AnswerSpread};
+pub use class::{render_student_results, render_vote_tally, AnswerSpread, VoteRow};
 pub use text::{TEXTS, TEXT_IDS};
 
 /// Width of every chart, in pixels.

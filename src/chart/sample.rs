@@ -2,7 +2,7 @@
 //! dossiers for a student's results): what the tests compare with their reference pictures, what
 //! the benchmark draws, and what `casebot chart` can show before any class has played.
 
-use super::class::AnswerSpread;
+use super::class::{AnswerSpread, VoteRow};
 use super::ChartError;
 use crate::case::Case;
 use crate::format;
@@ -17,6 +17,7 @@ pub const NAMES: &[&str] = &[
     "classe-podium-egalites",
     "classe-scores",
     "classe-resultats",
+    "classe-vote",
 ];
 
 /// The KPI the sample answers are about: the click-through rate when the case has it, else its
@@ -128,6 +129,28 @@ pub fn student_results(case: &Case) -> Vec<(String, Decimal, Decimal)> {
         .collect()
 }
 
+/// A class of 28 voting on the four model posts and one student draft (a few did not vote on
+/// every post): the posts, and the number of voters.
+pub fn vote_tally() -> (Vec<VoteRow>, usize) {
+    let rows = [
+        ("Modèle 1 : Le témoignage en tête", [17, 8, 3]),
+        ("Modèle 2 : Valeurs et RSE", [9, 12, 7]),
+        ("Modèle 3 : Court et percutant", [6, 10, 11]),
+        (
+            "Modèle 4 : Marque employeur et cohésion d’équipe",
+            [14, 9, 4],
+        ),
+        ("Brouillon n° 3", [5, 11, 10]),
+    ]
+    .into_iter()
+    .map(|(title, counts)| VoteRow {
+        title: title.to_string(),
+        counts,
+    })
+    .collect();
+    (rows, 28)
+}
+
 /// Draws the sample class chart `name` (one of [`NAMES`]).
 pub fn render(case: &Case, messages: &Prompts, name: &str) -> Result<Vec<u8>, ChartError> {
     let no_kpi = ChartError::NoData("the case has no KPI");
@@ -145,6 +168,10 @@ pub fn render(case: &Case, messages: &Prompts, name: &str) -> Result<Vec<u8>, Ch
             super::render_score_distribution(messages, &points, max)
         }
         "classe-resultats" => super::render_student_results(messages, &student_results(case)),
+        "classe-vote" => {
+            let (rows, voters) = vote_tally();
+            super::render_vote_tally(messages, &rows, voters)
+        }
         other => Err(ChartError::UnknownChart(other.to_string())),
     }
 }

@@ -101,4 +101,17 @@ ids! {
     RESULTS_LINE = "chart.results.line" ["earned", "possible", "percent"];
     RESULTS_TOTAL = "chart.results.total" ["earned", "possible", "percent"];
     RESULTS_MORE = "chart.results.more" ["n"];
+
+    VOTES_TITLE = "chart.votes.title" [];
+    VOTES_SUBTITLE = "chart.votes.subtitle" ["posts", "voters"];
+    VOTES_POSTS_ONE = "chart.votes.posts_one" ["n"];
+    VOTES_POSTS_MANY = "chart.votes.posts_many" ["n"];
+    VOTES_VOTERS_ONE = "chart.votes.voters_one" ["n"];
+    VOTES_VOTERS_MANY = "chart.votes.voters_many" ["n"];
+    VOTES_VOTES_ONE = "chart.votes.votes_one" ["n"];
+    VOTES_VOTES_MANY = "chart.votes.votes_many" ["n"];
+    VOTES_CONVINCING = "chart.votes.convincing" [];
+    VOTES_MIXED = "chart.votes.mixed" [];
+    VOTES_REWORK = "chart.votes.rework" [];
+    VOTES_MORE = "chart.votes.more" ["n"];
 }

@@ -6,7 +6,8 @@
 //! Every lookup is scoped to the asker's class: a number from another class is unknown here.
 
 use super::command::{
-    Button, ButtonAction, Choice, ChoiceAction, ChoiceOption, Reply, Request, VoteSubject,
+    Attachment, Button, ButtonAction, Choice, ChoiceAction, ChoiceOption, Reply, Request,
+    VoteSubject,
 };
 use super::scoring::{self, Milli};
 use super::{Inner, Who};
@@ -589,9 +590,29 @@ pub async fn close(inner: &Arc<Inner>, who: &Who, case: &Case) -> anyhow::Result
             counts: [c0, c1, c2],
         })
         .collect();
-    Ok(vec![Reply::channel(tally_text(
-        inner, case, &tallies, voters,
-    ))])
+    let reply = Reply::channel(tally_text(inner, case, &tallies, voters));
+    // The tally as a picture, for the class screen; the text says it all without it.
+    let rows: Vec<crate::chart::VoteRow> = tallies
+        .iter()
+        .map(|t| crate::chart::VoteRow {
+            title: t.title.clone(),
+            counts: t.counts.map(|c| u32::try_from(c).unwrap_or(u32::MAX)),
+        })
+        .collect();
+    let voters = usize::try_from(voters).unwrap_or(0);
+    Ok(vec![
+        match crate::chart::render_vote_tally(inner.messages(), &rows, voters) {
+            Ok(png) => reply.with_attachment(Attachment {
+                name: "vote.png".into(),
+                mime: "image/png".into(),
+                bytes: png,
+            }),
+            Err(e) => {
+                tracing::debug!(error = %e, "vote chart not drawn");
+                reply
+            }
+        },
+    ])
 }
 
 fn tally_text(inner: &Inner, case: &Case, tallies: &[Tally], voters: i64) -> String {

@@ -167,6 +167,10 @@ fn unknown_charts_and_empty_data_are_errors_not_panics() {
         chart::render_student_results(m, &[]),
         Err(ChartError::NoData(_))
     ));
+    assert!(matches!(
+        chart::render_vote_tally(m, &[], 28),
+        Err(ChartError::NoData(_))
+    ));
 }
 
 #[test]
@@ -202,6 +206,64 @@ fn odd_class_data_still_draws() {
         .map(|i| (format!("Dossier {i}"), Decimal::from(i), Decimal::from(i)))
         .collect();
     chart::render_student_results(m, &rows).expect("many dossiers");
+}
+
+#[test]
+fn odd_votes_still_draw() {
+    use chart::VoteRow;
+    let app = shared_app();
+    let m = &app.messages;
+    let row = |title: String, counts: [u32; 3]| VoteRow { title, counts };
+    let draws = |what: &str, rows: &[VoteRow], voters: usize| {
+        let bytes =
+            chart::render_vote_tally(m, rows, voters).unwrap_or_else(|e| panic!("{what}: {e}"));
+        let (width, height, _) = decode(&bytes);
+        assert_eq!((width, height), (chart::WIDTH, chart::HEIGHT), "{what}");
+    };
+    // 25 posts: the first ones, and a line for the rest; then every count from 1 to 25.
+    let many: Vec<VoteRow> = (1..=25u32)
+        .map(|i| row(format!("Brouillon n° {i}"), [i, 26 - i, i % 4]))
+        .collect();
+    for n in 1..=many.len() {
+        draws(&format!("{n} posts"), &many[..n], 28);
+    }
+    // Nobody voted (on one post, then on any).
+    let (mut sample, voters) = sample::vote_tally();
+    sample[1].counts = [0; 3];
+    draws("a post with no vote", &sample, voters);
+    for r in &mut sample {
+        r.counts = [0; 3];
+    }
+    draws("no vote at all", &sample, 0);
+    // Counts whose sum overflows a u32, and more voters than anyone has.
+    let huge = [
+        row("Modèle 1".into(), [u32::MAX; 3]),
+        row("Modèle 2".into(), [u32::MAX, 0, 1]),
+        row("Brouillon n° 1".into(), [1, 1, 1]),
+    ];
+    draws("huge counts", &huge, usize::MAX);
+    let huge_many: Vec<VoteRow> = (0..25).map(|_| row("X".into(), [u32::MAX; 3])).collect();
+    draws("25 posts of huge counts", &huge_many, usize::MAX);
+    // Titles: 300 characters, emoji and controls only, empty, one long word.
+    let titles = [
+        "Un titre très long "
+            .repeat(16)
+            .chars()
+            .take(300)
+            .collect::<String>(),
+        "🎉🎉\n\t".to_string(),
+        String::new(),
+        "é".repeat(300),
+    ];
+    let rows: Vec<VoteRow> = titles.iter().map(|t| row(t.clone(), [3, 4, 5])).collect();
+    draws("odd titles above the bars", &rows, 12);
+    let rows: Vec<VoteRow> = titles
+        .iter()
+        .cycle()
+        .take(20)
+        .map(|t| row(t.clone(), [3, 4, 5]))
+        .collect();
+    draws("odd titles beside the bars", &rows, 12);
 }
 
 #[test]

@@ -2445,6 +2445,8 @@ async fn discord_e2e_workshop_votes_threads_self_assessment_and_grading() {
         .slash(GUILD, OTHER_CH, &prof, "vote", sub("clore"))
         .await;
     assert!(!tally.ephemeral(), "the tally is for the class");
+    assert_eq!(tally.files.len(), 1, "the tally's picture");
+    assert_eq!(tally.files[0].0, "vote.png");
     let text = tally.text();
     assert!(
         text.starts_with("📊 **Résultats du vote** – 2 posts, 2 votants"),

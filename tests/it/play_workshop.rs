@@ -243,6 +243,12 @@ async fn a_vote_on_the_models_counts_one_changeable_vote_per_student() {
         8,
         "4 tally lines + 4 notes"
     );
+    let picture = reply.attachment.as_ref().expect("the tally as a picture");
+    assert_eq!(
+        (picture.name.as_str(), picture.mime.as_str()),
+        ("vote.png", "image/png")
+    );
+    assert!(picture.bytes.starts_with(b"\x89PNG"));
 
     // Closed: votes refused, nothing changes; a second close finds nothing open.
     let t = vote(&play, &ben, posts[2], 0).await;
