@@ -662,11 +662,16 @@ fn tally_text(inner: &Inner, case: &Case, tallies: &[Tally], voters: i64) -> Str
             ],
         ));
     }
-    text.push('\n');
-    let best = favourites(tallies);
-    text.push_str(&match best.as_slice() {
-        [] => m.render(msg::WORKSHOP_TALLY_NO_FAVOURITE, &[]),
-        [one] => m.render(
+    // With one post there is nothing to compare.
+    let best = if tallies.len() > 1 {
+        favourites(tallies)
+    } else {
+        Vec::new()
+    };
+    let favourite = match best.as_slice() {
+        [] if tallies.len() <= 1 => None,
+        [] => Some(m.render(msg::WORKSHOP_TALLY_NO_FAVOURITE, &[])),
+        [one] => Some(m.render(
             msg::WORKSHOP_TALLY_FAVOURITE,
             &[
                 ("title", &one.title),
@@ -681,18 +686,22 @@ fn tally_text(inner: &Inner, case: &Case, tallies: &[Tally], voters: i64) -> Str
                     ),
                 ),
             ],
-        ),
+        )),
         several => {
             let titles: Vec<&str> = several.iter().map(|t| t.title.as_str()).collect();
-            m.render(
+            Some(m.render(
                 msg::WORKSHOP_TALLY_TIE,
                 &[
                     ("titles", &titles.join(", ")),
                     ("convincing", &several[0].counts[0].to_string()),
                 ],
-            )
+            ))
         }
-    });
+    };
+    if let Some(line) = favourite {
+        text.push('\n');
+        text.push_str(&line);
+    }
     let notes: Vec<&Tally> = tallies.iter().filter(|t| t.model.is_some()).collect();
     if !notes.is_empty() {
         text.push_str("\n\n");

@@ -269,6 +269,16 @@ async fn a_vote_on_the_models_counts_one_changeable_vote_per_student() {
     assert_eq!(posted.len(), 2);
     assert!(view(&posted[1].text).starts_with("Soumis au vote de la classe : 1 post,"));
     assert_ne!(vote_post(&posted[0]), posts[2]);
+    vote(&play, &ana, vote_post(&posted[0]), 0).await;
+    let tally = view(&one(&play.send(&prof, Command::VoteClose).await).text);
+    assert!(
+        tally.starts_with("📊 Résultats du vote – 1 post, 1 votant\n• Modèle 3 : "),
+        "{tally}"
+    );
+    assert!(
+        !tally.contains("🏆"),
+        "one post: nothing to compare: {tally}"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
