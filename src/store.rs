@@ -17,6 +17,41 @@ use tokio::sync::{mpsc, oneshot};
 pub struct Store {
     pub write: SqlitePool,
     pub read: SqlitePool,
+    /// Checkpoints the WAL in the background while any clone of the store lives.
+    _checkpoints: std::sync::Arc<Checkpoints>,
+}
+
+/// How often the WAL is copied back into the database file.
+const CHECKPOINT_EVERY: Duration = Duration::from_secs(1);
+
+/// The background checkpoint task, stopped when the last [`Store`] clone is dropped.
+///
+/// SQLite's automatic checkpoint runs inside the commit that crosses its threshold, and with
+/// `synchronous = FULL` that commit then waits for the database file to be synced: a stall of
+/// tens of milliseconds for whichever answer happened to be there. The write connection has
+/// automatic checkpoints off; this task runs a passive checkpoint (which never blocks the
+/// writer nor the readers) on its own connection instead.
+#[derive(Debug)]
+struct Checkpoints(tokio::task::JoinHandle<()>);
+
+impl Drop for Checkpoints {
+    fn drop(&mut self) {
+        self.0.abort();
+    }
+}
+
+async fn checkpoint_loop(pool: SqlitePool) {
+    let mut tick = tokio::time::interval(CHECKPOINT_EVERY);
+    tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    loop {
+        tick.tick().await;
+        if let Err(e) = sqlx::query("PRAGMA wal_checkpoint(PASSIVE)")
+            .execute(&pool)
+            .await
+        {
+            tracing::warn!(error = %e, "WAL checkpoint failed");
+        }
+    }
 }
 
 /// Errors of storage, as the engine reports them.
@@ -52,7 +87,7 @@ impl Store {
         }
         let write = SqlitePoolOptions::new()
             .max_connections(1)
-            .connect_with(options(path)?)
+            .connect_with(options(path)?.pragma("wal_autocheckpoint", "0"))
             .await
             .with_context(|| format!("cannot open the database {}", path.display()))?;
         sqlx::migrate!("./migrations")
@@ -64,7 +99,17 @@ impl Store {
             .connect_with(options(path)?.read_only(true))
             .await
             .with_context(|| format!("cannot open the database {} for reading", path.display()))?;
-        Ok(Store { write, read })
+        let checkpointer = SqlitePoolOptions::new()
+            .max_connections(1)
+            .connect_with(options(path)?)
+            .await
+            .with_context(|| format!("cannot open the database {}", path.display()))?;
+        let task = tokio::spawn(checkpoint_loop(checkpointer));
+        Ok(Store {
+            write,
+            read,
+            _checkpoints: std::sync::Arc::new(Checkpoints(task)),
+        })
     }
 
     /// Starts a write transaction.
@@ -261,4 +306,54 @@ async fn write_batch(store: &Store, rows: &[&AnswerRow]) -> Result<Vec<Stored>, 
     }
     tx.commit().await?;
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Commits never checkpoint (no file sync in an answer's path); the background task does.
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn checkpoints_run_in_the_background_not_in_commits() {
+        let dir = std::env::temp_dir().join(format!("casebot-store-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        let store = match Store::open(&dir.join("t.db")).await {
+            Ok(s) => s,
+            Err(e) => panic!("open: {e:#}"),
+        };
+        let (auto,): (i64,) = sqlx::query_as("PRAGMA wal_autocheckpoint")
+            .fetch_one(&store.write)
+            .await
+            .expect("pragma");
+        assert_eq!(auto, 0, "no checkpoint inside a commit");
+        for i in 0..50 {
+            sqlx::query("INSERT INTO classes (platform, platform_id, name, created_at) VALUES ('t', ?, 'c', 0)")
+                .bind(i.to_string())
+                .execute(&store.write)
+                .await
+                .expect("insert");
+        }
+        // Within a few checkpoint periods, every frame of the WAL is back in the database.
+        let mut done = false;
+        for _ in 0..50 {
+            tokio::time::sleep(CHECKPOINT_EVERY / 5).await;
+            let wal = std::fs::metadata(dir.join("t.db-wal"))
+                .map(|m| m.len())
+                .unwrap_or(0);
+            let db = std::fs::metadata(dir.join("t.db"))
+                .map(|m| m.len())
+                .unwrap_or(0);
+            // The database file grows only by checkpoints.
+            if wal > 0 && db > 4096 * 4 {
+                done = true;
+                break;
+            }
+        }
+        assert!(
+            done,
+            "the background checkpoint copied the WAL into the database"
+        );
+        drop(store);
+        let _ = std::fs::remove_dir_all(&dir);
+    }
 }
