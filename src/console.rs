@@ -433,6 +433,15 @@ pub fn parse_command(line: &str) -> Result<Command, LineError> {
                 text: text.trim().to_string(),
             }
         }
+        "corrige-type" | "corrigé-type" | "corrige" | "corrigé" if !rest.is_empty() => {
+            Command::ModelAnswer {
+                question: rest
+                    .strip_prefix("question:")
+                    .unwrap_or(rest)
+                    .trim()
+                    .to_string(),
+            }
+        }
         "cocher" => match number_and_criteria(rest) {
             Some((answer, criteria)) => Command::SelfAssess { answer, criteria },
             None => return Err(LineError::Usage(msg::CONSOLE_USAGE_TICK)),
@@ -717,6 +726,12 @@ mod tests {
             })
         );
         assert_eq!(parse_command("/corriger"), Ok(Command::GradeQueue));
+        assert_eq!(
+            parse_command("/corrige-type question:2.4"),
+            Ok(Command::ModelAnswer {
+                question: "2.4".into()
+            })
+        );
         assert_eq!(
             parse_command("/corriger copie:7"),
             Ok(Command::Grade {

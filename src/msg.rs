@@ -68,7 +68,7 @@ ids! {
     QUESTION_PARTS_ONE = "question.parts_one" ["n"];
     QUESTION_PARTS_MANY = "question.parts_many" ["n"];
     QUESTION_PART_LINE = "question.part_line" ["id", "statement"];
-    QUESTION_OPEN = "question.open" [];
+    QUESTION_OPEN = "question.open" ["id"];
     QUESTION_UNKNOWN = "question.unknown" ["id", "list"];
     PART_HEADER = "part.header" ["id", "points"];
     POINTS_ONE = "points.one" ["n"];
@@ -274,6 +274,9 @@ ids! {
     WORKSHOP_TALLY_NOTES = "workshop.tally.notes" [];
     WORKSHOP_TALLY_NOTE = "workshop.tally.note" ["title", "note"];
     WORKSHOP_NO_GRID = "workshop.written.no_grid" ["question", "list"];
+    WORKSHOP_MODEL_HEADER = "workshop.model.header" ["question", "points"];
+    WORKSHOP_MODEL_LOCKED = "workshop.model.locked" [];
+    WORKSHOP_MODEL_WRITE = "workshop.model.write" ["question"];
     WORKSHOP_WRITTEN_EMPTY = "workshop.written.empty" [];
     WORKSHOP_WRITTEN_SAVED = "workshop.written.saved" ["number", "question", "characters", "points"];
     WORKSHOP_CRITERION_LINE = "workshop.written.criterion_line" ["number", "label", "points"];
@@ -284,7 +287,7 @@ ids! {
     WORKSHOP_ANSWER_NOT_YOURS = "workshop.written.not_yours" ["number"];
     WORKSHOP_CRITERIA_UNKNOWN = "workshop.written.criteria_unknown" ["given", "max"];
     WORKSHOP_SELF_RESULT = "workshop.written.self_result" ["question", "score"];
-    WORKSHOP_SELF_FOOTER = "workshop.written.self_footer" [];
+    WORKSHOP_SELF_FOOTER = "workshop.written.self_footer" ["question"];
     WORKSHOP_QUEUE_EMPTY = "workshop.grade.queue_empty" [];
     WORKSHOP_QUEUE_HEADER = "workshop.grade.queue_header" ["to_grade", "total"];
     WORKSHOP_QUEUE_LINE = "workshop.grade.queue_line" ["number", "question", "name", "date", "state"];

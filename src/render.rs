@@ -119,7 +119,7 @@ pub fn question(messages: &Prompts, case: &Case, q: &Question) -> String {
     out.push_str(&case.text(&format!("question.{}.statement", q.id)));
     out.push_str("\n\n");
     if q.parts.is_empty() {
-        out.push_str(&messages.render(msg::QUESTION_OPEN, &[]));
+        out.push_str(&messages.render(msg::QUESTION_OPEN, &[("id", &q.id)]));
     } else {
         let total: Decimal = q.parts.iter().map(|p| p.points).sum();
         out.push_str(&messages.render(

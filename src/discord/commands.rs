@@ -24,6 +24,7 @@ pub fn all() -> Vec<poise::Command<super::Data, Error>> {
         retirer_brouillon(),
         modeles(),
         vote(),
+        corrige_type(),
         rediger(),
         corriger(),
         mes_donnees(),
@@ -413,6 +414,39 @@ async fn grid_choices(ctx: Ctx<'_>, partial: &str) -> serenity::CreateAutocomple
         })
         .unwrap_or_default();
     serenity::CreateAutocompleteResponse::new().set_choices(choices)
+}
+
+async fn question_choices(ctx: Ctx<'_>, partial: &str) -> serenity::CreateAutocompleteResponse {
+    let partial = partial.trim().to_lowercase();
+    let choices = ctx
+        .data()
+        .app
+        .cases
+        .first()
+        .map(|c| {
+            c.questions
+                .iter()
+                .filter(|q| partial.is_empty() || q.id.to_lowercase().starts_with(&partial))
+                .take(25)
+                .map(|q| serenity::AutocompleteChoice::new(q.id.clone(), q.id.clone()))
+                .collect()
+        })
+        .unwrap_or_default();
+    serenity::CreateAutocompleteResponse::new().set_choices(choices)
+}
+
+#[poise::command(
+    slash_command,
+    rename = "corrige-type",
+    name_localized("en-US", "model-answer")
+)]
+pub async fn corrige_type(
+    ctx: Ctx<'_>,
+    #[name_localized("en-US", "question")]
+    #[autocomplete = "question_choices"]
+    question: String,
+) -> Result<(), Error> {
+    respond(ctx, Command::ModelAnswer { question }).await
 }
 
 #[poise::command(slash_command, name_localized("en-US", "write"))]

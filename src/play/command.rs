@@ -132,6 +132,10 @@ pub enum Command {
         post: i64,
         choice: u8,
     },
+    /// The model answer of a question, with its grading grid when it has one.
+    ModelAnswer {
+        question: String,
+    },
     /// A written answer to a question that has a grading grid.
     WrittenAnswer {
         question: String,
@@ -198,6 +202,7 @@ impl Command {
                 | Command::Annex { .. }
                 | Command::Question { .. }
                 | Command::Kpi { .. }
+                | Command::ModelAnswer { .. }
                 | Command::Leaderboard { .. }
                 | Command::Export
                 | Command::MyData

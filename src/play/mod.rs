@@ -307,6 +307,9 @@ impl Inner {
             Command::VoteDrafts => workshop::drafts(self, who).await,
             Command::VoteClose => workshop::close(self, who, case).await,
             Command::Vote { post, choice } => workshop::vote(self, who, case, *post, *choice).await,
+            Command::ModelAnswer { question } => {
+                workshop::model_answer(self, who, case, question).await
+            }
             Command::WrittenAnswer { question, text } => {
                 workshop::written(self, who, case, question, text).await
             }

@@ -848,6 +848,46 @@ fn grid_result(inner: &Inner, case: &Case, grid: &Grid, ticked: &BTreeSet<String
         .join("\n")
 }
 
+/// `/corrige-type`: the model answer of a question and, when it has one, its grading grid.
+/// Refused to students while a live quiz asks one of its calculations and has not revealed it.
+pub async fn model_answer(
+    inner: &Arc<Inner>,
+    who: &Who,
+    case: &Case,
+    question: &str,
+) -> anyhow::Result<Vec<Reply>> {
+    let m = inner.messages();
+    let id = question.trim();
+    let Some(q) = case.question(id) else {
+        let list: Vec<&str> = case.questions.iter().map(|q| q.id.as_str()).collect();
+        return private(m.render(
+            msg::QUESTION_UNKNOWN,
+            &[("id", &escape(id)), ("list", &list.join(", "))],
+        ));
+    };
+    if !who.teacher {
+        for part in &q.parts {
+            let kpi = &case.kpis[part.kpi].id;
+            if super::quiz::asks_unrevealed(inner, who.class.id, kpi).await {
+                return private(m.render(msg::WORKSHOP_MODEL_LOCKED, &[]));
+            }
+        }
+    }
+    let mut text = m.render(
+        msg::WORKSHOP_MODEL_HEADER,
+        &[("question", &q.id), ("points", &points(m, q.points))],
+    );
+    text.push('\n');
+    text.push_str(case.text(&format!("question.{}.model", q.id)).trim());
+    if let Some(grid) = case.grid(&q.id) {
+        text.push_str("\n\n");
+        text.push_str(&crate::linkedin::render::grid(m, case, grid));
+        text.push_str("\n\n");
+        text.push_str(&m.render(msg::WORKSHOP_MODEL_WRITE, &[("question", &q.id)]));
+    }
+    private(text)
+}
+
 /// `/rediger`: stores a written answer and asks the student to tick what it covers.
 pub async fn written(
     inner: &Arc<Inner>,
@@ -1031,7 +1071,7 @@ pub async fn self_assess(
             ],
         ),
         grid_result(inner, case, grid, &ticked),
-        m.render(msg::WORKSHOP_SELF_FOOTER, &[])
+        m.render(msg::WORKSHOP_SELF_FOOTER, &[("question", &grid.question)])
     );
     private(text)
 }

@@ -2460,6 +2460,25 @@ async fn discord_e2e_workshop_votes_threads_self_assessment_and_grading() {
     let late = bot.click(GUILD, OTHER_CH, &ben, "cb:v:2:0").await;
     assert_eq!(late.text(), "Ce vote est clos : le décompte a été publié.");
 
+    // The model answer and its grid, privately.
+    let model = bot
+        .slash(
+            GUILD,
+            OTHER_CH,
+            &ana,
+            "corrige-type",
+            opt_str("question", "2.4"),
+        )
+        .await;
+    assert!(model.ephemeral());
+    assert!(
+        model
+            .text()
+            .starts_with("📘 **Corrigé – question 2.4** (3 points)"),
+        "{}",
+        model.text()
+    );
+
     // A written answer: the form, then the grid as a select menu.
     let form = bot
         .slash(GUILD, OTHER_CH, &ana, "rediger", opt_str("question", "2.4"))

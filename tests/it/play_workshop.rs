@@ -948,3 +948,68 @@ async fn grading_goes_from_one_copy_to_the_next() {
     assert!(queue[0].buttons.is_empty());
     assert!(view(&queue[0].text).starts_with("Copies de la classe : 0 à corriger sur 3."));
 }
+
+/// The model answer of a question, with its grid; locked for students while a live quiz asks
+/// one of its calculations.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn model_answers_come_with_their_grid_and_wait_for_the_quiz() {
+    let play = spawn_engine("workshop-model-answer").await;
+    let prof = play.teacher("Prof");
+    let ana = play.student("Ana");
+    let ask = |q: &str| Command::ModelAnswer { question: q.into() };
+    let text = private(&play.send(&ana, ask("2.4")).await);
+    assert!(
+        text.starts_with("📘 Corrigé – question 2.4 (3 points)\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Grille de correction – question 2.4"),
+        "{text}"
+    );
+    assert!(text.ends_with("Pour t'entraîner : /rediger 2.4, puis coche dans la grille ce que ta réponse contient."), "{text}");
+    let text = private(&play.send(&ana, ask("r")).await);
+    assert!(
+        text.starts_with("📘 Corrigé – question R (8 points)"),
+        "{text}"
+    );
+    let text = private(&play.send(&ana, ask("9.9")).await);
+    assert!(text.contains("« 9.9 »"), "{text}");
+    let question = private(
+        &play
+            .send(&ana, Command::Question { id: "2.1".into() })
+            .await,
+    );
+    assert!(
+        question.ends_with(
+            "Rédige ta réponse avec /rediger 2.1, puis compare-la au corrigé : /corrige-type 2.1."
+        ),
+        "{question}"
+    );
+
+    // A quiz asks 1.2.a: the corrigé of 1.2 waits for its correction (not for teachers).
+    play.send(
+        &prof,
+        Command::QuizLaunch {
+            scope: casebot::play::command::Scope::Items(vec!["1.2.a".into()]),
+            seconds_per_item: Some(60),
+            total_minutes: None,
+            speed_bonus: false,
+            streak_bonus: false,
+        },
+    )
+    .await;
+    play.take_posts(1).await;
+    let locked = private(&play.send(&ana, ask("1.2")).await);
+    assert_eq!(
+        locked,
+        "Cette question est en cours dans le quiz de la classe : son corrigé s'affichera après la correction."
+    );
+    let text = private(&play.send(&prof, ask("1.2")).await);
+    assert!(text.starts_with("📘 Corrigé – question 1.2"), "{text}");
+    let other = private(&play.send(&ana, ask("1.1")).await);
+    assert!(other.starts_with("📘 Corrigé – question 1.1"), "{other}");
+    play.advance_and_tick(61_000).await;
+    play.take_posts(1).await;
+    let open = private(&play.send(&ana, ask("1.2")).await);
+    assert!(open.starts_with("📘 Corrigé – question 1.2"), "{open}");
+}
