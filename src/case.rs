@@ -4,6 +4,7 @@
 
 use crate::format::{self, Unit};
 use crate::kpi::Kpi;
+use crate::msg;
 use crate::prompts::Prompts;
 use rust_decimal::Decimal;
 use std::collections::HashMap;
@@ -131,6 +132,124 @@ impl Grid {
     }
 }
 
+/// What a KPI name designates (see [`Case::find_kpis`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum KpiMatch {
+    /// One KPI, by index.
+    One(usize),
+    /// Every KPI that fits, best first (at least two).
+    Several(Vec<usize>),
+    None,
+}
+
+impl KpiMatch {
+    /// How many KPIs a reply lists at most.
+    pub const SHOWN: usize = 10;
+}
+
+/// How KPI names are compared: words without case, accents, punctuation or plural.
+mod lookup {
+    /// Words that say nothing about which KPI is meant: a name may add or leave them out.
+    const LITTLE: &[&str] = &[
+        "a", "au", "aux", "d", "dan", "de", "des", "du", "en", "et", "l", "la", "le", "les", "par",
+        "pour", "sur", "un", "une",
+    ];
+
+    /// Short forms students write, and what they stand for.
+    const SHORT: &[(&str, &[&str])] = &[
+        ("ca", &["chiffre", "affaire"]),
+        ("tx", &["taux"]),
+        ("nb", &["nombre"]),
+        ("fb", &["facebook"]),
+    ];
+
+    /// The words of a name, compared as they are: lowercase, no accents, apostrophes and
+    /// punctuation as spaces, "B to B", "btob" and "B2B" as one word "b2b" (and the same for
+    /// C), a final "s" dropped (from 4 letters), the short forms of [`SHORT`] spelt out.
+    pub fn words(text: &str) -> Vec<String> {
+        let mut plain = String::with_capacity(text.len());
+        for c in text.chars().flat_map(char::to_lowercase) {
+            match c {
+                'à' | 'â' | 'ä' | 'á' | 'ã' => plain.push('a'),
+                'é' | 'è' | 'ê' | 'ë' => plain.push('e'),
+                'î' | 'ï' | 'í' | 'ì' => plain.push('i'),
+                'ô' | 'ö' | 'ó' | 'ò' | 'õ' => plain.push('o'),
+                'ù' | 'û' | 'ü' | 'ú' => plain.push('u'),
+                'ç' => plain.push('c'),
+                'ÿ' => plain.push('y'),
+                'ñ' => plain.push('n'),
+                'œ' => plain.push_str("oe"),
+                'æ' => plain.push_str("ae"),
+                c if c.is_alphanumeric() => plain.push(c),
+                _ => plain.push(' '),
+            }
+        }
+        let raw: Vec<&str> = plain.split_whitespace().collect();
+        let mut out = Vec::with_capacity(raw.len());
+        let mut i = 0;
+        while i < raw.len() {
+            let word = raw[i];
+            let party = |w: &str| w == "b" || w == "c";
+            if party(word)
+                && raw.get(i + 1).is_some_and(|&w| w == "to" || w == "2")
+                && raw.get(i + 2).is_some_and(|&w| party(w))
+            {
+                out.push(format!("{word}2{}", raw[i + 2]));
+                i += 3;
+                continue;
+            }
+            i += 1;
+            if let Some(spelt) = word
+                .strip_prefix('b')
+                .or_else(|| word.strip_prefix('c'))
+                .and_then(|rest| rest.strip_prefix("to"))
+                .filter(|&last| party(last))
+            {
+                out.push(format!("{}2{spelt}", &word[..1]));
+                continue;
+            }
+            if let Some((_, long)) = SHORT.iter().find(|(short, _)| *short == word) {
+                out.extend(long.iter().map(|w| w.to_string()));
+                continue;
+            }
+            out.push(singular(word).to_string());
+        }
+        out
+    }
+
+    /// A word without its plural "s" (kept on words of 3 letters or fewer: "ads", "cas").
+    fn singular(word: &str) -> &str {
+        match word.strip_suffix('s') {
+            Some(stem) if stem.chars().count() >= 3 => stem,
+            _ => word,
+        }
+    }
+
+    /// The words that tell KPIs apart: all but the little ones.
+    pub fn content(words: &[String]) -> Vec<String> {
+        words
+            .iter()
+            .filter(|w| !LITTLE.contains(&w.as_str()))
+            .cloned()
+            .collect()
+    }
+
+    /// Whether a word of a name is the word wanted, or starts with it (3 letters or more).
+    fn fits(word: &str, wanted: &str) -> bool {
+        word == wanted || (wanted.chars().count() >= 3 && word.starts_with(wanted))
+    }
+
+    /// Whether a name holds every wanted word, in any order.
+    pub fn holds(name: &[String], wanted: &[String]) -> bool {
+        wanted.iter().all(|w| name.iter().any(|n| fits(n, w)))
+    }
+
+    /// Whether a name starts with the wanted words, in their order.
+    pub fn starts(name: &[String], wanted: &[String]) -> bool {
+        name.len() >= wanted.len() && name.iter().zip(wanted).all(|(n, w)| fits(n, w))
+    }
+}
+
 /// A whole case pack, loaded and checked.
 #[derive(Debug, Clone)]
 pub struct Case {
@@ -164,6 +283,108 @@ impl Case {
 
     pub fn kpi_by_id(&self, id: &str) -> Option<&Kpi> {
         self.kpi_index(id).map(|i| &self.kpis[i])
+    }
+
+    /// The KPIs a name typed by a student designates, as `/kpi` and the command line read it:
+    /// - an id, any case (`A3_CTR`): that KPI;
+    /// - else a label or an alias written in full, give or take case, accents, punctuation and
+    ///   plurals (`cpc`, `Cout par clic Google Ads`): the KPIs that bear it;
+    /// - else the KPIs whose label, aliases and id hold every word of the name, in any order,
+    ///   as a whole word or, from 3 letters, as the start of a word (`taux conv` finds the
+    ///   conversion rates, `cpc facebook` the CPC of the Facebook post); little words (`de`,
+    ///   `du`, `par`…) may be left out or added.
+    ///
+    /// Several KPIs come best first: labels that start with the words, then labels that hold
+    /// them, then the others; shorter labels first, then in the pack's order.
+    pub fn find_kpis(&self, query: &str) -> KpiMatch {
+        let query = query.trim();
+        if let Some(i) = self
+            .kpis
+            .iter()
+            .position(|k| k.id.eq_ignore_ascii_case(query))
+        {
+            return KpiMatch::One(i);
+        }
+        let words = lookup::words(query);
+        if words.is_empty() {
+            return KpiMatch::None;
+        }
+        let named: Vec<usize> = (0..self.kpis.len())
+            .filter(|&i| {
+                let k = &self.kpis[i];
+                std::iter::once(&k.label)
+                    .chain(&k.aliases)
+                    .any(|name| lookup::words(name) == words)
+            })
+            .collect();
+        if !named.is_empty() {
+            return self.ranked(named, &lookup::content(&words));
+        }
+        let wanted = lookup::content(&words);
+        if wanted.is_empty() {
+            return KpiMatch::None;
+        }
+        let found: Vec<usize> = (0..self.kpis.len())
+            .filter(|&i| {
+                let k = &self.kpis[i];
+                let names: Vec<String> = std::iter::once(&k.label)
+                    .chain(&k.aliases)
+                    .chain(std::iter::once(&k.id))
+                    .flat_map(|name| lookup::content(&lookup::words(name)))
+                    .collect();
+                lookup::holds(&names, &wanted)
+            })
+            .collect();
+        self.ranked(found, &wanted)
+    }
+
+    /// KPIs that fit a name, best first (see [`Case::find_kpis`]).
+    fn ranked(&self, mut found: Vec<usize>, wanted: &[String]) -> KpiMatch {
+        match found.len() {
+            0 => return KpiMatch::None,
+            1 => return KpiMatch::One(found[0]),
+            _ => {}
+        }
+        found.sort_by_cached_key(|&i| {
+            let label = &self.kpis[i].label;
+            let words = lookup::content(&lookup::words(label));
+            let place = if lookup::starts(&words, wanted) {
+                0
+            } else if lookup::holds(&words, wanted) {
+                1
+            } else {
+                2
+            };
+            (place, label.chars().count(), i)
+        });
+        KpiMatch::Several(found)
+    }
+
+    /// The reply to a name that fits several KPIs: at most [`KpiMatch::SHOWN`] of them, best
+    /// first, each with its label and id, then how to ask for one (`example`: "/kpi a3_cpc").
+    pub fn kpi_choices(
+        &self,
+        messages: &Prompts,
+        query: &str,
+        found: &[usize],
+        example: &str,
+    ) -> String {
+        let mut lines = vec![messages.render(
+            msg::KPI_SEVERAL,
+            &[("query", query.trim()), ("count", &found.len().to_string())],
+        )];
+        for &i in found.iter().take(KpiMatch::SHOWN) {
+            let k = &self.kpis[i];
+            lines.push(
+                messages.render(msg::KPI_SEVERAL_LINE, &[("label", &k.label), ("id", &k.id)]),
+            );
+        }
+        if found.len() > KpiMatch::SHOWN {
+            let more = (found.len() - KpiMatch::SHOWN).to_string();
+            lines.push(messages.render(msg::KPI_SEVERAL_MORE, &[("count", &more)]));
+        }
+        lines.push(messages.render(msg::KPI_SEVERAL_HINT, &[("example", example)]));
+        lines.join("\n")
     }
 
     pub fn annex(&self, number: u8) -> Option<&Annex> {
@@ -220,5 +441,95 @@ impl Case {
             return self.value_by_id(id).map(Value::display);
         }
         None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::lookup::{content, holds, starts, words};
+
+    fn w(text: &str) -> Vec<String> {
+        words(text)
+    }
+
+    fn v(list: &[&str]) -> Vec<String> {
+        list.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn words_ignore_case_accents_punctuation_and_plurals() {
+        assert_eq!(w("Coût par clic"), v(&["cout", "par", "clic"]));
+        assert_eq!(w("  COUT   PAR-CLIC "), v(&["cout", "par", "clic"]));
+        assert_eq!(w("Taux de clics"), w("taux de clic"));
+        assert_eq!(
+            w("Coût d’acquisition"),
+            v(&["cout", "d", "acquisition"]),
+            "typographic apostrophe"
+        );
+        assert_eq!(w("coût d'acquisition"), w("Coût d’acquisition"));
+        assert_eq!(
+            w("ROAS (chiffre d'affaires ÷ dépense)"),
+            v(&["roa", "chiffre", "d", "affaire", "depense"])
+        );
+        assert_eq!(w("Évolution (en %)"), v(&["evolution", "en"]));
+        // Short words keep their "s".
+        assert_eq!(w("Google Ads"), v(&["google", "ads"]));
+        assert_eq!(w("des les"), v(&["des", "les"]));
+        assert!(w("").is_empty());
+        assert!(w(" ?! ").is_empty());
+    }
+
+    #[test]
+    fn b_to_b_and_b_to_c_are_one_word_however_written() {
+        for text in ["B to B", "b2b", "B2B", "btob", "BtoB", "b 2 b", "B-to-B"] {
+            assert_eq!(w(text), v(&["b2b"]), "{text}");
+        }
+        for text in ["B to C", "b2c", "BtoC", "b-to-c"] {
+            assert_eq!(w(text), v(&["b2c"]), "{text}");
+        }
+        assert_eq!(w("Panier moyen B to B"), v(&["panier", "moyen", "b2b"]));
+        // "to" alone, or "b" alone, stays a word.
+        assert_eq!(w("b to"), v(&["b", "to"]));
+    }
+
+    #[test]
+    fn short_forms_are_spelt_out() {
+        assert_eq!(
+            content(&w("CA B2B")),
+            content(&w("chiffre d'affaires B to B"))
+        );
+        assert_eq!(w("tx de clic"), w("taux de clic"));
+        assert_eq!(w("nb de sessions"), w("nombre de sessions"));
+        assert_eq!(w("post FB"), w("post Facebook"));
+    }
+
+    #[test]
+    fn little_words_do_not_count() {
+        assert_eq!(content(&w("Taux de clic")), v(&["taux", "clic"]));
+        assert_eq!(
+            content(&w("Évolution du taux de rebond (en %)")),
+            v(&["evolution", "taux", "rebond"])
+        );
+        assert!(content(&w("de la")).is_empty());
+    }
+
+    #[test]
+    fn a_name_holds_whole_words_or_word_starts_of_three_letters() {
+        let label = content(&w("Taux de conversion Google Ads"));
+        assert!(holds(&label, &content(&w("taux de conversion"))));
+        assert!(holds(&label, &content(&w("conv"))));
+        assert!(holds(&label, &content(&w("google taux"))), "any order");
+        assert!(
+            !holds(&label, &content(&w("co"))),
+            "2 letters: whole words only"
+        );
+        assert!(!holds(&label, &content(&w("taux de clic"))));
+        assert!(!holds(&label, &content(&w("version"))), "not inside a word");
+        assert!(starts(&label, &content(&w("taux conv"))));
+        assert!(!starts(&label, &content(&w("google taux"))));
+        assert!(!starts(
+            &content(&w("Taux")),
+            &content(&w("taux de conversion"))
+        ));
     }
 }

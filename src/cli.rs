@@ -272,9 +272,12 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
             }
         }
         Some(Command::Kpi { id, json }) => {
-            let Some(index) = case.kpi_index(&id) else {
-                writeln!(out, "{}", m.render(msg::KPI_UNKNOWN, &[("id", &id)]))?;
-                return Ok(ExitCode::from(NOT_FOUND));
+            let index = match named_kpi(m, case, &id, |id| format!("casebot kpi {id}")) {
+                Ok(index) => index,
+                Err(text) => {
+                    writeln!(out, "{text}")?;
+                    return Ok(ExitCode::from(NOT_FOUND));
+                }
             };
             let result = case.kpi_result(index)?;
             if json {
@@ -284,9 +287,13 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
             }
         }
         Some(Command::Check { kpi, answer, json }) => {
-            let Some(index) = case.kpi_index(&kpi) else {
-                writeln!(out, "{}", m.render(msg::KPI_UNKNOWN, &[("id", &kpi)]))?;
-                return Ok(ExitCode::from(NOT_FOUND));
+            let example = |id: &str| format!("casebot check {id} \"{answer}\"");
+            let index = match named_kpi(m, case, &kpi, example) {
+                Ok(index) => index,
+                Err(text) => {
+                    writeln!(out, "{text}")?;
+                    return Ok(ExitCode::from(NOT_FOUND));
+                }
             };
             let outcome = case.check(index, &answer);
             let message = render::verdict(m, case, index, &outcome);
@@ -559,6 +566,25 @@ async fn run_console(
     )
     .await?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// The KPI a name given on the command line designates, read as `/kpi` reads it (id, label,
+/// alias or their words: see [`Case::find_kpis`]). Otherwise, what to print: the unknown-KPI
+/// message, or the KPIs the name fits with `example(id)` showing how to name the first one.
+fn named_kpi(
+    m: &crate::prompts::Prompts,
+    case: &Case,
+    name: &str,
+    example: impl Fn(&str) -> String,
+) -> Result<usize, String> {
+    match case.find_kpis(name) {
+        crate::case::KpiMatch::One(index) => Ok(index),
+        crate::case::KpiMatch::Several(found) => {
+            let example = example(&case.kpis[found[0]].id);
+            Err(case.kpi_choices(m, name, &found, &example))
+        }
+        crate::case::KpiMatch::None => Err(m.render(msg::KPI_UNKNOWN, &[("id", name.trim())])),
+    }
 }
 
 /// What `casebot case` prints: the case and what can be asked.

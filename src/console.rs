@@ -526,6 +526,15 @@ pub async fn run(
                 say(messages.render(id, &[]))?;
                 continue;
             }
+            // A question without a grid: the engine says so at once, before any text is typed.
+            Err(LineError::MultiLine(Pending::Written { question }))
+                if !engine.has_grid(&question) =>
+            {
+                Command::WrittenAnswer {
+                    question,
+                    text: String::new(),
+                }
+            }
             Err(LineError::MultiLine(pending)) => {
                 // A multi-line text, up to a line holding only ".".
                 say(pending.prompt(&messages))?;

@@ -29,6 +29,7 @@ ids! {
     CHECK_INVALID_NO_NUMBER = "check.invalid.no_number" [];
     CHECK_INVALID_SEVERAL = "check.invalid.several_numbers" [];
     CHECK_INVALID_GROUPING = "check.invalid.grouping" ["text"];
+    CHECK_INVALID_AMBIGUOUS_DOT = "check.invalid.ambiguous_dot" ["text", "thousands", "decimal"];
     CHECK_INVALID_LEFTOVER = "check.invalid.leftover" ["text"];
     CHECK_INVALID_DIGITS = "check.invalid.too_many_digits" [];
     CHECK_INVALID_RANGE = "check.invalid.out_of_range" [];
@@ -55,6 +56,10 @@ ids! {
     KPI_ROUNDED_INPUTS = "kpi.rounded_inputs" ["value"];
     KPI_UNKNOWN = "kpi.unknown" ["id"];
     KPI_LIST_HEADER = "kpi.list_header" ["count", "case"];
+    KPI_SEVERAL = "kpi.several" ["query", "count"];
+    KPI_SEVERAL_LINE = "kpi.several_line" ["label", "id"];
+    KPI_SEVERAL_MORE = "kpi.several_more" ["count"];
+    KPI_SEVERAL_HINT = "kpi.several_hint" ["example"];
     HINT_FORMULA = "hint.formula" ["label", "formula"];
     HINT_WHERE = "hint.where" [];
     HINT_FIRST_STEP = "hint.first_step" ["step"];
@@ -119,8 +124,16 @@ ids! {
     PLAY_PRACTICE_NONE = "play.practice.none" [];
     PLAY_PRACTICE_STARTED = "play.practice.started" ["parts", "points"];
     PLAY_PRACTICE_STEP = "play.practice.step" ["n", "total"];
-    PLAY_PRACTICE_DONE = "play.practice.done" ["right", "total", "points"];
+    PLAY_PRACTICE_DONE = "play.practice.done" ["right", "total", "points", "cheer"];
+    PLAY_N_RIGHT_ONE = "play.practice.right_one" ["n"];
+    PLAY_N_RIGHT_MANY = "play.practice.right_many" ["n"];
+    PLAY_PRACTICE_CHEER_ALL = "play.practice.cheer_all" [];
+    PLAY_PRACTICE_CHEER_GOOD = "play.practice.cheer_good" [];
+    PLAY_PRACTICE_CHEER_KEEP = "play.practice.cheer_keep" [];
     PLAY_PRACTICE_EARNED = "play.practice.earned" ["points"];
+    PLAY_PRACTICE_AGAIN = "play.practice.again" [];
+    PLAY_PRACTICE_RETRY_FREE = "play.practice.retry_free" ["attempt", "max"];
+    PLAY_PRACTICE_LOCKED = "play.practice.locked" [];
     PLAY_PRACTICE_NO_MORE_TRIES = "play.practice.no_more_tries" [];
     PLAY_PRACTICE_RETRY = "play.practice.retry" ["attempt", "max", "points"];
     PLAY_PRACTICE_GAVE_UP = "play.practice.gave_up" [];
@@ -256,6 +269,7 @@ ids! {
     WORKSHOP_VOTE_UNKNOWN = "workshop.vote.unknown" [];
     WORKSHOP_VOTE_CLOSED = "workshop.vote.closed" [];
     WORKSHOP_VOTE_TEACHER = "workshop.vote.teacher" [];
+    WORKSHOP_VOTE_OWN_DRAFT = "workshop.vote.own_draft" [];
     WORKSHOP_VOTE_RECORDED = "workshop.vote.recorded" ["choice", "title"];
     WORKSHOP_VOTE_CHANGED = "workshop.vote.changed" ["choice", "title", "before"];
     WORKSHOP_VOTE_SAME = "workshop.vote.same" ["choice", "title"];

@@ -315,9 +315,17 @@ pub fn verdict(messages: &Prompts, case: &Case, kpi: usize, outcome: &Outcome) -
                 ParseError::Empty => messages.render(msg::CHECK_INVALID_EMPTY, &[]),
                 ParseError::NoNumber => messages.render(msg::CHECK_INVALID_NO_NUMBER, &[]),
                 ParseError::SeveralNumbers => messages.render(msg::CHECK_INVALID_SEVERAL, &[]),
-                ParseError::BadGrouping(t) => {
-                    messages.render(msg::CHECK_INVALID_GROUPING, &[("text", t)])
-                }
+                ParseError::BadGrouping(t) => match crate::check::parse::dot_readings(t) {
+                    Some((thousands, decimal)) => messages.render(
+                        msg::CHECK_INVALID_AMBIGUOUS_DOT,
+                        &[
+                            ("text", t),
+                            ("thousands", &thousands),
+                            ("decimal", &decimal),
+                        ],
+                    ),
+                    None => messages.render(msg::CHECK_INVALID_GROUPING, &[("text", t)]),
+                },
                 ParseError::Leftover(t) => {
                     messages.render(msg::CHECK_INVALID_LEFTOVER, &[("text", t)])
                 }

@@ -301,8 +301,8 @@ impl Case {
                 return invalid(Reason::UnexpectedWords(words.clone()));
             }
         }
-        let (mut given, mut decimals) = (answer.value, answer.decimals);
         let mut unit_changes_meaning = false;
+        let mut percent_of_ratio = false;
         match (k.unit, answer.unit) {
             (_, GivenUnit::Bare) => {}
             (Unit::Percent, GivenUnit::Percent)
@@ -311,14 +311,73 @@ impl Case {
             (Unit::Percent, GivenUnit::Points) | (Unit::Points, GivenUnit::Percent) => {
                 unit_changes_meaning = true
             }
-            (Unit::Ratio, GivenUnit::Percent) => {
-                given /= Decimal::ONE_HUNDRED;
-                decimals += 2;
-            }
+            (Unit::Ratio, GivenUnit::Percent) => percent_of_ratio = true,
             (_, other) => return invalid(Reason::UnitMismatch(other)),
         }
-        judge(plan, given, decimals, answer.unit, unit_changes_meaning)
+        let judge_reading = |value: Decimal, decimals: i64| {
+            let (given, decimals) = if percent_of_ratio {
+                (value / Decimal::ONE_HUNDRED, decimals + 2)
+            } else {
+                (value, decimals)
+            };
+            judge(plan, given, decimals, answer.unit, unit_changes_meaning)
+        };
+        let as_decimal = judge_reading(answer.value, answer.decimals);
+        match &answer.dot_thousands {
+            None => as_decimal,
+            Some(other) => choose_dot_reading(
+                plan,
+                as_decimal,
+                judge_reading(other.value, other.decimals),
+                &other.written,
+            ),
+        }
     }
+}
+
+/// Chooses between the two readings of an ambiguous number such as "16.000" (a lone dot before
+/// exactly three digits): `as_decimal` (16,000) and `as_thousands` (16 000), both judged.
+///
+/// The student must never lose points because the dot was read the wrong way, and must not be
+/// judged on a reading they did not mean:
+/// 1. if exactly one reading is right or nearly right (correct or close), the student meant it;
+/// 2. if both are wrong, the one whose size fits the expected value is kept: the decimal
+///    reading when it is at least a tenth of the expected size (the other is then at least
+///    100 times too big), the thousands reading when it is at most 10 times the expected
+///    size (the other is then at least 100 times too small);
+/// 3. otherwise (both right, expected value zero, or sizes in between) the answer is
+///    unreadable and costs nothing: the student is asked to write 16 000 or 16,000.
+fn choose_dot_reading(
+    plan: &Plan,
+    as_decimal: Outcome,
+    as_thousands: Outcome,
+    written: &str,
+) -> Outcome {
+    let earns = |o: &Outcome| matches!(o.verdict, Verdict::Correct | Verdict::Close);
+    match (earns(&as_decimal), earns(&as_thousands)) {
+        (true, false) => return as_decimal,
+        (false, true) => return as_thousands,
+        (true, true) => return ambiguous(written),
+        (false, false) => {}
+    }
+    let expected = plan.exact.abs();
+    let small = as_decimal.given.unwrap_or_default().abs();
+    if expected.is_zero() {
+        ambiguous(written)
+    } else if small * Decimal::TEN >= expected {
+        as_decimal
+    } else if small * Decimal::ONE_HUNDRED <= expected {
+        as_thousands
+    } else {
+        ambiguous(written)
+    }
+}
+
+/// "16.000" could not be read either way with certainty: free, the student writes it again.
+fn ambiguous(written: &str) -> Outcome {
+    invalid(Reason::Unreadable(ParseError::BadGrouping(
+        written.to_string(),
+    )))
 }
 
 fn invalid(reason: Reason) -> Outcome {

@@ -4,6 +4,12 @@
 //! "baisse de 5,08 %", "≈ 17,8 %"). This module turns what they typed into a
 //! [`ParsedAnswer`]; it never judges whether the value is right. The whole
 //! input must be understood, otherwise a [`ParseError`] says what went wrong.
+//!
+//! One form cannot be read without knowing what is expected: a lone dot
+//! followed by exactly three digits ("16.000", "1.940", "2.917"). In France
+//! the dot is a common thousands separator (16 000), and it is also the
+//! English decimal point (16,000). Both readings are returned (see
+//! [`DotThousands`]); the checker chooses, or asks.
 
 use rust_decimal::Decimal;
 
@@ -24,6 +30,8 @@ pub enum GivenUnit {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ParsedAnswer {
     /// The value in base units: sign applied, "k€" multiplied by 1000 ("1,94 k€" -> 1940).
+    /// A lone dot before exactly three digits is read here as a decimal point ("16.000" -> 16);
+    /// [`ParsedAnswer::dot_thousands`] then holds the other reading.
     pub value: Decimal,
     /// Decimal places the student wrote, in base units: "17,76" -> 2, "1 940" -> 0,
     /// "1,94 k€" -> -1 (2 decimals at the thousand scale), "2 k€" -> -3.
@@ -34,6 +42,43 @@ pub struct ParsedAnswer {
     pub approx: bool,
     /// Trailing counted noun(s) after the number and unit, lowercased, single-spaced, e.g. "clics", "commandes par mois", "arbres/commande". None when absent. The caller decides whether these words fit.
     pub words: Option<String>,
+    /// Set when the number is ambiguous: one to three digits (not starting with 0), a single
+    /// dot, exactly three digits, nothing else ("16.000", "1.940"). `value` reads the dot as a
+    /// decimal point; this reads it as a thousands separator. The caller must choose, or ask.
+    pub dot_thousands: Option<DotThousands>,
+}
+
+/// The other reading of an ambiguous number such as "16.000": the dot as a thousands
+/// separator.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DotThousands {
+    /// The value in base units, as for [`ParsedAnswer::value`]: "16.000 €" -> 16000.
+    pub value: Decimal,
+    /// Decimal places in base units: 0, or -3 with "k€".
+    pub decimals: i64,
+    /// The number as written, without sign or unit: "16.000".
+    pub written: String,
+}
+
+/// Whether `written` (a number as typed, without sign or unit) is the ambiguous form: one to
+/// three digits not starting with 0, one dot, exactly three digits ("16.000", "1.940"). "0.530",
+/// "17.76", "1234.567", "1.234.567", "16.000,50" and "1 940.500" are not ambiguous.
+pub fn is_ambiguous_dot(written: &str) -> bool {
+    let Some((int_part, frac_part)) = written.split_once('.') else {
+        return false;
+    };
+    let all_digits = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_digit());
+    all_digits(int_part)
+        && all_digits(frac_part)
+        && int_part.len() <= 3
+        && !int_part.starts_with('0')
+        && frac_part.len() == 3
+}
+
+/// For an ambiguous number ("16.000"), its two unambiguous French spellings: with a space
+/// for thousands ("16 000") and with a decimal comma ("16,000"). `None` for any other text.
+pub fn dot_readings(written: &str) -> Option<(String, String)> {
+    is_ambiguous_dot(written).then(|| (written.replace('.', " "), written.replace('.', ",")))
 }
 
 /// Why an answer could not be read.
@@ -177,6 +222,8 @@ struct RawNumber {
     mantissa: i128,
     /// Number of digits written after the decimal mark.
     frac_digits: u32,
+    /// The number as written, when it is the ambiguous "16.000" form.
+    ambiguous_dot: Option<String>,
 }
 
 /// Reads one typed answer.
@@ -326,12 +373,27 @@ pub fn parse_answer(input: &str) -> Result<ParsedAnswer, ParseError> {
     };
 
     let (value, decimals) = build_value(&raw, negative, kilo)?;
+    let dot_thousands = raw.ambiguous_dot.and_then(|written| {
+        // The same digits with no decimal part: "16.000" -> 16000.
+        let whole = RawNumber {
+            mantissa: raw.mantissa,
+            frac_digits: 0,
+            ambiguous_dot: None,
+        };
+        let (value, decimals) = build_value(&whole, negative, kilo).ok()?;
+        Some(DotThousands {
+            value,
+            decimals,
+            written,
+        })
+    });
     Ok(ParsedAnswer {
         value,
         decimals,
         unit,
         approx,
         words,
+        dot_thousands,
     })
 }
 
@@ -586,10 +648,12 @@ fn scan_number(chars: &[char], pos: usize) -> Result<Option<(RawNumber, usize)>,
         mantissa = mantissa * 10 + i128::from(digit);
     }
     let frac_len = u32::try_from(frac_digits.len()).map_err(|_| ParseError::TooManyDigits)?;
+    let ambiguous_dot = is_ambiguous_dot(&written).then_some(written);
     Ok(Some((
         RawNumber {
             mantissa,
             frac_digits: frac_len,
+            ambiguous_dot,
         },
         i,
     )))
@@ -1068,6 +1132,102 @@ mod tests {
         println!("table cases: {}", table().len());
     }
 
+    /// A lone dot before exactly three digits has two readings: the decimal one in `value`,
+    /// the thousands one in `dot_thousands`. Every other form has one reading only.
+    #[test]
+    fn a_lone_dot_before_three_digits_has_two_readings() {
+        // (input, decimal reading, thousands reading, as written)
+        let ambiguous: &[(&str, Decimal, i64, Decimal, i64, &str)] = &[
+            ("16.000 €", dec!(16.000), 3, dec!(16000), 0, "16.000"),
+            ("16.000", dec!(16.000), 3, dec!(16000), 0, "16.000"),
+            ("1.940 €", dec!(1.940), 3, dec!(1940), 0, "1.940"),
+            ("2.917", dec!(2.917), 3, dec!(2917), 0, "2.917"),
+            ("175.360 €", dec!(175.360), 3, dec!(175360), 0, "175.360"),
+            ("17.760 %", dec!(17.760), 3, dec!(17760), 0, "17.760"),
+            ("-16.000 €", dec!(-16.000), 3, dec!(-16000), 0, "16.000"),
+            (
+                "baisse de 1.940 €",
+                dec!(-1.940),
+                3,
+                dec!(-1940),
+                0,
+                "1.940",
+            ),
+            ("€16.000", dec!(16.000), 3, dec!(16000), 0, "16.000"),
+            ("≈ 16.000 €", dec!(16.000), 3, dec!(16000), 0, "16.000"),
+            (
+                "CA = 16.000 € HT",
+                dec!(16.000),
+                3,
+                dec!(16000),
+                0,
+                "16.000",
+            ),
+            ("1.300 arbres", dec!(1.300), 3, dec!(1300), 0, "1.300"),
+            ("16.000 k€", dec!(16000), 0, dec!(16000000), -3, "16.000"),
+        ];
+        for &(input, value, decimals, thousands, thousands_decimals, written) in ambiguous {
+            let parsed = parse_answer(input).unwrap_or_else(|e| panic!("{input:?}: {e:?}"));
+            assert_eq!(parsed.value, value, "{input:?}");
+            assert_eq!(parsed.decimals, decimals, "{input:?}");
+            let other = parsed
+                .dot_thousands
+                .unwrap_or_else(|| panic!("{input:?}: no thousands reading"));
+            assert_eq!(other.value, thousands, "{input:?}");
+            assert_eq!(other.decimals, thousands_decimals, "{input:?}");
+            assert_eq!(other.written, written, "{input:?}");
+        }
+        // One reading only: a comma, a leading 0, not exactly three digits after the dot,
+        // several dots, both marks, a space for thousands, more than three digits before.
+        let plain: &[(&str, Decimal, i64)] = &[
+            ("17.76 %", dec!(17.76), 2),
+            ("0.530 €", dec!(0.530), 3),
+            ("0.525", dec!(0.525), 3),
+            ("016.000", dec!(16.000), 3),
+            ("5.333,33 €", dec!(5333.33), 2),
+            ("1.234.567", dec!(1234567), 0),
+            ("16.000,50 €", dec!(16000.50), 2),
+            ("16 000 €", dec!(16000), 0),
+            ("16,000 €", dec!(16.000), 3),
+            ("1,940", dec!(1.940), 3),
+            ("1234.567", dec!(1234.567), 3),
+            ("1 940.500", dec!(1940.500), 3),
+            ("1.2345", dec!(1.2345), 4),
+            ("16.00 €", dec!(16.00), 2),
+            (".500", dec!(0.500), 3),
+            ("1,940.500", dec!(1940.500), 3),
+        ];
+        for &(input, value, decimals) in plain {
+            let parsed = parse_answer(input).unwrap_or_else(|e| panic!("{input:?}: {e:?}"));
+            assert_eq!(parsed.value, value, "{input:?}");
+            assert_eq!(parsed.decimals, decimals, "{input:?}");
+            assert_eq!(parsed.dot_thousands, None, "{input:?}");
+        }
+    }
+
+    #[test]
+    fn an_ambiguous_number_has_two_french_spellings() {
+        assert_eq!(
+            dot_readings("16.000"),
+            Some(("16 000".to_string(), "16,000".to_string()))
+        );
+        assert_eq!(
+            dot_readings("1.940"),
+            Some(("1 940".to_string(), "1,940".to_string()))
+        );
+        for other in [
+            "0.530",
+            "17.76",
+            "1.234.567",
+            "16.000,50",
+            "1 940.500",
+            "1234.567",
+            "",
+        ] {
+            assert_eq!(dot_readings(other), None, "{other:?}");
+        }
+    }
+
     #[test]
     fn negative_zero_is_zero() {
         let parsed = parse_answer("-0").unwrap();
@@ -1217,6 +1377,37 @@ mod tests {
             prop_assert_eq!(parsed.unit, expected_unit);
             prop_assert!(!parsed.approx);
             prop_assert_eq!(parsed.words, None);
+            // Two readings exactly for "1.234" .. "999.999" written with a dot.
+            let int_part = mantissa.unsigned_abs() / 10_u64.pow(scale);
+            let ambiguous = mark == '.' && scale == 3 && (1..=999).contains(&int_part);
+            prop_assert_eq!(parsed.dot_thousands.is_some(), ambiguous, "{:?}", text);
+            if let Some(other) = parsed.dot_thousands {
+                prop_assert_eq!(other.value, expected * Decimal::ONE_THOUSAND, "{:?}", text);
+                prop_assert_eq!(other.decimals, 0);
+            }
+        }
+
+        #[test]
+        fn a_dot_before_three_digits_reads_both_ways(
+            digits in 1_000_i64..=999_999,
+            negative in any::<bool>(),
+            unit in prop::sample::select(vec!["", " %", " €", "€", " pts", " k€"]),
+        ) {
+            let sign = if negative { "-" } else { "" };
+            let text = format!("{sign}{}.{:03}{unit}", digits / 1000, digits % 1000);
+            let parsed = parse_answer(&text);
+            prop_assert!(parsed.is_ok(), "{:?} -> {:?}", text, parsed);
+            let parsed = parsed.unwrap();
+            let signed = if negative { -digits } else { digits };
+            let kilo = unit == " k€";
+            let factor = Decimal::from(if kilo { 1000 } else { 1 });
+            prop_assert_eq!(parsed.value, Decimal::new(signed, 3) * factor, "{:?}", text);
+            let other = parsed.dot_thousands;
+            prop_assert!(other.is_some(), "{:?}", text);
+            let other = other.unwrap();
+            prop_assert_eq!(other.value, Decimal::from(signed) * factor, "{:?}", text);
+            prop_assert_eq!(other.decimals, if kilo { -3 } else { 0 });
+            prop_assert_eq!(&other.written, &text[sign.len()..text.len() - unit.len()]);
         }
     }
 }

@@ -82,16 +82,26 @@ async fn kpi_choices(ctx: Ctx<'_>, partial: &str) -> serenity::CreateAutocomplet
         .cases
         .first()
         .map(|c| {
-            c.kpis
-                .iter()
-                .filter(|k| {
-                    partial.is_empty()
-                        || k.id.contains(&partial)
-                        || k.label.to_lowercase().contains(&partial)
-                        || k.aliases
-                            .iter()
-                            .any(|a| a.to_lowercase().contains(&partial))
-                })
+            // Word matching as `/kpi` does it ("taux de clic", "panier moyen b2b"), then
+            // plain substrings (a word being typed).
+            let found: Vec<&crate::kpi::Kpi> = match c.find_kpis(&partial) {
+                crate::case::KpiMatch::One(i) => vec![&c.kpis[i]],
+                crate::case::KpiMatch::Several(list) => list.iter().map(|&i| &c.kpis[i]).collect(),
+                crate::case::KpiMatch::None => c
+                    .kpis
+                    .iter()
+                    .filter(|k| {
+                        partial.is_empty()
+                            || k.id.contains(&partial)
+                            || k.label.to_lowercase().contains(&partial)
+                            || k.aliases
+                                .iter()
+                                .any(|a| a.to_lowercase().contains(&partial))
+                    })
+                    .collect(),
+            };
+            found
+                .into_iter()
                 .take(25)
                 .map(|k| {
                     serenity::AutocompleteChoice::new(

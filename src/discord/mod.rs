@@ -579,8 +579,10 @@ pub(crate) async fn written_form(ctx: Ctx<'_>, question: String) -> Result<(), E
     let data = ctx.data();
     let m = &data.app.messages;
     let question = question.trim().to_string();
-    if send::parse_written_form_id(&send::written_form_id(&question)).is_none() {
-        // Not a question id at all: the engine explains which questions have a grid.
+    if send::parse_written_form_id(&send::written_form_id(&question)).is_none()
+        || !data.engine.has_grid(&question)
+    {
+        // Not a question with a grid: the engine says which ones have one, before any typing.
         return respond(
             ctx,
             Command::WrittenAnswer {

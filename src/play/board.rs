@@ -32,6 +32,8 @@ pub fn ranked(rows: &[Row]) -> Vec<(usize, &Row)> {
     out
 }
 
+/// Teachers may answer (to try a quiz, to show the class) but are never ranked.
+///
 /// The class board query around a filter (a string literal, so the SQL stays static): answers
 /// and graded written answers (their points count from the time they are graded).
 macro_rules! class_board_sql {
@@ -42,7 +44,7 @@ macro_rules! class_board_sql {
                    UNION ALL
                    SELECT class_id, member_id, question_id, grade_points_milli, graded_at
                    FROM written_answers WHERE graded_at IS NOT NULL) a
-             JOIN members m ON m.id = a.member_id WHERE ",
+             JOIN members m ON m.id = a.member_id WHERE m.role = 'student' AND ",
             $filter,
             " GROUP BY m.id ORDER BY pts DESC, m.display_name COLLATE NOCASE"
         )
@@ -54,7 +56,7 @@ macro_rules! board_sql {
     ($filter:literal) => {
         concat!(
             "SELECT m.id, m.display_name, m.platform_user, SUM(a.points_milli) AS pts, COUNT(*)
-             FROM answers a JOIN members m ON m.id = a.member_id WHERE ",
+             FROM answers a JOIN members m ON m.id = a.member_id WHERE m.role = 'student' AND ",
             $filter,
             " GROUP BY m.id ORDER BY pts DESC, m.display_name COLLATE NOCASE"
         )

@@ -145,6 +145,16 @@ impl Engine {
         self.inner.messages()
     }
 
+    /// Whether a question of a loaded case has a grading grid (front ends ask before taking a
+    /// long written answer for it).
+    pub fn has_grid(&self, question: &str) -> bool {
+        self.inner
+            .app
+            .cases
+            .iter()
+            .any(|c| c.grid(question.trim()).is_some())
+    }
+
     /// The store, for read-only inspection (tests, exports).
     pub fn store(&self) -> &Store {
         &self.inner.store
@@ -364,19 +374,24 @@ impl Inner {
         }
     }
 
-    /// `/kpi`: anyone, except students for a KPI a live quiz asks and has not revealed yet.
+    /// `/kpi`: anyone, except students for a KPI a live quiz asks and has not revealed yet. A
+    /// name that fits several KPIs gets their list (labels and ids, no values).
     async fn kpi(&self, who: &Who, case: &Case, id: &str) -> anyhow::Result<Vec<Reply>> {
+        use crate::case::KpiMatch;
         let m = self.messages();
-        let index = case.kpi_index(id).or_else(|| {
-            case.kpis.iter().position(|k| {
-                k.label.eq_ignore_ascii_case(id)
-                    || k.aliases.iter().any(|a| a.eq_ignore_ascii_case(id))
-            })
-        });
-        let Some(index) = index else {
-            return Ok(vec![Reply::private(
-                m.render(msg::KPI_UNKNOWN, &[("id", id)]),
-            )]);
+        let index = match case.find_kpis(id) {
+            KpiMatch::One(index) => index,
+            KpiMatch::Several(found) => {
+                let example = format!("/kpi {}", case.kpis[found[0]].id);
+                return Ok(vec![Reply::private(
+                    case.kpi_choices(m, id, &found, &example),
+                )]);
+            }
+            KpiMatch::None => {
+                return Ok(vec![Reply::private(
+                    m.render(msg::KPI_UNKNOWN, &[("id", id.trim())]),
+                )]);
+            }
         };
         if !who.teacher && quiz::asks_unrevealed(self, who.class.id, &case.kpis[index].id).await {
             return Ok(vec![Reply::private(m.render(msg::PLAY_KPI_LOCKED, &[]))]);

@@ -61,6 +61,59 @@ async fn current<'a>(
     Ok(Some((practice, case, part_id, part)))
 }
 
+/// A student may not work in practice on a calculation the class's running quiz asks and has
+/// not corrected yet (the verdict, a hint or the worked answer would give the quiz answer away).
+async fn locked_by_quiz(inner: &Inner, who: &Who, case: &Case, kpi: usize) -> Option<Vec<Reply>> {
+    if who.teacher || !super::quiz::asks_unrevealed(inner, who.class.id, &case.kpis[kpi].id).await {
+        return None;
+    }
+    Some(vec![Reply::private(
+        inner.messages().render(msg::PLAY_PRACTICE_LOCKED, &[]),
+    )])
+}
+
+/// Whether the student already finished this part in an earlier practice run: then it trains
+/// for free.
+async fn done_before(
+    inner: &Inner,
+    who: &Who,
+    part_id: &str,
+    practice: i64,
+) -> anyhow::Result<bool> {
+    let row: Option<(i64,)> = sqlx::query_as(
+        "SELECT practice_id FROM practice_done WHERE member_id = ? AND part_id = ? AND practice_id <> ?",
+    )
+    .bind(who.member_id)
+    .bind(part_id)
+    .bind(practice)
+    .fetch_optional(&inner.store.write)
+    .await?;
+    Ok(row.is_some())
+}
+
+/// Records that the student finished a part in practice (the first time only counts).
+async fn mark_done(
+    tx: &mut sqlx::Transaction<'static, sqlx::Sqlite>,
+    who: &Who,
+    part_id: &str,
+    practice: i64,
+    how: &str,
+    now: i64,
+) -> anyhow::Result<()> {
+    sqlx::query(
+        "INSERT INTO practice_done (member_id, part_id, practice_id, how, done_at) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT (member_id, part_id) DO NOTHING",
+    )
+    .bind(who.member_id)
+    .bind(part_id)
+    .bind(practice)
+    .bind(how)
+    .bind(now)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
 fn none_active(inner: &Inner) -> Vec<Reply> {
     vec![Reply::private(
         inner.messages().render(msg::PLAY_PRACTICE_NONE, &[]),
@@ -188,11 +241,24 @@ async fn advance(
     .bind(practice.id)
     .fetch_one(&mut **tx)
     .await?;
+    let total = practice.parts.len();
+    let right = usize::try_from(right).unwrap_or(0);
+    let cheer = if right >= total {
+        msg::PLAY_PRACTICE_CHEER_ALL
+    } else if 2 * right >= total {
+        msg::PLAY_PRACTICE_CHEER_GOOD
+    } else {
+        msg::PLAY_PRACTICE_CHEER_KEEP
+    };
     Ok(m.render(
         msg::PLAY_PRACTICE_DONE,
         &[
-            ("right", &right.to_string()),
-            ("total", &practice.parts.len().to_string()),
+            (
+                "right",
+                &crate::render::count(m, right, msg::PLAY_N_RIGHT_ONE, msg::PLAY_N_RIGHT_MANY),
+            ),
+            ("total", &total.to_string()),
+            ("cheer", &m.render(cheer, &[])),
             (
                 "points",
                 &crate::render::points(m, scoring::from_milli(points.unwrap_or(0))),
@@ -223,6 +289,9 @@ pub async fn answer(
         return Ok(none_active(inner));
     };
     let kpi = part.kpi;
+    if let Some(refused) = locked_by_quiz(inner, who, case, kpi).await {
+        return Ok(refused);
+    }
     let base = scoring::to_milli(part.points);
     let outcome = case.check(kpi, text);
     let verdict_text = crate::render::verdict(m, case, kpi, &outcome);
@@ -238,13 +307,21 @@ pub async fn answer(
     let attempt = attempts as usize + 1;
     let level = hint_level(inner, practice.id, &part_id).await?;
     let cost = scoring::hint_cost(&inner.settings, base, level);
-    let points = scoring::practice_points(&inner.settings, base, outcome.verdict, attempt, cost);
+    let again = done_before(inner, who, &part_id, practice.id).await?;
+    let points = if again {
+        0
+    } else {
+        scoring::practice_points(&inner.settings, base, outcome.verdict, attempt, cost)
+    };
     let credits = inner.settings.practice.attempt_credit.len();
     let now = inner.now();
     let mut tx = inner.store.begin().await?;
     let mut reply_text = verdict_text;
     let finished_part = outcome.verdict == Verdict::Correct || attempt >= credits;
-    if outcome.verdict == Verdict::Correct {
+    if outcome.verdict == Verdict::Correct && again {
+        reply_text.push('\n');
+        reply_text.push_str(&m.render(msg::PLAY_PRACTICE_AGAIN, &[]));
+    } else if outcome.verdict == Verdict::Correct {
         reply_text.push('\n');
         reply_text.push_str(&m.render(
             msg::PLAY_PRACTICE_EARNED,
@@ -256,6 +333,15 @@ pub async fn answer(
     } else if attempt >= credits {
         reply_text.push('\n');
         reply_text.push_str(&m.render(msg::PLAY_PRACTICE_NO_MORE_TRIES, &[]));
+    } else if again {
+        reply_text.push('\n');
+        reply_text.push_str(&m.render(
+            msg::PLAY_PRACTICE_RETRY_FREE,
+            &[
+                ("attempt", &attempt.to_string()),
+                ("max", &credits.to_string()),
+            ],
+        ));
     } else {
         let next_points =
             scoring::practice_points(&inner.settings, base, Verdict::Correct, attempt + 1, cost);
@@ -304,6 +390,12 @@ pub async fn answer(
     // The worked answer and what comes next are written after the answer is stored, so the
     // end-of-run summary counts it.
     if finished_part {
+        let how = if outcome.verdict == Verdict::Correct {
+            "correct"
+        } else {
+            "tries"
+        };
+        mark_done(&mut tx, who, &part_id, practice.id, how, now).await?;
         reply_text.push_str("\n\n");
         reply_text.push_str(&worked(inner, case, &part_id, kpi)?);
         reply_text.push_str("\n\n");
@@ -330,6 +422,9 @@ pub async fn hint(
     let Some((practice, case, part_id, part)) = current(inner, who).await? else {
         return Ok(none_active(inner));
     };
+    if let Some(refused) = locked_by_quiz(inner, who, case, part.kpi).await {
+        return Ok(refused);
+    }
     let base = scoring::to_milli(part.points);
     let level = hint_level(inner, practice.id, &part_id).await? + 1;
     let Some(cost) = scoring::hint_level_cost(&inner.settings, base, level) else {
@@ -369,10 +464,14 @@ pub async fn give_up(
     let Some((practice, case, part_id, part)) = current(inner, who).await? else {
         return Ok(none_active(inner));
     };
+    if let Some(refused) = locked_by_quiz(inner, who, case, part.kpi).await {
+        return Ok(refused);
+    }
     let mut text = m.render(msg::PLAY_PRACTICE_GAVE_UP, &[]);
     text.push_str("\n\n");
     text.push_str(&worked(inner, case, &part_id, part.kpi)?);
     let mut tx = inner.store.begin().await?;
+    mark_done(&mut tx, who, &part_id, practice.id, "solution", inner.now()).await?;
     text.push_str("\n\n");
     text.push_str(&advance(inner, &mut tx, case, &practice).await?);
     tx.commit().await?;

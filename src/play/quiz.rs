@@ -116,6 +116,9 @@ pub fn parts_of(case: &Case, scope: &Scope) -> Result<Vec<(String, usize, Milli)
             }
         }
     }
+    // A part named twice ("1.2.a,1.2" or "1.2.a,1.2.a") is asked once.
+    let mut seen = std::collections::HashSet::new();
+    out.retain(|p| seen.insert(p.0.clone()));
     Ok(out)
 }
 
@@ -472,6 +475,20 @@ pub async fn stop(inner: &Arc<Inner>, who: &Who) -> anyhow::Result<Vec<Reply>> {
     let mut replies = vec![Reply::channel(
         inner.messages().render(msg::PLAY_QUIZ_STOPPED, &[]),
     )];
+    // The question that was open gets its correction, like any other.
+    let open = quiz
+        .items
+        .get(quiz.current)
+        .is_some_and(|i| i.shown_at.is_some() && i.revealed_at.is_none());
+    if let (true, Some(case)) = (open, inner.app.case(Some(&quiz.case_id))) {
+        replies.push(reveal_reply(inner, case, &quiz, quiz.current).await?);
+        sqlx::query("UPDATE quiz_items SET revealed_at = ? WHERE quiz_id = ? AND idx = ?")
+            .bind(now)
+            .bind(quiz.id)
+            .bind(quiz.current as i64)
+            .execute(&inner.store.write)
+            .await?;
+    }
     replies.extend(final_replies(inner, &quiz).await?);
     Ok(replies)
 }

@@ -54,7 +54,7 @@ pub async fn answer_spread(
 pub async fn quiz_points(store: &Store, quiz_id: i64) -> anyhow::Result<Vec<(String, Decimal)>> {
     let rows: Vec<(String, i64)> = sqlx::query_as(
         "SELECT m.display_name, SUM(a.points_milli) AS pts FROM answers a JOIN members m ON m.id = a.member_id
-         WHERE a.quiz_id = ? GROUP BY m.id ORDER BY pts DESC, m.display_name COLLATE NOCASE",
+         WHERE a.quiz_id = ? AND m.role = 'student' GROUP BY m.id ORDER BY pts DESC, m.display_name COLLATE NOCASE",
     )
     .bind(quiz_id)
     .fetch_all(&store.read)

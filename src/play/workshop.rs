@@ -459,15 +459,19 @@ pub async fn vote(
     let Some(choice_id) = CHOICES.get(usize::from(choice)) else {
         return private(m.render(msg::WORKSHOP_VOTE_BAD_CHOICE, &[]));
     };
-    let row: Option<(String, Option<String>, Option<i64>)> = sqlx::query_as(
-        "SELECT d.status, p.model, p.draft_id FROM discussion_posts p JOIN discussions d ON d.id = p.discussion_id
+    // (status, model, draft, the draft's author)
+    type PostRow = (String, Option<String>, Option<i64>, Option<i64>);
+    let row: Option<PostRow> = sqlx::query_as(
+        "SELECT d.status, p.model, p.draft_id, s.member_id FROM discussion_posts p
+         JOIN discussions d ON d.id = p.discussion_id
+         LEFT JOIN shared_drafts s ON s.id = p.draft_id
          WHERE p.id = ? AND d.class_id = ?",
     )
     .bind(post)
     .bind(who.class.id)
     .fetch_optional(&inner.store.write)
     .await?;
-    let Some((status, model, draft)) = row else {
+    let Some((status, model, draft, author)) = row else {
         return private(m.render(msg::WORKSHOP_VOTE_UNKNOWN, &[]));
     };
     if status != "open" {
@@ -475,6 +479,9 @@ pub async fn vote(
     }
     if who.teacher {
         return private(m.render(msg::WORKSHOP_VOTE_TEACHER, &[]));
+    }
+    if author == Some(who.member_id) {
+        return private(m.render(msg::WORKSHOP_VOTE_OWN_DRAFT, &[]));
     }
     let title = post_title(inner, case, model.as_deref(), draft);
     let mut tx = inner.store.begin().await?;

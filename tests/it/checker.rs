@@ -538,6 +538,60 @@ fn table() -> Vec<(&'static str, &'static str, Verdict, Reason)> {
             Correct,
             EXACT,
         ),
+        // --- A lone dot before exactly three digits: "16.000" is 16 000 (French thousands) or
+        // 16,000 (English decimal point). A reading that is right or nearly right wins; if both
+        // are wrong, the one whose size fits the expected value; otherwise it is asked, free.
+        // a5_b2b_revenue = 16 000 € (practice 1.3.a).
+        ("a5_b2b_revenue", "16.000 €", Correct, EXACT),
+        ("a5_b2b_revenue", "16.000", Correct, EXACT),
+        ("a5_b2b_revenue", "16.000 € HT", Correct, EXACT),
+        ("a5_b2b_revenue", "CA = 16.000 €", Correct, EXACT),
+        ("a5_b2b_revenue", "16.000 k€", Correct, EXACT),
+        ("a5_b2b_revenue", "-16.000 €", Wrong, mistake(SignError)),
+        // 1,94 € would be 8 000 times too small: read 1 940 €.
+        ("a5_b2b_revenue", "1.940 €", Wrong, NOT),
+        // 160,000 € is 100 times too small, 160 000 € 10 times too big: read 160 000 €.
+        ("a5_b2b_revenue", "160.000 €", Wrong, NOT),
+        // 500,000 € and 500 000 € are both 30 times off: which one was meant?
+        ("a5_b2b_revenue", "500.000 €", Invalid, grouping("500.000")),
+        ("a5_b2b_revenue", "16.000,50 €", Close, NEAR),
+        ("a5_b2b_revenue", "1.234.567", Wrong, NOT),
+        // A comma is the French decimal mark: 16,000 € is 16 €.
+        ("a5_b2b_revenue", "16,000 €", Wrong, NOT),
+        ("a5_b2b_basket", "5.333,33 €", Correct, EXACT),
+        ("a5_b2b_basket", "5.333 €", Correct, EXACT),
+        ("a5_total_trees", "1.300", Correct, EXACT),
+        ("a7_clicks_year", "1.200 clics", Correct, EXACT),
+        ("a7_revenue_year", "175.360 €", Correct, EXACT),
+        ("a7_revenue_month", "14.613 €", Correct, EXACT),
+        ("a2_social_sessions_evol", "2.918 %", Correct, EXACT),
+        ("a2_social_sessions_evol", "+2.917 %", Close, TRUNCATED),
+        // The English decimal point keeps working.
+        ("a3_ctr", "17.76 %", Correct, EXACT),
+        ("a3_ctr", "17.757 %", Correct, EXACT),
+        // 17,760 claims 3 decimals: 17,757 is expected at that precision, as with a comma.
+        ("a3_ctr", "17.760 %", Close, NEAR),
+        ("a3_ctr", "17,760 %", Close, NEAR),
+        ("a3_ctr", "563.166 %", Wrong, mistake(Inverted)),
+        // 1 % and 1 000 % are both far from 17,76 %: asked.
+        ("a3_ctr", "1.000 %", Invalid, grouping("1.000")),
+        ("a3_roas", "3.023", Correct, EXACT),
+        ("a3_roas", "302.327 %", Correct, EXACT),
+        ("a5_b2b_trees_per_order", "266.667", Correct, EXACT),
+        ("a2_duration_diff", "-6.000 s", Correct, EXACT),
+        // A leading 0 is never a thousands group: 0,530 €, judged at 3 decimals like "0,530 €".
+        ("a3_cpc", "0.525 €", Correct, EXACT),
+        ("a3_cpc", "0.530 €", Wrong, NOT),
+        ("a3_cpc", "0,530 €", Wrong, NOT),
+        // 1 940 € would be 3 700 times too big: read 1,940 €.
+        ("a3_cpc", "1.940 €", Wrong, NOT),
+        // Nothing to compare sizes with when 0 is expected: asked.
+        (
+            "a2_display_share_diff",
+            "1.000 point",
+            Invalid,
+            grouping("1.000"),
+        ),
     ]
 }
 
@@ -657,6 +711,103 @@ fn the_value_read_is_in_the_kpi_unit() {
     let outcome = case.check(kpi_index("a3_ctr"), "nope");
     assert_eq!(outcome.given, None);
     assert_eq!(outcome.given_unit, None);
+}
+
+#[test]
+fn a_dot_before_three_digits_is_read_the_way_that_fits() {
+    let case = case();
+    let read = |kpi: &str, input: &str| {
+        let outcome = case.check(kpi_index(kpi), input);
+        (outcome.given, outcome.given_decimals)
+    };
+    assert_eq!(read("a5_b2b_revenue", "16.000 €"), (Some(dec!(16000)), 0));
+    assert_eq!(read("a5_b2b_revenue", "16.000"), (Some(dec!(16000)), 0));
+    assert_eq!(read("a5_b2b_revenue", "1.940 €"), (Some(dec!(1940)), 0));
+    assert_eq!(read("a3_cpc", "1.940 €"), (Some(dec!(1.940)), 3));
+    assert_eq!(read("a3_ctr", "17.760 %"), (Some(dec!(17.760)), 3));
+    assert_eq!(read("a3_cpc", "0.530 €"), (Some(dec!(0.530)), 3));
+    assert_eq!(
+        read("a5_b2b_basket", "5.333,33 €"),
+        (Some(dec!(5333.33)), 2)
+    );
+    assert_eq!(
+        read("a5_b2b_revenue", "16.000,50 €"),
+        (Some(dec!(16000.50)), 2)
+    );
+    assert_eq!(
+        read("a7_revenue_year", "1.234.567"),
+        (Some(dec!(1234567)), 0)
+    );
+    assert_eq!(read("a5_b2b_revenue", "16,000 €"), (Some(dec!(16.000)), 3));
+    // A ratio written in percent: both readings are divided by 100.
+    assert_eq!(read("a3_roas", "302.327 %"), (Some(dec!(3.02327)), 5));
+    assert_eq!(read("a5_b2b_revenue", "500.000 €"), (None, 0));
+}
+
+/// Whatever the KPI, its right value written with a dot (as thousands separator, or as decimal
+/// point with three decimals) never costs points: it is never judged wrong.
+#[test]
+fn the_right_value_with_a_dot_before_three_digits_never_costs_points() {
+    let case = case();
+    let mut written = 0;
+    let mut failures = Vec::new();
+    for (i, k) in case.kpis.iter().enumerate() {
+        let exact = case.evaluate(i).expect("computes");
+        let sign = if exact < Decimal::ZERO { "-" } else { "" };
+        let mut texts = Vec::new();
+        // Thousands: "16.000", "2.918", "175.360".
+        let units = exact.abs().round_dp(0);
+        if units >= Decimal::ONE_THOUSAND && units < Decimal::from(1_000_000) {
+            let units = units.mantissa() / 10_i128.pow(units.scale());
+            texts.push(format!("{sign}{}.{:03}", units / 1000, units % 1000));
+        }
+        // Decimal point: "17.757", "0.525" is not ambiguous, "266.667".
+        let mut three = exact
+            .abs()
+            .round_dp_with_strategy(3, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
+        three.rescale(3);
+        if three >= Decimal::ONE && three < Decimal::ONE_THOUSAND {
+            texts.push(format!("{sign}{three}"));
+        }
+        for text in texts {
+            written += 1;
+            let outcome = case.check(i, &text);
+            if !matches!(outcome.verdict, Correct | Close) {
+                failures.push(format!(
+                    "{} {text:?} (expected {}): {:?} / {:?}",
+                    k.id,
+                    k.display(exact),
+                    outcome.verdict,
+                    outcome.reason
+                ));
+            }
+        }
+    }
+    assert!(written >= 60, "only {written} answers written");
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// When the dot cannot be read with certainty, the answer is unreadable: it costs nothing and
+/// the student is told how to write it.
+#[test]
+fn an_unresolved_dot_is_free_and_says_how_to_write_it() {
+    let app = crate::helpers::shared_app();
+    let case = case();
+    let i = kpi_index("a5_b2b_revenue");
+    let outcome = case.check(i, "500.000 €");
+    assert_eq!(outcome.verdict, Invalid);
+    assert_eq!(outcome.given, None);
+    let text = casebot::render::verdict(&app.messages, case, i, &outcome);
+    assert!(text.contains("« 500.000 »"), "{text}");
+    assert!(
+        text.ends_with("Cette réponse ne te coûte rien : réessaie."),
+        "{text}"
+    );
+    // The two spellings the student may use instead.
+    assert_eq!(
+        casebot::check::parse::dot_readings("500.000"),
+        Some(("500 000".to_string(), "500,000".to_string()))
+    );
 }
 
 #[test]

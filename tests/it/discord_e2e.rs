@@ -1551,12 +1551,14 @@ async fn discord_e2e_students_cannot_run_teacher_commands_or_crafted_buttons() {
             slash_command(id, GUILD, QUIZ_CH, &prof, "quiz", sub("arreter")),
         )
         .await;
-    let said = bot.wait_said(id, 2).await;
+    let said = bot.wait_said(id, 3).await;
     assert_eq!(
         said[0].text(),
         "⏹️ Quiz arrêté par l'enseignant. Les réponses données gardent leurs points."
     );
-    assert_eq!(said[1].text(), "🏆 **Podium**\n🥇 Élève 01 – 0,25 point");
+    // The open question's correction, then the podium.
+    assert!(said[1].text().starts_with("✅ **Correction 1.2.a**"));
+    assert_eq!(said[2].text(), "🏆 **Podium**\n🥇 Élève 01 – 0,25 point");
     assert!(said.iter().all(|s| !s.ephemeral()), "{said:#?}");
     assert_eq!(
         bot.count("SELECT COUNT(*) FROM quizzes WHERE status = 'stopped'")
@@ -2423,7 +2425,13 @@ async fn discord_e2e_workshop_votes_threads_self_assessment_and_grading() {
         "{}",
         v.text()
     );
-    bot.click(GUILD, OTHER_CH, &ana, "cb:v:2:0").await;
+    let own = bot.click(GUILD, OTHER_CH, &ana, "cb:v:2:0").await;
+    assert!(
+        own.text().starts_with("C'est ton brouillon"),
+        "{}",
+        own.text()
+    );
+    bot.click(GUILD, OTHER_CH, &ben, "cb:v:2:0").await;
     let v = bot.click(GUILD, OTHER_CH, &prof, "cb:v:2:2").await;
     assert!(
         v.text().starts_with("Les enseignants ne votent pas"),
@@ -2479,6 +2487,18 @@ async fn discord_e2e_workshop_votes_threads_self_assessment_and_grading() {
         model.text()
     );
 
+    // A question without a grid is refused before any typing.
+    let refused = bot
+        .slash(GUILD, OTHER_CH, &ana, "rediger", opt_str("question", "3.3"))
+        .await;
+    assert_eq!(refused.kind, 4, "an answer, not a form: {refused:#?}");
+    assert!(
+        refused
+            .text()
+            .starts_with("La question « 3.3 » n'a pas de grille de correction."),
+        "{}",
+        refused.text()
+    );
     // A written answer: the form, then the grid as a select menu.
     let form = bot
         .slash(GUILD, OTHER_CH, &ana, "rediger", opt_str("question", "2.4"))

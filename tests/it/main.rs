@@ -7,6 +7,7 @@ mod discord_e2e;
 mod fake_discord;
 mod fake_discord_selftest;
 mod helpers;
+mod kpi_lookup;
 mod kpis;
 mod linkedin;
 mod pack_errors;

@@ -674,3 +674,37 @@ async fn erase_class_asks_first_then_erases_that_class_only() {
         texts(&erase_replies)
     );
 }
+
+/// A teacher who answers a quiz (to try it, or to show the class) is never ranked.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn teachers_who_answer_are_not_ranked() {
+    let play = spawn_engine("teachers_not_ranked").await;
+    let prof = play.teacher("Prof");
+    let ana = play.student("Ana");
+    play.send(&prof, launch(&["1.2.a"], 60, false, false)).await;
+    play.take_posts(1).await;
+    answer_taken(&play, &prof, "17,76 %").await;
+    answer_taken(&play, &ana, "17 %").await;
+    let board = plain(
+        &one(&play
+            .send(&ana, Command::Leaderboard { board: Board::Quiz })
+            .await)
+        .text,
+    );
+    assert!(!board.contains("Prof"), "{board}");
+    let stopped = play.send(&prof, Command::QuizStop).await;
+    let all = texts(&stopped);
+    assert!(!all.contains("🥇 Prof"), "{all}");
+    let board = plain(
+        &one(&play
+            .send(
+                &ana,
+                Command::Leaderboard {
+                    board: Board::AllTime,
+                },
+            )
+            .await)
+        .text,
+    );
+    assert!(!board.contains("Prof"), "{board}");
+}

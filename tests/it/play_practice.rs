@@ -228,7 +228,7 @@ async fn practice_credit_decreases_hints_are_priced_and_giving_up_moves_on() {
     );
     assert!(
         text.ends_with(
-            "🏁 Entraînement terminé : 2 calcul(s) juste(s) sur 3, 0,163 point gagné(s). Bravo pour le travail !"
+            "🏁 Entraînement terminé : 2 calculs justes sur 3, 0,163 point au total. Bien joué : relis les corrections des calculs manqués."
         ),
         "{text}"
     );
@@ -318,7 +318,7 @@ async fn practice_last_attempt_shows_the_answer_and_hints_run_out() {
     assert_eq!(play.count("SELECT COUNT(*) FROM answers").await, 4);
     // The summary counts the answer that ended the run.
     assert!(
-        text.ends_with("🏁 Entraînement terminé : 1 calcul(s) juste(s) sur 2, 0,25 point gagné(s). Bravo pour le travail !"),
+        text.ends_with("🏁 Entraînement terminé : 1 calcul juste sur 2, 0,25 point au total. Bien joué : relis les corrections des calculs manqués."),
         "{text}"
     );
 }
@@ -335,7 +335,7 @@ async fn practice_summary_counts_the_answer_that_ends_the_run() {
     );
     assert_eq!(play.points("Dan").await, 250);
     assert!(
-        text.ends_with("🏁 Entraînement terminé : 1 calcul(s) juste(s) sur 1, 0,25 point gagné(s). Bravo pour le travail !"),
+        text.ends_with("🏁 Entraînement terminé : 1 calcul juste sur 1, 0,25 point au total. Sans faute, bravo !"),
         "{text}"
     );
 }
@@ -362,5 +362,91 @@ async fn hints_can_bring_a_right_answer_to_zero_but_never_below() {
             .last()
             .map(|r| (r.2.clone(), r.3)),
         Some(("correct".to_string(), 0))
+    );
+}
+
+/// Practice points for a calculation are earned once: a student who found it, ran out of
+/// tries or saw the worked answer trains on it again for free (the boards cannot be farmed).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_calculation_earns_practice_points_once() {
+    let play = spawn_engine("practice_once").await;
+    let [ana, ben, carl] = ["Ana", "Ben", "Carl"].map(|n| play.student(n));
+
+    play.send(&ana, practice(&["1.2.a"])).await;
+    let text = private_text(&play.send(&ana, answer("17,76 %")).await);
+    assert!(text.contains("Tu gagnes 0,25 point."), "{text}");
+    for _ in 0..3 {
+        play.send(&ana, practice(&["1.2.a"])).await;
+        let text = private_text(&play.send(&ana, answer("17,76 %")).await);
+        assert!(
+            text.contains("Tu avais déjà travaillé ce calcul à l'entraînement : il ne rapporte plus de points"),
+            "{text}"
+        );
+    }
+    assert_eq!(play.points("Ana").await, 250);
+
+    // The worked answer seen, then the same calculation again: nothing to earn.
+    play.send(&ben, practice(&["1.2.b"])).await;
+    play.send(&ben, Command::GiveUp).await;
+    play.send(&ben, practice(&["1.2.b"])).await;
+    let text = private_text(&play.send(&ben, answer("0,5 €")).await);
+    assert!(text.contains("ne rapporte plus de points"), "{text}");
+    let text = private_text(&play.send(&ben, answer("0,53 €")).await);
+    assert!(text.contains("Tu avais déjà travaillé ce calcul"), "{text}");
+    assert_eq!(play.points("Ben").await, 0);
+
+    // Every try used, then again: free.
+    play.send(&carl, practice(&["1.2.c"])).await;
+    for _ in 0..3 {
+        play.send(&carl, answer("1 €")).await;
+    }
+    play.send(&carl, practice(&["1.2.c"])).await;
+    play.send(&carl, answer("93,23 €")).await;
+    assert_eq!(play.points("Carl").await, 0);
+
+    // A part named twice is asked once.
+    let text = private_text(&play.send(&carl, practice(&["1.2.d", "1.2.d"])).await);
+    assert!(
+        text.starts_with("🎯 Entraînement lancé : 1 calcul,"),
+        "{text}"
+    );
+}
+
+/// While the class's quiz asks a calculation, practice on it waits for the correction: no
+/// verdict, hint or worked answer that would give the quiz answer away.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn practice_on_a_calculation_the_quiz_asks_waits_for_its_correction() {
+    let play = spawn_engine("practice_quiz_lock").await;
+    let prof = play.teacher("Prof");
+    let ana = play.student("Ana");
+    play.send(&ana, practice(&["1.2.a", "1.2.b"])).await;
+    play.send(
+        &prof,
+        Command::QuizLaunch {
+            scope: Scope::Items(vec!["1.2.a".into()]),
+            seconds_per_item: Some(60),
+            total_minutes: None,
+            speed_bonus: false,
+            streak_bonus: false,
+        },
+    )
+    .await;
+    play.take_posts(1).await;
+    const LOCKED: &str = "Ce calcul est demandé dans le quiz en cours : tu pourras t'y entraîner après sa correction. En attendant, réponds au quiz !";
+    // Answers and hints go to the open quiz question; the worked answer of practice waits.
+    let text = private_text(&play.send(&ana, Command::GiveUp).await);
+    assert_eq!(text, LOCKED);
+    assert_eq!(
+        play.count("SELECT COUNT(*) FROM practice_done").await,
+        0,
+        "nothing recorded"
+    );
+    // After the correction, practice goes on.
+    play.advance_and_tick(61_000).await;
+    play.take_posts(1).await;
+    let text = private_text(&play.send(&ana, Command::GiveUp).await);
+    assert!(
+        text.starts_with("Pas de souci : voici la correction"),
+        "{text}"
     );
 }

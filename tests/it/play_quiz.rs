@@ -748,12 +748,17 @@ async fn teacher_pauses_resumes_extends_skips_and_stops() {
     play.clock.advance(5_000);
     answer_taken(&play, &ana, "0,53 €").await;
     let stopped = play.send(&prof, Command::QuizStop).await;
-    assert_eq!(stopped.len(), 1 + 1 + 1 + 2, "{stopped:#?}");
+    assert_eq!(stopped.len(), 1 + 1 + 1 + 1 + 2, "{stopped:#?}");
     assert_eq!(stopped[0].audience, Audience::Channel);
     assert_eq!(
         stopped[0].text,
         "⏹️ Quiz arrêté par l'enseignant. Les réponses données gardent leurs points."
     );
+    // Question 2 was open: its correction comes first, with Ana's answer counted.
+    assert!(stopped[1].text.starts_with("✅ **Correction 1.2.b**"));
+    assert!(crate::helpers::plain(&stopped[1].text)
+        .contains("La classe : 1 juste(s), 0 presque, 0 faux."));
+    let stopped = stopped[1..].to_vec();
     assert_eq!(
         crate::helpers::plain(&stopped[1].text),
         "🏆 **Podium**\n🥇 Ana – 0,5 point\n🥈 Ben – 0,25 point"
@@ -1054,8 +1059,10 @@ async fn a_configured_teacher_role_makes_a_member_a_teacher() {
         stopped[0].text,
         "⏹️ Quiz arrêté par l'enseignant. Les réponses données gardent leurs points."
     );
+    // The open question gets its correction before the podium.
+    assert!(stopped[1].text.starts_with("✅ **Correction 1.2.a**"));
     assert_eq!(
-        stopped[1].text,
+        stopped[2].text,
         "🏆 **Podium**\nPersonne n'a encore marqué de points."
     );
 }
@@ -1081,7 +1088,7 @@ async fn kpi_is_locked_for_students_until_the_quiz_reveals_it() {
     }
     assert_eq!(
         private_text(&play.send(&ana, kpi("taux de magie")).await),
-        "Je ne connais pas l'indicateur « taux de magie ». Essaie par exemple « taux de clic » ou « panier moyen » (sur Discord, /kpi propose la liste ; en ligne de commande : casebot kpi list)."
+        "Je ne connais pas l'indicateur « taux de magie ». Essaie par exemple « taux de clic », « CPM » ou « panier moyen B to C » (sur Discord, /kpi propose la liste ; en ligne de commande : casebot kpi list)."
     );
 
     play.send(&prof, launch(&["1.2.a", "1.2.b"], 60, false, false))

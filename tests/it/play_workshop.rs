@@ -433,6 +433,11 @@ async fn a_draft_is_shared_only_with_consent_anonymously_and_can_be_withdrawn() 
     );
     assert_eq!(reply.thread.as_deref(), Some("Discussion – Brouillon n° 1"));
     let post = vote_post(reply);
+    let own = vote(&play, &ana, post, 0).await;
+    assert!(
+        own.starts_with("C'est ton brouillon : tu ne votes pas pour lui"),
+        "{own}"
+    );
     vote(&play, &ben, post, 0).await;
     assert_eq!(play.count("SELECT COUNT(*) FROM votes").await, 1);
 
@@ -832,7 +837,8 @@ async fn the_console_runs_the_workshop_with_commands_for_buttons_and_menus() {
         default_user: "alice".into(),
         files_dir: files.path.clone(),
     };
-    let script = "prof> /vote modeles numero:1\n\
+    let script = "dylan> /rediger 3.3\n\
+                  prof> /vote modeles numero:1\n\
                   alice> /brouillon partager:oui\n\
                   Un olivier pour les 40 ans d'ICOOPA\n\
                   #RSE #arbre #cadeau\n\
@@ -843,6 +849,7 @@ async fn the_console_runs_the_workshop_with_commands_for_buttons_and_menus() {
                   bob> /voter 1 2\n\
                   bob> /voter 1 retravailler\n\
                   alice> /voter 2 1\n\
+                  bob> /voter 2 1\n\
                   bob> /voter 2\n\
                   prof> /vote clore\n\
                   alice> /rediger 2.4\n\
@@ -861,6 +868,7 @@ async fn the_console_runs_the_workshop_with_commands_for_buttons_and_menus() {
         .expect("console run");
     let output = view(&String::from_utf8(buf.0.lock().expect("buffer").clone()).expect("utf-8"));
     for expected in [
+        "[privé → dylan] La question « 3.3 » n'a pas de grille de correction.",
         "[classe] 🗳️ Vote – Modèle 1 : ",
         "[boutons : 👍 Convaincant · 🤔 Mitigé · 👎 À retravailler] → /voter 1 1, 2 ou 3",
         "[fil de discussion : Discussion – Modèle 1 : ",
@@ -873,6 +881,7 @@ async fn the_console_runs_the_workshop_with_commands_for_buttons_and_menus() {
         "[fil de discussion : Discussion – Brouillon n° 1]",
         "[privé → alice] Vote enregistré : 👍 Convaincant pour « Modèle 1 : ",
         "[privé → bob] Vote changé : 👎 À retravailler pour « Modèle 1 : ",
+        "[privé → alice] C'est ton brouillon : tu ne votes pas pour lui",
         "Usage : /voter 12 1 (1 convaincant, 2 mitigé, 3 à retravailler)",
         "[classe] 📊 Résultats du vote – 2 posts, 2 votants",
         " : 👍 1 · 🤔 0 · 👎 1 (2 votes)",
