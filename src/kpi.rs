@@ -98,10 +98,18 @@ pub struct StepInput {
     pub label: String,
     /// As written in the calculation ("3 695"; a KPI at its displayed precision).
     pub number: String,
+    /// With its unit ("1 940 €", "112 s"; a KPI as displayed).
+    pub value: String,
+    /// How the annex prints it, when that is not `value` ("1,94 k€", "00:01:52").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub annex_text: Option<String>,
     /// The annex it comes from; `None` for a constant or a KPI.
     pub annex: Option<u8>,
     /// Whether it is a KPI computed beforehand (its own steps explain it).
     pub computed: bool,
+    /// For a KPI computed beforehand, the part of the case that asks it ("1.3.a"), if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub asked_in: Option<String>,
 }
 
 /// The worked calculation of a KPI, in pieces that the texts of `prompts/` put into sentences.
@@ -239,12 +247,34 @@ impl Case {
             if inputs.iter().any(|input| &input.id == id) {
                 continue;
             }
+            let (value, annex_text) = match *r {
+                RefId::Value(i) => {
+                    let v = &self.values[i];
+                    let value = format::with_unit(v.value, v.unit, v.value.normalize().scale());
+                    let shown = v.display();
+                    let differs = shown != value;
+                    (value, differs.then_some(shown))
+                }
+                RefId::Kpi(i) => (self.kpis[i].display(self.evaluate(i)?), None),
+            };
+            let asked_in = match *r {
+                RefId::Kpi(i) => self
+                    .questions
+                    .iter()
+                    .flat_map(|q| q.parts.iter())
+                    .find(|p| p.kpi == i)
+                    .map(|p| p.id.clone()),
+                RefId::Value(_) => None,
+            };
             inputs.push(StepInput {
                 id: id.clone(),
                 label: self.ref_label(*r).to_string(),
                 number: self.ref_number(*r)?,
+                value,
+                annex_text,
                 annex,
                 computed,
+                asked_in,
             });
         }
         let rounded_path = self.evaluate_from_rounded(kpi)?;

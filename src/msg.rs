@@ -49,9 +49,11 @@ ids! {
     KPI_HEADER = "kpi.header" ["label", "value"];
     KPI_FORMULA = "kpi.formula" ["formula"];
     KPI_INPUTS = "kpi.inputs" [];
-    KPI_INPUT_ANNEX = "kpi.input_annex" ["label", "number", "annex"];
+    KPI_INPUT_ANNEX = "kpi.input_annex" ["label", "number", "value", "annex"];
+    KPI_INPUT_ANNEX_SHOWN = "kpi.input_annex_shown" ["label", "value", "annex", "shown"];
     KPI_INPUT_CONSTANT = "kpi.input_constant" ["label", "number"];
-    KPI_INPUT_COMPUTED = "kpi.input_computed" ["label", "number", "id"];
+    KPI_INPUT_COMPUTED = "kpi.input_computed" ["label", "number", "value", "id"];
+    KPI_INPUT_COMPUTED_PART = "kpi.input_computed_part" ["label", "value", "part"];
     KPI_CALCULATION = "kpi.calculation" ["calculation", "result"];
     KPI_ROUNDED_INPUTS = "kpi.rounded_inputs" ["value"];
     KPI_UNKNOWN = "kpi.unknown" ["id"];

@@ -165,22 +165,45 @@ pub fn part(messages: &Prompts, case: &Case, p: &Part) -> String {
 /// One input line of a worked calculation.
 fn input_line(messages: &Prompts, input: &crate::kpi::StepInput) -> String {
     match (input.computed, input.annex) {
-        (true, _) => messages.render(
-            msg::KPI_INPUT_COMPUTED,
-            &[
-                ("label", &input.label),
-                ("number", &input.number),
-                ("id", &input.id),
-            ],
-        ),
-        (false, Some(annex)) => messages.render(
-            msg::KPI_INPUT_ANNEX,
-            &[
-                ("label", &input.label),
-                ("number", &input.number),
-                ("annex", &annex.to_string()),
-            ],
-        ),
+        (true, _) => match &input.asked_in {
+            Some(part) => messages.render(
+                msg::KPI_INPUT_COMPUTED_PART,
+                &[
+                    ("label", &input.label),
+                    ("value", &input.value),
+                    ("part", part),
+                ],
+            ),
+            None => messages.render(
+                msg::KPI_INPUT_COMPUTED,
+                &[
+                    ("label", &input.label),
+                    ("number", &input.number),
+                    ("value", &input.value),
+                    ("id", &input.id),
+                ],
+            ),
+        },
+        (false, Some(annex)) => match &input.annex_text {
+            Some(shown) => messages.render(
+                msg::KPI_INPUT_ANNEX_SHOWN,
+                &[
+                    ("label", &input.label),
+                    ("value", &input.value),
+                    ("annex", &annex.to_string()),
+                    ("shown", shown),
+                ],
+            ),
+            None => messages.render(
+                msg::KPI_INPUT_ANNEX,
+                &[
+                    ("label", &input.label),
+                    ("number", &input.number),
+                    ("value", &input.value),
+                    ("annex", &annex.to_string()),
+                ],
+            ),
+        },
         (false, None) => messages.render(
             msg::KPI_INPUT_CONSTANT,
             &[("label", &input.label), ("number", &input.number)],

@@ -150,7 +150,7 @@ fn kpi_json_has_the_documented_fields_and_steps() {
     assert_eq!(inputs.len(), 2);
     assert_eq!(
         keys(&inputs[0]),
-        vec!["annex", "computed", "id", "label", "number"]
+        vec!["annex", "computed", "id", "label", "number", "value"]
     );
     assert_eq!(inputs[0]["id"], "a3_clicks");
     assert_eq!(inputs[0]["annex"], 3);

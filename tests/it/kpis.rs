@@ -287,14 +287,52 @@ fn units_and_precisions_follow_kpis_toml() {
     assert_eq!(r.value, dec!(16000));
 }
 
-fn input(id: &str, label: &str, number: &str, annex: Option<u8>, computed: bool) -> StepInput {
-    StepInput {
-        id: id.to_string(),
-        label: label.to_string(),
-        number: number.to_string(),
+type Input = (String, String, String, Option<u8>, bool);
+
+fn input(id: &str, label: &str, number: &str, annex: Option<u8>, computed: bool) -> Input {
+    (
+        id.to_string(),
+        label.to_string(),
+        number.to_string(),
         annex,
         computed,
-    }
+    )
+}
+
+/// What an input says of where a figure comes from (its value with unit is checked apart).
+fn project(inputs: &[StepInput]) -> Vec<Input> {
+    inputs
+        .iter()
+        .map(|i| {
+            (
+                i.id.clone(),
+                i.label.clone(),
+                i.number.clone(),
+                i.annex,
+                i.computed,
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn inputs_show_their_unit_how_the_annex_prints_them_and_where_they_were_computed() {
+    let r = case().kpi_result(kpi_index("a3_cpc")).expect("computes");
+    let spend = &r.steps.inputs[0];
+    assert_eq!(spend.value, "1\u{202F}940\u{A0}€");
+    assert_eq!(spend.annex_text.as_deref(), Some("1,94 k€"));
+    let clicks = &r.steps.inputs[1];
+    assert_eq!(
+        (clicks.value.as_str(), clicks.annex_text.as_deref()),
+        ("3\u{202F}695", None)
+    );
+    let r = case()
+        .kpi_result(kpi_index("a5_b2b_revenue_share"))
+        .expect("computes");
+    let b2b = &r.steps.inputs[0];
+    assert!(b2b.computed);
+    assert_eq!(b2b.value, "16\u{202F}000\u{A0}€");
+    assert_eq!(b2b.asked_in.as_deref(), Some("1.3.a"));
 }
 
 #[test]
@@ -314,7 +352,7 @@ fn steps_of_the_click_through_rate() {
     assert_eq!(s.result, "17,76\u{A0}%");
     assert_eq!(s.from_rounded_inputs, None);
     assert_eq!(
-        s.inputs,
+        project(&s.inputs),
         vec![
             input(
                 "a3_clicks",
@@ -360,7 +398,7 @@ fn steps_of_an_evolution() {
     assert_eq!(s.from_rounded_inputs, None);
     // Each figure once, even though the old value is used twice.
     assert_eq!(
-        s.inputs,
+        project(&s.inputs),
         vec![
             input(
                 "a2_users_2020",
@@ -395,7 +433,7 @@ fn steps_of_a_kpi_that_uses_another_kpi() {
     assert_eq!(s.result, "0,49\u{A0}€");
     assert_eq!(s.from_rounded_inputs, None);
     assert_eq!(
-        s.inputs,
+        project(&s.inputs),
         vec![
             input(
                 "a4_total_cost",
@@ -439,7 +477,7 @@ fn steps_when_rounded_inputs_give_another_result() {
         Some("14\u{202F}613,32\u{A0}€")
     );
     assert_eq!(
-        s.inputs,
+        project(&s.inputs),
         vec![
             input(
                 "a7_orders_month",
@@ -482,7 +520,7 @@ fn steps_of_a_kpi_with_a_constant() {
         Some("200 × 12 = 2\u{202F}400")
     );
     assert_eq!(
-        r.steps.inputs,
+        project(&r.steps.inputs),
         vec![
             input(
                 "a7_budget_month",
