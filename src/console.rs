@@ -310,13 +310,30 @@ pub fn parse_command(line: &str) -> Result<Command, LineError> {
             let (sub, sub_rest) = rest.split_once(char::is_whitespace).unwrap_or((rest, ""));
             let sa = args(sub_rest);
             match sub.to_lowercase().as_str() {
-                "lancer" => Command::QuizLaunch {
-                    scope: scope(&sa),
-                    seconds_per_item: sa.get("secondes").and_then(|s| s.parse().ok()),
-                    total_minutes: sa.get("minutes").and_then(|s| s.parse().ok()),
-                    speed_bonus: sa.yes("vitesse"),
-                    streak_bonus: sa.yes("serie") || sa.yes("série"),
-                },
+                "lancer" => {
+                    // A setting given but unreadable is refused, never silently replaced by
+                    // the default.
+                    let usage = LineError::Usage(msg::CONSOLE_USAGE_LAUNCH);
+                    let number = |key: &str| match sa.get(key) {
+                        None => Ok(None),
+                        Some(v) => v.parse::<u32>().map(Some).map_err(|_| usage.clone()),
+                    };
+                    let flag = |keys: &[&str]| match keys.iter().find_map(|k| sa.get(k)) {
+                        None => Ok(false),
+                        Some(v) => match v.to_lowercase().as_str() {
+                            "oui" | "yes" | "1" | "vrai" => Ok(true),
+                            "non" | "no" | "0" | "faux" => Ok(false),
+                            _ => Err(usage.clone()),
+                        },
+                    };
+                    Command::QuizLaunch {
+                        scope: scope(&sa),
+                        seconds_per_item: number("secondes")?,
+                        total_minutes: number("minutes")?,
+                        speed_bonus: flag(&["vitesse"])?,
+                        streak_bonus: flag(&["serie", "série"])?,
+                    }
+                }
                 "pause" => Command::QuizPause,
                 "reprendre" => Command::QuizResume,
                 "suivante" => Command::QuizNext,
@@ -690,6 +707,26 @@ mod tests {
                 choice: 1
             })
         );
+        for bad in [
+            "/quiz lancer questions:1.2.a secondes:-5",
+            "/quiz lancer secondes:99999999999999999999",
+            "/quiz lancer vitesse:peutetre",
+            "/quiz lancer minutes:dix",
+        ] {
+            assert_eq!(
+                parse_command(bad),
+                Err(LineError::Usage(msg::CONSOLE_USAGE_LAUNCH)),
+                "{bad}"
+            );
+        }
+        assert!(matches!(
+            parse_command("/quiz lancer questions:1.2.a secondes:30 vitesse:non"),
+            Ok(Command::QuizLaunch {
+                seconds_per_item: Some(30),
+                speed_bonus: false,
+                ..
+            })
+        ));
         for bad in [
             "/voter 12",
             "/voter 12 4",

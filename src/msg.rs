@@ -203,6 +203,7 @@ ids! {
     CONSOLE_USAGE_ANNEX = "console.usage_annex" [];
     CONSOLE_USAGE_EXTEND = "console.usage_extend" [];
     CONSOLE_USAGE_QUIZ = "console.usage_quiz" [];
+    CONSOLE_USAGE_LAUNCH = "console.usage_launch" [];
     CONSOLE_USAGE_BOARD = "console.usage_board" [];
     CONSOLE_USAGE_WITHDRAW = "console.usage_withdraw" [];
     CONSOLE_USAGE_VOTE = "console.usage_vote" [];

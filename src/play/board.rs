@@ -281,7 +281,7 @@ pub async fn summaries(inner: &Inner, quiz: &LiveQuiz) -> anyhow::Result<Vec<Rep
                 match crate::chart::render_student_results(m, &results) {
                     Ok(png) => {
                         reply = reply.with_attachment(super::command::Attachment {
-                            name: format!("bilan-quiz{}.png", quiz.id),
+                            name: format!("bilan-quiz{}-{}.png", quiz.id, row.member_id),
                             mime: "image/png".into(),
                             bytes: png,
                         })
@@ -637,7 +637,9 @@ pub async fn my_data(inner: &Arc<Inner>, who: &Who, actor: &Actor) -> anyhow::Re
         "shared_drafts": drafts.iter().map(|(id, text, at)| serde_json::json!({
             "number": id, "text": text, "at_utc": iso(*at)})).collect::<Vec<_>>(),
         "votes": votes.iter().map(|(post, choice, at)| serde_json::json!({
-            "post": post, "choice": choice, "at_utc": iso(*at)})).collect::<Vec<_>>(),
+            "post": post,
+            "choice": match choice { 0 => "convaincant", 1 => "mitige", _ => "a_retravailler" },
+            "at_utc": iso(*at)})).collect::<Vec<_>>(),
         "answers": answers.iter().map(|(q, p, part, attempt, input, verdict, pts, at)| serde_json::json!({
             "quiz": q, "practice": p, "part": part, "attempt": attempt, "answer": input, "verdict": verdict,
             "points": scoring::from_milli(*pts), "at_utc": iso(*at)})).collect::<Vec<_>>(),
