@@ -486,7 +486,9 @@ pub fn parse_command(line: &str) -> Result<Command, LineError> {
         },
         "modeles" | "modèles" => Command::LinkedinModels,
         "mes-donnees" | "mes-données" => Command::MyData,
-        "oublier-moi" => Command::ForgetMe,
+        "oublier-moi" => Command::ForgetMe {
+            confirm: a.yes("confirmer"),
+        },
         "effacer-classe" => Command::EraseClass {
             confirm: a.yes("confirmer"),
         },

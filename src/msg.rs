@@ -161,6 +161,7 @@ ids! {
     PLAY_EXPORT_READY = "play.export_ready" ["rows"];
     PLAY_MY_DATA = "play.my_data" ["name", "answers", "hints", "practices", "points", "written", "drafts", "votes"];
     PLAY_FORGOTTEN = "play.forgotten" [];
+    PLAY_FORGET_CONFIRM = "play.forget_confirm" ["answers", "written", "drafts", "votes"];
     PLAY_ERASE_CONFIRM = "play.erase.confirm" ["members", "answers"];
     PLAY_ERASED = "play.erase.done" ["members", "answers"];
     MISTAKE_RATIO_FOR_PERCENT = "mistake.ratio_for_percent" [];

@@ -505,8 +505,17 @@ pub async fn mes_donnees(ctx: Ctx<'_>) -> Result<(), Error> {
     rename = "oublier-moi",
     name_localized("en-US", "forget-me")
 )]
-pub async fn oublier_moi(ctx: Ctx<'_>) -> Result<(), Error> {
-    respond(ctx, Command::ForgetMe).await
+pub async fn oublier_moi(
+    ctx: Ctx<'_>,
+    #[name_localized("en-US", "confirm")] confirmer: Option<bool>,
+) -> Result<(), Error> {
+    respond(
+        ctx,
+        Command::ForgetMe {
+            confirm: confirmer.unwrap_or(false),
+        },
+    )
+    .await
 }
 
 #[poise::command(slash_command, name_localized("en-US", "settings"))]

@@ -721,7 +721,57 @@ pub async fn my_data(inner: &Arc<Inner>, who: &Who, actor: &Actor) -> anyhow::Re
     })])
 }
 
-/// `/oublier-moi`: erases the actor's member record, answers, hints and practice runs.
+/// `/oublier-moi` without confirmation: what would be erased, and how to confirm.
+pub async fn forget_me_preview(inner: &Arc<Inner>, who: &Who) -> anyhow::Result<Vec<Reply>> {
+    let m = inner.messages();
+    let count = |sql: &'static str| async move {
+        let (n,): (i64,) = sqlx::query_as(sql)
+            .bind(who.member_id)
+            .fetch_one(&inner.store.write)
+            .await?;
+        anyhow::Ok(usize::try_from(n).unwrap_or(0))
+    };
+    inner.writer.flush().await?;
+    let answers = count("SELECT COUNT(*) FROM answers WHERE member_id = ?").await?;
+    let written = count("SELECT COUNT(*) FROM written_answers WHERE member_id = ?").await?;
+    let drafts = count("SELECT COUNT(*) FROM shared_drafts WHERE member_id = ?").await?;
+    let votes = count("SELECT COUNT(*) FROM votes WHERE member_id = ?").await?;
+    let text = m.render(
+        msg::PLAY_FORGET_CONFIRM,
+        &[
+            (
+                "answers",
+                &crate::render::count(
+                    m,
+                    answers,
+                    msg::PLAY_N_ANSWERS_ONE,
+                    msg::PLAY_N_ANSWERS_MANY,
+                ),
+            ),
+            (
+                "written",
+                &crate::render::count(
+                    m,
+                    written,
+                    msg::PLAY_N_WRITTEN_ONE,
+                    msg::PLAY_N_WRITTEN_MANY,
+                ),
+            ),
+            (
+                "drafts",
+                &crate::render::count(m, drafts, msg::PLAY_N_DRAFTS_ONE, msg::PLAY_N_DRAFTS_MANY),
+            ),
+            (
+                "votes",
+                &crate::render::count(m, votes, msg::WORKSHOP_VOTES_ONE, msg::WORKSHOP_VOTES_MANY),
+            ),
+        ],
+    );
+    Ok(vec![Reply::private(text)])
+}
+
+/// `/oublier-moi confirmer:oui`: erases the actor's member record, answers, hints and practice
+/// runs, copies, shared drafts and votes.
 pub async fn forget_me(
     inner: &Arc<Inner>,
     who: &Who,

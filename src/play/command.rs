@@ -180,8 +180,10 @@ pub enum Command {
     Export,
     /// Everything stored about the actor.
     MyData,
-    /// Erases everything stored about the actor.
-    ForgetMe,
+    /// Erases everything stored about the actor; without `confirm`, only says what would go.
+    ForgetMe {
+        confirm: bool,
+    },
     /// Erases the whole class; without `confirm`, only says what would go.
     EraseClass {
         confirm: bool,
@@ -208,6 +210,7 @@ impl Command {
                 | Command::MyData
                 | Command::Hint { confirm: false, .. }
                 | Command::EraseClass { confirm: false }
+                | Command::ForgetMe { confirm: false }
                 | Command::DraftCheck { share: false, .. }
                 | Command::LinkedinModels
                 | Command::VoteDrafts

@@ -360,7 +360,10 @@ impl Inner {
             Command::BoardReset => board::reset(self, who).await,
             Command::Export => board::export(self, who, &request.place).await,
             Command::MyData => board::my_data(self, who, &request.actor).await,
-            Command::ForgetMe => board::forget_me(self, who, &request.place, &request.actor).await,
+            Command::ForgetMe { confirm: false } => board::forget_me_preview(self, who).await,
+            Command::ForgetMe { confirm: true } => {
+                board::forget_me(self, who, &request.place, &request.actor).await
+            }
             Command::EraseClass { confirm } => {
                 board::erase_class(self, who, &request.place, *confirm).await
             }

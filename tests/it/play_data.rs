@@ -489,7 +489,23 @@ async fn forget_me_erases_the_member_and_nothing_of_others() {
     answer_taken(&play, &ben, "1,90 €").await;
     let ben_before = play.answers_of("Ben").await;
 
-    let replies = play.send(&ana, Command::ForgetMe).await;
+    // Without confirmation: what would go, and nothing goes.
+    let ana_before = play.answers_of("Ana").await;
+    let preview = private_text(&play.send(&ana, Command::ForgetMe { confirm: false }).await);
+    assert!(
+        preview.starts_with(&format!(
+            "Cela effacera définitivement tout ce que casebot garde sur toi dans cette classe : {} réponses notées, 0 copie rédigée, 0 brouillon partagé, 0 vote,",
+            ana_before.len()
+        )),
+        "{preview}"
+    );
+    assert!(
+        preview.ends_with("Pour confirmer : /oublier-moi confirmer:oui."),
+        "{preview}"
+    );
+    assert_eq!(play.answers_of("Ana").await, ana_before);
+
+    let replies = play.send(&ana, Command::ForgetMe { confirm: true }).await;
     assert_eq!(
         private_text(&replies),
         "C'est fait : tout ce que casebot gardait sur toi dans cette classe est effacé (réponses, indices, entraînements, copies, brouillons partagés, votes, classements)."
@@ -566,7 +582,7 @@ async fn forget_me_leaves_no_trace_of_the_member_in_stored_replies() {
         .iter()
         .any(|r| r.audience == Audience::User(user_id("Ana"))));
 
-    play.send(&ana, Command::ForgetMe).await;
+    play.send(&ana, Command::ForgetMe { confirm: true }).await;
     assert_eq!(
         play.count(
             "SELECT COUNT(*) FROM actions WHERE replies LIKE '%u-Ana%' OR replies LIKE '%Ana –%'"

@@ -486,7 +486,7 @@ async fn a_draft_is_shared_only_with_consent_anonymously_and_can_be_withdrawn() 
     assert_eq!(play.count("SELECT COUNT(*) FROM shared_drafts").await, 5);
 
     // Forgetting a student erases their drafts.
-    play.send(&ben, Command::ForgetMe).await;
+    play.send(&ben, Command::ForgetMe { confirm: true }).await;
     assert_eq!(play.count("SELECT COUNT(*) FROM shared_drafts").await, 0);
 }
 
@@ -771,7 +771,7 @@ async fn written_answers_are_self_assessed_then_graded_and_the_grade_counts() {
     assert_eq!(json["written_answers"][0]["self_assessment"], "1.5");
 
     // Forget me: the copy goes, and the board with it.
-    play.send(&ana, Command::ForgetMe).await;
+    play.send(&ana, Command::ForgetMe { confirm: true }).await;
     assert_eq!(play.count("SELECT COUNT(*) FROM written_answers").await, 0);
     let all = board(&play, &prof, Board::AllTime).await;
     assert!(!all.contains("Ana"), "{all}");
