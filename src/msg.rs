@@ -96,7 +96,9 @@ ids! {
     PLAY_UNKNOWN_SCOPE = "play.unknown_scope" ["id"];
     PLAY_QUIZ_BAD_TIME = "play.quiz.bad_time" ["seconds", "min", "max"];
     PLAY_QUIZ_ALREADY = "play.quiz.already" [];
-    PLAY_QUIZ_LAUNCHED = "play.quiz.launched" ["questions", "seconds", "points"];
+    PLAY_QUIZ_LAUNCHED = "play.quiz.launched" ["questions", "seconds", "points", "bonuses"];
+    PLAY_QUIZ_BONUS_SPEED = "play.quiz.bonus_speed" ["floor"];
+    PLAY_QUIZ_BONUS_STREAK = "play.quiz.bonus_streak" ["step", "cap"];
     PLAY_QUIZ_NONE = "play.quiz.none" [];
     PLAY_QUIZ_NONE_YET = "play.quiz.none_yet" [];
     PLAY_QUIZ_ALREADY_PAUSED = "play.quiz.already_paused" [];

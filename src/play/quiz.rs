@@ -246,6 +246,29 @@ pub async fn launch(
         "quiz launched"
     );
     let total: Milli = parts.iter().map(|p| p.2).sum();
+    // The bonuses change what an answer earns: said at the launch, with their figures.
+    let pct = |share: rust_decimal::Decimal| {
+        crate::format::number_trimmed(share * rust_decimal::Decimal::ONE_HUNDRED, 1)
+    };
+    let q = &inner.settings.quiz;
+    let mut bonuses = String::new();
+    if options.speed_bonus {
+        bonuses.push(' ');
+        bonuses.push_str(&m.render(
+            msg::PLAY_QUIZ_BONUS_SPEED,
+            &[("floor", &pct(q.speed_floor_share))],
+        ));
+    }
+    if options.streak_bonus {
+        bonuses.push(' ');
+        bonuses.push_str(&m.render(
+            msg::PLAY_QUIZ_BONUS_STREAK,
+            &[
+                ("step", &pct(q.streak_step_share)),
+                ("cap", &pct(q.streak_cap_share)),
+            ],
+        ));
+    }
     private(m.render(
         msg::PLAY_QUIZ_LAUNCHED,
         &[
@@ -263,6 +286,7 @@ pub async fn launch(
                 "points",
                 &crate::render::points(m, scoring::from_milli(total)),
             ),
+            ("bonuses", &bonuses),
         ],
     ))
 }

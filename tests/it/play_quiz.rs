@@ -165,7 +165,7 @@ async fn timed_quiz_with_thirty_students_speed_and_streak_bonus() {
         .await;
     assert_eq!(
         private_text(&launched),
-        "Quiz lancé : 3 questions, 60 s chacune, 0,75 point en jeu. La première question arrive."
+        "Quiz lancé : 3 questions, 60 s chacune, 0,75 point en jeu. Bonus de rapidité : une bonne réponse rapporte de 50 % (à la dernière seconde) à 100 % de ses points (tout de suite). Bonus de série : +10 % par bonne réponse d'affilée, jusqu'à +50 %, d'où des totaux qui peuvent dépasser les points en jeu. La première question arrive."
     );
     play.engine.tick().await;
     assert!(play.outbox.failed() >= 1);
