@@ -391,14 +391,18 @@ impl Case {
         self.annexes.iter().find(|a| a.number == number)
     }
 
+    /// A question by id ("1.2"; "1,2" is read the same).
     pub fn question(&self, id: &str) -> Option<&Question> {
+        let id = id.trim().replace(',', ".");
         self.questions
             .iter()
-            .find(|q| q.id.eq_ignore_ascii_case(id))
+            .find(|q| q.id.eq_ignore_ascii_case(&id))
     }
 
     /// A numeric part and its question, by part id ("1.2.a").
     pub fn part(&self, id: &str) -> Option<(&Question, &Part)> {
+        let id = id.trim().replace(',', ".");
+        let id = id.as_str();
         self.questions.iter().find_map(|q| {
             q.parts
                 .iter()

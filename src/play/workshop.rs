@@ -865,7 +865,8 @@ pub async fn model_answer(
 ) -> anyhow::Result<Vec<Reply>> {
     let m = inner.messages();
     let id = question.trim();
-    let Some(q) = case.question(id) else {
+    // A part ("1.2.a") stands for its question.
+    let Some(q) = case.question(id).or_else(|| case.part(id).map(|(q, _)| q)) else {
         let list: Vec<&str> = case.questions.iter().map(|q| q.id.as_str()).collect();
         return private(m.render(
             msg::QUESTION_UNKNOWN,
