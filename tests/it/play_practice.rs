@@ -55,7 +55,7 @@ async fn practice_starts_on_a_dossier_or_a_list_and_refuses_unknown_ids() {
     let text = private_text(&play.send(&alice, practice(&["2.1"])).await);
     assert_eq!(
         text,
-        "Il n'y a aucun calcul à poser dans ce choix de questions."
+        "Il n'y a aucun calcul à poser dans ce choix de questions. Pour une question rédigée : /rediger puis /corrige-type ; pour le post LinkedIn : /brouillon."
     );
     assert_eq!(play.count("SELECT COUNT(*) FROM practices").await, 0);
 

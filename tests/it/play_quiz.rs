@@ -847,7 +847,7 @@ async fn launching_while_a_quiz_runs_or_with_bad_settings_is_refused() {
         ),
         (
             launch(&["2.3"], 60, false, false),
-            "Il n'y a aucun calcul à poser dans ce choix de questions.",
+            "Il n'y a aucun calcul à poser dans ce choix de questions. Pour une question rédigée : /rediger puis /corrige-type ; pour le post LinkedIn : /brouillon.",
         ),
     ] {
         assert_eq!(private_text(&play.send(&prof, command).await), expected);
