@@ -236,7 +236,13 @@ pub async fn summaries(inner: &Inner, quiz: &LiveQuiz) -> anyhow::Result<Vec<Rep
                 ("wrong", &count("wrong").to_string()),
                 (
                     "unanswered",
-                    &quiz.items.len().saturating_sub(mine.len()).to_string(),
+                    &quiz
+                        .items
+                        .iter()
+                        .filter(|i| i.shown_at.is_some())
+                        .count()
+                        .saturating_sub(mine.len())
+                        .to_string(),
                 ),
             ],
         );
@@ -244,7 +250,8 @@ pub async fn summaries(inner: &Inner, quiz: &LiveQuiz) -> anyhow::Result<Vec<Rep
         let mut revise: Vec<String> = Vec::new();
         for item in &quiz.items {
             let right = mine.iter().any(|a| a.1 == item.part_id && a.3 == "correct");
-            if right {
+            // A question never asked (the quiz was stopped before it) is nothing to revise.
+            if right || item.shown_at.is_none() {
                 continue;
             }
             let label = case

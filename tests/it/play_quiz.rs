@@ -770,8 +770,8 @@ async fn teacher_pauses_resumes_extends_skips_and_stops() {
     assert_eq!(stopped[3].audience, Audience::User(user_id("Ana")));
     assert_eq!(
         crate::helpers::plain(&stopped[3].text),
-        "**Ton bilan** : 0,5 point, 1er sur 2. 2 juste(s), 0 presque, 0 faux, 1 sans réponse.\nÀ revoir :\n\
-         - 1.2.c Coût pour mille impressions Google Ads (pas de réponse) : /kpi a3_cpm"
+        // 1.2.c was never asked (the quiz stopped during 1.2.b): nothing to revise there.
+        "**Ton bilan** : 0,5 point, 1er sur 2. 2 juste(s), 0 presque, 0 faux, 0 sans réponse.\nSans faute : bravo !"
     );
     assert_eq!(stopped[4].audience, Audience::User(user_id("Ben")));
     assert_eq!(quiz_state(&play, quiz).await.0, "stopped");

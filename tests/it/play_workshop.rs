@@ -982,7 +982,10 @@ async fn model_answers_come_with_their_grid_and_wait_for_the_quiz() {
         "{text}"
     );
     let text = private(&play.send(&ana, ask("1.2.a")).await);
-    assert!(text.starts_with("📘 Corrigé – question 1.2 "), "a part stands for its question: {text}");
+    assert!(
+        text.starts_with("📘 Corrigé – question 1.2 "),
+        "a part stands for its question: {text}"
+    );
     let text = private(&play.send(&ana, ask("2,4")).await);
     assert!(text.starts_with("📘 Corrigé – question 2.4 "), "{text}");
     let text = private(&play.send(&ana, ask("9.9")).await);
