@@ -498,7 +498,12 @@ pub async fn export(inner: &Arc<Inner>, who: &Who, place: &Place) -> anyhow::Res
             &label,
             &attempt.to_string(),
             input,
-            verdict,
+            // French words for the spreadsheet (the database keeps correct/close/wrong).
+            match verdict.as_str() {
+                "correct" => "juste",
+                "close" => "presque",
+                _ => "faux",
+            },
             &points(*pts),
             &points(*hints),
             &iso(*at),

@@ -39,7 +39,8 @@ pub async fn answer_spread(
         kpi_label: k.label.clone(),
         unit: k.unit,
         precision: k.precision,
-        right: case.evaluate(index)?,
+        // At the precision the students give it, so the line falls where the right answers are.
+        right: k.rounded(case.evaluate(index)?),
         given: rows
             .iter()
             .filter_map(|r| r.1.as_deref().and_then(|g| Decimal::from_str(g).ok()))

@@ -1965,7 +1965,7 @@ async fn discord_e2e_long_texts_autocomplete_boards_and_exports_stay_within_disc
     assert_eq!(lines[0], CSV_HEADER);
     assert!(
         lines[1].starts_with(&format!(
-            "{};942000000000000001;quiz {};1.2;1.2.a;Taux de clic Google Ads;1;17,76 %;correct;0,25;0;2026-11-23 00:00:00",
+            "{};942000000000000001;quiz {};1.2;1.2.a;Taux de clic Google Ads;1;17,76 %;juste;0,25;0;2026-11-23 00:00:00",
             long_name(1),
             item.0
         )),
