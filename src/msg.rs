@@ -234,6 +234,9 @@ ids! {
     PLAY_HINT_CLOSED = "play.hint.closed" [];
     PLAY_HINT_PAUSED = "play.hint.paused" [];
     PLAY_N_ANSWERS_ONE = "play.count.answers_one" ["n"];
+    PLAY_N_STUDENTS_ONE = "play.count.students_one" ["n"];
+    PLAY_N_STUDENTS_MANY = "play.count.students_many" ["n"];
+    PLAY_EXPORT_SUMMARY = "play.export_summary" ["students"];
     PLAY_N_MEMBERS_ONE = "play.count.members_one" ["n"];
     PLAY_N_MEMBERS_MANY = "play.count.members_many" ["n"];
     PLAY_N_ANSWERS_MANY = "play.count.answers_many" ["n"];

@@ -557,15 +557,81 @@ pub async fn export(inner: &Arc<Inner>, who: &Who, place: &Place) -> anyhow::Res
             .map_err(|e| anyhow::anyhow!("csv: {e}"))?,
     );
     let file = format!("resultats-{}.csv", sanitize(&place.class_name));
-    Ok(vec![Reply::private(m.render(
-        msg::PLAY_EXPORT_READY,
-        &[("rows", &total_rows.to_string())],
+    let detail =
+        Reply::private(m.render(msg::PLAY_EXPORT_READY, &[("rows", &total_rows.to_string())]))
+            .with_attachment(Attachment {
+                name: file,
+                mime: "text/csv".into(),
+                bytes,
+            });
+    Ok(vec![detail, summary_export(inner, who, place).await?])
+}
+
+/// The second file of `/export`: one line per student, their points by source and in all.
+async fn summary_export(inner: &Inner, who: &Who, place: &Place) -> anyhow::Result<Reply> {
+    let m = inner.messages();
+    type SummaryRow = (String, String, i64, i64, i64);
+    let rows: Vec<SummaryRow> = sqlx::query_as(
+        "SELECT m.display_name, m.platform_user,
+                COALESCE((SELECT SUM(a.points_milli) FROM answers a WHERE a.member_id = m.id AND a.quiz_id IS NOT NULL), 0),
+                COALESCE((SELECT SUM(a.points_milli) FROM answers a WHERE a.member_id = m.id AND a.practice_id IS NOT NULL), 0),
+                COALESCE((SELECT SUM(w.grade_points_milli) FROM written_answers w WHERE w.member_id = m.id), 0)
+         FROM members m
+         WHERE m.class_id = ? AND m.role = 'student'
+           AND (EXISTS (SELECT 1 FROM answers a WHERE a.member_id = m.id)
+                OR EXISTS (SELECT 1 FROM written_answers w WHERE w.member_id = m.id))
+         ORDER BY m.display_name COLLATE NOCASE",
+    )
+    .bind(who.class.id)
+    .fetch_all(&inner.store.write)
+    .await?;
+    let points = |milli: i64| {
+        crate::format::number_trimmed(scoring::from_milli(milli), 3).replace('\u{202F}', "")
+    };
+    let mut writer = csv::WriterBuilder::new()
+        .delimiter(b';')
+        .from_writer(Vec::new());
+    writer.write_record([
+        "eleve",
+        "identifiant",
+        "points_quiz",
+        "points_entrainement",
+        "points_copies",
+        "total",
+    ])?;
+    for (name, user, quiz, practice, copies) in &rows {
+        writer.write_record([
+            name.as_str(),
+            user,
+            &points(*quiz),
+            &points(*practice),
+            &points(*copies),
+            &points(quiz + practice + copies),
+        ])?;
+    }
+    let mut bytes = vec![0xEF, 0xBB, 0xBF];
+    bytes.extend(
+        writer
+            .into_inner()
+            .map_err(|e| anyhow::anyhow!("csv: {e}"))?,
+    );
+    Ok(Reply::private(m.render(
+        msg::PLAY_EXPORT_SUMMARY,
+        &[(
+            "students",
+            &crate::render::count(
+                m,
+                rows.len(),
+                msg::PLAY_N_STUDENTS_ONE,
+                msg::PLAY_N_STUDENTS_MANY,
+            ),
+        )],
     ))
     .with_attachment(Attachment {
-        name: file,
+        name: format!("synthese-{}.csv", sanitize(&place.class_name)),
         mime: "text/csv".into(),
         bytes,
-    })])
+    }))
 }
 
 fn sanitize(name: &str) -> String {

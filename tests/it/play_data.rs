@@ -292,7 +292,26 @@ async fn export_is_a_french_spreadsheet_csv_of_every_attempt() {
     let prof = results_scenario(&play).await;
 
     let replies = play.send(&prof, Command::Export).await;
-    let reply = one(&replies);
+    assert_eq!(replies.len(), 2, "the detail, then the summary per student");
+    // The summary: one line per student of this class, points by source (by hand from
+    // results_scenario: Ana 0 + 0,1 + 0,25 in practice, Ben 0,125 in the quiz).
+    let summary = &replies[1];
+    assert_eq!(
+        plain(&summary.text),
+        "Et la synthèse, une ligne par élève (2 élèves) : les points des quiz, de l'entraînement et des copies corrigées, et le total."
+    );
+    let file = summary.attachment.as_ref().expect("the summary file");
+    assert_eq!(file.name, "synthese-BTS-NDRC-1.csv");
+    let text = std::str::from_utf8(&file.bytes[3..]).expect("UTF-8");
+    assert_eq!(
+        text.lines().collect::<Vec<_>>(),
+        [
+            "eleve;identifiant;points_quiz;points_entrainement;points_copies;total",
+            "Ana;u-Ana;0;0,35;0;0,35",
+            "Ben;u-Ben;0,125;0;0;0,125",
+        ]
+    );
+    let reply = &replies[0];
     assert_eq!(reply.audience, Audience::Private);
     assert_eq!(
         reply.text,

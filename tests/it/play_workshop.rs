@@ -751,7 +751,10 @@ async fn written_answers_are_self_assessed_then_graded_and_the_grade_counts() {
     // The export and the student's data show the copy.
     let export = play.send(&prof, Command::Export).await;
     let csv =
-        String::from_utf8_lossy(&one(&export).attachment.as_ref().expect("csv").bytes).to_string();
+        String::from_utf8_lossy(&export[0].attachment.as_ref().expect("csv").bytes).to_string();
+    let summary =
+        String::from_utf8_lossy(&export[1].attachment.as_ref().expect("csv").bytes).to_string();
+    assert!(summary.contains("\nAna;u-Ana;0;0;1;1\n"), "{summary}");
     let row = csv
         .lines()
         .find(|l| l.contains("copie 1"))
