@@ -357,6 +357,12 @@ pub const CONSENT_PHRASES: &[&str] = &[
     "nous autoris*",
     "nous a autorise*",
     "nous ont autorise*",
+    "pour son autorisation",
+    "pour leur autorisation",
+    "pour son accord",
+    "pour leur accord",
+    "autorisation de publi*",
+    "accord de publi*",
 ];
 
 /// Words that announce a visual. "image" counts only right after "[" or "(" ("[Image : …]"),

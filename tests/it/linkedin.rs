@@ -184,6 +184,17 @@ Offrez un arbre à vos collaborateurs : demandez votre devis sur www.arbre-cadea
             &["consent"],
         ),
         draft(
+            "consent stated as thanks for the permission",
+            "Un olivier pour 40 ans ?
+C'est le cadeau qu'@ICOOPA a offert à ses salariés. Emilie HERROU BEBIN, Responsable Ressources Humaines, raconte :
+{T}
+Merci à elle pour son autorisation de publier ces mots.
+Offrez un arbre à vos collaborateurs : demandez votre devis sur www.arbre-cadeau.fr
+#MonEntrepriseMaOffertUnArbre #CadeauDEntreprise #RSE
+[Visuel : l'olivier]",
+            &[],
+        ),
+        draft(
             "thanks only, no offer and no call to action",
             "Une belle histoire d'olivier 🌳
 Merci à @ICOOPA et à Emilie HERROU BEBIN, Responsable Ressources Humaines, qui a accepté de témoigner :
