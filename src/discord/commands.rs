@@ -407,42 +407,38 @@ pub async fn vote_clore(ctx: Ctx<'_>) -> Result<(), Error> {
     respond(ctx, Command::VoteClose).await
 }
 
-async fn grid_choices(ctx: Ctx<'_>, partial: &str) -> serenity::CreateAutocompleteResponse {
+/// Autocomplete over question ids of the bundled case: those starting with what is typed.
+fn id_choices<'a>(
+    ids: impl Iterator<Item = &'a str>,
+    partial: &str,
+) -> serenity::CreateAutocompleteResponse {
     let partial = partial.trim().to_lowercase();
-    let choices = ctx
-        .data()
-        .app
-        .cases
-        .first()
-        .map(|c| {
-            c.grids
-                .iter()
-                .filter(|g| partial.is_empty() || g.question.to_lowercase().starts_with(&partial))
-                .take(25)
-                .map(|g| serenity::AutocompleteChoice::new(g.question.clone(), g.question.clone()))
-                .collect()
-        })
-        .unwrap_or_default();
+    let choices = ids
+        .filter(|id| partial.is_empty() || id.to_lowercase().starts_with(&partial))
+        .take(25)
+        .map(|id| serenity::AutocompleteChoice::new(id.to_string(), id.to_string()))
+        .collect();
     serenity::CreateAutocompleteResponse::new().set_choices(choices)
 }
 
-async fn question_choices(ctx: Ctx<'_>, partial: &str) -> serenity::CreateAutocompleteResponse {
-    let partial = partial.trim().to_lowercase();
-    let choices = ctx
-        .data()
-        .app
-        .cases
+/// The questions that have a grading grid.
+async fn grid_choices(ctx: Ctx<'_>, partial: &str) -> serenity::CreateAutocompleteResponse {
+    let cases = &ctx.data().app.cases;
+    let grids = cases
         .first()
-        .map(|c| {
-            c.questions
-                .iter()
-                .filter(|q| partial.is_empty() || q.id.to_lowercase().starts_with(&partial))
-                .take(25)
-                .map(|q| serenity::AutocompleteChoice::new(q.id.clone(), q.id.clone()))
-                .collect()
-        })
+        .map(|c| c.grids.as_slice())
         .unwrap_or_default();
-    serenity::CreateAutocompleteResponse::new().set_choices(choices)
+    id_choices(grids.iter().map(|g| g.question.as_str()), partial)
+}
+
+/// Every question of the case.
+async fn question_choices(ctx: Ctx<'_>, partial: &str) -> serenity::CreateAutocompleteResponse {
+    let cases = &ctx.data().app.cases;
+    let questions = cases
+        .first()
+        .map(|c| c.questions.as_slice())
+        .unwrap_or_default();
+    id_choices(questions.iter().map(|q| q.id.as_str()), partial)
 }
 
 #[poise::command(

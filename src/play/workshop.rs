@@ -813,6 +813,23 @@ pub fn read_criteria(grid: &Grid, given: &[String]) -> Result<BTreeSet<String>, 
     Ok(out)
 }
 
+/// The criteria ticked, or the French reply naming the first one that is not in the grid.
+fn ticked_criteria(
+    inner: &Inner,
+    grid: &Grid,
+    given: &[String],
+) -> Result<BTreeSet<String>, Vec<Reply>> {
+    read_criteria(grid, given).map_err(|unknown| {
+        vec![Reply::private(inner.messages().render(
+            msg::WORKSHOP_CRITERIA_UNKNOWN,
+            &[
+                ("given", &escape(&unknown)),
+                ("max", &grid.criteria.len().to_string()),
+            ],
+        ))]
+    })
+}
+
 /// The points of the ticked criteria.
 pub fn ticked_points(grid: &Grid, ticked: &BTreeSet<String>) -> Milli {
     grid.criteria
@@ -1047,17 +1064,9 @@ pub async fn self_assess(
             &[("question", &written.question), ("list", &grid_list(case))],
         ));
     };
-    let ticked = match read_criteria(grid, criteria) {
+    let ticked = match ticked_criteria(inner, grid, criteria) {
         Ok(t) => t,
-        Err(given) => {
-            return private(m.render(
-                msg::WORKSHOP_CRITERIA_UNKNOWN,
-                &[
-                    ("given", &escape(&given)),
-                    ("max", &grid.criteria.len().to_string()),
-                ],
-            ))
-        }
+        Err(refused) => return Ok(refused),
     };
     let got = ticked_points(grid, &ticked);
     sqlx::query(
@@ -1236,17 +1245,9 @@ pub async fn grade(
             &ticked,
         ))]);
     };
-    let ticked = match read_criteria(grid, criteria) {
+    let ticked = match ticked_criteria(inner, grid, criteria) {
         Ok(t) => t,
-        Err(given) => {
-            return private(m.render(
-                msg::WORKSHOP_CRITERIA_UNKNOWN,
-                &[
-                    ("given", &escape(&given)),
-                    ("max", &grid.criteria.len().to_string()),
-                ],
-            ))
-        }
+        Err(refused) => return Ok(refused),
     };
     let got = ticked_points(grid, &ticked);
     sqlx::query(
