@@ -813,6 +813,17 @@ pub fn read_criteria(grid: &Grid, given: &[String]) -> Result<BTreeSet<String>, 
     Ok(out)
 }
 
+/// The grid of a stored copy's question, or the French reply saying it has none (a pack
+/// changed since the copy was written).
+fn grid_of<'c>(inner: &Inner, case: &'c Case, question: &str) -> Result<&'c Grid, Vec<Reply>> {
+    case.grid(question).ok_or_else(|| {
+        vec![Reply::private(inner.messages().render(
+            msg::WORKSHOP_NO_GRID,
+            &[("question", question), ("list", &grid_list(case))],
+        ))]
+    })
+}
+
 /// The criteria ticked, or the French reply naming the first one that is not in the grid.
 fn ticked_criteria(
     inner: &Inner,
@@ -1058,11 +1069,9 @@ pub async fn self_assess(
             &[("number", &answer.to_string())],
         ));
     };
-    let Some(grid) = case.grid(&written.question) else {
-        return private(m.render(
-            msg::WORKSHOP_NO_GRID,
-            &[("question", &written.question), ("list", &grid_list(case))],
-        ));
+    let grid = match grid_of(inner, case, &written.question) {
+        Ok(g) => g,
+        Err(refused) => return Ok(refused),
     };
     let ticked = match ticked_criteria(inner, grid, criteria) {
         Ok(t) => t,
@@ -1178,11 +1187,9 @@ pub async fn grade(
             &[("number", &answer.to_string())],
         ));
     };
-    let Some(grid) = case.grid(&written.question) else {
-        return private(m.render(
-            msg::WORKSHOP_NO_GRID,
-            &[("question", &written.question), ("list", &grid_list(case))],
-        ));
+    let grid = match grid_of(inner, case, &written.question) {
+        Ok(g) => g,
+        Err(refused) => return Ok(refused),
     };
     let Some(criteria) = criteria else {
         let self_ticked = parse_ticked(written.self_criteria.as_deref());
