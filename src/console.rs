@@ -192,25 +192,9 @@ fn scope(a: &Args<'_>) -> Scope {
     if let Some(d) = a.get("dossier") {
         return Scope::Dossier(d.to_string());
     }
-    if let Some(list) = a.get("questions").or(a.get("question")) {
-        return Scope::Items(
-            list.split(',')
-                .filter(|s| !s.is_empty())
-                .map(str::to_string)
-                .collect(),
-        );
-    }
-    match a.words.first() {
-        None => Scope::All,
-        Some(w) if w.eq_ignore_ascii_case("tout") => Scope::All,
-        Some(_) => Scope::Items(
-            a.words
-                .iter()
-                .flat_map(|w| w.split(','))
-                .filter(|s| !s.is_empty())
-                .map(str::to_string)
-                .collect(),
-        ),
+    match a.get("questions").or(a.get("question")) {
+        Some(list) => Scope::from_list(list),
+        None => Scope::from_list(&a.words.join(" ")),
     }
 }
 

@@ -6,9 +6,23 @@ use super::{respond, Ctx, Error};
 use crate::play::command::{Board, Command, Scope, VoteSubject};
 use poise::serenity_prelude as serenity;
 
-/// Every command, in the order Discord lists them.
+/// The slash commands only teachers see in Discord's menu: each produces nothing but
+/// teacher-only engine commands (a test holds this list to [`Command::access`]). Discord hides
+/// them from members without Manage Server; a server's admins can open one to the teacher role in
+/// Server Settings → Integrations. The engine still checks every call.
+pub const TEACHER_MENUS: &[&str] = &[
+    "quiz",
+    "export",
+    "vote",
+    "corriger",
+    "config",
+    "effacer-classe",
+];
+
+/// Every command, in the order Discord lists them. All of them are used in a class server only
+/// (a class is a server): Discord does not offer them in direct messages.
 pub fn all() -> Vec<poise::Command<super::Data, Error>> {
-    vec![
+    let mut commands = vec![
         aide(),
         annexe(),
         question(),
@@ -31,19 +45,20 @@ pub fn all() -> Vec<poise::Command<super::Data, Error>> {
         oublier_moi(),
         config(),
         effacer_classe(),
-    ]
+    ];
+    for command in &mut commands {
+        command.interaction_context = Some(vec![serenity::InteractionContext::Guild]);
+        if TEACHER_MENUS.contains(&command.name.as_ref()) {
+            command.default_member_permissions = serenity::Permissions::MANAGE_GUILD;
+        }
+    }
+    commands
 }
 
 fn scope(dossier: Option<String>, questions: Option<String>) -> Scope {
     match (dossier, questions) {
         (Some(d), _) => Scope::Dossier(d.trim().to_string()),
-        (None, Some(q)) => Scope::Items(
-            q.split([',', ' ', ';'])
-                .map(str::trim)
-                .filter(|s| !s.is_empty())
-                .map(str::to_string)
-                .collect(),
-        ),
+        (None, Some(q)) => Scope::from_list(&q),
         (None, None) => Scope::All,
     }
 }
@@ -547,4 +562,133 @@ pub async fn effacer_classe(
         },
     )
     .await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::play::command::Access;
+
+    /// Every engine command each slash command can produce (all of its subcommands and
+    /// options). A slash command missing here fails the test: adding one means saying who sees it.
+    fn produces(name: &str) -> Vec<Command> {
+        let text = || String::from("x");
+        let scope = Scope::All;
+        match name {
+            "aide" => vec![Command::Help],
+            "annexe" => vec![Command::Annex { number: 1 }],
+            "question" => vec![Command::Question { id: text() }],
+            "entrainement" => vec![Command::Practice { scope }],
+            "repondre" => vec![Command::Answer {
+                text: text(),
+                item: None,
+            }],
+            "indice" => vec![
+                Command::Hint {
+                    confirm: false,
+                    item: None,
+                },
+                Command::Hint {
+                    confirm: true,
+                    item: None,
+                },
+            ],
+            "solution" => vec![Command::GiveUp],
+            "kpi" => vec![Command::Kpi { id: text() }],
+            "quiz" => vec![
+                Command::QuizLaunch {
+                    scope,
+                    seconds_per_item: None,
+                    total_minutes: None,
+                    speed_bonus: false,
+                    streak_bonus: false,
+                },
+                Command::QuizPause,
+                Command::QuizResume,
+                Command::QuizNext,
+                Command::QuizExtend { seconds: 30 },
+                Command::QuizStop,
+            ],
+            "classement" => vec![
+                Command::Leaderboard {
+                    board: Board::AllTime,
+                },
+                Command::BoardReset,
+            ],
+            "export" => vec![Command::Export],
+            "brouillon" => vec![Command::DraftCheck {
+                text: text(),
+                share: true,
+            }],
+            "retirer-brouillon" => vec![Command::DraftWithdraw { draft: 1 }],
+            "modeles" => vec![Command::LinkedinModels],
+            "vote" => vec![
+                Command::VotePost {
+                    subject: VoteSubject::Models(None),
+                },
+                Command::VoteDrafts,
+                Command::VoteClose,
+            ],
+            "corrige-type" => vec![Command::ModelAnswer { question: text() }],
+            "rediger" => vec![Command::WrittenAnswer {
+                question: text(),
+                text: text(),
+            }],
+            "corriger" => vec![
+                Command::GradeQueue,
+                Command::Grade {
+                    answer: 1,
+                    criteria: None,
+                },
+            ],
+            "mes-donnees" => vec![Command::MyData],
+            "oublier-moi" => vec![Command::ForgetMe { confirm: true }],
+            "config" => vec![Command::Config {
+                teacher_role: None,
+                quiz_channel: None,
+            }],
+            "effacer-classe" => vec![Command::EraseClass { confirm: true }],
+            other => {
+                panic!("slash command /{other} has no row: say which engine commands it sends")
+            }
+        }
+    }
+
+    #[test]
+    fn teachers_alone_see_the_commands_only_teachers_may_run() {
+        let commands = all();
+        for name in TEACHER_MENUS {
+            assert!(
+                commands.iter().any(|c| c.name == *name),
+                "/{name} is not a command"
+            );
+        }
+        for command in &commands {
+            let sent = produces(&command.name);
+            let teacher_only = sent.iter().all(|c| c.access() == Access::Teacher);
+            let hidden = command.default_member_permissions == serenity::Permissions::MANAGE_GUILD;
+            assert_eq!(
+                hidden, teacher_only,
+                "/{}: hidden from students = {hidden}, but it sends {sent:?}",
+                command.name
+            );
+            assert!(
+                command.default_member_permissions.is_empty() || hidden,
+                "/{}: only Manage Server is used to hide a command",
+                command.name
+            );
+        }
+    }
+
+    #[test]
+    fn every_command_is_offered_in_class_servers_only() {
+        for command in all() {
+            assert_eq!(
+                command.interaction_context,
+                Some(vec![serenity::InteractionContext::Guild]),
+                "/{}",
+                command.name
+            );
+        }
+    }
 }

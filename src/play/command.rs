@@ -195,50 +195,139 @@ pub enum Command {
     },
 }
 
+/// Who may run a command. Decided by the engine on every request, whatever the front end shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Access {
+    /// Every member of the class, teachers included.
+    Everyone,
+    /// Teachers only (Manage Server, or the class's teacher role).
+    Teacher,
+}
+
 impl Command {
     /// Whether the command changes stored state (and so is recorded for idempotency).
+    ///
+    /// One arm per command and no wildcard: a new command does not compile until someone says
+    /// whether it changes state.
     pub fn mutates(&self) -> bool {
-        !matches!(
-            self,
+        match self {
             Command::Help
-                | Command::Annex { .. }
-                | Command::Question { .. }
-                | Command::Kpi { .. }
-                | Command::ModelAnswer { .. }
-                | Command::Leaderboard { .. }
-                | Command::Export
-                | Command::MyData
-                | Command::Hint { confirm: false, .. }
-                | Command::EraseClass { confirm: false }
-                | Command::ForgetMe { confirm: false }
-                | Command::DraftCheck { share: false, .. }
-                | Command::LinkedinModels
-                | Command::VoteDrafts
-                | Command::GradeQueue
-                | Command::Grade { criteria: None, .. }
-        )
+            | Command::Annex { .. }
+            | Command::Question { .. }
+            | Command::Kpi { .. }
+            | Command::ModelAnswer { .. }
+            | Command::Leaderboard { .. }
+            | Command::Export
+            | Command::MyData
+            | Command::LinkedinModels
+            | Command::VoteDrafts
+            | Command::GradeQueue => false,
+            Command::Hint { confirm, .. } => *confirm,
+            Command::EraseClass { confirm } | Command::ForgetMe { confirm } => *confirm,
+            Command::DraftCheck { share, .. } => *share,
+            Command::Grade { criteria, .. } => criteria.is_some(),
+            Command::Practice { .. }
+            | Command::Answer { .. }
+            | Command::GiveUp
+            | Command::DraftWithdraw { .. }
+            | Command::VotePost { .. }
+            | Command::VoteClose
+            | Command::Vote { .. }
+            | Command::WrittenAnswer { .. }
+            | Command::SelfAssess { .. }
+            | Command::QuizLaunch { .. }
+            | Command::QuizPause
+            | Command::QuizResume
+            | Command::QuizNext
+            | Command::QuizExtend { .. }
+            | Command::QuizStop
+            | Command::BoardReset
+            | Command::Config { .. } => true,
+        }
+    }
+
+    /// Who may run it. One arm per command and no wildcard: a new command cannot be open to
+    /// students by omission.
+    pub fn access(&self) -> Access {
+        match self {
+            Command::QuizLaunch { .. }
+            | Command::QuizPause
+            | Command::QuizResume
+            | Command::QuizNext
+            | Command::QuizExtend { .. }
+            | Command::QuizStop
+            | Command::BoardReset
+            | Command::Export
+            | Command::EraseClass { .. }
+            | Command::Config { .. }
+            | Command::VotePost { .. }
+            | Command::VoteDrafts
+            | Command::VoteClose
+            | Command::GradeQueue
+            | Command::Grade { .. } => Access::Teacher,
+            Command::Help
+            | Command::Annex { .. }
+            | Command::Question { .. }
+            | Command::Kpi { .. }
+            | Command::Practice { .. }
+            | Command::Answer { .. }
+            | Command::Hint { .. }
+            | Command::GiveUp
+            | Command::DraftCheck { .. }
+            | Command::DraftWithdraw { .. }
+            | Command::Vote { .. }
+            | Command::ModelAnswer { .. }
+            | Command::WrittenAnswer { .. }
+            | Command::SelfAssess { .. }
+            | Command::LinkedinModels
+            | Command::Leaderboard { .. }
+            | Command::MyData
+            | Command::ForgetMe { .. } => Access::Everyone,
+        }
     }
 
     /// Whether only a teacher may run it.
     pub fn teacher_only(&self) -> bool {
-        matches!(
-            self,
-            Command::QuizLaunch { .. }
-                | Command::QuizPause
-                | Command::QuizResume
-                | Command::QuizNext
-                | Command::QuizExtend { .. }
-                | Command::QuizStop
-                | Command::BoardReset
-                | Command::Export
-                | Command::EraseClass { .. }
-                | Command::Config { .. }
-                | Command::VotePost { .. }
-                | Command::VoteDrafts
-                | Command::VoteClose
-                | Command::GradeQueue
-                | Command::Grade { .. }
-        )
+        self.access() == Access::Teacher
+    }
+}
+
+impl Scope {
+    /// The question list a teacher or a student types (`1.2,2.2`, `1.2 2.2`, `1.2; 2.2.b`), read
+    /// the same way by every front end. Students write decimals with a comma, so two bare
+    /// numbers in a row (`1,2`) are one question id, `1.2`; `tout` or nothing is the whole case.
+    pub fn from_list(text: &str) -> Scope {
+        let tokens: Vec<&str> = text
+            .split(|c: char| c == ',' || c == ';' || c.is_whitespace())
+            .filter(|s| !s.is_empty())
+            .collect();
+        if text.trim().is_empty() || (tokens.len() == 1 && tokens[0].eq_ignore_ascii_case("tout")) {
+            return Scope::All;
+        }
+        if tokens.is_empty() {
+            // Only separators: kept whole, so the engine names what it could not read.
+            return Scope::Items(vec![text.trim().to_string()]);
+        }
+        let bare = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+        let mut items = Vec::with_capacity(tokens.len());
+        let mut i = 0;
+        while i < tokens.len() {
+            if bare(tokens[i]) && i + 1 < tokens.len() && bare(tokens[i + 1]) {
+                let mut id = format!("{}.{}", tokens[i], tokens[i + 1]);
+                i += 2;
+                // `1,2,a`: the part letter follows the question written with a comma.
+                let letter = |s: &str| s.len() == 1 && s.bytes().all(|b| b.is_ascii_alphabetic());
+                if i < tokens.len() && letter(tokens[i]) {
+                    id = format!("{id}.{}", tokens[i]);
+                    i += 1;
+                }
+                items.push(id);
+            } else {
+                items.push(tokens[i].to_string());
+                i += 1;
+            }
+        }
+        Scope::Items(items)
     }
 }
 
@@ -418,4 +507,36 @@ pub trait Outbox: Send + Sync {
         channel: &'a ChannelRef,
         reply: Reply,
     ) -> std::pin::Pin<Box<dyn std::future::Future<Output = Result<(), SendError>> + Send + 'a>>;
+}
+
+#[cfg(test)]
+mod scope_tests {
+    use super::Scope;
+
+    fn items(list: &[&str]) -> Scope {
+        Scope::Items(list.iter().map(|s| s.to_string()).collect())
+    }
+
+    #[test]
+    fn question_lists_read_the_same_whatever_the_separator() {
+        for text in [
+            "1.2,2.2",
+            "1.2 2.2",
+            "1.2; 2.2",
+            " 1.2 , 2.2 ",
+            "1,2 2,2",
+            "1,2,2,2",
+        ] {
+            assert_eq!(Scope::from_list(text), items(&["1.2", "2.2"]), "{text:?}");
+        }
+        assert_eq!(Scope::from_list("1,2"), items(&["1.2"]));
+        assert_eq!(Scope::from_list("1,2,a 2.2.b"), items(&["1.2.a", "2.2.b"]));
+        assert_eq!(Scope::from_list("1.2.a,1.2.b"), items(&["1.2.a", "1.2.b"]));
+        // A lone number stays itself, for the engine to refuse with its message.
+        assert_eq!(Scope::from_list("1.2,3"), items(&["1.2", "3"]));
+        for text in ["", "  ", "tout", "TOUT"] {
+            assert_eq!(Scope::from_list(text), Scope::All, "{text:?}");
+        }
+        assert_eq!(Scope::from_list(" ,; "), items(&[",;"]));
+    }
 }

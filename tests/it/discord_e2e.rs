@@ -323,6 +323,21 @@ impl Bot {
         ] {
             assert!(names.contains(&n), "{n} not registered: {names:?}");
         }
+        // Teachers' commands are hidden from students (Manage Server = 32), and every
+        // command is offered in servers only (context 0), as registered with Discord.
+        for c in put
+            .json
+            .as_ref()
+            .and_then(|j| j.as_array())
+            .into_iter()
+            .flatten()
+        {
+            let name = c["name"].as_str().unwrap_or("");
+            let teacher = casebot::discord::commands::TEACHER_MENUS.contains(&name);
+            let expected = if teacher { json!("32") } else { Value::Null };
+            assert_eq!(c["default_member_permissions"], expected, "/{name}");
+            assert_eq!(c["contexts"], json!([0]), "/{name}");
+        }
         let start = Instant::now();
         let engine = loop {
             if let Some(e) = slot.get() {
