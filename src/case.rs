@@ -305,9 +305,20 @@ impl Case {
         {
             return KpiMatch::One(i);
         }
+        // A numeric part's id (`2.2.b`, `2,2,b`): the figure that part asks.
+        if let Some((_, part)) = self.part(query) {
+            return KpiMatch::One(part.kpi);
+        }
         let words = lookup::words(query);
         if words.is_empty() {
             return KpiMatch::None;
+        }
+        // A label written in full names that KPI, even where it is also another one's alias.
+        let labelled: Vec<usize> = (0..self.kpis.len())
+            .filter(|&i| lookup::words(&self.kpis[i].label) == words)
+            .collect();
+        if let [one] = labelled[..] {
+            return KpiMatch::One(one);
         }
         let named: Vec<usize> = (0..self.kpis.len())
             .filter(|&i| {
@@ -360,14 +371,25 @@ impl Case {
         KpiMatch::Several(found)
     }
 
+    /// The first numeric part that asks a KPI, if any.
+    pub fn part_of_kpi(&self, kpi: usize) -> Option<&Part> {
+        self.questions
+            .iter()
+            .flat_map(|q| &q.parts)
+            .find(|p| p.kpi == kpi)
+    }
+
     /// The reply to a name that fits several KPIs: at most [`KpiMatch::SHOWN`] of them, best
-    /// first, each with its label and id, then how to ask for one (`example`: "/kpi a3_cpc").
+    /// first, then how to ask for one (`example`: "/kpi a3_cpc"). `ids` is for the command line
+    /// of the bot's operator; students and teachers in class read labels and question numbers,
+    /// never internal ids.
     pub fn kpi_choices(
         &self,
         messages: &Prompts,
         query: &str,
         found: &[usize],
         example: &str,
+        ids: bool,
     ) -> String {
         let mut lines = vec![messages.render(
             msg::KPI_SEVERAL,
@@ -375,15 +397,30 @@ impl Case {
         )];
         for &i in found.iter().take(KpiMatch::SHOWN) {
             let k = &self.kpis[i];
-            lines.push(
-                messages.render(msg::KPI_SEVERAL_LINE, &[("label", &k.label), ("id", &k.id)]),
-            );
+            let line = match (ids, self.part_of_kpi(i)) {
+                (true, _) => {
+                    messages.render(msg::KPI_SEVERAL_LINE, &[("label", &k.label), ("id", &k.id)])
+                }
+                (false, Some(part)) => messages.render(
+                    msg::KPI_SEVERAL_LINE_PART,
+                    &[("label", &k.label), ("part", &part.id)],
+                ),
+                (false, None) => {
+                    messages.render(msg::KPI_SEVERAL_LINE_LABEL, &[("label", &k.label)])
+                }
+            };
+            lines.push(line);
         }
         if found.len() > KpiMatch::SHOWN {
             let more = (found.len() - KpiMatch::SHOWN).to_string();
             lines.push(messages.render(msg::KPI_SEVERAL_MORE, &[("count", &more)]));
         }
-        lines.push(messages.render(msg::KPI_SEVERAL_HINT, &[("example", example)]));
+        let hint = if ids {
+            msg::KPI_SEVERAL_HINT
+        } else {
+            msg::KPI_SEVERAL_HINT_CLASS
+        };
+        lines.push(messages.render(hint, &[("example", example)]));
         lines.join("\n")
     }
 

@@ -581,7 +581,7 @@ fn named_kpi(
         crate::case::KpiMatch::One(index) => Ok(index),
         crate::case::KpiMatch::Several(found) => {
             let example = example(&case.kpis[found[0]].id);
-            Err(case.kpi_choices(m, name, &found, &example))
+            Err(case.kpi_choices(m, name, &found, &example, true))
         }
         crate::case::KpiMatch::None => Err(m.render(msg::KPI_UNKNOWN, &[("id", name.trim())])),
     }

@@ -277,7 +277,7 @@ pub fn parse_command(line: &str) -> Result<Command, LineError> {
         "question" if !rest.is_empty() => Command::Question {
             id: rest.to_string(),
         },
-        "kpi" if !rest.is_empty() => Command::Kpi {
+        "kpi" => Command::Kpi {
             id: rest.to_string(),
         },
         "entrainement" | "entraînement" => Command::Practice { scope: scope(&a) },

@@ -62,6 +62,10 @@ ids! {
     KPI_SEVERAL_LINE = "kpi.several_line" ["label", "id"];
     KPI_SEVERAL_MORE = "kpi.several_more" ["count"];
     KPI_SEVERAL_HINT = "kpi.several_hint" ["example"];
+    KPI_SEVERAL_LINE_PART = "kpi.several_line_part" ["label", "part"];
+    KPI_SEVERAL_LINE_LABEL = "kpi.several_line_label" ["label"];
+    KPI_SEVERAL_HINT_CLASS = "kpi.several_hint_class" ["example"];
+    KPI_USAGE = "kpi.usage" ["examples", "part"];
     HINT_FORMULA = "hint.formula" ["label", "formula"];
     HINT_WHERE = "hint.where" [];
     HINT_FIRST_STEP = "hint.first_step" ["step"];

@@ -382,12 +382,19 @@ impl Inner {
     async fn kpi(&self, who: &Who, case: &Case, id: &str) -> anyhow::Result<Vec<Reply>> {
         use crate::case::KpiMatch;
         let m = self.messages();
+        if id.trim().is_empty() {
+            return Ok(vec![Reply::private(kpi_usage(m, case))]);
+        }
         let index = match case.find_kpis(id) {
             KpiMatch::One(index) => index,
             KpiMatch::Several(found) => {
-                let example = format!("/kpi {}", case.kpis[found[0]].id);
+                let first = found[0];
+                let example = match case.part_of_kpi(first) {
+                    Some(part) => format!("/kpi {}", part.id),
+                    None => format!("/kpi {}", case.kpis[first].label),
+                };
                 return Ok(vec![Reply::private(
-                    case.kpi_choices(m, id, &found, &example),
+                    case.kpi_choices(m, id, &found, &example, false),
                 )]);
             }
             KpiMatch::None => {
@@ -636,4 +643,21 @@ pub(crate) fn replies_json(replies: &[Reply]) -> String {
         })
         .collect();
     serde_json::to_string(&stripped).unwrap_or_else(|_| "[]".into())
+}
+
+/// What `/kpi` alone says: what it does, with examples taken from the class's case (the labels
+/// of its first asked KPIs, and a part id).
+fn kpi_usage(m: &crate::prompts::Prompts, case: &Case) -> String {
+    let parts: Vec<&crate::case::Part> = case.questions.iter().flat_map(|q| &q.parts).collect();
+    let examples: Vec<String> = parts
+        .iter()
+        .step_by((parts.len() / 3).max(1))
+        .take(3)
+        .map(|p| format!("« /kpi {} »", case.kpis[p.kpi].label))
+        .collect();
+    let part = parts.first().map(|p| p.id.as_str()).unwrap_or("1.1.a");
+    m.render(
+        msg::KPI_USAGE,
+        &[("examples", &examples.join(", ")), ("part", part)],
+    )
 }

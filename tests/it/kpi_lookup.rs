@@ -241,7 +241,7 @@ fn kpi_list_of_several_shows_ten_at_most() {
         panic!("sessions: several KPIs expected");
     };
     assert!(found.len() > KpiMatch::SHOWN, "{found:?}");
-    let text = case.kpi_choices(m, " sessions ", &found, "/kpi a2_email_sessions_2019");
+    let text = case.kpi_choices(m, " sessions ", &found, "/kpi a2_email_sessions_2019", true);
     let lines: Vec<&str> = text.lines().collect();
     assert_eq!(
         lines[0],
@@ -269,7 +269,8 @@ async fn kpi_command_lists_several_and_keeps_the_quiz_lock() {
     let ana = play.student("Ana");
     let kpi = |id: &str| Command::Kpi { id: id.into() };
     const CTR: &str = "**Taux de clic Google Ads** = **17,76 %**";
-    const CPC_LIST: &str = "2 indicateurs correspondent à « coût par clic » :\n- Coût par clic Google Ads : `a3_cpc`\n- Coût par clic du post Facebook : `a4_cpc`\nPrécise ta demande, ou donne l'identifiant de celui que tu veux : « /kpi a3_cpc ».";
+    // In class, labels and question numbers: never an internal id.
+    const CPC_LIST: &str = "2 indicateurs correspondent à « coût par clic » :\n- Coût par clic Google Ads (question 1.2.b)\n- Coût par clic du post Facebook (question 1.2.l)\nPrécise ta demande : le nom complet de l'indicateur ou le numéro de sa question, par exemple « /kpi 1.2.b ».";
 
     assert!(private_text(&play.send(&ana, kpi("taux de clic")).await).starts_with(CTR));
     assert!(private_text(&play.send(&ana, kpi("Taux de clic Google")).await).starts_with(CTR));
@@ -365,4 +366,82 @@ fn kpi_names_on_the_command_line() {
         out.starts_with("Je ne connais pas l'indicateur « taux de magie »."),
         "{out}"
     );
+}
+
+/// In class, `/kpi` never shows an internal id (`a3_cpc`): over every KPI asked by its label,
+/// by its question number and by each word of its label (lists), and `/kpi` alone.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn kpi_in_class_names_kpis_by_label_and_question_never_by_id() {
+    let play = spawn_engine("kpi_no_ids").await;
+    let ana = play.student("Ana");
+    let case = case();
+    let kpi = |id: &str| Command::Kpi { id: id.into() };
+    let shows_an_id = |text: &str| case.kpis.iter().find(|k| text.contains(k.id.as_str()));
+    let mut queries: Vec<String> = vec![String::new(), " ".into()];
+    for k in &case.kpis {
+        queries.push(k.label.clone());
+        queries.extend(k.label.split_whitespace().map(str::to_string));
+    }
+    for q in &case.questions {
+        queries.extend(q.parts.iter().map(|p| p.id.clone()));
+    }
+    for query in &queries {
+        let text = private_text(&play.send(&ana, kpi(query)).await);
+        assert!(shows_an_id(&text).is_none(), "/kpi {query}: {text}");
+    }
+    // `/kpi` alone explains itself, with examples that work.
+    let usage = private_text(&play.send(&ana, kpi("")).await);
+    assert!(
+        usage.starts_with("« /kpi » suivi du nom d'un indicateur"),
+        "{usage}"
+    );
+    for example in usage
+        .split("« /kpi ")
+        .skip(2)
+        .filter_map(|s| s.split(" »").next())
+    {
+        assert!(
+            matches!(case.find_kpis(example), KpiMatch::One(_)),
+            "the usage suggests « /kpi {example} »"
+        );
+    }
+    // A question number finds the figure that part asks; a label written in full, its KPI.
+    for q in &case.questions {
+        for p in &q.parts {
+            assert!(
+                matches!(case.find_kpis(&p.id), KpiMatch::One(i) if i == p.kpi),
+                "{}",
+                p.id
+            );
+            let comma = p.id.replace('.', ",");
+            assert!(
+                matches!(case.find_kpis(&comma), KpiMatch::One(i) if i == p.kpi),
+                "{comma}"
+            );
+        }
+    }
+    for (i, k) in case.kpis.iter().enumerate() {
+        assert!(
+            matches!(case.find_kpis(&k.label), KpiMatch::One(j) if j == i),
+            "{}",
+            k.label
+        );
+    }
+}
+
+/// A question number asked during the quiz that asks it is locked like the KPI's name.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn kpi_by_question_number_keeps_the_quiz_lock() {
+    let play = spawn_engine("kpi_part_lock").await;
+    let prof = play.teacher("Prof");
+    let ana = play.student("Ana");
+    play.send(&prof, launch(&["1.2.a"], 60, false, false)).await;
+    play.engine.tick().await;
+    for query in ["1.2.a", "1,2,a"] {
+        assert_eq!(
+            private_text(&play.send(&ana, Command::Kpi { id: query.into() }).await),
+            crate::play_quiz::KPI_LOCKED,
+            "{query}"
+        );
+    }
 }
