@@ -134,7 +134,7 @@ pub fn check_messages(messages: &Prompts) -> Vec<String> {
         };
         if let Ok(parts) = pieces(template) {
             for piece in parts {
-                if let Piece::Arg(name) = piece {
+                if let Some(name) = piece.arg() {
                     if !args.contains(&name) {
                         let file = messages
                             .file_of(id)

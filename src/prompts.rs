@@ -3,6 +3,9 @@
 //! `[check.close]` + `truncated = "…"` is the id `check.close.truncated`.
 //!
 //! Templates take named arguments written `{name}`; `{{` and `}}` write literal braces.
+//! Plurals are written in the template, `{n:point|points}`: the first form when the argument `n`
+//! is a number below 2 in absolute value (French: « 0 point », « 1,5 point », « 2 points »), the
+//! second otherwise. That is the one way texts agree with a count.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -23,11 +26,53 @@ struct Text {
     file: PathBuf,
 }
 
-/// A piece of a template: literal text or a named argument.
+/// A piece of a template: literal text, a named argument, or the form of a word that agrees
+/// with a numeric argument.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Piece<'a> {
     Literal(&'a str),
     Arg(&'a str),
+    /// `{n:one|many}`.
+    Plural {
+        arg: &'a str,
+        one: &'a str,
+        many: &'a str,
+    },
+}
+
+impl<'a> Piece<'a> {
+    /// The argument a piece reads, if any.
+    pub fn arg(&self) -> Option<&'a str> {
+        match self {
+            Piece::Literal(_) => None,
+            Piece::Arg(name) | Piece::Plural { arg: name, .. } => Some(name),
+        }
+    }
+}
+
+/// Whether a number as the bot writes it (« 1 », « 0,25 », « 1 940 », « −1 ») takes the
+/// singular in French: below 2 in absolute value. Text that is no number takes the plural.
+pub fn is_singular(value: &str) -> bool {
+    let plain: String = value
+        .chars()
+        .filter(|c| !c.is_whitespace() && !matches!(c, '\u{a0}' | '\u{202f}' | '+'))
+        .map(|c| match c {
+            ',' => '.',
+            '−' => '-',
+            c => c,
+        })
+        .collect();
+    match plain.parse::<rust_decimal::Decimal>() {
+        Ok(n) => n.abs() < rust_decimal::Decimal::TWO,
+        Err(_) => false,
+    }
+}
+
+fn valid_name(name: &str) -> bool {
+    !name.is_empty()
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '.')
 }
 
 /// Splits a template into literal text and `{name}` arguments; `{{`/`}}` are literal braces.
@@ -55,17 +100,31 @@ pub fn pieces(template: &str) -> Result<Vec<Piece<'_>>, String> {
                 let close = template[i..]
                     .find('}')
                     .ok_or_else(|| format!("'{{' at byte {i} is never closed"))?;
-                let name = &template[i + 1..i + close];
-                let valid = !name.is_empty()
-                    && name
-                        .chars()
-                        .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '.');
-                if !valid {
+                let inside = &template[i + 1..i + close];
+                if let Some((name, forms)) = inside.split_once(':') {
+                    let Some((one, many)) = forms.split_once('|').filter(|(_, m)| !m.contains('|'))
+                    else {
+                        return Err(format!(
+                            "'{{{inside}}}' is not a plural: write {{{name}:singulier|pluriel}}"
+                        ));
+                    };
+                    if !valid_name(name) {
+                        return Err(format!(
+                            "'{{{inside}}}': '{name}' is not an argument name (letters, digits, '_' and '.')"
+                        ));
+                    }
+                    out.push(Piece::Plural {
+                        arg: name,
+                        one,
+                        many,
+                    });
+                } else if valid_name(inside) {
+                    out.push(Piece::Arg(inside));
+                } else {
                     return Err(format!(
-                        "'{{{name}}}' is not an argument name (letters, digits, '_' and '.')"
+                        "'{{{inside}}}' is not an argument name (letters, digits, '_' and '.')"
                     ));
                 }
-                out.push(Piece::Arg(name));
                 i += close + 1;
                 start = i;
             }
@@ -234,6 +293,19 @@ pub fn render_template(template: &str, arg: &mut impl FnMut(&str) -> Option<Stri
                     out.push('}');
                 }
             },
+            Piece::Plural {
+                arg: name,
+                one,
+                many,
+            } => match arg(name) {
+                Some(v) if is_singular(&v) => out.push_str(one),
+                Some(_) => out.push_str(many),
+                None => {
+                    out.push('{');
+                    out.push_str(name);
+                    out.push('}');
+                }
+            },
         }
     }
     out
@@ -264,6 +336,42 @@ fn collect_toml_files(dir: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<Pro
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn plurals_agree_with_the_number_the_french_way() {
+        let t = "{n} {n:point|points} sur {max} {max:calcul juste|calculs justes}";
+        let r = |n: &str, max: &str| {
+            render_template(t, &mut |name| match name {
+                "n" => Some(n.to_string()),
+                "max" => Some(max.to_string()),
+                _ => None,
+            })
+        };
+        assert_eq!(r("0", "1"), "0 point sur 1 calcul juste");
+        assert_eq!(r("1,5", "2"), "1,5 point sur 2 calculs justes");
+        assert_eq!(
+            r("1\u{202f}940", "−1"),
+            "1\u{202f}940 points sur −1 calcul juste"
+        );
+        assert_eq!(r("−2", "beaucoup"), "−2 points sur beaucoup calculs justes");
+        for singular in ["0", "1", "0,25", "1,99", "-1", "+1", "1.5"] {
+            assert!(is_singular(singular), "{singular}");
+        }
+        for plural in ["2", "2,0", "10", "1 000", "", "x"] {
+            assert!(!is_singular(plural), "{plural}");
+        }
+        for bad in ["{n:point}", "{n:a|b|c}", "{:a|b}", "{n n:a|b}"] {
+            assert!(pieces(bad).is_err(), "{bad}");
+        }
+        assert_eq!(
+            pieces("{n:|s}").unwrap(),
+            vec![Piece::Plural {
+                arg: "n",
+                one: "",
+                many: "s"
+            }]
+        );
+    }
 
     #[test]
     fn flattens_and_renders() {

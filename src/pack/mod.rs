@@ -861,7 +861,7 @@ fn check_texts(case: &Case, prompts_dir: &Path, problems: &mut Problems) {
             continue;
         };
         for piece in parts {
-            if let Piece::Arg(name) = piece {
+            if let Some(name) = piece.arg() {
                 let known = match (name.strip_prefix("kpi."), name.strip_prefix("value.")) {
                     (Some(kpi), _) => case.kpi_index(kpi).is_some(),
                     (_, Some(value)) => case.value_by_id(value).is_some(),
