@@ -4,7 +4,7 @@
 use crate::case::Case;
 use crate::msg;
 use crate::pack::{self, PackErrors};
-use crate::prompts::{pieces, Piece, PromptError, Prompts};
+use crate::prompts::{pieces, PromptError, Prompts};
 use std::path::{Path, PathBuf};
 
 /// Where the data lives.

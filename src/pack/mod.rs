@@ -13,7 +13,7 @@ use crate::case::{Annex, Case, CaseMeta, Cell, Dossier, Part, Question, Table, V
 use crate::format::Unit;
 use crate::kpi::{DeclaredMistake, Kpi, KpiKind, RefId};
 use crate::pack::formula::{Expr, Op};
-use crate::prompts::{pieces, Piece, Prompts};
+use crate::prompts::{pieces, Prompts};
 use rust_decimal::Decimal;
 use serde::Deserialize;
 use std::collections::{BTreeSet, HashMap};
