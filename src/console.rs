@@ -143,10 +143,18 @@ fn print_reply(
         text.push_str(&messages.render(msg::CONSOLE_THREAD, &[("name", name)]));
     }
     if let Some(file) = &reply.attachment {
-        std::fs::create_dir_all(files_dir)?;
         let path = files_dir.join(&file.name);
-        std::fs::write(&path, &file.bytes)?;
-        text.push_str(&format!("\n📎 {}", path.display()));
+        match save_file(&path, &file.bytes) {
+            Ok(()) => text.push_str(&format!("\n📎 {}", path.display())),
+            Err(e) => {
+                tracing::warn!(path = %path.display(), error = %e, "attachment not written");
+                text.push('\n');
+                text.push_str(&messages.render(
+                    msg::CONSOLE_FILE_FAILED,
+                    &[("path", &path.display().to_string())],
+                ));
+            }
+        }
     }
     let mut out = out
         .lock()
@@ -494,10 +502,73 @@ pub fn split_user(line: &str) -> (Option<&str>, &str) {
     }
 }
 
+/// Writes a file whole or not at all: the bytes go to a temporary file beside it, which is
+/// renamed over the name once written, so a failed write (disk full, no right) leaves no
+/// truncated or empty file behind.
+fn save_file(path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()> {
+    let dir = path.parent().unwrap_or(std::path::Path::new("."));
+    std::fs::create_dir_all(dir)?;
+    let mut tmp = path.as_os_str().to_owned();
+    tmp.push(".partiel");
+    let tmp = PathBuf::from(tmp);
+    let written = std::fs::write(&tmp, bytes).and_then(|()| std::fs::rename(&tmp, path));
+    if written.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    written
+}
+
+/// The longest line the console reads (a command, or one line of a multi-line text); the
+/// engine bounds answers and drafts further.
+pub const MAX_LINE_BYTES: usize = 64 * 1024;
+
+/// One line of input: text, or a line the console cannot read (not UTF-8, too long), which is
+/// answered and skipped rather than ending the session.
+enum Line {
+    Text(String),
+    NotText,
+    TooLong,
+}
+
+/// Reads the next line (without its end), at most [`MAX_LINE_BYTES`] kept; `None` at the end.
+async fn next_line(input: &mut (impl AsyncBufRead + Unpin)) -> std::io::Result<Option<Line>> {
+    use tokio::io::AsyncReadExt;
+    let mut buf = Vec::new();
+    let limit = (MAX_LINE_BYTES + 1) as u64;
+    let read = (&mut *input)
+        .take(limit)
+        .read_until(b'\n', &mut buf)
+        .await?;
+    if read == 0 {
+        return Ok(None);
+    }
+    if buf.last() != Some(&b'\n') && buf.len() > MAX_LINE_BYTES {
+        // Drop the rest of the line, whatever its length.
+        loop {
+            let mut rest = Vec::new();
+            let n = (&mut *input)
+                .take(limit)
+                .read_until(b'\n', &mut rest)
+                .await?;
+            if n == 0 || rest.last() == Some(&b'\n') {
+                break;
+            }
+        }
+        return Ok(Some(Line::TooLong));
+    }
+    while matches!(buf.last(), Some(b'\n' | b'\r')) {
+        buf.pop();
+    }
+    Ok(Some(match String::from_utf8(buf) {
+        Ok(text) => Line::Text(text),
+        Err(_) => Line::NotText,
+    }))
+}
+
 /// Runs the console until the input ends or someone types /quitter.
 pub async fn run(
     engine: Engine,
-    input: impl AsyncBufRead + Unpin,
+    mut input: impl AsyncBufRead + Unpin,
     out: Output,
     options: ConsoleOptions,
 ) -> anyhow::Result<()> {
@@ -505,7 +576,6 @@ pub async fn run(
         .duration_since(std::time::UNIX_EPOCH)
         .map(|d| d.as_millis())
         .unwrap_or(0);
-    let mut lines = input.lines();
     let mut counter: u64 = 0;
     let mut current_user = options.default_user.clone();
     let messages = engine.messages().clone();
@@ -516,7 +586,22 @@ pub async fn run(
         writeln!(o, "{text}\n")?;
         Ok(())
     };
-    while let Some(line) = lines.next_line().await? {
+    let unreadable = |line: &Line| match line {
+        Line::Text(_) => None,
+        Line::NotText => Some(messages.render(msg::CONSOLE_NOT_TEXT, &[])),
+        Line::TooLong => Some(messages.render(
+            msg::CONSOLE_TOO_LONG,
+            &[("max", &(MAX_LINE_BYTES / 1024).to_string())],
+        )),
+    };
+    while let Some(line) = next_line(&mut input).await? {
+        let line = match line {
+            Line::Text(text) => text,
+            other => {
+                say(unreadable(&other).unwrap_or_default())?;
+                continue;
+            }
+        };
         let (user, rest) = split_user(&line);
         if let Some(u) = user {
             current_user = u.to_string();
@@ -542,7 +627,14 @@ pub async fn run(
                 // A multi-line text, up to a line holding only ".".
                 say(pending.prompt(&messages))?;
                 let mut text: Vec<String> = Vec::new();
-                while let Some(next) = lines.next_line().await? {
+                while let Some(next) = next_line(&mut input).await? {
+                    let next = match next {
+                        Line::Text(next) => next,
+                        other => {
+                            say(unreadable(&other).unwrap_or_default())?;
+                            continue;
+                        }
+                    };
                     if next.trim() == "." {
                         break;
                     }

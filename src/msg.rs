@@ -225,6 +225,9 @@ ids! {
     CONSOLE_HOW_GRADE = "console.how_grade" ["answer"];
     CONSOLE_HOW_GRADE_SHOW = "console.how_grade_show" ["answer"];
     CONSOLE_THREAD = "console.thread" ["name"];
+    CONSOLE_FILE_FAILED = "console.file_failed" ["path"];
+    CONSOLE_NOT_TEXT = "console.not_text" [];
+    CONSOLE_TOO_LONG = "console.too_long" ["max"];
     CLI_VALIDATE_OK = "cli.validate_ok" ["case", "annexes", "kpis", "questions", "texts"];
     CLI_NO_TOKEN = "cli.no_token" ["file"];
     CLI_UNKNOWN_CASE = "cli.unknown_case" ["list"];
