@@ -33,8 +33,11 @@ const DEFER_AFTER: Duration = Duration::from_millis(1500);
 pub struct Token(String);
 
 impl Token {
+    /// The token, registered at once with the log's scrubber so no log line can show it.
     pub fn new(token: impl Into<String>) -> Token {
-        Token(token.into())
+        let token = token.into();
+        crate::telemetry::redact(&token);
+        Token(token)
     }
     fn expose(&self) -> &str {
         &self.0
