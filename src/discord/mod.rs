@@ -216,18 +216,56 @@ pub async fn run(
     store: Store,
     clock: Arc<dyn Clock>,
 ) -> anyhow::Result<()> {
-    let mut client = client(&config, app, settings, store, clock, Hooks::default()).await?;
+    let slot = Arc::new(std::sync::OnceLock::new());
+    let hooks = Hooks {
+        engine: Some(slot.clone()),
+    };
+    let mut client = client(&config, app, settings, store, clock, hooks).await?;
     let shards = client.shard_manager.clone();
     tokio::spawn(async move {
-        if tokio::signal::ctrl_c().await.is_ok() {
-            tracing::info!("stopping");
-            shards.shutdown_all().await;
-        }
+        stop_signal().await;
+        tracing::info!("stopping: closing the gateway, finishing the requests under way");
+        shards.shutdown_all().await;
     });
-    client
+    let result = client
         .start()
         .await
-        .context("the Discord connection failed")
+        .context("the Discord connection failed");
+    // No interaction comes in any more: finish those under way, commit, checkpoint.
+    if let Some(engine) = slot.get() {
+        engine
+            .stop(STOP_GRACE)
+            .await
+            .context("the clean stop failed")?;
+        // Lets the replies of the last requests reach Discord before the process ends.
+        tokio::time::sleep(REPLY_GRACE).await;
+    }
+    tracing::info!("stopped");
+    result
+}
+
+/// How long the requests under way at a stop may take to finish.
+const STOP_GRACE: std::time::Duration = std::time::Duration::from_secs(10);
+/// How long the last replies get to go out after the engine stopped.
+const REPLY_GRACE: std::time::Duration = std::time::Duration::from_millis(500);
+
+/// Resolves on ctrl-c or, on Unix, SIGTERM (what `systemctl stop` and `docker stop` send).
+async fn stop_signal() {
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{signal, SignalKind};
+        match signal(SignalKind::terminate()) {
+            Ok(mut term) => {
+                tokio::select! {
+                    _ = tokio::signal::ctrl_c() => {}
+                    _ = term.recv() => {}
+                }
+                return;
+            }
+            Err(e) => tracing::warn!(error = %e, "cannot listen for SIGTERM; ctrl-c only"),
+        }
+    }
+    let _ = tokio::signal::ctrl_c().await;
 }
 
 /// Sets each command's and option's description from `prompts/` (`discord.command.<name>` and

@@ -130,6 +130,21 @@ impl Engine {
         }
     }
 
+    /// Stops cleanly: takes every request slot, so the requests being handled finish (for at
+    /// most `grace`) and any later one waits for good; then commits every queued answer and
+    /// checkpoints the database. What a stop signal (ctrl-c, SIGTERM) ends with.
+    pub async fn stop(&self, grace: std::time::Duration) -> anyhow::Result<()> {
+        let all = MAX_CONCURRENT_REQUESTS as u32;
+        match tokio::time::timeout(grace, self.inner.admission.acquire_many(all)).await {
+            Ok(Ok(permits)) => permits.forget(),
+            Ok(Err(_)) => {}
+            Err(_) => tracing::warn!(?grace, "requests still running at the stop"),
+        }
+        self.flush().await?;
+        self.inner.store.checkpoint().await?;
+        Ok(())
+    }
+
     /// Runs every due transition now (tests and the scheduler call it).
     pub async fn tick(&self) {
         quiz::tick(&self.inner).await;

@@ -17,4 +17,5 @@ mod play_data;
 mod play_practice;
 mod play_quiz;
 mod play_workshop;
+mod stop;
 mod texts;
