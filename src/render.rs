@@ -405,6 +405,8 @@ fn given_text(k: &crate::kpi::Kpi, g: Decimal, decimals: i64, unit: Option<Given
     let decimals = decimals.clamp(0, 12) as u32;
     let (g, unit, decimals) = match (unit, k.unit) {
         (Some(GivenUnit::Times), _) => return format!("×{}", format::number(g, decimals)),
+        // A duration is written with its words (« −6 s »), which the outcome does not keep.
+        (Some(GivenUnit::Bare), Unit::Seconds) => (g, Unit::Seconds, decimals),
         (Some(GivenUnit::Bare), _) => (g, Unit::Ratio, decimals),
         // Read as the ratio (÷ 100): shown again as the percentage written.
         (Some(GivenUnit::Percent), Unit::Ratio) => (
@@ -455,6 +457,8 @@ pub fn answer_example(k: &crate::kpi::Kpi) -> String {
     };
     if k.is_change() {
         format::signed_with_unit(value, k.unit, decimals)
+    } else if let (Unit::Count, Some(word)) = (k.unit, k.words.first()) {
+        format!("{} {word}", format::number(value, decimals))
     } else {
         format::with_unit(value, k.unit, decimals)
     }

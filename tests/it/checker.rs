@@ -1411,3 +1411,106 @@ fn more_of_what_students_write_is_understood() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// Sign messages fit the figure, for every KPI: a rise or a fall for a change, a gain or a loss
+/// for a result (ROI, margin minus spend), and « positive » for a ratio of positive figures.
+#[test]
+fn sign_messages_fit_the_figure_for_every_kpi() {
+    let app = crate::helpers::shared_app();
+    let case = case();
+    let results = [
+        "a3_roi",
+        "a3_margin_minus_spend",
+        "a7_revenue_minus_budget_month",
+    ];
+    let mut failures = Vec::new();
+    let mut checked = 0;
+    for (i, k) in case.kpis.iter().enumerate() {
+        let exact = case.evaluate(i).expect("computes");
+        let asked = casebot::check::asked_decimals(k) as u32;
+        let opposite = -casebot::format::round(exact, asked);
+        if opposite.is_zero() {
+            continue;
+        }
+        let text = written(k, opposite, asked);
+        let outcome = case.check(i, &text);
+        if outcome.reason != mistake(SignError) {
+            failures.push(format!("{} {text:?}: {:?}", k.id, outcome.reason));
+            continue;
+        }
+        checked += 1;
+        let message = casebot::render::verdict(&app.messages, case, i, &outcome);
+        let wanted = if k.is_change() {
+            "une hausse ou une baisse"
+        } else if results.contains(&k.id.as_str()) {
+            "un gain ou une perte"
+        } else {
+            "est positif"
+        };
+        if !message.contains(wanted) {
+            failures.push(format!(
+                "{} {text:?}: {message} (wanted « {wanted} »)",
+                k.id
+            ));
+        }
+    }
+    assert!(checked >= 80, "only {checked} KPIs");
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// The example in an « I don't understand » message has the unit and the decimals the part
+/// expects (the checker reads it without a unit complaint), and is never the answer.
+#[test]
+fn the_example_of_a_not_understood_answer_fits_every_kpi() {
+    let app = crate::helpers::shared_app();
+    let case = case();
+    let mut failures = Vec::new();
+    for (i, k) in case.kpis.iter().enumerate() {
+        let example = casebot::render::answer_example(k);
+        let outcome = case.check(i, &example);
+        if outcome.verdict == Invalid || outcome.verdict == Correct {
+            failures.push(format!(
+                "{}: example {example:?} is {:?} / {:?}",
+                k.id, outcome.verdict, outcome.reason
+            ));
+        }
+        if outcome.given_decimals != casebot::check::asked_decimals(k) {
+            failures.push(format!("{}: example {example:?} has other decimals", k.id));
+        }
+        for input in ["", "abc", "17,76 $"] {
+            let outcome = case.check(i, input);
+            let message = casebot::render::verdict(&app.messages, case, i, &outcome);
+            if !message.contains(&format!("« {example} »")) {
+                failures.push(format!("{} {input:?}: {message}", k.id));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// A wrong answer is echoed as the student's, in the unit they wrote, for every KPI:
+/// « Ta réponse, +32,63 %, … ».
+#[test]
+fn a_wrong_answer_is_echoed_as_the_students_for_every_kpi() {
+    let app = crate::helpers::shared_app();
+    let case = case();
+    let mut failures = Vec::new();
+    for (i, k) in case.kpis.iter().enumerate() {
+        let exact = case.evaluate(i).expect("computes");
+        let asked = casebot::check::asked_decimals(k) as u32;
+        // Far from the value and from every classic mistake.
+        let far = casebot::format::round(exact * dec!(7.3) + dec!(11), asked);
+        let text = written(k, far, asked);
+        let outcome = case.check(i, &text);
+        let message = casebot::render::verdict(&app.messages, case, i, &outcome);
+        let echo = if k.is_change() {
+            casebot::format::signed_with_unit(far, k.unit, asked)
+        } else {
+            casebot::format::with_unit(far, k.unit, asked)
+        };
+        if outcome.verdict != Wrong || !message.starts_with(&format!("❌ Ta réponse, {echo}, ")) {
+            failures.push(format!("{} {text:?}: {message}", k.id));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
