@@ -1514,3 +1514,24 @@ fn a_wrong_answer_is_echoed_as_the_students_for_every_kpi() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// Only a count can be indivisible: anything else is a pack error at its key.
+#[test]
+fn only_a_count_can_be_indivisible() {
+    let pack = crate::helpers::TempPack::new("checker_indivisible");
+    pack.replace(
+        "config/cases/arbre-cadeau/kpis.toml",
+        "aliases = [\"CTR\", \"taux de clics\"]",
+        "aliases = [\"CTR\", \"taux de clics\"]\nindivisible = true",
+    );
+    let errors = match casebot::pack::load(&pack.pack_dir()) {
+        Ok(_) => panic!("a rate marked indivisible loaded"),
+        Err(e) => e.0,
+    };
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.location == "kpis.a3_ctr.indivisible" && e.problem.contains("count")),
+        "{errors:#?}"
+    );
+}
