@@ -54,8 +54,11 @@ pub struct Kpi {
     pub words: Vec<String>,
     /// Absolute tolerance for a right answer, in the KPI's unit, if the pack sets one.
     pub tolerance: Option<Decimal>,
-    /// Fewest decimals a right answer needs, if the pack overrides the default.
+    /// Decimals a right answer needs, if the pack asks fewer than `precision`.
     pub min_decimals: Option<u32>,
+    /// A count that cannot be split (orders): the checker recognises it, and what is computed
+    /// from it, rounded to a whole number.
+    pub indivisible: bool,
     pub mistakes: Vec<DeclaredMistake>,
     /// Annexes whose figures the KPI uses, directly or through other KPIs, sorted.
     pub annexes: Vec<u8>,

@@ -268,25 +268,16 @@ pub fn verdict(messages: &Prompts, case: &Case, kpi: usize, outcome: &Outcome) -
     let expected = case.evaluate(kpi).map(|v| k.display(v)).unwrap_or_default();
     let given = outcome
         .given
-        .map(|g| {
-            let decimals = outcome.given_decimals.clamp(0, 12) as u32;
-            // Shown in the unit the student wrote: a bare 0,1776 stays bare.
-            let unit = match (outcome.given_unit, k.unit) {
-                (Some(GivenUnit::Bare), _) => Unit::Ratio,
-                (Some(GivenUnit::Percent), Unit::Ratio) => Unit::Ratio,
-                (Some(GivenUnit::Percent), _) => Unit::Percent,
-                (Some(GivenUnit::Points), _) => Unit::Points,
-                (Some(GivenUnit::Euro), _) => Unit::Eur,
-                (None, unit) => unit,
-            };
-            if k.is_change() {
-                format::signed_with_unit(g, unit, decimals)
-            } else {
-                format::with_unit(g, unit, decimals)
-            }
-        })
+        .map(|g| given_text(k, g, outcome.given_decimals, outcome.given_unit))
         .unwrap_or_default();
     let args_given = [("given", given.as_str())];
+    let needed_text = |needed: i64| match needed {
+        i64::MIN..=0 => messages.render(msg::DECIMALS_NONE, &[]),
+        1 => messages.render(msg::DECIMALS_ONE, &[]),
+        n => messages.render(msg::DECIMALS_MANY, &[("n", &n.to_string())]),
+    };
+    let example = answer_example(k);
+    let free = |text: String| format!("{text} {}", messages.render(msg::CHECK_FREE, &[]));
     match &outcome.reason {
         Reason::Exact => messages.render(msg::CHECK_CORRECT, &[("expected", &expected)]),
         Reason::FromRoundedInputs => messages.render(
@@ -297,16 +288,33 @@ pub fn verdict(messages: &Prompts, case: &Case, kpi: usize, outcome: &Outcome) -
             msg::CHECK_CORRECT_TOLERANCE,
             &[("expected", &expected), ("given", &given)],
         ),
-        Reason::TooImprecise { needed } => {
-            let needed = match needed {
-                i64::MIN..=0 => messages.render(msg::DECIMALS_NONE, &[]),
-                1 => messages.render(msg::DECIMALS_ONE, &[]),
-                n => messages.render(msg::DECIMALS_MANY, &[("n", &n.to_string())]),
-            };
-            messages.render(
-                msg::CHECK_CLOSE_IMPRECISE,
-                &[("given", &given), ("needed", &needed)],
-            )
+        Reason::TooImprecise { needed } => messages.render(
+            msg::CHECK_CLOSE_IMPRECISE,
+            &[("given", &given), ("needed", &needed_text(*needed))],
+        ),
+        Reason::WholeCount { count, whole } => {
+            let needed = needed_text(crate::check::asked_decimals(k));
+            if *count == kpi {
+                messages.render(
+                    msg::CHECK_CLOSE_WHOLE,
+                    &[("given", &given), ("needed", &needed)],
+                )
+            } else {
+                let c = case.kpis.get(*count);
+                let label = c.map(|c| c.label.as_str()).unwrap_or_default();
+                let needed = c
+                    .map(|c| needed_text(crate::check::asked_decimals(c)))
+                    .unwrap_or(needed);
+                messages.render(
+                    msg::CHECK_CLOSE_WHOLE_FROM,
+                    &[
+                        ("given", &given),
+                        ("count", label),
+                        ("whole", &format::number(*whole, 0)),
+                        ("needed", &needed),
+                    ],
+                )
+            }
         }
         Reason::Truncated => messages.render(msg::CHECK_CLOSE_TRUNCATED, &args_given),
         Reason::Near => messages.render(msg::CHECK_CLOSE_NEAR, &args_given),
@@ -320,9 +328,11 @@ pub fn verdict(messages: &Prompts, case: &Case, kpi: usize, outcome: &Outcome) -
                 Mistake::Inverted => msg::CHECK_MISTAKE_INVERTED,
                 Mistake::WrongBase => msg::CHECK_MISTAKE_WRONG_BASE,
                 Mistake::Coefficient => msg::CHECK_MISTAKE_COEFFICIENT,
-                Mistake::SignError => msg::CHECK_MISTAKE_SIGN,
+                Mistake::SignError => sign_message(k),
                 Mistake::PointsForPercent => msg::CHECK_MISTAKE_POINTS_FOR_PERCENT,
                 Mistake::PercentForPoints => msg::CHECK_MISTAKE_PERCENT_FOR_POINTS,
+                Mistake::ShareGap => msg::CHECK_MISTAKE_SHARE_GAP,
+                Mistake::ShareEvolution => msg::CHECK_MISTAKE_SHARE_EVOLUTION,
                 Mistake::Declared(i) => {
                     let text_id = k.mistakes.get(*i).map(|d| d.message.as_str()).unwrap_or("");
                     return crate::prompts::render_template(&case.text(text_id), &mut |name| {
@@ -333,46 +343,124 @@ pub fn verdict(messages: &Prompts, case: &Case, kpi: usize, outcome: &Outcome) -
             messages.render(id, &args_given)
         }
         Reason::NotTheValue => messages.render(msg::CHECK_WRONG, &args_given),
-        Reason::Unreadable(e) => {
-            let text = match e {
-                ParseError::Empty => messages.render(msg::CHECK_INVALID_EMPTY, &[]),
-                ParseError::NoNumber => messages.render(msg::CHECK_INVALID_NO_NUMBER, &[]),
-                ParseError::SeveralNumbers => messages.render(msg::CHECK_INVALID_SEVERAL, &[]),
-                ParseError::BadGrouping(t) => match crate::check::parse::dot_readings(t) {
-                    Some((thousands, decimal)) => messages.render(
-                        msg::CHECK_INVALID_AMBIGUOUS_DOT,
-                        &[
-                            ("text", t),
-                            ("thousands", &thousands),
-                            ("decimal", &decimal),
-                        ],
-                    ),
-                    None => messages.render(msg::CHECK_INVALID_GROUPING, &[("text", t)]),
-                },
-                ParseError::Leftover(t) => {
-                    messages.render(msg::CHECK_INVALID_LEFTOVER, &[("text", t)])
-                }
-                ParseError::TooManyDigits => messages.render(msg::CHECK_INVALID_DIGITS, &[]),
-                ParseError::OutOfRange => messages.render(msg::CHECK_INVALID_RANGE, &[]),
-                ParseError::ContradictorySign => messages.render(msg::CHECK_INVALID_SIGN, &[]),
-            };
-            format!("{text} {}", messages.render(msg::CHECK_FREE, &[]))
-        }
-        Reason::UnitMismatch(_) => {
-            format!(
-                "{} {}",
-                messages.render(
-                    msg::CHECK_INVALID_UNIT,
-                    &[("expected_unit", &unit_words(messages, k.unit))]
+        Reason::Unreadable(e) => free(match e {
+            ParseError::Empty => {
+                messages.render(msg::CHECK_INVALID_EMPTY, &[("example", &example)])
+            }
+            ParseError::NoNumber => {
+                messages.render(msg::CHECK_INVALID_NO_NUMBER, &[("example", &example)])
+            }
+            ParseError::SeveralNumbers => messages.render(msg::CHECK_INVALID_SEVERAL, &[]),
+            ParseError::BadGrouping(t) => match crate::check::parse::dot_readings(t) {
+                Some((thousands, decimal)) => messages.render(
+                    msg::CHECK_INVALID_AMBIGUOUS_DOT,
+                    &[
+                        ("text", t),
+                        ("thousands", &thousands),
+                        ("decimal", &decimal),
+                    ],
                 ),
-                messages.render(msg::CHECK_FREE, &[])
-            )
+                None => messages.render(msg::CHECK_INVALID_GROUPING, &[("text", t)]),
+            },
+            ParseError::Leftover(t) => messages.render(
+                msg::CHECK_INVALID_LEFTOVER,
+                &[("text", t), ("example", &example)],
+            ),
+            ParseError::TooManyDigits => messages.render(msg::CHECK_INVALID_DIGITS, &[]),
+            ParseError::OutOfRange => messages.render(msg::CHECK_INVALID_RANGE, &[]),
+            ParseError::ContradictorySign => messages.render(msg::CHECK_INVALID_SIGN, &[]),
+        }),
+        Reason::UnitMismatch(_) => free(messages.render(
+            msg::CHECK_INVALID_UNIT,
+            &[("expected_unit", &unit_words(messages, k.unit))],
+        )),
+        Reason::PercentOnRatio { written, decimals } => {
+            let d = (*decimals).clamp(0, 12) as u32;
+            let as_percent = format::with_unit(*written, Unit::Percent, d);
+            let bare = format::number(*written, d);
+            let times_hundred = format::with_unit(
+                *written * Decimal::ONE_HUNDRED,
+                Unit::Percent,
+                d.saturating_sub(2),
+            );
+            free(messages.render(
+                msg::CHECK_INVALID_PERCENT_ON_RATIO,
+                &[
+                    ("given", &as_percent),
+                    ("bare", &bare),
+                    ("percent", &times_hundred),
+                ],
+            ))
         }
-        Reason::UnexpectedWords(t) => format!(
-            "{} {}",
-            messages.render(msg::CHECK_INVALID_WORDS, &[("text", t)]),
-            messages.render(msg::CHECK_FREE, &[])
+        Reason::UnexpectedWords(t) => free(messages.render(
+            msg::CHECK_INVALID_WORDS,
+            &[("text", t), ("example", &example)],
+        )),
+    }
+}
+
+/// The student's answer as read, written back in the form they used: a bare 0,1776 stays bare,
+/// « 302 % » on a ratio stays « 302 % », « x3,02 » stays « ×3,02 ».
+fn given_text(k: &crate::kpi::Kpi, g: Decimal, decimals: i64, unit: Option<GivenUnit>) -> String {
+    let decimals = decimals.clamp(0, 12) as u32;
+    let (g, unit, decimals) = match (unit, k.unit) {
+        (Some(GivenUnit::Times), _) => return format!("×{}", format::number(g, decimals)),
+        // A duration is written with its words (« −6 s »), which the outcome does not keep.
+        (Some(GivenUnit::Bare), Unit::Seconds) => (g, Unit::Seconds, decimals),
+        (Some(GivenUnit::Bare), _) => (g, Unit::Ratio, decimals),
+        // Read as the ratio (÷ 100): shown again as the percentage written.
+        (Some(GivenUnit::Percent), Unit::Ratio) => (
+            g * Decimal::ONE_HUNDRED,
+            Unit::Percent,
+            decimals.saturating_sub(2),
         ),
+        (Some(GivenUnit::Percent), _) => (g, Unit::Percent, decimals),
+        (Some(GivenUnit::Points), _) => (g, Unit::Points, decimals),
+        (Some(GivenUnit::Euro), _) => (g, Unit::Eur, decimals),
+        (None, unit) => (g, unit, decimals),
+    };
+    if k.is_change() {
+        format::signed_with_unit(g, unit, decimals)
+    } else {
+        format::with_unit(g, unit, decimals)
+    }
+}
+
+/// The sign message that fits the figure: a rise or a fall for a change, a gain or a loss for
+/// a result computed by a subtraction (ROI, margin minus spend), and for a plain ratio of
+/// positive figures, that it cannot be negative.
+fn sign_message(k: &crate::kpi::Kpi) -> &'static str {
+    fn subtracts(e: &crate::pack::formula::Expr<crate::kpi::RefId>) -> bool {
+        use crate::pack::formula::{Expr, Op};
+        match e {
+            Expr::Num(_) | Expr::Ref(_) => false,
+            Expr::Neg(_) | Expr::Bin(Op::Sub, _, _) => true,
+            Expr::Bin(_, a, b) => subtracts(a) || subtracts(b),
+        }
+    }
+    if k.is_change() {
+        msg::CHECK_MISTAKE_SIGN
+    } else if subtracts(&k.expr) {
+        msg::CHECK_MISTAKE_SIGN_RESULT
+    } else {
+        msg::CHECK_MISTAKE_SIGN_POSITIVE
+    }
+}
+
+/// An example answer in the form the part expects (its unit, the decimals asked, a sign for a
+/// change), with a figure that is not the answer: 12,35 %, +12,35 %, 123,46 €, 12 s.
+pub fn answer_example(k: &crate::kpi::Kpi) -> String {
+    let decimals = crate::check::asked_decimals(k).clamp(0, 10) as u32;
+    let value = match k.unit {
+        Unit::Eur => Decimal::new(123_456_789, 6),
+        _ => Decimal::new(12_345_678, 6),
+    };
+    if k.is_change() {
+        format::signed_with_unit(value, k.unit, decimals)
+    } else if let (Unit::Count, Some(word)) = (k.unit, k.words.first()) {
+        format!("{} {word}", format::number(value, decimals))
+    } else {
+        format::with_unit(value, k.unit, decimals)
     }
 }
 
@@ -421,6 +509,8 @@ pub fn mistake_label(messages: &Prompts, id: &str) -> String {
         "sign_error" => msg::MISTAKE_SIGN_ERROR,
         "points_for_percent" => msg::MISTAKE_POINTS_FOR_PERCENT,
         "percent_for_points" => msg::MISTAKE_PERCENT_FOR_POINTS,
+        "share_gap" => msg::MISTAKE_SHARE_GAP,
+        "share_evolution" => msg::MISTAKE_SHARE_EVOLUTION,
         "declared" => msg::MISTAKE_DECLARED,
         _ => msg::MISTAKE_OTHER,
     };

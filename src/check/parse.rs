@@ -22,8 +22,10 @@ pub enum GivenUnit {
     Percent,
     /// Percentage points: "pts", "points", "pp", ...
     Points,
-    /// Euros ("€", "euros", "HT", "k€", ...).
+    /// Euros ("€", "euros", "HT", "k€", "centimes", ...).
     Euro,
+    /// A multiplier written before the number: "x3,02", "× 3,02" (a ratio, or a coefficient).
+    Times,
 }
 
 /// A student's answer, read but not judged.
@@ -139,7 +141,11 @@ const DIRECTIONS: &[(&str, bool)] = &[
     ("diminution", true),
     ("recul", true),
     ("chute", true),
+    ("perte", true),
+    ("deficit", true),
     ("hausse", false),
+    ("gain", false),
+    ("benefice", false),
     ("augmentation", false),
     ("progression", false),
     ("croissance", false),
@@ -154,6 +160,8 @@ enum UnitKind {
     Euro {
         kilo: bool,
     },
+    /// Hundredths of a euro: "53 centimes" is 0,53 €.
+    Cents,
     /// "HT" written on its own: euros before tax.
     HtOnly,
 }
@@ -172,6 +180,9 @@ const UNITS: &[(&str, UnitKind)] = &[
     ("euro", UnitKind::Euro { kilo: false }),
     ("eur", UnitKind::Euro { kilo: false }),
     ("€", UnitKind::Euro { kilo: false }),
+    ("centimes", UnitKind::Cents),
+    ("centime", UnitKind::Cents),
+    ("cts", UnitKind::Cents),
     ("pour cent", UnitKind::Percent),
     ("pour-cent", UnitKind::Percent),
     ("pourcents", UnitKind::Percent),
@@ -261,6 +272,11 @@ pub fn parse_answer(input: &str) -> Result<ParsedAnswer, ParseError> {
         if !blank && !label.iter().any(|c| c.is_alphabetic()) {
             return Err(ParseError::Leftover(text(label)));
         }
+        // A spreadsheet formula pasted before the number (`=HYPERLINK("…";"…") = 17,76 %`)
+        // is not a label: the student has not said which figure is the answer.
+        if looks_like_formula(label) {
+            return Err(ParseError::Leftover(text(label)));
+        }
         if chars[sep] == '≈' {
             approx = true;
         }
@@ -316,7 +332,23 @@ pub fn parse_answer(input: &str) -> Result<ParsedAnswer, ParseError> {
         euro_before = true;
         pos = skip_spaces(&chars, pos + 1);
     }
-    let negative = match (direction_negative, explicit_negative) {
+    // "x3,02", "× 3,02": a multiplier, as students write a ROAS or a coefficient.
+    let mut times = false;
+    if !euro_before
+        && chars
+            .get(pos)
+            .is_some_and(|&c| matches!(c, 'x' | 'X' | '×'))
+    {
+        let next = skip_spaces(&chars, pos + 1);
+        if chars
+            .get(next)
+            .is_some_and(|&c| c.is_ascii_digit() || is_mark(c))
+        {
+            times = true;
+            pos = next;
+        }
+    }
+    let mut negative = match (direction_negative, explicit_negative) {
         (Some(d), Some(s)) if d != s => return Err(ParseError::ContradictorySign),
         (Some(d), _) => d,
         (None, Some(s)) => s,
@@ -336,31 +368,47 @@ pub fn parse_answer(input: &str) -> Result<ParsedAnswer, ParseError> {
     // 7. Optional unit.
     let mut unit = if euro_before {
         GivenUnit::Euro
+    } else if times {
+        GivenUnit::Times
     } else {
         GivenUnit::Bare
     };
-    let mut kilo = false;
+    // Powers of ten between the unit written and the base unit: 3 for k€, −2 for centimes.
+    let mut shift = 0;
     if let Some((kind, end)) = match_unit(&chars, pos) {
-        match (euro_before, kind) {
-            (_, UnitKind::HtOnly) => unit = GivenUnit::Euro,
-            (true, _) => return Err(ParseError::Leftover(text(&chars[pos..]))),
-            (false, UnitKind::Percent) => unit = GivenUnit::Percent,
-            (false, UnitKind::Points) => unit = GivenUnit::Points,
-            (false, UnitKind::Euro { kilo: k }) => {
+        match kind {
+            _ if times => return Err(ParseError::Leftover(text(&chars[pos..]))),
+            UnitKind::HtOnly => unit = GivenUnit::Euro,
+            _ if euro_before => return Err(ParseError::Leftover(text(&chars[pos..]))),
+            UnitKind::Percent => unit = GivenUnit::Percent,
+            UnitKind::Points => unit = GivenUnit::Points,
+            UnitKind::Euro { kilo } => {
                 unit = GivenUnit::Euro;
-                kilo = k;
+                shift = if kilo { 3 } else { 0 };
+            }
+            UnitKind::Cents => {
+                unit = GivenUnit::Euro;
+                shift = -2;
             }
         }
         pos = skip_spaces(&chars, end);
     }
 
-    // 8. Trailing approximation marker and counted nouns.
+    // 8. Trailing approximation marker, direction ("32,63 % d'augmentation") and counted nouns.
     let mut tail = &chars[pos..];
     if count_numbers(tail) > 0 {
         return Err(ParseError::SeveralNumbers);
     }
     if let Some(start) = trailing_approx(tail) {
         approx = true;
+        tail = trim_chars(&tail[..start]);
+    }
+    if let Some((start, after_negative)) = trailing_direction(tail) {
+        let before = direction_negative.or(explicit_negative);
+        if before.is_some_and(|b| b != after_negative) {
+            return Err(ParseError::ContradictorySign);
+        }
+        negative = after_negative;
         tail = trim_chars(&tail[..start]);
     }
     let words = if tail.is_empty() {
@@ -372,7 +420,7 @@ pub fn parse_answer(input: &str) -> Result<ParsedAnswer, ParseError> {
         }
     };
 
-    let (value, decimals) = build_value(&raw, negative, kilo)?;
+    let (value, decimals) = build_value(&raw, negative, shift)?;
     let dot_thousands = raw.ambiguous_dot.and_then(|written| {
         // The same digits with no decimal part: "16.000" -> 16000.
         let whole = RawNumber {
@@ -380,7 +428,7 @@ pub fn parse_answer(input: &str) -> Result<ParsedAnswer, ParseError> {
             frac_digits: 0,
             ambiguous_dot: None,
         };
-        let (value, decimals) = build_value(&whole, negative, kilo).ok()?;
+        let (value, decimals) = build_value(&whole, negative, shift).ok()?;
         Some(DotThousands {
             value,
             decimals,
@@ -397,21 +445,24 @@ pub fn parse_answer(input: &str) -> Result<ParsedAnswer, ParseError> {
     })
 }
 
-/// Applies unit scaling and sign, checks the magnitude and builds the value.
-fn build_value(raw: &RawNumber, negative: bool, kilo: bool) -> Result<(Decimal, i64), ParseError> {
+/// Applies unit scaling (`shift` powers of ten: 3 for k€, −2 for centimes) and sign, checks
+/// the magnitude and builds the value.
+fn build_value(raw: &RawNumber, negative: bool, shift: i32) -> Result<(Decimal, i64), ParseError> {
     let mut mantissa = raw.mantissa;
     let mut scale = raw.frac_digits;
-    let mut decimals = i64::from(raw.frac_digits);
-    if kilo {
-        decimals -= 3;
-        if scale >= 3 {
-            scale -= 3;
+    let decimals = i64::from(raw.frac_digits) - i64::from(shift);
+    if shift > 0 {
+        let up = shift.unsigned_abs();
+        if scale >= up {
+            scale -= up;
         } else {
             mantissa = mantissa
-                .checked_mul(10_i128.pow(3 - scale))
+                .checked_mul(10_i128.pow(up - scale))
                 .ok_or(ParseError::OutOfRange)?;
             scale = 0;
         }
+    } else {
+        scale += shift.unsigned_abs();
     }
     let limit = MAX_ABS
         .checked_mul(10_i128.pow(scale))
@@ -528,6 +579,35 @@ fn match_unit(chars: &[char], pos: usize) -> Option<(UnitKind, usize)> {
         }
     }
     Some((kind, end))
+}
+
+/// Direction phrases allowed after the number and unit, and whether they mean a negative value:
+/// "32,63 % d'augmentation", "36,08 % de perte", "5,08 % en baisse".
+fn trailing_direction(tail: &[char]) -> Option<(usize, bool)> {
+    (0..tail.len()).find_map(|i| {
+        let at_boundary = i == 0 || tail[i - 1] == ' ';
+        if !at_boundary {
+            return None;
+        }
+        let after = match_any(tail, i, &["de ", "d'", "en "])?;
+        let after = skip_spaces(tail, after);
+        DIRECTIONS.iter().find_map(|&(word, negative)| {
+            (match_kw(tail, after, word) == Some(tail.len())).then_some((i, negative))
+        })
+    })
+}
+
+/// Whether a label is a spreadsheet formula rather than words: it starts with "=" or holds
+/// characters no French label needs (quotes, ";", "$", brackets, "!").
+fn looks_like_formula(label: &[char]) -> bool {
+    let trimmed = trim_chars(label);
+    trimmed.first() == Some(&'=')
+        || trimmed.iter().any(|&c| {
+            matches!(
+                c,
+                '"' | ';' | '$' | '[' | ']' | '{' | '}' | '!' | '<' | '>' | '|'
+            )
+        })
 }
 
 /// If `tail` ends with an approximation marker standing as its own word,
@@ -747,6 +827,11 @@ fn read_words(tail: &[char]) -> Option<String> {
     let is_word_char = |c: char| c.is_alphabetic() || matches!(c, '\'' | '\u{2019}' | '-');
     let mut out = String::new();
     let mut i = 0;
+    // "15,65 €/vente": a leading "/" reads "per".
+    if tail.first() == Some(&'/') {
+        out.push('/');
+        i = skip_spaces(tail, 1);
+    }
     loop {
         let start = i;
         while tail.get(i).is_some_and(|&c| is_word_char(c)) {
@@ -840,7 +925,7 @@ mod tests {
         ParseError::Leftover(String::new())
     }
 
-    use GivenUnit::{Bare, Euro, Percent, Points};
+    use GivenUnit::{Bare, Euro, Percent, Points, Times};
     use ParseError::{
         ContradictorySign, Empty, NoNumber, OutOfRange, SeveralNumbers, TooManyDigits,
     };
@@ -895,6 +980,23 @@ mod tests {
             ("€ -12,5", ok(dec!(-12.5), 1, Euro)),
             ("soit 47,30 €", ok(dec!(47.30), 2, Euro)),
             ("Soit 47,30 €", ok(dec!(47.30), 2, Euro)),
+            // Centimes.
+            ("53 centimes", ok(dec!(0.53), 2, Euro)),
+            ("1 centime", ok(dec!(0.01), 2, Euro)),
+            ("52,5 centimes", ok(dec!(0.525), 3, Euro)),
+            ("53 cts", ok(dec!(0.53), 2, Euro)),
+            ("-53 centimes", ok(dec!(-0.53), 2, Euro)),
+            ("€ 53 centimes", err(left())),
+            // Per something: "/" after the unit.
+            ("15,65 €/vente", ok_words(dec!(15.65), 2, Euro, "/vente")),
+            ("15,65 € / vente", ok_words(dec!(15.65), 2, Euro, "/vente")),
+            ("0,53 € par clic", ok_words(dec!(0.53), 2, Euro, "par clic")),
+            (
+                "17,76 % des impressions",
+                ok_words(dec!(17.76), 2, Percent, "des impressions"),
+            ),
+            ("15,65 €/", err(left())),
+            ("15,65 €//vente", err(left())),
             // Kilo-euros.
             ("1,94 k€", ok(dec!(1940), -1, Euro)),
             ("1,94 k €", ok(dec!(1940), -1, Euro)),
@@ -962,6 +1064,40 @@ mod tests {
             ("baisse de -5 %", ok(dec!(-5), 0, Percent)),
             ("hausse de +5 %", ok(dec!(5), 0, Percent)),
             ("environ en baisse de 700 €", ok_approx(dec!(-700), 0, Euro)),
+            ("perte de 36,08 %", ok(dec!(-36.08), 2, Percent)),
+            ("déficit de 700 €", ok(dec!(-700), 0, Euro)),
+            ("gain de 14 413,33 €", ok(dec!(14413.33), 2, Euro)),
+            ("bénéfice de 5 €", ok(dec!(5), 0, Euro)),
+            // A direction after the number.
+            ("32,63 % d'augmentation", ok(dec!(32.63), 2, Percent)),
+            ("32,63 % d’augmentation", ok(dec!(32.63), 2, Percent)),
+            ("32,63 % de hausse", ok(dec!(32.63), 2, Percent)),
+            ("5,08 % de baisse", ok(dec!(-5.08), 2, Percent)),
+            ("5,08 % en baisse", ok(dec!(-5.08), 2, Percent)),
+            ("36,08 % de perte", ok(dec!(-36.08), 2, Percent)),
+            ("-5,08 % de baisse", ok(dec!(-5.08), 2, Percent)),
+            ("baisse de 5,08 % en baisse", ok(dec!(-5.08), 2, Percent)),
+            (
+                "5,08 % de baisse environ",
+                ok_approx(dec!(-5.08), 2, Percent),
+            ),
+            ("+5,08 % de baisse", err(ContradictorySign)),
+            ("hausse de 5 % de baisse", err(ContradictorySign)),
+            // Not a direction: words, for the checker to judge.
+            ("5 % debaisse", ok_words(dec!(5), 0, Percent, "debaisse")),
+            (
+                "5 % de baisses",
+                ok_words(dec!(5), 0, Percent, "de baisses"),
+            ),
+            // A spreadsheet formula is not a label.
+            (
+                "=HYPERLINK(\"https://x.fr\";\"lien\") = 17,76 %",
+                err(left()),
+            ),
+            ("=SOMME(A1) : 17 €", err(SeveralNumbers)),
+            ("=SOMME(total) : 17 €", err(left())),
+            ("ROAS = CA ÷ dépense = 3,02", ok(dec!(3.02), 2, Bare)),
+            ("Taux de clic (CTR) = 17,76 %", ok(dec!(17.76), 2, Percent)),
             // Number forms.
             ("1.940,50 €", ok(dec!(1940.50), 2, Euro)),
             ("1,940.50", ok(dec!(1940.50), 2, Bare)),
@@ -1072,7 +1208,17 @@ mod tests {
             ("17,76 % :", err(left())),
             ("100 environ clics", err(left())),
             ("12 k", err(left())),
-            ("x 12", err(left())),
+            // A multiplier before the number (issue #10: « x3,02 », « ×3,02 »).
+            ("x 12", ok(dec!(12), 0, Times)),
+            ("x3,02", ok(dec!(3.02), 2, Times)),
+            ("×3,02", ok(dec!(3.02), 2, Times)),
+            ("X 3,02", ok(dec!(3.02), 2, Times)),
+            ("ROAS = x3,02", ok(dec!(3.02), 2, Times)),
+            ("x3,02 %", err(left())),
+            ("x3,02 €", err(left())),
+            ("x3 HT", err(left())),
+            ("€x3", err(left())),
+            ("xy 3", err(left())),
             ("0x10", err(left())),
             ("12 clics!", err(left())),
             // Invalid: sign.

@@ -164,6 +164,8 @@ struct RawKpi {
     #[serde(default)]
     min_decimals: Option<u32>,
     #[serde(default)]
+    indivisible: bool,
+    #[serde(default)]
     mistakes: Vec<RawMistake>,
 }
 
@@ -615,6 +617,13 @@ pub fn load(dir: &Path) -> Result<Case, PackErrors> {
                 );
             }
         }
+        if raw.indivisible && unit != Unit::Count {
+            problems.add(
+                &kpi_file,
+                format!("{key}.indivisible"),
+                "only a count can be indivisible (expected unit = \"count\", or no indivisible)",
+            );
+        }
         let mut mistakes = Vec::new();
         for (m_i, m) in raw.mistakes.iter().enumerate() {
             if let Some(expr) = compile(
@@ -646,6 +655,7 @@ pub fn load(dir: &Path) -> Result<Case, PackErrors> {
             words: raw.words.iter().map(|w| w.to_lowercase()).collect(),
             tolerance: raw.tolerance,
             min_decimals: raw.min_decimals,
+            indivisible: raw.indivisible,
             mistakes,
             annexes: Vec::new(),
         });

@@ -223,7 +223,7 @@ async fn the_same_action_twice_changes_nothing_and_replies_the_same() {
     assert_eq!(play.points("Ana").await, 100);
     let text = private_text(&play.send(&ana, answer("0,6 €")).await);
     assert!(
-        text.starts_with("❌ Ce n'est pas ça (0,6 €)."),
+        text.starts_with("❌ Ta réponse, 0,6 €, n'est pas la bonne."),
         "the practice is on 1.2.b, not past it: {text}"
     );
     assert!(text.contains("Tentative 1/3."), "{text}");
@@ -466,7 +466,7 @@ async fn the_console_plays_a_practice_and_explains_unknown_commands() {
     let expected_in_order = [
         "[privé → alice] 🎯 Entraînement lancé : 2 calculs, 0,5 point à gagner. Prends ton temps.\n\n\
          Calcul 1/2\n1.2.a (0,25 point)\nCalcule le taux de clic de la campagne Google Ads, en %, arrondi à deux décimales.\n\n",
-        "[privé → alice] ❌ Ce n'est pas ça (17 %). Relis la formule et les données, ou demande un indice.\n\
+        "[privé → alice] ❌ Ta réponse, 17 %, n'est pas la bonne. Relis la formule et les données, ou demande un indice.\n\
          Tentative 1/3. Réessaie : une bonne réponse rapporte encore 0,125 point. Besoin d'aide ? /indice.\n\n",
         "[privé → alice] L'indice 1 coûte 0,025 point sur ce calcul. Pour le prendre : /indice confirmer:oui, ou le bouton ci-dessous.\n\n",
         "[privé → alice] ✅ Juste : 17,76 %.\nTu gagnes 0,125 point.\n\nTaux de clic Google Ads = 17,76 %\n",

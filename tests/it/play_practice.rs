@@ -130,7 +130,7 @@ async fn practice_credit_decreases_hints_are_priced_and_giving_up_moves_on() {
     let text = private_text(&play.send(&alice, answer("beaucoup")).await);
     assert_eq!(
         text,
-        "Je ne trouve pas de nombre dans ta réponse. Écris seulement ta valeur, par exemple « 17,76 % ». Cette réponse ne te coûte rien : réessaie."
+        "Je ne trouve pas de nombre dans ta réponse. Écris seulement ta valeur, par exemple « 12,35 % ». Cette réponse ne te coûte rien : réessaie."
     );
     assert_eq!(play.count("SELECT COUNT(*) FROM answers").await, 0);
 
@@ -138,7 +138,7 @@ async fn practice_credit_decreases_hints_are_priced_and_giving_up_moves_on() {
     let text = private_text(&play.send(&alice, answer("17 %")).await);
     assert_eq!(
         text,
-        "❌ Ce n'est pas ça (17 %). Relis la formule et les données, ou demande un indice.\n\
+        "❌ Ta réponse, 17 %, n'est pas la bonne. Relis la formule et les données, ou demande un indice.\n\
          Tentative 1/3. Réessaie : une bonne réponse rapporte encore 0,125 point. Besoin d'aide ? /indice."
     );
 
@@ -193,12 +193,12 @@ async fn practice_credit_decreases_hints_are_priced_and_giving_up_moves_on() {
     // --- 1.2.b (coût par clic, 0,53 €) ----------------------------------------------------
     // Close at attempt 1 earns nothing in practice.
     let text = private_text(&play.send(&alice, answer("0,5 €")).await);
-    assert!(text.starts_with("🟡 Presque : 0,5 € est bien arrondi, mais pas assez précis. Donne au moins 2 décimales.\n\
+    assert!(text.starts_with("🟡 Presque : ta réponse, 0,5 €, est bien arrondie, mais moins précise que demandé. Donne au moins 2 décimales.\n\
          Tentative 1/3. Réessaie : une bonne réponse rapporte encore 0,125 point."), "{text}");
     // Wrong at attempt 2 (division the wrong way): a right answer now earns 0,25 × 0,25.
     let text = private_text(&play.send(&alice, answer("1,90 €")).await);
     assert!(
-        text.starts_with("❌ 1,90 € : ta division est à l'envers."),
+        text.starts_with("❌ Ta réponse, 1,90 €, vient d'une division à l'envers."),
         "{text}"
     );
     assert!(
@@ -301,7 +301,7 @@ async fn practice_last_attempt_shows_the_answer_and_hints_run_out() {
     let text = private_text(&play.send(&bob, answer("17 %")).await);
     assert!(
         text.starts_with(
-            "❌ Ce n'est pas ça (17 %). Relis la formule et les données, ou demande un indice.\n\
+            "❌ Ta réponse, 17 %, n'est pas la bonne. Relis la formule et les données, ou demande un indice.\n\
              C'était ta dernière tentative notée. Voici la correction.\n\n**Taux de clic Google Ads** = **17,76 %**\n"
         ),
         "{text}"

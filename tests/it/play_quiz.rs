@@ -619,7 +619,7 @@ async fn quiz_points_without_bonuses_and_with_each_bonus_alone_and_quiz_hints() 
     play.clock.advance(5_000);
     answer_taken(&play, &ana, "17,76 %").await; // 250 × (1 − 0,25 × 0,5) = 218,75 → 219
     play.clock.advance(5_000);
-    answer_taken(&play, &ben, "17,8 %").await; // right, 1 decimal: 250 × 0,75 = 187,5 → 188
+    answer_taken(&play, &ben, "17,76 %").await; // right: 250 × 0,75 = 187,5 → 188
     play.advance_and_tick(10_000).await;
     play.clock.advance(10_000);
     answer_taken(&play, &ana, "0,53 €").await; // 187,5 → 188, no streak bonus

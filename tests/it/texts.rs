@@ -142,8 +142,9 @@ fn kpi_and_hints_a3_margin_minus_spend() {
 const ANSWERS: &[(&str, &str)] = &[
     ("a3_ctr", "17,76 %"),
     ("a7_revenue_month", "14 613,32 €"),
-    ("a3_ctr", "18 %"),
-    ("a3_cpc", "0,5 €"),
+    ("a3_ctr", "17,8 %"),
+    ("a7_orders_month", "3"),
+    ("a7_revenue_year", "176 000 €"),
     ("a5_total_revenue", "36 k€"),
     ("a3_ctr", "17,75 %"),
     ("a3_ctr", "17,77 %"),
@@ -166,6 +167,9 @@ const ANSWERS: &[(&str, &str)] = &[
     ("a3_ctr", "hausse de -5 %"),
     ("a3_ctr", "17,76 €"),
     ("a7_clicks_month", "100 pommes"),
+    ("a3_roas", "3,02 %"),
+    ("a2_social_sessions_evol", "30,04 points"),
+    ("a2_social_sessions_evol", "2 208,82 %"),
 ];
 
 fn reason_kind(reason: &Reason) -> String {
@@ -257,7 +261,7 @@ fn tolerance_message() {
     assert_eq!(outcome.reason, Reason::WithinTolerance);
     assert_eq!(
         render::verdict(&app.messages, case, i, &outcome),
-        "✅ Juste : 17,72\u{A0}% est accepté, la valeur exacte est **17,76\u{A0}%**."
+        "✅ Juste : ta réponse, 17,72\u{A0}%, est acceptée ; la valeur exacte est **17,76\u{A0}%**."
     );
     // Outside the tolerance, the usual rules.
     let outcome = case.check(i, "17,7 %");
