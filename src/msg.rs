@@ -74,6 +74,7 @@ ids! {
     HINT_FIRST_STEP_COMPUTES = "hint.first_step_computes" ["label", "step"];
     HINT_FORMULA_TOLD = "hint.formula_told" ["label", "formula"];
     HINT_WHERE_TOO = "hint.where_too" [];
+    HINT_FORMULA_APPLIED = "hint.formula_applied" ["calculation"];
     HINT_WHERE_LINE = "hint.where_line" ["label", "value", "annex", "place"];
     HINT_WHERE_LINE_ANNEX = "hint.where_line_annex" ["label", "value", "annex"];
     HINT_WHERE_CONSTANT = "hint.where_constant" ["label", "value"];

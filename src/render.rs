@@ -345,7 +345,7 @@ fn states_the_formula(reason: &Reason) -> bool {
 
 /// Hint `level` after the student's last wrong answer (`last`), so that it never just repeats
 /// what that answer's message said: after a message that gave the formula, hint 1 recalls it
-/// and adds where the figures are.
+/// and adds the subject's figures (in place in the formula, or where they are printed).
 pub fn hint_after(
     messages: &Prompts,
     case: &Case,
@@ -367,11 +367,20 @@ pub fn hint_after(
     ];
     Ok(match level {
         0 | 1 if last.is_some_and(|o| states_the_formula(&o.reason)) => {
-            let mut lines = vec![
-                messages.render(msg::HINT_FORMULA_TOLD, &formula_args),
-                messages.render(msg::HINT_WHERE_TOO, &[]),
-            ];
-            lines.extend(where_lines());
+            let mut lines = vec![messages.render(msg::HINT_FORMULA_TOLD, &formula_args)];
+            // A calculation of several steps over the subject's figures: the formula with
+            // them in place (hint 2 then says where they are, hint 3 works the first step).
+            // Otherwise where the figures are (the formula with figures would be hint 3).
+            let from_subject = steps.inputs.iter().all(|i| !i.computed);
+            if from_subject && steps.first_step.is_some() {
+                lines.push(messages.render(
+                    msg::HINT_FORMULA_APPLIED,
+                    &[("calculation", &steps.calculation)],
+                ));
+            } else {
+                lines.push(messages.render(msg::HINT_WHERE_TOO, &[]));
+                lines.extend(where_lines());
+            }
             lines.join("\n")
         }
         0 | 1 => messages.render(msg::HINT_FORMULA, &formula_args),

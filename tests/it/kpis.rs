@@ -1225,3 +1225,64 @@ fn a_hint_never_just_repeats_the_message_of_the_last_wrong_answer() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn in_practice_hint_1_after_an_explained_mistake_adds_the_figures_of_the_subject() {
+    use crate::helpers::{private_text, spawn_engine};
+    use casebot::play::command::{Command, Scope};
+    let play = spawn_engine("hint_after_mistake").await;
+    let alice = play.student("Alice");
+    let bob = play.student("Bob");
+    for who in [&alice, &bob] {
+        play.send(
+            who,
+            Command::Practice {
+                scope: Scope::Items(vec!["1.1.a".into()]),
+            },
+        )
+        .await;
+    }
+    let hint = Command::Hint {
+        confirm: true,
+        item: None,
+    };
+    // Alice divided by the new value: the message gave the formula of an evolution.
+    let said = private_text(
+        &play
+            .send(
+                &alice,
+                Command::Answer {
+                    text: "24,60 %".into(),
+                    item: None,
+                },
+            )
+            .await,
+    );
+    assert!(
+        plain(&said).contains("(arrivée - départ) ÷ départ × 100"),
+        "{said}"
+    );
+    let hint_1 = plain(&private_text(&play.send(&alice, hint.clone()).await));
+    assert!(hint_1.starts_with("Indice 1 – la formule"), "{hint_1}");
+    assert!(
+        hint_1.ends_with("\nAvec les chiffres du sujet, le calcul à poser est : (50 297 - 37 923) ÷ 37 923 × 100"),
+        "{hint_1}"
+    );
+    // Hint 2 then says where those figures are, hint 3 works out the first step.
+    let hint_2 = plain(&private_text(&play.send(&alice, hint.clone()).await));
+    assert!(
+        hint_2.contains("- Utilisateurs 2019 : 37 923 (annexe 2), tableau « Données du site », ligne « Utilisateurs »"),
+        "{hint_2}"
+    );
+    let hint_3 = plain(&private_text(&play.send(&alice, hint.clone()).await));
+    assert_eq!(
+        hint_3,
+        "Indice 3 – la première étape : 50 297 - 37 923 = 12 374"
+    );
+    // Bob answered nothing yet: hint 1 is the formula alone.
+    let hint_1 = private_text(&play.send(&bob, hint).await);
+    assert_eq!(
+        plain(&hint_1),
+        "Indice 1 – la formule : Évolution du nombre d'utilisateurs (en %) = (Utilisateurs 2020 - Utilisateurs 2019) ÷ Utilisateurs 2019 × 100"
+    );
+}
