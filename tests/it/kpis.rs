@@ -1,6 +1,8 @@
 //! Every KPI of the bundled case against values computed by hand from the subject
 //! (/work/shared/seeds/e5-2021-arbre-cadeau-sujet.txt), with exact decimals and half-up rounding,
-//! independently of the engine; the worked steps of a few KPIs; the exact values.
+//! independently of the engine; the worked steps of a few KPIs; the exact values; the rules of
+//! worked steps (every « Calcul » line holds at the precision shown, for the subject's figures
+//! and generated ones) and of hints (over every part).
 
 use crate::helpers::{case, kpi_index, plain};
 use casebot::format::Unit;
@@ -972,11 +974,24 @@ fn hint_3_is_never_the_answer() {
     for (part, kpi) in parts() {
         let k = &case.kpis[kpi];
         let text = render::hint(&shared_app().messages, case, kpi, 3).expect("computes");
-        let answer = k.rounded(case.evaluate(kpi).expect("computes"));
-        // The answer, or the same as a ratio before « × 100 » (0,1776 for 17,76 %).
-        let forms = [answer.abs(), (answer / dec!(100)).abs()];
-        for (n, _) in numbers_in(hint_body(&text)) {
-            if forms.contains(&n) {
+        // Either right answer: exact, or from intermediates rounded on the way.
+        let answers = [
+            k.rounded(case.evaluate(kpi).expect("computes")).abs(),
+            k.rounded(case.evaluate_from_rounded(kpi).expect("computes"))
+                .abs(),
+        ];
+        // The answer at its precision or written more precisely (14 613,3242 for
+        // 14 613,33 €), or the same as a ratio before « × 100 » (0,1776 for 17,76 %).
+        let round = casebot::format::round;
+        for (n, decimals) in numbers_in(hint_body(&text)) {
+            let is_answer = answers
+                .iter()
+                .any(|a| decimals >= k.precision && round(n, k.precision) == *a);
+            let is_ratio = answers.iter().any(|a| {
+                decimals >= k.precision + 2
+                    && round(n, k.precision + 2) == round(a / dec!(100), k.precision + 2)
+            });
+            if is_answer || is_ratio {
                 failures.push(format!("{part}: hint 3 gives the answer {n}: {text}"));
             }
         }
