@@ -521,7 +521,9 @@ fn unrounded_number(exact: Decimal, k: &Kpi) -> String {
 
 /// Whether `text` has `number` as a whole token ("1" in « (1 commande) », not in « 416 »).
 fn has_token(text: &str, number: &str) -> bool {
-    text.split(|c: char| !(c.is_ascii_digit() || c == ','))
+    let number = number.replace('\u{202F}', "");
+    text.replace('\u{202F}', "")
+        .split(|c: char| !(c.is_ascii_digit() || c == ','))
         .any(|t| t == number)
 }
 
@@ -562,5 +564,57 @@ fn first_operation(e: &Expr<RefId>) -> Option<&Expr<RefId>> {
         }
         Expr::Neg(inner) => first_operation(inner),
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pack::formula::parse;
+
+    /// `first_operation` of a formula, written back with its ids.
+    fn first(src: &str) -> Option<String> {
+        let names: std::cell::RefCell<Vec<String>> = Default::default();
+        let expr = parse(src)
+            .expect("parses")
+            .try_map(&mut |name: String| {
+                let mut names = names.borrow_mut();
+                names.push(name);
+                Ok::<_, ()>(RefId::Value(names.len() - 1))
+            })
+            .expect("maps");
+        let names = names.into_inner();
+        first_operation(&expr).map(|e| {
+            e.render(&mut |r: &RefId| match r {
+                RefId::Value(i) | RefId::Kpi(i) => names[*i].clone(),
+            })
+        })
+    }
+
+    #[test]
+    fn the_first_operation_keeps_what_completes_it() {
+        // An evolution starts with the difference.
+        assert_eq!(first("(b - a) / a * 100").as_deref(), Some("b − a"));
+        // A rate is one step, « × 100 » included; so is a share of a total.
+        assert_eq!(first("a / b * 100").as_deref(), Some("a ÷ b × 100"));
+        assert_eq!(first("a * b / 100").as_deref(), Some("a × b ÷ 100"));
+        // A sum is one step however many terms it has.
+        assert_eq!(first("a + b + c").as_deref(), Some("a + b + c"));
+        assert_eq!(first("(a + b + c) / d").as_deref(), Some("a + b + c"));
+        // A ROI starts with the margin minus the spend.
+        assert_eq!(first("(m - s) / s * 100").as_deref(), Some("m − s"));
+        assert_eq!(first("a").as_deref(), None);
+    }
+
+    #[test]
+    fn a_number_inside_a_row_text_is_found_as_a_whole_token() {
+        assert!(has_token("B to B : La Poste (1 commande)", "1"));
+        assert!(!has_token("B to C : 416 clients", "1"));
+        assert!(has_token(
+            "B to C : 416 clients (pour 416 commandes)",
+            "416"
+        ));
+        assert!(has_token("total 19\u{202F}660 €", "19\u{202F}660"));
+        assert!(words("Commandes de La Poste").contains(&"poste".to_string()));
     }
 }
