@@ -329,7 +329,7 @@ pub fn hint(messages: &Prompts, case: &Case, kpi: usize, level: u8) -> Result<St
 
 /// Whether a verdict's message already says how the calculation goes (a classic mistake
 /// explained with the right formula): then the formula alone would teach nothing new.
-fn states_the_formula(reason: &Reason) -> bool {
+pub fn states_the_formula(reason: &Reason) -> bool {
     matches!(
         reason,
         Reason::Mistake(

@@ -1175,6 +1175,27 @@ fn wrong_outcomes(case: &Case, kpi: usize) -> Vec<Outcome> {
 
 #[test]
 fn a_hint_never_just_repeats_the_message_of_the_last_wrong_answer() {
+    // The messages that give the right formula (check.mistake.*, mistakes.toml) against the
+    // ones that do not.
+    for m in [
+        Mistake::RatioForPercent,
+        Mistake::WrongBase,
+        Mistake::Coefficient,
+        Mistake::PointsForPercent,
+        Mistake::PercentForPoints,
+        Mistake::Declared(0),
+    ] {
+        assert!(render::states_the_formula(&Reason::Mistake(m)), "{m:?}");
+    }
+    for r in [
+        Reason::Mistake(Mistake::Inverted),
+        Reason::Mistake(Mistake::SignError),
+        Reason::NotTheValue,
+        Reason::Near,
+        Reason::Truncated,
+    ] {
+        assert!(!render::states_the_formula(&r), "{r:?}");
+    }
     let case = case();
     let app = shared_app();
     let mut failures = Vec::new();
@@ -1211,17 +1232,7 @@ fn a_hint_never_just_repeats_the_message_of_the_last_wrong_answer() {
             let hint_1 =
                 render::hint_after(&app.messages, case, kpi, 1, Some(&outcome)).expect("computes");
             let plain_formula = render::hint(&app.messages, case, kpi, 1).expect("computes");
-            let explains = matches!(
-                outcome.reason,
-                Reason::Mistake(
-                    Mistake::RatioForPercent
-                        | Mistake::WrongBase
-                        | Mistake::Coefficient
-                        | Mistake::PointsForPercent
-                        | Mistake::PercentForPoints
-                        | Mistake::Declared(_)
-                )
-            );
+            let explains = render::states_the_formula(&outcome.reason);
             if explains
                 && (hint_1 == plain_formula || !raw.iter().all(|n| hint_1.contains(n.as_str())))
             {
