@@ -1,7 +1,7 @@
 //! The one KPI engine. Every figure the bot shows, checks, hints at or reveals is computed
 //! here, exactly, with `rust_decimal`, from the values of the case pack.
 
-use crate::case::Case;
+use crate::case::{Case, Cell};
 use crate::format::{self, Unit};
 use crate::pack::formula::{Expr, Op};
 use rust_decimal::Decimal;
@@ -113,6 +113,10 @@ pub struct StepInput {
     /// For a KPI computed beforehand, the part of the case that asks it ("1.3.a"), if any.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub asked_in: Option<String>,
+    /// For a KPI computed beforehand whose `number` is rounded, its value unrounded
+    /// ("642,6816", "5 333,3333…"): the figure the exact result really comes from.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub exact: Option<String>,
 }
 
 /// The worked calculation of a KPI, in pieces that the texts of `prompts/` put into sentences.
@@ -121,10 +125,25 @@ pub struct Steps {
     /// The formula with labels: "Clics Google Ads ÷ Impressions Google Ads × 100".
     pub formula: String,
     pub inputs: Vec<StepInput>,
-    /// The formula with the figures: "3 695 ÷ 20 809 × 100".
+    /// The formula with the figures: "3 695 ÷ 20 809 × 100" (a KPI computed beforehand at its
+    /// displayed precision).
     pub calculation: String,
-    /// The first operation, worked: "3 695 ÷ 20 809 ≈ 0,1776".
+    /// Whether `calculation`, worked exactly as written, does not give `result` at the
+    /// precision shown (its figures are rounded intermediates): it then reads « ≈ », not « = ».
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub approximate: bool,
+    /// What `calculation` gives when `approximate` (`None` if it cannot be worked out: an
+    /// intermediate rounded to 0 divides).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub from_shown_figures: Option<String>,
+    /// The first operation a student works out from the subject's figures, with its result at
+    /// the precision it is shown: "50 297 − 37 923 = 12 374", or for a KPI that needs another
+    /// one first, that one's calculation: "61 766 × 31,4 ÷ 100 = 19 395". `None` when the
+    /// whole calculation is one operation (its result would be the answer).
     pub first_step: Option<String>,
+    /// The label of the KPI the first step computes, when it computes a whole one beforehand.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub first_step_computes: Option<String>,
     /// The result as shown: "17,76 %".
     pub result: String,
     /// The result computed from the rounded figures written in `calculation`, when it differs
@@ -222,67 +241,51 @@ impl Case {
         })
     }
 
+    /// The value of a reference as written in a calculation: a figure exactly, a KPI rounded
+    /// to its displayed precision.
+    fn ref_shown(&self, r: RefId) -> Result<Decimal, EvalError> {
+        Ok(match r {
+            RefId::Value(i) => self.values[i].value,
+            RefId::Kpi(i) => self.kpis[i].rounded(self.evaluate(i)?),
+        })
+    }
+
+    /// What an expression gives when worked exactly with its figures as written.
+    fn eval_shown(&self, expr: &Expr<RefId>, context: &str) -> Result<Decimal, EvalError> {
+        expr.eval(&mut |r: &RefId| self.ref_shown(*r), || {
+            EvalError::Arithmetic(context.to_string())
+        })
+    }
+
     /// Value, rounding and worked steps of a KPI.
     pub fn kpi_result(&self, kpi: usize) -> Result<KpiResult, EvalError> {
         let k = self.kpis.get(kpi).ok_or(EvalError::NoSuchKpi(kpi))?;
         let exact = self.evaluate(kpi)?;
         let text = k.display(exact);
-        let mut numbers_err = None;
-        let calculation = k.expr.render(&mut |r: &RefId| match self.ref_number(*r) {
-            Ok(n) => n,
-            Err(e) => {
-                numbers_err = Some(e);
-                String::new()
-            }
-        });
-        if let Some(e) = numbers_err {
-            return Err(e);
-        }
+        let calculation = self.render_numbers(&k.expr)?;
         let formula = k
             .expr
             .render(&mut |r: &RefId| self.ref_label(*r).to_string());
         let mut inputs: Vec<StepInput> = Vec::new();
         for r in k.expr.refs() {
-            let (id, annex, computed) = match *r {
-                RefId::Value(i) => (&self.values[i].id, self.values[i].annex, false),
-                RefId::Kpi(i) => (&self.kpis[i].id, None, true),
+            let id = match *r {
+                RefId::Value(i) => &self.values[i].id,
+                RefId::Kpi(i) => &self.kpis[i].id,
             };
             if inputs.iter().any(|input| &input.id == id) {
                 continue;
             }
-            let (value, annex_text) = match *r {
-                RefId::Value(i) => {
-                    let v = &self.values[i];
-                    let value = format::with_unit(v.value, v.unit, v.value.normalize().scale());
-                    let shown = v.display();
-                    let differs = shown != value;
-                    (value, differs.then_some(shown))
-                }
-                RefId::Kpi(i) => (self.kpis[i].display(self.evaluate(i)?), None),
-            };
-            let asked_in = match *r {
-                RefId::Kpi(i) => self
-                    .questions
-                    .iter()
-                    .flat_map(|q| q.parts.iter())
-                    .find(|p| p.kpi == i)
-                    .map(|p| p.id.clone()),
-                RefId::Value(_) => None,
-            };
-            inputs.push(StepInput {
-                id: id.clone(),
-                label: self.ref_label(*r).to_string(),
-                number: self.ref_number(*r)?,
-                value,
-                annex_text,
-                annex,
-                computed,
-                asked_in,
-            });
+            inputs.push(self.step_input(*r)?);
         }
+        // The calculation is written with rounded intermediates: say « = » only when it
+        // really gives the result at the precision shown.
+        let shown = self.eval_shown(&k.expr, &k.id).ok();
+        let approximate = shown.is_none_or(|v| k.rounded(v) != k.rounded(exact));
+        let from_shown_figures = shown.filter(|_| approximate).map(|v| k.display(v));
         let rounded_path = self.evaluate_from_rounded(kpi)?;
         let from_rounded_inputs =
             (k.rounded(rounded_path) != k.rounded(exact)).then(|| k.display(rounded_path));
+        let first = self.first_step(kpi, true, 0)?;
         Ok(KpiResult {
             id: k.id.clone(),
             label: k.label.clone(),
@@ -296,60 +299,325 @@ impl Case {
                 formula,
                 inputs,
                 calculation,
-                first_step: self.first_step(&k.expr)?,
+                approximate,
+                from_shown_figures,
+                first_step: first.as_ref().map(|f| f.text.clone()),
+                first_step_computes: first.and_then(|f| f.computes),
                 result: text,
                 from_rounded_inputs,
             },
         })
     }
 
-    /// The first operation of a calculation, worked out: the leftmost innermost one.
-    fn first_step(&self, expr: &Expr<RefId>) -> Result<Option<String>, EvalError> {
-        fn is_leaf(e: &Expr<RefId>) -> bool {
-            matches!(e, Expr::Num(_) | Expr::Ref(_))
+    /// An expression with its figures: values exactly, KPIs at their displayed precision.
+    fn render_numbers(&self, expr: &Expr<RefId>) -> Result<String, EvalError> {
+        let mut numbers_err = None;
+        let text = expr.render(&mut |r: &RefId| match self.ref_number(*r) {
+            Ok(n) => n,
+            Err(e) => {
+                numbers_err = Some(e);
+                String::new()
+            }
+        });
+        match numbers_err {
+            Some(e) => Err(e),
+            None => Ok(text),
         }
-        fn find(e: &Expr<RefId>) -> Option<(Op, &Expr<RefId>, &Expr<RefId>)> {
-            match e {
-                Expr::Bin(op, a, b) => {
-                    if let Some(found) = find(a) {
-                        return Some(found);
-                    }
-                    if let Some(found) = find(b) {
-                        return Some(found);
-                    }
-                    (is_leaf(a) && is_leaf(b)).then_some((*op, a.as_ref(), b.as_ref()))
+    }
+
+    /// One figure of a calculation, with where it comes from.
+    fn step_input(&self, r: RefId) -> Result<StepInput, EvalError> {
+        let (id, annex, computed) = match r {
+            RefId::Value(i) => (&self.values[i].id, self.values[i].annex, false),
+            RefId::Kpi(i) => (&self.kpis[i].id, None, true),
+        };
+        let (value, annex_text, exact) = match r {
+            RefId::Value(i) => {
+                let v = &self.values[i];
+                let value = format::with_unit(v.value, v.unit, v.value.normalize().scale());
+                let shown = v.display();
+                let differs = shown != value;
+                (value, differs.then_some(shown), None)
+            }
+            RefId::Kpi(i) => {
+                let k = &self.kpis[i];
+                let exact = self.evaluate(i)?;
+                let unrounded = (k.rounded(exact) != exact).then(|| unrounded_number(exact, k));
+                (k.display(exact), None, unrounded)
+            }
+        };
+        let asked_in = match r {
+            RefId::Kpi(i) => self
+                .questions
+                .iter()
+                .flat_map(|q| q.parts.iter())
+                .find(|p| p.kpi == i)
+                .map(|p| p.id.clone()),
+            RefId::Value(_) => None,
+        };
+        Ok(StepInput {
+            id: id.clone(),
+            label: self.ref_label(r).to_string(),
+            number: self.ref_number(r)?,
+            value,
+            annex_text,
+            annex,
+            computed,
+            asked_in,
+            exact,
+        })
+    }
+
+    /// The subject's figures a KPI is computed from, directly or through the KPIs it uses,
+    /// each once, in the order a student meets them: what a student has to look up.
+    pub fn raw_values(&self, kpi: usize) -> Vec<usize> {
+        fn walk(case: &Case, kpi: usize, out: &mut Vec<usize>, depth: usize) {
+            // A loaded pack has no cycles; the depth bound only keeps a broken one finite.
+            if depth > case.kpis.len() {
+                return;
+            }
+            for r in case.kpis[kpi].expr.refs() {
+                match *r {
+                    RefId::Value(i) if !out.contains(&i) => out.push(i),
+                    RefId::Value(_) => {}
+                    RefId::Kpi(i) => walk(case, i, out, depth + 1),
                 }
-                Expr::Neg(inner) => find(inner),
-                _ => None,
             }
         }
-        let Some((op, a, b)) = find(expr) else {
+        let mut out = Vec::new();
+        if kpi < self.kpis.len() {
+            walk(self, kpi, &mut out, 0);
+        }
+        out
+    }
+
+    /// Where the subject prints a figure: its annex, table, row and column.
+    pub fn value_place(&self, value: usize) -> Option<ValuePlace> {
+        let v = self.values.get(value)?;
+        let annex = self.annex(v.annex?)?;
+        let several_tables = annex.tables.len() > 1;
+        let text_of = |c: &Cell| match c {
+            Cell::Text(t) => t.clone(),
+            Cell::Value(i) => self.values[*i].display(),
+        };
+        let place = |table: &crate::case::Table, row: &[Cell], column: Option<usize>| ValuePlace {
+            annex: annex.number,
+            table: several_tables.then(|| table.title.clone()),
+            row: row.first().map(text_of).unwrap_or_default(),
+            column: column
+                .filter(|_| table.columns.len() > 2)
+                .and_then(|c| table.columns.get(c).cloned()),
+        };
+        for table in &annex.tables {
+            for row in &table.rows {
+                if let Some(c) = row
+                    .iter()
+                    .position(|c| matches!(c, Cell::Value(i) if *i == value))
+                {
+                    return Some(place(table, row, Some(c)));
+                }
+            }
+        }
+        // A figure written inside a row's text (« B to B : La Poste (1 commande) »): the row
+        // that prints the number, or among several, the one that shares a word with its label.
+        let number = v.number();
+        let mut found: Vec<(&crate::case::Table, &Vec<Cell>)> = Vec::new();
+        for table in &annex.tables {
+            for row in &table.rows {
+                let prints = row.iter().any(|c| match c {
+                    Cell::Text(t) => has_token(t, &number),
+                    Cell::Value(_) => false,
+                });
+                if prints {
+                    found.push((table, row));
+                }
+            }
+        }
+        if found.len() > 1 {
+            let label = words(&v.label);
+            found.retain(|(_, row)| {
+                let text: String = row.iter().map(text_of).collect::<Vec<_>>().join(" ");
+                words(&text).iter().any(|w| label.contains(w))
+            });
+        }
+        match found.as_slice() {
+            [(table, row)] => Some(place(table, row, None)),
+            _ => None,
+        }
+    }
+
+    /// The first operation a student works out for a KPI, from the subject's figures: in a
+    /// KPI that uses others, the first step of the first one it uses (computing it is part of
+    /// the exercise); else the leftmost innermost operation with what completes it (« × 100 »,
+    /// the rest of a sum). For the KPI asked (`target`), a calculation that is one step is
+    /// `None`: its result would be the answer.
+    fn first_step(
+        &self,
+        kpi: usize,
+        target: bool,
+        depth: usize,
+    ) -> Result<Option<FirstStep>, EvalError> {
+        let k = self.kpis.get(kpi).ok_or(EvalError::NoSuchKpi(kpi))?;
+        if depth > self.kpis.len() {
+            return Ok(None);
+        }
+        let first_kpi = k.expr.refs().into_iter().find_map(|r| match *r {
+            RefId::Kpi(i) => Some(i),
+            RefId::Value(_) => None,
+        });
+        if let Some(i) = first_kpi {
+            return self.first_step(i, false, depth + 1);
+        }
+        let Some(step) = first_operation(&k.expr) else {
             return Ok(None);
         };
-        let leaf_number = |e: &Expr<RefId>| -> Result<(Decimal, String), EvalError> {
-            match e {
-                Expr::Num(n) => Ok((*n, format::number_trimmed(*n, 10))),
-                Expr::Ref(r) => {
-                    let v = match *r {
-                        RefId::Value(i) => self.values[i].value,
-                        RefId::Kpi(i) => self.kpis[i].rounded(self.evaluate(i)?),
-                    };
-                    Ok((v, self.ref_number(*r)?))
-                }
-                _ => Ok((Decimal::ZERO, String::new())),
-            }
+        let whole = std::ptr::eq(step, &k.expr);
+        if whole && target {
+            return Ok(None);
+        }
+        let written = self.render_numbers(step)?;
+        let value = self.eval_exact(step, &k.id)?;
+        // A whole KPI at its displayed precision; a part of one exactly when it has no more
+        // decimals than the KPI shows plus two (a rate before « × 100 »), else rounded there.
+        let decimals = if whole {
+            k.precision
+        } else {
+            value.normalize().scale().min(k.precision + 2)
         };
-        let (x, x_text) = leaf_number(a)?;
-        let (y, y_text) = leaf_number(b)?;
-        let result = op
-            .apply(x, y)
-            .ok_or_else(|| EvalError::Arithmetic("first step".into()))?;
-        let shown = format::round(result, 4);
-        let sign = if shown == result { "=" } else { "≈" };
-        Ok(Some(format!(
-            "{x_text} {} {y_text} {sign} {}",
-            op.symbol(),
-            format::number_trimmed(result, 4)
-        )))
+        // « = » as in every worked calculation: the result holds at the precision shown.
+        Ok(Some(FirstStep {
+            text: format!("{written} = {}", format::number(value, decimals)),
+            computes: whole.then(|| k.label.clone()),
+        }))
+    }
+}
+
+/// Where the subject prints a figure.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ValuePlace {
+    pub annex: u8,
+    /// The table's title, when the annex has several.
+    pub table: Option<String>,
+    /// The row's first cell (« Sessions », « B to B : La Poste (1 commande) »).
+    pub row: String,
+    /// The column's title, when the table compares several columns (2019 and 2020).
+    pub column: Option<String>,
+}
+
+struct FirstStep {
+    text: String,
+    computes: Option<String>,
+}
+
+/// A computed figure unrounded: exactly when it has at most four decimals more than the KPI
+/// shows ("642,6816"), else cut two decimals further with « … » ("5 333,3333…").
+fn unrounded_number(exact: Decimal, k: &Kpi) -> String {
+    let n = exact.normalize();
+    if n.scale() <= k.precision + 4 {
+        format::number(n, n.scale())
+    } else {
+        let cut = k.precision + 2;
+        let digits = exact.round_dp_with_strategy(cut, rust_decimal::RoundingStrategy::ToZero);
+        format!("{}…", format::number(digits, cut))
+    }
+}
+
+/// Whether `text` has `number` as a whole token ("1" in « (1 commande) », not in « 416 »).
+fn has_token(text: &str, number: &str) -> bool {
+    let number = number.replace('\u{202F}', "");
+    text.replace('\u{202F}', "")
+        .split(|c: char| !(c.is_ascii_digit() || c == ','))
+        .any(|t| t == number)
+}
+
+/// The words of four letters or more, lowercased: what a label and a row may share.
+fn words(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().count() >= 4)
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// The first operation a student works out in an expression: the leftmost innermost one, with
+/// a scaling by a constant that follows it (« ÷ 20 809 × 100 » is one step, a rate) and the
+/// rest of a sum it starts (« 5 000 + 4 000 + 7 000 »).
+fn first_operation(e: &Expr<RefId>) -> Option<&Expr<RefId>> {
+    fn is_leaf(e: &Expr<RefId>) -> bool {
+        matches!(e, Expr::Num(_) | Expr::Ref(_))
+    }
+    fn completes(op: Op, a: &Expr<RefId>, b: &Expr<RefId>) -> bool {
+        match op {
+            Op::Mul | Op::Div => matches!(b, Expr::Num(_)),
+            Op::Add => is_leaf(b) && matches!(a, Expr::Bin(Op::Add, _, _)),
+            Op::Sub => false,
+        }
+    }
+    match e {
+        Expr::Bin(op, a, b) => {
+            if let Some(found) = first_operation(a) {
+                if std::ptr::eq(found, a.as_ref()) && completes(*op, a, b) {
+                    return Some(e);
+                }
+                return Some(found);
+            }
+            if let Some(found) = first_operation(b) {
+                return Some(found);
+            }
+            (is_leaf(a) && is_leaf(b)).then_some(e)
+        }
+        Expr::Neg(inner) => first_operation(inner),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pack::formula::parse;
+
+    /// `first_operation` of a formula, written back with its ids.
+    fn first(src: &str) -> Option<String> {
+        let names: std::cell::RefCell<Vec<String>> = Default::default();
+        let expr = parse(src)
+            .expect("parses")
+            .try_map(&mut |name: String| {
+                let mut names = names.borrow_mut();
+                names.push(name);
+                Ok::<_, ()>(RefId::Value(names.len() - 1))
+            })
+            .expect("maps");
+        let names = names.into_inner();
+        first_operation(&expr).map(|e| {
+            e.render(&mut |r: &RefId| match r {
+                RefId::Value(i) | RefId::Kpi(i) => names[*i].clone(),
+            })
+        })
+    }
+
+    #[test]
+    fn the_first_operation_keeps_what_completes_it() {
+        // An evolution starts with the difference.
+        assert_eq!(first("(b - a) / a * 100").as_deref(), Some("b − a"));
+        // A rate is one step, « × 100 » included; so is a share of a total.
+        assert_eq!(first("a / b * 100").as_deref(), Some("a ÷ b × 100"));
+        assert_eq!(first("a * b / 100").as_deref(), Some("a × b ÷ 100"));
+        // A sum is one step however many terms it has.
+        assert_eq!(first("a + b + c").as_deref(), Some("a + b + c"));
+        assert_eq!(first("(a + b + c) / d").as_deref(), Some("a + b + c"));
+        // A ROI starts with the margin minus the spend.
+        assert_eq!(first("(m - s) / s * 100").as_deref(), Some("m − s"));
+        assert_eq!(first("a").as_deref(), None);
+    }
+
+    #[test]
+    fn a_number_inside_a_row_text_is_found_as_a_whole_token() {
+        assert!(has_token("B to B : La Poste (1 commande)", "1"));
+        assert!(!has_token("B to C : 416 clients", "1"));
+        assert!(has_token(
+            "B to C : 416 clients (pour 416 commandes)",
+            "416"
+        ));
+        assert!(has_token("total 19\u{202F}660 €", "19\u{202F}660"));
+        assert!(words("Commandes de La Poste").contains(&"poste".to_string()));
     }
 }

@@ -223,36 +223,179 @@ pub fn kpi(messages: &Prompts, result: &KpiResult) -> String {
         messages.render(msg::KPI_INPUTS, &[]),
     ];
     lines.extend(steps.inputs.iter().map(|i| input_line(messages, i)));
-    lines.push(messages.render(
-        msg::KPI_CALCULATION,
-        &[
-            ("calculation", &steps.calculation),
-            ("result", &steps.result),
-        ],
-    ));
-    if let Some(v) = &steps.from_rounded_inputs {
-        lines.push(messages.render(msg::KPI_ROUNDED_INPUTS, &[("value", v)]));
-    }
+    lines.extend(calculation_lines(messages, steps));
     lines.join("\n")
 }
 
-/// Hint `level` (1 to 3) for a KPI: the formula; where the figures are; the first step.
+/// « Calcul : … = … » when the figures written give the result at the precision shown; else
+/// « ≈ », the unrounded figures the result comes from and what the rounded ones give.
+fn calculation_lines(messages: &Prompts, steps: &crate::kpi::Steps) -> Vec<String> {
+    let args = [
+        ("calculation", steps.calculation.as_str()),
+        ("result", steps.result.as_str()),
+    ];
+    if !steps.approximate {
+        let mut lines = vec![messages.render(msg::KPI_CALCULATION, &args)];
+        if let Some(v) = &steps.from_rounded_inputs {
+            lines.push(messages.render(msg::KPI_ROUNDED_INPUTS, &[("value", v)]));
+        }
+        return lines;
+    }
+    let mut lines = vec![messages.render(msg::KPI_CALCULATION_APPROX, &args)];
+    let exact: Vec<String> = steps
+        .inputs
+        .iter()
+        .filter_map(|i| {
+            i.exact.as_ref().map(|e| {
+                messages.render(msg::KPI_EXACT_INPUT, &[("label", &i.label), ("exact", e)])
+            })
+        })
+        .collect();
+    if !exact.is_empty() {
+        lines.push(messages.render(msg::KPI_EXACT_INPUTS, &[("list", &exact.join(" ; "))]));
+    }
+    // The checker accepts the rounded-intermediates value: say so only when it is this one.
+    let shown = steps.from_shown_figures.as_ref();
+    let accepted = shown.is_some() && steps.from_rounded_inputs.as_ref() == shown;
+    if let Some(shown) = shown {
+        let id = if accepted {
+            msg::KPI_SHOWN_FIGURES_ACCEPTED
+        } else {
+            msg::KPI_SHOWN_FIGURES
+        };
+        lines.push(messages.render(id, &[("value", shown)]));
+    }
+    if let (false, Some(v)) = (accepted, &steps.from_rounded_inputs) {
+        lines.push(messages.render(msg::KPI_ROUNDED_INPUTS, &[("value", v)]));
+    }
+    lines
+}
+
+/// One line of hint 2: a figure of the subject and where it is printed.
+fn where_line(messages: &Prompts, case: &Case, value: usize) -> String {
+    let v = &case.values[value];
+    let text = format::with_unit(v.value, v.unit, v.value.normalize().scale());
+    let Some(annex) = v.annex else {
+        return messages.render(
+            msg::HINT_WHERE_CONSTANT,
+            &[("label", &v.label), ("value", &text)],
+        );
+    };
+    let shown = v.display();
+    let annex_text = if shown != text {
+        messages.render(
+            msg::HINT_ANNEX_SHOWN,
+            &[("annex", &annex.to_string()), ("shown", &shown)],
+        )
+    } else {
+        messages.render(msg::HINT_ANNEX, &[("annex", &annex.to_string())])
+    };
+    let args = [
+        ("label", v.label.as_str()),
+        ("value", text.as_str()),
+        ("annex", annex_text.as_str()),
+    ];
+    let Some(place) = case.value_place(value) else {
+        return messages.render(msg::HINT_WHERE_LINE_ANNEX, &args);
+    };
+    let row = match &place.column {
+        Some(column) => messages.render(
+            msg::HINT_PLACE_ROW_COLUMN,
+            &[("row", &place.row), ("column", column)],
+        ),
+        None => messages.render(msg::HINT_PLACE_ROW, &[("row", &place.row)]),
+    };
+    let place = match &place.table {
+        Some(table) => messages.render(msg::HINT_PLACE_TABLE, &[("table", table), ("place", &row)]),
+        None => row,
+    };
+    messages.render(
+        msg::HINT_WHERE_LINE,
+        &[
+            ("label", &v.label),
+            ("value", &text),
+            ("annex", &annex_text),
+            ("place", &place),
+        ],
+    )
+}
+
+/// Hint `level` (1 to 3) for a KPI: the formula; where the subject prints the figures it is
+/// computed from (not the intermediate results: computing them is the exercise); the first
+/// step worked out from those figures, or for a one-step calculation the calculation to pose.
 pub fn hint(messages: &Prompts, case: &Case, kpi: usize, level: u8) -> Result<String, EvalError> {
+    hint_after(messages, case, kpi, level, None)
+}
+
+/// Whether a verdict's message already says how the calculation goes (a classic mistake
+/// explained with the right formula): then the formula alone would teach nothing new.
+pub fn states_the_formula(reason: &Reason) -> bool {
+    matches!(
+        reason,
+        Reason::Mistake(
+            Mistake::RatioForPercent
+                | Mistake::WrongBase
+                | Mistake::Coefficient
+                | Mistake::PointsForPercent
+                | Mistake::PercentForPoints
+                | Mistake::Declared(_)
+        )
+    )
+}
+
+/// Hint `level` after the student's last wrong answer (`last`), so that it never just repeats
+/// what that answer's message said: after a message that gave the formula, hint 1 recalls it
+/// and adds the subject's figures (in place in the formula, or where they are printed).
+pub fn hint_after(
+    messages: &Prompts,
+    case: &Case,
+    kpi: usize,
+    level: u8,
+    last: Option<&Outcome>,
+) -> Result<String, EvalError> {
     let result = case.kpi_result(kpi)?;
     let steps = &result.steps;
+    let where_lines = || -> Vec<String> {
+        case.raw_values(kpi)
+            .into_iter()
+            .map(|v| where_line(messages, case, v))
+            .collect()
+    };
+    let formula_args = [
+        ("label", result.label.as_str()),
+        ("formula", steps.formula.as_str()),
+    ];
     Ok(match level {
-        0 | 1 => messages.render(
-            msg::HINT_FORMULA,
-            &[("label", &result.label), ("formula", &steps.formula)],
-        ),
-        2 => {
-            let mut lines = vec![messages.render(msg::HINT_WHERE, &[])];
-            lines.extend(steps.inputs.iter().map(|i| input_line(messages, i)));
+        0 | 1 if last.is_some_and(|o| states_the_formula(&o.reason)) => {
+            let mut lines = vec![messages.render(msg::HINT_FORMULA_TOLD, &formula_args)];
+            // A calculation of several steps over the subject's figures: the formula with
+            // them in place (hint 2 then says where they are, hint 3 works the first step).
+            // Otherwise where the figures are (the formula with figures would be hint 3).
+            let from_subject = steps.inputs.iter().all(|i| !i.computed);
+            if from_subject && steps.first_step.is_some() {
+                lines.push(messages.render(
+                    msg::HINT_FORMULA_APPLIED,
+                    &[("calculation", &steps.calculation)],
+                ));
+            } else {
+                lines.push(messages.render(msg::HINT_WHERE_TOO, &[]));
+                lines.extend(where_lines());
+            }
             lines.join("\n")
         }
-        _ => match &steps.first_step {
-            Some(step) => messages.render(msg::HINT_FIRST_STEP, &[("step", step)]),
-            None => messages.render(
+        0 | 1 => messages.render(msg::HINT_FORMULA, &formula_args),
+        2 => {
+            let mut lines = vec![messages.render(msg::HINT_WHERE, &[])];
+            lines.extend(where_lines());
+            lines.join("\n")
+        }
+        _ => match (&steps.first_step, &steps.first_step_computes) {
+            (Some(step), Some(label)) => messages.render(
+                msg::HINT_FIRST_STEP_COMPUTES,
+                &[("label", label), ("step", step)],
+            ),
+            (Some(step), None) => messages.render(msg::HINT_FIRST_STEP, &[("step", step)]),
+            (None, _) => messages.render(
                 msg::HINT_FIRST_STEP_NONE,
                 &[("calculation", &steps.calculation)],
             ),

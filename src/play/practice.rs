@@ -446,11 +446,21 @@ pub async fn hint(
     .bind(inner.now())
     .execute(&inner.store.write)
     .await?;
-    Ok(vec![Reply::private(crate::render::hint(
+    // The message of the last answer, judged again, so the hint does not just repeat it.
+    let last: Option<(String,)> = sqlx::query_as(
+        "SELECT input FROM answers WHERE practice_id = ? AND part_id = ? AND verdict <> 'correct' ORDER BY id DESC LIMIT 1",
+    )
+    .bind(practice.id)
+    .bind(&part_id)
+    .fetch_optional(&inner.store.write)
+    .await?;
+    let last = last.map(|(input,)| case.check(part.kpi, &input));
+    Ok(vec![Reply::private(crate::render::hint_after(
         m,
         case,
         part.kpi,
         level as u8,
+        last.as_ref(),
     )?)])
 }
 
