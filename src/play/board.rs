@@ -9,6 +9,21 @@ use crate::render::{count, escape};
 use std::collections::HashMap;
 use std::sync::Arc;
 
+/// « 1,5 / 2 points »: points out of their maximum (the noun agrees with the maximum).
+pub(crate) fn points_of(
+    m: &crate::prompts::Prompts,
+    points: rust_decimal::Decimal,
+    max: rust_decimal::Decimal,
+) -> String {
+    m.render(
+        msg::PLAY_POINTS_OF,
+        &[
+            ("points", &crate::format::number_trimmed(points, 3)),
+            ("max", &crate::render::points(m, max)),
+        ],
+    )
+}
+
 /// One line of a board.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Row {
@@ -148,7 +163,15 @@ pub fn board_text(inner: &Inner, title: &str, rows: &[Row]) -> String {
         text.push('\n');
         text.push_str(&m.render(
             msg::PLAY_BOARD_MORE,
-            &[("count", &(rows.len() - max).to_string())],
+            &[(
+                "others",
+                &count(
+                    m,
+                    rows.len() - max,
+                    msg::PLAY_COUNT_OTHERS_ONE,
+                    msg::PLAY_COUNT_OTHERS_MANY,
+                ),
+            )],
         ));
     }
     text
@@ -163,40 +186,92 @@ pub async fn quiz_board_text(inner: &Inner, quiz_id: i64) -> anyhow::Result<Stri
     ))
 }
 
-/// The podium of a quiz.
+/// How many names a podium line shows before « et 12 autres ».
+const PODIUM_NAMES: usize = 5;
+
+/// The podium's places from board rows sorted best first: students who scored (never at 0
+/// point), grouped by equal points, each group with its rank (ties share it, "1, 1, 3"), as
+/// long as that rank is within `places`. So there are at most `places` groups, however many
+/// students tie.
+pub fn podium_places(rows: &[Row], places: usize) -> Vec<(usize, Vec<&Row>)> {
+    let mut groups: Vec<(usize, Vec<&Row>)> = Vec::new();
+    let mut before = 0;
+    for row in rows.iter().filter(|r| r.points > 0) {
+        match groups.last_mut() {
+            Some((_, group)) if group[0].points == row.points => group.push(row),
+            _ => {
+                let rank = before + 1;
+                if rank > places {
+                    break;
+                }
+                groups.push((rank, vec![row]));
+            }
+        }
+        before += 1;
+    }
+    groups
+}
+
+/// The podium of a quiz: one line per place, tied students together on theirs.
 pub async fn podium_text(inner: &Inner, quiz_id: i64) -> anyhow::Result<String> {
     let m = inner.messages();
     let rows = quiz_rows(inner, quiz_id).await?;
+    Ok(podium_lines(m, &rows, inner.settings.quiz.podium_size))
+}
+
+/// The podium as text, from a quiz's board rows.
+pub fn podium_lines(m: &crate::prompts::Prompts, rows: &[Row], places: usize) -> String {
     let mut text = m.render(msg::PLAY_PODIUM_TITLE, &[]);
-    if rows.is_empty() {
+    let groups = podium_places(rows, places);
+    if groups.is_empty() {
         text.push('\n');
         text.push_str(&m.render(msg::PLAY_BOARD_EMPTY, &[]));
-        return Ok(text);
+        return text;
     }
-    for (rank, row) in ranked(&rows) {
-        if rank > inner.settings.quiz.podium_size {
-            break;
-        }
+    for (rank, group) in groups {
         let medal = match rank {
             1 => "🥇",
             2 => "🥈",
             3 => "🥉",
             _ => "🏅",
         };
+        let shown: Vec<String> = group
+            .iter()
+            .take(PODIUM_NAMES)
+            .map(|r| escape(&r.name))
+            .collect();
+        let mut names = shown.join(", ");
+        if group.len() > PODIUM_NAMES {
+            names = m.render(
+                msg::PLAY_PODIUM_NAMES_MORE,
+                &[
+                    ("names", &names),
+                    (
+                        "others",
+                        &count(
+                            m,
+                            group.len() - PODIUM_NAMES,
+                            msg::PLAY_COUNT_OTHERS_ONE,
+                            msg::PLAY_COUNT_OTHERS_MANY,
+                        ),
+                    ),
+                ],
+            );
+        }
         text.push('\n');
         text.push_str(&m.render(
             msg::PLAY_PODIUM_LINE,
             &[
                 ("medal", medal),
-                ("name", &escape(&row.name)),
+                ("names", &names),
                 (
                     "points",
-                    &crate::render::points(m, scoring::from_milli(row.points)),
+                    &crate::render::points(m, scoring::from_milli(group[0].points)),
                 ),
             ],
         ));
     }
-    Ok(text)
+    text
 }
 
 /// Each player's own summary at the end of a quiz: points, rank, and what to revise.
@@ -213,27 +288,56 @@ pub async fn summaries(inner: &Inner, quiz: &LiveQuiz) -> anyhow::Result<Vec<Rep
     .bind(quiz.id)
     .fetch_all(&inner.store.write)
     .await?;
+    let hinted: Vec<(i64,)> =
+        sqlx::query_as("SELECT DISTINCT member_id FROM hints WHERE quiz_id = ?")
+            .bind(quiz.id)
+            .fetch_all(&inner.store.write)
+            .await?;
+    let hinted: std::collections::HashSet<i64> = hinted.into_iter().map(|(h,)| h).collect();
+    // Out of the points of the questions actually asked (a stopped quiz asked fewer).
+    let max: Milli = quiz
+        .items
+        .iter()
+        .filter(|i| i.shown_at.is_some())
+        .map(|i| i.points)
+        .sum();
     let case = inner.app.case(Some(&quiz.case_id));
     let mut out = Vec::new();
     for row in &rows {
         let mine: Vec<&(i64, String, String, String)> =
             answers.iter().filter(|a| a.0 == row.member_id).collect();
-        let count = |v: &str| mine.iter().filter(|a| a.3 == v).count();
+        let count_of = |v: &str| mine.iter().filter(|a| a.3 == v).count();
         let mut text = m.render(
             msg::PLAY_SUMMARY,
             &[
                 (
                     "points",
-                    &crate::render::points(m, scoring::from_milli(row.points)),
+                    &points_of(m, scoring::from_milli(row.points), scoring::from_milli(max)),
                 ),
                 (
                     "rank",
-                    &ordinal(inner, ranks.get(&row.member_id).copied().unwrap_or(0)),
+                    &m.render(
+                        msg::PLAY_SUMMARY_RANK,
+                        &[
+                            (
+                                "n",
+                                &ranks.get(&row.member_id).copied().unwrap_or(0).to_string(),
+                            ),
+                            ("players", &rows.len().to_string()),
+                        ],
+                    ),
                 ),
-                ("players", &rows.len().to_string()),
-                ("correct", &count("correct").to_string()),
-                ("close", &count("close").to_string()),
-                ("wrong", &count("wrong").to_string()),
+                (
+                    "correct",
+                    &count(
+                        m,
+                        count_of("correct"),
+                        msg::PLAY_COUNT_CORRECT_ONE,
+                        msg::PLAY_COUNT_CORRECT_MANY,
+                    ),
+                ),
+                ("close", &count_of("close").to_string()),
+                ("wrong", &count_of("wrong").to_string()),
                 (
                     "unanswered",
                     &quiz
@@ -270,8 +374,16 @@ pub async fn summaries(inner: &Inner, quiz: &LiveQuiz) -> anyhow::Result<Vec<Rep
             }
         }
         if revise.is_empty() {
+            // « Sans faute » is for answers found alone: a hint taken makes it « tout juste ».
             text.push('\n');
-            text.push_str(&m.render(msg::PLAY_SUMMARY_PERFECT, &[]));
+            text.push_str(&m.render(
+                if hinted.contains(&row.member_id) {
+                    msg::PLAY_SUMMARY_ALL_RIGHT_HINTS
+                } else {
+                    msg::PLAY_SUMMARY_PERFECT
+                },
+                &[],
+            ));
         } else {
             text.push('\n');
             text.push_str(&m.render(msg::PLAY_SUMMARY_TO_REVISE, &[]));
@@ -300,16 +412,6 @@ pub async fn summaries(inner: &Inner, quiz: &LiveQuiz) -> anyhow::Result<Vec<Rep
         out.push(reply);
     }
     Ok(out)
-}
-
-/// "1er", "2e".
-fn ordinal(inner: &Inner, n: usize) -> String {
-    let m = inner.messages();
-    if n == 1 {
-        m.render(msg::PLAY_RANK_FIRST, &[])
-    } else {
-        m.render(msg::PLAY_RANK_OTHER, &[("n", &n.to_string())])
-    }
 }
 
 async fn reset_at(inner: &Inner, class_id: i64) -> anyhow::Result<i64> {
@@ -378,7 +480,12 @@ pub async fn leaderboard(
             )
         }
     };
-    Ok(vec![Reply::channel(text)])
+    // A student asks for herself: the answer is hers alone. Teachers post boards to the class.
+    Ok(vec![if who.teacher {
+        Reply::channel(text)
+    } else {
+        Reply::private(text)
+    }])
 }
 
 /// `/classement reset`: posts the class board one last time, then starts again from zero.

@@ -341,6 +341,7 @@ impl Inner {
                 total_minutes,
                 speed_bonus,
                 streak_bonus,
+                full_time,
             } => {
                 let options = quiz::LaunchOptions {
                     scope: scope.clone(),
@@ -348,6 +349,7 @@ impl Inner {
                     total_minutes: *total_minutes,
                     speed_bonus: *speed_bonus,
                     streak_bonus: *streak_bonus,
+                    full_time: *full_time,
                 };
                 quiz::launch(self, request, who, options).await
             }

@@ -190,7 +190,18 @@ fn odd_class_data_still_draws() {
     spread.given = vec![Decimal::ONE; 500];
     spread.right = Decimal::ONE;
     chart::render_answer_spread(m, &spread).expect("a tall stack");
-    chart::render_podium(m, &[("".to_string(), Decimal::ZERO)]).expect("an empty name");
+    chart::render_podium(m, &[("".to_string(), Decimal::ONE)]).expect("an empty name");
+    // Nobody on the podium at 0 point (or less): with nobody who scored, no picture.
+    assert!(matches!(
+        chart::render_podium(
+            m,
+            &[
+                ("Ana".to_string(), Decimal::ZERO),
+                ("Ben".to_string(), Decimal::NEGATIVE_ONE)
+            ]
+        ),
+        Err(ChartError::NoData(_))
+    ));
     let many: Vec<(String, Decimal)> = (0..200)
         .map(|i| (format!("Élève {i}"), Decimal::from(i % 7)))
         .collect();
