@@ -1049,7 +1049,7 @@ pub async fn erase_class(
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
     fn row(id: i64, points: Milli) -> Row {
@@ -1074,5 +1074,104 @@ mod tests {
         assert_eq!(iso(0), "1970-01-01 00:00:00");
         assert_eq!(iso(1_795_392_000_000), "2026-11-23 00:00:00");
         assert_eq!(iso(951_782_400_000 + 3_661_000), "2000-02-29 01:01:01");
+    }
+
+    /// The bot's texts (every file of `prompts/fr`).
+    pub(crate) fn texts() -> crate::prompts::Prompts {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("prompts/fr");
+        let mut files: Vec<_> = std::fs::read_dir(&dir)
+            .expect("prompts/fr")
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+            .collect();
+        files.sort();
+        let mut messages = crate::prompts::Prompts::default();
+        for file in files {
+            let src = std::fs::read_to_string(&file).expect("a text file");
+            messages.add_source(&file, &src).expect("texts parse");
+        }
+        messages
+    }
+
+    fn board_rows(points: &[i64]) -> Vec<Row> {
+        let mut points = points.to_vec();
+        points.sort_by(|a, b| b.cmp(a));
+        points
+            .iter()
+            .enumerate()
+            .map(|(i, p)| Row {
+                member_id: i as i64,
+                name: format!("Élève {i}"),
+                user: format!("u{i}"),
+                points: *p,
+                answers: 1,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn thirty_students_at_zero_point_get_no_medal() {
+        let m = texts();
+        let rows = board_rows(&[0; 30]);
+        assert!(podium_places(&rows, 3).is_empty());
+        assert_eq!(
+            podium_lines(&m, &rows, 3),
+            "🏆 **Podium**\nPersonne n'a encore marqué de points."
+        );
+        // Thirty tied at one point: one line, five names and the count of the others.
+        let rows = board_rows(&[1000; 30]);
+        assert_eq!(
+            podium_lines(&m, &rows, 3).replace('\u{202F}', " "),
+            "🏆 **Podium**\n🥇 Élève 0, Élève 1, Élève 2, Élève 3, Élève 4 et 25 autres – 1 point"
+        );
+        // Ties share a rank, and the next place skips: 1, 1, 3.
+        let rows = board_rows(&[500, 500, 250, 100, 0]);
+        assert_eq!(
+            podium_lines(&m, &rows, 3),
+            "🏆 **Podium**\n🥇 Élève 0, Élève 1 – 0,5 point\n🥉 Élève 2 – 0,25 point"
+        );
+        let rows = board_rows(&[500, 250, 0]);
+        assert_eq!(
+            podium_lines(&m, &rows, 3),
+            "🏆 **Podium**\n🥇 Élève 0 – 0,5 point\n🥈 Élève 1 – 0,25 point"
+        );
+    }
+
+    proptest::proptest! {
+        /// Over any class: nobody at 0 point, at most `places` lines, every student who scored
+        /// within the places is there exactly once, each with the rank the board gives.
+        #[test]
+        fn the_podium_holds_its_rules_over_any_scores(
+            points in proptest::collection::vec(0i64..6, 0..40),
+            places in 1usize..5,
+        ) {
+            let points: Vec<i64> = points.into_iter().map(|p| p * 250).collect();
+            let rows = board_rows(&points);
+            let groups = podium_places(&rows, places);
+            proptest::prop_assert!(groups.len() <= places);
+            let board: std::collections::HashMap<i64, usize> =
+                ranked(&rows).into_iter().map(|(r, row)| (row.member_id, r)).collect();
+            let mut on_podium = std::collections::HashSet::new();
+            let mut last: Option<i64> = None;
+            for (rank, group) in &groups {
+                proptest::prop_assert!(*rank <= places);
+                let p = group[0].points;
+                proptest::prop_assert!(p > 0);
+                proptest::prop_assert!(last.is_none_or(|l| l > p), "groups best first, one per score");
+                last = Some(p);
+                for row in group {
+                    proptest::prop_assert_eq!(row.points, p);
+                    proptest::prop_assert_eq!(board[&row.member_id], *rank);
+                    proptest::prop_assert!(on_podium.insert(row.member_id));
+                }
+            }
+            for row in &rows {
+                let belongs = row.points > 0 && board[&row.member_id] <= places;
+                proptest::prop_assert_eq!(belongs, on_podium.contains(&row.member_id));
+            }
+            let text = podium_lines(&texts(), &rows, places);
+            proptest::prop_assert_eq!(text.lines().count(), 1 + groups.len().max(1));
+            proptest::prop_assert!(!text.contains("– 0 point"));
+        }
     }
 }

@@ -594,3 +594,52 @@ pub async fn give_up(
     tx.commit().await?;
     Ok(vec![Reply::private(text)])
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn plain(text: &str) -> String {
+        text.replace(['\u{202F}', '\u{A0}'], " ")
+    }
+
+    proptest::proptest! {
+        /// Every variant of the end of a run tells the truth: « Sans faute » exactly when every
+        /// calculation was right at the first try without a hint; « Bien joué » never at 0
+        /// point; points out of what was at stake; no points announced when nothing was.
+        #[test]
+        fn the_end_of_a_run_tells_the_truth(
+            total in 1usize..8,
+            right_share in 0usize..9,
+            first_share in 0usize..9,
+            hints in 0usize..3,
+            points in 0i64..3000,
+            stake_kind in 0u8..3,
+        ) {
+            let right = right_share.min(total);
+            let first_try = first_share.min(right);
+            let (points, stake) = match stake_kind {
+                0 => (0, 0),                 // nothing at stake (parts already settled)
+                1 => (0, 250 * total as i64), // at stake, nothing won
+                _ => (points.min(250 * total as i64), 250 * total as i64),
+            };
+            let run = RunOutcome { total, right, first_try, hints, points, stake };
+            let text = plain(&done_text(&crate::play::board::tests::texts(), &run));
+            let perfect = first_try == total && hints == 0;
+            proptest::prop_assert_eq!(text.contains("Sans faute"), perfect, "{}", text);
+            if points == 0 {
+                proptest::prop_assert!(!text.contains("Bien joué"), "{}", text);
+            }
+            if stake == 0 {
+                proptest::prop_assert!(text.contains("sans points en jeu"), "{}", text);
+                proptest::prop_assert!(!text.contains("point au") && !text.contains(" / "), "{}", text);
+            } else {
+                let max = crate::format::number_trimmed(scoring::from_milli(stake), 3);
+                let got = crate::format::number_trimmed(scoring::from_milli(points), 3);
+                let expected = format!("{got} / {max} point");
+                proptest::prop_assert!(plain(&text).contains(&plain(&expected)), "{}", text);
+            }
+            proptest::prop_assert!(!text.contains("(s)"), "{}", text);
+        }
+    }
+}

@@ -1518,4 +1518,32 @@ mod tests {
         paused.status = Status::Paused;
         assert_eq!(next_due(&paused), None);
     }
+
+    #[test]
+    fn early_closing_waits_for_every_participant_and_can_be_off() {
+        let mut quiz = quiz_where_everyone_answered();
+        // Member 8 only took a hint: taking part, so the question waits for her.
+        quiz.players.insert(8);
+        assert!(!everyone_answered(&quiz));
+        assert_eq!(next_due(&quiz), quiz.items[1].deadline);
+        quiz.answered.entry(1).or_default().insert(8);
+        assert!(everyone_answered(&quiz));
+        // Turned off at launch: the question runs its time.
+        quiz.config.full_time = true;
+        assert!(!everyone_answered(&quiz));
+        assert_eq!(next_due(&quiz), quiz.items[1].deadline);
+        // The first question always runs its time.
+        let mut first = quiz_where_everyone_answered();
+        first.current = 0;
+        assert!(!everyone_answered(&first));
+    }
+
+    #[test]
+    fn a_quiz_stored_before_the_option_closes_early() {
+        let old: QuizConfig = serde_json::from_str(
+            r#"{"seconds_per_item":60,"speed_bonus":false,"streak_bonus":true}"#,
+        )
+        .expect("an old quiz's settings");
+        assert!(!old.full_time);
+    }
 }

@@ -458,3 +458,72 @@ async fn practice_on_a_calculation_the_quiz_asks_waits_for_its_correction() {
         "{text}"
     );
 }
+
+/// Issue #10, item 8: a run of parts already worked announces nothing to win and ends without
+/// points; « Sans faute » only at the first try without a hint; « Bien joué » never at 0 point.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn practice_messages_tell_what_there_is_to_win_and_how_it_went() {
+    let play = spawn_engine("practice_truth").await;
+    let eva = play.student("Eva");
+    // 1.2.a found at the first try, alone: sans faute.
+    play.send(&eva, practice(&["1.2.a"])).await;
+    let text = private_text(&play.send(&eva, answer("17,76 %")).await);
+    assert!(
+        text.ends_with("🏁 Entraînement terminé : 1 calcul juste sur 1, 0,25 / 0,25 point. Sans faute, bravo !"),
+        "{text}"
+    );
+    // 1.2.a is settled: a run of 1.2.a and 1.2.b has only 1.2.b to win, and says so.
+    let text = private_text(&play.send(&eva, practice(&["1.2.a", "1.2.b"])).await);
+    assert!(
+        text.starts_with("🎯 Entraînement lancé : 2 calculs, 0,25 point à gagner (1 calcul déjà travaillé ne rapporte plus de points). Prends ton temps."),
+        "{text}"
+    );
+    play.send(&eva, answer("17,76 %")).await;
+    // 1.2.b right at the first try, but after a hint: right, not « sans faute ».
+    play.send(&eva, hint(true)).await;
+    let text = private_text(&play.send(&eva, answer("0,53 €")).await);
+    assert!(
+        text.ends_with("🏁 Entraînement terminé : 2 calculs justes sur 2, 0,225 / 0,25 point. Bien joué : relis les corrections des calculs manqués."),
+        "{text}"
+    );
+    // Both settled now: nothing to win is announced, and the end says no points were at stake.
+    let text = private_text(&play.send(&eva, practice(&["1.2.a", "1.2.b"])).await);
+    assert!(
+        text.starts_with("🎯 Entraînement lancé : 2 calculs, sans points à gagner : tout y est déjà travaillé. Prends ton temps."),
+        "{text}"
+    );
+    assert!(!text.contains("à gagner."), "{text}");
+    play.send(&eva, answer("17 %")).await;
+    play.send(&eva, answer("17,76 %")).await;
+    let text = private_text(&play.send(&eva, answer("0,53 €")).await);
+    assert!(
+        text.ends_with("🏁 Entraînement terminé : 2 calculs justes sur 2, sans points en jeu. Relis les corrections, puis recommence : c'est comme ça qu'on progresse."),
+        "{text}"
+    );
+    assert!(!text.contains("Bien joué"), "{text}");
+    // A run at stake with nothing won: no « Bien joué » either.
+    let fred = play.student("Fred");
+    play.send(&fred, practice(&["1.2.c"])).await;
+    let mut last = String::new();
+    for _ in 0..3 {
+        last = private_text(&play.send(&fred, answer("1 €")).await);
+    }
+    assert!(
+        last.ends_with("🏁 Entraînement terminé : 0 calcul juste sur 1, 0 / 0,25 point. Relis les corrections, puis recommence : c'est comme ça qu'on progresse."),
+        "{last}"
+    );
+    // Starting over a run says what becomes of the first one.
+    play.send(&fred, practice(&["1.2.a", "1.2.b", "1.2.d"]))
+        .await;
+    play.send(&fred, answer("17,76 %")).await;
+    let text = private_text(&play.send(&fred, practice(&["1.3"])).await);
+    assert!(
+        text.starts_with("Ton entraînement précédent s'arrête ici, au calcul 2/3 : les points qu'il t'a rapportés restent acquis.\n\n🎯 Entraînement lancé : 10 calculs,"),
+        "{text}"
+    );
+    assert_eq!(
+        play.points("Fred").await,
+        250,
+        "the points of the first run stay"
+    );
+}

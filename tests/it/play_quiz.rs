@@ -1393,3 +1393,80 @@ async fn a_hint_taken_before_a_restart_still_counts_as_taking_part() {
     play.advance_and_tick(5_000).await;
     assert!(play.outbox.take().is_empty(), "still waits for Ben");
 }
+
+/// Issue #10, item 8: each summary gives the points out of what the questions asked were worth
+/// (a stopped quiz asked fewer), the rank without gender, plurals by count, and « Sans faute »
+/// only for a student who found every answer without a hint. The score chart's scale is the
+/// same maximum.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn summaries_tell_the_truth_in_every_variant() {
+    let play = spawn_engine("quiz_summaries").await;
+    let prof = play.teacher("Prof");
+    let [ana, ben, chloe, dan] = ["Ana", "Ben", "Chloé", "Dan"].map(|n| play.student(n));
+    // Three questions; the quiz is stopped during the second: 0,5 point asked, not 0,75.
+    play.send(&prof, launch_full_time(&["1.2.a", "1.2.b", "1.2.c"], 60))
+        .await;
+    play.take_posts(1).await;
+    play.clock.advance(1_000);
+    answer_taken(&play, &ana, "17,76 %").await;
+    play.send(&ben, confirm_hint()).await;
+    answer_taken(&play, &ben, "17,76 %").await;
+    answer_taken(&play, &chloe, "17 %").await;
+    answer_taken(&play, &dan, "17,7 %").await;
+    play.advance_and_tick(59_000).await;
+    play.take_posts(2).await;
+    play.clock.advance(1_000);
+    answer_taken(&play, &ana, "0,53 €").await;
+    answer_taken(&play, &ben, "0,53 €").await;
+    answer_taken(&play, &chloe, "0,53 €").await;
+    let replies = play.send(&prof, Command::QuizStop).await;
+    let mine = |name: &str| -> String {
+        let user = user_id(name);
+        let found: Vec<&Reply> = replies
+            .iter()
+            .filter(|r| r.audience == Audience::User(user.clone()))
+            .collect();
+        assert_eq!(found.len(), 1, "{name}: {replies:#?}");
+        crate::helpers::plain(&found[0].text)
+    };
+    assert_eq!(
+        mine("Ana"),
+        "**Ton bilan** : 0,5 / 0,5 point, rang 1 sur 4. 2 justes, 0 presque, 0 faux, 0 sans réponse.\nSans faute : bravo !"
+    );
+    assert_eq!(
+        mine("Ben"),
+        "**Ton bilan** : 0,475 / 0,5 point, rang 2 sur 4. 2 justes, 0 presque, 0 faux, 0 sans réponse.\nTout juste, avec des indices : refais ces calculs sans aide à l'entraînement."
+    );
+    assert!(
+        mine("Chloé").starts_with("**Ton bilan** : 0,25 / 0,5 point, rang 3 sur 4. 1 juste, 0 presque, 1 faux, 0 sans réponse.\nÀ revoir :"),
+        "{}",
+        mine("Chloé")
+    );
+    assert!(
+        mine("Dan").starts_with("**Ton bilan** : 0,125 / 0,5 point, rang 4 sur 4. 0 juste, 1 presque, 0 faux, 1 sans réponse.\nÀ revoir :"),
+        "{}",
+        mine("Dan")
+    );
+    for r in &replies {
+        assert!(
+            !r.text.contains("(s)") && !r.text.contains("1er"),
+            "{}",
+            r.text
+        );
+    }
+    let quiz = last_quiz_id(&play).await;
+    assert_eq!(
+        casebot::play::report::quiz_max_points(play.engine.store(), quiz)
+            .await
+            .expect("max points"),
+        rust_decimal::Decimal::new(5, 1),
+        "the score chart's scale: the questions asked"
+    );
+    let results =
+        casebot::play::report::member_results(play.engine.store(), crate::helpers::case(), quiz, 0)
+            .await
+            .expect("results");
+    for (_, _, possible) in results {
+        assert!(possible <= rust_decimal::Decimal::new(5, 1));
+    }
+}
