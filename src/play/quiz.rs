@@ -1431,7 +1431,8 @@ async fn post_final(inner: &Inner, quiz: &LiveQuiz) {
 async fn final_replies(inner: &Inner, quiz: &LiveQuiz) -> anyhow::Result<Vec<Reply>> {
     let mut podium = Reply::channel(super::board::podium_text(inner, quiz.id).await?);
     let rows = super::report::quiz_points(&inner.store, quiz.id).await?;
-    if !rows.is_empty() {
+    // The podium picture shows those who scored; with nobody, there is none to draw.
+    if rows.iter().any(|r| r.1 > rust_decimal::Decimal::ZERO) {
         match crate::chart::render_podium(inner.messages(), &rows) {
             Ok(png) => {
                 podium = podium.with_attachment(super::command::Attachment {
