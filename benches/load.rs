@@ -630,15 +630,28 @@ async fn run(cfg: &Config, dir: &Path) -> anyhow::Result<Report> {
     let outbox = Arc::new(CountingOutbox::default());
     let clock = Arc::new(ManualClock::starting_at(START_MS));
     let error_text = app.messages.render(msg::PLAY_INTERNAL_ERROR, &[]);
+    // The receipt names the question: its part id and its place in the quiz of question 1.2.
+    let parts_12: Vec<String> = app
+        .case(None)
+        .and_then(|c| c.question("1.2"))
+        .map(|q| q.parts.iter().map(|p| p.id.clone()).collect())
+        .unwrap_or_default();
     let saved_texts = |item: usize| -> Vec<(Kind, String)> {
         KINDS
             .iter()
             .filter(|(k, _)| *k != Kind::Invalid)
             .map(|(k, _)| {
                 let quoted = casebot::render::quote(text_of(item, *k));
-                let text = app
-                    .messages
-                    .render(msg::PLAY_QUIZ_ANSWER_SAVED, &[("answer", &quoted)]);
+                let id = parts_12.get(item).cloned().unwrap_or_default();
+                let text = app.messages.render(
+                    msg::PLAY_QUIZ_ANSWER_SAVED,
+                    &[
+                        ("id", &id),
+                        ("n", &(item + 1).to_string()),
+                        ("total", &parts_12.len().to_string()),
+                        ("answer", &quoted),
+                    ],
+                );
                 (*k, text)
             })
             .collect()
@@ -654,6 +667,7 @@ async fn run(cfg: &Config, dir: &Path) -> anyhow::Result<Report> {
         total_minutes: None,
         speed_bonus: true,
         streak_bonus: true,
+        full_time: false,
     };
     let mut setup_errors = run_bounded(
         &engine,

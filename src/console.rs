@@ -324,6 +324,7 @@ pub fn parse_command(line: &str) -> Result<Command, LineError> {
                         total_minutes: number("minutes")?,
                         speed_bonus: flag(&["vitesse"])?,
                         streak_bonus: flag(&["serie", "série"])?,
+                        full_time: flag(&["attendre"])?,
                     }
                 }
                 "pause" => Command::QuizPause,
@@ -699,7 +700,8 @@ mod tests {
                 seconds_per_item: Some(30),
                 total_minutes: None,
                 speed_bonus: true,
-                streak_bonus: false
+                streak_bonus: false,
+                full_time: false
             })
         );
         assert_eq!(

@@ -39,6 +39,19 @@ fn points_text(messages: &Prompts, value: Decimal) -> String {
     messages.render(id, &[("n", &n)])
 }
 
+/// An axis label centred under `x`, moved inwards when it would cross the card's edge: an
+/// axis label is never cut.
+fn tick_label(canvas: &mut Canvas, label: &str, x: f32, baseline: f32, style: Style) {
+    let half = canvas.width(label, style) / 2.0;
+    let (lo, hi) = (MARGIN / 2.0 + half, canvas.width - MARGIN / 2.0 - half);
+    let x = if lo <= hi {
+        x.clamp(lo, hi)
+    } else {
+        canvas.width / 2.0
+    };
+    canvas.text(label, x, baseline, style, Align::Center);
+}
+
 /// Draws `label` with a coloured square before it; returns the width used.
 fn swatch_label(canvas: &mut Canvas, x: f32, baseline: f32, fill: Rgb, label: &str) -> f32 {
     let style = Style::new(size::BODY, Weight::Regular, colour::INK);
@@ -91,8 +104,12 @@ pub fn render_answer_spread(
         let muted = Style::new(size::BODY, Weight::Regular, colour::MUTED);
         let cx = canvas.width / 2.0;
         canvas.text(&right_label, cx, label_y + 40.0, green, Align::Center);
-        let none = messages.render(t::ANSWERS_NONE, &[]);
-        canvas.text_fit(&none, cx, axis_y - 40.0, muted, Align::Center, x1 - x0);
+        // Every stored answer has a value, so no value means no answer; the counts below
+        // would contradict the sentence otherwise, and then they speak alone.
+        if data.correct + data.close + data.wrong == 0 {
+            let none = messages.render(t::ANSWERS_NONE, &[]);
+            canvas.text_fit(&none, cx, axis_y - 40.0, muted, Align::Center, x1 - x0);
+        }
     } else {
         let min = inside.iter().copied().fold(data.right, Decimal::min);
         let max = inside.iter().copied().fold(data.right, Decimal::max);
@@ -130,7 +147,7 @@ pub fn render_answer_spread(
             canvas.line((x, dots_top), (x, axis_y), 1.0, colour::GRID, None);
             if i % every == 0 {
                 canvas.line((x, axis_y), (x, axis_y + 6.0), 1.5, colour::AXIS, None);
-                canvas.text(label, x, axis_y + 26.0, tick_style, Align::Center);
+                tick_label(&mut canvas, label, x, axis_y + 26.0, tick_style);
             }
         }
         canvas.line((x0, axis_y), (x1, axis_y), 2.0, colour::AXIS, None);
@@ -232,11 +249,17 @@ fn ranked<T>(rows: &[(T, Decimal)]) -> Vec<(usize, &(T, Decimal))> {
 }
 
 /// The podium: the first three places (ties share a step and a rank), names and points above
-/// each step. Fails with [`ChartError::NoData`] when nobody scored.
+/// each step; a student at 0 point (or less) is never on it. Fails with [`ChartError::NoData`]
+/// when nobody scored.
 pub fn render_podium(
     messages: &Prompts,
     rows: &[(String, Decimal)],
 ) -> Result<Vec<u8>, ChartError> {
+    let rows: Vec<(String, Decimal)> = rows
+        .iter()
+        .filter(|(_, p)| *p > Decimal::ZERO)
+        .cloned()
+        .collect();
     if rows.is_empty() {
         return Err(ChartError::NoData("no player on the podium"));
     }
@@ -282,11 +305,8 @@ pub fn render_podium(
         };
         canvas.round_rect(x, top, step_w, h, 10.0, fill);
         canvas.rect(x, top + 10.0, step_w, h - 10.0, fill);
-        let rank_text = if *rank == 1 {
-            messages.render(t::PODIUM_FIRST, &[])
-        } else {
-            messages.render(t::PODIUM_OTHER, &[("n", &rank.to_string())])
-        };
+        // The rank as a number: French ordinals carry a gender ("1er", "1re").
+        let rank_text = messages.render(t::PODIUM_RANK, &[("n", &rank.to_string())]);
         canvas.text(
             &rank_text,
             x + step_w / 2.0,
@@ -435,7 +455,7 @@ pub fn render_score_distribution(
         }
         let x = x0 + slot * i as f32;
         canvas.line((x, base), (x, base + 6.0), 1.5, colour::AXIS, None);
-        canvas.text(label, x, base + 26.0, tick_style, Align::Center);
+        tick_label(&mut canvas, label, x, base + 26.0, tick_style);
     }
     // The mean.
     let sum: Decimal = points.iter().copied().sum();
@@ -544,7 +564,22 @@ pub fn render_student_results(
     }
     let earned: Decimal = per_dossier.iter().map(|(_, e, _)| *e).sum();
     let possible: Decimal = per_dossier.iter().map(|(_, _, p)| *p).sum();
-    let total = line(earned, possible, t::RESULTS_TOTAL);
+    // The total names its unit, agreeing with the maximum (« sur 1 point », « / 2 points »).
+    let total = {
+        let percent = if possible > Decimal::ZERO {
+            format::with_unit(earned / possible * Decimal::ONE_HUNDRED, Unit::Percent, 0)
+        } else {
+            "–".to_string()
+        };
+        messages.render(
+            t::RESULTS_TOTAL,
+            &[
+                ("earned", &format::number_trimmed(earned, 3)),
+                ("possible", &points_text(messages, possible)),
+                ("percent", &percent),
+            ],
+        )
+    };
     canvas.line(
         (MARGIN, total_y - 32.0),
         (canvas.width - MARGIN, total_y - 32.0),

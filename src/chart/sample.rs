@@ -55,13 +55,13 @@ pub fn answer_spread(case: &Case) -> Option<AnswerSpread> {
     })
 }
 
-/// The same question when no answer could be read.
+/// The same question when nobody answered.
 pub fn answer_spread_empty(case: &Case) -> Option<AnswerSpread> {
     let mut spread = answer_spread(case)?;
     spread.given.clear();
     spread.correct = 0;
     spread.close = 0;
-    spread.wrong = 2;
+    spread.wrong = 0;
     Some(spread)
 }
 

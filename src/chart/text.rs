@@ -85,8 +85,7 @@ ids! {
     ANSWERS_WRONG = "chart.answers.wrong" ["n"];
 
     PODIUM_TITLE = "chart.podium.title" [];
-    PODIUM_FIRST = "chart.podium.first" [];
-    PODIUM_OTHER = "chart.podium.other" ["n"];
+    PODIUM_RANK = "chart.podium.rank" ["n"];
     PODIUM_MORE = "chart.podium.more" ["n"];
     POINTS_ONE = "chart.points.one" ["n"];
     POINTS_MANY = "chart.points.many" ["n"];

@@ -254,6 +254,7 @@ pub async fn lancer(
     minutes: Option<u32>,
     #[name_localized("en-US", "speed")] vitesse: Option<bool>,
     #[name_localized("en-US", "streak")] serie: Option<bool>,
+    #[name_localized("en-US", "full_time")] attendre: Option<bool>,
 ) -> Result<(), Error> {
     let command = Command::QuizLaunch {
         scope: scope(dossier, questions),
@@ -261,6 +262,7 @@ pub async fn lancer(
         total_minutes: minutes,
         speed_bonus: vitesse.unwrap_or(false),
         streak_bonus: serie.unwrap_or(false),
+        full_time: attendre.unwrap_or(false),
     };
     respond(ctx, command).await
 }

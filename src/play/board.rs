@@ -9,6 +9,21 @@ use crate::render::{count, escape};
 use std::collections::HashMap;
 use std::sync::Arc;
 
+/// « 1,5 / 2 points »: points out of their maximum (the noun agrees with the maximum).
+pub(crate) fn points_of(
+    m: &crate::prompts::Prompts,
+    points: rust_decimal::Decimal,
+    max: rust_decimal::Decimal,
+) -> String {
+    m.render(
+        msg::PLAY_POINTS_OF,
+        &[
+            ("points", &crate::format::number_trimmed(points, 3)),
+            ("max", &crate::render::points(m, max)),
+        ],
+    )
+}
+
 /// One line of a board.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Row {
@@ -148,7 +163,15 @@ pub fn board_text(inner: &Inner, title: &str, rows: &[Row]) -> String {
         text.push('\n');
         text.push_str(&m.render(
             msg::PLAY_BOARD_MORE,
-            &[("count", &(rows.len() - max).to_string())],
+            &[(
+                "others",
+                &count(
+                    m,
+                    rows.len() - max,
+                    msg::PLAY_COUNT_OTHERS_ONE,
+                    msg::PLAY_COUNT_OTHERS_MANY,
+                ),
+            )],
         ));
     }
     text
@@ -163,40 +186,92 @@ pub async fn quiz_board_text(inner: &Inner, quiz_id: i64) -> anyhow::Result<Stri
     ))
 }
 
-/// The podium of a quiz.
+/// How many names a podium line shows before « et 12 autres ».
+const PODIUM_NAMES: usize = 5;
+
+/// The podium's places from board rows sorted best first: students who scored (never at 0
+/// point), grouped by equal points, each group with its rank (ties share it, "1, 1, 3"), as
+/// long as that rank is within `places`. So there are at most `places` groups, however many
+/// students tie.
+pub fn podium_places(rows: &[Row], places: usize) -> Vec<(usize, Vec<&Row>)> {
+    let mut groups: Vec<(usize, Vec<&Row>)> = Vec::new();
+    let mut before = 0;
+    for row in rows.iter().filter(|r| r.points > 0) {
+        match groups.last_mut() {
+            Some((_, group)) if group[0].points == row.points => group.push(row),
+            _ => {
+                let rank = before + 1;
+                if rank > places {
+                    break;
+                }
+                groups.push((rank, vec![row]));
+            }
+        }
+        before += 1;
+    }
+    groups
+}
+
+/// The podium of a quiz: one line per place, tied students together on theirs.
 pub async fn podium_text(inner: &Inner, quiz_id: i64) -> anyhow::Result<String> {
     let m = inner.messages();
     let rows = quiz_rows(inner, quiz_id).await?;
+    Ok(podium_lines(m, &rows, inner.settings.quiz.podium_size))
+}
+
+/// The podium as text, from a quiz's board rows.
+pub fn podium_lines(m: &crate::prompts::Prompts, rows: &[Row], places: usize) -> String {
     let mut text = m.render(msg::PLAY_PODIUM_TITLE, &[]);
-    if rows.is_empty() {
+    let groups = podium_places(rows, places);
+    if groups.is_empty() {
         text.push('\n');
         text.push_str(&m.render(msg::PLAY_BOARD_EMPTY, &[]));
-        return Ok(text);
+        return text;
     }
-    for (rank, row) in ranked(&rows) {
-        if rank > inner.settings.quiz.podium_size {
-            break;
-        }
+    for (rank, group) in groups {
         let medal = match rank {
             1 => "🥇",
             2 => "🥈",
             3 => "🥉",
             _ => "🏅",
         };
+        let shown: Vec<String> = group
+            .iter()
+            .take(PODIUM_NAMES)
+            .map(|r| escape(&r.name))
+            .collect();
+        let mut names = shown.join(", ");
+        if group.len() > PODIUM_NAMES {
+            names = m.render(
+                msg::PLAY_PODIUM_NAMES_MORE,
+                &[
+                    ("names", &names),
+                    (
+                        "others",
+                        &count(
+                            m,
+                            group.len() - PODIUM_NAMES,
+                            msg::PLAY_COUNT_OTHERS_ONE,
+                            msg::PLAY_COUNT_OTHERS_MANY,
+                        ),
+                    ),
+                ],
+            );
+        }
         text.push('\n');
         text.push_str(&m.render(
             msg::PLAY_PODIUM_LINE,
             &[
                 ("medal", medal),
-                ("name", &escape(&row.name)),
+                ("names", &names),
                 (
                     "points",
-                    &crate::render::points(m, scoring::from_milli(row.points)),
+                    &crate::render::points(m, scoring::from_milli(group[0].points)),
                 ),
             ],
         ));
     }
-    Ok(text)
+    text
 }
 
 /// Each player's own summary at the end of a quiz: points, rank, and what to revise.
@@ -213,27 +288,56 @@ pub async fn summaries(inner: &Inner, quiz: &LiveQuiz) -> anyhow::Result<Vec<Rep
     .bind(quiz.id)
     .fetch_all(&inner.store.write)
     .await?;
+    let hinted: Vec<(i64,)> =
+        sqlx::query_as("SELECT DISTINCT member_id FROM hints WHERE quiz_id = ?")
+            .bind(quiz.id)
+            .fetch_all(&inner.store.write)
+            .await?;
+    let hinted: std::collections::HashSet<i64> = hinted.into_iter().map(|(h,)| h).collect();
+    // Out of the points of the questions actually asked (a stopped quiz asked fewer).
+    let max: Milli = quiz
+        .items
+        .iter()
+        .filter(|i| i.shown_at.is_some())
+        .map(|i| i.points)
+        .sum();
     let case = inner.app.case(Some(&quiz.case_id));
     let mut out = Vec::new();
     for row in &rows {
         let mine: Vec<&(i64, String, String, String)> =
             answers.iter().filter(|a| a.0 == row.member_id).collect();
-        let count = |v: &str| mine.iter().filter(|a| a.3 == v).count();
+        let count_of = |v: &str| mine.iter().filter(|a| a.3 == v).count();
         let mut text = m.render(
             msg::PLAY_SUMMARY,
             &[
                 (
                     "points",
-                    &crate::render::points(m, scoring::from_milli(row.points)),
+                    &points_of(m, scoring::from_milli(row.points), scoring::from_milli(max)),
                 ),
                 (
                     "rank",
-                    &ordinal(inner, ranks.get(&row.member_id).copied().unwrap_or(0)),
+                    &m.render(
+                        msg::PLAY_SUMMARY_RANK,
+                        &[
+                            (
+                                "n",
+                                &ranks.get(&row.member_id).copied().unwrap_or(0).to_string(),
+                            ),
+                            ("players", &rows.len().to_string()),
+                        ],
+                    ),
                 ),
-                ("players", &rows.len().to_string()),
-                ("correct", &count("correct").to_string()),
-                ("close", &count("close").to_string()),
-                ("wrong", &count("wrong").to_string()),
+                (
+                    "correct",
+                    &count(
+                        m,
+                        count_of("correct"),
+                        msg::PLAY_COUNT_CORRECT_ONE,
+                        msg::PLAY_COUNT_CORRECT_MANY,
+                    ),
+                ),
+                ("close", &count_of("close").to_string()),
+                ("wrong", &count_of("wrong").to_string()),
                 (
                     "unanswered",
                     &quiz
@@ -270,8 +374,16 @@ pub async fn summaries(inner: &Inner, quiz: &LiveQuiz) -> anyhow::Result<Vec<Rep
             }
         }
         if revise.is_empty() {
+            // « Sans faute » is for answers found alone: a hint taken makes it « tout juste ».
             text.push('\n');
-            text.push_str(&m.render(msg::PLAY_SUMMARY_PERFECT, &[]));
+            text.push_str(&m.render(
+                if hinted.contains(&row.member_id) {
+                    msg::PLAY_SUMMARY_ALL_RIGHT_HINTS
+                } else {
+                    msg::PLAY_SUMMARY_PERFECT
+                },
+                &[],
+            ));
         } else {
             text.push('\n');
             text.push_str(&m.render(msg::PLAY_SUMMARY_TO_REVISE, &[]));
@@ -300,16 +412,6 @@ pub async fn summaries(inner: &Inner, quiz: &LiveQuiz) -> anyhow::Result<Vec<Rep
         out.push(reply);
     }
     Ok(out)
-}
-
-/// "1er", "2e".
-fn ordinal(inner: &Inner, n: usize) -> String {
-    let m = inner.messages();
-    if n == 1 {
-        m.render(msg::PLAY_RANK_FIRST, &[])
-    } else {
-        m.render(msg::PLAY_RANK_OTHER, &[("n", &n.to_string())])
-    }
 }
 
 async fn reset_at(inner: &Inner, class_id: i64) -> anyhow::Result<i64> {
@@ -378,7 +480,12 @@ pub async fn leaderboard(
             )
         }
     };
-    Ok(vec![Reply::channel(text)])
+    // A student asks for herself: the answer is hers alone. Teachers post boards to the class.
+    Ok(vec![if who.teacher {
+        Reply::channel(text)
+    } else {
+        Reply::private(text)
+    }])
 }
 
 /// `/classement reset`: posts the class board one last time, then starts again from zero.
@@ -942,7 +1049,7 @@ pub async fn erase_class(
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
     fn row(id: i64, points: Milli) -> Row {
@@ -967,5 +1074,104 @@ mod tests {
         assert_eq!(iso(0), "1970-01-01 00:00:00");
         assert_eq!(iso(1_795_392_000_000), "2026-11-23 00:00:00");
         assert_eq!(iso(951_782_400_000 + 3_661_000), "2000-02-29 01:01:01");
+    }
+
+    /// The bot's texts (every file of `prompts/fr`).
+    pub(crate) fn texts() -> crate::prompts::Prompts {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("prompts/fr");
+        let mut files: Vec<_> = std::fs::read_dir(&dir)
+            .expect("prompts/fr")
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+            .collect();
+        files.sort();
+        let mut messages = crate::prompts::Prompts::default();
+        for file in files {
+            let src = std::fs::read_to_string(&file).expect("a text file");
+            messages.add_source(&file, &src).expect("texts parse");
+        }
+        messages
+    }
+
+    fn board_rows(points: &[i64]) -> Vec<Row> {
+        let mut points = points.to_vec();
+        points.sort_by(|a, b| b.cmp(a));
+        points
+            .iter()
+            .enumerate()
+            .map(|(i, p)| Row {
+                member_id: i as i64,
+                name: format!("Élève {i}"),
+                user: format!("u{i}"),
+                points: *p,
+                answers: 1,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn thirty_students_at_zero_point_get_no_medal() {
+        let m = texts();
+        let rows = board_rows(&[0; 30]);
+        assert!(podium_places(&rows, 3).is_empty());
+        assert_eq!(
+            podium_lines(&m, &rows, 3),
+            "🏆 **Podium**\nPersonne n'a encore marqué de points."
+        );
+        // Thirty tied at one point: one line, five names and the count of the others.
+        let rows = board_rows(&[1000; 30]);
+        assert_eq!(
+            podium_lines(&m, &rows, 3).replace('\u{202F}', " "),
+            "🏆 **Podium**\n🥇 Élève 0, Élève 1, Élève 2, Élève 3, Élève 4 et 25 autres – 1 point"
+        );
+        // Ties share a rank, and the next place skips: 1, 1, 3.
+        let rows = board_rows(&[500, 500, 250, 100, 0]);
+        assert_eq!(
+            podium_lines(&m, &rows, 3),
+            "🏆 **Podium**\n🥇 Élève 0, Élève 1 – 0,5 point\n🥉 Élève 2 – 0,25 point"
+        );
+        let rows = board_rows(&[500, 250, 0]);
+        assert_eq!(
+            podium_lines(&m, &rows, 3),
+            "🏆 **Podium**\n🥇 Élève 0 – 0,5 point\n🥈 Élève 1 – 0,25 point"
+        );
+    }
+
+    proptest::proptest! {
+        /// Over any class: nobody at 0 point, at most `places` lines, every student who scored
+        /// within the places is there exactly once, each with the rank the board gives.
+        #[test]
+        fn the_podium_holds_its_rules_over_any_scores(
+            points in proptest::collection::vec(0i64..6, 0..40),
+            places in 1usize..5,
+        ) {
+            let points: Vec<i64> = points.into_iter().map(|p| p * 250).collect();
+            let rows = board_rows(&points);
+            let groups = podium_places(&rows, places);
+            proptest::prop_assert!(groups.len() <= places);
+            let board: std::collections::HashMap<i64, usize> =
+                ranked(&rows).into_iter().map(|(r, row)| (row.member_id, r)).collect();
+            let mut on_podium = std::collections::HashSet::new();
+            let mut last: Option<i64> = None;
+            for (rank, group) in &groups {
+                proptest::prop_assert!(*rank <= places);
+                let p = group[0].points;
+                proptest::prop_assert!(p > 0);
+                proptest::prop_assert!(last.is_none_or(|l| l > p), "groups best first, one per score");
+                last = Some(p);
+                for row in group {
+                    proptest::prop_assert_eq!(row.points, p);
+                    proptest::prop_assert_eq!(board[&row.member_id], *rank);
+                    proptest::prop_assert!(on_podium.insert(row.member_id));
+                }
+            }
+            for row in &rows {
+                let belongs = row.points > 0 && board[&row.member_id] <= places;
+                proptest::prop_assert_eq!(belongs, on_podium.contains(&row.member_id));
+            }
+            let text = podium_lines(&texts(), &rows, places);
+            proptest::prop_assert_eq!(text.lines().count(), 1 + groups.len().max(1));
+            proptest::prop_assert!(!text.contains("– 0 point"));
+        }
     }
 }

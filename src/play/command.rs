@@ -163,6 +163,8 @@ pub enum Command {
         total_minutes: Option<u32>,
         speed_bonus: bool,
         streak_bonus: bool,
+        /// No early closing: every question runs its full time.
+        full_time: bool,
     },
     QuizPause,
     QuizResume,

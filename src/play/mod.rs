@@ -356,6 +356,7 @@ impl Inner {
                 total_minutes,
                 speed_bonus,
                 streak_bonus,
+                full_time,
             } => {
                 let options = quiz::LaunchOptions {
                     scope: scope.clone(),
@@ -363,6 +364,7 @@ impl Inner {
                     total_minutes: *total_minutes,
                     speed_bonus: *speed_bonus,
                     streak_bonus: *streak_bonus,
+                    full_time: *full_time,
                 };
                 quiz::launch(self, request, who, options).await
             }

@@ -1,5 +1,9 @@
 //! Practice: a student goes alone through the numeric parts of a dossier or a question, at
 //! their own pace, retrying with decreasing credit, taking hints, seeing the worked answer.
+//!
+//! No practice while the class's quiz runs: `/entrainement` is refused at once, and a practice
+//! started before the quiz waits for its end (every `/repondre` and `/indice` then goes to the
+//! quiz), so an answer is always scored on the question its receipt names.
 
 use super::command::{Reply, Request, Scope};
 use super::quiz::{answer_row, hint_offer, parts_of, Judged};
@@ -13,17 +17,9 @@ use std::sync::Arc;
 /// The student's active practice.
 struct Active {
     id: i64,
+    member_id: i64,
     parts: Vec<String>,
     current: usize,
-}
-
-pub async fn is_active(inner: &Inner, member_id: i64) -> anyhow::Result<bool> {
-    let row: Option<(i64,)> =
-        sqlx::query_as("SELECT id FROM practices WHERE member_id = ? AND status = 'active'")
-            .bind(member_id)
-            .fetch_optional(&inner.store.write)
-            .await?;
-    Ok(row.is_some())
 }
 
 async fn active(inner: &Inner, member_id: i64) -> anyhow::Result<Option<Active>> {
@@ -36,6 +32,7 @@ async fn active(inner: &Inner, member_id: i64) -> anyhow::Result<Option<Active>>
     Ok(match row {
         Some((id, parts, current)) => Some(Active {
             id,
+            member_id,
             parts: serde_json::from_str(&parts)?,
             current: current.max(0) as usize,
         }),
@@ -61,15 +58,45 @@ async fn current<'a>(
     Ok(Some((practice, case, part_id, part)))
 }
 
-/// A student may not work in practice on a calculation the class's running quiz asks and has
-/// not corrected yet (the verdict, a hint or the worked answer would give the quiz answer away).
-async fn locked_by_quiz(inner: &Inner, who: &Who, case: &Case, kpi: usize) -> Option<Vec<Reply>> {
-    if who.teacher || !super::quiz::asks_unrevealed(inner, who.class.id, &case.kpis[kpi].id).await {
+/// A practice waits while the class's quiz runs (its answers and hints go to the quiz; its
+/// verdicts, hints and worked answers could give a quiz answer away).
+async fn paused_by_quiz(inner: &Inner, who: &Who) -> Option<Vec<Reply>> {
+    if !super::quiz::is_live(inner, who.class.id).await {
         return None;
     }
     Some(vec![Reply::private(
-        inner.messages().render(msg::PLAY_PRACTICE_LOCKED, &[]),
+        inner
+            .messages()
+            .render(msg::PLAY_PRACTICE_PAUSED_BY_QUIZ, &[]),
     )])
+}
+
+/// « 1.2.b (calcul 2/5) »: how a practice reply names the calculation it is about.
+fn about(inner: &Inner, practice: &Active, part_id: &str) -> String {
+    inner.messages().render(
+        msg::PLAY_PRACTICE_ABOUT,
+        &[
+            ("id", part_id),
+            ("n", &(practice.current + 1).to_string()),
+            ("total", &practice.parts.len().to_string()),
+        ],
+    )
+}
+
+/// The parts the student already finished in practice (they train for free).
+async fn settled_parts(
+    tx: &mut sqlx::Transaction<'static, sqlx::Sqlite>,
+    member_id: i64,
+    except_practice: i64,
+) -> anyhow::Result<std::collections::HashSet<String>> {
+    let rows: Vec<(String,)> = sqlx::query_as(
+        "SELECT part_id FROM practice_done WHERE member_id = ? AND practice_id <> ?",
+    )
+    .bind(member_id)
+    .bind(except_practice)
+    .fetch_all(&mut **tx)
+    .await?;
+    Ok(rows.into_iter().map(|(p,)| p).collect())
 }
 
 /// Whether the student already finished this part in an earlier practice run: then it trains
@@ -128,6 +155,11 @@ pub async fn start(
     scope: &Scope,
 ) -> anyhow::Result<Vec<Reply>> {
     let m = inner.messages();
+    if super::quiz::is_live(inner, who.class.id).await {
+        return Ok(vec![Reply::private(
+            m.render(msg::PLAY_PRACTICE_DURING_QUIZ, &[]),
+        )]);
+    }
     let case = inner.case_for(&who.class);
     let parts = match parts_of(case, scope) {
         Ok(p) if !p.is_empty() => p,
@@ -139,6 +171,7 @@ pub async fn start(
         }
     };
     let ids: Vec<&String> = parts.iter().map(|p| &p.0).collect();
+    let previous = active(inner, who.member_id).await?;
     let now = inner.now();
     let mut tx = inner.store.begin().await?;
     sqlx::query("UPDATE practices SET status = 'abandoned', ended_at = ? WHERE member_id = ? AND status = 'active'")
@@ -146,6 +179,7 @@ pub async fn start(
         .bind(who.member_id)
         .execute(&mut *tx)
         .await?;
+    let settled = settled_parts(&mut tx, who.member_id, 0).await?;
     sqlx::query(
         "INSERT INTO practices (class_id, member_id, case_id, parts, current, status, started_at) VALUES (?, ?, ?, ?, 0, 'active', ?)",
     )
@@ -157,25 +191,53 @@ pub async fn start(
     .execute(&mut *tx)
     .await?;
     tx.commit().await?;
-    let total: Milli = parts.iter().map(|p| p.2).sum();
-    let mut text = m.render(
-        msg::PLAY_PRACTICE_STARTED,
-        &[
-            (
-                "parts",
-                &crate::render::count(
-                    m,
-                    parts.len(),
-                    msg::COUNT_CALCUL_ONE,
-                    msg::COUNT_CALCUL_MANY,
-                ),
-            ),
-            (
-                "points",
-                &crate::render::points(m, scoring::from_milli(total)),
-            ),
-        ],
+    // What is still to win: a part finished in an earlier run trains for free.
+    let stake: Milli = parts
+        .iter()
+        .filter(|p| !settled.contains(&p.0))
+        .map(|p| p.2)
+        .sum();
+    let n_settled = parts.iter().filter(|p| settled.contains(&p.0)).count();
+    let count_parts = crate::render::count(
+        m,
+        parts.len(),
+        msg::COUNT_CALCUL_ONE,
+        msg::COUNT_CALCUL_MANY,
     );
+    let points = crate::render::points(m, scoring::from_milli(stake));
+    let settled_text = crate::render::count(
+        m,
+        n_settled,
+        msg::PLAY_COUNT_SETTLED_ONE,
+        msg::PLAY_COUNT_SETTLED_MANY,
+    );
+    let mut text = String::new();
+    if let Some(old) = previous {
+        // Said first: what becomes of the run this one replaces.
+        text.push_str(&m.render(
+            msg::PLAY_PRACTICE_REPLACED,
+            &[
+                ("n", &(old.current + 1).min(old.parts.len()).to_string()),
+                ("total", &old.parts.len().to_string()),
+            ],
+        ));
+        text.push_str("\n\n");
+    }
+    text.push_str(&match (n_settled, n_settled == parts.len()) {
+        (0, _) => m.render(
+            msg::PLAY_PRACTICE_STARTED,
+            &[("parts", &count_parts), ("points", &points)],
+        ),
+        (_, true) => m.render(msg::PLAY_PRACTICE_STARTED_FREE, &[("parts", &count_parts)]),
+        _ => m.render(
+            msg::PLAY_PRACTICE_STARTED_SOME,
+            &[
+                ("parts", &count_parts),
+                ("points", &points),
+                ("settled", &settled_text),
+            ],
+        ),
+    });
     text.push_str("\n\n");
     text.push_str(&part_prompt(inner, case, &parts[0].0, 1, parts.len()));
     Ok(vec![Reply::private(text)])
@@ -235,36 +297,86 @@ async fn advance(
         .bind(practice.id)
         .execute(&mut **tx)
         .await?;
-    let (points, right): (Option<i64>, i64) = sqlx::query_as(
-        "SELECT SUM(points_milli), COUNT(DISTINCT CASE WHEN verdict = 'correct' THEN part_id END) FROM answers WHERE practice_id = ?",
+    let (points, right, first_try): (Option<i64>, i64, i64) = sqlx::query_as(
+        "SELECT SUM(points_milli), COUNT(DISTINCT CASE WHEN verdict = 'correct' THEN part_id END),
+                COUNT(DISTINCT CASE WHEN verdict = 'correct' AND attempt = 1 THEN part_id END)
+         FROM answers WHERE practice_id = ?",
     )
     .bind(practice.id)
     .fetch_one(&mut **tx)
     .await?;
-    let total = practice.parts.len();
-    let right = usize::try_from(right).unwrap_or(0);
-    let cheer = if right >= total {
+    let (hints,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM hints WHERE practice_id = ?")
+        .bind(practice.id)
+        .fetch_one(&mut **tx)
+        .await?;
+    let settled = settled_parts(tx, practice.member_id, practice.id).await?;
+    let stake: Milli = practice
+        .parts
+        .iter()
+        .filter(|p| !settled.contains(*p))
+        .filter_map(|p| case.part(p).map(|(_, part)| scoring::to_milli(part.points)))
+        .sum();
+    let outcome = RunOutcome {
+        total: practice.parts.len(),
+        right: usize::try_from(right).unwrap_or(0),
+        first_try: usize::try_from(first_try).unwrap_or(0),
+        hints: usize::try_from(hints).unwrap_or(0),
+        points: points.unwrap_or(0),
+        stake,
+    };
+    Ok(done_text(m, &outcome))
+}
+
+/// How a practice run went, for its closing message.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct RunOutcome {
+    pub total: usize,
+    /// Parts found (at any try).
+    pub right: usize,
+    /// Parts found at the first try.
+    pub first_try: usize,
+    /// Hints taken in the run.
+    pub hints: usize,
+    pub points: Milli,
+    /// What the run could earn (parts not finished in an earlier run).
+    pub stake: Milli,
+}
+
+/// The closing message of a run. « Sans faute » only when every calculation was right at the
+/// first try without a hint; « Bien joué » only when points were won; the points out of what
+/// was at stake, or no points at all when nothing was.
+pub(crate) fn done_text(m: &crate::prompts::Prompts, run: &RunOutcome) -> String {
+    let perfect = run.total > 0 && run.first_try >= run.total && run.hints == 0;
+    let cheer = if perfect {
         msg::PLAY_PRACTICE_CHEER_ALL
-    } else if 2 * right >= total {
+    } else if run.points > 0 && 2 * run.right >= run.total {
         msg::PLAY_PRACTICE_CHEER_GOOD
     } else {
         msg::PLAY_PRACTICE_CHEER_KEEP
     };
-    Ok(m.render(
+    let right = crate::render::count(m, run.right, msg::PLAY_N_RIGHT_ONE, msg::PLAY_N_RIGHT_MANY);
+    let total = run.total.to_string();
+    let cheer = m.render(cheer, &[]);
+    if run.stake == 0 && run.points == 0 {
+        return m.render(
+            msg::PLAY_PRACTICE_DONE_FREE,
+            &[("right", &right), ("total", &total), ("cheer", &cheer)],
+        );
+    }
+    let points = super::board::points_of(
+        m,
+        scoring::from_milli(run.points),
+        scoring::from_milli(run.stake),
+    );
+    m.render(
         msg::PLAY_PRACTICE_DONE,
         &[
-            (
-                "right",
-                &crate::render::count(m, right, msg::PLAY_N_RIGHT_ONE, msg::PLAY_N_RIGHT_MANY),
-            ),
-            ("total", &total.to_string()),
-            ("cheer", &m.render(cheer, &[])),
-            (
-                "points",
-                &crate::render::points(m, scoring::from_milli(points.unwrap_or(0))),
-            ),
+            ("right", &right),
+            ("total", &total),
+            ("cheer", &cheer),
+            ("points", &points),
         ],
-    ))
+    )
 }
 
 async fn hint_level(inner: &Inner, practice_id: i64, part_id: &str) -> anyhow::Result<usize> {
@@ -289,12 +401,17 @@ pub async fn answer(
         return Ok(none_active(inner));
     };
     let kpi = part.kpi;
-    if let Some(refused) = locked_by_quiz(inner, who, case, kpi).await {
+    if let Some(refused) = paused_by_quiz(inner, who).await {
         return Ok(refused);
     }
     let base = scoring::to_milli(part.points);
     let outcome = case.check(kpi, text);
-    let verdict_text = crate::render::verdict(m, case, kpi, &outcome);
+    // Every reply names the calculation it judged.
+    let verdict_text = format!(
+        "{}\n{}",
+        about(inner, &practice, &part_id),
+        crate::render::verdict(m, case, kpi, &outcome)
+    );
     if outcome.verdict == Verdict::Invalid {
         return Ok(vec![Reply::private(verdict_text)]);
     }
@@ -422,7 +539,7 @@ pub async fn hint(
     let Some((practice, case, part_id, part)) = current(inner, who).await? else {
         return Ok(none_active(inner));
     };
-    if let Some(refused) = locked_by_quiz(inner, who, case, part.kpi).await {
+    if let Some(refused) = paused_by_quiz(inner, who).await {
         return Ok(refused);
     }
     let base = scoring::to_milli(part.points);
@@ -474,7 +591,7 @@ pub async fn give_up(
     let Some((practice, case, part_id, part)) = current(inner, who).await? else {
         return Ok(none_active(inner));
     };
-    if let Some(refused) = locked_by_quiz(inner, who, case, part.kpi).await {
+    if let Some(refused) = paused_by_quiz(inner, who).await {
         return Ok(refused);
     }
     let mut text = m.render(msg::PLAY_PRACTICE_GAVE_UP, &[]);
@@ -486,4 +603,53 @@ pub async fn give_up(
     text.push_str(&advance(inner, &mut tx, case, &practice).await?);
     tx.commit().await?;
     Ok(vec![Reply::private(text)])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn plain(text: &str) -> String {
+        text.replace(['\u{202F}', '\u{A0}'], " ")
+    }
+
+    proptest::proptest! {
+        /// Every variant of the end of a run tells the truth: « Sans faute » exactly when every
+        /// calculation was right at the first try without a hint; « Bien joué » never at 0
+        /// point; points out of what was at stake; no points announced when nothing was.
+        #[test]
+        fn the_end_of_a_run_tells_the_truth(
+            total in 1usize..8,
+            right_share in 0usize..9,
+            first_share in 0usize..9,
+            hints in 0usize..3,
+            points in 0i64..3000,
+            stake_kind in 0u8..3,
+        ) {
+            let right = right_share.min(total);
+            let first_try = first_share.min(right);
+            let (points, stake) = match stake_kind {
+                0 => (0, 0),                 // nothing at stake (parts already settled)
+                1 => (0, 250 * total as i64), // at stake, nothing won
+                _ => (points.min(250 * total as i64), 250 * total as i64),
+            };
+            let run = RunOutcome { total, right, first_try, hints, points, stake };
+            let text = plain(&done_text(&crate::play::board::tests::texts(), &run));
+            let perfect = first_try == total && hints == 0;
+            proptest::prop_assert_eq!(text.contains("Sans faute"), perfect, "{}", text);
+            if points == 0 {
+                proptest::prop_assert!(!text.contains("Bien joué"), "{}", text);
+            }
+            if stake == 0 {
+                proptest::prop_assert!(text.contains("sans points en jeu"), "{}", text);
+                proptest::prop_assert!(!text.contains("point au") && !text.contains(" / "), "{}", text);
+            } else {
+                let max = crate::format::number_trimmed(scoring::from_milli(stake), 3);
+                let got = crate::format::number_trimmed(scoring::from_milli(points), 3);
+                let expected = format!("{got} / {max} point");
+                proptest::prop_assert!(plain(&text).contains(&plain(&expected)), "{}", text);
+            }
+            proptest::prop_assert!(!text.contains("(s)"), "{}", text);
+        }
+    }
 }

@@ -1,6 +1,7 @@
 //! Timed quizzes: a teacher launches one in a channel; the engine asks one numeric part at a
 //! time, starts its clock only once the question is posted, takes one scored answer per
-//! student, closes on time (or when every player has answered), reveals, and moves on.
+//! student, closes on time (or, unless the teacher chose full time, once everyone taking part
+//! has answered), says why it closed, reveals, and moves on.
 //!
 //! State lives in SQLite with absolute times (a restart resumes every quiz) and, for speed, in
 //! memory per class behind one mutex that orders every change to that class's quiz.
@@ -24,6 +25,33 @@ pub struct QuizConfig {
     pub seconds_per_item: u32,
     pub speed_bonus: bool,
     pub streak_bonus: bool,
+    /// Every question runs its full time, even once everyone taking part has answered.
+    /// Absent from quizzes stored before the option existed: they closed early.
+    #[serde(default)]
+    pub full_time: bool,
+}
+
+/// Why a question closed, said with its correction.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CloseReason {
+    TimeUp,
+    /// Everyone taking part in the quiz answered it.
+    Everyone,
+    /// `/quiz suivante`.
+    Teacher,
+    /// `/quiz arreter`.
+    Stopped,
+}
+
+impl CloseReason {
+    fn text_id(self) -> &'static str {
+        match self {
+            CloseReason::TimeUp => msg::PLAY_QUIZ_CLOSED_TIME,
+            CloseReason::Everyone => msg::PLAY_QUIZ_CLOSED_EVERYONE,
+            CloseReason::Teacher => msg::PLAY_QUIZ_CLOSED_TEACHER,
+            CloseReason::Stopped => msg::PLAY_QUIZ_CLOSED_STOPPED,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -44,6 +72,9 @@ pub struct Item {
     pub limit_ms: Option<i64>,
     pub closed_at: Option<i64>,
     pub revealed_at: Option<i64>,
+    /// Why it closed (kept in memory only: after a restart, a question closed but not yet
+    /// revealed says "time up" when its deadline had passed, else nothing).
+    pub closed_by: Option<CloseReason>,
 }
 
 /// A running or paused quiz, in memory.
@@ -59,7 +90,8 @@ pub struct LiveQuiz {
     pub paused_left_ms: Option<i64>,
     /// Members with a scored answer, per item.
     pub answered: HashMap<usize, HashSet<i64>>,
-    /// Members who answered at least once.
+    /// Members taking part: an answer or a hint taken in this quiz. Early closing waits for
+    /// every one of them.
     pub players: HashSet<i64>,
     /// Right answers in a row per member, up to the last revealed item.
     pub streaks: HashMap<i64, u32>,
@@ -82,6 +114,7 @@ pub struct LaunchOptions {
     pub total_minutes: Option<u32>,
     pub speed_bonus: bool,
     pub streak_bonus: bool,
+    pub full_time: bool,
 }
 
 /// The numeric parts a scope names, in order.
@@ -170,6 +203,7 @@ pub async fn launch(
         seconds_per_item: seconds,
         speed_bonus: options.speed_bonus,
         streak_bonus: options.streak_bonus,
+        full_time: options.full_time,
     };
     let live = inner.class_live(who.class.id);
     let mut guard = live.lock().await;
@@ -225,6 +259,7 @@ pub async fn launch(
                 limit_ms: None,
                 closed_at: None,
                 revealed_at: None,
+                closed_by: None,
             })
             .collect(),
         current: 0,
@@ -269,6 +304,16 @@ pub async fn launch(
             ],
         ));
     }
+    // How a question ends, so the teacher knows what the option changes.
+    bonuses.push(' ');
+    bonuses.push_str(&m.render(
+        if options.full_time {
+            msg::PLAY_QUIZ_FULL_TIME
+        } else {
+            msg::PLAY_QUIZ_EARLY_CLOSE
+        },
+        &[],
+    ));
     private(m.render(
         msg::PLAY_QUIZ_LAUNCHED,
         &[
@@ -411,6 +456,7 @@ pub async fn skip(inner: &Arc<Inner>, who: &Who) -> anyhow::Result<Vec<Reply>> {
             }
             if item.closed_at.is_none() {
                 item.deadline = Some(now);
+                item.closed_by = Some(CloseReason::Teacher);
             }
         }
         quiz.paused_left_ms = None;
@@ -505,6 +551,12 @@ pub async fn stop(inner: &Arc<Inner>, who: &Who) -> anyhow::Result<Vec<Reply>> {
         .get(quiz.current)
         .is_some_and(|i| i.shown_at.is_some() && i.revealed_at.is_none());
     if let (true, Some(case)) = (open, inner.app.case(Some(&quiz.case_id))) {
+        let mut quiz = quiz.clone();
+        if let Some(item) = quiz.items.get_mut(quiz.current) {
+            if item.closed_at.is_none() && item.closed_by.is_none() {
+                item.closed_by = Some(CloseReason::Stopped);
+            }
+        }
         replies.push(reveal_reply(inner, case, &quiz, quiz.current).await?);
         sqlx::query("UPDATE quiz_items SET revealed_at = ? WHERE quiz_id = ? AND idx = ?")
             .bind(now)
@@ -515,6 +567,11 @@ pub async fn stop(inner: &Arc<Inner>, who: &Who) -> anyhow::Result<Vec<Reply>> {
     }
     replies.extend(final_replies(inner, &quiz).await?);
     Ok(replies)
+}
+
+/// Whether the class has a quiz running or paused (practice waits for its end).
+pub async fn is_live(inner: &Inner, class_id: i64) -> bool {
+    inner.class_live(class_id).lock().await.quiz.is_some()
 }
 
 /// Whether a live quiz of the class asks `kpi_id` in a question not yet revealed.
@@ -579,37 +636,42 @@ const FOR_HINT: Refusals = Refusals {
     already: msg::PLAY_HINT_AFTER_ANSWER,
 };
 
-/// The open item a student's request is about, or what to answer instead: `Err(None)` when the
-/// request is for the student's practice (not in the quiz's channel, practice running), else
-/// `Err(Some(refusal))` (nothing open, closed, paused, or already answered), worded by `refusals`.
-async fn item_for(
+/// The open item a student's request is about, or the refusal to answer instead (nothing open,
+/// closed, paused, or already answered), worded by `refusals`.
+///
+/// While a class's quiz runs, every `/repondre` and `/indice` of its members is for the quiz,
+/// from any channel: practice waits for the end of the quiz (see `practice`), so an answer can
+/// never be scored on a question other than the one its receipt names.
+fn item_for(
     inner: &Inner,
-    request: &Request,
     who: &Who,
     quiz: &LiveQuiz,
     target: Option<ItemRef>,
     now: i64,
     refusals: Refusals,
-) -> anyhow::Result<Result<usize, Option<Vec<Reply>>>> {
-    if target.is_none()
-        && request.place.channel != quiz.channel.channel
-        && super::practice::is_active(inner, who.member_id).await?
-    {
-        return Ok(Err(None));
-    }
-    let idx = match open_item(inner, quiz, target, now, refusals) {
-        Ok(i) => i,
-        Err(text) => return Ok(Err(Some(vec![Reply::private(text)]))),
-    };
+) -> Result<usize, Vec<Reply>> {
+    let idx = open_item(inner, quiz, target, now, refusals).map_err(|t| vec![Reply::private(t)])?;
     if quiz
         .answered
         .get(&idx)
         .is_some_and(|s| s.contains(&who.member_id))
     {
         let text = inner.messages().render(refusals.already, &[]);
-        return Ok(Err(Some(vec![Reply::private(text)])));
+        return Err(vec![Reply::private(text)]);
     }
-    Ok(Ok(idx))
+    Ok(idx)
+}
+
+/// « 2.2.b (question 3/8 du quiz) »: how a reply names the question it is about.
+fn about(inner: &Inner, quiz: &LiveQuiz, idx: usize) -> String {
+    inner.messages().render(
+        msg::PLAY_QUIZ_ABOUT,
+        &[
+            ("id", &quiz.items[idx].part_id),
+            ("n", &(idx + 1).to_string()),
+            ("total", &quiz.items.len().to_string()),
+        ],
+    )
 }
 
 /// An answer to the live quiz; `None` when the class has no live quiz (the answer is then for
@@ -628,9 +690,9 @@ pub async fn answer(
         return Ok(None);
     };
     let now = inner.now();
-    let idx = match item_for(inner, request, who, quiz, target, now, FOR_ANSWER).await? {
+    let idx = match item_for(inner, who, quiz, target, now, FOR_ANSWER) {
         Ok(i) => i,
-        Err(reply) => return Ok(reply),
+        Err(reply) => return Ok(Some(reply)),
     };
     let Some(case) = inner.app.case(Some(&quiz.case_id)) else {
         return Ok(None);
@@ -638,8 +700,10 @@ pub async fn answer(
     let item = quiz.items[idx].clone();
     let outcome = case.check(item.kpi, text);
     if outcome.verdict == Verdict::Invalid {
-        return Ok(Some(vec![Reply::private(crate::render::verdict(
-            m, case, item.kpi, &outcome,
+        let verdict = crate::render::verdict(m, case, item.kpi, &outcome);
+        return Ok(Some(vec![Reply::private(format!(
+            "{}\n{verdict}",
+            about(inner, quiz, idx)
         ))]));
     }
     let shown_at = item.shown_at.unwrap_or(now);
@@ -663,7 +727,12 @@ pub async fn answer(
     );
     let reply = vec![Reply::private(m.render(
         msg::PLAY_QUIZ_ANSWER_SAVED,
-        &[("answer", &crate::render::quote(text))],
+        &[
+            ("id", &item.part_id),
+            ("n", &(idx + 1).to_string()),
+            ("total", &quiz.items.len().to_string()),
+            ("answer", &crate::render::quote(text)),
+        ],
     ))];
     let judged = Judged {
         part_id: &item.part_id,
@@ -679,10 +748,8 @@ pub async fn answer(
     row.elapsed_ms = Some(elapsed);
     let wait = inner.writer.queue(row).await?;
     quiz.answered.entry(idx).or_default().insert(who.member_id);
-    let first_time = quiz.players.insert(who.member_id);
-    let everyone = quiz.current > 0
-        && !first_time
-        && quiz.answered.get(&idx).map_or(0, HashSet::len) >= quiz.players.len();
+    quiz.players.insert(who.member_id);
+    let everyone = everyone_answered(quiz);
     drop(guard);
     if everyone {
         inner.wake.notify_one();
@@ -762,7 +829,7 @@ pub(crate) fn answer_row(
 /// A hint for the live quiz's open item; `None` when the class has no live quiz.
 pub async fn hint(
     inner: &Arc<Inner>,
-    request: &Request,
+    _request: &Request,
     who: &Who,
     confirm: bool,
     target: Option<ItemRef>,
@@ -774,9 +841,9 @@ pub async fn hint(
         return Ok(None);
     };
     let now = inner.now();
-    let idx = match item_for(inner, request, who, quiz, target, now, FOR_HINT).await? {
+    let idx = match item_for(inner, who, quiz, target, now, FOR_HINT) {
         Ok(i) => i,
-        Err(reply) => return Ok(reply),
+        Err(reply) => return Ok(Some(reply)),
     };
     let Some(case) = inner.app.case(Some(&quiz.case_id)) else {
         return Ok(None);
@@ -813,6 +880,8 @@ pub async fn hint(
     if inserted.rows_affected() == 1 {
         quiz.hints.insert((idx, who.member_id), level);
     }
+    // Taking a hint is taking part: early closing now waits for this student's answer.
+    quiz.players.insert(who.member_id);
     Ok(Some(vec![Reply::private(crate::render::hint(
         m,
         case,
@@ -902,6 +971,11 @@ pub async fn restore(inner: &Arc<Inner>) -> anyhow::Result<()> {
             let Some(kpi) = case.kpi_index(&kpi_id) else {
                 anyhow::bail!("quiz {id}: KPI {kpi_id} is no longer in case {case_id}");
             };
+            // Only a passed deadline tells why a question closed before the restart.
+            let closed_by = match (closed_at, deadline) {
+                (Some(c), Some(d)) if c >= d => Some(CloseReason::TimeUp),
+                _ => None,
+            };
             items.push(Item {
                 part_id,
                 kpi,
@@ -911,6 +985,7 @@ pub async fn restore(inner: &Arc<Inner>) -> anyhow::Result<()> {
                 limit_ms: limit_ms.or_else(|| Some(deadline? - shown_at?)),
                 closed_at,
                 revealed_at,
+                closed_by,
             });
         }
         let answers: Vec<(i64, i64, String)> = sqlx::query_as(
@@ -943,6 +1018,7 @@ pub async fn restore(inner: &Arc<Inner>) -> anyhow::Result<()> {
                 .bind(id)
                 .fetch_all(&inner.store.write)
                 .await?;
+        players.extend(hints.iter().map(|(_, member, _)| *member));
         let quiz = LiveQuiz {
             id,
             channel: ChannelRef {
@@ -996,10 +1072,18 @@ fn next_due(quiz: &LiveQuiz) -> Option<i64> {
     item.deadline
 }
 
+/// Whether the open question may close before its time: early closing is on, and everyone
+/// taking part in the quiz (an answer or a hint, on any question so far) has answered it. The
+/// first question always runs its time: nobody is known to take part yet.
 fn everyone_answered(quiz: &LiveQuiz) -> bool {
-    quiz.current > 0
+    let answered = quiz.answered.get(&quiz.current);
+    !quiz.config.full_time
+        && quiz.current > 0
         && !quiz.players.is_empty()
-        && quiz.answered.get(&quiz.current).map_or(0, HashSet::len) >= quiz.players.len()
+        && quiz
+            .players
+            .iter()
+            .all(|p| answered.is_some_and(|a| a.contains(p)))
 }
 
 /// The scheduler: sleeps until the next deadline (or a wake-up), then runs what is due.
@@ -1131,10 +1215,18 @@ async fn step(inner: &Arc<Inner>, quiz: &mut LiveQuiz) -> anyhow::Result<Step> {
         return Ok(Step::Moved);
     }
     if item.closed_at.is_none() {
-        let due = item.deadline.is_some_and(|d| now >= d) || everyone_answered(quiz);
-        if !due {
+        let time_up = item.deadline.is_some_and(|d| now >= d);
+        let everyone = everyone_answered(quiz);
+        if !time_up && !everyone {
             return Ok(Step::Idle);
         }
+        let reason = if everyone && !time_up {
+            CloseReason::Everyone
+        } else {
+            CloseReason::TimeUp
+        };
+        // A teacher's skip said so first.
+        quiz.items[idx].closed_by.get_or_insert(reason);
         quiz.items[idx].closed_at = Some(now);
         quiz.retry_at = now;
         save_clock(inner, quiz).await?;
@@ -1231,7 +1323,7 @@ async fn reveal_reply(
     .bind(idx as i64)
     .fetch_all(&inner.store.write)
     .await?;
-    let count = |v: &str| rows.iter().filter(|r| r.0 == v).count().to_string();
+    let count = |v: &str| rows.iter().filter(|r| r.0 == v).count();
     let mut mistakes: HashMap<&str, usize> = HashMap::new();
     for (_, mistake, _) in &rows {
         if let Some(mk) = mistake {
@@ -1248,14 +1340,30 @@ async fn reveal_reply(
     text.push_str("\n\n");
     text.push_str(&case.text(&format!("part.{}.commentary", item.part_id)));
     text.push_str("\n\n");
-    text.push_str(&m.render(
-        msg::PLAY_QUIZ_STATS,
-        &[
-            ("correct", &count("correct")),
-            ("close", &count("close")),
-            ("wrong", &count("wrong")),
-        ],
-    ));
+    if let Some(reason) = item.closed_by {
+        text.push_str(&m.render(reason.text_id(), &[]));
+        text.push(' ');
+    }
+    if rows.is_empty() {
+        text.push_str(&m.render(msg::PLAY_QUIZ_STATS_NOBODY, &[]));
+    } else {
+        text.push_str(&m.render(
+            msg::PLAY_QUIZ_STATS,
+            &[
+                (
+                    "correct",
+                    &crate::render::count(
+                        m,
+                        count("correct"),
+                        msg::PLAY_COUNT_CORRECT_ONE,
+                        msg::PLAY_COUNT_CORRECT_MANY,
+                    ),
+                ),
+                ("close", &count("close").to_string()),
+                ("wrong", &count("wrong").to_string()),
+            ],
+        ));
+    }
     let common = mistakes
         .into_iter()
         .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(a.0)));
@@ -1323,7 +1431,8 @@ async fn post_final(inner: &Inner, quiz: &LiveQuiz) {
 async fn final_replies(inner: &Inner, quiz: &LiveQuiz) -> anyhow::Result<Vec<Reply>> {
     let mut podium = Reply::channel(super::board::podium_text(inner, quiz.id).await?);
     let rows = super::report::quiz_points(&inner.store, quiz.id).await?;
-    if !rows.is_empty() {
+    // The podium picture shows those who scored; with nobody, there is none to draw.
+    if rows.iter().any(|r| r.1 > rust_decimal::Decimal::ZERO) {
         match crate::chart::render_podium(inner.messages(), &rows) {
             Ok(png) => {
                 podium = podium.with_attachment(super::command::Attachment {
@@ -1369,6 +1478,7 @@ mod tests {
             limit_ms: Some(60_000),
             closed_at: None,
             revealed_at: None,
+            closed_by: None,
         };
         LiveQuiz {
             id: 1,
@@ -1383,6 +1493,7 @@ mod tests {
                 seconds_per_item: 60,
                 speed_bonus: false,
                 streak_bonus: false,
+                full_time: false,
             },
             items: vec![item(Some(1_000)), item(Some(70_000))],
             current: 1,
@@ -1407,5 +1518,33 @@ mod tests {
         let mut paused = quiz.clone();
         paused.status = Status::Paused;
         assert_eq!(next_due(&paused), None);
+    }
+
+    #[test]
+    fn early_closing_waits_for_every_participant_and_can_be_off() {
+        let mut quiz = quiz_where_everyone_answered();
+        // Member 8 only took a hint: taking part, so the question waits for her.
+        quiz.players.insert(8);
+        assert!(!everyone_answered(&quiz));
+        assert_eq!(next_due(&quiz), quiz.items[1].deadline);
+        quiz.answered.entry(1).or_default().insert(8);
+        assert!(everyone_answered(&quiz));
+        // Turned off at launch: the question runs its time.
+        quiz.config.full_time = true;
+        assert!(!everyone_answered(&quiz));
+        assert_eq!(next_due(&quiz), quiz.items[1].deadline);
+        // The first question always runs its time.
+        let mut first = quiz_where_everyone_answered();
+        first.current = 0;
+        assert!(!everyone_answered(&first));
+    }
+
+    #[test]
+    fn a_quiz_stored_before_the_option_closes_early() {
+        let old: QuizConfig = serde_json::from_str(
+            r#"{"seconds_per_item":60,"speed_bonus":false,"streak_bonus":true}"#,
+        )
+        .expect("an old quiz's settings");
+        assert!(!old.full_time);
     }
 }

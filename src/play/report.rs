@@ -51,7 +51,7 @@ pub async fn answer_spread(
     }))
 }
 
-/// Each player's points in a quiz, best first.
+/// Each player's points in a quiz, best first (the podium chart keeps those who scored).
 pub async fn quiz_points(store: &Store, quiz_id: i64) -> anyhow::Result<Vec<(String, Decimal)>> {
     let rows: Vec<(String, i64)> = sqlx::query_as(
         "SELECT m.display_name, SUM(a.points_milli) AS pts FROM answers a JOIN members m ON m.id = a.member_id
@@ -66,13 +66,15 @@ pub async fn quiz_points(store: &Store, quiz_id: i64) -> anyhow::Result<Vec<(Str
         .collect())
 }
 
-/// The points a quiz put at stake.
+/// The points a quiz put at stake: those of the questions it asked (a quiz stopped early did
+/// not ask the rest, and nobody could earn them).
 pub async fn quiz_max_points(store: &Store, quiz_id: i64) -> anyhow::Result<Decimal> {
-    let (total,): (Option<i64>,) =
-        sqlx::query_as("SELECT SUM(points_milli) FROM quiz_items WHERE quiz_id = ?")
-            .bind(quiz_id)
-            .fetch_one(&store.read)
-            .await?;
+    let (total,): (Option<i64>,) = sqlx::query_as(
+        "SELECT SUM(points_milli) FROM quiz_items WHERE quiz_id = ? AND shown_at IS NOT NULL",
+    )
+    .bind(quiz_id)
+    .fetch_one(&store.read)
+    .await?;
     Ok(scoring::from_milli(total.unwrap_or(0)))
 }
 
@@ -96,7 +98,7 @@ pub async fn student_results(
     }
 }
 
-/// One member's results in a quiz, per dossier, by member id.
+/// One member's results in a quiz, per dossier, by member id, out of the questions asked.
 pub async fn member_results(
     store: &Store,
     case: &Case,
@@ -104,7 +106,7 @@ pub async fn member_results(
     member_id: i64,
 ) -> anyhow::Result<Vec<(String, Decimal, Decimal)>> {
     let items: Vec<(String, i64)> = sqlx::query_as(
-        "SELECT part_id, points_milli FROM quiz_items WHERE quiz_id = ? ORDER BY idx",
+        "SELECT part_id, points_milli FROM quiz_items WHERE quiz_id = ? AND shown_at IS NOT NULL ORDER BY idx",
     )
     .bind(quiz_id)
     .fetch_all(&store.read)

@@ -190,7 +190,18 @@ fn odd_class_data_still_draws() {
     spread.given = vec![Decimal::ONE; 500];
     spread.right = Decimal::ONE;
     chart::render_answer_spread(m, &spread).expect("a tall stack");
-    chart::render_podium(m, &[("".to_string(), Decimal::ZERO)]).expect("an empty name");
+    chart::render_podium(m, &[("".to_string(), Decimal::ONE)]).expect("an empty name");
+    // Nobody on the podium at 0 point (or less): with nobody who scored, no picture.
+    assert!(matches!(
+        chart::render_podium(
+            m,
+            &[
+                ("Ana".to_string(), Decimal::ZERO),
+                ("Ben".to_string(), Decimal::NEGATIVE_ONE)
+            ]
+        ),
+        Err(ChartError::NoData(_))
+    ));
     let many: Vec<(String, Decimal)> = (0..200)
         .map(|i| (format!("Élève {i}"), Decimal::from(i % 7)))
         .collect();
@@ -300,4 +311,75 @@ fn every_chart_text_exists_with_the_arguments_the_code_gives() {
             );
         }
     }
+}
+
+/// Whether every pixel of the band just inside the card's border (the outer half of the
+/// margin) is white: nothing drawn there, so no label runs off the picture.
+fn margin_is_blank(bytes: &[u8]) -> Result<(), String> {
+    let (w, h, pixels) = decode(bytes);
+    let (w, h) = (w as usize, h as usize);
+    let band = 4..12usize;
+    for y in 4..h - 4 {
+        for x in band.clone().chain(w - 12..w - 4) {
+            let i = (y * w + x) * 3;
+            if pixels[i..i + 3] != [255, 255, 255] {
+                return Err(format!("ink at ({x}, {y}): {:?}", &pixels[i..i + 3]));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Issue #10, item 8: axis labels are never cut, on every class chart, for sample data and
+/// for scales whose labels are wide (large maxima, many decimals, negative values).
+#[test]
+fn no_class_chart_draws_into_its_outer_margin() {
+    use rust_decimal::Decimal;
+    let app = shared_app();
+    let m = &app.messages;
+    for name in sample::NAMES {
+        let png = sample::render(case(), m, name).expect("a sample chart");
+        margin_is_blank(&png).unwrap_or_else(|e| panic!("{name}: {e}"));
+    }
+    let d = |v: i64, scale: u32| Decimal::new(v, scale);
+    for (points, max) in [
+        (vec![d(0, 0), d(12_345_678, 3)], d(12_345_678, 3)),
+        (vec![d(-3, 0), d(99_999, 0)], d(100_000, 0)),
+        (vec![d(1, 3), d(7, 3)], d(125, 3)),
+        (vec![d(5, 1)], d(5, 1)),
+    ] {
+        let png = chart::render_score_distribution(m, &points, max).expect("scores");
+        margin_is_blank(&png).unwrap_or_else(|e| panic!("scores {points:?} / {max}: {e}"));
+    }
+    let mut spread = sample::answer_spread(case()).expect("a KPI");
+    for (right, given) in [
+        (
+            d(1_234_567_89, 2),
+            vec![d(1_234_567_89, 2), d(1_300_000, 0)],
+        ),
+        (d(-5_08, 2), vec![d(-5, 0), d(-6, 0)]),
+        (d(17_76, 2), vec![d(17_76, 2), d(10, 0), d(25, 0)]),
+    ] {
+        spread.right = right;
+        spread.given = given;
+        let png = chart::render_answer_spread(m, &spread).expect("spread");
+        margin_is_blank(&png).unwrap_or_else(|e| panic!("spread around {right}: {e}"));
+    }
+}
+
+/// Issue #10, item 8: the podium picture never shows a student at 0 point.
+#[test]
+fn the_podium_picture_leaves_out_students_at_zero_point() {
+    use rust_decimal::Decimal;
+    let m = &shared_app().messages;
+    let with_zero = [
+        ("Ana".to_string(), Decimal::ONE),
+        ("Ben".to_string(), Decimal::ZERO),
+    ];
+    let alone = [("Ana".to_string(), Decimal::ONE)];
+    assert_eq!(
+        chart::render_podium(m, &with_zero).expect("podium"),
+        chart::render_podium(m, &alone).expect("podium"),
+        "Ben at 0 point is not drawn"
+    );
 }

@@ -226,8 +226,11 @@ fn question_text(n: usize, total: usize, part: &str, statement: &str, deadline_m
     )
 }
 
-fn saved(answer: &str) -> String {
-    format!("📝 Réponse enregistrée : « {answer} ». La correction arrive à la fin de la question.")
+/// A quiz answer's receipt (it names its question: see `helpers::Receipt`).
+fn saved(answer: &str) -> crate::helpers::Receipt {
+    crate::helpers::Receipt {
+        answer: answer.into(),
+    }
 }
 
 /// Board lines, by hand: (rank, student number, milli-points).
@@ -776,7 +779,7 @@ async fn discord_e2e_role_teacher_runs_a_timed_quiz_for_thirty_students() {
         .await;
     assert_eq!(
         launched.text(),
-        "Quiz lancé : 3 questions, 60 s chacune, 0,75 point en jeu. La première question arrive."
+        format!("Quiz lancé : 3 questions, 60 s chacune, 0,75 point en jeu. {} La première question arrive.", crate::helpers::EARLY_CLOSE)
     );
     assert!(launched.ephemeral());
     let posted = bot.wait_posts(QUIZ_CH, 1).await;
@@ -901,7 +904,7 @@ async fn discord_e2e_role_teacher_runs_a_timed_quiz_for_thirty_students() {
     );
     assert!(
         reveal.contains(
-            "\n\nLa classe : 16 juste(s), 6 presque, 6 faux.\n\
+            "\n\nQuestion close : temps écoulé. La classe : 16 justes, 6 presque, 6 faux.\n\
              Erreur la plus fréquente : rapport non multiplié par 100 (5).\n\n"
         ),
         "{reveal}"
@@ -912,7 +915,7 @@ async fn discord_e2e_role_teacher_runs_a_timed_quiz_for_thirty_students() {
     rows.extend((13..=16).map(|i| (17, i, 125)));
     assert!(
         reveal.ends_with(&format!(
-            "**Classement du quiz**\n{}\n… et 8 autre(s).",
+            "**Classement du quiz**\n{}\n… et 8 autres.",
             board_lines(&rows)
         )),
         "{reveal}"
@@ -969,7 +972,7 @@ async fn discord_e2e_role_teacher_runs_a_timed_quiz_for_thirty_students() {
     );
     assert!(
         reveal.contains(
-            "\n\nLa classe : 20 juste(s), 3 presque, 5 faux.\n\
+            "\n\nQuestion close : temps écoulé. La classe : 20 justes, 3 presque, 5 faux.\n\
              Erreur la plus fréquente : division à l'envers (5).\n\n"
         ),
         "{reveal}"
@@ -980,7 +983,7 @@ async fn discord_e2e_role_teacher_runs_a_timed_quiz_for_thirty_students() {
     rows.extend((11..=17).map(|i| (14, i, 375)));
     assert!(
         reveal.ends_with(&format!(
-            "**Classement du quiz**\n{}\n… et 9 autre(s).",
+            "**Classement du quiz**\n{}\n… et 9 autres.",
             board_lines(&rows)
         )),
         "{reveal}"
@@ -1034,7 +1037,9 @@ async fn discord_e2e_role_teacher_runs_a_timed_quiz_for_thirty_students() {
         "{reveal}"
     );
     assert!(
-        reveal.contains("\n\nLa classe : 7 juste(s), 5 presque, 2 faux.\n\n"),
+        reveal.contains(
+            "\n\nQuestion close : temps écoulé. La classe : 7 justes, 5 presque, 2 faux.\n\n"
+        ),
         "{reveal}"
     );
     let mut rows: Vec<(usize, u64, i64)> = Vec::new();
@@ -1045,15 +1050,14 @@ async fn discord_e2e_role_teacher_runs_a_timed_quiz_for_thirty_students() {
     rows.extend((11..=16).map(|i| (15, i, 375)));
     assert!(
         reveal.ends_with(&format!(
-            "**Classement du quiz**\n{}\n… et 10 autre(s).",
+            "**Classement du quiz**\n{}\n… et 10 autres.",
             board_lines(&rows)
         )),
         "{reveal}"
     );
     assert_eq!(
         podium,
-        "🏆 **Podium**\n🥇 Élève 01 – 0,75 point\n🥇 Élève 02 – 0,75 point\n\
-         🥇 Élève 03 – 0,75 point\n🥇 Élève 04 – 0,75 point\n🥇 Élève 05 – 0,75 point"
+        "🏆 **Podium**\n🥇 Élève 01, Élève 02, Élève 03, Élève 04, Élève 05 – 0,75 point"
     );
 
     // Exact points in the database, per student and per item.
@@ -1114,23 +1118,23 @@ async fn discord_e2e_role_teacher_runs_a_timed_quiz_for_thirty_students() {
     );
     assert_eq!(
         bot.dms(st(1).user_id)[0],
-        "**Ton bilan** : 0,75 point, 1er sur 30. 3 juste(s), 0 presque, 0 faux, 0 sans réponse.\nSans faute : bravo !"
+        "**Ton bilan** : 0,75 / 0,75 point, rang 1 sur 30. 3 justes, 0 presque, 0 faux, 0 sans réponse.\nSans faute : bravo !"
     );
     assert_eq!(
         bot.dms(st(26).user_id)[0],
-        "**Ton bilan** : 0,3 point, 23e sur 30. 1 juste(s), 1 presque, 0 faux, 1 sans réponse.\nÀ revoir :\n\
+        "**Ton bilan** : 0,3 / 0,75 point, rang 23 sur 30. 1 juste, 1 presque, 0 faux, 1 sans réponse.\nÀ revoir :\n\
          - 1.2.a Taux de clic Google Ads : /kpi a3_ctr\n\
          - 1.2.c Coût pour mille impressions Google Ads (pas de réponse) : /kpi a3_cpm"
     );
     assert_eq!(
         bot.dms(st(30).user_id)[0],
-        "**Ton bilan** : 0,25 point, 24e sur 30. 1 juste(s), 0 presque, 0 faux, 2 sans réponse.\nÀ revoir :\n\
+        "**Ton bilan** : 0,25 / 0,75 point, rang 24 sur 30. 1 juste, 0 presque, 0 faux, 2 sans réponse.\nÀ revoir :\n\
          - 1.2.a Taux de clic Google Ads (pas de réponse) : /kpi a3_ctr\n\
          - 1.2.b Coût par clic Google Ads (pas de réponse) : /kpi a3_cpc"
     );
     assert_eq!(
         bot.dms(st(28).user_id)[0],
-        "**Ton bilan** : 0 point, 25e sur 30. 0 juste(s), 0 presque, 1 faux, 2 sans réponse.\nÀ revoir :\n\
+        "**Ton bilan** : 0 / 0,75 point, rang 25 sur 30. 0 juste, 0 presque, 1 faux, 2 sans réponse.\nÀ revoir :\n\
          - 1.2.a Taux de clic Google Ads : /kpi a3_ctr\n\
          - 1.2.b Coût par clic Google Ads (pas de réponse) : /kpi a3_cpc\n\
          - 1.2.c Coût pour mille impressions Google Ads (pas de réponse) : /kpi a3_cpm"
@@ -1267,19 +1271,31 @@ async fn discord_e2e_an_interaction_delivered_twice_counts_once() {
         tokio::time::sleep(Duration::from_millis(10)).await;
     }
     let mut twice_answered = Vec::new();
+    let launched = format!(
+        "Quiz lancé : 1 question, 60 s chacune, 0,25 point en jeu. {} La première question arrive.",
+        crate::helpers::EARLY_CLOSE
+    );
+    type IsFirst = Box<dyn Fn(&str) -> bool>;
     for (what, id, first) in [
-        ("form submission", twin, saved("17,76 %")),
-        ("slash /repondre", again, saved("17,7 %")),
+        (
+            "form submission",
+            twin,
+            Box::new(|t: &str| t == saved("17,76 %")) as IsFirst,
+        ),
+        (
+            "slash /repondre",
+            again,
+            Box::new(|t: &str| t == saved("17,7 %")),
+        ),
         (
             "slash /quiz lancer",
             twice,
-            "Quiz lancé : 1 question, 60 s chacune, 0,25 point en jeu. La première question arrive."
-                .to_string(),
+            Box::new(|t: &str| t == launched),
         ),
     ] {
         let said = bot.said(id);
         let texts: Vec<String> = said.iter().map(Said::text).collect();
-        if callbacks(&bot, id) != 1 || texts.first() != Some(&first) {
+        if callbacks(&bot, id) != 1 || !texts.first().is_some_and(|t| first(t)) {
             twice_answered.push(format!("{what} (interaction {id}): {texts:?}"));
         }
     }
@@ -1363,7 +1379,7 @@ async fn discord_e2e_a_quiz_survives_a_dropped_gateway_connection() {
         .collect::<Vec<_>>()
         .join("\n");
     assert!(
-        reveal.contains("La classe : 3 juste(s), 1 presque, 1 faux."),
+        reveal.contains("La classe : 3 justes, 1 presque, 1 faux."),
         "{reveal}"
     );
     assert!(
@@ -1412,7 +1428,7 @@ async fn discord_e2e_a_quiz_survives_a_dropped_gateway_connection() {
     let posts = bot.wait_post_starting(QUIZ_CH, from, "🏆 **Podium**").await;
     assert_eq!(
         post_text(posts.last().expect("podium")),
-        "🏆 **Podium**\n🥇 Élève 01 – 0,5 point\n🥈 Élève 02 – 0,375 point\n🥈 Élève 03 – 0,375 point"
+        "🏆 **Podium**\n🥇 Élève 01 – 0,5 point\n🥈 Élève 02, Élève 03 – 0,375 point"
     );
     let points = bot.quiz_points(item1.0).await;
     let want: BTreeMap<String, (i64, i64)> = [
@@ -1434,7 +1450,7 @@ async fn discord_e2e_a_quiz_survives_a_dropped_gateway_connection() {
     }
     assert_eq!(
         bot.dms(student(1).user_id),
-        vec!["**Ton bilan** : 0,5 point, 1er sur 6. 2 juste(s), 0 presque, 0 faux, 0 sans réponse.\nSans faute : bravo !".to_string()]
+        vec!["**Ton bilan** : 0,5 / 0,5 point, rang 1 sur 6. 2 justes, 0 presque, 0 faux, 0 sans réponse.\nSans faute : bravo !".to_string()]
     );
     bot.finish().await;
 }
@@ -1655,24 +1671,24 @@ async fn discord_e2e_two_class_servers_play_at_once_without_mixing() {
     };
     let (reveal_a, reveal_b) = (text(&posts_a), text(&posts_b));
     assert!(reveal_a.starts_with("✅ **Correction 1.2.a** : **17,76 %**\n"));
-    assert!(reveal_a.contains("La classe : 1 juste(s), 1 presque, 1 faux."));
+    assert!(reveal_a.contains("La classe : 1 juste, 1 presque, 1 faux."));
     assert!(reveal_a.ends_with(&format!(
         "**Classement du quiz**\n{}",
         board_lines(&[(1, 1, 250), (2, 2, 125), (3, 3, 0)])
     )));
     assert!(reveal_b.starts_with("✅ **Correction 1.2.b** : **0,53 €**\n"));
-    assert!(reveal_b.contains("La classe : 1 juste(s), 1 presque, 1 faux."));
+    assert!(reveal_b.contains("La classe : 1 juste, 1 presque, 1 faux."));
     assert!(reveal_b.ends_with(&format!(
         "**Classement du quiz**\n{}",
         board_lines(&[(1, 4, 250), (2, 5, 125), (3, 1, 0)])
     )));
     assert_eq!(
         post_text(posts_a.last().expect("podium A")),
-        "🏆 **Podium**\n🥇 Élève 01 – 0,25 point\n🥈 Élève 02 – 0,125 point\n🥉 Élève 03 – 0 point"
+        "🏆 **Podium**\n🥇 Élève 01 – 0,25 point\n🥈 Élève 02 – 0,125 point"
     );
     assert_eq!(
         post_text(posts_b.last().expect("podium B")),
-        "🏆 **Podium**\n🥇 Élève 04 – 0,25 point\n🥈 Élève 05 – 0,125 point\n🥉 Élève 01 – 0 point"
+        "🏆 **Podium**\n🥇 Élève 04 – 0,25 point\n🥈 Élève 05 – 0,125 point"
     );
 
     // The database keeps them apart.
@@ -1705,8 +1721,8 @@ async fn discord_e2e_two_class_servers_play_at_once_without_mixing() {
     assert_eq!(
         dms,
         vec![
-            "**Ton bilan** : 0 point, 3e sur 3. 0 juste(s), 0 presque, 1 faux, 0 sans réponse.\nÀ revoir :\n- 1.2.b Coût par clic Google Ads : /kpi a3_cpc".to_string(),
-            "**Ton bilan** : 0,25 point, 1er sur 3. 1 juste(s), 0 presque, 0 faux, 0 sans réponse.\nSans faute : bravo !".to_string(),
+            "**Ton bilan** : 0 / 0,25 point, rang 3 sur 3. 0 juste, 0 presque, 1 faux, 0 sans réponse.\nÀ revoir :\n- 1.2.b Coût par clic Google Ads : /kpi a3_cpc".to_string(),
+            "**Ton bilan** : 0,25 / 0,25 point, rang 1 sur 3. 1 juste, 0 presque, 0 faux, 0 sans réponse.\nSans faute : bravo !".to_string(),
         ]
     );
 
@@ -1714,7 +1730,8 @@ async fn discord_e2e_two_class_servers_play_at_once_without_mixing() {
     let board_a = bot
         .slash(GUILD, QUIZ_CH, &s[1], "classement", json!([]))
         .await;
-    assert!(!board_a.ephemeral(), "a board is for the class");
+    // A student's /classement answers her alone (a teacher posts boards to the class).
+    assert!(board_a.ephemeral(), "a student's board is private");
     assert_eq!(
         board_a.text(),
         format!(
@@ -1929,7 +1946,7 @@ async fn discord_e2e_long_texts_autocomplete_boards_and_exports_stay_within_disc
     let kpi = case.kpi_index("a3_ctr").expect("a3_ctr");
     let result = case.kpi_result(kpi).expect("a3_ctr evaluates");
     let whole = format!(
-        "✅ **Correction 1.2.a** : **{}**\n{}\n\n{}\n\nLa classe : 10 juste(s), 10 presque, 10 faux.\n\
+        "✅ **Correction 1.2.a** : **{}**\n{}\n\n{}\n\nQuestion close : temps écoulé. La classe : 10 justes, 10 presque, 10 faux.\n\
          Erreur la plus fréquente : rapport non multiplié par 100 (10).\n\n{}",
         result.text,
         casebot::render::kpi(messages, &result),
@@ -1939,11 +1956,11 @@ async fn discord_e2e_long_texts_autocomplete_boards_and_exports_stay_within_disc
     assert!(whole.chars().count() > 2000);
     assert_split_not_cut(&reveal, &whole);
 
-    // The class board with 30 names, publicly.
+    // The class board with 30 names, privately for the student who asks.
     let board = bot
         .slash(GUILD, QUIZ_CH, &s[3], "classement", json!([]))
         .await;
-    assert!(!board.ephemeral());
+    assert!(board.ephemeral());
     assert_eq!(board.content(), board_rows("Classement général"));
     let board = bot
         .slash(
@@ -2029,7 +2046,7 @@ async fn discord_e2e_a_question_that_cannot_be_posted_holds_the_quiz() {
         .await;
     assert_eq!(
         launched.text(),
-        "Quiz lancé : 2 questions, 60 s chacune, 0,5 point en jeu. La première question arrive."
+        format!("Quiz lancé : 2 questions, 60 s chacune, 0,5 point en jeu. {} La première question arrive.", crate::helpers::EARLY_CLOSE)
     );
     bot.wait_posts(QUIZ_CH, 1).await; // the first attempt, refused (500)
     let quiz = bot.count("SELECT MAX(id) FROM quizzes").await;

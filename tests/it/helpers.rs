@@ -523,3 +523,64 @@ impl Play {
         panic!("quiz {quiz} is still running");
     }
 }
+
+/// A quiz answer's receipt, as a pattern: it names the question it was taken for (a part id
+/// of the case and its place in the quiz, `question n/total`), quotes the answer, and never says
+/// right or wrong. Compared with the text received (`assert_eq!(text, saved("17,76 %"))`); a
+/// receipt for a given question is checked exactly with [`receipt_for`].
+#[derive(Debug, Clone)]
+pub struct Receipt {
+    pub answer: String,
+}
+
+/// The exact receipt of an answer taken for part `id`, question `n` of `total`.
+pub fn receipt_for(id: &str, n: usize, total: usize, answer: &str) -> String {
+    format!(
+        "📝 Réponse enregistrée pour {id} (question {n}/{total} du quiz) : « {answer} ». \
+         La correction arrive à la fin de la question."
+    )
+}
+
+impl Receipt {
+    /// Whether `text` is this answer's receipt for some question of the quiz.
+    pub fn matches(&self, text: &str) -> bool {
+        let Some(rest) = text.strip_prefix("📝 Réponse enregistrée pour ") else {
+            return false;
+        };
+        let Some((id, rest)) = rest.split_once(" (question ") else {
+            return false;
+        };
+        let Some((place, _)) = rest.split_once(" du quiz)") else {
+            return false;
+        };
+        let Some((n, total)) = place.split_once('/') else {
+            return false;
+        };
+        let (Ok(n), Ok(total)) = (n.parse::<usize>(), total.parse::<usize>()) else {
+            return false;
+        };
+        case().part(id).is_some()
+            && n >= 1
+            && n <= total
+            && text == receipt_for(id, n, total, &self.answer)
+    }
+}
+
+impl PartialEq<Receipt> for String {
+    fn eq(&self, other: &Receipt) -> bool {
+        other.matches(self)
+    }
+}
+
+impl PartialEq<Receipt> for &str {
+    fn eq(&self, other: &Receipt) -> bool {
+        other.matches(self)
+    }
+}
+
+/// What a quiz's launch message says of how its questions end, by default (early closing on).
+pub const EARLY_CLOSE: &str = "Une question se ferme à la fin de son temps, ou plus tôt dès que tous les participants (une réponse ou un indice dans ce quiz) y ont répondu ; la première dure toujours tout son temps.";
+
+/// The same with `attendre:oui` (no early closing).
+pub const FULL_TIME: &str =
+    "Chaque question dure tout son temps, même quand tout le monde a répondu.";

@@ -44,7 +44,7 @@ async fn a_restart_in_the_middle_of_a_quiz_loses_nothing_and_counts_nothing_twic
     );
     assert!(
         reveal.ends_with(
-            "La classe : 1 juste(s), 1 presque, 1 faux.\n\n**Classement du quiz**\n\
+            "La classe : 1 juste, 1 presque, 1 faux.\n\n**Classement du quiz**\n\
              1. Ana – 0,229 point\n2. Ben – 0,104 point\n3. Chloé – 0 point"
         ),
         "{reveal}"
@@ -89,10 +89,11 @@ async fn a_restart_in_the_middle_of_a_quiz_loses_nothing_and_counts_nothing_twic
     // Reveal, podium, score distribution, 3 summaries.
     let posted = play.take_posts(1 + 1 + 1 + 3).await;
     assert_eq!(posted.len(), 6, "{posted:#?}");
-    assert!(plain(&posted[0].1.text).contains("La classe : 2 juste(s), 0 presque, 0 faux."));
+    assert!(plain(&posted[0].1.text).contains("La classe : 2 justes, 0 presque, 0 faux."));
     assert_eq!(
         plain(&posted[1].1.text),
-        "🏆 **Podium**\n🥇 Ana – 0,492 point\n🥈 Ben – 0,329 point\n🥉 Chloé – 0 point"
+        // Chloé, at 0 point, is not on the podium.
+        "🏆 **Podium**\n🥇 Ana – 0,492 point\n🥈 Ben – 0,329 point"
     );
     assert_eq!(
         posted[3..]
@@ -159,7 +160,7 @@ async fn a_restart_while_paused_keeps_the_pause_and_the_time_left() {
     assert!(play.outbox.take().is_empty());
     play.clock.advance(1_000);
     let posted = play.take_posts(2).await;
-    assert!(plain(&posted[0].1.text).contains("La classe : 2 juste(s), 0 presque, 0 faux."));
+    assert!(plain(&posted[0].1.text).contains("La classe : 2 justes, 0 presque, 0 faux."));
     assert!(posted[1].1.text.starts_with("**Question 2/2**"));
     play.send(&prof, Command::QuizStop).await;
     assert_eq!(play.points("Ana").await, 250);
@@ -223,7 +224,7 @@ async fn the_same_action_twice_changes_nothing_and_replies_the_same() {
     assert_eq!(play.points("Ana").await, 100);
     let text = private_text(&play.send(&ana, answer("0,6 €")).await);
     assert!(
-        text.starts_with("❌ Ta réponse, 0,6 €, n'est pas la bonne."),
+        text.starts_with("**1.2.b** (calcul 2/2)\n❌ Ta réponse, 0,6 €, n'est pas la bonne."),
         "the practice is on 1.2.b, not past it: {text}"
     );
     assert!(text.contains("Tentative 1/3."), "{text}");
@@ -342,7 +343,7 @@ async fn thirty_students_answering_at_once_are_each_counted_exactly_once() {
     // The reveal counts each once.
     play.clock.advance(55_000);
     let posted = play.take_posts(2).await;
-    assert!(plain(&posted[0].1.text).contains("La classe : 20 juste(s), 10 presque, 0 faux."));
+    assert!(plain(&posted[0].1.text).contains("La classe : 20 justes, 10 presque, 0 faux."));
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -409,7 +410,7 @@ async fn when_the_outbox_fails_the_quiz_waits_and_then_goes_on() {
     let posted = play.outbox.take();
     assert_eq!(posted.len(), 2, "{posted:#?}");
     assert!(posted[0].1.text.starts_with("✅ **Correction 1.2.a**"));
-    assert!(plain(&posted[0].1.text).contains("La classe : 1 juste(s), 0 presque, 0 faux."));
+    assert!(plain(&posted[0].1.text).contains("La classe : 1 juste, 0 presque, 0 faux."));
     assert!(posted[1].1.text.starts_with("**Question 2/2** – 1.2.b"));
     assert_eq!(quiz_state(&play, quiz).await.1, 1);
     play.clock.advance(1_000);
@@ -466,10 +467,10 @@ async fn the_console_plays_a_practice_and_explains_unknown_commands() {
     let expected_in_order = [
         "[privé → alice] 🎯 Entraînement lancé : 2 calculs, 0,5 point à gagner. Prends ton temps.\n\n\
          Calcul 1/2\n1.2.a (0,25 point)\nCalcule le taux de clic de la campagne Google Ads, en %, arrondi à deux décimales.\n\n",
-        "[privé → alice] ❌ Ta réponse, 17 %, n'est pas la bonne. Relis la formule et les données, ou demande un indice.\n\
+        "[privé → alice] 1.2.a (calcul 1/2)\n❌ Ta réponse, 17 %, n'est pas la bonne. Relis la formule et les données, ou demande un indice.\n\
          Tentative 1/3. Réessaie : une bonne réponse rapporte encore 0,125 point. Besoin d'aide ? /indice.\n\n",
         "[privé → alice] L'indice 1 coûte 0,025 point sur ce calcul. Pour le prendre : /indice confirmer:oui, ou le bouton ci-dessous.\n\n",
-        "[privé → alice] ✅ Juste : 17,76 %.\nTu gagnes 0,125 point.\n\nTaux de clic Google Ads = 17,76 %\n",
+        "[privé → alice] 1.2.a (calcul 1/2)\n✅ Juste : 17,76 %.\nTu gagnes 0,125 point.\n\nTaux de clic Google Ads = 17,76 %\n",
         "\n\nCalcul 2/2\n1.2.b (0,25 point)\n",
         "Commande inconnue. Écris « nom> /commande », par exemple « alice> /repondre 17,76 % » ou « prof> /quiz lancer dossier:1 ». /aide pour la liste, /quitter pour sortir.\n\n",
         "[privé → bob] Tu n'as pas de calcul en cours. Lance un entraînement avec /entrainement (par exemple dossier:1), ou attends la prochaine question du quiz.\n\n",

@@ -24,10 +24,16 @@ async fn practise(play: &Play, who: &Actor, ids: &[&str], answers: &[&str]) {
     }
 }
 
+/// A board as `who` gets it: a teacher posts it to the class, a student gets it privately.
 async fn board(play: &Play, who: &Actor, board: Board) -> String {
     let replies = play.send(who, Command::Leaderboard { board }).await;
     let reply = one(&replies);
-    assert_eq!(reply.audience, Audience::Channel);
+    let expected = if who.manages_class {
+        Audience::Channel
+    } else {
+        Audience::Private
+    };
+    assert_eq!(reply.audience, expected, "{}", who.name);
     plain(&reply.text)
 }
 
@@ -213,7 +219,7 @@ async fn two_classes_never_see_each_others_scores() {
     play.take_posts(1).await;
     let text = private_text(&play.send_at(&other, &ana, answer("17,76 %")).await);
     assert!(
-        text.starts_with("✅ Juste : **17,76 %**.\nTu gagnes 0,125 point."),
+        text.starts_with("**1.2.a** (calcul 1/2)\n✅ Juste : **17,76 %**.\nTu gagnes 0,125 point."),
         "{text}"
     );
     assert_eq!(
@@ -564,7 +570,7 @@ async fn forget_me_erases_the_member_and_nothing_of_others() {
     let posted = play.take_posts(2).await;
     let reveal = plain(&posted[0].1.text);
     assert!(
-        reveal.contains("La classe : 0 juste(s), 0 presque, 1 faux."),
+        reveal.contains("La classe : 0 juste, 0 presque, 1 faux."),
         "{reveal}"
     );
     assert!(!reveal.contains("Ana"), "{reveal}");

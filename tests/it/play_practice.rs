@@ -77,11 +77,12 @@ async fn practice_starts_on_a_dossier_or_a_list_and_refuses_unknown_ids() {
         "{text}"
     );
 
-    // A list of parts replaces the run in progress.
+    // A list of parts replaces the run in progress, and says so.
     let text = private_text(&play.send(&alice, practice(&["1.2.a", "1.2.b"])).await);
     assert_eq!(
         text,
-        "🎯 Entraînement lancé : 2 calculs, 0,5 point à gagner. Prends ton temps.\n\n\
+        "Ton entraînement précédent s'arrête ici, au calcul 1/36 : les points qu'il t'a rapportés restent acquis.\n\n\
+         🎯 Entraînement lancé : 2 calculs, 0,5 point à gagner. Prends ton temps.\n\n\
          **Calcul 1/2**\n**1.2.a** (0,25 point)\n\
          Calcule le taux de clic de la campagne Google Ads, en %, arrondi à deux décimales."
     );
@@ -98,7 +99,7 @@ async fn practice_starts_on_a_dossier_or_a_list_and_refuses_unknown_ids() {
     // A whole question expands to its parts.
     let text = private_text(&play.send(&alice, practice(&["1.3"])).await);
     assert!(
-        text.starts_with("🎯 Entraînement lancé : 10 calculs, 2,5 points à gagner."),
+        text.contains("\n\n🎯 Entraînement lancé : 10 calculs, 2,5 points à gagner."),
         "{text}"
     );
 }
@@ -130,7 +131,7 @@ async fn practice_credit_decreases_hints_are_priced_and_giving_up_moves_on() {
     let text = private_text(&play.send(&alice, answer("beaucoup")).await);
     assert_eq!(
         text,
-        "Je ne trouve pas de nombre dans ta réponse. Écris seulement ta valeur, par exemple « 12,35 % ». Cette réponse ne te coûte rien : réessaie."
+        "**1.2.a** (calcul 1/3)\nJe ne trouve pas de nombre dans ta réponse. Écris seulement ta valeur, par exemple « 12,35 % ». Cette réponse ne te coûte rien : réessaie."
     );
     assert_eq!(play.count("SELECT COUNT(*) FROM answers").await, 0);
 
@@ -138,7 +139,7 @@ async fn practice_credit_decreases_hints_are_priced_and_giving_up_moves_on() {
     let text = private_text(&play.send(&alice, answer("17 %")).await);
     assert_eq!(
         text,
-        "❌ Ta réponse, 17 %, n'est pas la bonne. Relis la formule et les données, ou demande un indice.\n\
+        "**1.2.a** (calcul 1/3)\n❌ Ta réponse, 17 %, n'est pas la bonne. Relis la formule et les données, ou demande un indice.\n\
          Tentative 1/3. Réessaie : une bonne réponse rapporte encore 0,125 point. Besoin d'aide ? /indice."
     );
 
@@ -177,7 +178,7 @@ async fn practice_credit_decreases_hints_are_priced_and_giving_up_moves_on() {
     let text = private_text(&play.send(&alice, answer("17,76 %")).await);
     assert!(
         text.starts_with(
-            "✅ Juste : **17,76 %**.\nTu gagnes 0,1 point.\n\n**Taux de clic Google Ads** = **17,76 %**\n\
+            "**1.2.a** (calcul 1/3)\n✅ Juste : **17,76 %**.\nTu gagnes 0,1 point.\n\n**Taux de clic Google Ads** = **17,76 %**\n\
              Formule : Clics Google Ads ÷ Impressions Google Ads × 100\n"
         ),
         "{text}"
@@ -193,12 +194,12 @@ async fn practice_credit_decreases_hints_are_priced_and_giving_up_moves_on() {
     // --- 1.2.b (coût par clic, 0,53 €) ----------------------------------------------------
     // Close at attempt 1 earns nothing in practice.
     let text = private_text(&play.send(&alice, answer("0,5 €")).await);
-    assert!(text.starts_with("🟡 Presque : ta réponse, 0,5 €, est bien arrondie, mais moins précise que demandé. Donne au moins 2 décimales.\n\
+    assert!(text.starts_with("**1.2.b** (calcul 2/3)\n🟡 Presque : ta réponse, 0,5 €, est bien arrondie, mais moins précise que demandé. Donne au moins 2 décimales.\n\
          Tentative 1/3. Réessaie : une bonne réponse rapporte encore 0,125 point."), "{text}");
     // Wrong at attempt 2 (division the wrong way): a right answer now earns 0,25 × 0,25.
     let text = private_text(&play.send(&alice, answer("1,90 €")).await);
     assert!(
-        text.starts_with("❌ Ta réponse, 1,90 €, vient d'une division à l'envers."),
+        text.starts_with("**1.2.b** (calcul 2/3)\n❌ Ta réponse, 1,90 €, vient d'une division à l'envers."),
         "{text}"
     );
     assert!(
@@ -208,7 +209,9 @@ async fn practice_credit_decreases_hints_are_priced_and_giving_up_moves_on() {
     // Right at attempt 3: 62,5 rounded half away from zero = 63.
     let text = private_text(&play.send(&alice, answer("0,53 €")).await);
     assert!(
-        text.starts_with("✅ Juste : **0,53 €**.\nTu gagnes 0,063 point.\n\n"),
+        text.starts_with(
+            "**1.2.b** (calcul 2/3)\n✅ Juste : **0,53 €**.\nTu gagnes 0,063 point.\n\n"
+        ),
         "{text}"
     );
     assert!(
@@ -228,7 +231,7 @@ async fn practice_credit_decreases_hints_are_priced_and_giving_up_moves_on() {
     );
     assert!(
         text.ends_with(
-            "🏁 Entraînement terminé : 2 calculs justes sur 3, 0,163 point au total. Bien joué : relis les corrections des calculs manqués."
+            "🏁 Entraînement terminé : 2 calculs justes sur 3, 0,163 / 0,75 point. Bien joué : relis les corrections des calculs manqués."
         ),
         "{text}"
     );
@@ -301,7 +304,7 @@ async fn practice_last_attempt_shows_the_answer_and_hints_run_out() {
     let text = private_text(&play.send(&bob, answer("17 %")).await);
     assert!(
         text.starts_with(
-            "❌ Ta réponse, 17 %, n'est pas la bonne. Relis la formule et les données, ou demande un indice.\n\
+            "**1.2.a** (calcul 1/2)\n❌ Ta réponse, 17 %, n'est pas la bonne. Relis la formule et les données, ou demande un indice.\n\
              C'était ta dernière tentative notée. Voici la correction.\n\n**Taux de clic Google Ads** = **17,76 %**\n"
         ),
         "{text}"
@@ -311,14 +314,16 @@ async fn practice_last_attempt_shows_the_answer_and_hints_run_out() {
     // The hints of 1.2.a do not follow Bob to 1.2.b: a first-try answer earns all 250.
     let text = private_text(&play.send(&bob, answer("0,53 €")).await);
     assert!(
-        text.starts_with("✅ Juste : **0,53 €**.\nTu gagnes 0,25 point.\n\n"),
+        text.starts_with(
+            "**1.2.b** (calcul 2/2)\n✅ Juste : **0,53 €**.\nTu gagnes 0,25 point.\n\n"
+        ),
         "{text}"
     );
     assert_eq!(play.points("Bob").await, 250);
     assert_eq!(play.count("SELECT COUNT(*) FROM answers").await, 4);
     // The summary counts the answer that ended the run.
     assert!(
-        text.ends_with("🏁 Entraînement terminé : 1 calcul juste sur 2, 0,25 point au total. Bien joué : relis les corrections des calculs manqués."),
+        text.ends_with("🏁 Entraînement terminé : 1 calcul juste sur 2, 0,25 / 0,5 point. Bien joué : relis les corrections des calculs manqués."),
         "{text}"
     );
 }
@@ -330,12 +335,14 @@ async fn practice_summary_counts_the_answer_that_ends_the_run() {
     play.send(&dan, practice(&["1.2.a"])).await;
     let text = private_text(&play.send(&dan, answer("17,76 %")).await);
     assert!(
-        text.starts_with("✅ Juste : **17,76 %**.\nTu gagnes 0,25 point.\n\n"),
+        text.starts_with(
+            "**1.2.a** (calcul 1/1)\n✅ Juste : **17,76 %**.\nTu gagnes 0,25 point.\n\n"
+        ),
         "{text}"
     );
     assert_eq!(play.points("Dan").await, 250);
     assert!(
-        text.ends_with("🏁 Entraînement terminé : 1 calcul juste sur 1, 0,25 point au total. Sans faute, bravo !"),
+        text.ends_with("🏁 Entraînement terminé : 1 calcul juste sur 1, 0,25 / 0,25 point. Sans faute, bravo !"),
         "{text}"
     );
 }
@@ -353,7 +360,7 @@ async fn hints_can_bring_a_right_answer_to_zero_but_never_below() {
     play.send(&carla, answer("17 %")).await;
     let text = private_text(&play.send(&carla, answer("17,76 %")).await);
     assert!(
-        text.starts_with("✅ Juste : **17,76 %**.\nTu gagnes 0 point.\n\n"),
+        text.starts_with("**1.2.a** (calcul 1/1)\n✅ Juste : **17,76 %**.\nTu gagnes 0 point.\n\n"),
         "{text}"
     );
     assert_eq!(
@@ -428,11 +435,12 @@ async fn practice_on_a_calculation_the_quiz_asks_waits_for_its_correction() {
             total_minutes: None,
             speed_bonus: false,
             streak_bonus: false,
+            full_time: false,
         },
     )
     .await;
     play.take_posts(1).await;
-    const LOCKED: &str = "Ce calcul est demandé dans le quiz en cours : tu pourras t'y entraîner après sa correction. En attendant, réponds au quiz !";
+    const LOCKED: &str = "Ton entraînement attend la fin du quiz de la classe : pendant le quiz, /repondre et /indice vont au quiz. Tu reprendras ensuite là où tu en étais.";
     // Answers and hints go to the open quiz question; the worked answer of practice waits.
     let text = private_text(&play.send(&ana, Command::GiveUp).await);
     assert_eq!(text, LOCKED);
@@ -448,5 +456,74 @@ async fn practice_on_a_calculation_the_quiz_asks_waits_for_its_correction() {
     assert!(
         text.starts_with("Pas de souci : voici la correction"),
         "{text}"
+    );
+}
+
+/// Issue #10, item 8: a run of parts already worked announces nothing to win and ends without
+/// points; « Sans faute » only at the first try without a hint; « Bien joué » never at 0 point.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn practice_messages_tell_what_there_is_to_win_and_how_it_went() {
+    let play = spawn_engine("practice_truth").await;
+    let eva = play.student("Eva");
+    // 1.2.a found at the first try, alone: sans faute.
+    play.send(&eva, practice(&["1.2.a"])).await;
+    let text = private_text(&play.send(&eva, answer("17,76 %")).await);
+    assert!(
+        text.ends_with("🏁 Entraînement terminé : 1 calcul juste sur 1, 0,25 / 0,25 point. Sans faute, bravo !"),
+        "{text}"
+    );
+    // 1.2.a is settled: a run of 1.2.a and 1.2.b has only 1.2.b to win, and says so.
+    let text = private_text(&play.send(&eva, practice(&["1.2.a", "1.2.b"])).await);
+    assert!(
+        text.starts_with("🎯 Entraînement lancé : 2 calculs, 0,25 point à gagner (1 calcul déjà travaillé ne rapporte plus de points). Prends ton temps."),
+        "{text}"
+    );
+    play.send(&eva, answer("17,76 %")).await;
+    // 1.2.b right at the first try, but after a hint: right, not « sans faute ».
+    play.send(&eva, hint(true)).await;
+    let text = private_text(&play.send(&eva, answer("0,53 €")).await);
+    assert!(
+        text.ends_with("🏁 Entraînement terminé : 2 calculs justes sur 2, 0,225 / 0,25 point. Bien joué : relis les corrections des calculs manqués."),
+        "{text}"
+    );
+    // Both settled now: nothing to win is announced, and the end says no points were at stake.
+    let text = private_text(&play.send(&eva, practice(&["1.2.a", "1.2.b"])).await);
+    assert!(
+        text.starts_with("🎯 Entraînement lancé : 2 calculs, sans points à gagner : tout y est déjà travaillé. Prends ton temps."),
+        "{text}"
+    );
+    assert!(!text.contains("à gagner."), "{text}");
+    play.send(&eva, answer("17 %")).await;
+    play.send(&eva, answer("17,76 %")).await;
+    let text = private_text(&play.send(&eva, answer("0,53 €")).await);
+    assert!(
+        text.ends_with("🏁 Entraînement terminé : 2 calculs justes sur 2, sans points en jeu. Relis les corrections, puis recommence : c'est comme ça qu'on progresse."),
+        "{text}"
+    );
+    assert!(!text.contains("Bien joué"), "{text}");
+    // A run at stake with nothing won: no « Bien joué » either.
+    let fred = play.student("Fred");
+    play.send(&fred, practice(&["1.2.c"])).await;
+    let mut last = String::new();
+    for _ in 0..3 {
+        last = private_text(&play.send(&fred, answer("1 €")).await);
+    }
+    assert!(
+        last.ends_with("🏁 Entraînement terminé : 0 calcul juste sur 1, 0 / 0,25 point. Relis les corrections, puis recommence : c'est comme ça qu'on progresse."),
+        "{last}"
+    );
+    // Starting over a run says what becomes of the first one.
+    play.send(&fred, practice(&["1.2.a", "1.2.b", "1.2.d"]))
+        .await;
+    play.send(&fred, answer("17,76 %")).await;
+    let text = private_text(&play.send(&fred, practice(&["1.3"])).await);
+    assert!(
+        text.starts_with("Ton entraînement précédent s'arrête ici, au calcul 2/3 : les points qu'il t'a rapportés restent acquis.\n\n🎯 Entraînement lancé : 10 calculs,"),
+        "{text}"
+    );
+    assert_eq!(
+        play.points("Fred").await,
+        250,
+        "the points of the first run stay"
     );
 }

@@ -23,6 +23,7 @@ pub fn launch(items: &[&str], seconds: u32, speed: bool, streak: bool) -> Comman
         total_minutes: None,
         speed_bonus: speed,
         streak_bonus: streak,
+        full_time: false,
     }
 }
 
@@ -42,9 +43,12 @@ pub const NO_QUIZ: &str = "Aucun quiz n'est en cours dans cette classe.";
 pub const TEACHER_ONLY: &str = "Cette commande est réservée aux enseignants de la classe.";
 pub const KPI_LOCKED: &str = "Cet indicateur est demandé dans le quiz en cours : tu pourras le calculer avec moi après la correction.";
 
-/// The private acknowledgement of a quiz answer: it never says right or wrong.
-pub fn saved(answer: &str) -> String {
-    format!("📝 Réponse enregistrée : « {answer} ». La correction arrive à la fin de la question.")
+/// The private acknowledgement of a quiz answer: it names its question, never says right or
+/// wrong (see `helpers::Receipt`).
+pub fn saved(answer: &str) -> crate::helpers::Receipt {
+    crate::helpers::Receipt {
+        answer: answer.into(),
+    }
 }
 
 /// Sends an answer and checks it was taken (privately, without a verdict).
@@ -165,7 +169,7 @@ async fn timed_quiz_with_thirty_students_speed_and_streak_bonus() {
         .await;
     assert_eq!(
         private_text(&launched),
-        "Quiz lancé : 3 questions, 60 s chacune, 0,75 point en jeu. Bonus de rapidité : une bonne réponse rapporte de 50 % (à la dernière seconde) à 100 % de ses points (tout de suite). Bonus de série : +10 % par bonne réponse d'affilée, jusqu'à +50 %, d'où des totaux qui peuvent dépasser les points en jeu. La première question arrive."
+        "Quiz lancé : 3 questions, 60 s chacune, 0,75 point en jeu. Bonus de rapidité : une bonne réponse rapporte de 50 % (à la dernière seconde) à 100 % de ses points (tout de suite). Bonus de série : +10 % par bonne réponse d'affilée, jusqu'à +50 %, d'où des totaux qui peuvent dépasser les points en jeu. Une question se ferme à la fin de son temps, ou plus tôt dès que tous les participants (une réponse ou un indice dans ce quiz) y ont répondu ; la première dure toujours tout son temps. La première question arrive."
     );
     play.engine.tick().await;
     assert!(play.outbox.failed() >= 1);
@@ -256,7 +260,7 @@ async fn timed_quiz_with_thirty_students_speed_and_streak_bonus() {
     );
     assert!(
         reveal.contains(
-            "\n\nLa classe : 17 juste(s), 5 presque, 7 faux.\n\
+            "\n\nQuestion close : temps écoulé. La classe : 17 justes, 5 presque, 7 faux.\n\
              Erreur la plus fréquente : rapport non multiplié par 100 (5).\n\n"
         ),
         "{reveal}"
@@ -269,7 +273,7 @@ async fn timed_quiz_with_thirty_students_speed_and_streak_bonus() {
     rows.extend((16..=18).map(|i| (18, name(i), 94)));
     assert!(
         reveal.ends_with(&format!(
-            "**Classement du quiz**\n{}\n… et 9 autre(s).",
+            "**Classement du quiz**\n{}\n… et 9 autres.",
             board_lines(&rows)
         )),
         "{reveal}"
@@ -334,12 +338,12 @@ async fn timed_quiz_with_thirty_students_speed_and_streak_bonus() {
     );
     assert!(
         reveal.contains(
-            "La classe : 18 juste(s), 5 presque, 7 faux.\nErreur la plus fréquente : division à l'envers (7).\n\n**Classement du quiz**\n1. Élève 01 – 0,488 point\n1. Élève 02 – 0,488 point\n"
+            "La classe : 18 justes, 5 presque, 7 faux.\nErreur la plus fréquente : division à l'envers (7).\n\n**Classement du quiz**\n1. Élève 01 – 0,488 point\n1. Élève 02 – 0,488 point\n"
         ),
         "{reveal}"
     );
     assert!(
-        reveal.ends_with("\n… et 10 autre(s)."),
+        reveal.ends_with("\n… et 10 autres."),
         "30 players, 20 rows: {reveal}"
     );
     assert_question(
@@ -381,7 +385,7 @@ async fn timed_quiz_with_thirty_students_speed_and_streak_bonus() {
     assert_eq!(posted.len(), 1 + 1 + 1 + 30, "{posted:#?}");
     let reveal = crate::helpers::plain(&posted[0].1.text);
     assert!(
-        reveal.contains("La classe : 15 juste(s), 1 presque, 0 faux.\n\n**Classement du quiz**\n1. Élève 01 – 0,788 point\n2. Élève 02 – 0,763 point\n"),
+        reveal.contains("La classe : 15 justes, 1 presque, 0 faux.\n\n**Classement du quiz**\n1. Élève 01 – 0,788 point\n2. Élève 02 – 0,763 point\n"),
         "{reveal}"
     );
     assert!(!reveal.contains("Erreur la plus fréquente"), "{reveal}");
@@ -390,8 +394,8 @@ async fn timed_quiz_with_thirty_students_speed_and_streak_bonus() {
     assert_eq!(podium.1.audience, Audience::Channel);
     assert_eq!(
         crate::helpers::plain(&podium.1.text),
-        "🏆 **Podium**\n🥇 Élève 01 – 0,788 point\n🥈 Élève 02 – 0,763 point\n🥈 Élève 03 – 0,763 point\n\
-         🥈 Élève 04 – 0,763 point\n🥈 Élève 05 – 0,763 point"
+        // Tied students share their place, on one line.
+        "🏆 **Podium**\n🥇 Élève 01 – 0,788 point\n🥈 Élève 02, Élève 03, Élève 04, Élève 05 – 0,763 point"
     );
 
     // Exact points per student and per item, from the database.
@@ -437,28 +441,28 @@ async fn timed_quiz_with_thirty_students_speed_and_streak_bonus() {
     }
     assert_eq!(
         summary_of(1),
-        "**Ton bilan** : 0,788 point, 1er sur 30. 3 juste(s), 0 presque, 0 faux, 0 sans réponse.\nSans faute : bravo !"
+        "**Ton bilan** : 0,788 / 0,75 point, rang 1 sur 30. 3 justes, 0 presque, 0 faux, 0 sans réponse.\nSans faute : bravo !"
     );
     assert_eq!(
         summary_of(3),
-        "**Ton bilan** : 0,763 point, 2e sur 30. 3 juste(s), 0 presque, 0 faux, 0 sans réponse.\nSans faute : bravo !"
+        "**Ton bilan** : 0,763 / 0,75 point, rang 2 sur 30. 3 justes, 0 presque, 0 faux, 0 sans réponse.\nSans faute : bravo !"
     );
     assert_eq!(
         summary_of(21),
-        "**Ton bilan** : 0 point, 24e sur 30. 0 juste(s), 0 presque, 2 faux, 1 sans réponse.\nÀ revoir :\n\
+        "**Ton bilan** : 0 / 0,75 point, rang 24 sur 30. 0 juste, 0 presque, 2 faux, 1 sans réponse.\nÀ revoir :\n\
          - 1.2.a Taux de clic Google Ads : /kpi a3_ctr\n\
          - 1.2.b Coût par clic Google Ads : /kpi a3_cpc\n\
          - 1.2.c Coût pour mille impressions Google Ads (pas de réponse) : /kpi a3_cpm"
     );
     assert_eq!(
         summary_of(30),
-        "**Ton bilan** : 0,334 point, 23e sur 30. 1 juste(s), 1 presque, 0 faux, 1 sans réponse.\nÀ revoir :\n\
+        "**Ton bilan** : 0,334 / 0,75 point, rang 23 sur 30. 1 juste, 1 presque, 0 faux, 1 sans réponse.\nÀ revoir :\n\
          - 1.2.a Taux de clic Google Ads (pas de réponse) : /kpi a3_ctr\n\
          - 1.2.c Coût pour mille impressions Google Ads : /kpi a3_cpm"
     );
     assert_eq!(
         summary_of(16),
-        "**Ton bilan** : 0,526 point, 11e sur 30. 2 juste(s), 1 presque, 0 faux, 0 sans réponse.\nÀ revoir :\n\
+        "**Ton bilan** : 0,526 / 0,75 point, rang 11 sur 30. 2 justes, 1 presque, 0 faux, 0 sans réponse.\nÀ revoir :\n\
          - 1.2.a Taux de clic Google Ads : /kpi a3_ctr"
     );
 
@@ -739,7 +743,7 @@ async fn teacher_pauses_resumes_extends_skips_and_stops() {
     assert_eq!(posted.len(), 2, "{posted:#?}");
     assert!(posted[0].1.text.starts_with("✅ **Correction 1.2.a**"));
     assert!(crate::helpers::plain(&posted[0].1.text)
-        .contains("La classe : 2 juste(s), 0 presque, 0 faux."));
+        .contains("La classe : 2 justes, 0 presque, 0 faux."));
     assert!(posted[1].1.text.starts_with("**Question 2/3** – 1.2.b"));
     let skipped_at = now + 45_000;
     assert_eq!(item_clock(&play, quiz, 0).await.2, Some(skipped_at));
@@ -756,8 +760,9 @@ async fn teacher_pauses_resumes_extends_skips_and_stops() {
     );
     // Question 2 was open: its correction comes first, with Ana's answer counted.
     assert!(stopped[1].text.starts_with("✅ **Correction 1.2.b**"));
-    assert!(crate::helpers::plain(&stopped[1].text)
-        .contains("La classe : 1 juste(s), 0 presque, 0 faux."));
+    assert!(
+        crate::helpers::plain(&stopped[1].text).contains("La classe : 1 juste, 0 presque, 0 faux.")
+    );
     let stopped = stopped[1..].to_vec();
     assert_eq!(
         crate::helpers::plain(&stopped[1].text),
@@ -771,7 +776,7 @@ async fn teacher_pauses_resumes_extends_skips_and_stops() {
     assert_eq!(
         crate::helpers::plain(&stopped[3].text),
         // 1.2.c was never asked (the quiz stopped during 1.2.b): nothing to revise there.
-        "**Ton bilan** : 0,5 point, 1er sur 2. 2 juste(s), 0 presque, 0 faux, 0 sans réponse.\nSans faute : bravo !"
+        "**Ton bilan** : 0,5 / 0,5 point, rang 1 sur 2. 2 justes, 0 presque, 0 faux, 0 sans réponse.\nSans faute : bravo !"
     );
     assert_eq!(stopped[4].audience, Audience::User(user_id("Ben")));
     assert_eq!(quiz_state(&play, quiz).await.0, "stopped");
@@ -864,12 +869,13 @@ async fn launching_while_a_quiz_runs_or_with_bad_settings_is_refused() {
                 total_minutes: Some(10),
                 speed_bonus: false,
                 streak_bonus: false,
+                full_time: false,
             },
         )
         .await;
     assert_eq!(
         private_text(&replies),
-        "Quiz lancé : 8 questions, 75 s chacune, 2 points en jeu. La première question arrive."
+        format!("Quiz lancé : 8 questions, 75 s chacune, 2 points en jeu. {} La première question arrive.", crate::helpers::EARLY_CLOSE)
     );
     play.engine.tick().await;
     let quiz = last_quiz_id(&play).await;
@@ -1122,4 +1128,345 @@ async fn kpi_is_locked_for_students_until_the_quiz_reveals_it() {
     play.send(&prof, launch(&["1.2.a"], 60, false, false)).await;
     let other = crate::helpers::place("guild-2", "BTS NDRC 2", "quiz");
     assert!(private_text(&play.send_at(&other, &ana, kpi("CTR")).await).starts_with(CTR));
+}
+
+fn launch_full_time(items: &[&str], seconds: u32) -> Command {
+    match launch(items, seconds, false, false) {
+        Command::QuizLaunch {
+            scope,
+            seconds_per_item,
+            total_minutes,
+            speed_bonus,
+            streak_bonus,
+            ..
+        } => Command::QuizLaunch {
+            scope,
+            seconds_per_item,
+            total_minutes,
+            speed_bonus,
+            streak_bonus,
+            full_time: true,
+        },
+        other => other,
+    }
+}
+
+fn confirm_hint() -> Command {
+    Command::Hint {
+        confirm: true,
+        item: None,
+    }
+}
+
+fn practice_of(ids: &[&str]) -> Command {
+    Command::Practice {
+        scope: Scope::Items(ids.iter().map(|s| s.to_string()).collect()),
+    }
+}
+
+const PRACTICE_DURING_QUIZ: &str = "Un quiz est en cours dans la classe : pas d'entraînement pendant le quiz, pour que chaque /repondre aille au quiz sans confusion possible. Tu pourras t'entraîner dès la fin du quiz.";
+const PRACTICE_PAUSED: &str = "Ton entraînement attend la fin du quiz de la classe : pendant le quiz, /repondre et /indice vont au quiz. Tu reprendras ensuite là où tu en étais.";
+
+/// Issue #10, item 2: during a quiz, `/entrainement` is refused at once (nothing started), so
+/// `/repondre 100` goes to the quiz, and its receipt says for which question. Every receipt,
+/// on every question of the quiz and from any channel, names the question it was taken for.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn during_a_quiz_practice_waits_and_every_receipt_names_its_question() {
+    let play = spawn_engine("quiz_receipts").await;
+    let prof = play.teacher("Prof");
+    let alice = play.student("Alice");
+    let ben = play.student("Ben");
+    // Ben started a practice before the quiz.
+    play.send(&ben, practice_of(&["1.2.a", "1.2.b"])).await;
+
+    // Full time, so each question closes when the test says (early closing is tested below).
+    play.send(&prof, launch_full_time(&["2.2"], 60)).await;
+    play.take_posts(1).await;
+    let parts: Vec<String> = crate::helpers::case()
+        .question("2.2")
+        .expect("question 2.2")
+        .parts
+        .iter()
+        .map(|p| p.id.clone())
+        .collect();
+    assert_eq!(parts.len(), 8);
+
+    // The console scenario of the issue: no practice starts; the answer is the quiz's, named.
+    assert_eq!(
+        private_text(&play.send(&alice, practice_of(&["2.2"])).await),
+        PRACTICE_DURING_QUIZ
+    );
+    assert_eq!(
+        play.count("SELECT COUNT(*) FROM practices WHERE member_id = (SELECT id FROM members WHERE platform_user = 'u-Alice')")
+            .await,
+        0,
+        "nothing started"
+    );
+    // Ben's earlier practice waits: its worked answer is refused, his answers go to the quiz.
+    assert_eq!(
+        private_text(&play.send(&ben, Command::GiveUp).await),
+        PRACTICE_PAUSED
+    );
+    let dm = crate::helpers::place("guild-1", "BTS NDRC 1", "dm-ben");
+    for (idx, part) in parts.iter().enumerate() {
+        play.clock.advance(1_000);
+        // An unreadable answer names its question as well.
+        let text = private_text(&play.send(&alice, answer("je ne sais pas")).await);
+        assert!(
+            text.starts_with(&format!("**{part}** (question {}/8 du quiz)\n", idx + 1)),
+            "{text}"
+        );
+        let text = private_text(&play.send(&alice, answer("100")).await);
+        assert_eq!(text, crate::helpers::receipt_for(part, idx + 1, 8, "100"));
+        // From another channel too: the quiz's, never the practice's.
+        let text = private_text(&play.send_at(&dm, &ben, answer("7")).await);
+        assert_eq!(text, crate::helpers::receipt_for(part, idx + 1, 8, "7"));
+        play.advance_and_tick(59_000).await;
+        play.take_posts(1).await;
+    }
+    play.wait_quiz_over(last_quiz_id(&play).await).await;
+    // Every answer is stored where its receipt said: one per question, none in practice.
+    for who in ["Alice", "Ben"] {
+        let stored = play.answers_of(who).await;
+        let items: Vec<(String, Option<i64>)> = stored.iter().map(|a| (a.0.clone(), a.4)).collect();
+        let expected: Vec<(String, Option<i64>)> = parts
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.clone(), Some(i as i64)))
+            .collect();
+        assert_eq!(items, expected, "{who}");
+    }
+    assert_eq!(
+        play.count("SELECT COUNT(*) FROM answers WHERE practice_id IS NOT NULL")
+            .await,
+        0
+    );
+    // After the quiz, Ben's practice resumes where it was, and its replies name the calculation.
+    let text = private_text(&play.send(&ben, answer("17,76 %")).await);
+    assert!(
+        text.starts_with("**1.2.a** (calcul 1/2)\n✅ Juste"),
+        "{text}"
+    );
+}
+
+/// The reveal's line on how the question closed, made plain.
+fn closed_line(reveal: &str) -> &str {
+    reveal
+        .lines()
+        .find(|l| l.starts_with("Question close"))
+        .unwrap_or("(no line on how the question closed)")
+}
+
+/// Issue #10, item 3: early closing waits for everyone taking part, a hint included; the
+/// correction says why each question closed (time, everyone, the teacher, the stop).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn early_closing_waits_for_everyone_taking_part_and_the_correction_says_why() {
+    let play = spawn_engine("quiz_early_close").await;
+    let prof = play.teacher("Prof");
+    let ana = play.student("Ana");
+    let ben = play.student("Ben");
+    let launched = private_text(
+        &play
+            .send(
+                &prof,
+                launch(&["1.2.a", "1.2.b", "1.2.c", "1.2.d"], 60, false, false),
+            )
+            .await,
+    );
+    assert!(launched.contains(crate::helpers::EARLY_CLOSE), "{launched}");
+    play.take_posts(1).await;
+
+    // Question 1: Ana answers, Ben only takes a hint. The first question runs its time.
+    play.clock.advance(1_000);
+    answer_taken(&play, &ana, "17,76 %").await;
+    play.send(&ben, confirm_hint()).await;
+    play.advance_and_tick(1_000).await;
+    assert!(play.outbox.take().is_empty(), "question 1 runs its time");
+    play.advance_and_tick(58_000).await;
+    let posted = play.take_posts(2).await;
+    let reveal = crate::helpers::plain(&posted[0].1.text);
+    assert_eq!(
+        closed_line(&reveal),
+        "Question close : temps écoulé. La classe : 1 juste, 0 presque, 0 faux."
+    );
+
+    // Question 2: Ana answers; Ben took part (a hint), so the question waits for him.
+    play.clock.advance(1_000);
+    answer_taken(&play, &ana, "0,53 €").await;
+    play.advance_and_tick(5_000).await;
+    assert!(
+        play.outbox.take().is_empty(),
+        "waits for Ben, who took a hint"
+    );
+    // Ben's answer lands on question 2, then the question closes at once.
+    let text = private_text(&play.send(&ben, answer("0,53 €")).await);
+    assert_eq!(text, crate::helpers::receipt_for("1.2.b", 2, 4, "0,53 €"));
+    let posted = play.take_posts(2).await;
+    let reveal = crate::helpers::plain(&posted[0].1.text);
+    assert!(reveal.starts_with("✅ **Correction 1.2.b**"), "{reveal}");
+    assert_eq!(
+        closed_line(&reveal),
+        "Question close : tout le monde a répondu. La classe : 2 justes, 0 presque, 0 faux."
+    );
+    assert_eq!(
+        play.answers_of("Ben")
+            .await
+            .iter()
+            .map(|a| a.4)
+            .collect::<Vec<_>>(),
+        vec![Some(1)]
+    );
+
+    // Question 3: nobody answers; the teacher moves on.
+    play.clock.advance(1_000);
+    play.send(&prof, Command::QuizNext).await;
+    let posted = play.take_posts(2).await;
+    let reveal = crate::helpers::plain(&posted[0].1.text);
+    assert_eq!(
+        closed_line(&reveal),
+        "Question close par l'enseignant. Personne n'a répondu."
+    );
+
+    // Question 4: stopped while open.
+    play.clock.advance(1_000);
+    let stopped = play.send(&prof, Command::QuizStop).await;
+    let reveal = crate::helpers::plain(&stopped[1].text);
+    assert!(reveal.starts_with("✅ **Correction 1.2.d**"), "{reveal}");
+    assert_eq!(
+        closed_line(&reveal),
+        "Question close : quiz arrêté par l'enseignant. Personne n'a répondu."
+    );
+}
+
+/// With `attendre:oui`, a question runs its full time even once everyone answered.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn early_closing_can_be_turned_off_at_launch() {
+    let play = spawn_engine("quiz_full_time").await;
+    let prof = play.teacher("Prof");
+    let ana = play.student("Ana");
+    let launched = private_text(
+        &play
+            .send(&prof, launch_full_time(&["1.2.a", "1.2.b"], 60))
+            .await,
+    );
+    assert!(launched.contains(crate::helpers::FULL_TIME), "{launched}");
+    assert!(
+        !launched.contains(crate::helpers::EARLY_CLOSE),
+        "{launched}"
+    );
+    play.take_posts(1).await;
+    play.clock.advance(1_000);
+    answer_taken(&play, &ana, "17,76 %").await;
+    play.advance_and_tick(59_000).await;
+    play.take_posts(2).await;
+    play.clock.advance(1_000);
+    answer_taken(&play, &ana, "0,53 €").await;
+    play.advance_and_tick(30_000).await;
+    assert!(play.outbox.take().is_empty(), "runs its full time");
+    play.advance_and_tick(29_000).await;
+    let posted = play.take_posts(1).await;
+    let reveal = crate::helpers::plain(&posted[0].1.text);
+    assert_eq!(
+        closed_line(&reveal),
+        "Question close : temps écoulé. La classe : 1 juste, 0 presque, 0 faux."
+    );
+}
+
+/// A hint taken before a restart still counts as taking part after it.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_hint_taken_before_a_restart_still_counts_as_taking_part() {
+    let play = spawn_engine("quiz_hint_restart").await;
+    let prof = play.teacher("Prof");
+    let ana = play.student("Ana");
+    let ben = play.student("Ben");
+    play.send(&prof, launch(&["1.2.a", "1.2.b"], 60, false, false))
+        .await;
+    play.take_posts(1).await;
+    play.clock.advance(1_000);
+    answer_taken(&play, &ana, "17,76 %").await;
+    play.send(&ben, confirm_hint()).await;
+    let play = play.restart(1_000).await;
+    play.advance_and_tick(58_000).await;
+    play.take_posts(2).await;
+    play.clock.advance(1_000);
+    answer_taken(&play, &ana, "0,53 €").await;
+    play.advance_and_tick(5_000).await;
+    assert!(play.outbox.take().is_empty(), "still waits for Ben");
+}
+
+/// Issue #10, item 8: each summary gives the points out of what the questions asked were worth
+/// (a stopped quiz asked fewer), the rank without gender, plurals by count, and « Sans faute »
+/// only for a student who found every answer without a hint. The score chart's scale is the
+/// same maximum.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn summaries_tell_the_truth_in_every_variant() {
+    let play = spawn_engine("quiz_summaries").await;
+    let prof = play.teacher("Prof");
+    let [ana, ben, chloe, dan] = ["Ana", "Ben", "Chloé", "Dan"].map(|n| play.student(n));
+    // Three questions; the quiz is stopped during the second: 0,5 point asked, not 0,75.
+    play.send(&prof, launch_full_time(&["1.2.a", "1.2.b", "1.2.c"], 60))
+        .await;
+    play.take_posts(1).await;
+    play.clock.advance(1_000);
+    answer_taken(&play, &ana, "17,76 %").await;
+    play.send(&ben, confirm_hint()).await;
+    answer_taken(&play, &ben, "17,76 %").await;
+    answer_taken(&play, &chloe, "17 %").await;
+    answer_taken(&play, &dan, "17,7 %").await;
+    play.advance_and_tick(59_000).await;
+    play.take_posts(2).await;
+    play.clock.advance(1_000);
+    answer_taken(&play, &ana, "0,53 €").await;
+    answer_taken(&play, &ben, "0,53 €").await;
+    answer_taken(&play, &chloe, "0,53 €").await;
+    let replies = play.send(&prof, Command::QuizStop).await;
+    let mine = |name: &str| -> String {
+        let user = user_id(name);
+        let found: Vec<&Reply> = replies
+            .iter()
+            .filter(|r| r.audience == Audience::User(user.clone()))
+            .collect();
+        assert_eq!(found.len(), 1, "{name}: {replies:#?}");
+        crate::helpers::plain(&found[0].text)
+    };
+    assert_eq!(
+        mine("Ana"),
+        "**Ton bilan** : 0,5 / 0,5 point, rang 1 sur 4. 2 justes, 0 presque, 0 faux, 0 sans réponse.\nSans faute : bravo !"
+    );
+    assert_eq!(
+        mine("Ben"),
+        "**Ton bilan** : 0,475 / 0,5 point, rang 2 sur 4. 2 justes, 0 presque, 0 faux, 0 sans réponse.\nTout juste, avec des indices : refais ces calculs sans aide à l'entraînement."
+    );
+    assert!(
+        mine("Chloé").starts_with("**Ton bilan** : 0,25 / 0,5 point, rang 3 sur 4. 1 juste, 0 presque, 1 faux, 0 sans réponse.\nÀ revoir :"),
+        "{}",
+        mine("Chloé")
+    );
+    assert!(
+        mine("Dan").starts_with("**Ton bilan** : 0,125 / 0,5 point, rang 4 sur 4. 0 juste, 1 presque, 0 faux, 1 sans réponse.\nÀ revoir :"),
+        "{}",
+        mine("Dan")
+    );
+    for r in &replies {
+        assert!(
+            !r.text.contains("(s)") && !r.text.contains("1er"),
+            "{}",
+            r.text
+        );
+    }
+    let quiz = last_quiz_id(&play).await;
+    assert_eq!(
+        casebot::play::report::quiz_max_points(play.engine.store(), quiz)
+            .await
+            .expect("max points"),
+        rust_decimal::Decimal::new(5, 1),
+        "the score chart's scale: the questions asked"
+    );
+    let results =
+        casebot::play::report::member_results(play.engine.store(), crate::helpers::case(), quiz, 0)
+            .await
+            .expect("results");
+    for (_, _, possible) in results {
+        assert!(possible <= rust_decimal::Decimal::new(5, 1));
+    }
 }

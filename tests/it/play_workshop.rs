@@ -1014,6 +1014,7 @@ async fn model_answers_come_with_their_grid_and_wait_for_the_quiz() {
             total_minutes: None,
             speed_bonus: false,
             streak_bonus: false,
+            full_time: false,
         },
     )
     .await;
