@@ -103,6 +103,8 @@ ids! {
     QUESTION_PARTS_ONE = "question.parts_one" ["n"];
     QUESTION_PARTS_MANY = "question.parts_many" ["n"];
     QUESTION_PART_LINE = "question.part_line" ["id", "statement"];
+    QUESTION_CONSIGNE_LINE = "question.consigne_line" ["line"];
+    QUESTION_HELP = "question.help" ["help"];
     QUESTION_OPEN = "question.open" ["id"];
     QUESTION_UNKNOWN = "question.unknown" ["id", "list"];
     PART_HEADER = "part.header" ["id", "points"];

@@ -116,7 +116,7 @@ pub fn question(messages: &Prompts, case: &Case, q: &Question) -> String {
         )
     };
     out.push('\n');
-    out.push_str(&case.text(&format!("question.{}.statement", q.id)));
+    out.push_str(&consigne(messages, case, q));
     out.push_str("\n\n");
     if q.parts.is_empty() {
         out.push_str(&messages.render(msg::QUESTION_OPEN, &[("id", &q.id)]));
@@ -151,6 +151,44 @@ pub fn question(messages: &Prompts, case: &Case, q: &Question) -> String {
     out
 }
 
+/// The consigne of a question in the subject's own words, as a quotation (one "> " line per
+/// line of the text, so that Discord shows one block), then the bot's optional help on a line
+/// of its own: reading the exam's wording is part of the exercise, so the bot never rewords it.
+pub fn consigne(messages: &Prompts, case: &Case, q: &Question) -> String {
+    let mut out = consigne_quote(messages, case, q);
+    let help_id = format!("question.{}.statement", q.id);
+    if case.texts.contains(&help_id) {
+        let help = case.text(&help_id);
+        if !help.trim().is_empty() {
+            out.push('\n');
+            out.push_str(&messages.render(msg::QUESTION_HELP, &[("help", help.trim())]));
+        }
+    }
+    out
+}
+
+/// The subject's words alone, as a quotation.
+fn consigne_quote(messages: &Prompts, case: &Case, q: &Question) -> String {
+    let words = case.text(&format!("question.{}.consigne", q.id));
+    words
+        .trim()
+        .lines()
+        .map(|line| messages.render(msg::QUESTION_CONSIGNE_LINE, &[("line", line.trim())]))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// What a numeric part asks: its question's consigne (the subject's words) and then the part's
+/// own task, which is the bot's help for this step. Used wherever a part is asked (practice,
+/// quiz, `/question 1.2.a`).
+pub fn part_task(messages: &Prompts, case: &Case, p: &Part) -> String {
+    let task = case.text(&format!("part.{}.statement", p.id));
+    match case.part(&p.id) {
+        Some((q, _)) => format!("{}\n{}", consigne_quote(messages, case, q), task.trim()),
+        None => task,
+    }
+}
+
 /// A numeric part as it is asked.
 pub fn part(messages: &Prompts, case: &Case, p: &Part) -> String {
     let mut out = messages.render(
@@ -158,7 +196,7 @@ pub fn part(messages: &Prompts, case: &Case, p: &Part) -> String {
         &[("id", &p.id), ("points", &points(messages, p.points))],
     );
     out.push('\n');
-    out.push_str(&case.text(&format!("part.{}.statement", p.id)));
+    out.push_str(&part_task(messages, case, p));
     out
 }
 

@@ -40,14 +40,17 @@ pub mod ids {
         HOOK_EMPTY = "linkedin.criterion.hook.empty" CRITERION_ARGS;
         HOOK_TOO_LONG = "linkedin.criterion.hook.too_long" CRITERION_ARGS;
         HOOK_GENERIC = "linkedin.criterion.hook.generic" CRITERION_ARGS;
+        HOOK_ALONE = "linkedin.criterion.hook.alone" CRITERION_ARGS;
         LENGTH_LABEL = "linkedin.criterion.length.label" CRITERION_ARGS;
         LENGTH_OK = "linkedin.criterion.length.ok" CRITERION_ARGS;
         LENGTH_TOO_LONG = "linkedin.criterion.length.too_long" CRITERION_ARGS;
+        LENGTH_TOO_SHORT = "linkedin.criterion.length.too_short" CRITERION_ARGS;
         QUOTE_LABEL = "linkedin.criterion.quote.label" CRITERION_ARGS;
         QUOTE_OK = "linkedin.criterion.quote.ok" CRITERION_ARGS;
         QUOTE_NONE = "linkedin.criterion.quote.none" CRITERION_ARGS;
         QUOTE_OTHER = "linkedin.criterion.quote.other" CRITERION_ARGS;
         QUOTE_UNQUOTED = "linkedin.criterion.quote.unquoted" CRITERION_ARGS;
+        QUOTE_ALTERED = "linkedin.criterion.quote.altered" CRITERION_ARGS;
         ATTRIBUTION_LABEL = "linkedin.criterion.attribution.label" CRITERION_ARGS;
         ATTRIBUTION_NAME = "linkedin.criterion.attribution.name" CRITERION_ARGS;
         ATTRIBUTION_ROLE = "linkedin.criterion.attribution.role" CRITERION_ARGS;
@@ -61,7 +64,10 @@ pub mod ids {
         TAG_MISSING = "linkedin.criterion.tag.missing" CRITERION_ARGS;
         OFFER_LABEL = "linkedin.criterion.offer.label" CRITERION_ARGS;
         OFFER_OK = "linkedin.criterion.offer.ok" CRITERION_ARGS;
+        OFFER_DELIVERY = "linkedin.criterion.offer.delivery" CRITERION_ARGS;
         OFFER_MISSING = "linkedin.criterion.offer.missing" CRITERION_ARGS;
+        OFFER_STORY_ONLY = "linkedin.criterion.offer.story_only" CRITERION_ARGS;
+        OFFER_QUESTION_ONLY = "linkedin.criterion.offer.question_only" CRITERION_ARGS;
         CTA_LABEL = "linkedin.criterion.cta.label" CRITERION_ARGS;
         CTA_OK = "linkedin.criterion.cta.ok" CRITERION_ARGS;
         CTA_MISSING = "linkedin.criterion.cta.missing" CRITERION_ARGS;
@@ -107,6 +113,10 @@ pub use ids::{TEXTS, TEXT_IDS};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct Limits {
+    /// Shortest post that can carry what the exam asks (a hook, the testimonial, its author and
+    /// consent, the offer, the call to action, the hashtags): the testimonial of « Arbre-cadeau »
+    /// alone is 170 characters, so a post under 300 cannot hold the rest.
+    pub min_characters: usize,
     /// Longest post LinkedIn accepts, in characters.
     pub max_characters: usize,
     /// Longest first line that still works as a hook, in characters.
@@ -126,6 +136,7 @@ pub struct Limits {
 impl Default for Limits {
     fn default() -> Self {
         Limits {
+            min_characters: 300,
             max_characters: 3000,
             hook_max_characters: 150,
             more_lines: 3,
@@ -150,8 +161,15 @@ pub struct DraftConfig {
     pub author_role: Vec<String>,
     /// The testimonial, word for word.
     pub testimonial: String,
-    /// Words that present the offer to professionals.
+    /// Words that present the offer to professionals (the audience: « CSE », « vos équipes »).
     pub offer: Vec<String>,
+    /// What the seller delivers, the offer's assets (« prêt* à planter », « message*
+    /// personnalisé* »): said to the reader or in the seller's voice, they present the offer too.
+    #[serde(default)]
+    pub offer_assets: Vec<String>,
+    /// The seller's names (« Arbre-cadeau »): a sentence that names it speaks in its voice.
+    #[serde(default)]
+    pub seller: Vec<String>,
     /// Words of the call to action (the quote request).
     pub call_to_action: Vec<String>,
 }
@@ -163,6 +181,8 @@ pub struct Params {
     pub author: Vec<Phrase>,
     pub author_role: Vec<Phrase>,
     pub offer: Vec<Phrase>,
+    pub offer_assets: Vec<Phrase>,
+    pub seller: Vec<Phrase>,
     pub call_to_action: Vec<Phrase>,
     /// The testimonial as written, and its folded words.
     pub testimonial: String,
@@ -199,6 +219,19 @@ impl Params {
         let author_role = phrases("author_role", &config.author_role, &mut problems);
         let offer = phrases("offer", &config.offer, &mut problems);
         let call_to_action = phrases("call_to_action", &config.call_to_action, &mut problems);
+        // Optional lists: empty is allowed (the offer is then recognised by its audience only).
+        let optional = |key: &str, sources: &[String], problems: &mut Vec<(String, String)>| {
+            let mut out = Vec::new();
+            for (i, s) in sources.iter().enumerate() {
+                match Phrase::parse(s) {
+                    Ok(p) => out.push(p),
+                    Err(e) => problems.push((format!("draft.{key}[{i}]"), e)),
+                }
+            }
+            out
+        };
+        let offer_assets = optional("offer_assets", &config.offer_assets, &mut problems);
+        let seller = optional("seller", &config.seller, &mut problems);
         for (i, c) in config.company.iter().enumerate() {
             if c.contains('*') {
                 problems.push((
@@ -243,6 +276,15 @@ impl Params {
                 ),
             ));
         }
+        if limits.min_characters > limits.max_characters {
+            problems.push((
+                "limits.min_characters".to_string(),
+                format!(
+                    "{} is more than max_characters ({}) (expected min_characters ≤ max_characters)",
+                    limits.min_characters, limits.max_characters
+                ),
+            ));
+        }
         if limits.hook_max_characters > limits.max_characters {
             problems.push((
                 "limits.hook_max_characters".to_string(),
@@ -260,6 +302,8 @@ impl Params {
             author,
             author_role,
             offer,
+            offer_assets,
+            seller,
             call_to_action,
             testimonial: config.testimonial.clone(),
             testimonial_words,
@@ -363,6 +407,23 @@ pub const CONSENT_PHRASES: &[&str] = &[
     "pour leur accord",
     "autorisation de publi*",
     "accord de publi*",
+    "nous a permis",
+    "nous ont permis",
+    "m a permis",
+    "permis de publi*",
+    "permis de partag*",
+    "d accord pour",
+    // The words of consent themselves, however the sentence goes (« a gentiment accepté de
+    // nous répondre », « nous a donné l'autorisation de partager »).
+    "accepte* de",
+    "accepte* qu*",
+    "son accord",
+    "leur accord",
+    "l accord d*",
+    "son autorisation",
+    "leur autorisation",
+    "l autorisation",
+    "sa permission",
 ];
 
 /// Words that announce a visual. "image" counts only right after "[" or "(" ("[Image : …]"),
@@ -376,6 +437,18 @@ pub const VISUAL_WORDS: &[&str] = &[
     "carrousel*",
     "carousel*",
 ];
+
+/// Shortest run of the testimonial's words that a word of a quotation must belong to (see the
+/// quote rule): two words in common (« une idée ») are a coincidence, three are the client's.
+pub const ALTERED_RUN: usize = 3;
+
+/// Emoji that announce a visual (« 📸 l'olivier dans le hall »).
+pub const VISUAL_EMOJI: &[char] = &['📸', '📷', '🎥', '📹', '🎬', '🖼'];
+
+/// Words that speak in the seller's voice or to the reader: with an asset of the offer in the
+/// same sentence, they make it an offer (« Nos arbres sont livrés prêts à planter », « on vous
+/// livre… ») rather than the client's story (« ICOOPA a offert un olivier prêt à planter »).
+pub const VOICE_WORDS: &[&str] = &["nous", "nos", "notre", "on", "vous", "vos", "votre"];
 
 // ------------------------------------------------------------------------------------------
 // The analysis.
@@ -465,8 +538,12 @@ pub enum Reason {
     HookEmpty,
     HookTooLong,
     HookGeneric,
+    /// The post is one short line: there is nothing for a hook to open.
+    HookAlone,
     LengthOk,
     LengthTooLong,
+    /// Fewer than `min_characters`: too short to carry the testimonial and the offer.
+    LengthTooShort,
     QuoteOk,
     /// Nothing between quotation marks.
     QuoteNone,
@@ -474,6 +551,8 @@ pub enum Reason {
     QuoteOther,
     /// The testimonial is there, but not between quotation marks.
     QuoteUnquoted,
+    /// A quotation repeats the testimonial but changes or adds words.
+    QuoteAltered,
     AttributionName,
     AttributionRole,
     AttributionMissing,
@@ -483,8 +562,16 @@ pub enum Reason {
     /// The company is named, without `@`.
     TagNotTagged,
     TagMissing,
+    /// The audience is named (« CSE », « vos équipes »).
     OfferOk,
+    /// What the seller delivers is said to the reader or in the seller's voice, or several of
+    /// the offer's assets are listed.
+    OfferDelivery,
     OfferMissing,
+    /// An asset is told only as part of the client's story.
+    OfferStoryOnly,
+    /// The reader is asked a question, but nothing is said of what is offered.
+    OfferQuestionOnly,
     CtaOk,
     CtaMissing,
     HashtagsOk,
@@ -510,6 +597,7 @@ impl Reason {
                 | Reason::ConsentOk
                 | Reason::TagOk
                 | Reason::OfferOk
+                | Reason::OfferDelivery
                 | Reason::CtaOk
                 | Reason::HashtagsOk
                 | Reason::VisualOk
@@ -524,12 +612,15 @@ impl Reason {
             Reason::HookEmpty => ids::HOOK_EMPTY,
             Reason::HookTooLong => ids::HOOK_TOO_LONG,
             Reason::HookGeneric => ids::HOOK_GENERIC,
+            Reason::HookAlone => ids::HOOK_ALONE,
             Reason::LengthOk => ids::LENGTH_OK,
             Reason::LengthTooLong => ids::LENGTH_TOO_LONG,
+            Reason::LengthTooShort => ids::LENGTH_TOO_SHORT,
             Reason::QuoteOk => ids::QUOTE_OK,
             Reason::QuoteNone => ids::QUOTE_NONE,
             Reason::QuoteOther => ids::QUOTE_OTHER,
             Reason::QuoteUnquoted => ids::QUOTE_UNQUOTED,
+            Reason::QuoteAltered => ids::QUOTE_ALTERED,
             Reason::AttributionName => ids::ATTRIBUTION_NAME,
             Reason::AttributionRole => ids::ATTRIBUTION_ROLE,
             Reason::AttributionMissing => ids::ATTRIBUTION_MISSING,
@@ -539,7 +630,10 @@ impl Reason {
             Reason::TagNotTagged => ids::TAG_NOT_TAGGED,
             Reason::TagMissing => ids::TAG_MISSING,
             Reason::OfferOk => ids::OFFER_OK,
+            Reason::OfferDelivery => ids::OFFER_DELIVERY,
             Reason::OfferMissing => ids::OFFER_MISSING,
+            Reason::OfferStoryOnly => ids::OFFER_STORY_ONLY,
+            Reason::OfferQuestionOnly => ids::OFFER_QUESTION_ONLY,
             Reason::CtaOk => ids::CTA_OK,
             Reason::CtaMissing => ids::CTA_MISSING,
             Reason::HashtagsOk => ids::HASHTAGS_OK,
@@ -690,6 +784,8 @@ pub fn analyse(draft: &str, params: &Params) -> Analysis {
         );
     } else if first_len > limits.hook_max_characters {
         push(Criterion::Hook, Reason::HookTooLong, None, Some(first_len));
+    } else if post.lines().skip(1).all(|l| l.trim().is_empty()) {
+        push(Criterion::Hook, Reason::HookAlone, None, Some(first_len));
     } else {
         push(Criterion::Hook, Reason::HookOk, None, Some(first_len));
     }
@@ -697,6 +793,8 @@ pub fn analyse(draft: &str, params: &Params) -> Analysis {
     // Length.
     let reason = if counts.characters > limits.max_characters {
         Reason::LengthTooLong
+    } else if counts.characters < limits.min_characters {
+        Reason::LengthTooShort
     } else {
         Reason::LengthOk
     };
@@ -708,22 +806,41 @@ pub fn analyse(draft: &str, params: &Params) -> Analysis {
         .iter()
         .map(String::as_str)
         .collect();
-    let best_quoted = quoted
-        .iter()
-        .map(|r| {
-            let inner: Vec<String> = text::words(&post[r.clone()])
-                .into_iter()
-                .map(|w| w.folded)
+    // A quotation of it must be word for word: besides one slip (« ravi » for « ravis »), every
+    // word belongs to a run of at least ALTERED_RUN words of the testimonial, so that a quotation
+    // that starts with the client's words and goes on in the student's is not a citation.
+    let mut best_quoted = 0;
+    let mut faithful = false;
+    let mut altered: Option<String> = None;
+    for r in &quoted {
+        let inner_words = text::words(&post[r.clone()]);
+        let inner: Vec<&str> = inner_words.iter().map(|w| w.folded.as_str()).collect();
+        let run = text::longest_common_run(&inner, &testimonial);
+        best_quoted = best_quoted.max(run);
+        if run < limits.min_quoted_words {
+            continue;
+        }
+        let foreign = text::outside_runs(&inner, &testimonial, ALTERED_RUN);
+        if foreign.len() <= 1 {
+            faithful = true;
+        } else if altered.is_none() {
+            let shown: Vec<&str> = foreign
+                .iter()
+                .map(|&i| {
+                    &post[r.start + inner_words[i].span.start..r.start + inner_words[i].span.end]
+                })
                 .collect();
-            let inner: Vec<&str> = inner.iter().map(String::as_str).collect();
-            text::longest_common_run(&inner, &testimonial)
-        })
-        .max()
-        .unwrap_or(0);
+            altered = Some(shown.join(" "));
+        }
+    }
     let anywhere: Vec<&str> = all_words.iter().map(|w| w.folded.as_str()).collect();
     let best_anywhere = text::longest_common_run(&anywhere, &testimonial);
-    let reason = if best_quoted >= limits.min_quoted_words {
+    let mut quote_found = None;
+    let reason = if faithful {
         Reason::QuoteOk
+    } else if altered.is_some() {
+        quote_found = altered;
+        Reason::QuoteAltered
     } else if best_anywhere >= limits.min_quoted_words {
         Reason::QuoteUnquoted
     } else if quoted.is_empty() {
@@ -731,7 +848,7 @@ pub fn analyse(draft: &str, params: &Params) -> Analysis {
     } else {
         Reason::QuoteOther
     };
-    push(Criterion::Quote, reason, None, Some(best_quoted));
+    push(Criterion::Quote, reason, quote_found, Some(best_quoted));
 
     // Attribution: the author's name, or their function with the company named.
     let company_named = text::find_first(&params.company, &every, post);
@@ -780,10 +897,8 @@ pub fn analyse(draft: &str, params: &Params) -> Analysis {
     }
 
     // Offer and call to action, outside the quotation.
-    match text::find_first(&params.offer, &own, post) {
-        Some(at) => push(Criterion::Offer, Reason::OfferOk, Some(slice(at)), None),
-        None => push(Criterion::Offer, Reason::OfferMissing, None, None),
-    }
+    let (reason, found) = offer(params, post, &own);
+    push(Criterion::Offer, reason, found, None);
     match text::find_first(&params.call_to_action, &own, post) {
         Some(at) => push(Criterion::Cta, Reason::CtaOk, Some(slice(at)), None),
         None => push(Criterion::Cta, Reason::CtaMissing, None, None),
@@ -838,11 +953,15 @@ pub fn analyse(draft: &str, params: &Params) -> Analysis {
         let refs: Vec<&Word> = ws.iter().collect();
         text::find_first(&visual_words, &refs, note).is_some() || image_after_bracket(note, &ws)
     });
-    let visual_in_post = text::find_first(&visual_words, &own, post).or_else(|| {
-        own.iter()
-            .find(|w| image_word_after_bracket(post, w))
-            .map(|w| w.span.clone())
-    });
+    let visual_in_post = text::find_first(&visual_words, &own, post)
+        .or_else(|| {
+            own.iter()
+                .find(|w| image_word_after_bracket(post, w))
+                .map(|w| w.span.clone())
+        })
+        .or_else(|| visual_emoji_line(post));
+    let visual_note =
+        visual_note.or_else(|| draft.notes.iter().find(|note| note.contains(VISUAL_EMOJI)));
     match (visual_note, visual_in_post) {
         (Some(note), _) => push(
             Criterion::Visual,
@@ -865,6 +984,67 @@ pub fn analyse(draft: &str, params: &Params) -> Analysis {
     Analysis { verdicts, counts }
 }
 
+/// How the offer is presented, in the own text: its audience named (« vos équipes »), or what
+/// the seller delivers (an asset of the offer in a sentence spoken by the seller or to the
+/// reader, or two different assets); otherwise why not, with what was found.
+fn offer(params: &Params, post: &str, own: &[&Word]) -> (Reason, Option<String>) {
+    let slice = |r: Range<usize>| post[r].to_string();
+    if let Some(at) = text::find_first(&params.offer, own, post) {
+        return (Reason::OfferOk, Some(slice(at)));
+    }
+    let voice = Phrase::list(VOICE_WORDS);
+    let sentences = text::sentences(post, own);
+    let mut story = None;
+    for sentence in &sentences {
+        if let Some(at) = text::find_first(&params.offer_assets, sentence, post) {
+            let spoken = text::find_first(&voice, sentence, post).is_some()
+                || text::find_first(&params.seller, sentence, post).is_some();
+            if spoken {
+                return (Reason::OfferDelivery, Some(slice(at)));
+            }
+            story.get_or_insert(at);
+        }
+    }
+    let assets: Vec<Range<usize>> = params
+        .offer_assets
+        .iter()
+        .filter_map(|a| text::find_first(std::slice::from_ref(a), own, post))
+        .collect();
+    if assets.len() >= 2 {
+        let mut assets = assets;
+        assets.sort_by_key(|r| r.start);
+        let shown: Vec<String> = assets.into_iter().map(slice).collect();
+        return (Reason::OfferDelivery, Some(shown.join(" », « ")));
+    }
+    if let Some(at) = story {
+        return (Reason::OfferStoryOnly, Some(slice(at)));
+    }
+    let reader = Phrase::list(&["vous", "vos", "votre"]);
+    let question = sentences.iter().find(|s| {
+        s.last()
+            .is_some_and(|w| post[w.span.end..].trim_start().starts_with('?'))
+            && text::find_first(&reader, s, post).is_some()
+    });
+    match question {
+        Some(s) => {
+            let (start, end) = (s[0].span.start, s[s.len() - 1].span.end);
+            (
+                Reason::OfferQuestionOnly,
+                Some(format!("{} ?", &post[start..end])),
+            )
+        }
+        None => (Reason::OfferMissing, None),
+    }
+}
+
+/// The line of the published text that holds a camera emoji, if any.
+fn visual_emoji_line(post: &str) -> Option<Range<usize>> {
+    let at = post.find(VISUAL_EMOJI)?;
+    let start = post[..at].rfind('\n').map_or(0, |i| i + 1);
+    let end = post[at..].find('\n').map_or(post.len(), |i| at + i);
+    Some(start..end)
+}
+
 fn image_after_bracket(text: &str, words: &[Word]) -> bool {
     words.iter().any(|w| image_word_after_bracket(text, w))
 }
@@ -879,17 +1059,22 @@ mod tests {
     use super::*;
 
     fn params() -> Params {
-        let config = DraftConfig {
+        match Params::new(&config(), Limits::default()) {
+            Ok(p) => p,
+            Err(e) => panic!("{e:?}"),
+        }
+    }
+
+    fn config() -> DraftConfig {
+        DraftConfig {
             company: vec!["ICOOPA".into()],
             author: vec!["Emilie HERROU BEBIN".into(), "HERROU BEBIN".into()],
             author_role: vec!["responsable RH".into(), "responsable des ressources humaines".into()],
             testimonial: "Tous les salariés ont été ravis de recevoir un « Olivier », symbole de la cohésion, pour les 40 ans de notre entreprise. Une idée originale, pleine de sens et de valeurs !".into(),
             offer: vec!["cadeau* d entreprise".into(), "CSE".into(), "vos collaborat*".into()],
+            offer_assets: vec![],
+            seller: vec![],
             call_to_action: vec!["devis".into()],
-        };
-        match Params::new(&config, Limits::default()) {
-            Ok(p) => p,
-            Err(e) => panic!("{e:?}"),
         }
     }
 
@@ -1020,7 +1205,9 @@ mod tests {
         let p = params();
         let a = analyse("", &p);
         assert_eq!(a.verdict(Criterion::Hook).reason, Reason::HookEmpty);
-        assert_eq!(a.met_count(), 2, "only length and emoji hold for nothing");
+        // Nothing meets only the emoji rule: a length has a floor (issue #10).
+        assert_eq!(a.met_count(), 1, "only emoji hold for nothing");
+        assert_eq!(a.verdict(Criterion::Length).reason, Reason::LengthTooShort);
         let long = format!("{}\nsuite", "mot ".repeat(40));
         let a = analyse(&long, &p);
         assert_eq!(a.verdict(Criterion::Hook).reason, Reason::HookTooLong);
@@ -1029,9 +1216,104 @@ mod tests {
         assert_eq!(hook.reason, Reason::HookGeneric);
         assert_eq!(hook.found.as_deref(), Some("Nous sommes fiers"));
         // A note line first: the hook is the first published line.
-        let a = analyse("[Photo : l'olivier]\nUn olivier pour 40 ans ?", &p);
+        let a = analyse(
+            "[Photo : l'olivier]\nUn olivier pour 40 ans ?\nLa suite.",
+            &p,
+        );
         assert_eq!(a.verdict(Criterion::Hook).reason, Reason::HookOk);
         assert_eq!(a.verdict(Criterion::Hook).count, Some(24));
+    }
+
+    #[test]
+    fn a_one_line_post_has_no_hook_and_a_short_one_no_length() {
+        let p = params();
+        let a = analyse("Merci ICOOPA !!!", &p);
+        assert_eq!(a.verdict(Criterion::Hook).reason, Reason::HookAlone);
+        assert_eq!(a.verdict(Criterion::Length).reason, Reason::LengthTooShort);
+        assert_eq!(a.verdict(Criterion::Length).count, Some(16));
+        // At the floor, the length holds.
+        let at_floor = format!("Un olivier ?\n{}", "x".repeat(300 - 13));
+        assert_eq!(text::characters(&at_floor), 300);
+        assert_eq!(
+            analyse(&at_floor, &p).verdict(Criterion::Length).reason,
+            Reason::LengthOk
+        );
+        let below = &at_floor[..at_floor.len() - 1];
+        assert_eq!(
+            analyse(below, &p).verdict(Criterion::Length).reason,
+            Reason::LengthTooShort
+        );
+    }
+
+    #[test]
+    fn the_offer_is_its_audience_or_what_the_seller_delivers() {
+        let mut config = config();
+        config.offer_assets = vec!["pret* a planter".into(), "message* personnalise*".into()];
+        config.seller = vec!["Arbre-cadeau".into()];
+        let p = match Params::new(&config, Limits::default()) {
+            Ok(p) => p,
+            Err(e) => panic!("{e:?}"),
+        };
+        let v = |d: &str| {
+            let v = analyse(d, &p).verdict(Criterion::Offer).clone();
+            (v.reason, v.found)
+        };
+        let found = |s: &str| Some(s.to_string());
+        assert_eq!(
+            v("Pour vos collaborateurs."),
+            (Reason::OfferOk, found("vos collaborateurs"))
+        );
+        // The seller's voice, the reader's, the seller's name: an asset makes it an offer.
+        assert_eq!(
+            v("Vous préparez un anniversaire ? Nos arbres sont livrés prêts à planter."),
+            (Reason::OfferDelivery, found("prêts à planter"))
+        );
+        assert_eq!(
+            v("On vous livre un arbre prêt à planter."),
+            (Reason::OfferDelivery, found("prêt à planter"))
+        );
+        assert_eq!(
+            v("Arbre-cadeau livre des arbres prêts à planter."),
+            (Reason::OfferDelivery, found("prêts à planter"))
+        );
+        // Two assets listed are the offer, whoever speaks.
+        assert_eq!(
+            v("🎁 Arbre prêt à planter\n💌 Message personnalisé"),
+            (
+                Reason::OfferDelivery,
+                found("prêt à planter », « Message personnalisé")
+            )
+        );
+        // One asset in the client's story is not an offer; it is said why.
+        assert_eq!(
+            v("ICOOPA a offert à ses salariés un olivier prêt à planter."),
+            (Reason::OfferStoryOnly, found("prêt à planter"))
+        );
+        // A question to the reader without the offer.
+        assert_eq!(
+            v("Vous cherchez une idée pour votre anniversaire ? Demandez un devis."),
+            (
+                Reason::OfferQuestionOnly,
+                found("Vous cherchez une idée pour votre anniversaire ?")
+            )
+        );
+        assert_eq!(v("Merci ICOOPA."), (Reason::OfferMissing, None));
+        // Inside the quotation, the assets are the client's words.
+        assert_eq!(
+            v("« Nos arbres prêts à planter, votre message personnalisé »").0,
+            Reason::OfferMissing
+        );
+    }
+
+    #[test]
+    fn a_camera_emoji_announces_a_visual() {
+        let p = params();
+        let v = |d: &str| analyse(d, &p).verdict(Criterion::Visual).clone();
+        let a = v("Texte.\n📸 l'olivier dans le hall");
+        assert!(a.met);
+        assert_eq!(a.found.as_deref(), Some("📸 l'olivier dans le hall"));
+        assert!(v("Texte.\n[📷 l'olivier]").met);
+        assert!(!v("Texte 🌳 et rien d'autre.").met);
     }
 
     #[test]
@@ -1052,6 +1334,8 @@ mod tests {
             author_role: vec!["RH".into()],
             testimonial: "Trop court.".into(),
             offer: vec!["a*b".into()],
+            offer_assets: vec![],
+            seller: vec![],
             call_to_action: vec!["devis".into()],
         };
         let limits = Limits {

@@ -31,7 +31,7 @@ fn criterion_args(params: &Params, verdict: &Verdict) -> Vec<(&'static str, Stri
     let count = verdict.count.unwrap_or(0);
     let (min, max) = match verdict.criterion {
         Criterion::Hook => (0, limits.hook_max_characters),
-        Criterion::Length => (0, limits.max_characters),
+        Criterion::Length => (limits.min_characters, limits.max_characters),
         Criterion::Quote => (limits.min_quoted_words, params.testimonial_words.len()),
         Criterion::Hashtags => (limits.min_hashtags, limits.max_hashtags),
         Criterion::Emoji => (0, limits.max_emoji),

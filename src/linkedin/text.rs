@@ -121,15 +121,63 @@ impl Phrase {
         if at + self.words.len() > words.len() {
             return false;
         }
+        // In a phrase of several words, a long word may be misspelt by one letter (« son acord »,
+        // « autorisaton »): the other words keep the match precise, and a class's drafts are
+        // full of such slips. A single word (« devis », « CSE ») must be exact.
+        let lenient = self.words.len() >= 2;
         self.words.iter().enumerate().all(|(k, w)| {
             let candidate = &words[at + k].folded;
             if self.prefix[k] {
                 candidate.starts_with(w.as_str())
             } else {
                 candidate == w
+                    || (lenient
+                        && w.chars().count() >= MIN_LENIENT_LETTERS
+                        && one_slip(w, candidate))
             }
         })
     }
+}
+
+/// Shortest word of a phrase that may be misspelt by one letter.
+const MIN_LENIENT_LETTERS: usize = 6;
+
+/// Whether `b` is `a` with one letter missing, added, changed, or two neighbours swapped.
+fn one_slip(a: &str, b: &str) -> bool {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let prefix = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
+    let (ra, rb) = (&a[prefix..], &b[prefix..]);
+    match (ra.len() as isize) - (rb.len() as isize) {
+        0 => {
+            ra.is_empty()
+                || ra[1..] == rb[1..]
+                || (ra.len() >= 2 && ra[0] == rb[1] && ra[1] == rb[0] && ra[2..] == rb[2..])
+        }
+        1 => ra[1..] == *rb,
+        -1 => *ra == rb[1..],
+        _ => false,
+    }
+}
+
+/// The words of `text` (from [`words`], possibly filtered) grouped by sentence: a sentence
+/// ends at « . », « ! », « ? », « … » or a line break.
+pub fn sentences<'a>(text: &str, words: &[&'a Word]) -> Vec<Vec<&'a Word>> {
+    let mut out: Vec<Vec<&'a Word>> = Vec::new();
+    let mut current: Vec<&'a Word> = Vec::new();
+    let mut previous_end = 0;
+    for w in words {
+        let gap = text.get(previous_end..w.span.start).unwrap_or("");
+        if !current.is_empty() && gap.contains(['.', '!', '?', '…', '\n']) {
+            out.push(std::mem::take(&mut current));
+        }
+        current.push(w);
+        previous_end = w.span.end;
+    }
+    if !current.is_empty() {
+        out.push(current);
+    }
+    out
 }
 
 /// The first place (in text order) where any of `phrases` occurs in `words`, as a byte range
@@ -239,6 +287,40 @@ pub fn longest_common_run(a: &[&str], b: &[&str]) -> usize {
         previous = row;
     }
     best
+}
+
+/// The positions of `a` (the words of a quotation) that belong to no run of at least `min_run`
+/// consecutive words shared with `b` (the testimonial): the words it adds or changes.
+pub fn outside_runs(a: &[&str], b: &[&str], min_run: usize) -> Vec<usize> {
+    // ends[i][j]: length of the common run ending at a[i], b[j]; starts: beginning there.
+    let (n, m) = (a.len(), b.len());
+    let mut ends = vec![vec![0usize; m]; n];
+    let mut starts = vec![vec![0usize; m]; n];
+    for i in 0..n {
+        for j in 0..m {
+            if a[i] == b[j] {
+                ends[i][j] = 1 + if i > 0 && j > 0 {
+                    ends[i - 1][j - 1]
+                } else {
+                    0
+                };
+            }
+        }
+    }
+    for i in (0..n).rev() {
+        for j in (0..m).rev() {
+            if a[i] == b[j] {
+                starts[i][j] = 1 + if i + 1 < n && j + 1 < m {
+                    starts[i + 1][j + 1]
+                } else {
+                    0
+                };
+            }
+        }
+    }
+    (0..n)
+        .filter(|&i| !(0..m).any(|j| a[i] == b[j] && ends[i][j] + starts[i][j] > min_run))
+        .collect()
 }
 
 /// The hashtags of `text`, in order: `#` at the start of the text or after a character that is
@@ -510,5 +592,87 @@ mod tests {
     fn characters_are_scalar_values() {
         assert_eq!(characters("écoresponsable"), 14);
         assert_eq!(characters("« »"), 3);
+    }
+}
+
+#[cfg(test)]
+mod lenient_tests {
+    use super::*;
+
+    #[test]
+    fn one_slip_is_one_letter_or_one_swap() {
+        for (a, b) in [
+            ("accord", "acord"),
+            ("accord", "accords"),
+            ("accord", "accprd"),
+            ("accord", "accrod"),
+            ("accord", "accord"),
+        ] {
+            assert!(one_slip(a, b), "{a} / {b}");
+        }
+        for (a, b) in [
+            ("accord", "acrd"),
+            ("accord", "record"),
+            ("accord", "abords"),
+        ] {
+            assert!(!one_slip(a, b), "{a} / {b}");
+        }
+    }
+
+    #[test]
+    fn long_words_of_a_phrase_tolerate_one_slip_single_words_do_not() {
+        let find = |phrase: &str, text: &str| {
+            let p = Phrase::parse(phrase).unwrap_or_else(|e| panic!("{e}"));
+            let ws = words(text);
+            let refs: Vec<&Word> = ws.iter().collect();
+            find_first(&[p], &refs, text).is_some()
+        };
+        assert!(find("a donne son accord", "elle a donné son acord"));
+        assert!(find("avec son autorisation", "avec son autorisaton"));
+        // Short words stay exact: « son » is not « mon ».
+        assert!(!find("avec son accord", "avec mon accord"));
+        // A single word is never approximate.
+        assert!(!find("formulaire", "formulaires"));
+        assert!(!find("devis", "devise"));
+    }
+
+    #[test]
+    fn words_outside_the_runs_of_the_testimonial() {
+        let t = [
+            "tous",
+            "les",
+            "salaries",
+            "ont",
+            "ete",
+            "ravis",
+            "une",
+            "idee",
+            "originale",
+        ];
+        let q = [
+            "les", "salaries", "ont", "ete", "ravi", "une", "idee", "pleine",
+        ];
+        // « ravi » (a slip), « une idée » (two words only) and « pleine » are not the client's.
+        assert_eq!(outside_runs(&q, &t, 3), [4, 5, 6, 7]);
+        assert_eq!(outside_runs(&t, &t, 3), Vec::<usize>::new());
+    }
+
+    #[test]
+    fn sentences_end_at_stops_and_line_breaks() {
+        let text = "Vous préparez un séminaire ? Nos arbres sont livrés.\nDemandez un devis !";
+        let ws = words(text);
+        let refs: Vec<&Word> = ws.iter().collect();
+        let s: Vec<Vec<&str>> = sentences(text, &refs)
+            .iter()
+            .map(|s| s.iter().map(|w| w.folded.as_str()).collect())
+            .collect();
+        assert_eq!(
+            s,
+            [
+                vec!["vous", "preparez", "un", "seminaire"],
+                vec!["nos", "arbres", "sont", "livres"],
+                vec!["demandez", "un", "devis"],
+            ]
+        );
     }
 }

@@ -846,7 +846,8 @@ fn check_texts(case: &Case, prompts_dir: &Path, problems: &mut Problems) {
             .map(|a| format!("annex.{}.body", a.number)),
     );
     for q in &case.questions {
-        required.push(format!("question.{}.statement", q.id));
+        // The consigne is the subject's words; `statement` (the bot's help line) is optional.
+        required.push(format!("question.{}.consigne", q.id));
         required.push(format!("question.{}.model", q.id));
         for p in &q.parts {
             required.push(format!("part.{}.statement", p.id));

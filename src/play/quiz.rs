@@ -1273,7 +1273,10 @@ async fn step(inner: &Arc<Inner>, quiz: &mut LiveQuiz) -> anyhow::Result<Step> {
 fn question_reply(inner: &Inner, case: &Case, quiz: &LiveQuiz, idx: usize, deadline: i64) -> Reply {
     let m = inner.messages();
     let item = &quiz.items[idx];
-    let statement = case.text(&format!("part.{}.statement", item.part_id));
+    let statement = match case.part(&item.part_id) {
+        Some((_, part)) => crate::render::part_task(m, case, part),
+        None => case.text(&format!("part.{}.statement", item.part_id)),
+    };
     let item_ref = ItemRef {
         quiz: quiz.id,
         item: idx as i64,

@@ -56,6 +56,9 @@ const UNKNOWN_BUTTON: &str =
     "Ce bouton ne correspond à rien (ou plus à rien). Utilise les commandes du quiz en cours.";
 const INVALID_TAIL: &str = "Cette réponse ne te coûte rien : réessaie.";
 const HINT_AFTER_ANSWER: &str = "Tu as déjà répondu à cette question : plus besoin d'indice.";
+/// The consigne of question 1.2, in the subject's words, shown above each of its parts.
+const CONSIGNE_1_2: &str =
+    "> Analyser les résultats des actions menées par l'agence de webmarketing avec le réseau social *Facebook* et avec *Google Ads*.";
 const STATEMENT_A: &str =
     "Calcule le taux de clic de la campagne Google Ads, en %, arrondi à deux décimales.";
 const STATEMENT_B: &str = "Calcule le coût moyen par clic (CPC) de la campagne Google Ads, en €, arrondi à deux décimales. Pense à convertir le montant dépensé, donné en k€.";
@@ -220,7 +223,7 @@ fn opt_str(name: &str, value: &str) -> Value {
 /// The question message as the bot writes it (made plain).
 fn question_text(n: usize, total: usize, part: &str, statement: &str, deadline_ms: i64) -> String {
     format!(
-        "**Question {n}/{total}** – {part} (0,25 point, annexe 3)\n{statement}\n\
+        "**Question {n}/{total}** – {part} (0,25 point, annexe 3)\n{CONSIGNE_1_2}\n{statement}\n\
          Répondez avec /repondre ou le bouton « Répondre ».\n⏱️ Fin <t:{}:R>",
         deadline_ms / 1000
     )
@@ -2229,10 +2232,15 @@ async fn discord_e2e_draft_form_gives_private_feedback_and_models_are_shown() {
     assert!(feedback.ephemeral(), "private feedback");
     let text = feedback.text();
     assert!(
-        text.starts_with("**Analyse de ton brouillon** : 2 sur 11"),
+        text.starts_with("**Analyse de ton brouillon** : 1 sur 11"),
         "{text}"
     );
     assert!(text.contains("❌ **Accroche**"), "{text}");
+    // Fifty characters are not a length that holds (issue #10).
+    assert!(
+        text.contains("❌ **Longueur** : 50 caractères seulement"),
+        "{text}"
+    );
 
     let models = bot.slash(GUILD, OTHER_CH, &ana, "modeles", json!([])).await;
     assert!(models.ephemeral(), "a student reads the models privately");

@@ -3,6 +3,7 @@
 mod charts;
 mod checker;
 mod cli;
+mod consignes;
 mod console_input;
 mod discord_e2e;
 mod fake_discord;

@@ -466,7 +466,7 @@ async fn the_console_plays_a_practice_and_explains_unknown_commands() {
 
     let expected_in_order = [
         "[privé → alice] 🎯 Entraînement lancé : 2 calculs, 0,5 point à gagner. Prends ton temps.\n\n\
-         Calcul 1/2\n1.2.a (0,25 point)\nCalcule le taux de clic de la campagne Google Ads, en %, arrondi à deux décimales.\n\n",
+         Calcul 1/2\n1.2.a (0,25 point)\n> Analyser les résultats des actions menées par l'agence de webmarketing avec le réseau social *Facebook* et avec *Google Ads*.\nCalcule le taux de clic de la campagne Google Ads, en %, arrondi à deux décimales.\n\n",
         "[privé → alice] 1.2.a (calcul 1/2)\n❌ Ta réponse, 17 %, n'est pas la bonne. Relis la formule et les données, ou demande un indice.\n\
          Tentative 1/3. Réessaie : une bonne réponse rapporte encore 0,125 point. Besoin d'aide ? /indice.\n\n",
         "[privé → alice] L'indice 1 coûte 0,025 point sur ce calcul. Pour le prendre : /indice confirmer:oui, ou le bouton ci-dessous.\n\n",

@@ -84,6 +84,7 @@ async fn practice_starts_on_a_dossier_or_a_list_and_refuses_unknown_ids() {
         "Ton entraînement précédent s'arrête ici, au calcul 1/36 : les points qu'il t'a rapportés restent acquis.\n\n\
          🎯 Entraînement lancé : 2 calculs, 0,5 point à gagner. Prends ton temps.\n\n\
          **Calcul 1/2**\n**1.2.a** (0,25 point)\n\
+         > Analyser les résultats des actions menées par l'agence de webmarketing avec le réseau social *Facebook* et avec *Google Ads*.\n\
          Calcule le taux de clic de la campagne Google Ads, en %, arrondi à deux décimales."
     );
     assert_eq!(
@@ -185,7 +186,7 @@ async fn practice_credit_decreases_hints_are_priced_and_giving_up_moves_on() {
     );
     assert!(
         text.ends_with(
-            "**Calcul 2/3**\n**1.2.b** (0,25 point)\nCalcule le coût moyen par clic (CPC) de la campagne Google Ads, en €, arrondi à deux décimales. Pense à convertir le montant dépensé, donné en k€."
+            "**Calcul 2/3**\n**1.2.b** (0,25 point)\n> Analyser les résultats des actions menées par l'agence de webmarketing avec le réseau social *Facebook* et avec *Google Ads*.\nCalcule le coût moyen par clic (CPC) de la campagne Google Ads, en €, arrondi à deux décimales. Pense à convertir le montant dépensé, donné en k€."
         ),
         "{text}"
     );
@@ -309,7 +310,7 @@ async fn practice_last_attempt_shows_the_answer_and_hints_run_out() {
         ),
         "{text}"
     );
-    assert!(text.ends_with("**Calcul 2/2**\n**1.2.b** (0,25 point)\nCalcule le coût moyen par clic (CPC) de la campagne Google Ads, en €, arrondi à deux décimales. Pense à convertir le montant dépensé, donné en k€."), "{text}");
+    assert!(text.ends_with("**Calcul 2/2**\n**1.2.b** (0,25 point)\n> Analyser les résultats des actions menées par l'agence de webmarketing avec le réseau social *Facebook* et avec *Google Ads*.\nCalcule le coût moyen par clic (CPC) de la campagne Google Ads, en €, arrondi à deux décimales. Pense à convertir le montant dépensé, donné en k€."), "{text}");
 
     // The hints of 1.2.a do not follow Bob to 1.2.b: a first-try answer earns all 250.
     let text = private_text(&play.send(&bob, answer("0,53 €")).await);

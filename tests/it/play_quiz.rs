@@ -80,6 +80,10 @@ fn quiz_channel() -> ChannelRef {
     }
 }
 
+/// The consigne of question 1.2, in the subject's words, that every part of it shows first.
+const CONSIGNE_1_2: &str =
+    "> Analyser les résultats des actions menées par l'agence de webmarketing avec le réseau social *Facebook* et avec *Google Ads*.";
+
 /// The question message of item `idx` (0-based) of quiz `quiz`, checked whole.
 fn assert_question(
     posted: &(ChannelRef, Reply),
@@ -191,7 +195,7 @@ async fn timed_quiz_with_thirty_students_speed_and_streak_bonus() {
         quiz,
         0,
         "**Question 1/3** – 1.2.a (0,25 point, annexe 3)",
-        "Calcule le taux de clic de la campagne Google Ads, en %, arrondi à deux décimales.",
+        &format!("{CONSIGNE_1_2}\nCalcule le taux de clic de la campagne Google Ads, en %, arrondi à deux décimales."),
         t1 + 60_000,
     );
     assert_eq!(
@@ -283,7 +287,7 @@ async fn timed_quiz_with_thirty_students_speed_and_streak_bonus() {
         quiz,
         1,
         "**Question 2/3** – 1.2.b (0,25 point, annexe 3)",
-        "Calcule le coût moyen par clic (CPC) de la campagne Google Ads, en €, arrondi à deux décimales. Pense à convertir le montant dépensé, donné en k€.",
+        &format!("{CONSIGNE_1_2}\nCalcule le coût moyen par clic (CPC) de la campagne Google Ads, en €, arrondi à deux décimales. Pense à convertir le montant dépensé, donné en k€."),
         t2 + 60_000,
     );
     assert_eq!(
@@ -351,7 +355,7 @@ async fn timed_quiz_with_thirty_students_speed_and_streak_bonus() {
         quiz,
         2,
         "**Question 3/3** – 1.2.c (0,25 point, annexe 3)",
-        "Calcule le coût pour mille impressions (CPM) de la campagne Google Ads, en €, arrondi à deux décimales.",
+        &format!("{CONSIGNE_1_2}\nCalcule le coût pour mille impressions (CPM) de la campagne Google Ads, en €, arrondi à deux décimales."),
         t3 + 60_000,
     );
     assert_eq!(
