@@ -239,6 +239,8 @@ pub async fn quiz(_: Ctx<'_>) -> Result<(), Error> {
     Ok(())
 }
 
+// poise reads a slash command's options from the function's parameters: one per option.
+#[allow(clippy::too_many_arguments)]
 #[poise::command(slash_command, name_localized("en-US", "start"))]
 pub async fn lancer(
     ctx: Ctx<'_>,
@@ -604,6 +606,7 @@ mod tests {
                     total_minutes: None,
                     speed_bonus: false,
                     streak_bonus: false,
+                    full_time: false,
                 },
                 Command::QuizPause,
                 Command::QuizResume,

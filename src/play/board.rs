@@ -195,8 +195,8 @@ const PODIUM_NAMES: usize = 5;
 /// students tie.
 pub fn podium_places(rows: &[Row], places: usize) -> Vec<(usize, Vec<&Row>)> {
     let mut groups: Vec<(usize, Vec<&Row>)> = Vec::new();
-    let mut before = 0;
-    for row in rows.iter().filter(|r| r.points > 0) {
+    // `before`: how many scoring students rank above this one.
+    for (before, row) in rows.iter().filter(|r| r.points > 0).enumerate() {
         match groups.last_mut() {
             Some((_, group)) if group[0].points == row.points => group.push(row),
             _ => {
@@ -207,7 +207,6 @@ pub fn podium_places(rows: &[Row], places: usize) -> Vec<(usize, Vec<&Row>)> {
                 groups.push((rank, vec![row]));
             }
         }
-        before += 1;
     }
     groups
 }
@@ -1116,7 +1115,7 @@ pub(crate) mod tests {
         assert!(podium_places(&rows, 3).is_empty());
         assert_eq!(
             podium_lines(&m, &rows, 3),
-            "🏆 **Podium**\nPersonne n'a encore marqué de points."
+            "🏆 **Podium**\nPersonne n’a encore marqué de points."
         );
         // Thirty tied at one point: one line, five names and the count of the others.
         let rows = board_rows(&[1000; 30]);

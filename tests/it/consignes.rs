@@ -191,7 +191,7 @@ fn the_consigne_of_2_1_is_the_subjects_not_a_rewording() {
         "{text}"
     );
     let help = lines.next().unwrap_or("");
-    assert!(help.starts_with("*Pour t'aider.* "), "{text}");
+    assert!(help.starts_with("*Pour t’aider.* "), "{text}");
     assert!(help.contains("annexe 6"), "{text}");
     assert!(!text.contains("Explique pourquoi"), "{text}");
 }
@@ -240,5 +240,5 @@ fn a_question_without_its_consigne_stops_the_pack_and_the_help_is_optional() {
         lines.get(1).copied(),
         Some("> Justifier l'intérêt de sélectionner ce réseau social.")
     );
-    assert!(!text.contains("Pour t'aider"), "{text}");
+    assert!(!text.contains("Pour t’aider"), "{text}");
 }

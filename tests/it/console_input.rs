@@ -28,7 +28,7 @@ async fn run_console(name: &str, script: &[u8], files_dir: PathBuf) -> String {
 }
 
 const NOT_TEXT: &str =
-    "Cette ligne n'est pas du texte lisible (UTF-8) : elle est ignorée, rien n'a changé.";
+    "Cette ligne n’est pas du texte lisible (UTF-8) : elle est ignorée, rien n’a changé.";
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_console_skips_lines_it_cannot_read_and_goes_on() {
@@ -43,7 +43,7 @@ async fn the_console_skips_lines_it_cannot_read_and_goes_on() {
     let output = run_console("console-bad-lines", &script, files.path.clone()).await;
     assert_eq!(output.matches(NOT_TEXT).count(), 2, "{output}");
     assert!(
-        output.contains("Cette ligne dépasse 64 Ko : elle est ignorée, rien n'a changé."),
+        output.contains("Cette ligne dépasse 64 Ko : elle est ignorée, rien n’a changé."),
         "{output}"
     );
     assert!(
@@ -51,11 +51,11 @@ async fn the_console_skips_lines_it_cannot_read_and_goes_on() {
         "the draft was read: {output}"
     );
     assert!(
-        output.contains("[privé → alice] ✅ Juste : 17,76 %."),
+        output.contains("[privé → alice] 1.2.a (calcul 1/1)\n✅ Juste : 17,76 %."),
         "the answer after the bad lines is judged, with its CRLF: {output}"
     );
     assert!(
-        !output.contains("Ce n'est pas ça"),
+        !output.contains("Ce n’est pas ça"),
         "no try was lost: {output}"
     );
 }
@@ -68,7 +68,7 @@ async fn a_file_the_console_cannot_write_is_reported_and_the_session_goes_on() {
     std::fs::write(&blocked, b"x").expect("write the blocking file");
     let script = b"alice> /annexe 7\nalice> /annexe 3\nalice> /question 1.2\n";
     let output = run_console("console-unwritable", script, blocked.clone()).await;
-    let failed = "n'a pas pu être écrit (vérifiez que le dossier existe, que vous pouvez y écrire et qu'il reste de la place) ; la console continue.";
+    let failed = "n’a pas pu être écrit (vérifiez que le dossier existe, que vous pouvez y écrire et qu’il reste de la place) ; la console continue.";
     assert!(output.matches(failed).count() >= 2, "{output}");
     assert!(
         output.contains("1.2"),

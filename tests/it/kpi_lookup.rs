@@ -258,7 +258,7 @@ fn kpi_list_of_several_shows_ten_at_most() {
     );
     assert_eq!(
         lines[KpiMatch::SHOWN + 2],
-        "Précise ta demande, ou donne l'identifiant de celui que tu veux : « /kpi a2_email_sessions_2019 »."
+        "Précise ta demande, ou donne l’identifiant de celui que tu veux : « /kpi a2_email_sessions_2019 »."
     );
 }
 
@@ -270,7 +270,7 @@ async fn kpi_command_lists_several_and_keeps_the_quiz_lock() {
     let kpi = |id: &str| Command::Kpi { id: id.into() };
     const CTR: &str = "**Taux de clic Google Ads** = **17,76 %**";
     // In class, labels and question numbers: never an internal id.
-    const CPC_LIST: &str = "2 indicateurs correspondent à « coût par clic » :\n- Coût par clic Google Ads (question 1.2.b)\n- Coût par clic du post Facebook (question 1.2.l)\nPrécise ta demande : le nom complet de l'indicateur ou le numéro de sa question, par exemple « /kpi 1.2.b ».";
+    const CPC_LIST: &str = "2 indicateurs correspondent à « coût par clic » :\n- Coût par clic Google Ads (question 1.2.b)\n- Coût par clic du post Facebook (question 1.2.l)\nPrécise ta demande : le nom complet de l’indicateur ou le numéro de sa question, par exemple « /kpi 1.2.b ».";
 
     assert!(private_text(&play.send(&ana, kpi("taux de clic")).await).starts_with(CTR));
     assert!(private_text(&play.send(&ana, kpi("Taux de clic Google")).await).starts_with(CTR));
@@ -280,7 +280,7 @@ async fn kpi_command_lists_several_and_keeps_the_quiz_lock() {
     );
     assert_eq!(
         private_text(&play.send(&ana, kpi("taux de magie")).await),
-        "Je ne connais pas l'indicateur « taux de magie ». Essaie par exemple « taux de clic », « CPM » ou « panier moyen B to C » (sur Discord, /kpi propose la liste ; en ligne de commande : casebot kpi list)."
+        "Je ne connais pas l’indicateur « taux de magie ». Essaie par exemple « taux de clic », « CPM » ou « panier moyen B to C » (sur Discord, /kpi propose la liste ; en ligne de commande : casebot kpi list)."
     );
 
     // A quiz asks the CTR (1.2.a) and the Google Ads CPC (1.2.b).
@@ -363,7 +363,7 @@ fn kpi_names_on_the_command_line() {
     let (code, out) = cli(&["kpi", "taux de magie"]);
     assert_eq!(code, ExitCode::from(2), "{out}");
     assert!(
-        out.starts_with("Je ne connais pas l'indicateur « taux de magie »."),
+        out.starts_with("Je ne connais pas l’indicateur « taux de magie »."),
         "{out}"
     );
 }
@@ -392,7 +392,7 @@ async fn kpi_in_class_names_kpis_by_label_and_question_never_by_id() {
     // `/kpi` alone explains itself, with examples that work.
     let usage = private_text(&play.send(&ana, kpi("")).await);
     assert!(
-        usage.starts_with("« /kpi » suivi du nom d'un indicateur"),
+        usage.starts_with("« /kpi » suivi du nom d’un indicateur"),
         "{usage}"
     );
     for example in usage

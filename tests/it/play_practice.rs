@@ -27,7 +27,7 @@ fn hint(confirm: bool) -> Command {
     }
 }
 
-const NO_PRACTICE: &str = "Tu n'as pas de calcul en cours. Lance un entraînement avec /entrainement (par exemple dossier:1), ou attends la prochaine question du quiz.";
+const NO_PRACTICE: &str = "Tu n’as pas de calcul en cours. Lance un entraînement avec /entrainement (par exemple dossier:1), ou attends la prochaine question du quiz.";
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn practice_starts_on_a_dossier_or_a_list_and_refuses_unknown_ids() {
@@ -38,7 +38,7 @@ async fn practice_starts_on_a_dossier_or_a_list_and_refuses_unknown_ids() {
     let text = private_text(&play.send(&alice, practice(&["9.9"])).await);
     assert_eq!(
         text,
-        "Je ne connais pas « 9.9 ». Choisis un dossier (1 ou 2), une question (1.1) ou une partie (1.1.a)."
+        "Je ne connais pas « 9.9 ». On peut choisir un dossier (1 ou 2), une question (1.1) ou une partie (1.1.a)."
     );
     let text = private_text(
         &play
@@ -55,7 +55,7 @@ async fn practice_starts_on_a_dossier_or_a_list_and_refuses_unknown_ids() {
     let text = private_text(&play.send(&alice, practice(&["2.1"])).await);
     assert_eq!(
         text,
-        "Il n'y a aucun calcul à poser dans ce choix de questions. Pour une question rédigée : /rediger puis /corrige-type ; pour le post LinkedIn : /brouillon."
+        "Il n’y a aucun calcul à poser dans ce choix de questions. Pour une question rédigée : /rediger puis /corrige-type ; pour le post LinkedIn : /brouillon."
     );
     assert_eq!(play.count("SELECT COUNT(*) FROM practices").await, 0);
 
@@ -81,7 +81,7 @@ async fn practice_starts_on_a_dossier_or_a_list_and_refuses_unknown_ids() {
     let text = private_text(&play.send(&alice, practice(&["1.2.a", "1.2.b"])).await);
     assert_eq!(
         text,
-        "Ton entraînement précédent s'arrête ici, au calcul 1/36 : les points qu'il t'a rapportés restent acquis.\n\n\
+        "Ton entraînement précédent s’arrête ici, au calcul 1/36 : les points qu’il t’a rapportés restent acquis.\n\n\
          🎯 Entraînement lancé : 2 calculs, 0,5 point à gagner. Prends ton temps.\n\n\
          **Calcul 1/2**\n**1.2.a** (0,25 point)\n\
          > Analyser les résultats des actions menées par l'agence de webmarketing avec le réseau social *Facebook* et avec *Google Ads*.\n\
@@ -140,15 +140,15 @@ async fn practice_credit_decreases_hints_are_priced_and_giving_up_moves_on() {
     let text = private_text(&play.send(&alice, answer("17 %")).await);
     assert_eq!(
         text,
-        "**1.2.a** (calcul 1/3)\n❌ Ta réponse, 17 %, n'est pas la bonne. Relis la formule et les données, ou demande un indice.\n\
-         Tentative 1/3. Réessaie : une bonne réponse rapporte encore 0,125 point. Besoin d'aide ? /indice."
+        "**1.2.a** (calcul 1/3)\n❌ Ta réponse, 17 %, n’est pas la bonne. Relis la formule et les données, ou demande un indice.\n\
+         Tentative 1/3. Réessaie : une bonne réponse rapporte encore 0,125 point. Besoin d’aide ? /indice."
     );
 
     // The hint offer shows the cost (0,1 × 0,25 = 0,025) and changes nothing.
     let text = private_text(&play.send(&alice, hint(false)).await);
     assert_eq!(
         text,
-        "L'indice 1 coûte 0,025 point sur ce calcul. Pour le prendre : /indice confirmer:oui, ou le bouton ci-dessous."
+        "L’indice 1 coûte 0,025 point sur ce calcul. Pour le prendre : /indice confirmer:oui, ou le bouton ci-dessous."
     );
     assert_eq!(play.count("SELECT COUNT(*) FROM hints").await, 0);
     // Asked again, the offer is the same: still level 1.
@@ -171,7 +171,7 @@ async fn practice_credit_decreases_hints_are_priced_and_giving_up_moves_on() {
     // The next offer is level 2, at 0,2 × 0,25 = 0,05.
     let text = private_text(&play.send(&alice, hint(false)).await);
     assert!(
-        text.starts_with("L'indice 2 coûte 0,05 point sur ce calcul."),
+        text.starts_with("L’indice 2 coûte 0,05 point sur ce calcul."),
         "{text}"
     );
 
@@ -200,11 +200,13 @@ async fn practice_credit_decreases_hints_are_priced_and_giving_up_moves_on() {
     // Wrong at attempt 2 (division the wrong way): a right answer now earns 0,25 × 0,25.
     let text = private_text(&play.send(&alice, answer("1,90 €")).await);
     assert!(
-        text.starts_with("**1.2.b** (calcul 2/3)\n❌ Ta réponse, 1,90 €, vient d'une division à l'envers."),
+        text.starts_with(
+            "**1.2.b** (calcul 2/3)\n❌ Ta réponse, 1,90 €, vient d’une division à l’envers."
+        ),
         "{text}"
     );
     assert!(
-        text.ends_with("Tentative 2/3. Réessaie : une bonne réponse rapporte encore 0,063 point. Besoin d'aide ? /indice."),
+        text.ends_with("Tentative 2/3. Réessaie : une bonne réponse rapporte encore 0,063 point. Besoin d’aide ? /indice."),
         "{text}"
     );
     // Right at attempt 3: 62,5 rounded half away from zero = 63.
@@ -305,8 +307,8 @@ async fn practice_last_attempt_shows_the_answer_and_hints_run_out() {
     let text = private_text(&play.send(&bob, answer("17 %")).await);
     assert!(
         text.starts_with(
-            "**1.2.a** (calcul 1/2)\n❌ Ta réponse, 17 %, n'est pas la bonne. Relis la formule et les données, ou demande un indice.\n\
-             C'était ta dernière tentative notée. Voici la correction.\n\n**Taux de clic Google Ads** = **17,76 %**\n"
+            "**1.2.a** (calcul 1/2)\n❌ Ta réponse, 17 %, n’est pas la bonne. Relis la formule et les données, ou demande un indice.\n\
+             C’était ta dernière tentative notée. Voici la correction.\n\n**Taux de clic Google Ads** = **17,76 %**\n"
         ),
         "{text}"
     );
@@ -387,7 +389,7 @@ async fn a_calculation_earns_practice_points_once() {
         play.send(&ana, practice(&["1.2.a"])).await;
         let text = private_text(&play.send(&ana, answer("17,76 %")).await);
         assert!(
-            text.contains("Tu avais déjà travaillé ce calcul à l'entraînement : il ne rapporte plus de points"),
+            text.contains("Tu avais déjà travaillé ce calcul à l’entraînement : il ne rapporte plus de points"),
             "{text}"
         );
     }
@@ -498,7 +500,7 @@ async fn practice_messages_tell_what_there_is_to_win_and_how_it_went() {
     play.send(&eva, answer("17,76 %")).await;
     let text = private_text(&play.send(&eva, answer("0,53 €")).await);
     assert!(
-        text.ends_with("🏁 Entraînement terminé : 2 calculs justes sur 2, sans points en jeu. Relis les corrections, puis recommence : c'est comme ça qu'on progresse."),
+        text.ends_with("🏁 Entraînement terminé : 2 calculs justes sur 2, sans points en jeu. Relis les corrections, puis recommence : c’est comme ça qu’on progresse."),
         "{text}"
     );
     assert!(!text.contains("Bien joué"), "{text}");
@@ -510,7 +512,7 @@ async fn practice_messages_tell_what_there_is_to_win_and_how_it_went() {
         last = private_text(&play.send(&fred, answer("1 €")).await);
     }
     assert!(
-        last.ends_with("🏁 Entraînement terminé : 0 calcul juste sur 1, 0 / 0,25 point. Relis les corrections, puis recommence : c'est comme ça qu'on progresse."),
+        last.ends_with("🏁 Entraînement terminé : 0 calcul juste sur 1, 0 / 0,25 point. Relis les corrections, puis recommence : c’est comme ça qu’on progresse."),
         "{last}"
     );
     // Starting over a run says what becomes of the first one.
@@ -519,7 +521,7 @@ async fn practice_messages_tell_what_there_is_to_win_and_how_it_went() {
     play.send(&fred, answer("17,76 %")).await;
     let text = private_text(&play.send(&fred, practice(&["1.3"])).await);
     assert!(
-        text.starts_with("Ton entraînement précédent s'arrête ici, au calcul 2/3 : les points qu'il t'a rapportés restent acquis.\n\n🎯 Entraînement lancé : 10 calculs,"),
+        text.starts_with("Ton entraînement précédent s’arrête ici, au calcul 2/3 : les points qu’il t’a rapportés restent acquis.\n\n🎯 Entraînement lancé : 10 calculs,"),
         "{text}"
     );
     assert_eq!(

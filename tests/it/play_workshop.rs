@@ -144,7 +144,7 @@ async fn a_vote_on_the_models_counts_one_changeable_vote_per_student() {
     );
     assert_eq!(
         unknown,
-        "Il n’y a pas de modèle n° 9 : choisis un numéro de 1 à 4."
+        "Il n’y a pas de modèle n° 9 : choisissez un numéro de 1 à 4."
     );
     assert_eq!(play.count("SELECT COUNT(*) FROM discussion_posts").await, 4);
 
@@ -490,7 +490,7 @@ async fn a_draft_is_shared_only_with_consent_anonymously_and_can_be_withdrawn() 
     assert_eq!(play.count("SELECT COUNT(*) FROM shared_drafts").await, 0);
 }
 
-const ANSWER_24: &str = "Sur le plan technique, il faut sécuriser l'accès à la page avec des mots de passe forts.\nJuridiquement, obtenir l'accord écrit d'Emilie HERROU BEBIN pour publier son témoignage.\nCôté management, désigner qui publie et valide.";
+const ANSWER_24: &str = "Sur le plan technique, il faut sécuriser l’accès à la page avec des mots de passe forts.\nJuridiquement, obtenir l’accord écrit d’Emilie HERROU BEBIN pour publier son témoignage.\nCôté management, désigner qui publie et valide.";
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn written_answers_are_self_assessed_then_graded_and_the_grade_counts() {
@@ -843,7 +843,7 @@ async fn the_console_runs_the_workshop_with_commands_for_buttons_and_menus() {
     let script = "dylan> /rediger 3.3\n\
                   prof> /vote modeles numero:1\n\
                   alice> /brouillon partager:oui\n\
-                  Un olivier pour les 40 ans d'ICOOPA\n\
+                  Un olivier pour les 40 ans d’ICOOPA\n\
                   #RSE #arbre #cadeau\n\
                   .\n\
                   prof> /vote brouillons\n\
@@ -857,7 +857,7 @@ async fn the_console_runs_the_workshop_with_commands_for_buttons_and_menus() {
                   prof> /vote clore\n\
                   alice> /rediger 2.4\n\
                   Sécuriser les accès à la page.\n\
-                  Demander l'accord écrit de la personne citée.\n\
+                  Demander l’accord écrit de la personne citée.\n\
                   .\n\
                   alice> /cocher 1 1 3\n\
                   prof> /corriger\n\
@@ -880,7 +880,7 @@ async fn the_console_runs_the_workshop_with_commands_for_buttons_and_menus() {
         "[boutons : Retirer ce brouillon du partage] → /retirer-brouillon 1",
         "[privé → prof] Brouillons partagés par les élèves (1).",
         "[classe] 🗳️ Vote – Brouillon n° 1, écrit par un ou une élève de la classe (anonyme)",
-        "> Un olivier pour les 40 ans d'ICOOPA",
+        "> Un olivier pour les 40 ans d’ICOOPA",
         "[fil de discussion : Discussion – Brouillon n° 1]",
         "[privé → alice] Vote enregistré : 👍 Convaincant pour « Modèle 1 : ",
         "[privé → bob] Vote changé : 👎 À retravailler pour « Modèle 1 : ",
