@@ -407,7 +407,13 @@ fn chart(
     if name == "list" {
         for info in chart::case_charts(case, m) {
             let annexes: Vec<String> = info.annexes.iter().map(u8::to_string).collect();
-            let annexes = m.render(msg::CLI_CHART_ANNEXES, &[("list", &annexes.join(","))]);
+            let annexes = m.render(
+                msg::CLI_CHART_ANNEXES,
+                &[
+                    ("n", &annexes.len().to_string()),
+                    ("list", &annexes.join(",")),
+                ],
+            );
             writeln!(out, "{:<28} {:<16} {}", info.name, annexes, info.title)?;
         }
         for class in [
@@ -533,6 +539,7 @@ async fn run_console(
                 ("case", &case_title),
                 ("db", &db_text),
                 ("teachers", &teachers.join(", ")),
+                ("n", &teachers.len().to_string()),
             ],
         );
         writeln!(o, "{banner}\n")?;

@@ -13,12 +13,7 @@ use rust_decimal::Decimal;
 /// "3 points", "0,25 point".
 pub fn points(messages: &Prompts, n: Decimal) -> String {
     let text = format::number_trimmed(n, 3);
-    let id = if n >= Decimal::TWO {
-        msg::POINTS_MANY
-    } else {
-        msg::POINTS_ONE
-    };
-    messages.render(id, &[("n", &text)])
+    messages.render(msg::POINTS, &[("n", &text)])
 }
 
 /// "annexe 2", "annexes 3 et 4".
@@ -29,12 +24,10 @@ pub fn annex_list(messages: &Prompts, annexes: &[u8]) -> String {
         [one] => one.clone(),
         [init @ .., last] => format!("{} et {last}", init.join(", ")),
     };
-    let id = if annexes.len() > 1 {
-        msg::ANNEX_WORD_MANY
-    } else {
-        msg::ANNEX_WORD_ONE
-    };
-    messages.render(id, &[("list", &list)])
+    messages.render(
+        msg::ANNEX_WORD,
+        &[("n", &annexes.len().to_string()), ("list", &list)],
+    )
 }
 
 /// What a unit is, in words: "un pourcentage (%)".
@@ -127,12 +120,7 @@ pub fn question(messages: &Prompts, case: &Case, q: &Question) -> String {
             &[
                 (
                     "count",
-                    &count(
-                        messages,
-                        q.parts.len(),
-                        msg::QUESTION_PARTS_ONE,
-                        msg::QUESTION_PARTS_MANY,
-                    ),
+                    &count(messages, q.parts.len(), msg::QUESTION_PARTS_COUNT),
                 ),
                 ("points", &points(messages, total)),
             ],
@@ -454,8 +442,7 @@ pub fn verdict(messages: &Prompts, case: &Case, kpi: usize, outcome: &Outcome) -
     let args_given = [("given", given.as_str())];
     let needed_text = |needed: i64| match needed {
         i64::MIN..=0 => messages.render(msg::DECIMALS_NONE, &[]),
-        1 => messages.render(msg::DECIMALS_ONE, &[]),
-        n => messages.render(msg::DECIMALS_MANY, &[("n", &n.to_string())]),
+        n => messages.render(msg::DECIMALS, &[("n", &n.to_string())]),
     };
     let example = answer_example(k);
     let free = |text: String| format!("{text} {}", messages.render(msg::CHECK_FREE, &[]));
@@ -698,9 +685,8 @@ pub fn mistake_label(messages: &Prompts, id: &str) -> String {
     messages.render(key, &[])
 }
 
-/// "1 calcul", "36 calculs": `one` and `many` are the ids of the singular and plural forms
-/// (French uses the singular for 0 and 1).
-pub fn count(messages: &Prompts, n: usize, one: &str, many: &str) -> String {
-    let id = if n >= 2 { many } else { one };
+/// "1 calcul", "36 calculs": `id` is a text that agrees with its count `n` by a plural piece
+/// (`{n} {n:calcul|calculs}`; French uses the singular for 0 and 1).
+pub fn count(messages: &Prompts, n: usize, id: &str) -> String {
     messages.render(id, &[("n", &n.to_string())])
 }

@@ -31,12 +31,7 @@ pub struct AnswerSpread {
 
 fn points_text(messages: &Prompts, value: Decimal) -> String {
     let n = format::number_trimmed(value, 3);
-    let id = if value.abs() >= Decimal::TWO {
-        t::POINTS_MANY
-    } else {
-        t::POINTS_ONE
-    };
-    messages.render(id, &[("n", &n)])
+    messages.render(t::POINTS, &[("n", &n)])
 }
 
 /// An axis label centred under `x`, moved inwards when it would cross the card's edge: an
@@ -382,11 +377,7 @@ pub fn render_score_distribution(
     let max_points = bounded(max_points);
     let mut canvas = Canvas::new(WIDTH, HEIGHT)?;
     let n = points.len();
-    let students = if n == 1 {
-        messages.render(t::SCORES_STUDENTS_ONE, &[("n", "1")])
-    } else {
-        messages.render(t::SCORES_STUDENTS_MANY, &[("n", &n.to_string())])
-    };
+    let students = count_text(messages, n as u64, t::SCORES_STUDENTS);
     let subtitle = messages.render(
         t::SCORES_SUBTITLE,
         &[
@@ -608,8 +599,7 @@ pub struct VoteRow {
 }
 
 /// "1 vote", "28 votes", "1 post"… with French thousands: 0 and 1 take the singular.
-fn count_text(messages: &Prompts, n: u64, one: &str, many: &str) -> String {
-    let id = if n >= 2 { many } else { one };
+fn count_text(messages: &Prompts, n: u64, id: &str) -> String {
     let n = format::number(Decimal::from(n), 0);
     messages.render(id, &[("n", &n)])
 }
@@ -647,18 +637,8 @@ pub fn render_vote_tally(
         return Err(ChartError::NoData("no post in the vote"));
     }
     let mut canvas = Canvas::new(WIDTH, HEIGHT)?;
-    let posts = count_text(
-        messages,
-        rows.len() as u64,
-        t::VOTES_POSTS_ONE,
-        t::VOTES_POSTS_MANY,
-    );
-    let voters = count_text(
-        messages,
-        voters as u64,
-        t::VOTES_VOTERS_ONE,
-        t::VOTES_VOTERS_MANY,
-    );
+    let posts = count_text(messages, rows.len() as u64, t::VOTES_POSTS);
+    let voters = count_text(messages, voters as u64, t::VOTES_VOTERS);
     let subtitle = messages.render(t::VOTES_SUBTITLE, &[("posts", &posts), ("voters", &voters)]);
     let top = canvas.header(&messages.render(t::VOTES_TITLE, &[]), Some(&subtitle));
     let answers = [
@@ -715,7 +695,7 @@ pub fn render_vote_tally(
         .collect();
     let total_texts: Vec<String> = totals
         .iter()
-        .map(|n| count_text(messages, *n, t::VOTES_VOTES_ONE, t::VOTES_VOTES_MANY))
+        .map(|n| count_text(messages, *n, t::VOTES_VOTES))
         .collect();
     let reserve = total_texts
         .iter()
@@ -862,17 +842,14 @@ mod tests {
         messages
             .add_source(&file, &src)
             .expect("charts.toml parses");
-        let votes = |n| {
-            count_text(&messages, n, t::VOTES_VOTES_ONE, t::VOTES_VOTES_MANY)
-                .replace('\u{202F}', " ")
-        };
+        let votes = |n| count_text(&messages, n, t::VOTES_VOTES).replace('\u{202F}', " ");
         assert_eq!(votes(0), "0 vote");
         assert_eq!(votes(1), "1 vote");
         assert_eq!(votes(2), "2 votes");
         assert_eq!(votes(12_884_901_885), "12 884 901 885 votes");
-        let voters = count_text(&messages, 1, t::VOTES_VOTERS_ONE, t::VOTES_VOTERS_MANY);
+        let voters = count_text(&messages, 1, t::VOTES_VOTERS);
         assert_eq!(voters, "1 votant");
-        let posts = count_text(&messages, 28, t::VOTES_POSTS_ONE, t::VOTES_POSTS_MANY);
+        let posts = count_text(&messages, 28, t::VOTES_POSTS);
         assert_eq!(posts, "28 posts");
     }
 

@@ -87,13 +87,11 @@ ids! {
     PODIUM_TITLE = "chart.podium.title" [];
     PODIUM_RANK = "chart.podium.rank" ["n"];
     PODIUM_MORE = "chart.podium.more" ["n"];
-    POINTS_ONE = "chart.points.one" ["n"];
-    POINTS_MANY = "chart.points.many" ["n"];
+    POINTS = "chart.points.count" ["n"];
 
     SCORES_TITLE = "chart.scores.title" [];
     SCORES_SUBTITLE = "chart.scores.subtitle" ["students", "max"];
-    SCORES_STUDENTS_ONE = "chart.scores.students_one" ["n"];
-    SCORES_STUDENTS_MANY = "chart.scores.students_many" ["n"];
+    SCORES_STUDENTS = "chart.scores.students" ["n"];
     SCORES_MEAN = "chart.scores.mean" ["value"];
 
     RESULTS_TITLE = "chart.results.title" [];
@@ -103,12 +101,9 @@ ids! {
 
     VOTES_TITLE = "chart.votes.title" [];
     VOTES_SUBTITLE = "chart.votes.subtitle" ["posts", "voters"];
-    VOTES_POSTS_ONE = "chart.votes.posts_one" ["n"];
-    VOTES_POSTS_MANY = "chart.votes.posts_many" ["n"];
-    VOTES_VOTERS_ONE = "chart.votes.voters_one" ["n"];
-    VOTES_VOTERS_MANY = "chart.votes.voters_many" ["n"];
-    VOTES_VOTES_ONE = "chart.votes.votes_one" ["n"];
-    VOTES_VOTES_MANY = "chart.votes.votes_many" ["n"];
+    VOTES_POSTS = "chart.votes.posts" ["n"];
+    VOTES_VOTERS = "chart.votes.voters" ["n"];
+    VOTES_VOTES = "chart.votes.votes" ["n"];
     VOTES_CONVINCING = "chart.votes.convincing" [];
     VOTES_MIXED = "chart.votes.mixed" [];
     VOTES_REWORK = "chart.votes.rework" [];

@@ -165,12 +165,7 @@ pub fn board_text(inner: &Inner, title: &str, rows: &[Row]) -> String {
             msg::PLAY_BOARD_MORE,
             &[(
                 "others",
-                &count(
-                    m,
-                    rows.len() - max,
-                    msg::PLAY_COUNT_OTHERS_ONE,
-                    msg::PLAY_COUNT_OTHERS_MANY,
-                ),
+                &count(m, rows.len() - max, msg::PLAY_COUNT_OTHERS),
             )],
         ));
     }
@@ -247,12 +242,7 @@ pub fn podium_lines(m: &crate::prompts::Prompts, rows: &[Row], places: usize) ->
                     ("names", &names),
                     (
                         "others",
-                        &count(
-                            m,
-                            group.len() - PODIUM_NAMES,
-                            msg::PLAY_COUNT_OTHERS_ONE,
-                            msg::PLAY_COUNT_OTHERS_MANY,
-                        ),
+                        &count(m, group.len() - PODIUM_NAMES, msg::PLAY_COUNT_OTHERS),
                     ),
                 ],
             );
@@ -328,12 +318,7 @@ pub async fn summaries(inner: &Inner, quiz: &LiveQuiz) -> anyhow::Result<Vec<Rep
                 ),
                 (
                     "correct",
-                    &count(
-                        m,
-                        count_of("correct"),
-                        msg::PLAY_COUNT_CORRECT_ONE,
-                        msg::PLAY_COUNT_CORRECT_MANY,
-                    ),
+                    &count(m, count_of("correct"), msg::PLAY_COUNT_CORRECT),
                 ),
                 ("close", &count_of("close").to_string()),
                 ("wrong", &count_of("wrong").to_string()),
@@ -725,12 +710,7 @@ async fn summary_export(inner: &Inner, who: &Who, place: &Place) -> anyhow::Resu
         msg::PLAY_EXPORT_SUMMARY,
         &[(
             "students",
-            &crate::render::count(
-                m,
-                rows.len(),
-                msg::PLAY_N_STUDENTS_ONE,
-                msg::PLAY_N_STUDENTS_MANY,
-            ),
+            &crate::render::count(m, rows.len(), msg::PLAY_N_STUDENTS),
         )],
     ))
     .with_attachment(Attachment {
@@ -838,60 +818,19 @@ pub async fn my_data(inner: &Arc<Inner>, who: &Who, actor: &Actor) -> anyhow::Re
         msg::PLAY_MY_DATA,
         &[
             ("name", &escape(&actor.name)),
-            (
-                "answers",
-                &count(
-                    m,
-                    answers.len(),
-                    msg::PLAY_N_ANSWERS_ONE,
-                    msg::PLAY_N_ANSWERS_MANY,
-                ),
-            ),
-            (
-                "hints",
-                &count(
-                    m,
-                    hints.len(),
-                    msg::PLAY_N_HINTS_ONE,
-                    msg::PLAY_N_HINTS_MANY,
-                ),
-            ),
+            ("answers", &count(m, answers.len(), msg::PLAY_N_ANSWERS)),
+            ("hints", &count(m, hints.len(), msg::PLAY_N_HINTS)),
             (
                 "practices",
                 &count(
                     m,
                     usize::try_from(practices).unwrap_or(0),
-                    msg::PLAY_N_PRACTICES_ONE,
-                    msg::PLAY_N_PRACTICES_MANY,
+                    msg::PLAY_N_PRACTICES,
                 ),
             ),
-            (
-                "written",
-                &count(
-                    m,
-                    written.len(),
-                    msg::PLAY_N_WRITTEN_ONE,
-                    msg::PLAY_N_WRITTEN_MANY,
-                ),
-            ),
-            (
-                "drafts",
-                &count(
-                    m,
-                    drafts.len(),
-                    msg::PLAY_N_DRAFTS_ONE,
-                    msg::PLAY_N_DRAFTS_MANY,
-                ),
-            ),
-            (
-                "votes",
-                &count(
-                    m,
-                    votes.len(),
-                    msg::WORKSHOP_VOTES_ONE,
-                    msg::WORKSHOP_VOTES_MANY,
-                ),
-            ),
+            ("written", &count(m, written.len(), msg::PLAY_N_WRITTEN)),
+            ("drafts", &count(m, drafts.len(), msg::PLAY_N_DRAFTS)),
+            ("votes", &count(m, votes.len(), msg::WORKSHOP_VOTES)),
             (
                 "points",
                 &crate::render::points(m, scoring::from_milli(total)),
@@ -925,29 +864,19 @@ pub async fn forget_me_preview(inner: &Arc<Inner>, who: &Who) -> anyhow::Result<
         &[
             (
                 "answers",
-                &crate::render::count(
-                    m,
-                    answers,
-                    msg::PLAY_N_ANSWERS_ONE,
-                    msg::PLAY_N_ANSWERS_MANY,
-                ),
+                &crate::render::count(m, answers, msg::PLAY_N_ANSWERS),
             ),
             (
                 "written",
-                &crate::render::count(
-                    m,
-                    written,
-                    msg::PLAY_N_WRITTEN_ONE,
-                    msg::PLAY_N_WRITTEN_MANY,
-                ),
+                &crate::render::count(m, written, msg::PLAY_N_WRITTEN),
             ),
             (
                 "drafts",
-                &crate::render::count(m, drafts, msg::PLAY_N_DRAFTS_ONE, msg::PLAY_N_DRAFTS_MANY),
+                &crate::render::count(m, drafts, msg::PLAY_N_DRAFTS),
             ),
             (
                 "votes",
-                &crate::render::count(m, votes, msg::WORKSHOP_VOTES_ONE, msg::WORKSHOP_VOTES_MANY),
+                &crate::render::count(m, votes, msg::WORKSHOP_VOTES),
             ),
         ],
     );
@@ -1014,8 +943,7 @@ pub async fn erase_class(
             count(
                 m,
                 usize::try_from(members).unwrap_or(0),
-                msg::PLAY_N_MEMBERS_ONE,
-                msg::PLAY_N_MEMBERS_MANY,
+                msg::PLAY_N_MEMBERS,
             ),
         ),
         (
@@ -1023,8 +951,7 @@ pub async fn erase_class(
             count(
                 m,
                 usize::try_from(answers).unwrap_or(0),
-                msg::PLAY_N_ANSWERS_ONE,
-                msg::PLAY_N_ANSWERS_MANY,
+                msg::PLAY_N_ANSWERS,
             ),
         ),
     ];

@@ -198,19 +198,9 @@ pub async fn start(
         .map(|p| p.2)
         .sum();
     let n_settled = parts.iter().filter(|p| settled.contains(&p.0)).count();
-    let count_parts = crate::render::count(
-        m,
-        parts.len(),
-        msg::COUNT_CALCUL_ONE,
-        msg::COUNT_CALCUL_MANY,
-    );
+    let count_parts = crate::render::count(m, parts.len(), msg::COUNT_CALCUL);
     let points = crate::render::points(m, scoring::from_milli(stake));
-    let settled_text = crate::render::count(
-        m,
-        n_settled,
-        msg::PLAY_COUNT_SETTLED_ONE,
-        msg::PLAY_COUNT_SETTLED_MANY,
-    );
+    let settled_text = crate::render::count(m, n_settled, msg::PLAY_COUNT_SETTLED);
     let mut text = String::new();
     if let Some(old) = previous {
         // Said first: what becomes of the run this one replaces.
@@ -354,7 +344,7 @@ pub(crate) fn done_text(m: &crate::prompts::Prompts, run: &RunOutcome) -> String
     } else {
         msg::PLAY_PRACTICE_CHEER_KEEP
     };
-    let right = crate::render::count(m, run.right, msg::PLAY_N_RIGHT_ONE, msg::PLAY_N_RIGHT_MANY);
+    let right = crate::render::count(m, run.right, msg::PLAY_N_RIGHT);
     let total = run.total.to_string();
     let cheer = m.render(cheer, &[]);
     if run.stake == 0 && run.points == 0 {

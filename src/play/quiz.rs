@@ -319,12 +319,7 @@ pub async fn launch(
         &[
             (
                 "questions",
-                &crate::render::count(
-                    m,
-                    parts.len(),
-                    msg::COUNT_QUESTION_ONE,
-                    msg::COUNT_QUESTION_MANY,
-                ),
+                &crate::render::count(m, parts.len(), msg::COUNT_QUESTION),
             ),
             ("seconds", &seconds.to_string()),
             (
@@ -1355,12 +1350,7 @@ async fn reveal_reply(
             &[
                 (
                     "correct",
-                    &crate::render::count(
-                        m,
-                        count("correct"),
-                        msg::PLAY_COUNT_CORRECT_ONE,
-                        msg::PLAY_COUNT_CORRECT_MANY,
-                    ),
+                    &crate::render::count(m, count("correct"), msg::PLAY_COUNT_CORRECT),
                 ),
                 ("close", &count("close").to_string()),
                 ("wrong", &count("wrong").to_string()),

@@ -430,10 +430,7 @@ pub async fn post(
     if posted > 0 {
         replies.push(Reply::private(m.render(
             msg::WORKSHOP_POSTED,
-            &[(
-                "posts",
-                &count(m, posted, msg::WORKSHOP_POSTS_ONE, msg::WORKSHOP_POSTS_MANY),
-            )],
+            &[("posts", &count(m, posted, msg::WORKSHOP_POSTS))],
         )));
     }
     if !skipped.is_empty() {
@@ -628,24 +625,8 @@ fn tally_text(inner: &Inner, case: &Case, tallies: &[Tally], voters: i64) -> Str
     let mut text = m.render(
         msg::WORKSHOP_TALLY_HEADER,
         &[
-            (
-                "posts",
-                &count(
-                    m,
-                    tallies.len(),
-                    msg::WORKSHOP_POSTS_ONE,
-                    msg::WORKSHOP_POSTS_MANY,
-                ),
-            ),
-            (
-                "voters",
-                &count(
-                    m,
-                    n(voters),
-                    msg::WORKSHOP_VOTERS_ONE,
-                    msg::WORKSHOP_VOTERS_MANY,
-                ),
-            ),
+            ("posts", &count(m, tallies.len(), msg::WORKSHOP_POSTS)),
+            ("voters", &count(m, n(voters), msg::WORKSHOP_VOTERS)),
         ],
     );
     for t in tallies {
@@ -657,15 +638,7 @@ fn tally_text(inner: &Inner, case: &Case, tallies: &[Tally], voters: i64) -> Str
                 ("convincing", &t.counts[0].to_string()),
                 ("mixed", &t.counts[1].to_string()),
                 ("rework", &t.counts[2].to_string()),
-                (
-                    "votes",
-                    &count(
-                        m,
-                        n(t.votes()),
-                        msg::WORKSHOP_VOTES_ONE,
-                        msg::WORKSHOP_VOTES_MANY,
-                    ),
-                ),
+                ("votes", &count(m, n(t.votes()), msg::WORKSHOP_VOTES)),
             ],
         ));
     }
@@ -683,15 +656,7 @@ fn tally_text(inner: &Inner, case: &Case, tallies: &[Tally], voters: i64) -> Str
             &[
                 ("title", &one.title),
                 ("convincing", &one.counts[0].to_string()),
-                (
-                    "votes",
-                    &count(
-                        m,
-                        n(one.votes()),
-                        msg::WORKSHOP_VOTES_ONE,
-                        msg::WORKSHOP_VOTES_MANY,
-                    ),
-                ),
+                ("votes", &count(m, n(one.votes()), msg::WORKSHOP_VOTES)),
             ],
         )),
         several => {

@@ -353,10 +353,7 @@ fn no_class_chart_draws_into_its_outer_margin() {
     }
     let mut spread = sample::answer_spread(case()).expect("a KPI");
     for (right, given) in [
-        (
-            d(123_456_789, 2),
-            vec![d(123_456_789, 2), d(1_300_000, 0)],
-        ),
+        (d(123_456_789, 2), vec![d(123_456_789, 2), d(1_300_000, 0)]),
         (d(-5_08, 2), vec![d(-5, 0), d(-6, 0)]),
         (d(17_76, 2), vec![d(17_76, 2), d(10, 0), d(25, 0)]),
     ] {

@@ -324,3 +324,74 @@ fn other_message_files(skip: &std::path::Path) -> Prompts {
     }
     messages
 }
+
+/// One way to agree with a count: the plural piece `{n:singulier|pluriel}` in the template. No
+/// text spells a plural with « (s) », and no two texts are a singular and plural pair chosen
+/// by the code (`…_one` / `…_many`), pictures' texts included.
+#[test]
+fn plurals_are_written_one_way_in_every_text() {
+    let m = &shared_app().messages;
+    let mut problems = Vec::new();
+    for id in m.ids() {
+        let leaf = id.rsplit('.').next().unwrap_or(id);
+        if leaf == "one" || leaf.ends_with("_one") {
+            problems.push(format!(
+                "{id}: a singular/plural pair; write {{n:…|…}} in one text"
+            ));
+        }
+        let text = m.get(id).unwrap_or_default();
+        for marker in ["(s)", "(e)", "(es)", "(x)"] {
+            if text.contains(marker) {
+                problems.push(format!("{id}: « {marker} » in {text:?}"));
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+/// Every text that agrees with a count reads right at 0, 1, 1,5, 2 and 30: the singular below
+/// 2, the plural from 2 (French), and never both forms at once.
+#[test]
+fn every_count_text_agrees_with_its_number() {
+    let m = &shared_app().messages;
+    let mut checked = 0;
+    for id in m.ids() {
+        let template = m.get(id).unwrap_or_default();
+        let Ok(pieces) = casebot::prompts::pieces(template) else {
+            continue;
+        };
+        let plurals: Vec<(&str, &str)> = pieces
+            .iter()
+            .filter_map(|p| match p {
+                casebot::prompts::Piece::Plural { arg, one, many } if *arg == "n" => {
+                    Some((*one, *many))
+                }
+                _ => None,
+            })
+            .collect();
+        if plurals.is_empty() {
+            continue;
+        }
+        checked += 1;
+        for (n, singular) in [
+            ("0", true),
+            ("1", true),
+            ("1,5", true),
+            ("2", false),
+            ("30", false),
+        ] {
+            let text = m.render(
+                id,
+                &[("n", n), ("list", "3"), ("count", "x"), ("points", "y")],
+            );
+            for (one, many) in &plurals {
+                let (want, other) = if singular { (one, many) } else { (many, one) };
+                assert!(text.contains(want), "{id} at {n}: {text:?} lacks {want:?}");
+                if !other.contains(want) && !want.contains(other) {
+                    assert!(!text.contains(other), "{id} at {n}: {text:?} has {other:?}");
+                }
+            }
+        }
+    }
+    assert!(checked >= 20, "only {checked} texts agree with a count");
+}
