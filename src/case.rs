@@ -393,7 +393,10 @@ impl Case {
     ) -> String {
         let mut lines = vec![messages.render(
             msg::KPI_SEVERAL,
-            &[("query", query.trim()), ("count", &found.len().to_string())],
+            &[
+                ("query", &crate::render::echo(query)),
+                ("count", &found.len().to_string()),
+            ],
         )];
         for &i in found.iter().take(KpiMatch::SHOWN) {
             let k = &self.kpis[i];

@@ -523,16 +523,16 @@ pub fn verdict(messages: &Prompts, case: &Case, kpi: usize, outcome: &Outcome) -
                 Some((thousands, decimal)) => messages.render(
                     msg::CHECK_INVALID_AMBIGUOUS_DOT,
                     &[
-                        ("text", t),
+                        ("text", &echo(t)),
                         ("thousands", &thousands),
                         ("decimal", &decimal),
                     ],
                 ),
-                None => messages.render(msg::CHECK_INVALID_GROUPING, &[("text", t)]),
+                None => messages.render(msg::CHECK_INVALID_GROUPING, &[("text", &echo(t))]),
             },
             ParseError::Leftover(t) => messages.render(
                 msg::CHECK_INVALID_LEFTOVER,
-                &[("text", t), ("example", &example)],
+                &[("text", &echo(t)), ("example", &example)],
             ),
             ParseError::TooManyDigits => messages.render(msg::CHECK_INVALID_DIGITS, &[]),
             ParseError::OutOfRange => messages.render(msg::CHECK_INVALID_RANGE, &[]),
@@ -562,7 +562,7 @@ pub fn verdict(messages: &Prompts, case: &Case, kpi: usize, outcome: &Outcome) -
         }
         Reason::UnexpectedWords(t) => free(messages.render(
             msg::CHECK_INVALID_WORDS,
-            &[("text", t), ("example", &example)],
+            &[("text", &echo(t)), ("example", &example)],
         )),
     }
 }
@@ -663,8 +663,27 @@ pub fn escape(text: &str) -> String {
 
 /// A student's answer quoted back to them: « 17,76 % », escaped and cut to a sane length.
 pub fn quote(text: &str) -> String {
-    let short: String = text.trim().chars().take(100).collect();
-    format!("« {} »", escape(&short))
+    format!("« {} »", echo_cut(text, 100))
+}
+
+/// How many characters of what a user typed a reply echoes at most.
+pub const ECHO_MAX_CHARS: usize = 80;
+
+/// What a user typed (an answer's fragment, an id, a search), as a reply echoes it: on one
+/// line, cut to [`ECHO_MAX_CHARS`] with « … », Markdown and mentions escaped, so it shows as
+/// typed and does nothing.
+pub fn echo(text: &str) -> String {
+    echo_cut(text, ECHO_MAX_CHARS)
+}
+
+/// [`echo`] with its own length.
+pub fn echo_cut(text: &str, max: usize) -> String {
+    let line = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut short: String = line.chars().take(max).collect();
+    if line.chars().count() > max {
+        short.push('…');
+    }
+    escape(&short)
 }
 
 /// The label of a mistake id, for class statistics.

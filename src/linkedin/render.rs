@@ -38,7 +38,10 @@ fn criterion_args(params: &Params, verdict: &Verdict) -> Vec<(&'static str, Stri
         _ => (0, 0),
     };
     vec![
-        ("found", verdict.found.clone().unwrap_or_default()),
+        (
+            "found",
+            crate::render::echo_cut(verdict.found.as_deref().unwrap_or_default(), 160),
+        ),
         ("count", int(count)),
         ("min", int(min)),
         ("max", int(max)),

@@ -453,7 +453,7 @@ pub async fn leaderboard(
                 let list: Vec<&str> = case.questions.iter().map(|q| q.id.as_str()).collect();
                 return Ok(vec![Reply::private(m.render(
                     msg::QUESTION_UNKNOWN,
-                    &[("id", id), ("list", &list.join(", "))],
+                    &[("id", &crate::render::echo(id)), ("list", &list.join(", "))],
                 ))]);
             }
             let rows = class_rows(inner, who.class.id, 0, reset, Some(id)).await?;
@@ -581,14 +581,14 @@ pub async fn export(inner: &Arc<Inner>, who: &Who, place: &Place) -> anyhow::Res
             .map(|k| k.label.clone())
             .unwrap_or_else(|| kpi.clone());
         writer.write_record([
-            name.as_str(),
-            user,
+            sheet_text(name).as_ref(),
+            sheet_text(user).as_ref(),
             &source,
             &question,
-            part,
-            &label,
+            sheet_text(part).as_ref(),
+            sheet_text(&label).as_ref(),
             &attempt.to_string(),
-            input,
+            sheet_text(input).as_ref(),
             // French words for the spreadsheet (the database keeps correct/close/wrong).
             match verdict.as_str() {
                 "correct" => "juste",
@@ -622,14 +622,14 @@ pub async fn export(inner: &Arc<Inner>, who: &Who, place: &Place) -> anyhow::Res
     .await?;
     for (name, user, id, question, text, grade, written_at, graded_at) in &written {
         writer.write_record([
-            name.as_str(),
-            user,
+            sheet_text(name).as_ref(),
+            sheet_text(user).as_ref(),
             &format!("copie {id}"),
-            question,
+            sheet_text(question).as_ref(),
             "",
             "",
             "1",
-            text,
+            sheet_text(text).as_ref(),
             if grade.is_some() {
                 "corrigee"
             } else {
@@ -656,6 +656,17 @@ pub async fn export(inner: &Arc<Inner>, who: &Who, place: &Place) -> anyhow::Res
                 bytes,
             });
     Ok(vec![detail, summary_export(inner, who, place).await?])
+}
+
+/// A text cell of an export, inert in a spreadsheet: a cell that starts with `=`, `+`, `-`, `@`,
+/// a tab or a carriage return would be read as a formula by Excel, LibreOffice or Sheets (a
+/// display name `=HYPERLINK(…)`, an answer `=1+1`), so it gets a leading apostrophe, which
+/// spreadsheets show as text and hide. The figures the bot writes itself are never text cells.
+pub(crate) fn sheet_text(text: &str) -> std::borrow::Cow<'_, str> {
+    match text.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{text}").into(),
+        _ => text.into(),
+    }
 }
 
 /// The second file of `/export`: one line per student, their points by source and in all.
@@ -692,8 +703,8 @@ async fn summary_export(inner: &Inner, who: &Who, place: &Place) -> anyhow::Resu
     ])?;
     for (name, user, quiz, practice, copies) in &rows {
         writer.write_record([
-            name.as_str(),
-            user,
+            sheet_text(name).as_ref(),
+            sheet_text(user).as_ref(),
             &points(*quiz),
             &points(*practice),
             &points(*copies),

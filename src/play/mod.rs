@@ -313,7 +313,7 @@ impl Inner {
                     let list: Vec<&str> = case.questions.iter().map(|q| q.id.as_str()).collect();
                     private(m.render(
                         msg::QUESTION_UNKNOWN,
-                        &[("id", id), ("list", &list.join(", "))],
+                        &[("id", &crate::render::echo(id)), ("list", &list.join(", "))],
                     ))
                 }
             }
@@ -416,7 +416,7 @@ impl Inner {
             }
             KpiMatch::None => {
                 return Ok(vec![Reply::private(
-                    m.render(msg::KPI_UNKNOWN, &[("id", id.trim())]),
+                    m.render(msg::KPI_UNKNOWN, &[("id", &crate::render::echo(id))]),
                 )]);
             }
         };

@@ -165,9 +165,10 @@ pub async fn start(
         Ok(p) if !p.is_empty() => p,
         Ok(_) => return Ok(vec![Reply::private(m.render(msg::PLAY_QUIZ_EMPTY, &[]))]),
         Err(id) => {
-            return Ok(vec![Reply::private(
-                m.render(msg::PLAY_UNKNOWN_SCOPE, &[("id", &id)]),
-            )])
+            return Ok(vec![Reply::private(m.render(
+                msg::PLAY_UNKNOWN_SCOPE,
+                &[("id", &crate::render::echo(&id))],
+            ))])
         }
     };
     let ids: Vec<&String> = parts.iter().map(|p| &p.0).collect();

@@ -181,7 +181,12 @@ pub async fn launch(
     let parts = match parts_of(case, &options.scope) {
         Ok(p) if !p.is_empty() => p,
         Ok(_) => return private(m.render(msg::PLAY_QUIZ_EMPTY, &[])),
-        Err(id) => return private(m.render(msg::PLAY_UNKNOWN_SCOPE, &[("id", &id)])),
+        Err(id) => {
+            return private(m.render(
+                msg::PLAY_UNKNOWN_SCOPE,
+                &[("id", &crate::render::echo(&id))],
+            ))
+        }
     };
     let q = &inner.settings.quiz;
     let seconds = match (options.seconds_per_item, options.total_minutes) {

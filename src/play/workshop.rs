@@ -14,7 +14,7 @@ use super::{Inner, Who};
 use crate::case::{Case, Grid};
 use crate::linkedin::Workshop;
 use crate::msg;
-use crate::render::{count, escape, points};
+use crate::render::{count, echo, escape, points};
 use std::collections::BTreeSet;
 use std::sync::Arc;
 
@@ -784,7 +784,7 @@ fn grid_of<'c>(inner: &Inner, case: &'c Case, question: &str) -> Result<&'c Grid
     case.grid(question).ok_or_else(|| {
         vec![Reply::private(inner.messages().render(
             msg::WORKSHOP_NO_GRID,
-            &[("question", question), ("list", &grid_list(case))],
+            &[("question", &echo(question)), ("list", &grid_list(case))],
         ))]
     })
 }
@@ -799,7 +799,7 @@ fn ticked_criteria(
         vec![Reply::private(inner.messages().render(
             msg::WORKSHOP_CRITERIA_UNKNOWN,
             &[
-                ("given", &escape(&unknown)),
+                ("given", &echo(&unknown)),
                 ("max", &grid.criteria.len().to_string()),
             ],
         ))]
@@ -863,7 +863,7 @@ pub async fn model_answer(
         let list: Vec<&str> = case.questions.iter().map(|q| q.id.as_str()).collect();
         return private(m.render(
             msg::QUESTION_UNKNOWN,
-            &[("id", &escape(id)), ("list", &list.join(", "))],
+            &[("id", &echo(id)), ("list", &list.join(", "))],
         ));
     };
     if !who.teacher {
@@ -901,7 +901,7 @@ pub async fn written(
     let Some(grid) = case.grid(question.trim()) else {
         return private(m.render(
             msg::WORKSHOP_NO_GRID,
-            &[("question", question.trim()), ("list", &grid_list(case))],
+            &[("question", &echo(question)), ("list", &grid_list(case))],
         ));
     };
     let n = chars(text);

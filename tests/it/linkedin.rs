@@ -702,7 +702,8 @@ fn every_rule_outcome_explains_itself() {
         let template = app.messages.get(reason.text_id()).unwrap_or_default();
         // What the rule found is shown, so the student sees why.
         if let Some(found) = v.found.as_deref().filter(|f| !f.is_empty()) {
-            if template.contains("{found}") && !line.tip.contains(found) {
+            // The tip quotes the draft escaped (Markdown is inert); read as shown.
+            if template.contains("{found}") && !casebot::console::plain(&line.tip).contains(found) {
                 problems.push(format!(
                     "{reason:?}: « {found} » is not in « {} »",
                     line.tip

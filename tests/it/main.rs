@@ -9,6 +9,7 @@ mod discord_e2e;
 mod fake_discord;
 mod fake_discord_selftest;
 mod helpers;
+mod inert;
 mod kpi_lookup;
 mod kpis;
 mod linkedin;

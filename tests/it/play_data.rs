@@ -749,3 +749,58 @@ async fn teachers_who_answer_are_not_ranked() {
     );
     assert!(!board.contains("Prof"), "{board}");
 }
+
+/// Every text cell of both export files is inert in a spreadsheet: a display name or an answer
+/// that starts like a formula (`=`, `+`, `-`, `@`, tab, CR) gets a leading apostrophe; the
+/// figures the bot writes stay numbers.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn export_cells_never_start_a_formula() {
+    let play = spawn_engine("export_inert").await;
+    let prof = play.teacher("Prof");
+    let names = [
+        "=HYPERLINK(\"https://exemple.fr\";\"clic\")",
+        "+33 6 12",
+        "-Léa",
+        "@Tom",
+        "\tTab",
+    ];
+    // Answers the checker reads (so they are stored), three of them starting like a formula.
+    let answers = ["17 %", "+17,76 %", "-17,76 %", "17,76", "\r17 %"];
+    for (name, given) in names.iter().zip(answers) {
+        let who = play.student(name);
+        play.send(&who, practice(&["1.2.a"])).await;
+        play.send(&who, answer(given)).await;
+    }
+    let replies = play.send(&prof, Command::Export).await;
+    assert_eq!(replies.len(), 2);
+    let mut cells = 0;
+    for reply in &replies {
+        let file = reply.attachment.as_ref().expect("a CSV file");
+        let text = std::str::from_utf8(&file.bytes[3..]).expect("UTF-8");
+        let mut reader = csv::ReaderBuilder::new()
+            .delimiter(b';')
+            .has_headers(true)
+            .from_reader(text.as_bytes());
+        let mut read: Vec<String> = Vec::new();
+        for record in reader.records() {
+            for cell in record.expect("a CSV record").iter() {
+                assert!(
+                    !cell.starts_with(['=', '+', '-', '@', '\t', '\r']),
+                    "{cell:?} would be read as a formula"
+                );
+                read.push(cell.to_string());
+            }
+        }
+        cells += read.len();
+        // The names are all there, as typed, behind the apostrophe.
+        for name in names {
+            assert!(read.contains(&format!("'{name}")), "{name:?} in {read:?}");
+        }
+        if reply.text.starts_with("Voici") {
+            for given in ["+17,76 %", "-17,76 %", "\r17 %"] {
+                assert!(read.contains(&format!("'{given}")), "{given:?} in {read:?}");
+            }
+        }
+    }
+    assert!(cells > 50, "{cells} cells read");
+}
