@@ -191,7 +191,7 @@ fn unknown_kpi_exits_2() {
         assert_eq!(code, ExitCode::from(2), "{args:?}");
         assert_eq!(
             out.trim_end(),
-            "Je ne connais pas l'indicateur « nope ». Essaie par exemple « taux de clic », « CPM » ou « panier moyen B to C » (sur Discord, /kpi propose la liste ; en ligne de commande : casebot kpi list)."
+            "Je ne connais pas l’indicateur « nope ». Essaie par exemple « taux de clic », « CPM » ou « panier moyen B to C » (sur Discord, /kpi propose la liste ; en ligne de commande : casebot kpi list)."
         );
     }
 }
@@ -329,7 +329,7 @@ fn unknown_annex_and_question_exit_2_in_french() {
     assert_eq!(code, ExitCode::from(2));
     assert_eq!(
         out.trim_end(),
-        "Il n'y a pas d'annexe 10 : les annexes vont de 1 à 9."
+        "Il n’y a pas d’annexe 10 : les annexes vont de 1 à 9."
     );
     let (code, out) = cli(&["question", "9.9"]);
     assert_eq!(code, ExitCode::from(2));

@@ -47,21 +47,21 @@ const APP: u64 = FakeDiscord::APP_ID;
 const WAIT: Duration = Duration::from_secs(5);
 
 const TEACHER_ONLY: &str = "Cette commande est réservée aux enseignants de la classe.";
-const NOTHING_OPEN: &str = "Aucune question n'est ouverte en ce moment.";
+const NOTHING_OPEN: &str = "Aucune question n’est ouverte en ce moment.";
 const ALREADY_ANSWERED: &str =
     "Tu as déjà répondu à cette question : seule ta première réponse compte.";
-const ITEM_CLOSED: &str = "Cette question est close : ta réponse n'est pas comptée.";
-const HINT_CLOSED: &str = "Cette question est close : plus d'indice à prendre.";
+const ITEM_CLOSED: &str = "Cette question est close : ta réponse n’est pas comptée.";
+const HINT_CLOSED: &str = "Cette question est close : plus d’indice à prendre.";
 const UNKNOWN_BUTTON: &str =
     "Ce bouton ne correspond à rien (ou plus à rien). Utilise les commandes du quiz en cours.";
 const INVALID_TAIL: &str = "Cette réponse ne te coûte rien : réessaie.";
-const HINT_AFTER_ANSWER: &str = "Tu as déjà répondu à cette question : plus besoin d'indice.";
+const HINT_AFTER_ANSWER: &str = "Tu as déjà répondu à cette question : plus besoin d’indice.";
 const STATEMENT_A: &str =
     "Calcule le taux de clic de la campagne Google Ads, en %, arrondi à deux décimales.";
 const STATEMENT_B: &str = "Calcule le coût moyen par clic (CPC) de la campagne Google Ads, en €, arrondi à deux décimales. Pense à convertir le montant dépensé, donné en k€.";
 const STATEMENT_C: &str = "Calcule le coût pour mille impressions (CPM) de la campagne Google Ads, en €, arrondi à deux décimales.";
 /// Words that would tell a student right or wrong before the reveal.
-const VERDICT_WORDS: [&str; 6] = ["✅", "❌", "🟡", "Juste", "Presque", "Ce n'est pas"];
+const VERDICT_WORDS: [&str; 6] = ["✅", "❌", "🟡", "Juste", "Presque", "Ce n’est pas"];
 
 // ------------------------------------------------------------------------------------------
 // Logs: captured for the whole test binary, to check that the token never shows.
@@ -457,13 +457,13 @@ impl Bot {
         assert_eq!(
             offer.text(),
             format!(
-                "L'indice {level} coûte {cost} sur ce calcul. Pour le prendre : /indice \
+                "L’indice {level} coûte {cost} sur ce calcul. Pour le prendre : /indice \
                  confirmer:oui, ou le bouton ci-dessous."
             )
         );
         let confirm = format!("cb:k:{quiz}:{item}");
         assert_eq!(offer.custom_ids(), vec![confirm.clone()]);
-        assert_eq!(labels(&offer.data["components"]), vec!["Prendre l'indice"]);
+        assert_eq!(labels(&offer.data["components"]), vec!["Prendre l’indice"]);
         let taken = self.click(guild, channel, who, &confirm).await;
         assert_eq!(taken.kind, 4);
         [offer, taken]
@@ -787,7 +787,7 @@ async fn discord_e2e_role_teacher_runs_a_timed_quiz_for_thirty_students() {
     let offer = bot
         .click(GUILD, QUIZ_CH, st(1), &format!("cb:h:{quiz}:0"))
         .await;
-    assert!(offer.text().starts_with("L'indice 1 coûte 0,025 point"));
+    assert!(offer.text().starts_with("L’indice 1 coûte 0,025 point"));
     told.push(offer);
     for i in 1..=12 {
         let said = bot.answer(GUILD, QUIZ_CH, st(i), item1, "17,76 %").await;
@@ -955,7 +955,7 @@ async fn discord_e2e_role_teacher_runs_a_timed_quiz_for_thirty_students() {
     assert!(
         reveal.contains(
             "\n\nLa classe : 20 juste(s), 3 presque, 5 faux.\n\
-             Erreur la plus fréquente : division à l'envers (5).\n\n"
+             Erreur la plus fréquente : division à l’envers (5).\n\n"
         ),
         "{reveal}"
     );
@@ -1554,7 +1554,7 @@ async fn discord_e2e_students_cannot_run_teacher_commands_or_crafted_buttons() {
     let said = bot.wait_said(id, 3).await;
     assert_eq!(
         said[0].text(),
-        "⏹️ Quiz arrêté par l'enseignant. Les réponses données gardent leurs points."
+        "⏹️ Quiz arrêté par l’enseignant. Les réponses données gardent leurs points."
     );
     // The open question's correction, then the podium.
     assert!(said[1].text().starts_with("✅ **Correction 1.2.a**"));
@@ -2407,7 +2407,7 @@ async fn discord_e2e_workshop_votes_threads_self_assessment_and_grading() {
         tokio::time::sleep(Duration::from_millis(5)).await;
     }
     assert!(
-        bot.dms(ana.user_id)[0].starts_with("📣 Ton brouillon n° 1 vient d'être soumis au vote")
+        bot.dms(ana.user_id)[0].starts_with("📣 Ton brouillon n° 1 vient d’être soumis au vote")
     );
 
     // Votes: one per student and post, changeable; the teacher's does not count.
@@ -2427,7 +2427,7 @@ async fn discord_e2e_workshop_votes_threads_self_assessment_and_grading() {
     );
     let own = bot.click(GUILD, OTHER_CH, &ana, "cb:v:2:0").await;
     assert!(
-        own.text().starts_with("C'est ton brouillon"),
+        own.text().starts_with("C’est ton brouillon"),
         "{}",
         own.text()
     );
@@ -2495,7 +2495,7 @@ async fn discord_e2e_workshop_votes_threads_self_assessment_and_grading() {
     assert!(
         refused
             .text()
-            .starts_with("La question « 3.3 » n'a pas de grille de correction."),
+            .starts_with("La question « 3.3 » n’a pas de grille de correction."),
         "{}",
         refused.text()
     );
@@ -2546,7 +2546,7 @@ async fn discord_e2e_workshop_votes_threads_self_assessment_and_grading() {
         own.text()
     );
     let other = bot.select(&ben, "cb:s:1:0", &["technical_access"]).await;
-    assert_eq!(other.text(), "Tu n'as pas de copie n° 1 dans cette classe.");
+    assert_eq!(other.text(), "Tu n’as pas de copie n° 1 dans cette classe.");
 
     // A second copy, from another student, for another question.
     bot.slash(GUILD, OTHER_CH, &ben, "rediger", opt_str("question", "R"))

@@ -258,7 +258,7 @@ fn kpi_list_of_several_shows_ten_at_most() {
     );
     assert_eq!(
         lines[KpiMatch::SHOWN + 2],
-        "Précise ta demande, ou donne l'identifiant de celui que tu veux : « /kpi a2_email_sessions_2019 »."
+        "Précise ta demande, ou donne l’identifiant de celui que tu veux : « /kpi a2_email_sessions_2019 »."
     );
 }
 
@@ -269,7 +269,7 @@ async fn kpi_command_lists_several_and_keeps_the_quiz_lock() {
     let ana = play.student("Ana");
     let kpi = |id: &str| Command::Kpi { id: id.into() };
     const CTR: &str = "**Taux de clic Google Ads** = **17,76 %**";
-    const CPC_LIST: &str = "2 indicateurs correspondent à « coût par clic » :\n- Coût par clic Google Ads : `a3_cpc`\n- Coût par clic du post Facebook : `a4_cpc`\nPrécise ta demande, ou donne l'identifiant de celui que tu veux : « /kpi a3_cpc ».";
+    const CPC_LIST: &str = "2 indicateurs correspondent à « coût par clic » :\n- Coût par clic Google Ads : `a3_cpc`\n- Coût par clic du post Facebook : `a4_cpc`\nPrécise ta demande, ou donne l’identifiant de celui que tu veux : « /kpi a3_cpc ».";
 
     assert!(private_text(&play.send(&ana, kpi("taux de clic")).await).starts_with(CTR));
     assert!(private_text(&play.send(&ana, kpi("Taux de clic Google")).await).starts_with(CTR));
@@ -279,7 +279,7 @@ async fn kpi_command_lists_several_and_keeps_the_quiz_lock() {
     );
     assert_eq!(
         private_text(&play.send(&ana, kpi("taux de magie")).await),
-        "Je ne connais pas l'indicateur « taux de magie ». Essaie par exemple « taux de clic », « CPM » ou « panier moyen B to C » (sur Discord, /kpi propose la liste ; en ligne de commande : casebot kpi list)."
+        "Je ne connais pas l’indicateur « taux de magie ». Essaie par exemple « taux de clic », « CPM » ou « panier moyen B to C » (sur Discord, /kpi propose la liste ; en ligne de commande : casebot kpi list)."
     );
 
     // A quiz asks the CTR (1.2.a) and the Google Ads CPC (1.2.b).
@@ -362,7 +362,7 @@ fn kpi_names_on_the_command_line() {
     let (code, out) = cli(&["kpi", "taux de magie"]);
     assert_eq!(code, ExitCode::from(2), "{out}");
     assert!(
-        out.starts_with("Je ne connais pas l'indicateur « taux de magie »."),
+        out.starts_with("Je ne connais pas l’indicateur « taux de magie »."),
         "{out}"
     );
 }

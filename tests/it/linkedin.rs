@@ -1039,5 +1039,5 @@ fn cli_linkedin_check_of_a_missing_file_exits_2() {
         .expect("the casebot binary runs");
     assert_eq!(output.status.code(), Some(2));
     let stdout = String::from_utf8_lossy(&output.stdout);
-    assert!(stdout.contains("n'existe pas"), "{stdout}");
+    assert!(stdout.contains("n’existe pas"), "{stdout}");
 }

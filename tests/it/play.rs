@@ -212,7 +212,7 @@ async fn the_same_action_twice_changes_nothing_and_replies_the_same() {
             )
             .await,
     );
-    assert!(offer.starts_with("L'indice 2 coûte 0,05 point"), "{offer}");
+    assert!(offer.starts_with("L’indice 2 coûte 0,05 point"), "{offer}");
 
     // A right answer delivered twice moves the practice on once: 250 × 0,5 − 25 = 100.
     let right = play.req(&ana, answer("17,76 %"));
@@ -223,7 +223,7 @@ async fn the_same_action_twice_changes_nothing_and_replies_the_same() {
     assert_eq!(play.points("Ana").await, 100);
     let text = private_text(&play.send(&ana, answer("0,6 €")).await);
     assert!(
-        text.starts_with("❌ Ce n'est pas ça (0,6 €)."),
+        text.starts_with("❌ Ce n’est pas ça (0,6 €)."),
         "the practice is on 1.2.b, not past it: {text}"
     );
     assert!(text.contains("Tentative 1/3."), "{text}");
@@ -466,13 +466,13 @@ async fn the_console_plays_a_practice_and_explains_unknown_commands() {
     let expected_in_order = [
         "[privé → alice] 🎯 Entraînement lancé : 2 calculs, 0,5 point à gagner. Prends ton temps.\n\n\
          Calcul 1/2\n1.2.a (0,25 point)\nCalcule le taux de clic de la campagne Google Ads, en %, arrondi à deux décimales.\n\n",
-        "[privé → alice] ❌ Ce n'est pas ça (17 %). Relis la formule et les données, ou demande un indice.\n\
-         Tentative 1/3. Réessaie : une bonne réponse rapporte encore 0,125 point. Besoin d'aide ? /indice.\n\n",
-        "[privé → alice] L'indice 1 coûte 0,025 point sur ce calcul. Pour le prendre : /indice confirmer:oui, ou le bouton ci-dessous.\n\n",
+        "[privé → alice] ❌ Ce n’est pas ça (17 %). Relis la formule et les données, ou demande un indice.\n\
+         Tentative 1/3. Réessaie : une bonne réponse rapporte encore 0,125 point. Besoin d’aide ? /indice.\n\n",
+        "[privé → alice] L’indice 1 coûte 0,025 point sur ce calcul. Pour le prendre : /indice confirmer:oui, ou le bouton ci-dessous.\n\n",
         "[privé → alice] ✅ Juste : 17,76 %.\nTu gagnes 0,125 point.\n\nTaux de clic Google Ads = 17,76 %\n",
         "\n\nCalcul 2/2\n1.2.b (0,25 point)\n",
         "Commande inconnue. Écris « nom> /commande », par exemple « alice> /repondre 17,76 % » ou « prof> /quiz lancer dossier:1 ». /aide pour la liste, /quitter pour sortir.\n\n",
-        "[privé → bob] Tu n'as pas de calcul en cours. Lance un entraînement avec /entrainement (par exemple dossier:1), ou attends la prochaine question du quiz.\n\n",
+        "[privé → bob] Tu n’as pas de calcul en cours. Lance un entraînement avec /entrainement (par exemple dossier:1), ou attends la prochaine question du quiz.\n\n",
         "[privé → eve] Cette commande est réservée aux enseignants de la classe.\n\n",
     ];
     let mut from = 0;

@@ -7,7 +7,7 @@ use crate::play_quiz::{answer, answer_taken, launch};
 use casebot::play::command::{Actor, Audience, Board, Command, Scope};
 
 const DAY: i64 = 86_400_000;
-const EMPTY: &str = "Personne n'a encore marqué de points.";
+const EMPTY: &str = "Personne n’a encore marqué de points.";
 
 fn practice(ids: &[&str]) -> Command {
     Command::Practice {
@@ -20,7 +20,7 @@ async fn practise(play: &Play, who: &Actor, ids: &[&str], answers: &[&str]) {
     play.send(who, practice(ids)).await;
     for a in answers {
         let text = private_text(&play.send(who, answer(a)).await);
-        assert!(!text.starts_with("Tu n'as pas"), "{}: {text}", who.name);
+        assert!(!text.starts_with("Tu n’as pas"), "{}: {text}", who.name);
     }
 }
 
@@ -99,7 +99,7 @@ async fn boards_by_period_and_question_share_ranks_and_skip_non_players() {
     );
     assert_eq!(
         board(&play, &ana, Board::Quiz).await,
-        "Aucun quiz n'a encore eu lieu dans cette classe."
+        "Aucun quiz n’a encore eu lieu dans cette classe."
     );
 
     // A quiz: its own board, then it counts in the class boards too.
@@ -248,7 +248,7 @@ async fn two_classes_never_see_each_others_scores() {
         .await;
     assert_eq!(
         one(&replies).text,
-        "Aucun quiz n'a encore eu lieu dans cette classe."
+        "Aucun quiz n’a encore eu lieu dans cette classe."
     );
 }
 
@@ -298,7 +298,7 @@ async fn export_is_a_french_spreadsheet_csv_of_every_attempt() {
     let summary = &replies[1];
     assert_eq!(
         plain(&summary.text),
-        "Et la synthèse, une ligne par élève (2 élèves) : les points des quiz, de l'entraînement et des copies corrigées, et le total."
+        "Et la synthèse, une ligne par élève (2 élèves) : les points des quiz, de l’entraînement et des copies corrigées, et le total."
     );
     let file = summary.attachment.as_ref().expect("the summary file");
     assert_eq!(file.name, "synthese-BTS-NDRC-1.csv");
@@ -527,7 +527,7 @@ async fn forget_me_erases_the_member_and_nothing_of_others() {
     let replies = play.send(&ana, Command::ForgetMe { confirm: true }).await;
     assert_eq!(
         private_text(&replies),
-        "C'est fait : tout ce que casebot gardait sur toi dans cette classe est effacé (réponses, indices, entraînements, copies, brouillons partagés, votes, classements)."
+        "C’est fait : tout ce que casebot gardait sur toi dans cette classe est effacé (réponses, indices, entraînements, copies, brouillons partagés, votes, classements)."
     );
     assert_eq!(
         play.count("SELECT COUNT(*) FROM members m JOIN classes c ON c.id = m.class_id WHERE m.platform_user = 'u-Ana' AND c.platform_id = 'guild-1'")

@@ -27,7 +27,7 @@ fn hint(confirm: bool) -> Command {
     }
 }
 
-const NO_PRACTICE: &str = "Tu n'as pas de calcul en cours. Lance un entraînement avec /entrainement (par exemple dossier:1), ou attends la prochaine question du quiz.";
+const NO_PRACTICE: &str = "Tu n’as pas de calcul en cours. Lance un entraînement avec /entrainement (par exemple dossier:1), ou attends la prochaine question du quiz.";
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn practice_starts_on_a_dossier_or_a_list_and_refuses_unknown_ids() {
@@ -55,7 +55,7 @@ async fn practice_starts_on_a_dossier_or_a_list_and_refuses_unknown_ids() {
     let text = private_text(&play.send(&alice, practice(&["2.1"])).await);
     assert_eq!(
         text,
-        "Il n'y a aucun calcul à poser dans ce choix de questions. Pour une question rédigée : /rediger puis /corrige-type ; pour le post LinkedIn : /brouillon."
+        "Il n’y a aucun calcul à poser dans ce choix de questions. Pour une question rédigée : /rediger puis /corrige-type ; pour le post LinkedIn : /brouillon."
     );
     assert_eq!(play.count("SELECT COUNT(*) FROM practices").await, 0);
 
@@ -138,15 +138,15 @@ async fn practice_credit_decreases_hints_are_priced_and_giving_up_moves_on() {
     let text = private_text(&play.send(&alice, answer("17 %")).await);
     assert_eq!(
         text,
-        "❌ Ce n'est pas ça (17 %). Relis la formule et les données, ou demande un indice.\n\
-         Tentative 1/3. Réessaie : une bonne réponse rapporte encore 0,125 point. Besoin d'aide ? /indice."
+        "❌ Ce n’est pas ça (17 %). Relis la formule et les données, ou demande un indice.\n\
+         Tentative 1/3. Réessaie : une bonne réponse rapporte encore 0,125 point. Besoin d’aide ? /indice."
     );
 
     // The hint offer shows the cost (0,1 × 0,25 = 0,025) and changes nothing.
     let text = private_text(&play.send(&alice, hint(false)).await);
     assert_eq!(
         text,
-        "L'indice 1 coûte 0,025 point sur ce calcul. Pour le prendre : /indice confirmer:oui, ou le bouton ci-dessous."
+        "L’indice 1 coûte 0,025 point sur ce calcul. Pour le prendre : /indice confirmer:oui, ou le bouton ci-dessous."
     );
     assert_eq!(play.count("SELECT COUNT(*) FROM hints").await, 0);
     // Asked again, the offer is the same: still level 1.
@@ -169,7 +169,7 @@ async fn practice_credit_decreases_hints_are_priced_and_giving_up_moves_on() {
     // The next offer is level 2, at 0,2 × 0,25 = 0,05.
     let text = private_text(&play.send(&alice, hint(false)).await);
     assert!(
-        text.starts_with("L'indice 2 coûte 0,05 point sur ce calcul."),
+        text.starts_with("L’indice 2 coûte 0,05 point sur ce calcul."),
         "{text}"
     );
 
@@ -198,11 +198,11 @@ async fn practice_credit_decreases_hints_are_priced_and_giving_up_moves_on() {
     // Wrong at attempt 2 (division the wrong way): a right answer now earns 0,25 × 0,25.
     let text = private_text(&play.send(&alice, answer("1,90 €")).await);
     assert!(
-        text.starts_with("❌ 1,90 € : ta division est à l'envers."),
+        text.starts_with("❌ 1,90 € : ta division est à l’envers."),
         "{text}"
     );
     assert!(
-        text.ends_with("Tentative 2/3. Réessaie : une bonne réponse rapporte encore 0,063 point. Besoin d'aide ? /indice."),
+        text.ends_with("Tentative 2/3. Réessaie : une bonne réponse rapporte encore 0,063 point. Besoin d’aide ? /indice."),
         "{text}"
     );
     // Right at attempt 3: 62,5 rounded half away from zero = 63.
@@ -301,8 +301,8 @@ async fn practice_last_attempt_shows_the_answer_and_hints_run_out() {
     let text = private_text(&play.send(&bob, answer("17 %")).await);
     assert!(
         text.starts_with(
-            "❌ Ce n'est pas ça (17 %). Relis la formule et les données, ou demande un indice.\n\
-             C'était ta dernière tentative notée. Voici la correction.\n\n**Taux de clic Google Ads** = **17,76 %**\n"
+            "❌ Ce n’est pas ça (17 %). Relis la formule et les données, ou demande un indice.\n\
+             C’était ta dernière tentative notée. Voici la correction.\n\n**Taux de clic Google Ads** = **17,76 %**\n"
         ),
         "{text}"
     );
@@ -379,7 +379,7 @@ async fn a_calculation_earns_practice_points_once() {
         play.send(&ana, practice(&["1.2.a"])).await;
         let text = private_text(&play.send(&ana, answer("17,76 %")).await);
         assert!(
-            text.contains("Tu avais déjà travaillé ce calcul à l'entraînement : il ne rapporte plus de points"),
+            text.contains("Tu avais déjà travaillé ce calcul à l’entraînement : il ne rapporte plus de points"),
             "{text}"
         );
     }
@@ -432,7 +432,7 @@ async fn practice_on_a_calculation_the_quiz_asks_waits_for_its_correction() {
     )
     .await;
     play.take_posts(1).await;
-    const LOCKED: &str = "Ce calcul est demandé dans le quiz en cours : tu pourras t'y entraîner après sa correction. En attendant, réponds au quiz !";
+    const LOCKED: &str = "Ce calcul est demandé dans le quiz en cours : tu pourras t’y entraîner après sa correction. En attendant, réponds au quiz !";
     // Answers and hints go to the open quiz question; the worked answer of practice waits.
     let text = private_text(&play.send(&ana, Command::GiveUp).await);
     assert_eq!(text, LOCKED);

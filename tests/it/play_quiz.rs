@@ -33,12 +33,12 @@ pub fn answer(text: &str) -> Command {
     }
 }
 
-pub const NOTHING_OPEN: &str = "Aucune question n'est ouverte en ce moment.";
+pub const NOTHING_OPEN: &str = "Aucune question n’est ouverte en ce moment.";
 pub const ALREADY_ANSWERED: &str =
     "Tu as déjà répondu à cette question : seule ta première réponse compte.";
-pub const ITEM_CLOSED: &str = "Cette question est close : ta réponse n'est pas comptée.";
-pub const IS_PAUSED: &str = "Le quiz est en pause : attends qu'il reprenne pour répondre.";
-pub const NO_QUIZ: &str = "Aucun quiz n'est en cours dans cette classe.";
+pub const ITEM_CLOSED: &str = "Cette question est close : ta réponse n’est pas comptée.";
+pub const IS_PAUSED: &str = "Le quiz est en pause : attends qu’il reprenne pour répondre.";
+pub const NO_QUIZ: &str = "Aucun quiz n’est en cours dans cette classe.";
 pub const TEACHER_ONLY: &str = "Cette commande est réservée aux enseignants de la classe.";
 pub const KPI_LOCKED: &str = "Cet indicateur est demandé dans le quiz en cours : tu pourras le calculer avec moi après la correction.";
 
@@ -58,7 +58,7 @@ pub async fn answer_taken(play: &Play, who: &Actor, text: &str) {
         "{}",
         who.name
     );
-    for verdict in ["✅", "❌", "🟡", "Juste", "Presque", "Ce n'est pas"] {
+    for verdict in ["✅", "❌", "🟡", "Juste", "Presque", "Ce n’est pas"] {
         assert!(!reply.text.contains(verdict), "{}", reply.text);
     }
     assert!(reply.buttons.is_empty() && reply.deadline.is_none());
@@ -165,7 +165,7 @@ async fn timed_quiz_with_thirty_students_speed_and_streak_bonus() {
         .await;
     assert_eq!(
         private_text(&launched),
-        "Quiz lancé : 3 questions, 60 s chacune, 0,75 point en jeu. Bonus de rapidité : une bonne réponse rapporte de 50 % (à la dernière seconde) à 100 % de ses points (tout de suite). Bonus de série : +10 % par bonne réponse d'affilée, jusqu'à +50 %, d'où des totaux qui peuvent dépasser les points en jeu. La première question arrive."
+        "Quiz lancé : 3 questions, 60 s chacune, 0,75 point en jeu. Bonus de rapidité : une bonne réponse rapporte de 50 % (à la dernière seconde) à 100 % de ses points (tout de suite). Bonus de série : +10 % par bonne réponse d’affilée, jusqu’à +50 %, d’où des totaux qui peuvent dépasser les points en jeu. La première question arrive."
     );
     play.engine.tick().await;
     assert!(play.outbox.failed() >= 1);
@@ -334,7 +334,7 @@ async fn timed_quiz_with_thirty_students_speed_and_streak_bonus() {
     );
     assert!(
         reveal.contains(
-            "La classe : 18 juste(s), 5 presque, 7 faux.\nErreur la plus fréquente : division à l'envers (7).\n\n**Classement du quiz**\n1. Élève 01 – 0,488 point\n1. Élève 02 – 0,488 point\n"
+            "La classe : 18 juste(s), 5 presque, 7 faux.\nErreur la plus fréquente : division à l’envers (7).\n\n**Classement du quiz**\n1. Élève 01 – 0,488 point\n1. Élève 02 – 0,488 point\n"
         ),
         "{reveal}"
     );
@@ -466,7 +466,7 @@ async fn timed_quiz_with_thirty_students_speed_and_streak_bonus() {
     play.wait_quiz_over(quiz).await;
     assert_eq!(quiz_state(&play, quiz).await.0, "finished");
     assert!(private_text(&play.send(st(6), answer("93,23 €")).await)
-        .starts_with("Tu n'as pas de calcul en cours."));
+        .starts_with("Tu n’as pas de calcul en cours."));
     play.advance_and_tick(600_000).await;
     assert!(play.outbox.take().is_empty());
     // The quiz board is still there to read.
@@ -515,10 +515,10 @@ async fn quiz_points_without_bonuses_and_with_each_bonus_alone_and_quiz_hints() 
     let offer = one(&offer);
     assert_eq!(
         offer.text,
-        "L'indice 1 coûte 0,025 point sur ce calcul. Pour le prendre : /indice confirmer:oui, ou le bouton ci-dessous."
+        "L’indice 1 coûte 0,025 point sur ce calcul. Pour le prendre : /indice confirmer:oui, ou le bouton ci-dessous."
     );
     assert_eq!(offer.buttons.len(), 1);
-    assert_eq!(offer.buttons[0].label, "Prendre l'indice");
+    assert_eq!(offer.buttons[0].label, "Prendre l’indice");
     assert_eq!(
         offer.buttons[0].action,
         ButtonAction::HintConfirm(ItemRef { quiz, item: 0 })
@@ -557,7 +557,7 @@ async fn quiz_points_without_bonuses_and_with_each_bonus_alone_and_quiz_hints() 
                 )
                 .await
         ),
-        "Tu as déjà répondu à cette question : plus besoin d'indice."
+        "Tu as déjà répondu à cette question : plus besoin d’indice."
     );
     // Everyone answered question 1, but the first question never closes early.
     play.engine.tick().await;
@@ -707,7 +707,7 @@ async fn teacher_pauses_resumes_extends_skips_and_stops() {
     );
     assert_eq!(
         private_text(&play.send(&prof, Command::QuizResume).await),
-        "Le quiz n'est pas en pause."
+        "Le quiz n’est pas en pause."
     );
     answer_taken(&play, &ben, "17,76 %").await;
 
@@ -752,7 +752,7 @@ async fn teacher_pauses_resumes_extends_skips_and_stops() {
     assert_eq!(stopped[0].audience, Audience::Channel);
     assert_eq!(
         stopped[0].text,
-        "⏹️ Quiz arrêté par l'enseignant. Les réponses données gardent leurs points."
+        "⏹️ Quiz arrêté par l’enseignant. Les réponses données gardent leurs points."
     );
     // Question 2 was open: its correction comes first, with Ana's answer counted.
     assert!(stopped[1].text.starts_with("✅ **Correction 1.2.b**"));
@@ -781,7 +781,7 @@ async fn teacher_pauses_resumes_extends_skips_and_stops() {
     play.advance_and_tick(120_000).await;
     assert!(play.outbox.take().is_empty());
     assert!(private_text(&play.send(&ben, answer("0,53 €")).await)
-        .starts_with("Tu n'as pas de calcul en cours."));
+        .starts_with("Tu n’as pas de calcul en cours."));
     assert_eq!(
         private_text(&play.send(&prof, Command::QuizPause).await),
         NO_QUIZ
@@ -835,11 +835,11 @@ async fn launching_while_a_quiz_runs_or_with_bad_settings_is_refused() {
     for (command, expected) in [
         (
             launch(&["1.2.a"], 10, false, false),
-            "10 s par question, ce n'est pas possible : choisis entre 15 et 600 secondes.",
+            "10 s par question, ce n’est pas possible : choisis entre 15 et 600 secondes.",
         ),
         (
             launch(&["1.2.a"], 601, false, false),
-            "601 s par question, ce n'est pas possible : choisis entre 15 et 600 secondes.",
+            "601 s par question, ce n’est pas possible : choisis entre 15 et 600 secondes.",
         ),
         (
             launch(&["1.2.z"], 60, false, false),
@@ -847,7 +847,7 @@ async fn launching_while_a_quiz_runs_or_with_bad_settings_is_refused() {
         ),
         (
             launch(&["2.3"], 60, false, false),
-            "Il n'y a aucun calcul à poser dans ce choix de questions. Pour une question rédigée : /rediger puis /corrige-type ; pour le post LinkedIn : /brouillon.",
+            "Il n’y a aucun calcul à poser dans ce choix de questions. Pour une question rédigée : /rediger puis /corrige-type ; pour le post LinkedIn : /brouillon.",
         ),
     ] {
         assert_eq!(private_text(&play.send(&prof, command).await), expected);
@@ -884,7 +884,7 @@ async fn launching_while_a_quiz_runs_or_with_bad_settings_is_refused() {
     let again = play.send(&prof, launch(&["1.2.a"], 60, true, true)).await;
     assert_eq!(
         private_text(&again),
-        "Un quiz est déjà en cours dans cette classe. Arrête-le (/quiz arreter) avant d'en lancer un autre."
+        "Un quiz est déjà en cours dans cette classe. Arrête-le (/quiz arreter) avant d’en lancer un autre."
     );
     // Nothing changed: one quiz, same clock, same question, Ana's answer still counted once.
     assert_eq!(play.count("SELECT COUNT(*) FROM quizzes").await, 1);
@@ -1057,13 +1057,13 @@ async fn a_configured_teacher_role_makes_a_member_a_teacher() {
     let stopped = play.send(&assistant, Command::QuizStop).await;
     assert_eq!(
         stopped[0].text,
-        "⏹️ Quiz arrêté par l'enseignant. Les réponses données gardent leurs points."
+        "⏹️ Quiz arrêté par l’enseignant. Les réponses données gardent leurs points."
     );
     // The open question gets its correction before the podium.
     assert!(stopped[1].text.starts_with("✅ **Correction 1.2.a**"));
     assert_eq!(
         stopped[2].text,
-        "🏆 **Podium**\nPersonne n'a encore marqué de points."
+        "🏆 **Podium**\nPersonne n’a encore marqué de points."
     );
 }
 
@@ -1088,7 +1088,7 @@ async fn kpi_is_locked_for_students_until_the_quiz_reveals_it() {
     }
     assert_eq!(
         private_text(&play.send(&ana, kpi("taux de magie")).await),
-        "Je ne connais pas l'indicateur « taux de magie ». Essaie par exemple « taux de clic », « CPM » ou « panier moyen B to C » (sur Discord, /kpi propose la liste ; en ligne de commande : casebot kpi list)."
+        "Je ne connais pas l’indicateur « taux de magie ». Essaie par exemple « taux de clic », « CPM » ou « panier moyen B to C » (sur Discord, /kpi propose la liste ; en ligne de commande : casebot kpi list)."
     );
 
     play.send(&prof, launch(&["1.2.a", "1.2.b"], 60, false, false))

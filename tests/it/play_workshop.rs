@@ -107,7 +107,7 @@ async fn a_vote_on_the_models_counts_one_changeable_vote_per_student() {
             "the model post in full"
         );
         assert!(
-            !text.contains("Note de l'enseignant"),
+            !text.contains("Note de l’enseignant"),
             "notes come with the tally"
         );
         let labels: Vec<&str> = reply.buttons.iter().map(|b| b.label.as_str()).collect();
@@ -144,7 +144,7 @@ async fn a_vote_on_the_models_counts_one_changeable_vote_per_student() {
     );
     assert_eq!(
         unknown,
-        "Il n'y a pas de modèle n° 9 : choisis un numéro de 1 à 4."
+        "Il n’y a pas de modèle n° 9 : choisis un numéro de 1 à 4."
     );
     assert_eq!(play.count("SELECT COUNT(*) FROM discussion_posts").await, 4);
 
@@ -161,7 +161,7 @@ async fn a_vote_on_the_models_counts_one_changeable_vote_per_student() {
     );
     assert!(t.ends_with("(avant : 👍 Convaincant)."), "{t}");
     let t = vote(&play, &ana, posts[0], 2).await;
-    assert!(t.starts_with("C'est déjà ton vote"), "{t}");
+    assert!(t.starts_with("C’est déjà ton vote"), "{t}");
     vote(&play, &ben, posts[0], 0).await;
     vote(&play, &chloe, posts[0], 0).await;
     vote(&play, &ben, posts[1], 1).await;
@@ -190,13 +190,13 @@ async fn a_vote_on_the_models_counts_one_changeable_vote_per_student() {
             )
             .await,
     );
-    assert_eq!(t, "Ce vote n'existe pas (ou plus) dans cette classe.");
+    assert_eq!(t, "Ce vote n’existe pas (ou plus) dans cette classe.");
     let t = private(
         &play
             .send_at(&other, &play.teacher("Zoé"), Command::VoteClose)
             .await,
     );
-    assert!(t.starts_with("Aucun vote n'est ouvert"), "{t}");
+    assert!(t.starts_with("Aucun vote n’est ouvert"), "{t}");
     assert_eq!(play.count("SELECT COUNT(*) FROM votes").await, 5);
 
     // The tally, when the teacher closes the vote.
@@ -235,7 +235,7 @@ async fn a_vote_on_the_models_counts_one_changeable_vote_per_student() {
         "{tally}"
     );
     assert!(
-        tally.contains("les notes de l'enseignant sur les modèles"),
+        tally.contains("les notes de l’enseignant sur les modèles"),
         "{tally}"
     );
     assert_eq!(
@@ -255,7 +255,7 @@ async fn a_vote_on_the_models_counts_one_changeable_vote_per_student() {
     assert_eq!(t, "Ce vote est clos : le décompte a été publié.");
     assert_eq!(play.count("SELECT COUNT(*) FROM votes").await, 5);
     let t = private(&play.send(&prof, Command::VoteClose).await);
-    assert!(t.starts_with("Aucun vote n'est ouvert"), "{t}");
+    assert!(t.starts_with("Aucun vote n’est ouvert"), "{t}");
 
     // A new vote can put the same model again.
     let posted = play
@@ -348,7 +348,7 @@ async fn a_draft_is_shared_only_with_consent_anonymously_and_can_be_withdrawn() 
             .await,
     );
     assert!(
-        empty.ends_with("Ton brouillon est vide : il n'a pas été partagé."),
+        empty.ends_with("Ton brouillon est vide : il n’a pas été partagé."),
         "{empty}"
     );
     let long = private(
@@ -411,7 +411,7 @@ async fn a_draft_is_shared_only_with_consent_anonymously_and_can_be_withdrawn() 
     assert_eq!(posted[1].audience, Audience::Private);
     assert_eq!(posted[2].audience, Audience::User(user_id("Ana Martin")));
     assert!(
-        view(&posted[2].text).starts_with("📣 Ton brouillon n° 1 vient d'être soumis au vote"),
+        view(&posted[2].text).starts_with("📣 Ton brouillon n° 1 vient d’être soumis au vote"),
         "{}",
         posted[2].text
     );
@@ -435,7 +435,7 @@ async fn a_draft_is_shared_only_with_consent_anonymously_and_can_be_withdrawn() 
     let post = vote_post(reply);
     let own = vote(&play, &ana, post, 0).await;
     assert!(
-        own.starts_with("C'est ton brouillon : tu ne votes pas pour lui"),
+        own.starts_with("C’est ton brouillon : tu ne votes pas pour lui"),
         "{own}"
     );
     vote(&play, &ben, post, 0).await;
@@ -443,17 +443,17 @@ async fn a_draft_is_shared_only_with_consent_anonymously_and_can_be_withdrawn() 
 
     // Only its author can withdraw it; the votes on it go with it.
     let t = private(&play.send(&ben, Command::DraftWithdraw { draft: 1 }).await);
-    assert_eq!(t, "Tu n'as pas de brouillon partagé n° 1.");
+    assert_eq!(t, "Tu n’as pas de brouillon partagé n° 1.");
     assert_eq!(play.count("SELECT COUNT(*) FROM shared_drafts").await, 1);
     let t = private(&play.send(&ana, Command::DraftWithdraw { draft: 1 }).await);
     assert!(
-        t.starts_with("C'est fait : le brouillon n° 1 n'est plus partagé"),
+        t.starts_with("C’est fait : le brouillon n° 1 n’est plus partagé"),
         "{t}"
     );
     assert_eq!(play.count("SELECT COUNT(*) FROM shared_drafts").await, 0);
     assert_eq!(play.count("SELECT COUNT(*) FROM votes").await, 0);
     let t = vote(&play, &ben, post, 1).await;
-    assert_eq!(t, "Ce vote n'existe pas (ou plus) dans cette classe.");
+    assert_eq!(t, "Ce vote n’existe pas (ou plus) dans cette classe.");
     let tally = view(&one(&play.send(&prof, Command::VoteClose).await).text);
     assert!(
         tally.starts_with("📊 Résultats du vote – 0 post, 0 votant"),
@@ -512,7 +512,7 @@ async fn written_answers_are_self_assessed_then_graded_and_the_grade_counts() {
     );
     assert_eq!(
         t,
-        "La question « 9.9 » n'a pas de grille de correction. Questions à rédiger : 1.1, 1.2, 1.3, 2.1, 2.2, 2.3, 2.4, R."
+        "La question « 9.9 » n’a pas de grille de correction. Questions à rédiger : 1.1, 1.2, 1.3, 2.1, 2.2, 2.3, 2.4, R."
     );
     let t = private(
         &play
@@ -525,7 +525,7 @@ async fn written_answers_are_self_assessed_then_graded_and_the_grade_counts() {
             )
             .await,
     );
-    assert_eq!(t, "Ta réponse est vide : rien n'a été enregistré.");
+    assert_eq!(t, "Ta réponse est vide : rien n’a été enregistré.");
     assert_eq!(play.count("SELECT COUNT(*) FROM written_answers").await, 0);
 
     // The answer, then the grid to tick.
@@ -568,7 +568,7 @@ async fn written_answers_are_self_assessed_then_graded_and_the_grade_counts() {
     );
     assert_eq!(
         bad,
-        "« 8 » n'est pas un critère de la grille : coche des numéros de 1 à 6."
+        "« 8 » n’est pas un critère de la grille : coche des numéros de 1 à 6."
     );
     assert_eq!(
         play.count("SELECT COUNT(*) FROM written_answers WHERE self_at IS NOT NULL")
@@ -594,7 +594,7 @@ async fn written_answers_are_self_assessed_then_graded_and_the_grade_counts() {
     );
     assert_eq!(t.matches("✅").count(), 3, "{t}");
     assert_eq!(t.matches("❌").count(), 3, "{t}");
-    assert!(t.contains("ce qu'une bonne copie écrit : "), "{t}");
+    assert!(t.contains("ce qu’une bonne copie écrit : "), "{t}");
     let t = private(
         &play
             .send(
@@ -606,7 +606,7 @@ async fn written_answers_are_self_assessed_then_graded_and_the_grade_counts() {
             )
             .await,
     );
-    assert_eq!(t, "Tu n'as pas de copie n° 1 dans cette classe.");
+    assert_eq!(t, "Tu n’as pas de copie n° 1 dans cette classe.");
     let board_before = board(&play, &prof, Board::AllTime).await;
     assert!(!board_before.contains("Ana"), "{board_before}");
 
@@ -641,7 +641,7 @@ async fn written_answers_are_self_assessed_then_graded_and_the_grade_counts() {
     assert!(text.contains("> Sur le plan technique"), "{text}");
     assert!(
         text.contains(
-            "Auto-évaluation de l'élève : 1,5 point sur 3 points, critères cochés : 1, 3, 5."
+            "Auto-évaluation de l’élève : 1,5 point sur 3 points, critères cochés : 1, 3, 5."
         ),
         "{text}"
     );
@@ -662,7 +662,7 @@ async fn written_answers_are_self_assessed_then_graded_and_the_grade_counts() {
     let saved = view(&graded[0].text);
     assert_eq!(
         saved,
-        "✅ Copie n° 1 (Ana, question 2.4) : 2 points sur 3 points ; la note compte au classement de la classe. L'élève a reçu le détail."
+        "✅ Copie n° 1 (Ana, question 2.4) : 2 points sur 3 points ; la note compte au classement de la classe. L’élève a reçu le détail."
     );
     assert_eq!(graded[1].audience, Audience::User(user_id("Ana")));
     let notice = view(&graded[1].text);
@@ -744,7 +744,7 @@ async fn written_answers_are_self_assessed_then_graded_and_the_grade_counts() {
             )
             .await,
     );
-    assert!(t.starts_with("« zzz » n'est pas un critère"), "{t}");
+    assert!(t.starts_with("« zzz » n’est pas un critère"), "{t}");
     let all = board(&play, &prof, Board::AllTime).await;
     assert!(all.contains("1. Ana – 1 point"), "{all}");
 
@@ -871,7 +871,7 @@ async fn the_console_runs_the_workshop_with_commands_for_buttons_and_menus() {
         .expect("console run");
     let output = view(&String::from_utf8(buf.0.lock().expect("buffer").clone()).expect("utf-8"));
     for expected in [
-        "[privé → dylan] La question « 3.3 » n'a pas de grille de correction.",
+        "[privé → dylan] La question « 3.3 » n’a pas de grille de correction.",
         "[classe] 🗳️ Vote – Modèle 1 : ",
         "[boutons : 👍 Convaincant · 🤔 Mitigé · 👎 À retravailler] → /voter 1 1, 2 ou 3",
         "[fil de discussion : Discussion – Modèle 1 : ",
@@ -884,7 +884,7 @@ async fn the_console_runs_the_workshop_with_commands_for_buttons_and_menus() {
         "[fil de discussion : Discussion – Brouillon n° 1]",
         "[privé → alice] Vote enregistré : 👍 Convaincant pour « Modèle 1 : ",
         "[privé → bob] Vote changé : 👎 À retravailler pour « Modèle 1 : ",
-        "[privé → alice] C'est ton brouillon : tu ne votes pas pour lui",
+        "[privé → alice] C’est ton brouillon : tu ne votes pas pour lui",
         "Usage : /voter 12 1 (1 convaincant, 2 mitigé, 3 à retravailler)",
         "[classe] 📊 Résultats du vote – 2 posts, 2 votants",
         " : 👍 1 · 🤔 0 · 👎 1 (2 votes)",
@@ -978,7 +978,7 @@ async fn model_answers_come_with_their_grid_and_wait_for_the_quiz() {
         text.contains("Grille de correction – question 2.4"),
         "{text}"
     );
-    assert!(text.ends_with("Pour t'entraîner : /rediger 2.4, puis coche dans la grille ce que ta réponse contient."), "{text}");
+    assert!(text.ends_with("Pour t’entraîner : /rediger 2.4, puis coche dans la grille ce que ta réponse contient."), "{text}");
     let text = private(&play.send(&ana, ask("r")).await);
     assert!(
         text.starts_with("📘 Corrigé – question R (8 points)"),
@@ -1021,7 +1021,7 @@ async fn model_answers_come_with_their_grid_and_wait_for_the_quiz() {
     let locked = private(&play.send(&ana, ask("1.2")).await);
     assert_eq!(
         locked,
-        "Cette question est en cours dans le quiz de la classe : son corrigé s'affichera après la correction."
+        "Cette question est en cours dans le quiz de la classe : son corrigé s’affichera après la correction."
     );
     let text = private(&play.send(&prof, ask("1.2")).await);
     assert!(text.starts_with("📘 Corrigé – question 1.2"), "{text}");
