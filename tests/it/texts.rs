@@ -50,7 +50,7 @@ fn a_text_asking_for_an_argument_the_code_does_not_give_is_reported() {
     let problems = check_messages(&messages);
     assert_eq!(
         problems,
-        vec!["text 'check.correct' is missing".to_string()]
+        vec!["le texte « check.correct » manque".to_string()]
     );
 }
 
