@@ -406,7 +406,8 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
                 Ok(ExitCode::SUCCESS)
             }
             Err(e) => {
-                writeln!(out, "{e}")?;
+                // As every start-up error reads: « Erreur : le cas du dossier … ».
+                writeln!(out, "Erreur : {e}")?;
                 Ok(ExitCode::FAILURE)
             }
         };

@@ -410,6 +410,17 @@ fn binary_validate_exits_non_zero_on_a_broken_pack() {
     assert!(text.contains("kpis.toml"), "{text}");
     assert!(text.contains("kpis.a3_ctr.formula"), "{text}");
     assert!(text.contains("a3_impresions"), "{text}");
+    assert!(text.starts_with("Erreur : le cas du dossier "), "{text}");
+    assert!(text.contains("1 problème à corriger :\n"), "{text}");
+    assert!(
+        text.contains("identifiant inconnu : a3_impresions (écrivez un identifiant de [values]"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Après correction, vérifiez avec : casebot validate "),
+        "{text}"
+    );
+    no_english("validate", &text);
 
     let out = binary(&["validate"]);
     assert_eq!(out.status.code(), Some(0), "{out:?}");
