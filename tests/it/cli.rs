@@ -754,6 +754,52 @@ fn binary_start_up_errors_say_what_to_do_in_french() {
         );
         no_english(what, &text);
     }
+    // A broken secrets file, a server id that is not one: what to write instead.
+    let broken_secrets = here.join("broken-secrets.toml");
+    std::fs::write(&broken_secrets, "discord_token = le jeton\n").expect("write");
+    let good_secrets = here.join("good-secrets.toml");
+    std::fs::write(&good_secrets, "discord_token = \"x\"\n").expect("write");
+    for (what, secrets, guild, says) in [
+        (
+            "broken secrets",
+            &broken_secrets,
+            None,
+            vec![
+                "broken-secrets.toml : ligne 1, colonne 17 : ",
+                "Ce fichier contient une seule ligne : discord_token = \"le jeton\".",
+            ],
+        ),
+        (
+            "a server id that is not one",
+            &good_secrets,
+            Some("ma-classe"),
+            vec![
+                "CASEBOT_DISCORD_GUILD vaut « ma-classe » : écrivez l’identifiant du serveur, en chiffres",
+            ],
+        ),
+    ] {
+        let secrets = secrets.display().to_string();
+        let mut command = Command::new(env!("CARGO_BIN_EXE_casebot"));
+        command
+            .args(base(&["--db", &db, "--secrets", &secrets, "discord"]))
+            .current_dir(&here)
+            .env_remove("DISCORD_TOKEN")
+            .env_remove("CASEBOT_DISCORD_GUILD")
+            .env_remove("CASEBOT_DISCORD_API")
+            .env_remove("RUST_LOG")
+            .stdin(std::process::Stdio::null());
+        if let Some(guild) = guild {
+            command.env("CASEBOT_DISCORD_GUILD", guild);
+        }
+        let out = command.output().expect("the casebot binary runs");
+        let text = String::from_utf8_lossy(&out.stderr).to_string();
+        assert_eq!(out.status.code(), Some(1), "{what}: {out:?}");
+        assert!(text.starts_with("Erreur : "), "{what}:\n{text}");
+        for words in &says {
+            assert!(text.contains(words), "{what}: {words:?} not in:\n{text}");
+        }
+        no_english(what, &text);
+    }
     // No token: the teacher is told what to set, in French and with « vous ».
     let secrets = here.join("secrets.toml").display().to_string();
     let args = base(&["--secrets", &secrets, "discord"]);
