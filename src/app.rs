@@ -26,20 +26,67 @@ impl Paths {
     }
 }
 
-/// Why the bot cannot start.
+/// What to do when casebot cannot find its files: the usual cause is a start from another
+/// folder, since every default path is relative to the project folder.
+const WHERE: &str =
+    "Lancez casebot depuis le dossier du projet (celui qui contient config/ et prompts/)";
+
+/// At most this many problems are listed: a wrong folder (--messages-dir config) would
+/// otherwise print hundreds of lines that all say the same.
+const SHOWN: usize = 12;
+
+/// Why the bot cannot start. Written in French here, not in `prompts/fr`: these messages are
+/// shown when the texts cannot be loaded.
 #[derive(Debug, thiserror::Error)]
 pub enum LoadError {
-    #[error("case pack {dir}: {errors}")]
+    #[error(
+        "le cas du dossier {} ne peut pas être chargé : {errors}Après correction, vérifiez avec : casebot validate {}",
+        dir.display(),
+        dir.display()
+    )]
     Pack { dir: PathBuf, errors: PackErrors },
-    #[error("the bot's texts have problems:\n{}", list(.0))]
-    Messages(Vec<String>),
-    #[error("no case pack found in {0} (expected one folder per case, holding case.toml)")]
+    #[error("{}", messages_problems(dir, problems))]
+    Messages { dir: PathBuf, problems: Vec<String> },
+    #[error(
+        "aucun cas dans le dossier {} (un cas est un sous-dossier qui contient case.toml). {WHERE}, ou indiquez le dossier des cas avec --cases-dir DOSSIER.",
+        .0.display()
+    )]
     NoCases(PathBuf),
-    #[error("cannot read the cases folder {dir}: {source}")]
+    #[error(
+        "dossier des cas {} : lecture impossible ({}). {WHERE}, ou indiquez le dossier des cas avec --cases-dir DOSSIER.",
+        dir.display(),
+        crate::pack::wording::io_error(error)
+    )]
     CasesDir {
         dir: PathBuf,
-        source: std::io::Error,
+        // Not named `source`: the French message already says it (see `SettingsError::Read`).
+        error: std::io::Error,
     },
+}
+
+fn messages_problems(dir: &Path, problems: &[String]) -> String {
+    if !dir.is_dir() {
+        return format!(
+            "dossier des textes du bot introuvable : {}. {WHERE}, ou indiquez ce dossier avec --messages-dir DOSSIER.",
+            dir.display()
+        );
+    }
+    let n = problems.len();
+    let mut out = format!(
+        "les textes du bot ({}) ont {n} problème{} à corriger :\n{}",
+        dir.display(),
+        if n == 1 { "" } else { "s" },
+        list(&problems[..n.min(SHOWN)])
+    );
+    if n > SHOWN {
+        out.push_str(&format!("\n  … et {} autres.", n - SHOWN));
+    }
+    if n > SHOWN {
+        out.push_str(&format!(
+            "\nCe dossier contient-il bien les textes du bot (prompts/fr) ? {WHERE}, ou indiquez le bon dossier avec --messages-dir DOSSIER."
+        ));
+    }
+    out
 }
 
 fn list(items: &[String]) -> String {
@@ -61,11 +108,10 @@ impl App {
     /// Loads the bot's texts and every pack under `paths.cases_dir`.
     pub fn load(paths: &Paths) -> Result<App, LoadError> {
         let messages = load_messages(&paths.messages_dir)?;
-        let entries =
-            std::fs::read_dir(&paths.cases_dir).map_err(|source| LoadError::CasesDir {
-                dir: paths.cases_dir.clone(),
-                source,
-            })?;
+        let entries = std::fs::read_dir(&paths.cases_dir).map_err(|error| LoadError::CasesDir {
+            dir: paths.cases_dir.clone(),
+            error,
+        })?;
         let mut dirs: Vec<PathBuf> = entries
             .flatten()
             .map(|e| e.path())
@@ -112,14 +158,18 @@ impl App {
 /// Loads the bot's texts and checks that every id the code uses exists and asks only for
 /// arguments the code gives.
 pub fn load_messages(dir: &Path) -> Result<Prompts, LoadError> {
-    let messages = Prompts::load_dir(dir).map_err(|errors| {
-        LoadError::Messages(errors.iter().map(PromptError::to_string).collect())
+    let messages = Prompts::load_dir(dir).map_err(|errors| LoadError::Messages {
+        dir: dir.to_path_buf(),
+        problems: errors.iter().map(PromptError::to_string).collect(),
     })?;
     let problems = check_messages(&messages);
     if problems.is_empty() {
         Ok(messages)
     } else {
-        Err(LoadError::Messages(problems))
+        Err(LoadError::Messages {
+            dir: dir.to_path_buf(),
+            problems,
+        })
     }
 }
 
@@ -129,7 +179,7 @@ pub fn check_messages(messages: &Prompts) -> Vec<String> {
     let mut problems = Vec::new();
     for (id, args) in msg::ALL.iter().chain(crate::linkedin::TEXTS) {
         let Some(template) = messages.get(id) else {
-            problems.push(format!("text '{id}' is missing"));
+            problems.push(format!("le texte « {id} » manque"));
             continue;
         };
         if let Ok(parts) = pieces(template) {
@@ -141,7 +191,7 @@ pub fn check_messages(messages: &Prompts) -> Vec<String> {
                             .map(|f| f.display().to_string())
                             .unwrap_or_default();
                         problems.push(format!(
-                            "{file}: text '{id}' uses {{{name}}}, which the code does not give (it gives: {})",
+                            "{file} : le texte « {id} » utilise {{{name}}}, que le code ne donne pas (il donne : {})",
                             args.join(", ")
                         ));
                     }

@@ -4,61 +4,72 @@ use crate::app::{App, Paths};
 use crate::case::Case;
 use crate::check::Verdict;
 use crate::{msg, render};
-use anyhow::Context;
 use clap::{Parser, Subcommand};
 use serde_json::json;
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+// The help is compiled in, not read from `prompts/fr`: it must work before the texts are found
+// (from another folder, or with a wrong --messages-dir, which is what it explains). Its
+// headings, the help and version flags and clap's errors are put into French by [`command`]
+// and [`french_error`].
 #[derive(Debug, Parser)]
 #[command(
     name = "casebot",
     version,
-    about = "Tuteur BTS NDRC (épreuve E5) : cas, indicateurs et correction"
+    about = "Tuteur BTS NDRC (épreuve E5) : le cas, ses indicateurs, les quiz et la correction.",
+    after_help = "Sans commande : le bot Discord si un jeton est défini, sinon la console.\n\
+                  Lancez casebot depuis le dossier du projet (celui qui contient config/ et prompts/).\n\
+                  Guide de l’enseignant : GUIDE-ENSEIGNANT.md"
 )]
 pub struct Cli {
-    /// Folder of the case packs (one sub-folder per case).
+    /// Dossier des cas (un sous-dossier par cas).
     #[arg(
         long,
         env = "CASEBOT_CASES_DIR",
         default_value = "config/cases",
-        global = true
+        global = true,
+        value_name = "DOSSIER"
     )]
     pub cases_dir: PathBuf,
-    /// Folder of the bot's own French texts.
+    /// Dossier des textes du bot.
     #[arg(
         long,
         env = "CASEBOT_MESSAGES_DIR",
         default_value = "prompts/fr",
-        global = true
+        global = true,
+        value_name = "DOSSIER"
     )]
     pub messages_dir: PathBuf,
-    /// Case to use (its id); the first pack by default.
-    #[arg(long, env = "CASEBOT_CASE", global = true)]
+    /// Cas à utiliser (son identifiant) ; le premier cas par défaut.
+    #[arg(long, env = "CASEBOT_CASE", global = true, value_name = "ID")]
     pub case: Option<String>,
-    /// The SQLite database file (created on first run).
+    /// Fichier de la base SQLite (créé au premier lancement).
     #[arg(
         long,
         env = "CASEBOT_DB",
         default_value = "data/casebot.db",
-        global = true
+        global = true,
+        value_name = "FICHIER"
     )]
     pub db: PathBuf,
-    /// The rules of play (points, hints, quiz timings).
+    /// Règles du jeu (points, indices, durées des quiz).
     #[arg(
         long,
         env = "CASEBOT_PLAY_CONFIG",
         default_value = "config/play.toml",
-        global = true
+        global = true,
+        value_name = "FICHIER"
     )]
     pub play_config: PathBuf,
-    /// Git-ignored file that may hold the Discord token (`discord_token = "…"`).
+    /// Fichier non versionné qui peut contenir le jeton Discord (`discord_token = "…"`).
     #[arg(
         long,
         env = "CASEBOT_SECRETS",
         default_value = "secrets.toml",
-        global = true
+        global = true,
+        value_name = "FICHIER"
     )]
     pub secrets: PathBuf,
     #[command(subcommand)]
@@ -67,77 +78,300 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// `kpi list`: every KPI; `kpi <ID>`: one KPI with its worked steps.
+    /// Un indicateur avec son calcul détaillé (« kpi list » : tous les indicateurs).
     Kpi {
-        /// "list", or a KPI id.
+        /// « list », ou un indicateur : identifiant, nom ou mots (« taux de clic »).
+        #[arg(value_name = "INDICATEUR")]
         id: String,
+        /// Sortie JSON.
         #[arg(long)]
         json: bool,
     },
-    /// Checks an answer to a KPI, as the bot does: correct, close, wrong or invalid.
+    /// Corrige une réponse à un indicateur, comme le bot : juste, presque, faux ou illisible.
     Check {
+        /// L’indicateur : identifiant, nom ou mots.
+        #[arg(value_name = "INDICATEUR")]
         kpi: String,
-        #[arg(allow_hyphen_values = true)]
+        /// La réponse, telle qu’un élève l’écrit (« 17,76 % »).
+        #[arg(allow_hyphen_values = true, value_name = "RÉPONSE")]
         answer: String,
+        /// Sortie JSON.
         #[arg(long)]
         json: bool,
     },
-    /// Shows an annex (1 to 9), as the bot does.
+    /// Affiche une annexe (de 1 à 9), comme le bot.
     Annex {
+        /// Le numéro de l’annexe.
+        #[arg(value_name = "NUMÉRO")]
         number: u8,
+        /// Sortie JSON.
         #[arg(long)]
         json: bool,
     },
-    /// Shows a question ("1.1") or a numeric part ("1.1.a"), as the bot does.
+    /// Affiche une question (« 1.1 ») ou un calcul (« 1.1.a »), comme le bot.
     Question {
+        /// La question ou le calcul.
+        #[arg(value_name = "QUESTION")]
         id: String,
+        /// Sortie JSON.
         #[arg(long)]
         json: bool,
     },
-    /// Plays a class in the terminal: `alice> /repondre 17,76 %`, `prof> /quiz lancer dossier:1`.
+    /// Joue une classe dans le terminal : « alice> /repondre 17,76 % », « prof> /quiz lancer dossier:1 ».
     Console {
-        /// The class name.
-        #[arg(long, default_value = "console")]
+        /// Nom de la classe.
+        #[arg(long, default_value = "console", value_name = "NOM")]
         class: String,
-        /// Users who are teachers (repeat the flag for several).
-        #[arg(long = "teacher", default_value = "prof")]
+        /// Utilisateur enseignant (répétez l’option pour plusieurs).
+        #[arg(long = "teacher", default_value = "prof", value_name = "NOM")]
         teachers: Vec<String>,
-        /// Who types when a line names nobody.
-        #[arg(long, default_value = "eleve")]
+        /// Qui écrit quand une ligne ne nomme personne.
+        #[arg(long, default_value = "eleve", value_name = "NOM")]
         user: String,
     },
-    /// Runs the Discord bot (token from DISCORD_TOKEN or secrets.toml).
+    /// Lance le bot Discord (jeton : DISCORD_TOKEN ou secrets.toml).
     Discord,
-    /// Presents the case, its dossiers and questions.
+    /// Présente le cas, ses dossiers et ses questions.
     Case,
-    /// `chart list`: every chart; `chart <NAME> --out FILE.png`: renders one (class charts from
-    /// a quiz of the database with `--quiz`, else on sample data).
+    /// Dessine un graphique en PNG (« chart list » : tous les graphiques).
     Chart {
-        /// "list", or a chart name.
+        /// « list », ou le nom d’un graphique.
+        #[arg(value_name = "NOM")]
         name: String,
-        /// Where to write the PNG (default: `<NAME>.png`).
-        #[arg(long)]
+        /// Fichier PNG à écrire (par défaut : <NOM>.png).
+        #[arg(long, value_name = "FICHIER")]
         out: Option<PathBuf>,
-        /// Quiz id, for the class charts.
-        #[arg(long)]
+        /// Numéro du quiz, pour les graphiques de classe (sans lui : données d’exemple).
+        #[arg(long, value_name = "NUMÉRO")]
         quiz: Option<i64>,
-        /// Question number in the quiz (1 = first), for `classe-reponses`.
-        #[arg(long, default_value_t = 1)]
+        /// Rang de la question dans le quiz (1 = la première), pour classe-reponses.
+        #[arg(long, default_value_t = 1, value_name = "RANG")]
         item: i64,
-        /// Student name, for `classe-resultats`.
-        #[arg(long)]
+        /// Nom de l’élève, pour classe-resultats.
+        #[arg(long, value_name = "NOM")]
         student: Option<String>,
     },
-    /// The LinkedIn workshop: `linkedin models`, `linkedin check <FILE>`, `linkedin grid [<ID>]`.
+    /// L’atelier LinkedIn : publications modèles, analyse d’un brouillon, grilles de correction.
     Linkedin {
         #[command(subcommand)]
         action: crate::linkedin::cli::LinkedinCommand,
     },
-    /// Loads a case pack and prints every problem found.
+    /// Charge un cas et liste chaque problème trouvé, avec sa correction.
     Validate {
-        /// The pack folder; every pack of --cases-dir when absent.
+        /// Le dossier du cas ; tous les cas de --cases-dir s’il est absent.
+        #[arg(value_name = "DOSSIER")]
         pack_dir: Option<PathBuf>,
     },
+}
+
+/// The command line as the binary reads it: [`Cli`]'s arguments with French headings, help
+/// and version flags, usage placeholders and annotations (default values, variables).
+pub fn command() -> clap::Command {
+    use clap::CommandFactory;
+    // The options of every command come before the ones all commands share.
+    let root = french(Cli::command().mut_args(|arg| arg.display_order(900)));
+    root.disable_version_flag(true).arg(
+        clap::Arg::new("version")
+            .short('V')
+            .long("version")
+            .action(clap::ArgAction::Version)
+            .display_order(1001)
+            .help("Affiche la version"),
+    )
+}
+
+/// One command (and, recursively, its subcommands) in French.
+fn french(cmd: clap::Command) -> clap::Command {
+    let cmd = cmd
+        .disable_help_flag(true)
+        .disable_help_subcommand(true)
+        .subcommand_value_name("COMMANDE")
+        .mut_args(|arg| {
+            // clap writes "[default: …]" and "[env: …]": said here in French instead.
+            let mut notes = Vec::new();
+            let defaults: Vec<String> = arg
+                .get_default_values()
+                .iter()
+                .map(|v| v.to_string_lossy().into_owned())
+                .collect();
+            if !defaults.is_empty() && arg.get_action().takes_values() {
+                notes.push(format!("par défaut : {}", defaults.join(", ")));
+            }
+            if let Some(env) = arg.get_env() {
+                notes.push(format!("variable {}", env.to_string_lossy()));
+            }
+            let help = arg.get_help().map(ToString::to_string).unwrap_or_default();
+            let arg = if arg.get_action().takes_values() {
+                arg.hide_default_value(true)
+            } else {
+                arg
+            };
+            let arg = arg.hide_env(true);
+            if notes.is_empty() {
+                arg
+            } else {
+                arg.help(format!("{help} [{}]", notes.join(" ; ")))
+            }
+        })
+        .arg(
+            clap::Arg::new("help")
+                .short('h')
+                .long("help")
+                .action(clap::ArgAction::HelpShort)
+                .display_order(1000)
+                .help("Affiche cette aide"),
+        )
+        .mut_subcommands(french);
+    let mut template = String::from("{about-with-newline}\nUtilisation : {usage}\n");
+    if cmd.get_subcommands().next().is_some() {
+        template.push_str("\nCommandes :\n{subcommands}\n");
+    }
+    if cmd.get_positionals().next().is_some() {
+        template.push_str("\nArguments :\n{positionals}\n");
+    }
+    template.push_str("\nOptions :\n{options}");
+    if cmd.get_after_help().is_some() {
+        template.push_str("{after-help}");
+    }
+    cmd.help_template(template)
+}
+
+/// Reads the command line; on a mistake or for --help, what to print and the exit status.
+pub fn parse_from<I, T>(args: I) -> Result<Cli, (String, ExitCode)>
+where
+    I: IntoIterator<Item = T>,
+    T: Into<std::ffi::OsString> + Clone,
+{
+    use clap::FromArgMatches;
+    let args: Vec<std::ffi::OsString> = args.into_iter().map(Into::into).collect();
+    let mut cmd = command();
+    let matches = cmd
+        .try_get_matches_from_mut(args.clone())
+        .map_err(|e| french_error(&mut cmd, &args, &e))?;
+    Cli::from_arg_matches(&matches).map_err(|e| french_error(&mut cmd, &args, &e))
+}
+
+/// The (sub)command the arguments name, as the words to type (`casebot linkedin check`), and
+/// its usage.
+fn named_command(cmd: &mut clap::Command, args: &[std::ffi::OsString]) -> (String, String) {
+    cmd.build();
+    let mut path = Vec::new();
+    let mut current: &clap::Command = cmd;
+    for arg in args.iter().skip(1) {
+        let Some(word) = arg.to_str() else { break };
+        if let Some(sub) = current.find_subcommand(word) {
+            path.push(word.to_string());
+            current = sub;
+        }
+    }
+    fn usage_of(cmd: &mut clap::Command, path: &[String]) -> String {
+        match path.split_first() {
+            Some((word, rest)) => match cmd.find_subcommand_mut(word) {
+                Some(sub) => usage_of(sub, rest),
+                None => cmd.render_usage().to_string(),
+            },
+            None => cmd.render_usage().to_string(),
+        }
+    }
+    let usage = usage_of(cmd, &path);
+    let mut words = vec![cmd.get_name().to_string()];
+    words.extend(path);
+    // clap's usage starts with its own heading.
+    let usage = usage.trim().trim_start_matches("Usage:").trim().to_string();
+    (words.join(" "), usage)
+}
+
+fn with_newline(mut text: String) -> String {
+    if !text.ends_with('\n') {
+        text.push('\n');
+    }
+    text
+}
+
+/// What to print for a clap error, in French, and the exit status (0 for --help and
+/// --version, 2 for a mistake on the command line, as clap does).
+fn french_error(
+    cmd: &mut clap::Command,
+    args: &[std::ffi::OsString],
+    e: &clap::Error,
+) -> (String, ExitCode) {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    match e.kind() {
+        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
+            return (with_newline(e.render().to_string()), ExitCode::SUCCESS)
+        }
+        ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+            return (with_newline(e.render().to_string()), ExitCode::from(2))
+        }
+        _ => {}
+    }
+    let text = |kind: ContextKind| -> String {
+        match e.get(kind) {
+            Some(ContextValue::String(s)) => s.clone(),
+            Some(ContextValue::Strings(list)) => list.join(", "),
+            Some(ContextValue::StyledStr(s)) => s.to_string(),
+            Some(ContextValue::StyledStrs(list)) => list
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join(", "),
+            Some(ContextValue::Number(n)) => n.to_string(),
+            _ => String::new(),
+        }
+    };
+    let arg = text(ContextKind::InvalidArg);
+    let value = text(ContextKind::InvalidValue);
+    let mut message = match e.kind() {
+        ErrorKind::UnknownArgument => format!("option ou argument inattendu : « {arg} »."),
+        ErrorKind::InvalidSubcommand => format!(
+            "commande inconnue : « {} ».",
+            text(ContextKind::InvalidSubcommand)
+        ),
+        ErrorKind::MissingSubcommand => format!(
+            "il manque la commande après « {} » (au choix : {}).",
+            text(ContextKind::InvalidSubcommand),
+            text(ContextKind::ValidSubcommand)
+        ),
+        ErrorKind::MissingRequiredArgument => format!("il manque : {arg}."),
+        ErrorKind::InvalidValue if value.is_empty() => format!("il manque la valeur de {arg}."),
+        ErrorKind::InvalidValue | ErrorKind::ValueValidation => {
+            let valid = text(ContextKind::ValidValue);
+            let mut m = format!("« {value} » ne convient pas pour {arg}");
+            if !valid.is_empty() {
+                m.push_str(&format!(" (au choix : {valid})"));
+            } else if e.kind() == ErrorKind::ValueValidation {
+                m.push_str(" : écrivez un nombre entier, par exemple 2");
+            }
+            m.push('.');
+            m
+        }
+        ErrorKind::NoEquals => format!("écrivez {arg}=VALEUR."),
+        ErrorKind::TooManyValues | ErrorKind::WrongNumberOfValues => {
+            format!("trop de valeurs pour {arg} (« {value} »).")
+        }
+        ErrorKind::TooFewValues => format!("il manque des valeurs pour {arg}."),
+        ErrorKind::ArgumentConflict => format!(
+            "{arg} ne peut pas être utilisé avec {}.",
+            text(ContextKind::PriorArg)
+        ),
+        ErrorKind::InvalidUtf8 => "un argument n’est pas du texte UTF-8.".to_string(),
+        _ => "ligne de commande incorrecte.".to_string(),
+    };
+    let suggested = [
+        text(ContextKind::SuggestedArg),
+        text(ContextKind::SuggestedSubcommand),
+        text(ContextKind::SuggestedValue),
+    ];
+    if let Some(s) = suggested.iter().find(|s| !s.is_empty()) {
+        message.push_str(&format!(" Vouliez-vous dire « {s} » ?"));
+    }
+    let (more, usage) = named_command(cmd, args);
+    (
+        format!(
+            "Erreur : {message}\n\nUtilisation : {usage}\n\nPour en savoir plus : {more} --help\n"
+        ),
+        ExitCode::from(2),
+    )
 }
 
 /// Exit status for "what you asked for does not exist".
@@ -172,12 +406,13 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
                 Ok(ExitCode::SUCCESS)
             }
             Err(e) => {
-                writeln!(out, "{e}")?;
+                // As every start-up error reads: « Erreur : le cas du dossier … ».
+                writeln!(out, "Erreur : {e}")?;
                 Ok(ExitCode::FAILURE)
             }
         };
     }
-    let app = App::load(&paths).context("cannot load the case packs and texts")?;
+    let app = App::load(&paths)?;
     let discord = match &cli.command {
         Some(Command::Discord) | None => crate::discord::DiscordConfig::from_env(&cli.secrets)?,
         _ => None,
@@ -193,9 +428,9 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
     }
     if let Some(config) = discord {
         let settings = crate::play::settings::PlaySettings::load(&cli.play_config)?;
-        let runtime = tokio::runtime::Runtime::new().context("cannot start the async runtime")?;
+        let runtime = runtime()?;
         return runtime.block_on(async {
-            let store = crate::store::Store::open(&cli.db).await?;
+            let store = open_store(&cli.db).await?;
             tracing::info!(db = %cli.db.display(), api = ?config.api_base, "starting the Discord bot");
             let clock = std::sync::Arc::new(crate::clock::TokioClock::new());
             crate::discord::run(config, std::sync::Arc::new(app), settings, store, clock).await?;
@@ -218,7 +453,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
     };
     if let Some((class, teachers, user, by_default)) = console {
         let settings = crate::play::settings::PlaySettings::load(&cli.play_config)?;
-        let runtime = tokio::runtime::Runtime::new().context("cannot start the async runtime")?;
+        let runtime = runtime()?;
         return runtime.block_on(run_console(
             app, settings, &cli.db, class, teachers, user, by_default,
         ));
@@ -432,10 +667,9 @@ fn chart(
         match quiz {
             None => chart::sample::render(case, m, name)?,
             Some(quiz) => {
-                let runtime =
-                    tokio::runtime::Runtime::new().context("cannot start the async runtime")?;
+                let runtime = runtime()?;
                 let rendered = runtime.block_on(async {
-                    let store = crate::store::Store::open(db).await?;
+                    let store = open_store(db).await?;
                     let report = crate::play::report::answer_spread;
                     let png = match name {
                         "classe-reponses" => match report(&store, case, quiz, item - 1).await? {
@@ -493,7 +727,13 @@ fn chart(
         }
     };
     let path = file.unwrap_or_else(|| PathBuf::from(format!("{name}.png")));
-    std::fs::write(&path, &png).with_context(|| format!("cannot write {}", path.display()))?;
+    if let Err(e) = std::fs::write(&path, &png) {
+        anyhow::bail!(
+            "{} : écriture impossible ({}). Choisissez un autre fichier avec --out FICHIER.png.",
+            path.display(),
+            crate::pack::wording::io_error(&e)
+        );
+    }
     let (file, bytes) = (path.display().to_string(), png.len().to_string());
     writeln!(
         out,
@@ -504,6 +744,38 @@ fn chart(
         )
     )?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// The async runtime, or a French error.
+fn runtime() -> anyhow::Result<tokio::runtime::Runtime> {
+    tokio::runtime::Runtime::new().map_err(|e| {
+        anyhow::anyhow!(
+            "le moteur de casebot ne peut pas démarrer ({})",
+            crate::pack::wording::io_error(&e)
+        )
+    })
+}
+
+/// Opens the database, or says in French why not and what to do (the cause chain, in English,
+/// goes to the log).
+async fn open_store(db: &std::path::Path) -> anyhow::Result<crate::store::Store> {
+    crate::store::Store::open(db).await.map_err(|e| {
+        tracing::debug!(error = format!("{e:#}"), db = %db.display(), "cannot open the database");
+        let io = e.chain().find_map(|c| {
+            c.downcast_ref::<std::io::Error>().or_else(|| match c.downcast_ref::<sqlx::Error>() {
+                Some(sqlx::Error::Io(io)) => Some(io),
+                _ => None,
+            })
+        });
+        let cause = match io {
+            Some(io) => crate::pack::wording::io_error(io),
+            None => "le fichier ne peut pas être créé, ou ce n’est pas une base casebot".to_string(),
+        };
+        anyhow::anyhow!(
+            "base de données {} : ouverture impossible ({cause}). Indiquez un fichier dans un dossier où vous pouvez écrire, avec --db FICHIER (ou la variable CASEBOT_DB).",
+            db.display()
+        )
+    })
 }
 
 /// Starts the engine on the database and runs the console on standard input and output.
@@ -517,6 +789,8 @@ async fn run_console(
     by_default: bool,
 ) -> anyhow::Result<ExitCode> {
     use std::sync::{Arc, Mutex};
+    // Opened first: when the database cannot be used, no banner promises a session.
+    let store = open_store(db).await?;
     let out: crate::console::Output = Arc::new(Mutex::new(Box::new(std::io::stdout())));
     let case_title = app
         .cases
@@ -544,7 +818,6 @@ async fn run_console(
         );
         writeln!(o, "{banner}\n")?;
     }
-    let store = crate::store::Store::open(db).await?;
     let files_dir = db.parent().map(|p| p.to_path_buf()).unwrap_or_default();
     let outbox = Arc::new(crate::console::ConsoleOutbox::new(
         out.clone(),

@@ -99,18 +99,20 @@ pub fn pieces(template: &str) -> Result<Vec<Piece<'_>>, String> {
                 }
                 let close = template[i..]
                     .find('}')
-                    .ok_or_else(|| format!("'{{' at byte {i} is never closed"))?;
+                    .ok_or_else(|| {
+                        format!("« {{ » (octet {i}) n’est jamais fermé : ajoutez « }} », ou écrivez « {{{{ » pour une accolade")
+                    })?;
                 let inside = &template[i + 1..i + close];
                 if let Some((name, forms)) = inside.split_once(':') {
                     let Some((one, many)) = forms.split_once('|').filter(|(_, m)| !m.contains('|'))
                     else {
                         return Err(format!(
-                            "'{{{inside}}}' is not a plural: write {{{name}:singulier|pluriel}}"
+                            "« {{{inside}}} » n’est pas un pluriel : écrivez {{{name}:singulier|pluriel}}"
                         ));
                     };
                     if !valid_name(name) {
                         return Err(format!(
-                            "'{{{inside}}}': '{name}' is not an argument name (letters, digits, '_' and '.')"
+                            "« {{{inside}}} » : « {name} » n’est pas un nom d’argument (lettres, chiffres, « _ » et « . »)"
                         ));
                     }
                     out.push(Piece::Plural {
@@ -122,13 +124,17 @@ pub fn pieces(template: &str) -> Result<Vec<Piece<'_>>, String> {
                     out.push(Piece::Arg(inside));
                 } else {
                     return Err(format!(
-                        "'{{{inside}}}' is not an argument name (letters, digits, '_' and '.')"
+                        "« {{{inside}}} » n’est pas un nom d’argument (lettres, chiffres, « _ » et « . »)"
                     ));
                 }
                 i += close + 1;
                 start = i;
             }
-            b'}' => return Err(format!("'}}' at byte {i} closes nothing")),
+            b'}' => {
+                return Err(format!(
+                    "« }} » (octet {i}) ne ferme rien : retirez-le, ou écrivez « }}}} » pour une accolade"
+                ))
+            }
             _ => i += 1,
         }
     }
@@ -156,8 +162,11 @@ impl Prompts {
                 }
                 Err(e) => errors.push(PromptError {
                     file: file.clone(),
-                    location: "file".into(),
-                    problem: format!("cannot be read: {e}"),
+                    location: "fichier".into(),
+                    problem: format!(
+                        "lecture impossible : {}",
+                        crate::pack::wording::io_error(&e)
+                    ),
                 }),
             }
         }
@@ -174,7 +183,7 @@ impl Prompts {
             vec![PromptError {
                 file: file.to_path_buf(),
                 location: crate::pack::toml_location(src, &e),
-                problem: e.message().to_string(),
+                problem: crate::pack::wording::toml_message(e.message()),
             }]
         })?;
         let mut errors = Vec::new();
@@ -215,7 +224,7 @@ impl Prompts {
                             file: file.to_path_buf(),
                             location: id,
                             problem: format!(
-                                "this id is already defined in {}",
+                                "ce texte est déjà défini dans {} : gardez une seule définition",
                                 previous.file.display()
                             ),
                         });
@@ -232,7 +241,10 @@ impl Prompts {
                 other => errors.push(PromptError {
                     file: file.to_path_buf(),
                     location: id,
-                    problem: format!("expected a text (a string), found {}", other.type_str()),
+                    problem: format!(
+                        "un texte entre guillemets est attendu, pas {} (ce dossier contient-il bien des textes ?)",
+                        french_type(other)
+                    ),
                 }),
             }
         }
@@ -311,14 +323,30 @@ pub fn render_template(template: &str, arg: &mut impl FnMut(&str) -> Option<Stri
     out
 }
 
+/// A TOML value's kind, in French.
+fn french_type(value: &toml::Value) -> &'static str {
+    match value {
+        toml::Value::String(_) => "un texte",
+        toml::Value::Integer(_) => "un nombre entier",
+        toml::Value::Float(_) => "un nombre à virgule",
+        toml::Value::Boolean(_) => "un booléen",
+        toml::Value::Datetime(_) => "une date",
+        toml::Value::Array(_) => "une liste",
+        toml::Value::Table(_) => "une table",
+    }
+}
+
 fn collect_toml_files(dir: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<PromptError>) {
     let entries = match std::fs::read_dir(dir) {
         Ok(entries) => entries,
         Err(e) => {
             errors.push(PromptError {
                 file: dir.to_path_buf(),
-                location: "folder".into(),
-                problem: format!("cannot be read: {e}"),
+                location: "dossier".into(),
+                problem: format!(
+                    "lecture impossible : {}",
+                    crate::pack::wording::io_error(&e)
+                ),
             });
             return;
         }
@@ -405,16 +433,18 @@ mod tests {
         let err = p
             .add_source(Path::new("a.toml"), "x = \"a } b\"\n")
             .unwrap_err();
-        assert!(err[0].problem.contains("closes nothing"));
+        assert!(err[0].problem.contains("ne ferme rien"), "{err:?}");
         let err = p.add_source(Path::new("a.toml"), "x = 3\n").unwrap_err();
-        assert!(err[0].problem.contains("expected a text"));
+        assert!(err[0]
+            .problem
+            .contains("un texte entre guillemets est attendu, pas un nombre entier"));
         p.add_source(Path::new("a.toml"), "y = \"{{ok}}\"\n")
             .unwrap();
         assert_eq!(p.render("y", &[]), "{ok}");
         let err = p
             .add_source(Path::new("b.toml"), "y = \"again\"\n")
             .unwrap_err();
-        assert!(err[0].problem.contains("already defined in a.toml"));
+        assert!(err[0].problem.contains("déjà défini dans a.toml"));
     }
 
     #[test]
@@ -423,6 +453,7 @@ mod tests {
         let err = p
             .add_source(Path::new("a.toml"), "x = \"ok\"\ny = \n")
             .unwrap_err();
-        assert!(err[0].location.starts_with("line 2"), "{:?}", err);
+        assert!(err[0].location.starts_with("ligne 2"), "{:?}", err);
+        assert!(err[0].problem.contains("entre guillemets"), "{:?}", err);
     }
 }

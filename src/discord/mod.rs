@@ -15,7 +15,6 @@ use crate::play::command::{
 use crate::play::settings::PlaySettings;
 use crate::play::Engine;
 use crate::store::Store;
-use anyhow::Context as _;
 use poise::serenity_prelude as serenity;
 use send::{no_mentions, split, text_of, Component, DiscordOutbox, MAX_CONTENT};
 use std::path::Path;
@@ -78,10 +77,21 @@ impl DiscordConfig {
         let token = match from_env {
             Some(t) => Some(t),
             None if secrets_file.is_file() => {
-                let src = std::fs::read_to_string(secrets_file)
-                    .with_context(|| format!("cannot read {}", secrets_file.display()))?;
-                let secrets: Secrets = toml::from_str(&src)
-                    .map_err(|e| anyhow::anyhow!("{}: {}", secrets_file.display(), e.message()))?;
+                let src = std::fs::read_to_string(secrets_file).map_err(|e| {
+                    anyhow::anyhow!(
+                        "{} : lecture impossible ({}). Corrigez les droits de ce fichier, ou indiquez-en un autre avec --secrets FICHIER.",
+                        secrets_file.display(),
+                        crate::pack::wording::io_error(&e)
+                    )
+                })?;
+                let secrets: Secrets = toml::from_str(&src).map_err(|e| {
+                    anyhow::anyhow!(
+                        "{} : {} : {}. Ce fichier contient une seule ligne : discord_token = \"le jeton\".",
+                        secrets_file.display(),
+                        crate::pack::toml_location(&src, &e),
+                        crate::pack::wording::toml_message(e.message())
+                    )
+                })?;
                 secrets.discord_token.filter(|t| !t.trim().is_empty())
             }
             None => None,
@@ -89,7 +99,10 @@ impl DiscordConfig {
         let Some(token) = token else { return Ok(None) };
         let dev_guild = match std::env::var("CASEBOT_DISCORD_GUILD") {
             Ok(g) if !g.trim().is_empty() => Some(g.trim().parse().map_err(|_| {
-                anyhow::anyhow!("CASEBOT_DISCORD_GUILD must be a server id (digits), not {g:?}")
+                anyhow::anyhow!(
+                    "CASEBOT_DISCORD_GUILD vaut « {} » : écrivez l’identifiant du serveur, en chiffres (clic droit sur le serveur, « Copier l’identifiant du serveur », en mode développeur)",
+                    g.trim()
+                )
             })?),
             _ => None,
         };
@@ -205,7 +218,12 @@ pub async fn client(
     serenity::ClientBuilder::new_with_http(http, serenity::GatewayIntents::GUILDS)
         .framework(framework)
         .await
-        .context("cannot build the Discord client")
+        .map_err(|e| {
+            tracing::debug!(error = %e, "cannot build the Discord client");
+            anyhow::anyhow!(
+                "le client Discord ne peut pas être préparé (détail avec RUST_LOG=debug)"
+            )
+        })
 }
 
 /// Runs the bot until it is stopped.
@@ -227,16 +245,17 @@ pub async fn run(
         tracing::info!("stopping: closing the gateway, finishing the requests under way");
         shards.shutdown_all().await;
     });
-    let result = client
-        .start()
-        .await
-        .context("the Discord connection failed");
+    let result = client.start().await.map_err(|e| {
+        // The cause, in English, goes to the log; the teacher reads what to do.
+        tracing::debug!(error = %e, "the Discord connection failed");
+        connection_failed(&e)
+    });
     // No interaction comes in any more: finish those under way, commit, checkpoint.
     if let Some(engine) = slot.get() {
         engine
             .stop(STOP_GRACE)
             .await
-            .context("the clean stop failed")?;
+            .map_err(|e| anyhow::anyhow!("l’arrêt propre a échoué : {e:#}"))?;
         // Lets the replies of the last requests reach Discord before the process ends.
         tokio::time::sleep(REPLY_GRACE).await;
     }
@@ -266,6 +285,21 @@ async fn stop_signal() {
         }
     }
     let _ = tokio::signal::ctrl_c().await;
+}
+
+/// Why the bot could not connect, in French, with what to do.
+fn connection_failed(e: &serenity::Error) -> anyhow::Error {
+    match e {
+        serenity::Error::Gateway(serenity::GatewayError::InvalidAuthentication) => anyhow::anyhow!(
+            "Discord refuse le jeton. Copiez-le à nouveau (portail des développeurs Discord, onglet Bot, Reset Token) dans DISCORD_TOKEN ou secrets.toml."
+        ),
+        serenity::Error::Http(_) => anyhow::anyhow!(
+            "Discord ne répond pas ou refuse la demande. Vérifiez le jeton (DISCORD_TOKEN ou secrets.toml) et l’accès à Internet de cette machine (détail avec RUST_LOG=debug)."
+        ),
+        _ => anyhow::anyhow!(
+            "la connexion à Discord a échoué. Vérifiez le jeton (DISCORD_TOKEN ou secrets.toml) et l’accès à Internet de cette machine (détail avec RUST_LOG=debug)."
+        ),
+    }
 }
 
 /// Sets each command's and option's description from `prompts/` (`discord.command.<name>` and

@@ -14,21 +14,30 @@ const NOT_FOUND: u8 = 2;
 
 #[derive(Debug, Subcommand)]
 pub enum LinkedinCommand {
-    /// Prints the model LinkedIn posts of the case, with their counts and teacher's notes.
+    /// Affiche les publications modèles du cas, avec leurs comptes et les notes pour l’enseignant.
     Models {
+        /// Sortie JSON.
         #[arg(long)]
         json: bool,
     },
-    /// Analyses a draft post (a text file, or - for standard input): each criterion met or
-    /// not, with a tip, and the counts LinkedIn users look at.
+    /// Analyse un brouillon de publication : chaque critère rempli ou non, avec un conseil.
+    ///
+    /// Le brouillon est un fichier texte UTF-8, ou « - » pour l’entrée standard ; l’analyse
+    /// donne aussi les comptes que regardent les utilisateurs de LinkedIn.
     Check {
+        /// Le fichier du brouillon, ou « - » pour l’entrée standard.
+        #[arg(value_name = "FICHIER")]
         file: PathBuf,
+        /// Sortie JSON.
         #[arg(long)]
         json: bool,
     },
-    /// Prints the grading grid of a question (every grid of the case when none is named).
+    /// Affiche la grille de correction d’une question (toutes les grilles du cas sans question).
     Grid {
+        /// La question (« 2.4 »).
+        #[arg(value_name = "QUESTION")]
         question: Option<String>,
+        /// Sortie JSON.
         #[arg(long)]
         json: bool,
     },

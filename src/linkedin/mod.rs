@@ -202,7 +202,7 @@ impl Params {
             if sources.is_empty() {
                 problems.push((
                     format!("draft.{key}"),
-                    "the list is empty (expected at least one phrase)".to_string(),
+                    "la liste est vide : écrivez au moins une expression".to_string(),
                 ));
             }
             let mut out = Vec::new();
@@ -236,7 +236,7 @@ impl Params {
             if c.contains('*') {
                 problems.push((
                     format!("draft.company[{i}]"),
-                    format!("'{c}': a company is mentioned by its full name (expected no '*')"),
+                    format!("« {c} » : une entreprise se cite par son nom complet, sans « * »"),
                 ));
             }
         }
@@ -248,7 +248,7 @@ impl Params {
             problems.push((
                 "draft.testimonial".to_string(),
                 format!(
-                    "the testimonial has {} words, fewer than limits.min_quoted_words ({}) (expected the testimonial word for word)",
+                    "le témoignage a {} mots, moins que limits.min_quoted_words ({}) : recopiez le témoignage mot pour mot",
                     testimonial_words.len(),
                     limits.min_quoted_words
                 ),
@@ -264,14 +264,14 @@ impl Params {
         ];
         for (key, value) in positive {
             if value == 0 {
-                problems.push((format!("limits.{key}"), "must be at least 1".to_string()));
+                problems.push((format!("limits.{key}"), "vaut au moins 1".to_string()));
             }
         }
         if limits.min_hashtags > limits.max_hashtags {
             problems.push((
                 "limits.min_hashtags".to_string(),
                 format!(
-                    "{} is more than max_hashtags ({}) (expected min_hashtags ≤ max_hashtags)",
+                    "{} dépasse max_hashtags ({}) : min_hashtags ne peut pas dépasser max_hashtags",
                     limits.min_hashtags, limits.max_hashtags
                 ),
             ));
@@ -289,7 +289,7 @@ impl Params {
             problems.push((
                 "limits.hook_max_characters".to_string(),
                 format!(
-                    "{} is more than max_characters ({}) (expected a first line shorter than the whole post)",
+                    "{} dépasse max_characters ({}) : la première ligne est plus courte que toute la publication",
                     limits.hook_max_characters, limits.max_characters
                 ),
             ));

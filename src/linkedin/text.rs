@@ -80,7 +80,7 @@ impl Phrase {
         let found = words(source);
         if found.is_empty() {
             return Err(format!(
-                "'{source}' has no word (expected letters or digits)"
+                "« {source} » n’a aucun mot : écrivez des lettres ou des chiffres"
             ));
         }
         let mut prefix = Vec::with_capacity(found.len());
@@ -91,7 +91,7 @@ impl Phrase {
                 stars += 1;
                 if source[w.span.end + 1..].starts_with(char::is_alphanumeric) {
                     return Err(format!(
-                        "'{source}': '*' may only end a word (expected a prefix such as \"collaborat*\")"
+                        "« {source} » : « * » ne va qu’en fin de mot, pour un début de mot (par exemple « collaborat* »)"
                     ));
                 }
             }
@@ -99,7 +99,7 @@ impl Phrase {
         }
         if source.matches('*').count() != stars {
             return Err(format!(
-                "'{source}': '*' must follow a letter or a digit (expected a prefix such as \"collaborat*\")"
+                "« {source} » : « * » suit une lettre ou un chiffre, pour un début de mot (par exemple « collaborat* »)"
             ));
         }
         Ok(Phrase {

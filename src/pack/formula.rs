@@ -151,7 +151,7 @@ pub struct FormulaError {
 
 impl fmt::Display for FormulaError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "at character {}: {}", self.position + 1, self.message)
+        write!(f, "au caractère {} : {}", self.position + 1, self.message)
     }
 }
 
@@ -191,7 +191,7 @@ fn tokenize(src: &str) -> Result<Vec<(usize, Token)>, FormulaError> {
                 let text: String = chars[start..i].iter().collect();
                 let n = Decimal::from_str(&text).map_err(|_| FormulaError {
                     position: start,
-                    message: format!("'{text}' is not a number (write decimals with a point)"),
+                    message: format!("« {text} » n’est pas un nombre : écrivez les décimales avec un point (19699.32)"),
                 })?;
                 tokens.push((start, Token::Num(n)));
                 continue;
@@ -211,7 +211,7 @@ fn tokenize(src: &str) -> Result<Vec<(usize, Token)>, FormulaError> {
                 return Err(FormulaError {
                     position: start,
                     message: format!(
-                        "unexpected character '{other}' (expected an id in lowercase, a number, + - * / or parentheses)"
+                        "caractère inattendu « {other} » : une formule n’a que des identifiants en minuscules, des nombres (avec un point), + - * / et des parenthèses"
                     ),
                 })
             }
@@ -284,13 +284,13 @@ impl Parser {
                 self.pos += 1;
                 let inner = self.expr()?;
                 if self.peek() != Some(&Token::Close) {
-                    return Err(self.error("expected ')'"));
+                    return Err(self.error("il manque une parenthèse fermante « ) »"));
                 }
                 self.pos += 1;
                 Ok(inner)
             }
-            Some(_) => Err(self.error("expected a number, an id or '('")),
-            None => Err(self.error("the formula ends too early")),
+            Some(_) => Err(self.error("un nombre, un identifiant ou « ( » est attendu ici")),
+            None => Err(self.error("la formule s’arrête trop tôt")),
         }
     }
 }
@@ -304,11 +304,11 @@ pub fn parse(src: &str) -> Result<Expr<String>, FormulaError> {
         end: src.chars().count(),
     };
     if parser.peek().is_none() {
-        return Err(parser.error("the formula is empty"));
+        return Err(parser.error("la formule est vide"));
     }
     let expr = parser.expr()?;
     if parser.peek().is_some() {
-        return Err(parser.error("unexpected text after the end of the formula"));
+        return Err(parser.error("texte en trop après la fin de la formule"));
     }
     Ok(expr)
 }

@@ -7,6 +7,7 @@
 //! key or line, what is wrong and what was expected.
 
 pub mod formula;
+pub mod wording;
 mod workshop;
 
 use crate::case::{Annex, Case, CaseMeta, Cell, Dossier, Part, Question, Table, Value};
@@ -33,7 +34,7 @@ impl fmt::Display for PackError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
-            "{}: {}: {}",
+            "{} : {} : {}",
             self.file.display(),
             self.location,
             self.problem
@@ -50,7 +51,7 @@ impl fmt::Display for PackErrors {
         let n = self.0.len();
         writeln!(
             f,
-            "the case pack has {n} problem{}:",
+            "{n} problème{} à corriger :",
             if n == 1 { "" } else { "s" }
         )?;
         for e in &self.0 {
@@ -67,9 +68,9 @@ pub(crate) fn toml_location(src: &str, err: &toml::de::Error) -> String {
             let before = &src[..span.start.min(src.len())];
             let line = before.matches('\n').count() + 1;
             let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-            format!("line {line}, column {column}")
+            format!("ligne {line}, colonne {column}")
         }
-        None => "file".to_string(),
+        None => "fichier".to_string(),
     }
 }
 
@@ -230,7 +231,11 @@ fn read_toml<T: serde::de::DeserializeOwned>(path: &Path, problems: &mut Problem
     let src = match std::fs::read_to_string(path) {
         Ok(s) => s,
         Err(e) => {
-            problems.add(path, "file", format!("cannot be read: {e}"));
+            problems.add(
+                path,
+                "fichier",
+                format!("lecture impossible : {}", wording::io_error(&e)),
+            );
             return None;
         }
     };
@@ -240,7 +245,7 @@ fn read_toml<T: serde::de::DeserializeOwned>(path: &Path, problems: &mut Problem
             problems.add(
                 path,
                 toml_location(&src, &e),
-                e.message().trim().to_string(),
+                wording::toml_message(e.message()),
             );
             None
         }
@@ -262,7 +267,7 @@ pub fn load(dir: &Path) -> Result<Case, PackErrors> {
     let question_file = dir.join("questions.toml");
 
     if !dir.is_dir() {
-        problems.add(dir, "folder", "no such folder (expected a case pack folder holding case.toml, annexes.toml, kpis.toml and questions.toml)");
+        problems.add(dir, "dossier", "dossier introuvable : un cas est un dossier qui contient case.toml, annexes.toml, kpis.toml et questions.toml (vérifiez le chemin, ou lancez casebot depuis le dossier du projet)");
         return Err(PackErrors(problems.list));
     }
     let raw_case: Option<RawCase> = read_toml(&case_file, &mut problems);
@@ -297,7 +302,7 @@ pub fn load(dir: &Path) -> Result<Case, PackErrors> {
             &case_file,
             "id",
             format!(
-                "'{}' is not a valid case id (expected lowercase letters, digits and '-')",
+                "« {} » n’est pas un identifiant de cas : écrivez-le en minuscules sans accent, chiffres et « - » (par exemple arbre-cadeau)",
                 raw_case.id
             ),
         );
@@ -308,7 +313,10 @@ pub fn load(dir: &Path) -> Result<Case, PackErrors> {
             problems.add(
                 &case_file,
                 format!("dossiers[{i}].id"),
-                format!("dossier '{}' is declared twice", d.id),
+                format!(
+                    "le dossier « {} » est déclaré deux fois : donnez-lui un autre identifiant",
+                    d.id
+                ),
             );
         }
         dossiers.push(Dossier {
@@ -323,7 +331,7 @@ pub fn load(dir: &Path) -> Result<Case, PackErrors> {
             &case_file,
             "total_points",
             format!(
-                "the dossiers add up to {dossier_sum} points but total_points is {} (expected them equal)",
+                "les dossiers totalisent {dossier_sum} points mais total_points vaut {} : les deux doivent être égaux",
                 raw_case.total_points
             ),
         );
@@ -332,6 +340,9 @@ pub fn load(dir: &Path) -> Result<Case, PackErrors> {
     // annexes.toml: values first, so tables can refer to them.
     let mut values: Vec<Value> = Vec::new();
     let mut value_index: HashMap<String, usize> = HashMap::new();
+    // Values that are declared but unreadable: already reported once, so a table cell or a
+    // formula naming them is not reported again as naming nothing.
+    let mut broken: BTreeSet<String> = BTreeSet::new();
     let annex_numbers: BTreeSet<u8> = raw_annexes.annexes.iter().map(|a| a.number).collect();
     for (id, raw) in &raw_annexes.values {
         let key = format!("values.{id}");
@@ -339,13 +350,14 @@ pub fn load(dir: &Path) -> Result<Case, PackErrors> {
             problems.add(
                 &annex_file,
                 &key,
-                "a value id must be lowercase letters, digits and '_', starting with a letter",
+                "identifiant de valeur incorrect : minuscules sans accent, chiffres et « _ », en commençant par une lettre (par exemple a3_clicks)",
             );
         }
         let raw: RawValue = match raw.clone().try_into() {
             Ok(v) => v,
             Err(e) => {
-                problems.add(&annex_file, &key, e.message().trim().to_string());
+                problems.add(&annex_file, &key, wording::toml_message(e.message()));
+                broken.insert(id.clone());
                 continue;
             }
         };
@@ -354,7 +366,7 @@ pub fn load(dir: &Path) -> Result<Case, PackErrors> {
                 problems.add(
                     &annex_file,
                     format!("{key}.annex"),
-                    format!("annex {n} is not declared under [[annexes]]"),
+                    format!("l’annexe {n} n’est pas déclarée sous [[annexes]] : ajoutez-la ou corrigez le numéro"),
                 );
             }
         }
@@ -375,14 +387,17 @@ pub fn load(dir: &Path) -> Result<Case, PackErrors> {
             problems.add(
                 &annex_file,
                 format!("{key}.number"),
-                "annex numbers start at 1",
+                "les annexes sont numérotées à partir de 1",
             );
         }
         if annexes.iter().any(|x| x.number == a.number) {
             problems.add(
                 &annex_file,
                 format!("{key}.number"),
-                format!("annex {} is declared twice", a.number),
+                format!(
+                    "l’annexe {} est déclarée deux fois : changez l’un des numéros",
+                    a.number
+                ),
             );
         }
         let mut tables = Vec::new();
@@ -392,7 +407,7 @@ pub fn load(dir: &Path) -> Result<Case, PackErrors> {
                 problems.add(
                     &annex_file,
                     format!("{t_key}.columns"),
-                    "a table needs at least one column",
+                    "un tableau a au moins une colonne : remplissez columns = [\"…\"]",
                 );
             }
             let mut rows = Vec::new();
@@ -402,7 +417,7 @@ pub fn load(dir: &Path) -> Result<Case, PackErrors> {
                         &annex_file,
                         format!("{t_key}.rows[{r_i}]"),
                         format!(
-                            "this row has {} cells but the table has {} columns (expected as many cells as columns)",
+                            "cette ligne a {} cellules mais le tableau a {} colonnes : il faut autant de cellules que de colonnes",
                             row.len(),
                             t.columns.len()
                         ),
@@ -413,10 +428,11 @@ pub fn load(dir: &Path) -> Result<Case, PackErrors> {
                     match cell.strip_prefix('$') {
                         Some(id) => match value_index.get(id) {
                             Some(&v) => cells.push(Cell::Value(v)),
+                            None if broken.contains(id) => {}
                             None => problems.add(
                                 &annex_file,
                                 format!("{t_key}.rows[{r_i}]"),
-                                format!("'${id}' names no value (expected an id declared under [values])"),
+                                format!("« ${id} » ne désigne aucune valeur : écrivez $ suivi d’un identifiant déclaré sous [values]"),
                             ),
                         },
                         None => cells.push(Cell::Text(cell.clone())),
@@ -448,18 +464,18 @@ pub fn load(dir: &Path) -> Result<Case, PackErrors> {
             problems.add(
                 &kpi_file,
                 &key,
-                "a KPI id must be lowercase letters, digits and '_', starting with a letter",
+                "identifiant d’indicateur incorrect : minuscules sans accent, chiffres et « _ », en commençant par une lettre (par exemple a3_ctr)",
             );
         }
         if value_index.contains_key(id) {
-            problems.add(&kpi_file, &key, format!("'{id}' is already a value id in annexes.toml (ids of values and KPIs share one namespace)"));
+            problems.add(&kpi_file, &key, format!("« {id} » est déjà l’identifiant d’une valeur de annexes.toml : valeurs et indicateurs ont des identifiants distincts, renommez l’un des deux"));
         }
         match raw.clone().try_into::<RawKpi>() {
             Ok(k) => {
                 kpi_index.insert(id.clone(), raw_kpi_list.len());
                 raw_kpi_list.push((id.clone(), k));
             }
-            Err(e) => problems.add(&kpi_file, &key, e.message().trim().to_string()),
+            Err(e) => problems.add(&kpi_file, &key, wording::toml_message(e.message())),
         }
     }
     let resolve = |name: &str| -> Option<RefId> {
@@ -487,7 +503,7 @@ pub fn load(dir: &Path) -> Result<Case, PackErrors> {
                     problems.add(
                         &kpi_file,
                         format!("{key}.{field}"),
-                        format!("formula '{src}' {e}"),
+                        format!("formule « {src} » : {e}"),
                     );
                     return None;
                 }
@@ -500,12 +516,17 @@ pub fn load(dir: &Path) -> Result<Case, PackErrors> {
                     Ok(RefId::Value(usize::MAX))
                 }
             });
+            let dangling = !unknown.is_empty();
+            unknown.retain(|name| !broken.contains(name));
+            if dangling && unknown.is_empty() {
+                return None;
+            }
             if !unknown.is_empty() {
                 problems.add(
                     &kpi_file,
                     format!("{key}.{field}"),
                     format!(
-                        "unknown id(s) {} (expected ids of [values] in annexes.toml or of KPIs)",
+                        "identifiant inconnu : {} (écrivez un identifiant de [values] dans annexes.toml ou d’un indicateur de kpis.toml)",
                         unknown.join(", ")
                     ),
                 );
@@ -525,25 +546,27 @@ pub fn load(dir: &Path) -> Result<Case, PackErrors> {
             problems.add(
                 &kpi_file,
                 &key,
-                "expected exactly one of formula, evolution or difference",
+                "un indicateur se définit par une seule des clés formula, evolution ou difference : gardez-en exactement une",
             );
             continue;
         }
-        let from_to =
-            |ft: &FromTo, field: &str, problems: &mut Problems| -> Option<(RefId, RefId)> {
-                let from = resolve(&ft.from);
-                let to = resolve(&ft.to);
-                for (name, r) in [(&ft.from, from), (&ft.to, to)] {
-                    if r.is_none() {
-                        problems.add(
+        let from_to = |ft: &FromTo,
+                       field: &str,
+                       problems: &mut Problems|
+         -> Option<(RefId, RefId)> {
+            let from = resolve(&ft.from);
+            let to = resolve(&ft.to);
+            for (name, r) in [(&ft.from, from), (&ft.to, to)] {
+                if r.is_none() {
+                    problems.add(
                             &kpi_file,
                             format!("{key}.{field}"),
-                            format!("unknown id '{name}' (expected an id of [values] or of a KPI)"),
+                            format!("identifiant inconnu : « {name} » (écrivez un identifiant de [values] ou d’un indicateur)"),
                         );
-                    }
                 }
-                Some((from?, to?))
-            };
+            }
+            Some((from?, to?))
+        };
         let (kind, expr, unit) = if let Some(src) = &raw.formula {
             let Some(expr) = compile(src, "formula", &mut problems) else {
                 continue;
@@ -552,7 +575,7 @@ pub fn load(dir: &Path) -> Result<Case, PackErrors> {
                 problems.add(
                     &kpi_file,
                     format!("{key}.unit"),
-                    "a formula needs a unit (count, eur, percent, points, ratio or seconds)",
+                    "une formule a besoin d’une unité : ajoutez unit = \"count\", \"eur\", \"percent\", \"points\", \"ratio\" ou \"seconds\"",
                 );
                 continue;
             };
@@ -565,7 +588,7 @@ pub fn load(dir: &Path) -> Result<Case, PackErrors> {
                 problems.add(
                     &kpi_file,
                     format!("{key}.unit"),
-                    "an evolution is in percent (remove unit or set it to \"percent\")",
+                    "une évolution s’exprime en pourcentage : retirez unit ou écrivez unit = \"percent\"",
                 );
             }
             let expr = Expr::Bin(
@@ -591,7 +614,7 @@ pub fn load(dir: &Path) -> Result<Case, PackErrors> {
                 problems.add(
                     &kpi_file,
                     format!("{key}.difference"),
-                    "from and to must have the same unit",
+                    "« from » et « to » doivent avoir la même unité : choisissez deux chiffres de même nature (deux taux, deux montants…)",
                 );
             }
             let natural = match uf {
@@ -606,14 +629,18 @@ pub fn load(dir: &Path) -> Result<Case, PackErrors> {
             continue;
         };
         if raw.precision > 10 {
-            problems.add(&kpi_file, format!("{key}.precision"), "at most 10 decimals");
+            problems.add(
+                &kpi_file,
+                format!("{key}.precision"),
+                "10 décimales au plus : écrivez une précision de 0 à 10",
+            );
         }
         if let Some(t) = raw.tolerance {
             if t.is_sign_negative() {
                 problems.add(
                     &kpi_file,
                     format!("{key}.tolerance"),
-                    "a tolerance cannot be negative",
+                    "une tolérance ne peut pas être négative",
                 );
             }
         }
@@ -635,7 +662,7 @@ pub fn load(dir: &Path) -> Result<Case, PackErrors> {
                     problems.add(
                         &kpi_file,
                         format!("{key}.mistakes[{m_i}].message"),
-                        format!("no text '{}' in {} (expected the id of the text that explains the mistake)", m.message, prompts_dir.display()),
+                        format!("aucun texte « {} » dans {} : écrivez l’identifiant du texte qui explique l’erreur", m.message, prompts_dir.display()),
                     );
                 }
                 mistakes.push(DeclaredMistake {
@@ -668,7 +695,7 @@ pub fn load(dir: &Path) -> Result<Case, PackErrors> {
         problems.add(
             &kpi_file,
             format!("kpis.{}", kpis[cycle].id),
-            "this KPI depends on itself through its formula (expected no cycle)",
+            "cet indicateur dépend de lui-même par sa formule (boucle) : une formule ne peut pas revenir à son propre indicateur",
         );
         return Err(PackErrors(problems.list));
     }
@@ -687,14 +714,20 @@ pub fn load(dir: &Path) -> Result<Case, PackErrors> {
             problems.add(
                 &question_file,
                 format!("{key}.id"),
-                format!("question '{}' is declared twice", q.id),
+                format!(
+                    "la question « {} » est déclarée deux fois : changez l’un des identifiants",
+                    q.id
+                ),
             );
         }
         if !dossiers.iter().any(|d| d.id == q.dossier) {
             problems.add(
                 &question_file,
                 format!("{key}.dossier"),
-                format!("dossier '{}' is not declared in case.toml", q.dossier),
+                format!(
+                    "le dossier « {} » n’est pas déclaré dans case.toml",
+                    q.dossier
+                ),
             );
         }
         for n in &q.annexes {
@@ -702,7 +735,7 @@ pub fn load(dir: &Path) -> Result<Case, PackErrors> {
                 problems.add(
                     &question_file,
                     format!("{key}.annexes"),
-                    format!("annex {n} is not declared in annexes.toml"),
+                    format!("l’annexe {n} n’est pas déclarée dans annexes.toml"),
                 );
             }
         }
@@ -713,14 +746,17 @@ pub fn load(dir: &Path) -> Result<Case, PackErrors> {
                 problems.add(
                     &question_file,
                     format!("{p_key}.id"),
-                    format!("part '{}' is declared twice", p.id),
+                    format!(
+                        "le calcul « {} » est déclaré deux fois : changez l’un des identifiants",
+                        p.id
+                    ),
                 );
             }
             if p.points <= Decimal::ZERO {
                 problems.add(
                     &question_file,
                     format!("{p_key}.points"),
-                    "a part is worth more than 0 points",
+                    "un calcul vaut plus de 0 point",
                 );
             }
             match kpi_index.get(&p.kpi) {
@@ -732,7 +768,10 @@ pub fn load(dir: &Path) -> Result<Case, PackErrors> {
                 None => problems.add(
                     &question_file,
                     format!("{p_key}.kpi"),
-                    format!("unknown KPI '{}' (expected an id of kpis.toml)", p.kpi),
+                    format!(
+                        "indicateur inconnu : « {} » (écrivez un identifiant de kpis.toml)",
+                        p.kpi
+                    ),
                 ),
             }
         }
@@ -742,7 +781,7 @@ pub fn load(dir: &Path) -> Result<Case, PackErrors> {
                 &question_file,
                 format!("{key}.parts"),
                 format!(
-                    "the parts add up to {parts_sum} points, more than the question's {}",
+                    "les calculs totalisent {parts_sum} points, plus que les {} points de la question",
                     q.points
                 ),
             );
@@ -762,7 +801,7 @@ pub fn load(dir: &Path) -> Result<Case, PackErrors> {
             .map(|q| q.points)
             .sum();
         if sum != d.points {
-            problems.add(&question_file, "questions", format!("the questions of dossier '{}' add up to {sum} points but case.toml gives the dossier {} (expected them equal)", d.id, d.points));
+            problems.add(&question_file, "questions", format!("les questions du dossier « {} » totalisent {sum} points mais case.toml lui en donne {} : les deux doivent être égaux", d.id, d.points));
         }
     }
 
@@ -799,7 +838,7 @@ pub fn load(dir: &Path) -> Result<Case, PackErrors> {
             problems.add(
                 &kpi_file,
                 format!("kpis.{}", k.id),
-                format!("cannot be computed: {e}"),
+                format!("calcul impossible : {}", eval_problem(&e)),
             );
         }
         for (m_i, m) in k.mistakes.iter().enumerate() {
@@ -807,7 +846,7 @@ pub fn load(dir: &Path) -> Result<Case, PackErrors> {
                 problems.add(
                     &kpi_file,
                     format!("kpis.{}.mistakes[{m_i}]", k.id),
-                    format!("cannot be computed: {e}"),
+                    format!("calcul impossible : {}", eval_problem(&e)),
                 );
             }
         }
@@ -826,7 +865,10 @@ pub fn load(dir: &Path) -> Result<Case, PackErrors> {
             PackErrors(vec![PackError {
                 file: kpi_file.clone(),
                 location: "kpis".into(),
-                problem: format!("cannot prepare the answer checks: {e}"),
+                problem: format!(
+                    "impossible de préparer la correction des réponses : {}",
+                    eval_problem(&e)
+                ),
             }])
         })?;
     Ok(case)
@@ -856,7 +898,7 @@ fn check_texts(case: &Case, prompts_dir: &Path, problems: &mut Problems) {
     }
     for id in required {
         if !case.texts.contains(&id) {
-            problems.add(prompts_dir, &id, "this text is missing (every annex, question and part needs its texts; see config/cases/README.md)");
+            problems.add(prompts_dir, &id, "ce texte manque : chaque annexe, question et calcul a ses textes (voir config/cases/README.md)");
         }
     }
     let mistake_texts: BTreeSet<&str> = case
@@ -880,10 +922,20 @@ fn check_texts(case: &Case, prompts_dir: &Path, problems: &mut Problems) {
                 };
                 if !known {
                     let file = case.texts.file_of(id).unwrap_or(prompts_dir);
-                    problems.add(file, id, format!("'{{{name}}}' names no figure (expected {{kpi.ID}} or {{value.ID}} with an existing id, or {{given}} in the text of a declared mistake)"));
+                    problems.add(file, id, format!("« {{{name}}} » ne désigne aucun chiffre : écrivez {{kpi.ID}} ou {{value.ID}} avec un identifiant existant, ou {{given}} dans le texte d’une erreur déclarée"));
                 }
             }
         }
+    }
+}
+
+/// Why a KPI cannot be computed, in French.
+fn eval_problem(e: &crate::kpi::EvalError) -> String {
+    match e {
+        crate::kpi::EvalError::Arithmetic(what) => format!(
+            "division par zéro ou dépassement en calculant {what} : vérifiez les valeurs et la formule"
+        ),
+        crate::kpi::EvalError::NoSuchKpi(i) => format!("aucun indicateur n° {i}"),
     }
 }
 

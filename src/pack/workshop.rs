@@ -62,7 +62,7 @@ pub(super) fn load_grids(
                 file,
                 &key,
                 format!(
-                    "no question '{question_id}' in questions.toml (expected one of {})",
+                    "aucune question « {question_id} » dans questions.toml (questions possibles : {})",
                     ids.join(", ")
                 ),
             );
@@ -71,7 +71,7 @@ pub(super) fn load_grids(
         let raw: RawGrid = match value.clone().try_into() {
             Ok(g) => g,
             Err(e) => {
-                problems.add(file, &key, e.message().trim().to_string());
+                problems.add(file, &key, super::wording::toml_message(e.message()));
                 continue;
             }
         };
@@ -79,7 +79,7 @@ pub(super) fn load_grids(
             problems.add(
                 file,
                 format!("{key}.criteria"),
-                "a grid needs at least one criterion",
+                "une grille a au moins un critère : ajoutez un [[grids.\"…\".criteria]]",
             );
             continue;
         }
@@ -92,7 +92,7 @@ pub(super) fn load_grids(
                     file,
                     format!("{c_key}.id"),
                     format!(
-                        "'{}' is not a criterion id (expected lowercase letters, digits and '_', starting with a letter)",
+                        "« {} » n’est pas un identifiant de critère : minuscules sans accent, chiffres et « _ », en commençant par une lettre",
                         c.id
                     ),
                 );
@@ -101,17 +101,17 @@ pub(super) fn load_grids(
                 problems.add(
                     file,
                     format!("{c_key}.id"),
-                    format!("criterion '{}' is declared twice in this grid", c.id),
+                    format!(
+                        "le critère « {} » est déclaré deux fois dans cette grille",
+                        c.id
+                    ),
                 );
             }
             if c.share <= Decimal::ZERO {
                 problems.add(
                     file,
                     format!("{c_key}.share"),
-                    format!(
-                        "{} points: a criterion is worth more than 0 points",
-                        c.share
-                    ),
+                    format!("{} point : un critère vaut plus de 0 point", c.share),
                 );
             }
             criteria.push(GridCriterion {
@@ -124,10 +124,10 @@ pub(super) fn load_grids(
         let sum: Decimal = criteria.iter().map(|c| c.share).sum();
         if sum != written {
             let detail = if parts.is_zero() {
-                format!("the question's {} points", question.points.normalize())
+                format!("les {} points de la question", question.points.normalize())
             } else {
                 format!(
-                    "the question's {} points minus {} for its numeric parts",
+                    "les {} points de la question moins {} pour ses calculs",
                     question.points.normalize(),
                     parts.normalize()
                 )
@@ -136,7 +136,7 @@ pub(super) fn load_grids(
                 file,
                 format!("{key}.criteria"),
                 format!(
-                    "the shares add up to {} points (expected {}: {detail})",
+                    "les critères totalisent {} points, il en faut {} ({detail})",
                     sum.normalize(),
                     written.normalize()
                 ),
@@ -170,7 +170,7 @@ pub(super) fn load_linkedin(
             file,
             "question",
             format!(
-                "no question '{}' in questions.toml (expected one of {})",
+                "aucune question « {} » dans questions.toml (questions possibles : {})",
                 raw.question,
                 ids.join(", ")
             ),
@@ -187,14 +187,14 @@ pub(super) fn load_linkedin(
             problems.add(
                 file,
                 format!("models[{i}]"),
-                format!("'{id}' is not a model id (expected lowercase letters, digits and '-', starting with a letter)"),
+                format!("« {id} » n’est pas un identifiant de modèle : minuscules sans accent, chiffres et « - », en commençant par une lettre"),
             );
         }
         if !seen.insert(id.as_str()) {
             problems.add(
                 file,
                 format!("models[{i}]"),
-                format!("model '{id}' is listed twice"),
+                format!("le modèle « {id} » est cité deux fois"),
             );
         }
     }
@@ -239,7 +239,7 @@ pub(super) fn check_texts(case: &Case, prompts_dir: &Path, problems: &mut Proble
             problems.add(
                 prompts_dir,
                 id,
-                "this text is missing (every grid criterion needs a label and an explanation, every model post a title, a post and a note; see config/cases/README.md, section 12)",
+                "ce texte manque : chaque critère de grille a un intitulé et une explication, chaque publication modèle un titre, un texte et une note (voir config/cases/README.md, section 12)",
             );
         }
     }
@@ -254,18 +254,18 @@ pub(super) fn check_texts(case: &Case, prompts_dir: &Path, problems: &mut Proble
         let analysis = linkedin::analyse(&case.text(&post_id), &w.params);
         for v in analysis.verdicts.iter().filter(|v| !v.met) {
             let file = case.texts.file_of(&post_id).unwrap_or(prompts_dir);
-            let mut detail = format!("rule outcome '{}'", v.reason.text_id());
+            let mut detail = format!("résultat « {} »", v.reason.text_id());
             if let Some(count) = v.count {
-                detail.push_str(&format!(", measured {count}"));
+                detail.push_str(&format!(", mesuré : {count}"));
             }
             if let Some(found) = &v.found {
-                detail.push_str(&format!(", found '{found}'"));
+                detail.push_str(&format!(", trouvé : « {found} »"));
             }
             problems.add(
                 file,
                 &post_id,
                 format!(
-                    "the model post does not meet the criterion '{}' ({detail}) (expected every model post to meet every criterion of the draft analysis)",
+                    "la publication modèle ne remplit pas le critère « {} » ({detail}) : chaque publication modèle doit remplir tous les critères de l’analyse des brouillons",
                     v.criterion.id()
                 ),
             );

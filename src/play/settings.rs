@@ -72,18 +72,23 @@ pub struct WorkshopSettings {
 /// Why the rules of play cannot be used.
 #[derive(Debug, thiserror::Error)]
 pub enum SettingsError {
-    #[error("cannot read {path}: {source}")]
+    #[error(
+        "{path} : lecture impossible ({}). Lancez casebot depuis le dossier du projet, ou indiquez les règles du jeu avec --play-config FICHIER",
+        crate::pack::wording::io_error(error)
+    )]
     Read {
         path: String,
-        source: std::io::Error,
+        // Not named `source`: the French message already says it, and the chain would repeat
+        // it in English.
+        error: std::io::Error,
     },
-    #[error("{path}: {location}: {message}")]
+    #[error("{path} : {location} : {message}")]
     Parse {
         path: String,
         location: String,
         message: String,
     },
-    #[error("{path}: {key}: {message}")]
+    #[error("{path} : {key} : {message}")]
     Invalid {
         path: String,
         key: &'static str,
@@ -95,14 +100,14 @@ impl PlaySettings {
     /// Reads and checks `config/play.toml` (or another file).
     pub fn load(path: &Path) -> Result<PlaySettings, SettingsError> {
         let p = path.display().to_string();
-        let src = std::fs::read_to_string(path).map_err(|source| SettingsError::Read {
+        let src = std::fs::read_to_string(path).map_err(|error| SettingsError::Read {
             path: p.clone(),
-            source,
+            error,
         })?;
         let settings: PlaySettings = toml::from_str(&src).map_err(|e| SettingsError::Parse {
             path: p.clone(),
             location: crate::pack::toml_location(&src, &e),
-            message: e.message().trim().to_string(),
+            message: crate::pack::wording::toml_message(e.message()),
         })?;
         settings.validate(&p)?;
         Ok(settings)
@@ -118,7 +123,7 @@ impl PlaySettings {
         if !share(self.answers.close_share) {
             return Err(invalid(
                 "answers.close_share",
-                "expected a share between 0 and 1",
+                "une part entre 0 et 1 est attendue (par exemple 0.5 pour la moitié)",
             ));
         }
         if self.practice.attempt_credit.is_empty()
@@ -126,13 +131,13 @@ impl PlaySettings {
         {
             return Err(invalid(
                 "practice.attempt_credit",
-                "expected at least one share between 0 and 1",
+                "au moins une part, chacune entre 0 et 1, est attendue (par exemple [\"1\", \"0.5\"])",
             ));
         }
         if self.hints.cost.is_empty() || !self.hints.cost.iter().all(|v| share(*v)) {
             return Err(invalid(
                 "hints.cost",
-                "expected at least one share between 0 and 1",
+                "au moins une part, chacune entre 0 et 1, est attendue (par exemple [\"0.2\", \"0.4\"])",
             ));
         }
         let q = &self.quiz;
@@ -140,22 +145,25 @@ impl PlaySettings {
             || q.min_seconds_per_item > q.default_seconds_per_item
             || q.default_seconds_per_item > q.max_seconds_per_item
         {
-            return Err(invalid("quiz", "expected 0 < min_seconds_per_item <= default_seconds_per_item <= max_seconds_per_item"));
+            return Err(invalid("quiz", "les durées doivent vérifier 0 < min_seconds_per_item ≤ default_seconds_per_item ≤ max_seconds_per_item"));
         }
         if !share(q.speed_floor_share) || !share(q.streak_step_share) || !share(q.streak_cap_share)
         {
-            return Err(invalid("quiz", "speed_floor_share, streak_step_share and streak_cap_share are shares between 0 and 1"));
+            return Err(invalid("quiz", "speed_floor_share, streak_step_share et streak_cap_share sont des parts entre 0 et 1"));
         }
         if q.podium_size == 0
             || self.boards.max_rows == 0
             || self.boards.week_days == 0
             || self.boards.month_days == 0
         {
-            return Err(invalid("boards", "sizes and periods must be at least 1"));
+            return Err(invalid(
+                "boards",
+                "les tailles (podium_size, max_rows) et les périodes (week_days, month_days) valent au moins 1",
+            ));
         }
         let w = &self.workshop;
         if w.max_text_characters == 0 || w.max_shared_drafts == 0 || w.grade_queue_rows == 0 {
-            return Err(invalid("workshop", "sizes must be at least 1"));
+            return Err(invalid("workshop", "les tailles valent au moins 1"));
         }
         Ok(())
     }

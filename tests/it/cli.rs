@@ -410,6 +410,17 @@ fn binary_validate_exits_non_zero_on_a_broken_pack() {
     assert!(text.contains("kpis.toml"), "{text}");
     assert!(text.contains("kpis.a3_ctr.formula"), "{text}");
     assert!(text.contains("a3_impresions"), "{text}");
+    assert!(text.starts_with("Erreur : le cas du dossier "), "{text}");
+    assert!(text.contains("1 problème à corriger :\n"), "{text}");
+    assert!(
+        text.contains("identifiant inconnu : a3_impresions (écrivez un identifiant de [values]"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Après correction, vérifiez avec : casebot validate "),
+        "{text}"
+    );
+    no_english("validate", &text);
 
     let out = binary(&["validate"]);
     assert_eq!(out.status.code(), Some(0), "{out:?}");
@@ -420,4 +431,385 @@ fn binary_fails_on_missing_folders() {
     let out = binary(&["--cases-dir", "no/such/folder", "kpi", "list"]);
     assert_ne!(out.status.code(), Some(0), "{out:?}");
     assert!(!out.stderr.is_empty());
+}
+
+// ------------------------------------------------------------------------------------------
+// French for the teacher: help, clap's errors, start-up errors.
+
+/// Words of clap's English help and errors, and of the English messages casebot had: none may
+/// reach a teacher.
+const ENGLISH: [&str; 27] = [
+    "Usage",
+    "Options:",
+    "Commands:",
+    "Arguments:",
+    "Print",
+    "error:",
+    "unexpected",
+    "tip:",
+    "For more",
+    "[default",
+    "[env",
+    "possible values",
+    "required",
+    "[COMMAND]",
+    "<COMMAND>",
+    "found",
+    "invalid",
+    "Shows",
+    "Runs",
+    "Loads",
+    "Checks",
+    "the ",
+    "Folder",
+    "cannot",
+    "No such",
+    "os error",
+    "ERROR",
+];
+
+fn no_english(what: &str, text: &str) {
+    for word in ENGLISH {
+        assert!(!text.contains(word), "{what}: English {word:?} in:\n{text}");
+    }
+    crate::helpers::assert_french(what, text);
+}
+
+/// Every command's words (`["linkedin", "check"]`), from the command line's own definition.
+fn every_command() -> Vec<Vec<String>> {
+    fn walk(cmd: &clap::Command, path: Vec<String>, out: &mut Vec<Vec<String>>) {
+        out.push(path.clone());
+        for sub in cmd.get_subcommands() {
+            let mut p = path.clone();
+            p.push(sub.get_name().to_string());
+            walk(sub, p, out);
+        }
+    }
+    let mut out = Vec::new();
+    walk(&casebot::cli::command(), Vec::new(), &mut out);
+    out
+}
+
+#[test]
+fn binary_help_of_every_command_is_french() {
+    let commands = every_command();
+    assert!(commands.len() > 12, "{commands:?}");
+    for path in commands {
+        for flag in ["--help", "-h"] {
+            let mut args: Vec<&str> = path.iter().map(String::as_str).collect();
+            args.push(flag);
+            let out = binary(&args);
+            let text = String::from_utf8_lossy(&out.stdout).to_string();
+            assert_eq!(out.status.code(), Some(0), "{args:?}: {out:?}");
+            assert!(out.stderr.is_empty(), "{args:?}: {out:?}");
+            assert!(
+                text.contains("\nUtilisation : casebot"),
+                "{args:?}:\n{text}"
+            );
+            assert!(text.contains("\nOptions :\n"), "{args:?}:\n{text}");
+            assert!(text.contains("Affiche cette aide"), "{args:?}:\n{text}");
+            no_english(&format!("{args:?}"), &text);
+        }
+    }
+    let out = binary(&["--help"]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    for words in [
+        "Commandes :",
+        "kpi ",
+        "validate ",
+        "[par défaut : config/cases ; variable CASEBOT_CASES_DIR]",
+        "Lancez casebot depuis le dossier du projet",
+        "GUIDE-ENSEIGNANT.md",
+    ] {
+        assert!(text.contains(words), "{words:?} not in:\n{text}");
+    }
+    let out = binary(&["kpi", "--help"]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("Utilisation : casebot kpi [OPTIONS] <INDICATEUR>"),
+        "{text}"
+    );
+    assert!(text.contains("Arguments :\n  <INDICATEUR>"), "{text}");
+    let out = binary(&["--version"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("casebot "));
+}
+
+#[test]
+fn binary_command_line_mistakes_are_said_in_french() {
+    for (args, says, usage) in [
+        (
+            vec!["--nope"],
+            "Erreur : option ou argument inattendu : « --nope ».",
+            "casebot [OPTIONS] [COMMANDE]",
+        ),
+        (
+            vec!["kpis"],
+            "Erreur : commande inconnue : « kpis ». Vouliez-vous dire « kpi » ?",
+            "casebot [OPTIONS] [COMMANDE]",
+        ),
+        (
+            vec!["help"],
+            "Erreur : commande inconnue : « help ».",
+            "casebot [OPTIONS] [COMMANDE]",
+        ),
+        (
+            vec!["kpi"],
+            "Erreur : il manque : <INDICATEUR>.",
+            "casebot kpi [OPTIONS] <INDICATEUR>",
+        ),
+        (
+            vec!["check", "a3_ctr"],
+            "Erreur : il manque : <RÉPONSE>.",
+            "casebot check [OPTIONS] <INDICATEUR> <RÉPONSE>",
+        ),
+        (
+            vec!["annex", "deux"],
+            "Erreur : « deux » ne convient pas pour <NUMÉRO> : écrivez un nombre entier, par exemple 2.",
+            "casebot annex [OPTIONS] <NUMÉRO>",
+        ),
+        (
+            vec!["check", "--jsn", "a3_ctr", "17"],
+            "Erreur : option ou argument inattendu : « --jsn ». Vouliez-vous dire « --json » ?",
+            "casebot check [OPTIONS] <INDICATEUR> <RÉPONSE>",
+        ),
+        (
+            vec!["console", "--teacher"],
+            "Erreur : il manque la valeur de --teacher <NOM>.",
+            "casebot console [OPTIONS]",
+        ),
+        (
+            vec!["linkedin", "check"],
+            "Erreur : il manque : <FICHIER>.",
+            "casebot linkedin check [OPTIONS] <FICHIER>",
+        ),
+    ] {
+        let out = binary(&args);
+        let text = String::from_utf8_lossy(&out.stderr).to_string();
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {out:?}");
+        assert!(out.stdout.is_empty(), "{args:?}: {out:?}");
+        assert!(text.starts_with(says), "{args:?}:\n{text}");
+        assert!(
+            text.contains(&format!("\n\nUtilisation : {usage}\n")),
+            "{args:?}:\n{text}"
+        );
+        assert!(text.contains("\nPour en savoir plus : casebot"), "{text}");
+        no_english(&format!("{args:?}"), &text);
+    }
+    // A command that needs its subcommand shows its help, in French.
+    let out = binary(&["linkedin"]);
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+    let text = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(text.contains("Commandes :\n  models"), "{text}");
+    no_english("linkedin", &text);
+}
+
+/// Runs the binary in `dir` with no casebot variable set, standard input empty.
+fn binary_in(dir: &std::path::Path, args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_casebot"))
+        .args(args)
+        .current_dir(dir)
+        .env_remove("CASEBOT_CASES_DIR")
+        .env_remove("CASEBOT_MESSAGES_DIR")
+        .env_remove("CASEBOT_CASE")
+        .env_remove("CASEBOT_DB")
+        .env_remove("CASEBOT_PLAY_CONFIG")
+        .env_remove("DISCORD_TOKEN")
+        .env_remove("RUST_LOG")
+        .stdin(std::process::Stdio::null())
+        .output()
+        .expect("the casebot binary runs")
+}
+
+#[test]
+fn binary_start_up_errors_say_what_to_do_in_french() {
+    let tmp = crate::helpers::TempDir::new("cli_start_up");
+    let here = tmp.path.clone();
+    let root = root();
+    let cases = root.join("config/cases").display().to_string();
+    let messages = root.join("prompts/fr").display().to_string();
+    let play = root.join("config/play.toml").display().to_string();
+    let bad_play = here.join("play.toml");
+    std::fs::write(&bad_play, "[quiz]\npodium_size = \"3\"\n").expect("write");
+    let bad_play = bad_play.display().to_string();
+    let not_a_folder = here.join("file");
+    std::fs::write(&not_a_folder, "x").expect("write");
+    let db_under_a_file = not_a_folder.join("c.db").display().to_string();
+    let not_a_db = here.join("notes.db");
+    std::fs::write(&not_a_db, "not a database, just notes").expect("write");
+    let not_a_db = not_a_db.display().to_string();
+    let db = here.join("c.db").display().to_string();
+    let base = |extra: &[&str]| -> Vec<String> {
+        let mut v: Vec<String> = vec![
+            "--cases-dir".into(),
+            cases.clone(),
+            "--messages-dir".into(),
+            messages.clone(),
+        ];
+        v.extend(extra.iter().map(|s| s.to_string()));
+        v
+    };
+    for (what, args, says) in [
+        (
+            "started from another folder",
+            vec!["kpi".to_string(), "list".to_string()],
+            vec![
+                "Erreur : dossier des textes du bot introuvable : prompts/fr.",
+                "Lancez casebot depuis le dossier du projet (celui qui contient config/ et prompts/)",
+                "--messages-dir DOSSIER",
+            ],
+        ),
+        (
+            "a wrong texts folder",
+            vec!["--messages-dir".into(), "nowhere".into(), "case".into()],
+            vec!["dossier des textes du bot introuvable : nowhere.", "--messages-dir"],
+        ),
+        (
+            "a folder that is not the texts",
+            vec![
+                "--messages-dir".into(),
+                root.join("config").display().to_string(),
+                "case".into(),
+            ],
+            vec![
+                "problèmes à corriger :",
+                "… et ",
+                "Ce dossier contient-il bien les textes du bot (prompts/fr) ?",
+            ],
+        ),
+        (
+            "a wrong cases folder",
+            vec![
+                "--messages-dir".into(),
+                messages.clone(),
+                "--cases-dir".into(),
+                "nowhere".into(),
+                "case".into(),
+            ],
+            vec![
+                "dossier des cas nowhere : lecture impossible (introuvable).",
+                "--cases-dir DOSSIER",
+            ],
+        ),
+        (
+            "a cases folder without a case",
+            vec![
+                "--messages-dir".into(),
+                messages.clone(),
+                "--cases-dir".into(),
+                here.display().to_string(),
+                "case".into(),
+            ],
+            vec!["aucun cas dans le dossier", "contient case.toml", "--cases-dir DOSSIER"],
+        ),
+        (
+            "no rules of play",
+            base(&["--db", &db, "console"]),
+            vec![
+                "config/play.toml : lecture impossible (introuvable).",
+                "--play-config FICHIER",
+            ],
+        ),
+        (
+            "broken rules of play",
+            base(&["--db", &db, "--play-config", &bad_play, "console"]),
+            vec![
+                "play.toml : ligne 2, colonne 15 : un texte (\"3\") trouvé",
+                "écrivez 3, sans guillemets",
+            ],
+        ),
+        (
+            "a database where no folder can be made",
+            base(&["--play-config", &play, "--db", &db_under_a_file, "console"]),
+            vec![
+                "base de données ",
+                "ouverture impossible (",
+                "--db FICHIER (ou la variable CASEBOT_DB)",
+            ],
+        ),
+        (
+            "a file that is not a database",
+            base(&["--play-config", &play, "--db", &not_a_db, "console"]),
+            vec![
+                "ouverture impossible (le fichier ne peut pas être créé, ou ce n’est pas une base casebot).",
+                "--db FICHIER",
+            ],
+        ),
+    ] {
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let out = binary_in(&here, &args);
+        let text = String::from_utf8_lossy(&out.stderr).to_string();
+        assert_eq!(out.status.code(), Some(1), "{what}: {out:?}");
+        assert!(text.starts_with("Erreur : "), "{what}:\n{text}");
+        for words in &says {
+            assert!(text.contains(words), "{what}: {words:?} not in:\n{text}");
+        }
+        assert!(
+            !String::from_utf8_lossy(&out.stdout).contains("Console casebot"),
+            "{what}: a banner before the error"
+        );
+        no_english(what, &text);
+    }
+    // A broken secrets file, a server id that is not one: what to write instead.
+    let broken_secrets = here.join("broken-secrets.toml");
+    std::fs::write(&broken_secrets, "discord_token = le jeton\n").expect("write");
+    let good_secrets = here.join("good-secrets.toml");
+    std::fs::write(&good_secrets, "discord_token = \"x\"\n").expect("write");
+    for (what, secrets, guild, says) in [
+        (
+            "broken secrets",
+            &broken_secrets,
+            None,
+            vec![
+                "broken-secrets.toml : ligne 1, colonne 17 : ",
+                "Ce fichier contient une seule ligne : discord_token = \"le jeton\".",
+            ],
+        ),
+        (
+            "a server id that is not one",
+            &good_secrets,
+            Some("ma-classe"),
+            vec![
+                "CASEBOT_DISCORD_GUILD vaut « ma-classe » : écrivez l’identifiant du serveur, en chiffres",
+            ],
+        ),
+    ] {
+        let secrets = secrets.display().to_string();
+        let mut command = Command::new(env!("CARGO_BIN_EXE_casebot"));
+        command
+            .args(base(&["--db", &db, "--secrets", &secrets, "discord"]))
+            .current_dir(&here)
+            .env_remove("DISCORD_TOKEN")
+            .env_remove("CASEBOT_DISCORD_GUILD")
+            .env_remove("CASEBOT_DISCORD_API")
+            .env_remove("RUST_LOG")
+            .stdin(std::process::Stdio::null());
+        if let Some(guild) = guild {
+            command.env("CASEBOT_DISCORD_GUILD", guild);
+        }
+        let out = command.output().expect("the casebot binary runs");
+        let text = String::from_utf8_lossy(&out.stderr).to_string();
+        assert_eq!(out.status.code(), Some(1), "{what}: {out:?}");
+        assert!(text.starts_with("Erreur : "), "{what}:\n{text}");
+        for words in &says {
+            assert!(text.contains(words), "{what}: {words:?} not in:\n{text}");
+        }
+        no_english(what, &text);
+    }
+    // No token: the teacher is told what to set, in French and with « vous ».
+    let secrets = here.join("secrets.toml").display().to_string();
+    let args = base(&["--secrets", &secrets, "discord"]);
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let out = binary_in(&here, &args);
+    let text = String::from_utf8_lossy(&out.stdout).to_string();
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    assert!(
+        text.contains("Aucun jeton Discord : définissez la variable DISCORD_TOKEN"),
+        "{text}"
+    );
+    no_english("no token", &text);
 }

@@ -212,7 +212,7 @@ fn a_question_without_its_consigne_stops_the_pack_and_the_help_is_optional() {
     assert!(
         errors
             .iter()
-            .any(|e| e.location == "question.2.1.consigne" && e.problem.contains("missing")),
+            .any(|e| e.location == "question.2.1.consigne" && e.problem.contains("manque")),
         "{errors:#?}"
     );
 

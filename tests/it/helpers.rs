@@ -49,6 +49,178 @@ pub fn plain(text: &str) -> String {
         .replace('\u{2212}', "-")
 }
 
+/// Common English words, none of them also a French word (no « options », « file », « correct »): whatever casebot prints for a teacher (help,
+/// errors, pack problems) holds none of them outside quotes, keys, paths and flags.
+pub const ENGLISH_WORDS: &[&str] = &[
+    "the",
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "being",
+    "not",
+    "and",
+    "or",
+    "of",
+    "to",
+    "in",
+    "at",
+    "by",
+    "with",
+    "without",
+    "for",
+    "from",
+    "into",
+    "this",
+    "that",
+    "these",
+    "those",
+    "which",
+    "what",
+    "when",
+    "where",
+    "who",
+    "has",
+    "have",
+    "had",
+    "does",
+    "do",
+    "did",
+    "can",
+    "cannot",
+    "could",
+    "must",
+    "should",
+    "will",
+    "would",
+    "may",
+    "it",
+    "its",
+    "there",
+    "than",
+    "more",
+    "less",
+    "only",
+    "one",
+    "two",
+    "twice",
+    "least",
+    "most",
+    "such",
+    "no",
+    "yes",
+    "any",
+    "every",
+    "each",
+    "some",
+    "all",
+    "too",
+    "many",
+    "few",
+    "already",
+    "expected",
+    "found",
+    "missing",
+    "unknown",
+    "invalid",
+    "unexpected",
+    "error",
+    "errors",
+    "warning",
+    "files",
+    "folder",
+    "line",
+    "column",
+    "value",
+    "values",
+    "number",
+    "name",
+    "names",
+    "text",
+    "word",
+    "words",
+    "print",
+    "prints",
+    "show",
+    "shows",
+    "run",
+    "runs",
+    "load",
+    "loads",
+    "checks",
+    "commands",
+    "subcommand",
+    "default",
+    "required",
+    "tip",
+    "see",
+    "try",
+    "empty",
+    "declared",
+    "defined",
+    "field",
+    "key",
+    "write",
+    "read",
+    "such",
+    "use",
+    "used",
+    "uses",
+    "needs",
+    "need",
+    "here",
+    "then",
+    "if",
+    "after",
+    "before",
+    "between",
+    "under",
+    "over",
+    "above",
+    "below",
+    "again",
+    "while",
+    "problem",
+    "problems",
+    "wrong",
+    "right",
+    "help",
+];
+
+/// The English words of `text` (lowercased), outside what is quoted (« … », `…`, "…") and
+/// outside identifiers, keys, paths and flags (a word with `_ . / - $ { } [ ] = *` inside).
+pub fn english_words(text: &str) -> Vec<String> {
+    let mut bare = String::with_capacity(text.len());
+    let mut closing: Option<char> = None;
+    for c in text.chars() {
+        match closing {
+            Some(end) if c == end => closing = None,
+            Some(_) => {}
+            None => match c {
+                '«' => closing = Some('»'),
+                '`' => closing = Some('`'),
+                '"' => closing = Some('"'),
+                _ => bare.push(c),
+            },
+        }
+    }
+    let word_char = |c: char| c.is_alphanumeric() || "_./-${}[]=*'’".contains(c);
+    bare.split(|c: char| !word_char(c))
+        .map(|w| w.trim_end_matches(['.', '\'', '’']))
+        .filter(|w| !w.is_empty() && w.chars().all(char::is_alphabetic))
+        .map(str::to_lowercase)
+        .filter(|w| ENGLISH_WORDS.contains(&w.as_str()))
+        .collect()
+}
+
+/// Fails when `text` holds an English word (see [`english_words`]).
+pub fn assert_french(what: &str, text: &str) {
+    let found = english_words(text);
+    assert!(found.is_empty(), "{what}: English {found:?} in:\n{text}");
+}
+
 /// A folder under the system temp dir, removed when dropped.
 pub struct TempDir {
     pub path: PathBuf,

@@ -770,7 +770,7 @@ fn every_workshop_text_exists_with_the_arguments_the_code_gives() {
     let problems = casebot::app::check_messages(&messages);
     assert_eq!(
         problems,
-        vec!["text 'linkedin.criterion.hook.label' is missing".to_string()]
+        vec!["le texte « linkedin.criterion.hook.label » manque".to_string()]
     );
 }
 
@@ -874,7 +874,12 @@ fn load_errors(pack: &TempPack) -> Vec<PackError> {
     match std::panic::catch_unwind(|| pack::load(&dir)) {
         Err(_) => panic!("loading the broken pack panicked"),
         Ok(Ok(_)) => panic!("the broken pack loaded"),
-        Ok(Err(errors)) => errors.0,
+        Ok(Err(errors)) => {
+            for e in &errors.0 {
+                crate::pack_errors::in_french(e);
+            }
+            errors.0
+        }
     }
 }
 
@@ -913,7 +918,7 @@ fn grid_shares_must_add_up_to_the_written_part() {
     assert_eq!(errors.len(), 1, "{errors:#?}");
     let e = find(&errors, GRIDS, "grids.\"1.1\".criteria");
     assert!(
-        e.problem.contains("add up to 3.25 points (expected 3: the question's 6 points minus 3 for its numeric parts)"),
+        e.problem.contains("les critères totalisent 3.25 points, il en faut 3 (les 6 points de la question moins 3 pour ses calculs)"),
         "{}",
         e.problem
     );
@@ -937,20 +942,20 @@ fn grid_errors_name_the_file_and_the_key() {
     let errors = load_errors(&pack);
     assert!(find(&errors, GRIDS, "grids.\"2.9\"")
         .problem
-        .contains("no question '2.9'"));
+        .contains("aucune question « 2.9 »"));
     assert!(find(&errors, GRIDS, "grids.\"1.3\".criteria[1].id")
         .problem
-        .contains("declared twice"));
+        .contains("déclaré deux fois"));
     assert!(find(&errors, GRIDS, "grids.\"2.3\"")
         .problem
-        .contains("unknown field `points`"));
+        .contains("champ inconnu `points`"));
     assert!(find(
         &errors,
         TEXT_GRIDS.trim_end_matches("/grids.toml"),
         "grid.1.1.conclusion.label"
     )
     .problem
-    .contains("missing"));
+    .contains("ce texte manque"));
 }
 
 #[test]
@@ -964,7 +969,7 @@ fn a_model_post_that_fails_a_criterion_stops_the_pack() {
     let errors = load_errors(&pack);
     assert_eq!(errors.len(), 1, "{errors:#?}");
     let e = find(&errors, TEXT_LINKEDIN, "linkedin.model.court.post");
-    assert!(e.problem.contains("criterion 'hashtags'"), "{}", e.problem);
+    assert!(e.problem.contains("critère « hashtags »"), "{}", e.problem);
     assert!(
         e.problem.contains("linkedin.criterion.hashtags.few"),
         "{}",
@@ -986,16 +991,16 @@ fn linkedin_toml_errors_name_the_file_and_the_key() {
     let errors = load_errors(&pack);
     assert!(find(&errors, LINKEDIN, "question")
         .problem
-        .contains("no question '2.7'"));
+        .contains("aucune question « 2.7 »"));
     assert!(find(&errors, LINKEDIN, "models[3]")
         .problem
-        .contains("listed twice"));
+        .contains("cité deux fois"));
     assert!(find(&errors, LINKEDIN, "models[4]")
         .problem
-        .contains("not a model id"));
+        .contains("n’est pas un identifiant de modèle"));
     assert!(find(&errors, LINKEDIN, "draft.offer[1]")
         .problem
-        .contains("'*' may only end a word"));
+        .contains("« * » ne va qu’en fin de mot"));
     assert!(find(&errors, LINKEDIN, "limits.min_hashtags")
         .problem
         .contains("max_hashtags"));
@@ -1005,9 +1010,9 @@ fn linkedin_toml_errors_name_the_file_and_the_key() {
     let errors = load_errors(&pack);
     assert_eq!(errors.len(), 1, "{errors:#?}");
     assert!(errors[0].file.ends_with(LINKEDIN));
-    assert!(errors[0].location.starts_with("line "), "{:?}", errors[0]);
+    assert!(errors[0].location.starts_with("ligne "), "{:?}", errors[0]);
     assert!(
-        errors[0].problem.contains("unknown field `max_emojis`"),
+        errors[0].problem.contains("champ inconnu `max_emojis`"),
         "{}",
         errors[0].problem
     );
@@ -1030,7 +1035,124 @@ fn linkedin_toml_errors_name_the_file_and_the_key() {
             id
         )
         .problem
-        .contains("missing"));
+        .contains("ce texte manque"));
+    }
+}
+
+/// One break per kind of problem of the grids and of the LinkedIn workshop: each is said in
+/// French (checked by `load_errors`) at its file and key, with what to write instead.
+#[test]
+fn every_workshop_problem_is_said_in_french_with_its_fix() {
+    let grid_13 = "  { id = \"offer\", share = \"0.5\" },\n  { id = \"method\", share = \"0.5\" },";
+    for (i, (file, from, to, at, says)) in [
+        (
+            GRIDS,
+            grid_13,
+            "  { id = \"Offre\", share = \"0.5\" },\n  { id = \"method\", share = \"0.5\" },",
+            "grids.\"1.3\".criteria[0].id",
+            &[
+                "« Offre » n’est pas un identifiant de critère",
+                "minuscules",
+            ][..],
+        ),
+        (
+            GRIDS,
+            grid_13,
+            "  { id = \"offer\", share = \"0\" },\n  { id = \"method\", share = \"1\" },",
+            "grids.\"1.3\".criteria[0].share",
+            &["un critère vaut plus de 0 point"][..],
+        ),
+        (
+            GRIDS,
+            "[grids.\"1.3\"]\ncriteria = [",
+            "[grids.\"1.3\"]\ncriteria = []\nunused = [",
+            "grids.\"1.3\"",
+            &["champ inconnu `unused`"][..],
+        ),
+        (
+            LINKEDIN,
+            "company = [\"ICOOPA\"]",
+            "company = []",
+            "draft.company",
+            &["la liste est vide", "écrivez au moins une expression"][..],
+        ),
+        (
+            LINKEDIN,
+            "company = [\"ICOOPA\"]",
+            "company = [\"ICOO*\"]",
+            "draft.company[0]",
+            &["une entreprise se cite par son nom complet, sans « * »"][..],
+        ),
+        (
+            LINKEDIN,
+            "call_to_action = [\n  \"devis\",",
+            "call_to_action = [\n  \"!!\",",
+            "draft.call_to_action[0]",
+            &["n’a aucun mot", "écrivez des lettres ou des chiffres"][..],
+        ),
+        (
+            LINKEDIN,
+            "\"vos collaborat*\",",
+            "\"vos * collaborat\",",
+            "draft.offer[9]",
+            &["« * » suit une lettre ou un chiffre"][..],
+        ),
+        (
+            LINKEDIN,
+            "min_quoted_words = 8",
+            "min_quoted_words = 80",
+            "draft.testimonial",
+            &[
+                "moins que limits.min_quoted_words (80)",
+                "recopiez le témoignage mot pour mot",
+            ][..],
+        ),
+        (
+            LINKEDIN,
+            "more_lines = 3",
+            "more_lines = 0",
+            "limits.more_lines",
+            &["vaut au moins 1"][..],
+        ),
+        (
+            LINKEDIN,
+            "hook_max_characters = 150",
+            "hook_max_characters = 3500",
+            "limits.hook_max_characters",
+            &[
+                "dépasse max_characters (3000)",
+                "la première ligne est plus courte",
+            ][..],
+        ),
+        (
+            LINKEDIN,
+            "min_hashtags = 3",
+            "min_hashtags = \"3\"",
+            "",
+            &["un texte (\"3\") trouvé", "écrivez 3, sans guillemets"][..],
+        ),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let pack = TempPack::new(&format!("workshop_kind_{i}"));
+        pack.replace(file, from, to);
+        let errors = load_errors(&pack);
+        let e = if at.is_empty() {
+            // A TOML type error: at its line.
+            match errors.iter().find(|e| e.file.ends_with(Path::new(file))) {
+                Some(e) => {
+                    assert!(e.location.starts_with("ligne "), "{e:?}");
+                    e
+                }
+                None => panic!("no problem in {file}: {errors:#?}"),
+            }
+        } else {
+            find(&errors, file, at)
+        };
+        for w in says {
+            assert!(e.problem.contains(w), "{w:?} not in {e:?}");
+        }
     }
 }
 

@@ -1,6 +1,6 @@
 //! A broken case pack never loads and never panics: every problem comes back with its file,
-//! its key or line, and what is wrong. Each test breaks one thing in a fresh copy of the
-//! bundled pack.
+//! its key or line, what is wrong and what to write instead, in French (a teacher reads it).
+//! Each test breaks one thing in a fresh copy of the bundled pack.
 
 use crate::helpers::TempPack;
 use casebot::pack::{self, PackError};
@@ -25,6 +25,7 @@ fn load_errors(pack: &TempPack) -> Vec<PackError> {
             let report = errors.to_string();
             for e in &errors.0 {
                 assert!(report.contains(&e.to_string()), "{report}");
+                in_french(e);
             }
             errors.0
         }
@@ -39,6 +40,74 @@ fn find<'a>(errors: &'a [PackError], file: &str, location: &str) -> &'a PackErro
     {
         Some(e) => e,
         None => panic!("no problem in {file} at {location:?}; got:\n{errors:#?}"),
+    }
+}
+
+/// Words of the English messages (ours before, and those of serde and the TOML parser): none
+/// may reach a teacher.
+const ENGLISH: [&str; 24] = [
+    "expected",
+    "cannot",
+    "unknown",
+    "missing",
+    "declared",
+    " is not",
+    "must",
+    "found",
+    "invalid",
+    "duplicate",
+    "line ",
+    ", column",
+    "no such",
+    "names no",
+    "add up",
+    "depends",
+    "at character",
+    "division by",
+    "the ",
+    "field",
+    "variant",
+    "problem",
+    "folder",
+    "text '",
+];
+
+/// The problem is said in French: its location's words and its text.
+pub(crate) fn in_french(e: &PackError) {
+    for word in ENGLISH {
+        assert!(
+            !e.problem.contains(word) && !e.location.contains(word),
+            "English {word:?} in {e:?}"
+        );
+    }
+    crate::helpers::assert_french(&e.location, &e.problem);
+    crate::helpers::assert_french(&e.location, &e.to_string());
+}
+
+#[test]
+fn the_english_detector_finds_english_and_leaves_french_alone() {
+    use crate::helpers::english_words;
+    for english in [
+        "the file is missing",
+        "missing field `label`",
+        "expected a number",
+        "Print help",
+        "cannot be read: No such file or directory (os error 2)",
+        "unknown id(s) a3_impresions (expected ids of [values] in annexes.toml or of KPIs)",
+    ] {
+        assert!(
+            !english_words(english).is_empty(),
+            "{english:?} not seen as English"
+        );
+    }
+    for french in [
+        "il manque le champ `label` : ajoutez la ligne label = …",
+        "« the file » : ce qui est cité n’est pas jugé",
+        "config/play.toml : lecture impossible (introuvable). Lancez casebot depuis le dossier du projet, ou indiquez les règles du jeu avec --play-config FICHIER",
+        "Options :\n  -h, --help  Affiche cette aide",
+        "la question est close ; réponse correcte, usage possible de la file d’attente",
+    ] {
+        assert!(english_words(french).is_empty(), "{french:?}: {:?}", english_words(french));
     }
 }
 
@@ -72,10 +141,10 @@ fn a_toml_syntax_error_gives_the_line() {
         .find(|e| e.file.ends_with(Path::new(KPIS)))
         .unwrap_or_else(|| panic!("no problem in kpis.toml: {errors:#?}"));
     assert!(
-        e.location.starts_with(&format!("line {line}, column ")),
+        e.location.starts_with(&format!("ligne {line}, colonne ")),
         "{e:?} (the broken header is on line {line})"
     );
-    assert!(!e.problem.is_empty());
+    says(e, &["en-tête de table non fermé ; attendu : `]`"]);
 }
 
 #[test]
@@ -88,7 +157,14 @@ fn an_unknown_field_is_named() {
     );
     let errors = load_errors(&pack);
     let e = find(&errors, KPIS, "kpis.a3_ctr");
-    says(e, &["formla"]);
+    says(
+        e,
+        &[
+            "champ inconnu `formla` (vérifiez l’orthographe)",
+            "champs possibles : ",
+            "`formula`",
+        ],
+    );
 }
 
 #[test]
@@ -101,7 +177,13 @@ fn a_formula_with_an_unknown_id() {
     );
     let errors = load_errors(&pack);
     let e = find(&errors, KPIS, "kpis.a3_ctr.formula");
-    says(e, &["unknown id", "a3_impresions"]);
+    says(
+        e,
+        &[
+            "identifiant inconnu : a3_impresions",
+            "écrivez un identifiant de [values]",
+        ],
+    );
 }
 
 #[test]
@@ -117,7 +199,10 @@ fn a_formula_syntax_error_gives_the_character() {
     // The second operator is the 13th character.
     says(
         e,
-        &["a3_clicks / * a3_impressions * 100", "at character 13"],
+        &[
+            "formule « a3_clicks / * a3_impressions * 100 » : au caractère 13 :",
+            "un nombre, un identifiant ou « ( » est attendu ici",
+        ],
     );
 }
 
@@ -127,8 +212,15 @@ fn a_division_by_zero_names_the_kpis() {
     pack.replace(ANNEXES, "value = \"20809\"", "value = \"0\"");
     let errors = load_errors(&pack);
     // Both KPIs that divide by the impressions.
-    says(find(&errors, KPIS, "kpis.a3_ctr"), &["division by zero"]);
-    says(find(&errors, KPIS, "kpis.a3_cpm"), &["division by zero"]);
+    for kpi in ["kpis.a3_ctr", "kpis.a3_cpm"] {
+        says(
+            find(&errors, KPIS, kpi),
+            &[
+                "calcul impossible : division par zéro",
+                "vérifiez les valeurs",
+            ],
+        );
+    }
     // The texts that show these KPIs name existing ids: blaming them would mislead.
     let misleading: Vec<&PackError> = errors
         .iter()
@@ -151,7 +243,7 @@ fn a_kpi_cycle_is_named() {
     let errors = load_errors(&pack);
     let e = errors
         .iter()
-        .find(|e| e.problem.contains("depends on itself"))
+        .find(|e| e.problem.contains("dépend de lui-même"))
         .unwrap_or_else(|| panic!("no cycle reported: {errors:#?}"));
     assert!(e.file.ends_with(Path::new(KPIS)), "{e:?}");
     assert!(
@@ -171,7 +263,13 @@ fn a_table_cell_naming_no_value() {
     let errors = load_errors(&pack);
     // Annex 3 is the third [[annexes]], its table the first, "Clics" the second row.
     let e = find(&errors, ANNEXES, "annexes[2].tables[0].rows[1]");
-    says(e, &["$nope", "names no value"]);
+    says(
+        e,
+        &[
+            "« $nope » ne désigne aucune valeur",
+            "déclaré sous [values]",
+        ],
+    );
 }
 
 #[test]
@@ -184,7 +282,14 @@ fn a_row_with_the_wrong_number_of_cells() {
     );
     let errors = load_errors(&pack);
     let e = find(&errors, ANNEXES, "annexes[2].tables[0].rows[1]");
-    says(e, &["3 cells", "2 columns"]);
+    says(
+        e,
+        &[
+            "3 cellules",
+            "2 colonnes",
+            "autant de cellules que de colonnes",
+        ],
+    );
 }
 
 #[test]
@@ -193,10 +298,16 @@ fn dossier_points_that_do_not_add_up_to_40() {
     pack.replace(CASE, "points = \"17\"", "points = \"18\"");
     let errors = load_errors(&pack);
     let e = find(&errors, CASE, "total_points");
-    says(e, &["41", "40"]);
+    says(
+        e,
+        &["totalisent 41 points", "total_points vaut 40", "égaux"],
+    );
     // And the questions of dossier 1 no longer add up to it.
     let e = find(&errors, QUESTIONS, "questions");
-    says(e, &["'1'", "17", "18"]);
+    says(
+        e,
+        &["dossier « 1 » totalisent 17 points", "lui en donne 18"],
+    );
 }
 
 #[test]
@@ -206,7 +317,7 @@ fn a_question_part_with_an_unknown_kpi() {
     let errors = load_errors(&pack);
     // Question 1.2 is the second, its part 1.2.a the first.
     let e = find(&errors, QUESTIONS, "questions[1].parts[0].kpi");
-    says(e, &["unknown KPI", "a3_crt"]);
+    says(e, &["indicateur inconnu : « a3_crt »", "kpis.toml"]);
 }
 
 #[test]
@@ -225,7 +336,7 @@ fn a_missing_text_is_named() {
         "prompts/cases/arbre-cadeau",
         "part.1.1.a.commentary",
     );
-    says(e, &["missing"]);
+    says(e, &["ce texte manque"]);
     assert_eq!(errors.len(), 1, "{errors:#?}");
 }
 
@@ -239,7 +350,13 @@ fn a_placeholder_naming_no_figure() {
     );
     let errors = load_errors(&pack);
     let e = find(&errors, TEXT_QUESTIONS, "part.1.1.a.commentary");
-    says(e, &["{kpi.nope}", "names no figure"]);
+    says(
+        e,
+        &[
+            "« {kpi.nope} » ne désigne aucun chiffre",
+            "écrivez {kpi.ID}",
+        ],
+    );
     assert_eq!(errors.len(), 1, "{errors:#?}");
 }
 
@@ -248,8 +365,8 @@ fn a_missing_prompts_folder() {
     let pack = TempPack::new("pack_no_prompts");
     std::fs::remove_dir_all(pack.prompts_dir()).expect("remove the texts");
     let errors = load_errors(&pack);
-    let e = find(&errors, "prompts/cases/arbre-cadeau", "folder");
-    says(e, &["cannot be read"]);
+    let e = find(&errors, "prompts/cases/arbre-cadeau", "dossier");
+    says(e, &["lecture impossible : introuvable"]);
 }
 
 #[test]
@@ -257,14 +374,21 @@ fn a_missing_pack_folder_or_file() {
     let pack = TempPack::new("pack_missing_file");
     std::fs::remove_file(pack.dir.path.join(KPIS)).expect("remove kpis.toml");
     let errors = load_errors(&pack);
-    let e = find(&errors, KPIS, "file");
-    says(e, &["cannot be read"]);
+    let e = find(&errors, KPIS, "fichier");
+    says(e, &["lecture impossible : introuvable"]);
 
     let nowhere = pack.dir.path.join("no-such-pack");
     let errors = pack::load(&nowhere).expect_err("no folder, no pack");
     assert_eq!(errors.0.len(), 1);
-    assert_eq!(errors.0[0].location, "folder");
-    assert!(errors.0[0].problem.contains("no such folder"));
+    assert_eq!(errors.0[0].location, "dossier");
+    says(
+        &errors.0[0],
+        &[
+            "dossier introuvable",
+            "lancez casebot depuis le dossier du projet",
+        ],
+    );
+    in_french(&errors.0[0]);
 }
 
 #[test]
@@ -273,5 +397,353 @@ fn a_value_that_is_not_a_number() {
     pack.replace(ANNEXES, "value = \"3695\"", "value = \"3 695\"");
     let errors = load_errors(&pack);
     let e = find(&errors, ANNEXES, "values.a3_clicks");
-    assert!(!e.problem.is_empty());
+    says(
+        e,
+        &[
+            "« 3 695 » n’est pas un nombre lisible",
+            "écrivez \"3695\", avec un point et sans espace",
+        ],
+    );
+    // Said once: the cells and formulas that use it are not blamed as well.
+    assert_eq!(errors.len(), 1, "{errors:#?}");
+}
+
+/// One break per kind of problem the loader finds (besides those above): each is said in
+/// French (checked by `load_errors`), at its file and key, with what to write instead.
+#[test]
+fn every_kind_of_problem_is_said_in_french_with_its_fix() {
+    struct Break {
+        file: &'static str,
+        from: &'static str,
+        to: &'static str,
+        at: &'static str,
+        says: &'static [&'static str],
+    }
+    let breaks = [
+        Break {
+            file: CASE,
+            from: "id = \"arbre-cadeau\"",
+            to: "id = \"Arbre Cadeau\"",
+            at: "id",
+            says: &["« Arbre Cadeau » n’est pas un identifiant de cas", "minuscules"],
+        },
+        Break {
+            file: CASE,
+            from: "[[dossiers]]\nid = \"2\"",
+            to: "[[dossiers]]\nid = \"1\"",
+            at: "dossiers[1].id",
+            says: &["le dossier « 1 » est déclaré deux fois"],
+        },
+        Break {
+            file: ANNEXES,
+            from: "a3_clicks = {",
+            to: "A3_clicks = {",
+            at: "values.A3_clicks",
+            says: &["identifiant de valeur incorrect", "en commençant par une lettre"],
+        },
+        Break {
+            file: ANNEXES,
+            from: "annex = 3, value = \"3695\"",
+            to: "annex = 12, value = \"3695\"",
+            at: "values.a3_clicks.annex",
+            says: &["l’annexe 12 n’est pas déclarée sous [[annexes]]"],
+        },
+        Break {
+            file: ANNEXES,
+            from: "annex = 3, value = \"3695\"",
+            to: "annex = 300, value = \"3695\"",
+            at: "values.a3_clicks",
+            says: &["valeur refusée : « 300 »", "un nombre entier de 0 à 255"],
+        },
+        Break {
+            file: ANNEXES,
+            from: "number = 3\n",
+            to: "number = 2\n",
+            at: "annexes[2].number",
+            says: &["l’annexe 2 est déclarée deux fois"],
+        },
+        Break {
+            file: ANNEXES,
+            from: "id = \"google_ads\"\ntitle = \"Google Ads – période du 1er janvier au 25 août 2020\"\ncolumns = [\"Indicateur\", \"Résultat\"]",
+            to: "id = \"google_ads\"\ntitle = \"Google Ads – période du 1er janvier au 25 août 2020\"\ncolumns = []",
+            at: "annexes[2].tables[0].columns",
+            says: &["un tableau a au moins une colonne"],
+        },
+        Break {
+            file: ANNEXES,
+            from: "value = \"5865.15\"",
+            to: "value = \"5865,15\"",
+            at: "values.a3_revenue",
+            says: &[
+                "« 5865,15 » n’est pas un nombre lisible",
+                "écrivez \"5865.15\", avec un point",
+            ],
+        },
+        Break {
+            file: ANNEXES,
+            from: "value = \"3695\", unit = \"count\"",
+            to: "value = \"3695\", unit = \"clics\"",
+            at: "values.a3_clicks",
+            says: &["valeur inconnue `clics`", "valeurs possibles : `count`, `eur`"],
+        },
+        Break {
+            file: KPIS,
+            from: "[kpis.a3_ctr]",
+            to: "[kpis.A3_ctr]",
+            at: "kpis.A3_ctr",
+            says: &["identifiant d’indicateur incorrect"],
+        },
+        Break {
+            file: KPIS,
+            from: "[kpis.a3_ctr]",
+            to: "[kpis.a3_clicks]",
+            at: "kpis.a3_clicks",
+            says: &["« a3_clicks » est déjà l’identifiant d’une valeur", "renommez"],
+        },
+        Break {
+            file: KPIS,
+            from: "label = \"Taux de clic Google Ads\"\n",
+            to: "",
+            at: "kpis.a3_ctr",
+            says: &["il manque le champ `label`", "ajoutez la ligne label = …"],
+        },
+        Break {
+            file: KPIS,
+            from: "formula = \"a3_clicks / a3_impressions * 100\"\nunit = \"percent\"\nprecision = 2",
+            to: "formula = \"a3_clicks / a3_impressions * 100\"\nunit = \"percent\"\nprecision = \"2\"",
+            at: "kpis.a3_ctr",
+            says: &["un texte (\"2\") trouvé", "écrivez 2, sans guillemets"],
+        },
+        Break {
+            file: KPIS,
+            from: "formula = \"a3_clicks / a3_impressions * 100\"\nunit = \"percent\"\nprecision = 2",
+            to: "formula = \"a3_clicks / a3_impressions * 100\"\nunit = \"percent\"\nprecision = 11",
+            at: "kpis.a3_ctr.precision",
+            says: &["10 décimales au plus"],
+        },
+        Break {
+            file: KPIS,
+            from: "formula = \"a3_clicks / a3_impressions * 100\"\nunit = \"percent\"\n",
+            to: "formula = \"a3_clicks / a3_impressions * 100\"\nunit = \"percent\"\ntolerance = \"-1\"\n",
+            at: "kpis.a3_ctr.tolerance",
+            says: &["une tolérance ne peut pas être négative"],
+        },
+        Break {
+            file: KPIS,
+            from: "formula = \"a3_clicks / a3_impressions * 100\"\nunit = \"percent\"\n",
+            to: "formula = \"a3_clicks / a3_impressions * 100\"\n",
+            at: "kpis.a3_ctr.unit",
+            says: &["une formule a besoin d’une unité", "ajoutez unit = \"count\""],
+        },
+        Break {
+            file: KPIS,
+            from: "formula = \"a3_clicks / a3_impressions * 100\"\n",
+            to: "formula = \"a3_clicks / a3_impressions * 100\"\nevolution = { from = \"a3_clicks\", to = \"a3_sales\" }\n",
+            at: "kpis.a3_ctr",
+            says: &["une seule des clés formula, evolution ou difference"],
+        },
+        Break {
+            file: KPIS,
+            from: "evolution = { from = \"a2_users_2019\", to = \"a2_users_2020\" }",
+            to: "evolution = { from = \"a2_users_2018\", to = \"a2_users_2020\" }",
+            at: "kpis.a2_users_evol.evolution",
+            says: &["identifiant inconnu : « a2_users_2018 »"],
+        },
+        Break {
+            file: KPIS,
+            from: "evolution = { from = \"a2_users_2019\", to = \"a2_users_2020\" }",
+            to: "evolution = { from = \"a2_users_2019\", to = \"a2_users_2020\" }\nunit = \"eur\"",
+            at: "kpis.a2_users_evol.unit",
+            says: &["une évolution s’exprime en pourcentage", "unit = \"percent\""],
+        },
+        Break {
+            file: KPIS,
+            from: "difference = { from = \"a2_bounce_2019\", to = \"a2_bounce_2020\" }",
+            to: "difference = { from = \"a2_duration_2019\", to = \"a2_bounce_2020\" }",
+            at: "kpis.a2_bounce_diff.difference",
+            says: &["« from » et « to » doivent avoir la même unité"],
+        },
+        Break {
+            file: KPIS,
+            from: "message = \"mistake.a4_total_cost.clicks\"",
+            to: "message = \"mistake.nope\"",
+            at: "kpis.a4_total_cost.mistakes[0].message",
+            says: &["aucun texte « mistake.nope »", "écrivez l’identifiant du texte"],
+        },
+        Break {
+            file: KPIS,
+            from: "formula = \"a3_clicks / a3_impressions * 100\"",
+            to: "formula = \"a3_clicks / a3_impressions % 100\"",
+            at: "kpis.a3_ctr.formula",
+            says: &["au caractère 28 : caractère inattendu « % »", "+ - * /"],
+        },
+        Break {
+            file: KPIS,
+            from: "formula = \"a3_clicks / a3_impressions * 100\"",
+            to: "formula = \"a3_clicks / a3_impressions * 1,5\"",
+            at: "kpis.a3_ctr.formula",
+            says: &["au caractère 31 : caractère inattendu « , »"],
+        },
+        Break {
+            file: KPIS,
+            from: "formula = \"a3_clicks / a3_impressions * 100\"",
+            to: "formula = \"(a3_clicks / a3_impressions * 100\"",
+            at: "kpis.a3_ctr.formula",
+            says: &["il manque une parenthèse fermante « ) »"],
+        },
+        Break {
+            file: KPIS,
+            from: "formula = \"a3_clicks / a3_impressions * 100\"",
+            to: "formula = \"a3_clicks / a3_impressions *\"",
+            at: "kpis.a3_ctr.formula",
+            says: &["la formule s’arrête trop tôt"],
+        },
+        Break {
+            file: KPIS,
+            from: "formula = \"a3_clicks / a3_impressions * 100\"",
+            to: "formula = \"\"",
+            at: "kpis.a3_ctr.formula",
+            says: &["la formule est vide"],
+        },
+        Break {
+            file: KPIS,
+            from: "formula = \"a3_clicks / a3_impressions * 100\"",
+            to: "formula = \"a3_clicks / a3_impressions 100\"",
+            at: "kpis.a3_ctr.formula",
+            says: &["texte en trop après la fin de la formule"],
+        },
+        Break {
+            file: QUESTIONS,
+            from: "id = \"1.2\"\n",
+            to: "id = \"1.1\"\n",
+            at: "questions[1].id",
+            says: &["la question « 1.1 » est déclarée deux fois"],
+        },
+        Break {
+            file: QUESTIONS,
+            from: "id = \"1.1\"\ndossier = \"1\"",
+            to: "id = \"1.1\"\ndossier = \"9\"",
+            at: "questions[0].dossier",
+            says: &["le dossier « 9 » n’est pas déclaré dans case.toml"],
+        },
+        Break {
+            file: QUESTIONS,
+            from: "points = \"6\"\nannexes = [2]\n",
+            to: "points = \"6\"\nannexes = [12]\n",
+            at: "questions[0].annexes",
+            says: &["l’annexe 12 n’est pas déclarée dans annexes.toml"],
+        },
+        Break {
+            file: QUESTIONS,
+            from: "id = \"1.1.b\"",
+            to: "id = \"1.1.a\"",
+            at: "questions[0].parts[1].id",
+            says: &["le calcul « 1.1.a » est déclaré deux fois"],
+        },
+        Break {
+            file: QUESTIONS,
+            from: "id = \"1.1.a\"\nkpi = \"a2_users_evol\"\npoints = \"0.25\"",
+            to: "id = \"1.1.a\"\nkpi = \"a2_users_evol\"\npoints = \"0\"",
+            at: "questions[0].parts[0].points",
+            says: &["un calcul vaut plus de 0 point"],
+        },
+        Break {
+            file: QUESTIONS,
+            from: "points = \"6\"\nannexes = [2]\n",
+            to: "points = \"0.5\"\nannexes = [2]\n",
+            at: "questions[0].parts",
+            says: &["plus que les 0.5 points de la question"],
+        },
+    ];
+    for (i, b) in breaks.iter().enumerate() {
+        let pack = TempPack::new(&format!("pack_kind_{i}"));
+        pack.replace(b.file, b.from, b.to);
+        let errors = load_errors(&pack);
+        says(find(&errors, b.file, b.at), b.says);
+    }
+}
+
+/// TOML mistakes are said in French at their line: a key written twice, a text without quotes.
+#[test]
+fn toml_mistakes_are_said_in_french_at_their_line() {
+    for (i, (from, to, says_what)) in [
+        (
+            "label = \"Taux de clic Google Ads\"",
+            "label = \"Taux de clic Google Ads\"\nlabel = \"encore\"",
+            "clé déjà définie plus haut",
+        ),
+        (
+            "label = \"Taux de clic Google Ads\"",
+            "label = Taux de clic",
+            "écrivez la valeur, un texte entre guillemets",
+        ),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let pack = TempPack::new(&format!("pack_toml_{i}"));
+        let line = pack.line_of(KPIS, from) + usize::from(i == 0);
+        pack.replace(KPIS, from, to);
+        let errors = load_errors(&pack);
+        assert_eq!(errors.len(), 1, "{errors:#?}");
+        assert!(
+            errors[0]
+                .location
+                .starts_with(&format!("ligne {line}, colonne ")),
+            "{errors:#?}"
+        );
+        says(&errors[0], &[says_what]);
+    }
+}
+
+/// Problems of the case's texts: a text defined twice, a value that is not a text, a brace
+/// left open. Each is said in French at its file and id, with the fix.
+#[test]
+fn text_problems_are_said_in_french_with_their_fix() {
+    let text_case = "prompts/cases/arbre-cadeau/case.toml";
+    for (i, (added, file, at, says_what)) in [
+        (
+            // Reported where it comes second: questions.toml, read after case.toml.
+            "\n[question.\"1.1\"]\nstatement = \"encore\"\n",
+            TEXT_QUESTIONS,
+            "question.1.1.statement",
+            &[
+                "ce texte est déjà défini dans",
+                "gardez une seule définition",
+            ][..],
+        ),
+        (
+            "\n[extra]\nnombre = 3\n",
+            text_case,
+            "extra.nombre",
+            &["un texte entre guillemets est attendu, pas un nombre entier"][..],
+        ),
+        (
+            "\n[extra]\nouvert = \"le taux {kpi.a3_ctr vaut\"\n",
+            text_case,
+            "extra.ouvert",
+            &[
+                "n’est jamais fermé",
+                "ajoutez « } »",
+                "« {{ » pour une accolade",
+            ][..],
+        ),
+        (
+            "\n[extra]\nferme = \"le taux } vaut\"\n",
+            text_case,
+            "extra.ferme",
+            &["ne ferme rien", "retirez-le"][..],
+        ),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let pack = TempPack::new(&format!("pack_texts_{i}"));
+        let path = pack.dir.path.join(text_case);
+        let mut src = std::fs::read_to_string(&path).expect("read the texts");
+        src.push_str(added);
+        std::fs::write(&path, src).expect("write the texts");
+        let errors = load_errors(&pack);
+        says(find(&errors, file, at), says_what);
+    }
 }

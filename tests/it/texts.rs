@@ -50,7 +50,7 @@ fn a_text_asking_for_an_argument_the_code_does_not_give_is_reported() {
     let problems = check_messages(&messages);
     assert_eq!(
         problems,
-        vec!["text 'check.correct' is missing".to_string()]
+        vec!["le texte « check.correct » manque".to_string()]
     );
 }
 
@@ -394,4 +394,138 @@ fn every_count_text_agrees_with_its_number() {
         }
     }
     assert!(checked >= 20, "only {checked} texts agree with a count");
+}
+
+// ------------------------------------------------------------------------------------------
+// The teachers' guide.
+
+fn guide() -> String {
+    std::fs::read_to_string(root().join("GUIDE-ENSEIGNANT.md")).expect("read GUIDE-ENSEIGNANT.md")
+}
+
+/// Every slash command, as typed (`/quiz lancer`), with its optional options (those Discord
+/// does not ask for by itself).
+fn slash_commands() -> Vec<(String, Vec<String>)> {
+    fn walk(
+        cmd: &poise::Command<casebot::discord::Data, casebot::discord::Error>,
+        prefix: &str,
+        out: &mut Vec<(String, Vec<String>)>,
+    ) {
+        let typed = format!("{prefix}{}", cmd.name);
+        if cmd.subcommands.is_empty() {
+            let optional = cmd
+                .parameters
+                .iter()
+                .filter(|p| !p.required)
+                .map(|p| p.name.to_string())
+                .collect();
+            out.push((typed, optional));
+        } else {
+            for sub in &cmd.subcommands {
+                walk(sub, &format!("{typed} "), out);
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for cmd in casebot::discord::commands::all() {
+        walk(&cmd, "/", &mut out);
+    }
+    out
+}
+
+#[test]
+fn the_guide_shows_every_slash_command_and_its_options() {
+    let guide = guide();
+    let commands = slash_commands();
+    assert!(commands.len() > 25, "{commands:?}");
+    for (typed, optional) in &commands {
+        assert!(
+            guide.contains(&format!("`{typed}")),
+            "{typed} is not in the guide"
+        );
+        for option in optional {
+            let used = guide.match_indices(&format!("{typed} ")).any(|(i, _)| {
+                guide[i..]
+                    .lines()
+                    .next()
+                    .unwrap_or("")
+                    .contains(&format!("{option}:"))
+            }) || guide.contains(&format!("`{option}:"))
+                || guide.contains(&format!("option `{option}`"));
+            assert!(used, "{typed}: its option {option} is not in the guide");
+        }
+    }
+}
+
+#[test]
+fn the_guide_names_only_commands_that_exist() {
+    let guide = guide();
+    let mut known: Vec<String> = slash_commands()
+        .into_iter()
+        .filter_map(|(typed, _)| typed.split_whitespace().next().map(str::to_string))
+        .collect();
+    // The console's own forms of the buttons and of leaving.
+    known.extend(["/quitter", "/voter", "/cocher", "/noter"].map(String::from));
+    let chars: Vec<(usize, char)> = guide.char_indices().collect();
+    let mut named = 0;
+    for (k, &(i, c)) in chars.iter().enumerate() {
+        let before = if k == 0 { ' ' } else { chars[k - 1].1 };
+        if c != '/' || !(before == '`' || before.is_whitespace() || before == '(') {
+            continue;
+        }
+        let word: String = guide[i + 1..]
+            .chars()
+            .take_while(|c| c.is_ascii_lowercase() || *c == '-')
+            .collect();
+        if word.is_empty() {
+            continue;
+        }
+        named += 1;
+        let typed = format!("/{word}");
+        assert!(
+            known.contains(&typed),
+            "the guide names {typed}, which does not exist"
+        );
+    }
+    assert!(named > 40, "{named}");
+    // And the command-line commands it shows (`casebot kpi a3_ctr`, `target/release/casebot
+    // validate`) exist too.
+    let cli = casebot::cli::command();
+    let mut shown = 0;
+    for (i, _) in guide.match_indices("casebot ") {
+        if !guide[..i].ends_with(['`', '/']) {
+            continue;
+        }
+        let word: String = guide[i + "casebot ".len()..]
+            .chars()
+            .take_while(|c| c.is_ascii_lowercase())
+            .collect();
+        if word.is_empty() {
+            continue;
+        }
+        shown += 1;
+        assert!(
+            cli.find_subcommand(&word).is_some(),
+            "the guide shows « casebot {word} », which does not exist"
+        );
+    }
+    assert!(shown > 8, "{shown}");
+}
+
+#[test]
+fn the_readme_links_the_guide_at_its_top_and_the_help_names_it() {
+    let readme = std::fs::read_to_string(root().join("README.md")).expect("read README.md");
+    let top: String = readme.lines().take(8).collect::<Vec<_>>().join("\n");
+    assert!(top.contains("(GUIDE-ENSEIGNANT.md)"), "{top}");
+    let help = casebot::cli::command().render_long_help().to_string();
+    assert!(help.contains("GUIDE-ENSEIGNANT.md"), "{help}");
+    // The guide is French too, but for Discord's own English labels, which it writes in
+    // italics as Discord shows them (*Reset Token*).
+    let prose: String = guide()
+        .split('*')
+        .enumerate()
+        .filter(|(i, _)| i % 2 == 0)
+        .map(|(_, part)| part)
+        .collect();
+    crate::helpers::assert_french("the guide", &prose);
 }
