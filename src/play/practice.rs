@@ -8,6 +8,7 @@ use super::{Inner, Who};
 use crate::case::Case;
 use crate::check::Verdict;
 use crate::msg;
+use std::collections::BTreeSet;
 use std::sync::Arc;
 
 /// The student's active practice.
@@ -61,13 +62,21 @@ async fn current<'a>(
     Ok(Some((practice, case, part_id, part)))
 }
 
-/// A student may not work in practice on a calculation the class's running quiz asks and has
-/// not corrected yet (the verdict, a hint or the worked answer would give the quiz answer away).
-async fn locked_by_quiz(inner: &Inner, who: &Who, case: &Case, kpi: usize) -> Option<Vec<Reply>> {
-    if who.teacher || !super::quiz::asks_unrevealed(inner, who.class.id, &case.kpis[kpi].id).await {
-        return None;
+/// A student may not work in practice on a calculation the class's running quiz seals: one
+/// it asks and has not corrected, one computed from it, or one whose worked answer shows a
+/// figure tied to it (the verdict, a hint or the worked answer would give the quiz answer
+/// away). When allowed, the KPIs sealed (their figures are hidden in commentaries).
+async fn locked_by_quiz(
+    inner: &Inner,
+    who: &Who,
+    case: &Case,
+    kpi: usize,
+) -> Result<BTreeSet<usize>, Vec<Reply>> {
+    let sealed = super::sight::sealed_for(inner, who, case).await;
+    if !super::sight::touches(case, kpi, &sealed) {
+        return Ok(sealed);
     }
-    Some(vec![Reply::private(
+    Err(vec![Reply::private(
         inner.messages().render(msg::PLAY_PRACTICE_LOCKED, &[]),
     )])
 }
@@ -195,14 +204,25 @@ fn part_prompt(inner: &Inner, case: &Case, part_id: &str, n: usize, total: usize
     text
 }
 
-/// The worked answer and commentary of a part.
-fn worked(inner: &Inner, case: &Case, part_id: &str, kpi: usize) -> anyhow::Result<String> {
+/// The worked answer and commentary of a part; the commentary does not write the figures
+/// of `sealed` (a running quiz asks them).
+fn worked(
+    inner: &Inner,
+    case: &Case,
+    part_id: &str,
+    kpi: usize,
+    sealed: &BTreeSet<usize>,
+) -> anyhow::Result<String> {
     let m = inner.messages();
     let result = case.kpi_result(kpi)?;
     Ok(format!(
         "{}\n\n{}",
         crate::render::kpi(m, &result),
-        case.text(&format!("part.{part_id}.commentary"))
+        case.text_hiding(
+            &format!("part.{part_id}.commentary"),
+            &|k| sealed.contains(&k),
+            &m.render(msg::PLAY_SEALED_FIGURE, &[]),
+        )
     ))
 }
 
@@ -289,9 +309,10 @@ pub async fn answer(
         return Ok(none_active(inner));
     };
     let kpi = part.kpi;
-    if let Some(refused) = locked_by_quiz(inner, who, case, kpi).await {
-        return Ok(refused);
-    }
+    let sealed = match locked_by_quiz(inner, who, case, kpi).await {
+        Ok(sealed) => sealed,
+        Err(refused) => return Ok(refused),
+    };
     let base = scoring::to_milli(part.points);
     let outcome = case.check(kpi, text);
     let verdict_text = crate::render::verdict(m, case, kpi, &outcome);
@@ -397,7 +418,7 @@ pub async fn answer(
         };
         mark_done(&mut tx, who, &part_id, practice.id, how, now).await?;
         reply_text.push_str("\n\n");
-        reply_text.push_str(&worked(inner, case, &part_id, kpi)?);
+        reply_text.push_str(&worked(inner, case, &part_id, kpi, &sealed)?);
         reply_text.push_str("\n\n");
         reply_text.push_str(&advance(inner, &mut tx, case, &practice).await?);
     }
@@ -422,7 +443,7 @@ pub async fn hint(
     let Some((practice, case, part_id, part)) = current(inner, who).await? else {
         return Ok(none_active(inner));
     };
-    if let Some(refused) = locked_by_quiz(inner, who, case, part.kpi).await {
+    if let Err(refused) = locked_by_quiz(inner, who, case, part.kpi).await {
         return Ok(refused);
     }
     let base = scoring::to_milli(part.points);
@@ -464,12 +485,13 @@ pub async fn give_up(
     let Some((practice, case, part_id, part)) = current(inner, who).await? else {
         return Ok(none_active(inner));
     };
-    if let Some(refused) = locked_by_quiz(inner, who, case, part.kpi).await {
-        return Ok(refused);
-    }
+    let sealed = match locked_by_quiz(inner, who, case, part.kpi).await {
+        Ok(sealed) => sealed,
+        Err(refused) => return Ok(refused),
+    };
     let mut text = m.render(msg::PLAY_PRACTICE_GAVE_UP, &[]);
     text.push_str("\n\n");
-    text.push_str(&worked(inner, case, &part_id, part.kpi)?);
+    text.push_str(&worked(inner, case, &part_id, part.kpi, &sealed)?);
     let mut tx = inner.store.begin().await?;
     mark_done(&mut tx, who, &part_id, practice.id, "solution", inner.now()).await?;
     text.push_str("\n\n");

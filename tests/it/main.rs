@@ -16,4 +16,5 @@ mod play_data;
 mod play_practice;
 mod play_quiz;
 mod play_workshop;
+mod sealed;
 mod texts;

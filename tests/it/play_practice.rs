@@ -432,7 +432,7 @@ async fn practice_on_a_calculation_the_quiz_asks_waits_for_its_correction() {
     )
     .await;
     play.take_posts(1).await;
-    const LOCKED: &str = "Ce calcul est demandé dans le quiz en cours : tu pourras t'y entraîner après sa correction. En attendant, réponds au quiz !";
+    const LOCKED: &str = "Ce calcul est demandé dans le quiz en cours, ou lié à un calcul qu'il demande : tu pourras t'y entraîner après sa correction. En attendant, réponds au quiz !";
     // Answers and hints go to the open quiz question; the worked answer of practice waits.
     let text = private_text(&play.send(&ana, Command::GiveUp).await);
     assert_eq!(text, LOCKED);

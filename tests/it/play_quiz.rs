@@ -40,7 +40,7 @@ pub const ITEM_CLOSED: &str = "Cette question est close : ta réponse n'est pas 
 pub const IS_PAUSED: &str = "Le quiz est en pause : attends qu'il reprenne pour répondre.";
 pub const NO_QUIZ: &str = "Aucun quiz n'est en cours dans cette classe.";
 pub const TEACHER_ONLY: &str = "Cette commande est réservée aux enseignants de la classe.";
-pub const KPI_LOCKED: &str = "Cet indicateur est demandé dans le quiz en cours : tu pourras le calculer avec moi après la correction.";
+pub const KPI_LOCKED: &str = "Cet indicateur est demandé dans le quiz en cours, ou lié à un calcul qu'il demande : tu pourras le calculer avec moi après la correction.";
 
 /// The private acknowledgement of a quiz answer: it never says right or wrong.
 pub fn saved(answer: &str) -> String {
