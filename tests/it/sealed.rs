@@ -10,7 +10,7 @@
 use crate::helpers::{case, private_text, shared_app, spawn_engine, Play};
 use casebot::chart::{self, ChartData, Sight};
 use casebot::kpi::RefId;
-use casebot::play::command::{Actor, Command, Place, Reply, Scope};
+use casebot::play::command::{Actor, Audience, Command, Place, Reply, Scope};
 use std::collections::BTreeSet;
 
 /// The KPIs a formula uses directly.
@@ -78,8 +78,8 @@ fn png(name: &str, sight: &Sight) -> Vec<u8> {
 }
 
 /// The rule on a chart's data: no KPI of `sealed` has a value, and no text written on the
-/// chart holds one of them as the full chart writes it (once the subject's own figures, which
-/// may look alike — 2,74 % of conversion, 2,74 orders —, are set aside). Returns how many
+/// chart holds one of them as the full chart writes it (once the figures drawn in the open,
+/// which may look alike — 2,74 % of conversion, 2,74 orders —, are set aside). Returns how many
 /// sealed figures the chart draws.
 fn assert_sealed(name: &str, sight: &Sight, sealed: &BTreeSet<String>, what: &str) -> usize {
     let full = data(name, &Sight::everything());
@@ -97,10 +97,12 @@ fn assert_sealed(name: &str, sight: &Sight, sealed: &BTreeSet<String>, what: &st
             assert_eq!(g, f, "{name} {what}: the subject's figures are always drawn");
         }
     }
+    // Figures drawn in the open (the subject's, and KPIs the sight shows) may write the same
+    // digits as a hidden one (two traffic origins at 0 sessions): set aside too.
     let values: Vec<&str> = given
         .figures
         .iter()
-        .filter(|f| !f.computed)
+        .filter(|f| f.value.is_some())
         .map(|f| f.text.as_str())
         .collect();
     for text in &given.texts {
@@ -120,20 +122,78 @@ fn assert_sealed(name: &str, sight: &Sight, sealed: &BTreeSet<String>, what: &st
     drawn
 }
 
-/// Whether `text` holds `number` as a whole figure (« 0 » is not in « 2019 », « 2,74 » is
-/// not in « 12,745 »).
+/// Whether `text` holds `number` as a whole figure.
 fn holds_number(text: &str, number: &str) -> bool {
+    !whole_numbers(text, number).is_empty()
+}
+
+/// Where `text` holds `number` as a whole figure (« 0 » is not in « 2019 », « 2,74 » is not
+/// in « 12,745 »).
+fn whole_numbers(text: &str, number: &str) -> Vec<usize> {
     let digit = |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit());
-    let joins = |c: Option<char>| c.is_some_and(|c| matches!(c, ',' | '.' | '\u{202F}' | '\u{A0}'));
-    text.match_indices(number).any(|(at, _)| {
-        let mut before = text[..at].chars().rev();
-        let (b1, b2) = (before.next(), before.next());
-        let mut after = text[at + number.len()..].chars();
-        let (a1, a2) = (after.next(), after.next());
-        let glued_before = digit(b1) || (joins(b1) && digit(b2));
-        let glued_after = digit(a1) || (joins(a1) && digit(a2));
-        !glued_before && !glued_after
-    })
+    let joins = |c: Option<char>| c.is_some_and(|c| matches!(c, ',' | '.' | ' ' | '\u{202F}' | '\u{A0}'));
+    text.match_indices(number)
+        .filter(|(at, _)| {
+            let mut before = text[..*at].chars().rev();
+            let (b1, b2) = (before.next(), before.next());
+            let mut after = text[at + number.len()..].chars();
+            let (a1, a2) = (after.next(), after.next());
+            let glued_before = digit(b1) || (joins(b1) && digit(b2));
+            let glued_after = digit(a1) || (joins(a1) && digit(a2));
+            !glued_before && !glued_after
+        })
+        .map(|(at, _)| at)
+        .collect()
+}
+
+/// `text` without the numbers of the annexes it names (« annexe 3 », « annexes 3 et 4 »), which
+/// are no figures.
+fn without_annex_numbers(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find("annexe") {
+        let mut end = at + "annexe".len();
+        out.push_str(&rest[..end]);
+        if rest[end..].starts_with('s') {
+            end += 1;
+            out.push('s');
+        }
+        // The numbers that follow, with « et » and commas between them.
+        loop {
+            let tail = &rest[end..];
+            let skip = tail.len() - tail.trim_start_matches([' ', ',']).len();
+            let word = &tail[skip..];
+            let digits = word.len() - word.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+            if digits > 0 {
+                end += skip + digits;
+                out.push_str(" ·");
+            } else if word.starts_with("et ") {
+                end += skip + 2;
+                out.push_str(" et");
+            } else {
+                break;
+            }
+        }
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// `text` without the whole occurrences of `number`.
+fn without_number(text: &str, number: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut from = 0;
+    for at in whole_numbers(text, number) {
+        if at < from {
+            continue;
+        }
+        out.push_str(&text[from..at]);
+        out.push_str(" · ");
+        from = at + number.len();
+    }
+    out.push_str(&text[from..]);
+    out
 }
 
 /// Asserts two pictures are the same (or not) without printing their bytes.
@@ -414,9 +474,13 @@ async fn the_console_sends_no_picture_that_shows_a_figure_being_asked() {
     casebot::console::run(play.engine.clone(), input, out, options)
         .await
         .expect("console run");
+    let parts_of = |question: &str| -> Vec<String> {
+        let q = case().question(question).expect("a question");
+        q.parts.iter().map(|p| p.id.clone()).collect()
+    };
     let quizzes = [
-        ("2.2", vec!["2.2.a", "2.2.b", "2.2.c", "2.2.d"], vec![2u8, 5, 7]),
-        ("1.2.e", vec!["1.2.e"], vec![3, 4]),
+        ("2.2", parts_of("2.2"), vec![2u8, 5, 7]),
+        ("1.2.e", vec!["1.2.e".to_string()], vec![3, 4]),
     ];
     let charts = annex_charts();
     for (question, asks, annexes) in quizzes {
@@ -508,16 +572,34 @@ fn number_of(display: &str) -> String {
 }
 
 /// The first KPI of `sealed` whose figure `text` writes, once the subject's own figures (which
-/// may look alike) are set aside.
+/// may look alike) and the annexes' numbers are set aside; one-digit figures are not looked
+/// for (the chart tests check them on the figures themselves).
 fn leak(text: &str, sealed: &BTreeSet<usize>) -> Option<String> {
-    let mut left = crate::helpers::plain(text);
+    // « × 100 » of a percentage is no figure either.
+    let mut left = without_annex_numbers(&crate::helpers::plain(text))
+        .replace("× 100", "× ·")
+        .replace("÷ 100", "÷ ·");
     for v in &case().values {
-        left = left.replace(&crate::helpers::plain(&v.display()), "");
+        left = without_number(&left, &crate::helpers::plain(&v.display()));
     }
+    let number = |k: usize| {
+        let value = case().evaluate(k).expect("computes");
+        number_of(&case().kpis[k].display(value))
+    };
+    // A figure free to show that writes the same (the cost per order, by month or by year)
+    // is no leak.
+    let free: BTreeSet<String> = (0..case().kpis.len())
+        .filter(|k| !sealed.contains(k))
+        .map(number)
+        .collect();
     sealed.iter().find_map(|&k| {
-        let value = case().evaluate(k).ok()?;
-        let number = number_of(&case().kpis[k].display(value));
-        (!number.is_empty() && holds_number(&left, &number))
+        let number = number(k);
+        if free.contains(&number) {
+            return None;
+        }
+        // A one-digit figure (3 orders) cannot be told from a count of points or questions.
+        let digits = number.chars().filter(char::is_ascii_digit).count();
+        (digits > 1 && holds_number(&left, &number))
             .then(|| format!("{} ({number})", case().kpis[k].id))
     })
 }
@@ -574,7 +656,25 @@ async fn after_its_correction_a_quiz_figure_is_drawn_for_the_class() {
             assert!(same_picture(&bytes, &png(name, &Sight::everything())), "{what}, teacher");
         }
     }
-    assert!(drawn >= 20, "{drawn}");
+    // Every asked figure an annex chart draws (but shares) was checked once.
+    let expected = every_part()
+        .iter()
+        .map(|p| &case().kpis[kpi_of(p)].id)
+        .filter(|id| !id.contains("_share"))
+        .map(|id| {
+            charts
+                .iter()
+                .filter(|(_, name)| {
+                    data(name, &Sight::everything())
+                        .figures
+                        .iter()
+                        .any(|f| &f.id == id)
+                })
+                .count()
+        })
+        .sum::<usize>();
+    assert_eq!(drawn, expected);
+    assert!(drawn >= 15, "{drawn}");
 }
 
 async fn annex_png_at(play: &Play, place: &Place, who: &Actor, number: u8) -> (Vec<u8>, String) {
@@ -589,7 +689,7 @@ async fn annex_png_at(play: &Play, place: &Place, who: &Actor, number: u8) -> (V
 
 async fn written_answer_ids(play: &Play) -> Vec<(i64, String)> {
     play.engine.flush().await.expect("flush");
-    sqlx::query_as("SELECT id, question FROM written_answers ORDER BY id")
+    sqlx::query_as("SELECT id, question_id FROM written_answers ORDER BY id")
         .fetch_all(&play.engine.store().read)
         .await
         .expect("written answers")
@@ -685,9 +785,9 @@ async fn during_a_quiz_no_text_a_student_opens_writes_a_figure_it_seals() {
                 .await;
             let notice = replies
                 .iter()
-                .find(|r| r.text.contains(question.as_str()) && !r.text.contains("Ana"))
+                .find(|r| matches!(r.audience, Audience::User(_)))
                 .map(|r| r.text.clone())
-                .unwrap_or_default();
+                .unwrap_or_else(|| panic!("Ana is told her grade: {replies:#?}"));
             check(format!("grading notice of {question} during {part}"), notice, false, "");
         }
         play.send(&prof, Command::QuizStop).await;
@@ -721,8 +821,9 @@ async fn a_correction_does_not_answer_a_later_question_of_its_quiz() {
             .unwrap_or_else(|| panic!("the correction of {first}: {posted:#?}"));
         let value = case().kpi_result(k).expect("computes").text;
         assert!(reveal.contains(&crate::helpers::plain(&value)), "{first}: {reveal}");
+        // The correction's own calculation shows what its figure is computed from.
         let mut sealed = sealed_by(&[&later]);
-        sealed.remove(&k);
+        sealed.retain(|&j| !reaches(j, k));
         assert_eq!(leak(reveal, &sealed), None, "{first} before {later}: {reveal}");
         assert!(reveal.contains("« caché pendant le quiz »"), "{first}: {reveal}");
         play.send(&prof, Command::QuizStop).await;
