@@ -446,7 +446,11 @@ pub fn case_chart_data(
     sight: &Sight,
 ) -> Result<ChartData, ChartError> {
     let chart = prepare(case, messages, name, sight)?;
-    let mut texts = vec![chart.title.clone(), chart.subtitle.clone(), chart.footer.clone()];
+    let mut texts = vec![
+        chart.title.clone(),
+        chart.subtitle.clone(),
+        chart.footer.clone(),
+    ];
     chart.body.texts(&mut texts);
     Ok(ChartData {
         name: chart.name.to_string(),
@@ -526,7 +530,9 @@ impl Drawn {
             Drawn::Versus { series, panels } => {
                 series.iter().for_each(|(l, _)| push(l));
                 for (label, hint, a, b) in panels {
-                    [label, hint, &a.text, &b.text].into_iter().for_each(|s| push(s));
+                    [label, hint, &a.text, &b.text]
+                        .into_iter()
+                        .for_each(|s| push(s));
                 }
             }
             Drawn::Shares { segments, rows } => {
@@ -1069,7 +1075,14 @@ fn draw_plan(canvas: &mut Canvas, top: f32, plan: &PlanDrawn) {
     let pw = canvas.width - MARGIN - px0;
     let head = Style::new(size::BODY, Weight::Bold, colour::INK);
     let meaning = Style::new(size::SMALL, Weight::Regular, colour::MUTED);
-    canvas.text_fit(&plan.roas, px0 + pw / 2.0, top + 18.0, head, Align::Center, pw);
+    canvas.text_fit(
+        &plan.roas,
+        px0 + pw / 2.0,
+        top + 18.0,
+        head,
+        Align::Center,
+        pw,
+    );
     if let Some(text) = &plan.meaning {
         let lines = canvas.fonts.wrap(text, meaning, pw, 2);
         for (k, line) in lines.iter().enumerate() {

@@ -393,11 +393,13 @@ impl Inner {
             text.push_str("\n\n");
             text.push_str(&m.render(why, &[]));
         }
-        Ok(vec![Reply::private(text).with_attachment(command::Attachment {
-            name: format!("{}.png", chart.name),
-            mime: "image/png".into(),
-            bytes: png,
-        })])
+        Ok(vec![Reply::private(text).with_attachment(
+            command::Attachment {
+                name: format!("{}.png", chart.name),
+                mime: "image/png".into(),
+                bytes: png,
+            },
+        )])
     }
 
     /// `/kpi`: anyone, except students for a KPI a live quiz seals (asks and has not revealed

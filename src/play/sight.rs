@@ -127,11 +127,15 @@ pub(crate) fn touches(case: &Case, kpi: usize, sealed: &BTreeSet<usize>) -> bool
 /// class.
 async fn known(inner: &Inner, who: &Who, case: &Case) -> anyhow::Result<BTreeSet<usize>> {
     let mut known = BTreeSet::new();
-    let done: Vec<(String,)> = sqlx::query_as("SELECT part_id FROM practice_done WHERE member_id = ?")
-        .bind(who.member_id)
-        .fetch_all(&inner.store.read)
-        .await?;
-    known.extend(done.iter().filter_map(|(p,)| case.part(p).map(|(_, part)| part.kpi)));
+    let done: Vec<(String,)> =
+        sqlx::query_as("SELECT part_id FROM practice_done WHERE member_id = ?")
+            .bind(who.member_id)
+            .fetch_all(&inner.store.read)
+            .await?;
+    known.extend(
+        done.iter()
+            .filter_map(|(p,)| case.part(p).map(|(_, part)| part.kpi)),
+    );
     let revealed: Vec<(String,)> = sqlx::query_as(
         "SELECT DISTINCT i.kpi_id FROM quiz_items i JOIN quizzes q ON q.id = i.quiz_id
          WHERE q.class_id = ? AND q.case_id = ? AND i.revealed_at IS NOT NULL",

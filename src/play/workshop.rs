@@ -916,8 +916,7 @@ pub async fn model_answer(
     // A student does not get the model answer of a question whose calculations the running
     // quiz seals; figures of other questions it quotes are hidden while the quiz asks them.
     let sealed = super::sight::sealed_for(inner, who, case).await;
-    if q
-        .parts
+    if q.parts
         .iter()
         .any(|p| super::sight::touches(case, p.kpi, &sealed))
     {

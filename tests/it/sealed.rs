@@ -94,7 +94,10 @@ fn assert_sealed(name: &str, sight: &Sight, sealed: &BTreeSet<String>, what: &st
             assert_eq!(g.text, "?", "{name} {what}: {}", f.id);
         }
         if !f.computed {
-            assert_eq!(g, f, "{name} {what}: the subject's figures are always drawn");
+            assert_eq!(
+                g, f,
+                "{name} {what}: the subject's figures are always drawn"
+            );
         }
     }
     // Figures drawn in the open (the subject's, and KPIs the sight shows) may write the same
@@ -110,7 +113,11 @@ fn assert_sealed(name: &str, sight: &Sight, sealed: &BTreeSet<String>, what: &st
         for v in &values {
             left = left.replace(v, "");
         }
-        for f in full.figures.iter().filter(|f| f.computed && sealed.contains(&f.id)) {
+        for f in full
+            .figures
+            .iter()
+            .filter(|f| f.computed && sealed.contains(&f.id))
+        {
             assert!(
                 !holds_number(&left, &f.text),
                 "{name} {what}: « {text} » writes {} ({})",
@@ -131,7 +138,8 @@ fn holds_number(text: &str, number: &str) -> bool {
 /// in « 12,745 »).
 fn whole_numbers(text: &str, number: &str) -> Vec<usize> {
     let digit = |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit());
-    let joins = |c: Option<char>| c.is_some_and(|c| matches!(c, ',' | '.' | ' ' | '\u{202F}' | '\u{A0}'));
+    let joins =
+        |c: Option<char>| c.is_some_and(|c| matches!(c, ',' | '.' | ' ' | '\u{202F}' | '\u{A0}'));
     text.match_indices(number)
         .filter(|(at, _)| {
             let mut before = text[..*at].chars().rev();
@@ -207,7 +215,11 @@ fn every_chart_can_hide_every_kpi_it_draws_and_whatever_it_is_tied_to() {
     let mut checked = 0;
     for info in chart::case_charts(case(), m) {
         let full = data(&info.name, &Sight::everything());
-        assert!(full.figures.iter().all(|f| f.value.is_some()), "{}", info.name);
+        assert!(
+            full.figures.iter().all(|f| f.value.is_some()),
+            "{}",
+            info.name
+        );
         let full_png = png(&info.name, &Sight::everything());
         for f in full.figures.iter().filter(|f| f.computed) {
             let k = case().kpi_index(&f.id).expect("a KPI");
@@ -216,7 +228,11 @@ fn every_chart_can_hide_every_kpi_it_draws_and_whatever_it_is_tied_to() {
                 let sight = Sight::hiding(sealed.iter().cloned());
                 let what = format!("hiding {sealed:?}");
                 assert!(assert_sealed(&info.name, &sight, &sealed, &what) >= 1);
-                assert!(!same_picture(&png(&info.name, &sight), &full_png), "{} {what}", info.name);
+                assert!(
+                    !same_picture(&png(&info.name, &sight), &full_png),
+                    "{} {what}",
+                    info.name
+                );
                 checked += 1;
             }
         }
@@ -259,7 +275,10 @@ fn a_hidden_figure_is_explained_on_the_picture() {
         "D'après l'annexe 7 et le panier moyen B to B de l'annexe 5"
     );
     // The ROAS hidden: no sentence that would carry it, no bars that would draw it to scale.
-    let hidden = data("annexe7-linkedin", &Sight::hiding(["a7_roas", "a7_revenue_month"]));
+    let hidden = data(
+        "annexe7-linkedin",
+        &Sight::hiding(["a7_roas", "a7_revenue_month"]),
+    );
     assert!(hidden.texts.contains(&"ROAS attendu : ?".to_string()));
     assert!(!hidden.texts.iter().any(|t| t.contains("pour 1 € dépensé")));
 }
@@ -320,7 +339,10 @@ async fn during_a_quiz_no_annex_picture_shows_a_figure_tied_to_what_it_asks() {
     // Ana has every figure: outside a quiz she sees every picture whole.
     for (number, name) in &charts {
         let (bytes, text) = annex_png(&play, &ana, *number).await;
-        assert!(same_picture(&bytes, &png(name, &Sight::everything())), "annex {number}");
+        assert!(
+            same_picture(&bytes, &png(name, &Sight::everything())),
+            "annex {number}"
+        );
         assert!(!text.contains("« ? »"), "{text}");
     }
     let mut sealed_somewhere = BTreeSet::new();
@@ -335,18 +357,30 @@ async fn during_a_quiz_no_annex_picture_shows_a_figure_tied_to_what_it_asks() {
             assert!(same_picture(&bytes, &png(name, &sight)), "{what}");
             if assert_sealed(name, &sight, &sealed, &what) > 0 {
                 sealed_somewhere.insert(part.clone());
-                assert!(!same_picture(&bytes, &png(name, &Sight::everything())), "{what}");
-                assert!(text.contains("caché pendant le quiz en cours"), "{what}: {text}");
+                assert!(
+                    !same_picture(&bytes, &png(name, &Sight::everything())),
+                    "{what}"
+                );
+                assert!(
+                    text.contains("caché pendant le quiz en cours"),
+                    "{what}: {text}"
+                );
             }
             // The teacher's picture is whole.
             let (bytes, _) = annex_png(&play, &prof, *number).await;
-            assert!(same_picture(&bytes, &png(name, &Sight::everything())), "{what}, teacher");
+            assert!(
+                same_picture(&bytes, &png(name, &Sight::everything())),
+                "{what}, teacher"
+            );
         }
         play.send(&prof, Command::QuizStop).await;
     }
     // The examples, among others.
     for part in ["2.2.a", "2.2.b", "2.2.c", "2.2.d", "1.2.e", "1.3.a"] {
-        assert!(sealed_somewhere.contains(part), "{part}: {sealed_somewhere:?}");
+        assert!(
+            sealed_somewhere.contains(part),
+            "{part}: {sealed_somewhere:?}"
+        );
     }
 }
 
@@ -504,7 +538,10 @@ async fn the_console_sends_no_picture_that_shows_a_figure_being_asked() {
         }
     }
     let output = String::from_utf8(buf.0.lock().unwrap().clone()).expect("utf-8");
-    assert!(output.contains("caché pendant le quiz en cours"), "{output}");
+    assert!(
+        output.contains("caché pendant le quiz en cours"),
+        "{output}"
+    );
     // Annex 7 during 2.2 and annex 4 during 1.2.e draw what those quizzes ask.
     for (id, name) in [
         ("a7_orders_month", "annexe7-linkedin"),
@@ -512,7 +549,10 @@ async fn the_console_sends_no_picture_that_shows_a_figure_being_asked() {
     ] {
         let k = case().kpi_index(id).expect("a KPI");
         let shown = data(name, &Sight::hiding(tied(k)));
-        assert!(shown.figures.iter().any(|f| f.id == id && f.value.is_none()));
+        assert!(shown
+            .figures
+            .iter()
+            .any(|f| f.id == id && f.value.is_none()));
     }
 }
 
@@ -632,7 +672,10 @@ async fn after_its_correction_a_quiz_figure_is_drawn_for_the_class() {
         );
         for (number, name) in &charts {
             let (bytes, _) = annex_png_at(&play, &place, &ben, *number).await;
-            assert!(same_picture(&bytes, &png(name, &during)), "{part}, annex {number}");
+            assert!(
+                same_picture(&bytes, &png(name, &during)),
+                "{part}, annex {number}"
+            );
         }
         // The question closes at its deadline: its correction reveals it to the class.
         play.advance_and_tick(61_000).await;
@@ -648,12 +691,19 @@ async fn after_its_correction_a_quiz_figure_is_drawn_for_the_class() {
             };
             // A share is drawn with its partner, once both are corrected.
             if !id.contains("_share") {
-                assert_eq!(f.value, Some(case().evaluate(k).expect("computes")), "{what}");
+                assert_eq!(
+                    f.value,
+                    Some(case().evaluate(k).expect("computes")),
+                    "{what}"
+                );
                 drawn += 1;
             }
             // The teacher's picture is whole.
             let (bytes, _) = annex_png_at(&play, &place, &prof, *number).await;
-            assert!(same_picture(&bytes, &png(name, &Sight::everything())), "{what}, teacher");
+            assert!(
+                same_picture(&bytes, &png(name, &Sight::everything())),
+                "{what}, teacher"
+            );
         }
     }
     // Every asked figure an annex chart draws (but shares) was checked once.
@@ -728,7 +778,11 @@ async fn during_a_quiz_no_text_a_student_opens_writes_a_figure_it_seals() {
         quiz_of(&play, &play.place, &prof, &[&part]).await;
         let mut check = |what: String, text: String, locked: bool, refusal: &str| {
             if locked {
-                assert_eq!(crate::helpers::plain(&text), crate::helpers::plain(refusal), "{what}");
+                assert_eq!(
+                    crate::helpers::plain(&text),
+                    crate::helpers::plain(refusal),
+                    "{what}"
+                );
                 refused += 1;
             } else {
                 assert_ne!(text, refusal, "{what}");
@@ -744,11 +798,21 @@ async fn during_a_quiz_no_text_a_student_opens_writes_a_figure_it_seals() {
         for q in &case().questions {
             let text = private_text(
                 &play
-                    .send(&ana, Command::ModelAnswer { question: q.id.clone() })
+                    .send(
+                        &ana,
+                        Command::ModelAnswer {
+                            question: q.id.clone(),
+                        },
+                    )
                     .await,
             );
             let locked = q.parts.iter().any(|p| touches(p.kpi, &sealed));
-            check(format!("/corrige-type {} during {part}", q.id), text, locked, model_locked);
+            check(
+                format!("/corrige-type {} during {part}", q.id),
+                text,
+                locked,
+                model_locked,
+            );
         }
         for other in every_part() {
             play.send(
@@ -760,7 +824,12 @@ async fn during_a_quiz_no_text_a_student_opens_writes_a_figure_it_seals() {
             .await;
             let text = crate::helpers::texts(&play.send(&ana, Command::GiveUp).await);
             let locked = touches(kpi_of(&other), &sealed);
-            check(format!("practice {other} during {part}"), text, locked, practice_locked);
+            check(
+                format!("practice {other} during {part}"),
+                text,
+                locked,
+                practice_locked,
+            );
         }
         for (answer, question) in &written {
             let replies = play
@@ -788,11 +857,19 @@ async fn during_a_quiz_no_text_a_student_opens_writes_a_figure_it_seals() {
                 .find(|r| matches!(r.audience, Audience::User(_)))
                 .map(|r| r.text.clone())
                 .unwrap_or_else(|| panic!("Ana is told her grade: {replies:#?}"));
-            check(format!("grading notice of {question} during {part}"), notice, false, "");
+            check(
+                format!("grading notice of {question} during {part}"),
+                notice,
+                false,
+                "",
+            );
         }
         play.send(&prof, Command::QuizStop).await;
     }
-    assert!(refused > 100 && given > 1000, "{refused} refused, {given} given");
+    assert!(
+        refused > 100 && given > 1000,
+        "{refused} refused, {given} given"
+    );
 }
 
 /// A correction posted during a quiz writes no figure a later question of the same quiz asks
@@ -808,7 +885,9 @@ async fn a_correction_does_not_answer_a_later_question_of_its_quiz() {
         // A later part whose figure the commentary quotes (and that the first does not ask).
         let later = every_part().into_iter().find(|p| {
             let j = kpi_of(p);
-            j != k && !tied_kpis(k).contains(&j) && commentary.iter().any(|c| tied_kpis(j).contains(c))
+            j != k
+                && !tied_kpis(k).contains(&j)
+                && commentary.iter().any(|c| tied_kpis(j).contains(c))
         });
         let Some(later) = later else { continue };
         quiz_of(&play, &play.place, &prof, &[&first, &later]).await;
@@ -820,12 +899,22 @@ async fn a_correction_does_not_answer_a_later_question_of_its_quiz() {
             .find(|t| t.contains(&first) && t.contains("Calcul"))
             .unwrap_or_else(|| panic!("the correction of {first}: {posted:#?}"));
         let value = case().kpi_result(k).expect("computes").text;
-        assert!(reveal.contains(&crate::helpers::plain(&value)), "{first}: {reveal}");
+        assert!(
+            reveal.contains(&crate::helpers::plain(&value)),
+            "{first}: {reveal}"
+        );
         // The correction's own calculation shows what its figure is computed from.
         let mut sealed = sealed_by(&[&later]);
         sealed.retain(|&j| !reaches(j, k));
-        assert_eq!(leak(reveal, &sealed), None, "{first} before {later}: {reveal}");
-        assert!(reveal.contains("« caché pendant le quiz »"), "{first}: {reveal}");
+        assert_eq!(
+            leak(reveal, &sealed),
+            None,
+            "{first} before {later}: {reveal}"
+        );
+        assert!(
+            reveal.contains("« caché pendant le quiz »"),
+            "{first}: {reveal}"
+        );
         play.send(&prof, Command::QuizStop).await;
         pairs += 1;
     }
