@@ -472,6 +472,38 @@ impl Case {
         crate::prompts::render_template(template, &mut |name| self.placeholder(name))
     }
 
+    /// Renders a case text like [`Case::text`], writing `mark` instead of the KPIs `hidden`
+    /// names (indices into `kpis`): what a student reads while a quiz asks them.
+    pub fn text_hiding(&self, id: &str, hidden: &dyn Fn(usize) -> bool, mark: &str) -> String {
+        let Some(template) = self.texts.get(id) else {
+            tracing::warn!(id, case = %self.meta.id, "missing case text");
+            return format!("[{id}]");
+        };
+        crate::prompts::render_template(template, &mut |name| {
+            let index = name.strip_prefix("kpi.").and_then(|k| self.kpi_index(k));
+            match index {
+                Some(index) if hidden(index) => Some(mark.to_string()),
+                _ => self.placeholder(name),
+            }
+        })
+    }
+
+    /// The KPIs (indices into `kpis`) a case text writes through `{kpi.ID}` placeholders.
+    pub fn text_kpis(&self, id: &str) -> Vec<usize> {
+        let mut found = Vec::new();
+        if let Some(template) = self.texts.get(id) {
+            crate::prompts::render_template(template, &mut |name| {
+                if let Some(index) = name.strip_prefix("kpi.").and_then(|k| self.kpi_index(k)) {
+                    found.push(index);
+                }
+                Some(String::new())
+            });
+        }
+        found.sort_unstable();
+        found.dedup();
+        found
+    }
+
     /// The value of a `{kpi.ID}` or `{value.ID}` placeholder.
     pub(crate) fn placeholder(&self, name: &str) -> Option<String> {
         if let Some(id) = name.strip_prefix("kpi.") {

@@ -114,6 +114,9 @@ ids! {
     PLAY_HELP_TEACHER = "play.help_teacher" [];
     PLAY_HELP_STUDENT = "play.help_student" [];
     PLAY_KPI_LOCKED = "play.kpi_locked" [];
+    PLAY_ANNEX_HIDDEN = "play.annex_hidden" [];
+    PLAY_ANNEX_HIDDEN_QUIZ = "play.annex_hidden_quiz" [];
+    PLAY_SEALED_FIGURE = "play.sealed_figure" [];
     PLAY_CONFIG_NONE = "play.config.none" [];
     PLAY_CONFIG_SHOW = "play.config.show" ["teacher_role", "quiz_channel"];
     PLAY_CONFIG_SAVED = "play.config.saved" ["teacher_role", "quiz_channel"];

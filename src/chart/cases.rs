@@ -4,7 +4,7 @@
 
 use super::canvas::{colour, size, Align, Canvas, Rgb, Style, Weight, MARGIN};
 use super::text as t;
-use super::{figure_text, px, ChartError, ChartInfo, HEIGHT, WIDTH};
+use super::{figure_text, px, ChartData, ChartError, ChartFigure, ChartInfo, Sight, HEIGHT, WIDTH};
 use crate::case::Case;
 use crate::prompts::Prompts;
 use rust_decimal::Decimal;
@@ -16,10 +16,11 @@ enum Fig {
     Value(&'static str),
 }
 
-/// A figure once looked up: its exact value and how the bot writes it.
+/// A figure once looked up: its exact value and how the bot writes it; no value (and « ? »)
+/// when the asker may not see it.
 #[derive(Debug, Clone)]
 struct Num {
-    value: Decimal,
+    value: Option<Decimal>,
     text: String,
 }
 
@@ -360,13 +361,16 @@ fn resolve(case: &Case, chart: &str, fig: Fig) -> Result<Num, ChartError> {
                 source,
             })?;
             let text = case.kpis[index].display(value);
-            Ok(Num { value, text })
+            Ok(Num {
+                value: Some(value),
+                text,
+            })
         }
         Fig::Value(id) => {
             let v = case.value_by_id(id).ok_or_else(|| missing(id))?;
             let text = figure_text(v.value, v.unit, v.value.normalize().scale());
             Ok(Num {
-                value: v.value,
+                value: Some(v.value),
                 text,
             })
         }
@@ -399,22 +403,206 @@ pub fn charts_for_annex(case: &Case, messages: &Prompts, annex: u8) -> Vec<Chart
         .collect()
 }
 
-/// Draws the case chart named `name` (see [`case_charts`]) as PNG bytes.
+/// Draws the case chart named `name` (see [`case_charts`]) as PNG bytes, with every figure:
+/// for the command line, the teacher and the reference pictures. What a student is sent goes
+/// through [`render_case_chart_for`].
 pub fn render_case_chart(
     case: &Case,
     messages: &Prompts,
     name: &str,
 ) -> Result<Vec<u8>, ChartError> {
+    render_case_chart_for(case, messages, name, &Sight::everything())
+}
+
+/// Draws the case chart named `name` as PNG bytes, drawing the computed figures `sight` hides
+/// as « ? » with no bar (see [`Sight`]).
+pub fn render_case_chart_for(
+    case: &Case,
+    messages: &Prompts,
+    name: &str,
+    sight: &Sight,
+) -> Result<Vec<u8>, ChartError> {
+    let chart = prepare(case, messages, name, sight)?;
+    let mut canvas = Canvas::new(WIDTH, HEIGHT)?;
+    let top = canvas.header(&chart.title, Some(&chart.subtitle));
+    canvas.footer(&chart.footer);
+    match &chart.body {
+        Drawn::Pairs { legend, rows } => draw_pairs(&mut canvas, top, legend, rows),
+        Drawn::Evolution { rows, note } => draw_evolution(&mut canvas, top, rows, note),
+        Drawn::Versus { series, panels } => draw_versus(&mut canvas, top, series, panels),
+        Drawn::Shares { segments, rows } => draw_shares(&mut canvas, top, segments, rows),
+        Drawn::Plan(plan) => draw_plan(&mut canvas, top, plan),
+    }
+    canvas.png()
+}
+
+/// What the chart named `name` draws for `sight`: every figure it looks up (hidden ones
+/// without their value) and every text it writes. The picture is drawn from exactly this, so
+/// tests can check what a student is given without reading pixels.
+pub fn case_chart_data(
+    case: &Case,
+    messages: &Prompts,
+    name: &str,
+    sight: &Sight,
+) -> Result<ChartData, ChartError> {
+    let chart = prepare(case, messages, name, sight)?;
+    let mut texts = vec![
+        chart.title.clone(),
+        chart.subtitle.clone(),
+        chart.footer.clone(),
+    ];
+    chart.body.texts(&mut texts);
+    Ok(ChartData {
+        name: chart.name.to_string(),
+        figures: chart.figures,
+        texts,
+    })
+}
+
+/// A chart once its figures are looked up and its texts written, ready to draw.
+struct Prepared {
+    name: &'static str,
+    title: String,
+    subtitle: String,
+    footer: String,
+    body: Drawn,
+    figures: Vec<ChartFigure>,
+}
+
+/// One row of a 100 % bar: its label, the two shares, and the two texts under the bar.
+struct ShareLine {
+    label: String,
+    a: Num,
+    b: Num,
+    left: String,
+    right: String,
+}
+
+/// The LinkedIn plan, written.
+struct PlanDrawn {
+    steps: Vec<(String, Num)>,
+    operations: Vec<String>,
+    roas: String,
+    /// What the ROAS means, when it is shown.
+    meaning: Option<String>,
+    /// The budget against the revenue, to scale, when both are shown.
+    bars: Option<[(String, Num); 2]>,
+}
+
+enum Drawn {
+    Pairs {
+        legend: [(String, Rgb); 2],
+        rows: Vec<(String, Num, Num)>,
+    },
+    Evolution {
+        rows: Vec<(String, Num)>,
+        note: String,
+    },
+    Versus {
+        series: [(String, Rgb); 2],
+        panels: Vec<(String, String, Num, Num)>,
+    },
+    Shares {
+        segments: [(String, Rgb); 2],
+        rows: Vec<ShareLine>,
+    },
+    Plan(PlanDrawn),
+}
+
+impl Drawn {
+    /// Every text the body writes, figures included.
+    fn texts(&self, out: &mut Vec<String>) {
+        let mut push = |s: &str| out.push(s.to_string());
+        match self {
+            Drawn::Pairs { legend, rows } => {
+                legend.iter().for_each(|(l, _)| push(l));
+                for (label, a, b) in rows {
+                    [label, &a.text, &b.text].into_iter().for_each(|s| push(s));
+                }
+            }
+            Drawn::Evolution { rows, note } => {
+                for (label, n) in rows {
+                    push(label);
+                    push(&n.text);
+                }
+                push(note);
+            }
+            Drawn::Versus { series, panels } => {
+                series.iter().for_each(|(l, _)| push(l));
+                for (label, hint, a, b) in panels {
+                    [label, hint, &a.text, &b.text]
+                        .into_iter()
+                        .for_each(|s| push(s));
+                }
+            }
+            Drawn::Shares { segments, rows } => {
+                segments.iter().for_each(|(l, _)| push(l));
+                for r in rows {
+                    [&r.label, &r.a.text, &r.b.text, &r.left, &r.right]
+                        .into_iter()
+                        .for_each(|s| push(s));
+                }
+            }
+            Drawn::Plan(plan) => {
+                for (label, n) in &plan.steps {
+                    push(label);
+                    push(&n.text);
+                }
+                plan.operations.iter().for_each(|s| push(s));
+                push(&plan.roas);
+                if let Some(meaning) = &plan.meaning {
+                    push(meaning);
+                }
+                for (label, n) in plan.bars.iter().flatten() {
+                    push(label);
+                    push(&n.text);
+                }
+            }
+        }
+    }
+}
+
+/// Looks up every figure of the chart named `name` and writes its texts, hiding what `sight`
+/// hides.
+fn prepare(
+    case: &Case,
+    messages: &Prompts,
+    name: &str,
+    sight: &Sight,
+) -> Result<Prepared, ChartError> {
     let spec = SPECS
         .iter()
         .find(|s| s.name == name)
         .ok_or_else(|| ChartError::UnknownChart(name.to_string()))?;
-    let get = |fig: Fig| resolve(case, spec.name, fig);
+    let hidden_mark = messages.render(t::HIDDEN_MARK, &[]);
+    let figures = std::cell::RefCell::new(Vec::new());
+    // `hide` forces a figure hidden (the partner of a hidden share).
+    let lookup = |fig: Fig, hide: bool| -> Result<Num, ChartError> {
+        let num = resolve(case, spec.name, fig)?;
+        let (id, computed) = match fig {
+            Fig::Kpi(id) => (id, true),
+            Fig::Value(id) => (id, false),
+        };
+        let shown = !(computed && (hide || !sight.shows(id)));
+        let num = if shown {
+            num
+        } else {
+            Num {
+                value: None,
+                text: hidden_mark.clone(),
+            }
+        };
+        figures.borrow_mut().push(ChartFigure {
+            id: id.to_string(),
+            computed,
+            value: num.value,
+            text: num.text.clone(),
+        });
+        Ok(num)
+    };
+    let get = |fig: Fig| lookup(fig, false);
     let text = |id: &str| messages.render(id, &[]);
-    let mut canvas = Canvas::new(WIDTH, HEIGHT)?;
-    let top = canvas.header(&text(spec.title), Some(&text(spec.subtitle)));
-    canvas.footer(&text(spec.source));
-    match &spec.body {
+    let body = match &spec.body {
         Body::Pairs { legend, rows } => {
             let mut data = Vec::with_capacity(rows.len());
             for (label, a, b) in rows.iter() {
@@ -424,7 +612,7 @@ pub fn render_case_chart(
                 (text(legend[0]), colour::GREY_BLUE),
                 (text(legend[1]), colour::BLUE),
             ];
-            draw_pairs(&mut canvas, top, &legend, &data);
+            Drawn::Pairs { legend, rows: data }
         }
         Body::Evolution { rows, note } => {
             let mut data = Vec::with_capacity(rows.len());
@@ -442,7 +630,7 @@ pub fn render_case_chart(
                     ("evolution", &evolution.text),
                 ],
             );
-            draw_evolution(&mut canvas, top, &data, &note);
+            Drawn::Evolution { rows: data, note }
         }
         Body::Versus { series, panels } => {
             let mut data = Vec::with_capacity(panels.len());
@@ -453,20 +641,44 @@ pub fn render_case_chart(
                 (text(series[0]), colour::ORANGE),
                 (text(series[1]), colour::BLUE),
             ];
-            draw_versus(&mut canvas, top, &series, &data);
+            Drawn::Versus {
+                series,
+                panels: data,
+            }
         }
         Body::Shares { segments, rows } => {
-            let mut data = Vec::with_capacity(rows.len());
-            for r in rows.iter() {
-                let total = get(r.total)?;
-                let label = messages.render(r.label, &[("total", &total.text)]);
-                data.push((label, get(r.a)?, get(r.b)?));
-            }
             let segments = [
                 (text(segments[0]), colour::ORANGE),
                 (text(segments[1]), colour::BLUE),
             ];
-            draw_shares(&mut canvas, top, messages, &segments, &data);
+            let mut data = Vec::with_capacity(rows.len());
+            for r in rows.iter() {
+                let total = get(r.total)?;
+                let label = messages.render(r.label, &[("total", &total.text)]);
+                // The two shares make 100 %: one shown would give the other away.
+                let hide = [r.a, r.b]
+                    .iter()
+                    .any(|f| matches!(f, Fig::Kpi(id) if !sight.shows(id)));
+                let (a, b) = (lookup(r.a, hide)?, lookup(r.b, hide)?);
+                let share = |segment: &str, num: &Num| {
+                    messages.render(
+                        t::SEGMENTS_SHARE,
+                        &[("segment", segment), ("value", &num.text)],
+                    )
+                };
+                let (left, right) = (share(&segments[0].0, &a), share(&segments[1].0, &b));
+                data.push(ShareLine {
+                    label,
+                    a,
+                    b,
+                    left,
+                    right,
+                });
+            }
+            Drawn::Shares {
+                segments,
+                rows: data,
+            }
         }
         Body::Plan(plan) => {
             let mut steps = Vec::with_capacity(4);
@@ -478,10 +690,46 @@ pub fn render_case_chart(
                 operations.push(messages.render(id, &[("value", &get(*fig)?.text)]));
             }
             let roas = get(plan.roas)?;
-            draw_plan(&mut canvas, top, messages, &steps, &operations, &roas);
+            let roas_text = messages.render(t::LINKEDIN_ROAS, &[("value", &roas.text)]);
+            let meaning = roas
+                .value
+                .map(|_| messages.render(t::LINKEDIN_ROAS_MEANING, &[("value", &roas.text)]));
+            // Two bars to scale draw the ratio (the ROAS): only when it and both figures are
+            // shown.
+            let bars = match (steps.first(), steps.last()) {
+                (Some(first), Some(last))
+                    if first.1.value.is_some()
+                        && last.1.value.is_some()
+                        && roas.value.is_some() =>
+                {
+                    Some([first.clone(), last.clone()])
+                }
+                _ => None,
+            };
+            Drawn::Plan(PlanDrawn {
+                steps,
+                operations,
+                roas: roas_text,
+                meaning,
+                bars,
+            })
         }
-    }
-    canvas.png()
+    };
+    let figures = figures.into_inner();
+    let source = text(spec.source);
+    let footer = if figures.iter().any(|f| f.value.is_none()) {
+        messages.render(t::HIDDEN_FOOTER, &[("source", &source)])
+    } else {
+        source
+    };
+    Ok(Prepared {
+        name: spec.name,
+        title: text(spec.title),
+        subtitle: text(spec.subtitle),
+        footer,
+        body,
+        figures,
+    })
 }
 
 fn label_style() -> Style {
@@ -519,9 +767,11 @@ fn draw_pairs(
         .fold(0.0, f32::max);
     let x0 = MARGIN + label_width + 14.0;
     let room = canvas.width - MARGIN - value_width - 10.0 - x0;
+    // The scale follows the figures shown only: a hidden one must not shape the others.
     let max = rows
         .iter()
         .flat_map(|(_, a, b)| [a.value, b.value])
+        .flatten()
         .fold(Decimal::ZERO, Decimal::max);
     let scale = if max > Decimal::ZERO {
         room / px(max)
@@ -541,8 +791,17 @@ fn draw_pairs(
         );
         for (k, (num, fill)) in [(a, legend[0].1), (b, legend[1].1)].into_iter().enumerate() {
             let top = y + k as f32 * (bar + 2.0);
-            let w = (px(num.value).max(0.0) * scale).max(0.0);
-            canvas.rect(x0, top, w, bar, fill);
+            let w = match num.value {
+                Some(v) => {
+                    let w = (px(v).max(0.0) * scale).max(0.0);
+                    canvas.rect(x0, top, w, bar, fill);
+                    w
+                }
+                None => {
+                    canvas.rect(x0, top, room, bar, colour::TRACK);
+                    room
+                }
+            };
             canvas.text(
                 &num.text,
                 x0 + w + 6.0,
@@ -555,7 +814,8 @@ fn draw_pairs(
     canvas.line((x0, plot_top), (x0, plot_bottom), 1.5, colour::AXIS, None);
 }
 
-/// Evolutions in %: bars right of zero for a rise, left for a fall, with a note below.
+/// Evolutions in %: bars right of zero for a rise, left for a fall, with a note below. A
+/// hidden evolution is a grey track across the row (its sign is part of the answer).
 fn draw_evolution(canvas: &mut Canvas, top: f32, rows: &[(String, Num)], note: &str) {
     let plot_top = top + 6.0;
     let note_y = canvas.footer_top() - 10.0;
@@ -572,19 +832,14 @@ fn draw_evolution(canvas: &mut Canvas, top: f32, rows: &[(String, Num)], note: &
         .min(300.0);
     let text_width = |negative: bool| {
         rows.iter()
-            .filter(|(_, v)| (v.value < Decimal::ZERO) == negative)
+            .filter(|(_, v)| v.value.is_some_and(|v| (v < Decimal::ZERO) == negative))
             .map(|(_, v)| canvas.width(&v.text, values) + 8.0)
             .fold(0.0, f32::max)
     };
     let (room_neg, room_pos) = (text_width(true), text_width(false));
-    let min = rows
-        .iter()
-        .map(|(_, v)| v.value)
-        .fold(Decimal::ZERO, Decimal::min);
-    let max = rows
-        .iter()
-        .map(|(_, v)| v.value)
-        .fold(Decimal::ZERO, Decimal::max);
+    let shown = || rows.iter().filter_map(|(_, v)| v.value);
+    let min = shown().fold(Decimal::ZERO, Decimal::min);
+    let max = shown().fold(Decimal::ZERO, Decimal::max);
     let left = MARGIN + label_width + 16.0;
     let right = canvas.width - MARGIN;
     let span = px(max - min);
@@ -603,13 +858,21 @@ fn draw_evolution(canvas: &mut Canvas, top: f32, rows: &[(String, Num)], note: &
         let y = g + (group - bar) / 2.0;
         let mid = g + group / 2.0 + 6.0;
         canvas.text_fit(label, left - 16.0, mid, labels, Align::Right, label_width);
-        let w = px(num.value).abs() * scale;
-        if num.value < Decimal::ZERO {
-            canvas.rect(zero - w, y, w, bar, colour::RED);
-            canvas.text(&num.text, zero - w - 6.0, mid, values, Align::Right);
-        } else {
-            canvas.rect(zero, y, w, bar, colour::GREEN);
-            canvas.text(&num.text, zero + w + 6.0, mid, values, Align::Left);
+        match num.value {
+            Some(v) if v < Decimal::ZERO => {
+                let w = px(v).abs() * scale;
+                canvas.rect(zero - w, y, w, bar, colour::RED);
+                canvas.text(&num.text, zero - w - 6.0, mid, values, Align::Right);
+            }
+            Some(v) => {
+                let w = px(v).abs() * scale;
+                canvas.rect(zero, y, w, bar, colour::GREEN);
+                canvas.text(&num.text, zero + w + 6.0, mid, values, Align::Left);
+            }
+            None => {
+                canvas.rect(left, y, right - left, bar, colour::TRACK);
+                canvas.text(&num.text, (left + right) / 2.0, mid, values, Align::Center);
+            }
         }
     }
     canvas.line(
@@ -630,7 +893,8 @@ fn draw_evolution(canvas: &mut Canvas, top: f32, rows: &[(String, Num)], note: &
     );
 }
 
-/// Panels side by side, each comparing the two series on one indicator.
+/// Panels side by side, each comparing the two series on one indicator. A hidden figure is a
+/// grey bar of the panel's full height marked « ? »; the figure beside it keeps its own scale.
 fn draw_versus(
     canvas: &mut Canvas,
     top: f32,
@@ -656,7 +920,10 @@ fn draw_versus(
         }
         canvas.text_fit(label, cx, top + 24.0, head, Align::Center, pw - 12.0);
         canvas.text_fit(note, cx, top + 48.0, hint, Align::Center, pw - 12.0);
-        let max = a.value.max(b.value);
+        let max = [a.value, b.value]
+            .into_iter()
+            .flatten()
+            .fold(Decimal::ZERO, Decimal::max);
         let scale = if max > Decimal::ZERO {
             (base - bars_top) / px(max)
         } else {
@@ -664,8 +931,18 @@ fn draw_versus(
         };
         for (k, num) in [a, b].into_iter().enumerate() {
             let bx = cx + if k == 0 { -bar_w - 10.0 } else { 10.0 };
-            let h = px(num.value).max(0.0) * scale;
-            canvas.rect(bx, base - h, bar_w, h, series[k].1);
+            let h = match num.value {
+                Some(v) => {
+                    let h = px(v).max(0.0) * scale;
+                    canvas.rect(bx, base - h, bar_w, h, series[k].1);
+                    h
+                }
+                None => {
+                    let h = base - bars_top;
+                    canvas.rect(bx, base - h, bar_w, h, colour::TRACK);
+                    h
+                }
+            };
             canvas.text_fit(
                 &num.text,
                 bx + bar_w / 2.0,
@@ -685,47 +962,44 @@ fn draw_versus(
     }
 }
 
-/// Bars of 100 %, each split between the two segments, the shares written under the bar.
-fn draw_shares(
-    canvas: &mut Canvas,
-    top: f32,
-    messages: &Prompts,
-    segments: &[(String, Rgb); 2],
-    rows: &[(String, Num, Num)],
-) {
+/// Bars of 100 %, each split between the two segments, the shares written under the bar; a
+/// row whose shares are hidden is a grey bar marked « ? ».
+fn draw_shares(canvas: &mut Canvas, top: f32, segments: &[(String, Rgb); 2], rows: &[ShareLine]) {
     let plot_top = top + 4.0;
     let plot_bottom = canvas.footer_top();
     let n = rows.len().max(1) as f32;
     let group = (plot_bottom - plot_top) / n;
     let head = Style::new(size::LABEL, Weight::Bold, colour::INK);
     let share = Style::new(size::LABEL, Weight::Regular, colour::INK);
+    let mark = Style::new(size::LABEL, Weight::Bold, colour::MUTED);
     let full = canvas.width - 2.0 * MARGIN;
-    for (i, (label, a, b)) in rows.iter().enumerate() {
+    for (i, row) in rows.iter().enumerate() {
         let g = plot_top + group * i as f32;
-        canvas.text_fit(label, MARGIN, g + 22.0, head, Align::Left, full);
+        canvas.text_fit(&row.label, MARGIN, g + 22.0, head, Align::Left, full);
         let bar_top = g + 32.0;
         let bar_h = (group - 70.0).clamp(16.0, 36.0);
-        let total = a.value + b.value;
-        let wa = if total > Decimal::ZERO {
-            full * px(a.value) / px(total)
-        } else {
-            0.0
-        };
-        canvas.rect(MARGIN, bar_top, wa, bar_h, segments[0].1);
-        canvas.rect(MARGIN + wa, bar_top, full - wa, bar_h, segments[1].1);
+        match (row.a.value, row.b.value) {
+            (Some(a), Some(b)) => {
+                let total = a + b;
+                let wa = if total > Decimal::ZERO {
+                    full * px(a) / px(total)
+                } else {
+                    0.0
+                };
+                canvas.rect(MARGIN, bar_top, wa, bar_h, segments[0].1);
+                canvas.rect(MARGIN + wa, bar_top, full - wa, bar_h, segments[1].1);
+            }
+            _ => {
+                canvas.rect(MARGIN, bar_top, full, bar_h, colour::TRACK);
+                let y = bar_top + bar_h / 2.0 + 6.0;
+                canvas.text(&row.a.text, MARGIN + full / 2.0, y, mark, Align::Center);
+            }
+        }
         let y = bar_top + bar_h + 22.0;
-        let left = messages.render(
-            t::SEGMENTS_SHARE,
-            &[("segment", &segments[0].0), ("value", &a.text)],
-        );
-        let right = messages.render(
-            t::SEGMENTS_SHARE,
-            &[("segment", &segments[1].0), ("value", &b.text)],
-        );
         let half = full / 2.0 - 32.0;
         canvas.round_rect(MARGIN, y - 14.0, 16.0, 16.0, 3.0, segments[0].1);
-        canvas.text_fit(&left, MARGIN + 22.0, y, share, Align::Left, half);
-        let right = canvas.fonts.fit(&right, share, half);
+        canvas.text_fit(&row.left, MARGIN + 22.0, y, share, Align::Left, half);
+        let right = canvas.fonts.fit(&row.right, share, half);
         let w = canvas.text(&right, MARGIN + full, y, share, Align::Right);
         canvas.round_rect(
             MARGIN + full - w - 22.0,
@@ -739,15 +1013,10 @@ fn draw_shares(
 }
 
 /// The plan as a chain of boxes (budget, clicks, orders, revenue) joined by the operation
-/// that leads from one to the next, and beside it the budget against the revenue.
-fn draw_plan(
-    canvas: &mut Canvas,
-    top: f32,
-    messages: &Prompts,
-    steps: &[(String, Num)],
-    operations: &[String],
-    roas: &Num,
-) {
+/// that leads from one to the next, and beside it the ROAS and the budget against the revenue
+/// (only when both are shown: their lengths would give the ratio away).
+fn draw_plan(canvas: &mut Canvas, top: f32, plan: &PlanDrawn) {
+    let steps = &plan.steps;
     let left = MARGIN;
     let width = 440.0;
     let bottom = canvas.footer_top() - 4.0;
@@ -774,7 +1043,7 @@ fn draw_plan(
             value,
             Align::Right,
         );
-        if let Some(text) = operations.get(i) {
+        if let Some(text) = plan.operations.get(i) {
             let ay = y + box_h;
             let ax = left + 40.0;
             canvas.line(
@@ -802,37 +1071,39 @@ fn draw_plan(
             );
         }
     }
-    // Beside the chain: the budget against the revenue it should bring, to scale.
-    let (Some(first), Some(last)) = (steps.first(), steps.last()) else {
-        return;
-    };
     let px0 = left + width + 40.0;
     let pw = canvas.width - MARGIN - px0;
     let head = Style::new(size::BODY, Weight::Bold, colour::INK);
     let meaning = Style::new(size::SMALL, Weight::Regular, colour::MUTED);
-    let roas_text = messages.render(t::LINKEDIN_ROAS, &[("value", &roas.text)]);
     canvas.text_fit(
-        &roas_text,
+        &plan.roas,
         px0 + pw / 2.0,
         top + 18.0,
         head,
         Align::Center,
         pw,
     );
-    let meaning_text = messages.render(t::LINKEDIN_ROAS_MEANING, &[("value", &roas.text)]);
-    let lines = canvas.fonts.wrap(&meaning_text, meaning, pw, 2);
-    for (k, line) in lines.iter().enumerate() {
-        canvas.text(
-            line,
-            px0 + pw / 2.0,
-            top + 42.0 + 20.0 * k as f32,
-            meaning,
-            Align::Center,
-        );
+    if let Some(text) = &plan.meaning {
+        let lines = canvas.fonts.wrap(text, meaning, pw, 2);
+        for (k, line) in lines.iter().enumerate() {
+            canvas.text(
+                line,
+                px0 + pw / 2.0,
+                top + 42.0 + 20.0 * k as f32,
+                meaning,
+                Align::Center,
+            );
+        }
     }
+    let Some(bars) = &plan.bars else {
+        return;
+    };
     let base = bottom - 46.0;
     let bars_top = top + 110.0;
-    let max = first.1.value.max(last.1.value);
+    let max = bars
+        .iter()
+        .filter_map(|(_, n)| n.value)
+        .fold(Decimal::ZERO, Decimal::max);
     let scale = if max > Decimal::ZERO {
         (base - bars_top) / px(max)
     } else {
@@ -841,9 +1112,9 @@ fn draw_plan(
     let bar_w = 70.0;
     let values = value_style();
     let names = label_style();
-    for (k, (name, num)) in [first, last].into_iter().enumerate() {
+    for (k, (name, num)) in bars.iter().enumerate() {
         let cx = px0 + pw * (0.25 + 0.5 * k as f32);
-        let h = (px(num.value).max(0.0) * scale).max(2.0);
+        let h = (px(num.value.unwrap_or_default()).max(0.0) * scale).max(2.0);
         let fill = if k == 0 {
             colour::GREY_BLUE
         } else {

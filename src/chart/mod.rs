@@ -31,7 +31,8 @@ use crate::format::Unit;
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 
-pub use cases::{case_charts, charts_for_annex, render_case_chart, CHART_NAMES};
+pub use cases::{case_chart_data, case_charts, charts_for_annex, CHART_NAMES};
+pub use cases::{render_case_chart, render_case_chart_for};
 pub use class::{render_answer_spread, render_podium, render_score_distribution};
 pub use class::{render_student_results, render_vote_tally, AnswerSpread, VoteRow};
 pub use text::{TEXTS, TEXT_IDS};
@@ -50,6 +51,62 @@ pub struct ChartInfo {
     pub title: String,
     /// The annexes whose figures it shows (`/annexe N` offers it beside the table).
     pub annexes: Vec<u8>,
+}
+
+/// Which computed figures (KPIs) a case chart may draw for whoever asked for it. The case's
+/// own values (what the annexes print) are always drawn; a hidden KPI is drawn as « ? » with
+/// no bar, so neither its digits nor its length give it away, and the footer says « ? » is
+/// for the student to compute. Who may see what is decided by the play engine.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Sight {
+    hidden: std::collections::BTreeSet<String>,
+}
+
+impl Sight {
+    /// Every figure (the teacher, the command line, a reference picture).
+    pub fn everything() -> Sight {
+        Sight::default()
+    }
+
+    /// Every figure but the KPIs named.
+    pub fn hiding<S: Into<String>>(kpi_ids: impl IntoIterator<Item = S>) -> Sight {
+        Sight {
+            hidden: kpi_ids.into_iter().map(Into::into).collect(),
+        }
+    }
+
+    /// Whether the KPI `kpi_id` may be drawn.
+    pub fn shows(&self, kpi_id: &str) -> bool {
+        !self.hidden.contains(kpi_id)
+    }
+
+    /// The KPIs hidden, sorted.
+    pub fn hidden(&self) -> impl Iterator<Item = &str> {
+        self.hidden.iter().map(String::as_str)
+    }
+}
+
+/// What a case chart draws, for one [`Sight`]: see [`case_chart_data`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChartData {
+    pub name: String,
+    /// Every figure looked up, in drawing order.
+    pub figures: Vec<ChartFigure>,
+    /// Every text written on the picture (titles, labels, notes, figures).
+    pub texts: Vec<String>,
+}
+
+/// One figure of a case chart as drawn.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChartFigure {
+    /// The KPI or value id.
+    pub id: String,
+    /// A KPI (computed), not a value of an annex.
+    pub computed: bool,
+    /// Its value, or `None` when hidden.
+    pub value: Option<Decimal>,
+    /// As written on the picture (« ? » when hidden).
+    pub text: String,
 }
 
 /// Why a chart cannot be drawn.

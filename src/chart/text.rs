@@ -75,6 +75,9 @@ ids! {
     LINKEDIN_ROAS = "chart.linkedin.roas" ["value"];
     LINKEDIN_ROAS_MEANING = "chart.linkedin.roas_meaning" ["value"];
 
+    HIDDEN_MARK = "chart.hidden.mark" [];
+    HIDDEN_FOOTER = "chart.hidden.footer" ["source"];
+
     ANSWERS_TITLE = "chart.answers.title" [];
     ANSWERS_RIGHT = "chart.answers.right" ["value"];
     ANSWERS_NONE = "chart.answers.none" [];

@@ -196,6 +196,18 @@ pub fn models_json(case: &Case) -> Value {
 /// The grading grid of a question: what the written answer is worth, then each point a good
 /// copy makes with its share of the marks.
 pub fn grid(messages: &Prompts, case: &Case, grid: &Grid) -> String {
+    grid_hiding(messages, case, grid, &|_| false, "")
+}
+
+/// The grading grid like [`grid`], writing `mark` instead of the KPIs `hidden` names (what a
+/// student reads while a quiz asks them).
+pub fn grid_hiding(
+    messages: &Prompts,
+    case: &Case,
+    grid: &Grid,
+    hidden: &dyn Fn(usize) -> bool,
+    mark: &str,
+) -> String {
     let question_points = case
         .question(&grid.question)
         .map(|q| q.points)
@@ -229,7 +241,7 @@ pub fn grid(messages: &Prompts, case: &Case, grid: &Grid) -> String {
                 ("points", &crate::render::points(messages, c.share)),
                 (
                     "explanation",
-                    &case.text(&Grid::explanation_id(&grid.question, &c.id)),
+                    &case.text_hiding(&Grid::explanation_id(&grid.question, &c.id), hidden, mark),
                 ),
             ],
         ));

@@ -9,6 +9,7 @@ pub(crate) mod quiz;
 pub mod report;
 pub mod scoring;
 pub mod settings;
+pub(crate) mod sight;
 pub(crate) mod workshop;
 
 use crate::app::App;
@@ -273,37 +274,7 @@ impl Inner {
                 },
                 &[],
             )),
-            Command::Annex { number } => match crate::render::annex(m, case, *number) {
-                Some(text) => {
-                    // The annex's chart, beside its table, when it has one.
-                    let chart = crate::chart::charts_for_annex(case, m, *number)
-                        .into_iter()
-                        .next();
-                    let picture = chart.and_then(|c| match crate::chart::render_case_chart(case, m, &c.name) {
-                        Ok(png) => Some((c.name, png)),
-                        Err(e) => {
-                            tracing::warn!(error = %e, chart = %c.name, "annex chart not drawn");
-                            None
-                        }
-                    });
-                    let reply = Reply::private(text);
-                    Ok(vec![match picture {
-                        Some((name, png)) => reply.with_attachment(command::Attachment {
-                            name: format!("{name}.png"),
-                            mime: "image/png".into(),
-                            bytes: png,
-                        }),
-                        None => reply,
-                    }])
-                }
-                None => {
-                    let max = case.annexes.iter().map(|a| a.number).max().unwrap_or(0);
-                    private(m.render(
-                        msg::ANNEX_UNKNOWN,
-                        &[("number", &number.to_string()), ("max", &max.to_string())],
-                    ))
-                }
-            },
+            Command::Annex { number } => self.annex(who, case, *number).await,
             Command::Question { id } => {
                 if let Some(q) = case.question(id) {
                     private(crate::render::question(m, case, q))
@@ -394,7 +365,62 @@ impl Inner {
         }
     }
 
-    /// `/kpi`: anyone, except students for a KPI a live quiz asks and has not revealed yet. A
+    /// `/annexe N`: the annex's text and, when it has one, its chart, drawn with only the
+    /// computed figures the asker may see ([`sight`]); a « ? » on it is explained below the text.
+    async fn annex(&self, who: &Who, case: &Case, number: u8) -> anyhow::Result<Vec<Reply>> {
+        let m = self.messages();
+        let Some(mut text) = crate::render::annex(m, case, number) else {
+            let max = case.annexes.iter().map(|a| a.number).max().unwrap_or(0);
+            return Ok(vec![Reply::private(m.render(
+                msg::ANNEX_UNKNOWN,
+                &[("number", &number.to_string()), ("max", &max.to_string())],
+            ))]);
+        };
+        let Some(chart) = crate::chart::charts_for_annex(case, m, number)
+            .into_iter()
+            .next()
+        else {
+            return Ok(vec![Reply::private(text)]);
+        };
+        let seen = sight::sight(self, who, case).await?;
+        let sight = &seen.sight;
+        let drawn = crate::chart::case_chart_data(case, m, &chart.name, sight).and_then(|data| {
+            let png = crate::chart::render_case_chart_for(case, m, &chart.name, sight)?;
+            let hidden: Vec<String> = data
+                .figures
+                .into_iter()
+                .filter(|f| f.value.is_none())
+                .map(|f| f.id)
+                .collect();
+            Ok((hidden, png))
+        });
+        let (hidden, png) = match drawn {
+            Ok(drawn) => drawn,
+            Err(e) => {
+                tracing::warn!(error = %e, chart = %chart.name, "annex chart not drawn");
+                return Ok(vec![Reply::private(text)]);
+            }
+        };
+        if !hidden.is_empty() {
+            let why = if hidden.iter().any(|id| seen.by_quiz.contains(id)) {
+                msg::PLAY_ANNEX_HIDDEN_QUIZ
+            } else {
+                msg::PLAY_ANNEX_HIDDEN
+            };
+            text.push_str("\n\n");
+            text.push_str(&m.render(why, &[]));
+        }
+        Ok(vec![Reply::private(text).with_attachment(
+            command::Attachment {
+                name: format!("{}.png", chart.name),
+                mime: "image/png".into(),
+                bytes: png,
+            },
+        )])
+    }
+
+    /// `/kpi`: anyone, except students for a KPI a live quiz seals (asks and has not revealed
+    /// yet, computed from one it asks, or whose calculation shows one tied to it). A
     /// name that fits several KPIs gets their list (labels and ids, no values).
     async fn kpi(&self, who: &Who, case: &Case, id: &str) -> anyhow::Result<Vec<Reply>> {
         use crate::case::KpiMatch;
@@ -420,7 +446,9 @@ impl Inner {
                 )]);
             }
         };
-        if !who.teacher && quiz::asks_unrevealed(self, who.class.id, &case.kpis[index].id).await {
+        // Its calculation shows the KPIs it is computed from: none may be one the quiz seals.
+        let sealed = sight::sealed_for(self, who, case).await;
+        if sight::touches(case, index, &sealed) {
             return Ok(vec![Reply::private(m.render(msg::PLAY_KPI_LOCKED, &[]))]);
         }
         let result = case.kpi_result(index)?;

@@ -12,6 +12,7 @@ use super::{Inner, Who};
 use crate::case::Case;
 use crate::check::Verdict;
 use crate::msg;
+use std::collections::BTreeSet;
 use std::sync::Arc;
 
 /// The student's active practice.
@@ -248,14 +249,25 @@ fn part_prompt(inner: &Inner, case: &Case, part_id: &str, n: usize, total: usize
     text
 }
 
-/// The worked answer and commentary of a part.
-fn worked(inner: &Inner, case: &Case, part_id: &str, kpi: usize) -> anyhow::Result<String> {
+/// The worked answer and commentary of a part; the commentary does not write the figures
+/// of `sealed` (a running quiz asks them).
+fn worked(
+    inner: &Inner,
+    case: &Case,
+    part_id: &str,
+    kpi: usize,
+    sealed: &BTreeSet<usize>,
+) -> anyhow::Result<String> {
     let m = inner.messages();
     let result = case.kpi_result(kpi)?;
     Ok(format!(
         "{}\n\n{}",
         crate::render::kpi(m, &result),
-        case.text(&format!("part.{part_id}.commentary"))
+        case.text_hiding(
+            &format!("part.{part_id}.commentary"),
+            &|k| sealed.contains(&k),
+            &m.render(msg::PLAY_SEALED_FIGURE, &[]),
+        )
     ))
 }
 
@@ -395,6 +407,8 @@ pub async fn answer(
     if let Some(refused) = paused_by_quiz(inner, who).await {
         return Ok(refused);
     }
+    // Nothing is sealed: a practice never runs while its class's quiz does.
+    let sealed = BTreeSet::new();
     let base = scoring::to_milli(part.points);
     let outcome = case.check(kpi, text);
     // Every reply names the calculation it judged.
@@ -505,7 +519,7 @@ pub async fn answer(
         };
         mark_done(&mut tx, who, &part_id, practice.id, how, now).await?;
         reply_text.push_str("\n\n");
-        reply_text.push_str(&worked(inner, case, &part_id, kpi)?);
+        reply_text.push_str(&worked(inner, case, &part_id, kpi, &sealed)?);
         reply_text.push_str("\n\n");
         reply_text.push_str(&advance(inner, &mut tx, case, &practice).await?);
     }
@@ -585,9 +599,10 @@ pub async fn give_up(
     if let Some(refused) = paused_by_quiz(inner, who).await {
         return Ok(refused);
     }
+    let sealed = BTreeSet::new();
     let mut text = m.render(msg::PLAY_PRACTICE_GAVE_UP, &[]);
     text.push_str("\n\n");
-    text.push_str(&worked(inner, case, &part_id, part.kpi)?);
+    text.push_str(&worked(inner, case, &part_id, part.kpi, &sealed)?);
     let mut tx = inner.store.begin().await?;
     mark_done(&mut tx, who, &part_id, practice.id, "solution", inner.now()).await?;
     text.push_str("\n\n");

@@ -574,21 +574,6 @@ pub async fn is_live(inner: &Inner, class_id: i64) -> bool {
     inner.class_live(class_id).lock().await.quiz.is_some()
 }
 
-/// Whether a live quiz of the class asks `kpi_id` in a question not yet revealed.
-pub async fn asks_unrevealed(inner: &Inner, class_id: i64, kpi_id: &str) -> bool {
-    let live = inner.class_live(class_id);
-    let guard = live.lock().await;
-    let Some(quiz) = guard.quiz.as_ref() else {
-        return false;
-    };
-    let Some(case) = inner.app.case(Some(&quiz.case_id)) else {
-        return false;
-    };
-    quiz.items
-        .iter()
-        .any(|i| i.revealed_at.is_none() && case.kpis.get(i.kpi).is_some_and(|k| k.id == kpi_id))
-}
-
 /// The open item a request may act on, or the French reason why none.
 fn open_item(
     inner: &Inner,
@@ -1341,7 +1326,21 @@ async fn reveal_reply(
     text.push('\n');
     text.push_str(&crate::render::kpi(m, &result));
     text.push_str("\n\n");
-    text.push_str(&case.text(&format!("part.{}.commentary", item.part_id)));
+    // The commentary may quote figures other questions of this quiz ask later: hidden until
+    // their own correction (the figure being corrected is shown).
+    let later = quiz
+        .items
+        .iter()
+        .enumerate()
+        .filter(|(j, i)| *j != idx && i.revealed_at.is_none())
+        .map(|(_, i)| i.kpi);
+    let mut sealed = super::sight::sealed_by(case, later.collect::<Vec<_>>());
+    sealed.remove(&item.kpi);
+    text.push_str(&case.text_hiding(
+        &format!("part.{}.commentary", item.part_id),
+        &|k| sealed.contains(&k),
+        &m.render(msg::PLAY_SEALED_FIGURE, &[]),
+    ));
     text.push_str("\n\n");
     if let Some(reason) = item.closed_by {
         text.push_str(&m.render(reason.text_id(), &[]));

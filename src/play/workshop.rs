@@ -821,8 +821,16 @@ fn parse_ticked(json: Option<&str>) -> BTreeSet<String> {
 }
 
 /// Each criterion, met or missed; a missed one says what a good copy writes.
-fn grid_result(inner: &Inner, case: &Case, grid: &Grid, ticked: &BTreeSet<String>) -> String {
+/// The KPIs of `hidden` (sealed by a running quiz) are written as a mark.
+fn grid_result(
+    inner: &Inner,
+    case: &Case,
+    grid: &Grid,
+    ticked: &BTreeSet<String>,
+    hidden: &BTreeSet<usize>,
+) -> String {
     let m = inner.messages();
+    let mark = m.render(msg::PLAY_SEALED_FIGURE, &[]);
     grid.criteria
         .iter()
         .map(|c| {
@@ -838,7 +846,11 @@ fn grid_result(inner: &Inner, case: &Case, grid: &Grid, ticked: &BTreeSet<String
                         ("points", &pts),
                         (
                             "explanation",
-                            &case.text(&Grid::explanation_id(&grid.question, &c.id)),
+                            &case.text_hiding(
+                                &Grid::explanation_id(&grid.question, &c.id),
+                                &|k| hidden.contains(&k),
+                                &mark,
+                            ),
                         ),
                     ],
                 )
@@ -866,23 +878,31 @@ pub async fn model_answer(
             &[("id", &echo(id)), ("list", &list.join(", "))],
         ));
     };
-    if !who.teacher {
-        for part in &q.parts {
-            let kpi = &case.kpis[part.kpi].id;
-            if super::quiz::asks_unrevealed(inner, who.class.id, kpi).await {
-                return private(m.render(msg::WORKSHOP_MODEL_LOCKED, &[]));
-            }
-        }
+    // A student does not get the model answer of a question whose calculations the running
+    // quiz seals; figures of other questions it quotes are hidden while the quiz asks them.
+    let sealed = super::sight::sealed_for(inner, who, case).await;
+    if q.parts
+        .iter()
+        .any(|p| super::sight::touches(case, p.kpi, &sealed))
+    {
+        return private(m.render(msg::WORKSHOP_MODEL_LOCKED, &[]));
     }
+    let mark = m.render(msg::PLAY_SEALED_FIGURE, &[]);
+    let hidden = |k: usize| sealed.contains(&k);
     let mut text = m.render(
         msg::WORKSHOP_MODEL_HEADER,
         &[("question", &q.id), ("points", &points(m, q.points))],
     );
     text.push('\n');
-    text.push_str(case.text(&format!("question.{}.model", q.id)).trim());
+    text.push_str(
+        case.text_hiding(&format!("question.{}.model", q.id), &hidden, &mark)
+            .trim(),
+    );
     if let Some(grid) = case.grid(&q.id) {
         text.push_str("\n\n");
-        text.push_str(&crate::linkedin::render::grid(m, case, grid));
+        text.push_str(&crate::linkedin::render::grid_hiding(
+            m, case, grid, &hidden, &mark,
+        ));
         text.push_str("\n\n");
         text.push_str(&m.render(msg::WORKSHOP_MODEL_WRITE, &[("question", &q.id)]));
     }
@@ -1043,6 +1063,7 @@ pub async fn self_assess(
         Err(refused) => return Ok(refused),
     };
     let got = ticked_points(grid, &ticked);
+    let sealed = super::sight::sealed_for(inner, who, case).await;
     sqlx::query(
         "UPDATE written_answers SET self_criteria = ?, self_points_milli = ?, self_at = ? WHERE id = ?",
     )
@@ -1061,7 +1082,7 @@ pub async fn self_assess(
                 ("score", &score(inner, got, grid)),
             ],
         ),
-        grid_result(inner, case, grid, &ticked),
+        grid_result(inner, case, grid, &ticked, &sealed),
         m.render(msg::WORKSHOP_SELF_FOOTER, &[("question", &grid.question)])
     );
     private(text)
@@ -1264,7 +1285,14 @@ pub async fn grade(
                 ("score", &score(inner, got, grid)),
             ],
         ),
-        grid_result(inner, case, grid, &ticked)
+        // The student reads it: what the running quiz asks stays hidden.
+        grid_result(
+            inner,
+            case,
+            grid,
+            &ticked,
+            &super::sight::sealed_by_quiz(inner, who.class.id, case).await,
+        )
     );
     let mut reply = Reply::private(saved);
     if let Some(next) = next_to_grade(inner, who.class.id, Some(answer)).await? {

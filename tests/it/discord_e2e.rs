@@ -878,7 +878,7 @@ async fn discord_e2e_role_teacher_runs_a_timed_quiz_for_thirty_students() {
         .await;
     assert_eq!(
         locked.text(),
-        "Cet indicateur est demandé dans le quiz en cours : tu pourras le calculer avec moi après la correction."
+        "Cet indicateur est demandé dans le quiz en cours, ou lié à un calcul qu’il demande : tu pourras le calculer avec moi après la correction."
     );
     told.push(locked);
     assert_eq!(

@@ -19,5 +19,6 @@ mod play_data;
 mod play_practice;
 mod play_quiz;
 mod play_workshop;
+mod sealed;
 mod stop;
 mod texts;

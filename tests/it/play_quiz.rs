@@ -41,7 +41,7 @@ pub const ITEM_CLOSED: &str = "Cette question est close : ta réponse n’est pa
 pub const IS_PAUSED: &str = "Le quiz est en pause : attends qu’il reprenne pour répondre.";
 pub const NO_QUIZ: &str = "Aucun quiz n’est en cours dans cette classe.";
 pub const TEACHER_ONLY: &str = "Cette commande est réservée aux enseignants de la classe.";
-pub const KPI_LOCKED: &str = "Cet indicateur est demandé dans le quiz en cours : tu pourras le calculer avec moi après la correction.";
+pub const KPI_LOCKED: &str = "Cet indicateur est demandé dans le quiz en cours, ou lié à un calcul qu’il demande : tu pourras le calculer avec moi après la correction.";
 
 /// The private acknowledgement of a quiz answer: it names its question, never says right or
 /// wrong (see `helpers::Receipt`).
@@ -1168,7 +1168,7 @@ fn practice_of(ids: &[&str]) -> Command {
     }
 }
 
-const PRACTICE_DURING_QUIZ: &str = "Un quiz est en cours dans la classe : pas d’entraînement pendant le quiz, pour que chaque /repondre aille au quiz sans confusion possible. Tu pourras t’entraîner dès la fin du quiz.";
+pub const PRACTICE_DURING_QUIZ: &str = "Un quiz est en cours dans la classe : pas d’entraînement pendant le quiz, pour que chaque /repondre aille au quiz sans confusion possible. Tu pourras t’entraîner dès la fin du quiz.";
 const PRACTICE_PAUSED: &str = "Ton entraînement attend la fin du quiz de la classe : pendant le quiz, /repondre et /indice vont au quiz. Tu reprendras ensuite là où tu en étais.";
 
 /// Issue #10, item 2: during a quiz, `/entrainement` is refused at once (nothing started), so

@@ -1022,7 +1022,7 @@ async fn model_answers_come_with_their_grid_and_wait_for_the_quiz() {
     let locked = private(&play.send(&ana, ask("1.2")).await);
     assert_eq!(
         locked,
-        "Cette question est en cours dans le quiz de la classe : son corrigé s’affichera après la correction."
+        "Cette question est en cours dans le quiz de la classe, ou liée à un calcul qu’il demande : son corrigé s’affichera après la correction."
     );
     let text = private(&play.send(&prof, ask("1.2")).await);
     assert!(text.starts_with("📘 Corrigé – question 1.2"), "{text}");
