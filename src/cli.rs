@@ -156,6 +156,13 @@ pub enum Command {
         #[command(subcommand)]
         action: crate::linkedin::cli::LinkedinCommand,
     },
+    /// Sauvegarde la base pendant que le bot tourne : une copie cohérente, vérifiée (voir le guide d’exploitation du README).
+    #[command(name = "sauvegarde")]
+    Backup {
+        /// Le fichier de la copie (il ne doit pas exister).
+        #[arg(value_name = "FICHIER")]
+        file: PathBuf,
+    },
     /// Charge un cas et liste chaque problème trouvé, avec sa correction.
     Validate {
         /// Le dossier du cas ; tous les cas de --cases-dir s’il est absent.
@@ -413,6 +420,9 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
         };
     }
     let app = App::load(&paths)?;
+    if let Some(Command::Backup { file }) = &cli.command {
+        return backup(&app, &cli.db, file, out);
+    }
     let discord = match &cli.command {
         Some(Command::Discord) | None => crate::discord::DiscordConfig::from_env(&cli.secrets)?,
         _ => None,
@@ -474,7 +484,10 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
     };
     let m = &app.messages;
     match cli.command {
-        None | Some(Command::Console { .. }) | Some(Command::Discord) => {}
+        None
+        | Some(Command::Console { .. })
+        | Some(Command::Discord)
+        | Some(Command::Backup { .. }) => {}
         Some(Command::Case) => {
             writeln!(out, "{}", overview(&app, case))?;
         }
@@ -758,6 +771,65 @@ fn runtime() -> anyhow::Result<tokio::runtime::Runtime> {
 
 /// Opens the database, or says in French why not and what to do (the cause chain, in English,
 /// goes to the log).
+/// `casebot sauvegarde FICHIER`: a checked copy of the database, taken while the bot may run.
+fn backup(
+    app: &App,
+    db: &std::path::Path,
+    file: &std::path::Path,
+    out: &mut dyn Write,
+) -> anyhow::Result<ExitCode> {
+    use crate::store::BackupError;
+    let m = &app.messages;
+    let result = runtime()?.block_on(crate::store::backup_file(db, file));
+    let (db_text, file_text) = (db.display().to_string(), file.display().to_string());
+    match result {
+        Ok(size) => {
+            let size = crate::format::number(rust_decimal::Decimal::from(size), 0);
+            writeln!(
+                out,
+                "{}",
+                m.render(
+                    msg::CLI_BACKUP_DONE,
+                    &[("file", &file_text), ("size", &size), ("db", &db_text)],
+                )
+            )?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(e) => {
+            tracing::debug!(error = %e, "backup failed");
+            let text = match &e {
+                BackupError::Exists(_) => m.render(msg::CLI_BACKUP_EXISTS, &[("file", &file_text)]),
+                BackupError::NoDatabase(_) => {
+                    m.render(msg::CLI_BACKUP_NO_DATABASE, &[("db", &db_text)])
+                }
+                BackupError::Io(io) => m.render(
+                    msg::CLI_BACKUP_FAILED,
+                    &[
+                        ("file", &file_text),
+                        ("cause", &crate::pack::wording::io_error(io)),
+                    ],
+                ),
+                BackupError::Db(_) => m.render(
+                    msg::CLI_BACKUP_FAILED,
+                    &[
+                        ("file", &file_text),
+                        ("cause", &m.render(msg::CLI_BACKUP_CAUSE_DB, &[])),
+                    ],
+                ),
+                BackupError::Corrupt(_) => m.render(
+                    msg::CLI_BACKUP_FAILED,
+                    &[
+                        ("file", &file_text),
+                        ("cause", &m.render(msg::CLI_BACKUP_CAUSE_CORRUPT, &[])),
+                    ],
+                ),
+            };
+            writeln!(out, "Erreur : {text}")?;
+            Ok(ExitCode::FAILURE)
+        }
+    }
+}
+
 async fn open_store(db: &std::path::Path) -> anyhow::Result<crate::store::Store> {
     crate::store::Store::open(db).await.map_err(|e| {
         tracing::debug!(error = format!("{e:#}"), db = %db.display(), "cannot open the database");

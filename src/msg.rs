@@ -281,6 +281,12 @@ ids! {
     CLI_CHART_WRITTEN = "cli.chart_written" ["file", "bytes"];
     CLI_CHART_ANNEXES = "cli.chart_annexes" ["n", "list"];
     CLI_CASE_HEADER = "cli.case_header" ["title", "exam", "session", "code"];
+    CLI_BACKUP_DONE = "cli.backup_done" ["file", "size", "db"];
+    CLI_BACKUP_EXISTS = "cli.backup_exists" ["file"];
+    CLI_BACKUP_NO_DATABASE = "cli.backup_no_database" ["db"];
+    CLI_BACKUP_FAILED = "cli.backup_failed" ["file", "cause"];
+    CLI_BACKUP_CAUSE_DB = "cli.backup_cause_db" [];
+    CLI_BACKUP_CAUSE_CORRUPT = "cli.backup_cause_corrupt" [];
     PLAY_HINT_CLOSED = "play.hint.closed" [];
     PLAY_HINT_PAUSED = "play.hint.paused" [];
     PLAY_N_ANSWERS = "play.count.answers" ["n"];

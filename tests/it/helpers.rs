@@ -491,6 +491,33 @@ impl Play {
         }
     }
 
+    /// Like [`Play::restart`], running `between` while no engine holds the database (to put a
+    /// backup in its place, say).
+    pub async fn restart_with(self, between: impl FnOnce()) -> Play {
+        let Play {
+            engine,
+            clock,
+            outbox,
+            place,
+            db,
+            counter,
+            _dir,
+        } = self;
+        drop(engine);
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        between();
+        let engine = start_engine(&db, &clock, &outbox).await;
+        Play {
+            engine,
+            clock,
+            outbox,
+            place,
+            db,
+            counter,
+            _dir,
+        }
+    }
+
     pub fn student(&self, name: &str) -> Actor {
         Actor {
             user: user_id(name),

@@ -1,5 +1,6 @@
 //! All integration tests, in one binary (one link, shared helpers).
 
+mod backup;
 mod charts;
 mod checker;
 mod cli;
