@@ -21,5 +21,6 @@ mod play_practice;
 mod play_quiz;
 mod play_workshop;
 mod sealed;
+mod sigterm;
 mod stop;
 mod texts;
