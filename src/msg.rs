@@ -227,6 +227,7 @@ ids! {
     DISCORD_COUNTDOWN = "discord.countdown" ["when"];
     DISCORD_GUILD_ONLY = "discord.guild_only" [];
     DISCORD_DONE = "discord.done" [];
+    DISCORD_OUTDATED = "discord.outdated" [];
     DISCORD_UNKNOWN_BUTTON = "discord.unknown_button" [];
     DISCORD_FORM_TITLE = "discord.form.title" [];
     DISCORD_FORM_LABEL = "discord.form.label" [];

@@ -369,17 +369,32 @@ fn request(
 /// task still running (await it after deferring).
 async fn handle_soon(
     engine: &Engine,
+    messages: &crate::prompts::Prompts,
     request: Request,
 ) -> Result<Vec<Reply>, tokio::task::JoinHandle<Vec<Reply>>> {
     let engine = engine.clone();
     let mut task = tokio::spawn(async move { engine.handle(request).await });
     match tokio::time::timeout(DEFER_AFTER, &mut task).await {
-        Ok(Ok(replies)) => Ok(replies),
-        Ok(Err(e)) => {
-            tracing::error!(error = %e, "request task failed");
-            Ok(Vec::new())
-        }
+        Ok(done) => Ok(finished(messages, done)),
         Err(_) => Err(task),
+    }
+}
+
+/// The replies of a request task that ended: a task that failed (a panic, or cancelled at a
+/// stop) is answered as an internal error, never with the « C’est noté. » of a request that had
+/// nothing to say.
+fn finished(
+    messages: &crate::prompts::Prompts,
+    done: Result<Vec<Reply>, tokio::task::JoinError>,
+) -> Vec<Reply> {
+    match done {
+        Ok(replies) => replies,
+        Err(e) => {
+            tracing::error!(error = %e, "request task failed");
+            vec![Reply::private(
+                messages.render(msg::PLAY_INTERNAL_ERROR, &[]),
+            )]
+        }
     }
 }
 
@@ -413,11 +428,11 @@ pub(crate) async fn respond(ctx: Ctx<'_>, command: Command) -> Result<(), Error>
     );
     let replies = match request {
         None => vec![guild_only(&data.app.messages)],
-        Some(request) => match handle_soon(&data.engine, request).await {
+        Some(request) => match handle_soon(&data.engine, &data.app.messages, request).await {
             Ok(replies) => replies,
             Err(task) => {
                 ctx.defer_ephemeral().await?;
-                task.await.unwrap_or_default()
+                finished(&data.app.messages, task.await)
             }
         },
     };
@@ -769,7 +784,7 @@ async fn run_component(
         class_key: request.place.class_key.clone(),
         channel: request.place.channel.clone(),
     };
-    let replies = match handle_soon(&data.engine, request).await {
+    let replies = match handle_soon(&data.engine, &data.app.messages, request).await {
         Ok(replies) => {
             let (later, replies): (Vec<Reply>, Vec<Reply>) =
                 replies.into_iter().partition(goes_later);
@@ -782,7 +797,7 @@ async fn run_component(
             );
             http.create_interaction_response(id, token, &defer, Vec::new())
                 .await?;
-            let replies = task.await.unwrap_or_default();
+            let replies = finished(&data.app.messages, task.await);
             let (later, replies): (Vec<Reply>, Vec<Reply>) =
                 replies.into_iter().partition(goes_later);
             follow_up(http, &data.app.messages, token, replies).await?;
@@ -906,6 +921,42 @@ async fn on_error(error: poise::FrameworkError<'_, Data, Error>) {
                 tracing::warn!(error = %e, "error message not sent");
             }
         }
+        // Options that no longer match the command (Discord still shows an older version of
+        // it after an update): say so in French, never stay silent.
+        poise::FrameworkError::ArgumentParse { error, ctx, .. } => {
+            tracing::warn!(error = %error, command = %ctx.command().qualified_name, "options not understood");
+            outdated(ctx).await;
+        }
+        poise::FrameworkError::CommandStructureMismatch {
+            description, ctx, ..
+        } => {
+            tracing::warn!(description, command = %ctx.command().qualified_name, "command structure mismatch");
+            outdated(poise::Context::Application(ctx)).await;
+        }
+        poise::FrameworkError::UnknownInteraction {
+            framework,
+            interaction,
+            ..
+        } => {
+            tracing::warn!(command = %interaction.data.name, "unknown command");
+            let text = framework
+                .user_data
+                .app
+                .messages
+                .render(msg::DISCORD_OUTDATED, &[]);
+            let response = serenity::CreateInteractionResponse::Message(
+                serenity::CreateInteractionResponseMessage::new()
+                    .content(text)
+                    .ephemeral(true)
+                    .allowed_mentions(no_mentions()),
+            );
+            if let Err(e) = interaction
+                .create_response(&framework.serenity_context.http, response)
+                .await
+            {
+                tracing::warn!(error = %e, "error message not sent");
+            }
+        }
         other => {
             if let Err(e) = poise::builtins::on_error(other).await {
                 tracing::warn!(error = %e, "error while handling an error");
@@ -914,9 +965,41 @@ async fn on_error(error: poise::FrameworkError<'_, Data, Error>) {
     }
 }
 
+/// The French reply to a command whose options the bot no longer reads as sent.
+async fn outdated(ctx: Ctx<'_>) {
+    let text = ctx.data().app.messages.render(msg::DISCORD_OUTDATED, &[]);
+    let reply = poise::CreateReply::default()
+        .content(text)
+        .ephemeral(true)
+        .allowed_mentions(no_mentions());
+    if let Err(e) = ctx.send(reply).await {
+        tracing::warn!(error = %e, "error message not sent");
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A request task that panicked is answered « Oups… rien n’a été compté », privately; a
+    /// request that ended gives its own replies.
+    #[tokio::test]
+    async fn a_failed_request_task_is_answered_as_an_internal_error() {
+        let app = crate::App::load(&crate::Paths::under(Path::new(env!("CARGO_MANIFEST_DIR"))))
+            .expect("bundled app");
+        let task = tokio::spawn(async { panic!("a bug in the engine (test)") });
+        let replies = finished(&app.messages, task.await);
+        assert_eq!(replies.len(), 1);
+        assert_eq!(replies[0].audience, Audience::Private);
+        assert_eq!(
+            replies[0].text,
+            app.messages.render(msg::PLAY_INTERNAL_ERROR, &[])
+        );
+        assert_ne!(replies[0].text, app.messages.render(msg::DISCORD_DONE, &[]));
+        let ok = tokio::spawn(async { vec![Reply::private("17,76 %".to_string())] });
+        let replies = finished(&app.messages, ok.await);
+        assert_eq!(replies[0].text, "17,76 %");
+    }
 
     #[test]
     fn every_command_and_option_has_a_french_description_discord_accepts() {

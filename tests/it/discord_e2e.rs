@@ -2688,3 +2688,36 @@ async fn discord_e2e_workshop_votes_threads_self_assessment_and_grading() {
     );
     bot.finish().await;
 }
+
+/// A command Discord still shows in an older form (after an update): an unknown command, an
+/// option of the wrong type, or a missing option is answered in French, privately, and changes
+/// nothing; never silence, never « C’est noté. ».
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn discord_e2e_an_outdated_command_gets_a_french_reply() {
+    let bot = Bot::start("outdated").await;
+    let ana = student(1);
+    let outdated = "Cette commande vient de changer et Discord en affiche encore l’ancienne version : rien n’a été fait. Il suffit de fermer la commande, d’attendre quelques secondes (ou de relancer Discord), puis de recommencer.";
+    let cases = [
+        ("ancienne-commande", json!([])),
+        (
+            "annexe",
+            json!([{"name": "numero", "type": 3, "value": "sept"}]),
+        ),
+        (
+            "repondre",
+            json!([{"name": "autre", "type": 3, "value": "17,76 %"}]),
+        ),
+    ];
+    for (cmd, opts) in cases {
+        let said = bot.slash(GUILD, QUIZ_CH, &ana, cmd, opts).await;
+        assert_eq!(said.kind, 4, "/{cmd}: a message, not a deferral");
+        assert_eq!(said.content(), outdated, "/{cmd}");
+        assert_eq!(said.data["flags"], json!(64), "/{cmd}: private");
+        assert_eq!(said.data["allowed_mentions"]["parse"], json!([]), "/{cmd}");
+    }
+    let (answers,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM answers")
+        .fetch_one(&bot.engine.store().read)
+        .await
+        .expect("count");
+    assert_eq!(answers, 0);
+}
