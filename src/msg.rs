@@ -210,6 +210,7 @@ ids! {
     PLAY_EXPORT_READY = "play.export_ready" ["rows"];
     PLAY_MY_DATA = "play.my_data" ["name", "answers", "hints", "practices", "points", "written", "drafts", "votes"];
     PLAY_FORGOTTEN = "play.forgotten" [];
+    PLAY_FORGET_DURING_QUIZ = "play.forget_during_quiz" [];
     PLAY_FORGET_CONFIRM = "play.forget_confirm" ["answers", "written", "drafts", "votes"];
     PLAY_ERASE_CONFIRM = "play.erase.confirm" ["members", "answers"];
     PLAY_ERASED = "play.erase.done" ["members", "answers"];

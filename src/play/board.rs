@@ -858,6 +858,11 @@ pub async fn my_data(inner: &Arc<Inner>, who: &Who, actor: &Actor) -> anyhow::Re
 /// `/oublier-moi` without confirmation: what would be erased, and how to confirm.
 pub async fn forget_me_preview(inner: &Arc<Inner>, who: &Who) -> anyhow::Result<Vec<Reply>> {
     let m = inner.messages();
+    if super::quiz::is_live(inner, who.class.id).await {
+        return Ok(vec![Reply::private(
+            m.render(msg::PLAY_FORGET_DURING_QUIZ, &[]),
+        )]);
+    }
     let count = |sql: &'static str| async move {
         let (n,): (i64,) = sqlx::query_as(sql)
             .bind(who.member_id)
@@ -904,7 +909,13 @@ pub async fn forget_me(
 ) -> anyhow::Result<Vec<Reply>> {
     inner.writer.flush().await?;
     let live = inner.class_live(who.class.id);
-    let mut guard = live.lock().await;
+    let guard = live.lock().await;
+    // Not while the class's quiz runs: a new member record would answer its questions again.
+    if guard.quiz.is_some() {
+        return Ok(vec![Reply::private(
+            inner.messages().render(msg::PLAY_FORGET_DURING_QUIZ, &[]),
+        )]);
+    }
     let mut tx = inner.store.begin().await?;
     sqlx::query("DELETE FROM members WHERE id = ?")
         .bind(who.member_id)
@@ -917,14 +928,6 @@ pub async fn forget_me(
         .execute(&mut *tx)
         .await?;
     tx.commit().await?;
-    if let Some(quiz) = guard.quiz.as_mut() {
-        quiz.players.remove(&who.member_id);
-        quiz.streaks.remove(&who.member_id);
-        for set in quiz.answered.values_mut() {
-            set.remove(&who.member_id);
-        }
-        quiz.hints.retain(|(_, m), _| *m != who.member_id);
-    }
     drop(guard);
     inner.forget_cached(place, who.class.id, Some(&actor.user));
     Ok(vec![Reply::private(

@@ -497,7 +497,8 @@ async fn forget_me_erases_the_member_and_nothing_of_others() {
     play.send(&ben, answer("17,76 %")).await; // 225
     play.send_at(&other, &ana, practice(&["1.2.a"])).await;
     play.send_at(&other, &ana, answer("17,76 %")).await;
-    // A live quiz both answer, then Ana leaves before the reveal.
+    // A quiz both answer; Ana leaves once it is over (not during it: see
+    // forget_me_waits_for_the_end_of_the_quiz_so_no_question_is_answered_twice).
     play.send(&prof, launch(&["1.2.b", "1.2.c"], 60, false, false))
         .await;
     play.take_posts(1).await;
@@ -512,6 +513,11 @@ async fn forget_me_erases_the_member_and_nothing_of_others() {
     .await;
     answer_taken(&play, &ana, "0,53 €").await;
     answer_taken(&play, &ben, "1,90 €").await;
+    play.clock.advance(59_000);
+    play.take_posts(2).await;
+    play.clock.advance(60_000);
+    play.take_posts(1 + 1 + 1 + 1).await;
+    play.engine.flush().await.expect("flush");
     let ben_before = play.answers_of("Ben").await;
 
     // Without confirmation: what would go, and nothing goes.
@@ -565,29 +571,12 @@ async fn forget_me_erases_the_member_and_nothing_of_others() {
     // Her data in the other class stays.
     assert_eq!(play.points_in("guild-2", "Ana").await, 250);
 
-    // The reveal and the boards no longer show her.
-    play.clock.advance(59_000);
-    let posted = play.take_posts(2).await;
-    let reveal = plain(&posted[0].1.text);
-    assert!(
-        reveal.contains("La classe : 0 juste, 0 presque, 1 faux."),
-        "{reveal}"
-    );
-    assert!(!reveal.contains("Ana"), "{reveal}");
+    // The boards no longer show her.
     for b in [Board::AllTime, Board::Quiz, Board::Question("1.2".into())] {
         let text = board(&play, &ben, b).await;
         assert!(!text.contains("Ana"), "{text}");
         assert!(text.contains("Ben"), "{text}");
     }
-    play.clock.advance(60_000);
-    let posted = play.take_posts(1 + 1 + 1 + 1).await;
-    assert_eq!(
-        posted
-            .iter()
-            .filter(|(_, r)| r.audience == Audience::User(user_id("Ana")))
-            .count(),
-        0
-    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -803,4 +792,36 @@ async fn export_cells_never_start_a_formula() {
         }
     }
     assert!(cells > 50, "{cells} cells read");
+}
+
+/// `/oublier-moi` while the class's quiz runs is refused, both the preview and the erasure,
+/// and nothing is erased: otherwise a new member record could answer the same question again.
+/// Once the quiz is over, it erases as usual.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn forget_me_waits_for_the_end_of_the_quiz_so_no_question_is_answered_twice() {
+    let play = spawn_engine("forget_me_quiz").await;
+    let prof = play.teacher("Prof");
+    let ana = play.student("Ana");
+    play.send(&prof, launch(&["1.2.a", "1.2.b"], 60, false, false))
+        .await;
+    play.take_posts(1).await;
+    play.clock.advance(1_000);
+    answer_taken(&play, &ana, "17 %").await;
+    const WAIT: &str = "Un quiz est en cours dans la classe : tes données pourront être effacées dès sa fin (sinon une même question du quiz pourrait être notée deux fois). Relance /oublier-moi après le quiz ; rien n’a été effacé.";
+    for confirm in [false, true] {
+        let text = private_text(&play.send(&ana, Command::ForgetMe { confirm }).await);
+        assert_eq!(text, WAIT, "confirm: {confirm}");
+    }
+    // Still one answer, and a second one to the same question is refused.
+    play.send(&ana, answer("17,76 %")).await;
+    assert_eq!(play.count("SELECT COUNT(*) FROM answers").await, 1);
+    assert_eq!(
+        play.count("SELECT COUNT(*) FROM members WHERE display_name = 'Ana'")
+            .await,
+        1
+    );
+    play.send(&prof, Command::QuizStop).await;
+    let text = private_text(&play.send(&ana, Command::ForgetMe { confirm: true }).await);
+    assert!(text.starts_with("C’est fait"), "{text}");
+    assert_eq!(play.count("SELECT COUNT(*) FROM answers").await, 0);
 }
