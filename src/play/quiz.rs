@@ -574,6 +574,24 @@ pub async fn is_live(inner: &Inner, class_id: i64) -> bool {
     inner.class_live(class_id).lock().await.quiz.is_some()
 }
 
+/// How a quiz judges what the checker says. A « % » on a ratio whose number is right is a free
+/// retry in practice, where it teaches the right form; in a quiz, a free retry on right digits
+/// only would tell the student, before the correction, that her digits are right. So the quiz
+/// takes it as her answer, judged as the right number with a wrong unit (« presque »), like
+/// « +0,8 % » for a gap in points.
+fn quiz_outcome(outcome: crate::check::Outcome) -> crate::check::Outcome {
+    match outcome.reason {
+        crate::check::Reason::PercentOnRatio { written, decimals } => crate::check::Outcome {
+            verdict: Verdict::Close,
+            reason: crate::check::Reason::WrongUnit,
+            given: Some(written),
+            given_decimals: decimals,
+            given_unit: None,
+        },
+        _ => outcome,
+    }
+}
+
 /// The open item a request may act on, or the French reason why none.
 fn open_item(
     inner: &Inner,
@@ -683,7 +701,7 @@ pub async fn answer(
         return Ok(None);
     };
     let item = quiz.items[idx].clone();
-    let outcome = case.check(item.kpi, text);
+    let outcome = quiz_outcome(case.check(item.kpi, text));
     if outcome.verdict == Verdict::Invalid {
         let verdict = crate::render::verdict(m, case, item.kpi, &outcome);
         return Ok(Some(vec![Reply::private(format!(

@@ -1474,3 +1474,54 @@ async fn summaries_tell_the_truth_in_every_variant() {
         assert!(possible <= rust_decimal::Decimal::new(5, 1));
     }
 }
+
+/// In a quiz, a « % » on a ratio tells nothing before the correction: with the right digits
+/// (« 3,02 % » for a ROAS of 3,02) or wrong ones (« 5 % »), the student gets the same receipt,
+/// and the answer is judged at the correction: right number, wrong unit (« presque »), or wrong.
+/// Every ratio KPI of the case a quiz asks is checked.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_percent_on_a_ratio_gives_nothing_away_during_a_quiz() {
+    let play = spawn_engine("quiz_percent_on_ratio").await;
+    let prof = play.teacher("Prof");
+    let case = crate::helpers::case();
+    let ratios: Vec<(String, String)> = case
+        .questions
+        .iter()
+        .flat_map(|q| q.parts.iter())
+        .filter(|p| case.kpis[p.kpi].unit == casebot::format::Unit::Ratio)
+        .map(|p| {
+            let k = &case.kpis[p.kpi];
+            let value = casebot::format::number(case.evaluate(p.kpi).expect("value"), k.precision);
+            (p.id.clone(), value)
+        })
+        .collect();
+    assert!(ratios.len() >= 2, "{ratios:?}");
+    for (part, value) in &ratios {
+        play.send(&prof, launch(&[part.as_str()], 60, false, false))
+            .await;
+        play.take_posts(1).await;
+        play.clock.advance(1_000);
+        let (ana, ben) = (play.student("Ana"), play.student("Ben"));
+        answer_taken(&play, &ana, &format!("{value} %")).await;
+        answer_taken(&play, &ben, "5 %").await;
+        play.send(&prof, Command::QuizStop).await;
+        play.outbox.take();
+        play.engine.flush().await.expect("flush");
+        let rows: Vec<(String, String)> = sqlx::query_as(
+            "SELECT m.display_name, a.verdict FROM answers a JOIN members m ON m.id = a.member_id
+             WHERE a.part_id = ? ORDER BY m.display_name",
+        )
+        .bind(part)
+        .fetch_all(&play.engine.store().read)
+        .await
+        .expect("answers");
+        assert_eq!(
+            rows,
+            [
+                ("Ana".to_string(), "close".to_string()),
+                ("Ben".to_string(), "wrong".to_string())
+            ],
+            "{part} ({value})"
+        );
+    }
+}
