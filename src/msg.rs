@@ -144,6 +144,10 @@ ids! {
     PLAY_QUIZ_ITEM_CLOSED = "play.quiz.item_closed" [];
     PLAY_QUIZ_IS_PAUSED = "play.quiz.is_paused" [];
     PLAY_QUIZ_ALREADY_ANSWERED = "play.quiz.already_answered" [];
+    PLAY_QUIZ_JUST_CLOSED = "play.quiz.just_closed" ["id", "next"];
+    PLAY_HINT_JUST_CLOSED = "play.hint.just_closed" ["id", "next"];
+    PLAY_QUIZ_ENDED_LATE = "play.quiz.ended_late" [];
+    PLAY_PRACTICE_NO_SOLUTION_DURING_QUIZ = "play.practice.no_solution_during_quiz" [];
     PLAY_QUIZ_ANSWER_SAVED = "play.quiz.answer_saved" ["id", "n", "total", "answer"];
     PLAY_QUIZ_ABOUT = "play.quiz.about" ["id", "n", "total"];
     PLAY_QUIZ_QUESTION = "play.quiz.question" ["n", "total", "id", "points", "statement", "annexes"];

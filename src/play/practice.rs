@@ -148,6 +148,27 @@ fn none_active(inner: &Inner) -> Vec<Reply> {
     )]
 }
 
+/// How long after a quiz ends an answer or a hint with no practice is taken as arriving late
+/// for the quiz (and told so), rather than as a request for a practice that does not exist.
+const LATE_FOR_QUIZ_MS: i64 = 60_000;
+
+/// [`none_active`], or, when the class's quiz ended a moment ago, that it arrived too late.
+async fn none_active_after_quiz(inner: &Inner, who: &Who) -> anyhow::Result<Vec<Reply>> {
+    let ended: Option<(Option<i64>,)> = sqlx::query_as(
+        "SELECT MAX(ended_at) FROM quizzes WHERE class_id = ? AND ended_at IS NOT NULL",
+    )
+    .bind(who.class.id)
+    .fetch_optional(&inner.store.read)
+    .await?;
+    let now = inner.now();
+    match ended.and_then(|(at,)| at) {
+        Some(at) if now >= at && now - at < LATE_FOR_QUIZ_MS => Ok(vec![Reply::private(
+            inner.messages().render(msg::PLAY_QUIZ_ENDED_LATE, &[]),
+        )]),
+        _ => Ok(none_active(inner)),
+    }
+}
+
 /// `/entrainement`: starts (or restarts) a practice run.
 pub async fn start(
     inner: &Arc<Inner>,
@@ -401,7 +422,7 @@ pub async fn answer(
 ) -> anyhow::Result<Vec<Reply>> {
     let m = inner.messages();
     let Some((practice, case, part_id, part)) = current(inner, who).await? else {
-        return Ok(none_active(inner));
+        return none_active_after_quiz(inner, who).await;
     };
     let kpi = part.kpi;
     if let Some(refused) = paused_by_quiz(inner, who).await {
@@ -542,7 +563,7 @@ pub async fn hint(
 ) -> anyhow::Result<Vec<Reply>> {
     let m = inner.messages();
     let Some((practice, case, part_id, part)) = current(inner, who).await? else {
-        return Ok(none_active(inner));
+        return none_active_after_quiz(inner, who).await;
     };
     if let Some(refused) = paused_by_quiz(inner, who).await {
         return Ok(refused);
@@ -594,6 +615,12 @@ pub async fn give_up(
 ) -> anyhow::Result<Vec<Reply>> {
     let m = inner.messages();
     let Some((practice, case, part_id, part)) = current(inner, who).await? else {
+        // During a quiz, the worked answer of its open question comes with its correction.
+        if super::quiz::is_live(inner, who.class.id).await {
+            return Ok(vec![Reply::private(
+                m.render(msg::PLAY_PRACTICE_NO_SOLUTION_DURING_QUIZ, &[]),
+            )]);
+        }
         return Ok(none_active(inner));
     };
     if let Some(refused) = paused_by_quiz(inner, who).await {

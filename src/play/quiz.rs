@@ -625,18 +625,22 @@ struct Refusals {
     closed: &'static str,
     paused: &'static str,
     already: &'static str,
+    /// The question before the open one has just closed (see [`just_closed`]).
+    just_closed: &'static str,
 }
 
 const FOR_ANSWER: Refusals = Refusals {
     closed: msg::PLAY_QUIZ_ITEM_CLOSED,
     paused: msg::PLAY_QUIZ_IS_PAUSED,
     already: msg::PLAY_QUIZ_ALREADY_ANSWERED,
+    just_closed: msg::PLAY_QUIZ_JUST_CLOSED,
 };
 
 const FOR_HINT: Refusals = Refusals {
     closed: msg::PLAY_HINT_CLOSED,
     paused: msg::PLAY_HINT_PAUSED,
     already: msg::PLAY_HINT_AFTER_ANSWER,
+    just_closed: msg::PLAY_HINT_JUST_CLOSED,
 };
 
 /// The open item a student's request is about, or the refusal to answer instead (nothing open,
@@ -648,12 +652,23 @@ const FOR_HINT: Refusals = Refusals {
 fn item_for(
     inner: &Inner,
     who: &Who,
-    quiz: &LiveQuiz,
+    quiz: &mut LiveQuiz,
     target: Option<ItemRef>,
     now: i64,
     refusals: Refusals,
 ) -> Result<usize, Vec<Reply>> {
     let idx = open_item(inner, quiz, target, now, refusals).map_err(|t| vec![Reply::private(t)])?;
+    if target.is_none() {
+        if let Some(id) = just_closed(quiz, who, idx, now) {
+            let text = inner.messages().render(
+                refusals.just_closed,
+                &[("id", id), ("next", &quiz.items[idx].part_id)],
+            );
+            // She takes part: the open question waits for her answer too.
+            quiz.players.insert(who.member_id);
+            return Err(vec![Reply::private(text)]);
+        }
+    }
     if quiz
         .answered
         .get(&idx)
@@ -663,6 +678,28 @@ fn item_for(
         return Err(vec![Reply::private(text)]);
     }
     Ok(idx)
+}
+
+/// How long after a question opens a request that names no question (a typed `/repondre`)
+/// may still be meant for the question before it: nobody reads and computes a question in
+/// less, and a question can close early while a student is typing her answer to it.
+const JUST_CLOSED_MS: i64 = 3_000;
+
+/// The question before `idx` when it closed a moment ago, `idx` opened a moment ago, and the
+/// student had not answered it: her request was most likely meant for it, so it is refused
+/// rather than taken for the new question.
+fn just_closed<'q>(quiz: &'q LiveQuiz, who: &Who, idx: usize, now: i64) -> Option<&'q str> {
+    let before = idx.checked_sub(1)?;
+    let item = &quiz.items[idx];
+    let prev = &quiz.items[before];
+    let opened = item.shown_at?;
+    let closed = prev.closed_at?;
+    let answered = quiz
+        .answered
+        .get(&before)
+        .is_some_and(|s| s.contains(&who.member_id));
+    (now - opened < JUST_CLOSED_MS && now - closed < 2 * JUST_CLOSED_MS && !answered)
+        .then_some(prev.part_id.as_str())
 }
 
 /// « 2.2.b (question 3/8 du quiz) »: how a reply names the question it is about.

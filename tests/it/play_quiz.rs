@@ -473,9 +473,14 @@ async fn timed_quiz_with_thirty_students_speed_and_streak_bonus() {
     // The quiz is over: finished in the database, answers go to practice, nothing more posted.
     play.wait_quiz_over(quiz).await;
     assert_eq!(quiz_state(&play, quiz).await.0, "finished");
+    // Right after the end, a late answer is told so; a minute later, it is for practice.
+    assert_eq!(
+        private_text(&play.send(st(6), answer("93,23 €")).await),
+        "Le quiz vient de se terminer : ta demande est arrivée après la fin, rien n’est compté."
+    );
+    play.advance_and_tick(600_000).await;
     assert!(private_text(&play.send(st(6), answer("93,23 €")).await)
         .starts_with("Tu n’as pas de calcul en cours."));
-    play.advance_and_tick(600_000).await;
     assert!(play.outbox.take().is_empty());
     // The quiz board is still there to read.
     let board = texts(
@@ -1524,4 +1529,56 @@ async fn a_percent_on_a_ratio_gives_nothing_away_during_a_quiz() {
             "{part} ({value})"
         );
     }
+}
+
+/// An answer typed for a question that has just closed is not scored on the next one: within
+/// 3 s of the next question opening, a student who had not answered the closed one is told it
+/// closed, and nothing is stored; later, her answer is for the open question. `/solution`
+/// during a quiz says the correction comes when each question closes.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_answer_for_a_question_that_just_closed_is_never_moved_to_the_next() {
+    let play = spawn_engine("quiz_just_closed").await;
+    let prof = play.teacher("Prof");
+    let (ana, ben) = (play.student("Ana"), play.student("Ben"));
+    play.send(&prof, launch(&["1.2.a", "1.2.b"], 60, false, false))
+        .await;
+    play.take_posts(1).await;
+    play.clock.advance(5_000);
+    answer_taken(&play, &ana, "17,76 %").await;
+    let text = private_text(&play.send(&ben, Command::GiveUp).await);
+    assert_eq!(
+        text,
+        "Pas de correction pendant le quiz : celle de chaque question est publiée à sa fermeture. Ensuite, /kpi la détaille."
+    );
+    // The teacher closes 1.2.a; 1.2.b opens.
+    play.send(&prof, Command::QuizNext).await;
+    play.take_posts(2).await;
+    play.clock.advance(500);
+    let text = private_text(&play.send(&ben, answer("17,76 %")).await);
+    assert_eq!(
+        text,
+        "La question 1.2.a vient de se fermer : ta réponse n’est pas comptée (ni pour 1.2.a, ni pour la suivante). La question 1.2.b vient de s’ouvrir : lis-la, puis réponds-y."
+    );
+    play.engine.flush().await.expect("flush");
+    assert_eq!(
+        play.count("SELECT COUNT(*) FROM answers WHERE part_id = '1.2.b'")
+            .await,
+        0
+    );
+    // Ana had answered 1.2.a: her answer is for 1.2.b.
+    answer_taken(&play, &ana, "0,53 €").await;
+    // Three seconds on, Ben's answer is for the open question.
+    play.clock.advance(3_000);
+    answer_taken(&play, &ben, "0,53 €").await;
+    play.engine.flush().await.expect("flush");
+    assert_eq!(
+        play.count("SELECT COUNT(*) FROM answers WHERE part_id = '1.2.b'")
+            .await,
+        2
+    );
+    assert_eq!(
+        play.count("SELECT COUNT(*) FROM answers WHERE part_id = '1.2.a'")
+            .await,
+        1
+    );
 }
