@@ -48,6 +48,12 @@ impl Value {
         if let Some(shown) = &self.shown {
             return shown.clone();
         }
+        self.french()
+    }
+
+    /// The figure in the French format, whatever the subject prints (« 6,06 € » for its
+    /// « 6.06€ »): how the bot's own sentences write it.
+    pub fn french(&self) -> String {
         match self.unit {
             Unit::Seconds => format::duration_hms(self.value),
             unit => format::with_unit(self.value, unit, self.value.normalize().scale()),
@@ -463,7 +469,7 @@ impl Case {
     }
 
     /// Renders a case text, filling `{kpi.ID}` with the KPI's displayed value and `{value.ID}`
-    /// with the figure as the annex shows it. Loading has checked every placeholder resolves.
+    /// with the figure in the French format. Loading has checked every placeholder resolves.
     pub fn text(&self, id: &str) -> String {
         let Some(template) = self.texts.get(id) else {
             tracing::warn!(id, case = %self.meta.id, "missing case text");
@@ -514,7 +520,9 @@ impl Case {
                 .map(|v| self.kpis[index].display(v));
         }
         if let Some(id) = name.strip_prefix("value.") {
-            return self.value_by_id(id).map(Value::display);
+            // The bot's sentences use French formats; the subject's typography stays in the
+            // annex tables.
+            return self.value_by_id(id).map(Value::french);
         }
         None
     }

@@ -18,6 +18,15 @@ fn main() -> ExitCode {
     let mut stdout = std::io::stdout();
     match casebot::cli::run(cli, &mut stdout) {
         Ok(code) => code,
+        Err(e)
+            if e.chain().any(|c| {
+                c.downcast_ref::<std::io::Error>()
+                    .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+            }) =>
+        {
+            // The reader went away (`casebot annex 3 | head`): nothing to say.
+            ExitCode::SUCCESS
+        }
         Err(e) => {
             // The message is for the teacher; the log keeps it for whoever reads logs, without
             // printing it twice on the terminal at the default level.

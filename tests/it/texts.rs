@@ -529,3 +529,35 @@ fn the_readme_links_the_guide_at_its_top_and_the_help_names_it() {
         .collect();
     crate::helpers::assert_french("the guide", &prose);
 }
+
+/// The bot's own sentences (every case text: annex introductions, help lines, commentaries,
+/// hints, model answers) write the subject's figures in the French format; the subject's own
+/// typography (« 6.06€ », « 1596€ », « 1,94 k€ ») stays in the annex tables.
+#[test]
+fn case_texts_write_figures_the_french_way() {
+    let case = case();
+    let odd: Vec<(&str, &str)> = case
+        .values
+        .iter()
+        .filter_map(|v| v.shown.as_deref().map(|s| (v.id.as_str(), s, v.french())))
+        .filter(|(_, shown, french)| shown != french)
+        .map(|(id, shown, _)| (id, shown))
+        .collect();
+    assert!(
+        !odd.is_empty(),
+        "the subject prints some figures its own way"
+    );
+    let mut problems = Vec::new();
+    for id in case.texts.ids() {
+        let text = case.text(id);
+        for (value, shown) in &odd {
+            if text.contains(shown) {
+                problems.push(format!("{id}: « {shown} » ({value})"));
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+    // The annex tables keep it.
+    let annex = casebot::render::annex(&shared_app().messages, case, 4).expect("annex 4");
+    assert!(annex.contains("6.06€"), "{annex}");
+}
