@@ -183,6 +183,7 @@ ids! {
     PLAY_PRACTICE_DONE_FREE = "play.practice.done_free" ["right", "total", "cheer"];
     PLAY_N_RIGHT = "play.practice.right" ["n"];
     PLAY_PRACTICE_CHEER_ALL = "play.practice.cheer_all" [];
+    PLAY_PRACTICE_CHEER_ALL_HELPED = "play.practice.cheer_all_helped" [];
     PLAY_PRACTICE_CHEER_GOOD = "play.practice.cheer_good" [];
     PLAY_PRACTICE_CHEER_KEEP = "play.practice.cheer_keep" [];
     PLAY_PRACTICE_EARNED = "play.practice.earned" ["points"];

@@ -344,8 +344,8 @@ pub async fn summaries(inner: &Inner, quiz: &LiveQuiz) -> anyhow::Result<Vec<Rep
             }
             let label = case
                 .and_then(|c| c.kpis.get(item.kpi))
-                .map(|k| (k.label.clone(), k.id.clone()));
-            if let Some((label, id)) = label {
+                .map(|k| k.label.clone());
+            if let Some(label) = label {
                 let missing = !answered.contains(&item.part_id.as_str());
                 revise.push(m.render(
                     if missing {
@@ -353,7 +353,12 @@ pub async fn summaries(inner: &Inner, quiz: &LiveQuiz) -> anyhow::Result<Vec<Rep
                     } else {
                         msg::PLAY_SUMMARY_REVISE
                     },
-                    &[("id", &item.part_id), ("label", &label), ("kpi", &id)],
+                    // `/kpi 1.2.a`: students read question numbers, never internal ids.
+                    &[
+                        ("id", &item.part_id),
+                        ("label", &label),
+                        ("kpi", &item.part_id),
+                    ],
                 ));
             }
         }

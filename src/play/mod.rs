@@ -266,14 +266,14 @@ impl Inner {
         let m = self.messages();
         let private = |text: String| Ok(vec![Reply::private(text)]);
         match &request.command {
-            Command::Help => private(m.render(
-                if who.teacher {
-                    msg::PLAY_HELP_TEACHER
-                } else {
-                    msg::PLAY_HELP_STUDENT
-                },
-                &[],
+            // A teacher's help lists the students' commands too (« en plus de celles des
+            // élèves »).
+            Command::Help if who.teacher => private(format!(
+                "{}\n\n{}",
+                m.render(msg::PLAY_HELP_TEACHER, &[]),
+                m.render(msg::PLAY_HELP_STUDENT, &[])
             )),
+            Command::Help => private(m.render(msg::PLAY_HELP_STUDENT, &[])),
             Command::Annex { number } => self.annex(who, case, *number).await,
             Command::Question { id } => {
                 if let Some(q) = case.question(id) {

@@ -373,6 +373,9 @@ pub(crate) fn done_text(m: &crate::prompts::Prompts, run: &RunOutcome) -> String
     let perfect = run.total > 0 && run.first_try >= run.total && run.hints == 0;
     let cheer = if perfect {
         msg::PLAY_PRACTICE_CHEER_ALL
+    } else if run.total > 0 && run.right >= run.total {
+        // Every calculation found, some after a retry or a hint: nothing was missed.
+        msg::PLAY_PRACTICE_CHEER_ALL_HELPED
     } else if run.points > 0 && 2 * run.right >= run.total {
         msg::PLAY_PRACTICE_CHEER_GOOD
     } else {

@@ -224,7 +224,7 @@ fn opt_str(name: &str, value: &str) -> Value {
 fn question_text(n: usize, total: usize, part: &str, statement: &str, deadline_ms: i64) -> String {
     format!(
         "**Question {n}/{total}** – {part} (0,25 point, annexe 3)\n{CONSIGNE_1_2}\n{statement}\n\
-         Répondez avec /repondre ou le bouton « Répondre ».\n⏱️ Fin <t:{}:R>",
+         Réponds avec /repondre ou le bouton « Répondre ».\n⏱️ Fin <t:{}:R>",
         deadline_ms / 1000
     )
 }
@@ -782,7 +782,10 @@ async fn discord_e2e_role_teacher_runs_a_timed_quiz_for_thirty_students() {
         .await;
     assert_eq!(
         launched.text(),
-        format!("Quiz lancé : 3 questions, 60 s chacune, 0,75 point en jeu. {} La première question arrive.", crate::helpers::EARLY_CLOSE)
+        format!(
+            "Quiz lancé : 3 questions de 60 s, 0,75 point en jeu. {} La première question arrive.",
+            crate::helpers::EARLY_CLOSE
+        )
     );
     assert!(launched.ephemeral());
     let posted = bot.wait_posts(QUIZ_CH, 1).await;
@@ -1126,21 +1129,21 @@ async fn discord_e2e_role_teacher_runs_a_timed_quiz_for_thirty_students() {
     assert_eq!(
         bot.dms(st(26).user_id)[0],
         "**Ton bilan** : 0,3 / 0,75 point, rang 23 sur 30. 1 juste, 1 presque, 0 faux, 1 sans réponse.\nÀ revoir :\n\
-         - 1.2.a Taux de clic Google Ads : /kpi a3_ctr\n\
-         - 1.2.c Coût pour mille impressions Google Ads (pas de réponse) : /kpi a3_cpm"
+         - 1.2.a Taux de clic Google Ads : /kpi 1.2.a\n\
+         - 1.2.c Coût pour mille impressions Google Ads : pas de réponse ; /kpi 1.2.c"
     );
     assert_eq!(
         bot.dms(st(30).user_id)[0],
         "**Ton bilan** : 0,25 / 0,75 point, rang 24 sur 30. 1 juste, 0 presque, 0 faux, 2 sans réponse.\nÀ revoir :\n\
-         - 1.2.a Taux de clic Google Ads (pas de réponse) : /kpi a3_ctr\n\
-         - 1.2.b Coût par clic Google Ads (pas de réponse) : /kpi a3_cpc"
+         - 1.2.a Taux de clic Google Ads : pas de réponse ; /kpi 1.2.a\n\
+         - 1.2.b Coût par clic Google Ads : pas de réponse ; /kpi 1.2.b"
     );
     assert_eq!(
         bot.dms(st(28).user_id)[0],
         "**Ton bilan** : 0 / 0,75 point, rang 25 sur 30. 0 juste, 0 presque, 1 faux, 2 sans réponse.\nÀ revoir :\n\
-         - 1.2.a Taux de clic Google Ads : /kpi a3_ctr\n\
-         - 1.2.b Coût par clic Google Ads (pas de réponse) : /kpi a3_cpc\n\
-         - 1.2.c Coût pour mille impressions Google Ads (pas de réponse) : /kpi a3_cpm"
+         - 1.2.a Taux de clic Google Ads : /kpi 1.2.a\n\
+         - 1.2.b Coût par clic Google Ads : pas de réponse ; /kpi 1.2.b\n\
+         - 1.2.c Coût pour mille impressions Google Ads : pas de réponse ; /kpi 1.2.c"
     );
     bot.finish().await;
 }
@@ -1275,7 +1278,7 @@ async fn discord_e2e_an_interaction_delivered_twice_counts_once() {
     }
     let mut twice_answered = Vec::new();
     let launched = format!(
-        "Quiz lancé : 1 question, 60 s chacune, 0,25 point en jeu. {} La première question arrive.",
+        "Quiz lancé : 1 question de 60 s, 0,25 point en jeu. {} La première question arrive.",
         crate::helpers::EARLY_CLOSE
     );
     type IsFirst = Box<dyn Fn(&str) -> bool>;
@@ -1724,7 +1727,7 @@ async fn discord_e2e_two_class_servers_play_at_once_without_mixing() {
     assert_eq!(
         dms,
         vec![
-            "**Ton bilan** : 0 / 0,25 point, rang 3 sur 3. 0 juste, 0 presque, 1 faux, 0 sans réponse.\nÀ revoir :\n- 1.2.b Coût par clic Google Ads : /kpi a3_cpc".to_string(),
+            "**Ton bilan** : 0 / 0,25 point, rang 3 sur 3. 0 juste, 0 presque, 1 faux, 0 sans réponse.\nÀ revoir :\n- 1.2.b Coût par clic Google Ads : /kpi 1.2.b".to_string(),
             "**Ton bilan** : 0,25 / 0,25 point, rang 1 sur 3. 1 juste, 0 presque, 0 faux, 0 sans réponse.\nSans faute : bravo !".to_string(),
         ]
     );
@@ -2049,7 +2052,10 @@ async fn discord_e2e_a_question_that_cannot_be_posted_holds_the_quiz() {
         .await;
     assert_eq!(
         launched.text(),
-        format!("Quiz lancé : 2 questions, 60 s chacune, 0,5 point en jeu. {} La première question arrive.", crate::helpers::EARLY_CLOSE)
+        format!(
+            "Quiz lancé : 2 questions de 60 s, 0,5 point en jeu. {} La première question arrive.",
+            crate::helpers::EARLY_CLOSE
+        )
     );
     bot.wait_posts(QUIZ_CH, 1).await; // the first attempt, refused (500)
     let quiz = bot.count("SELECT MAX(id) FROM quizzes").await;

@@ -486,7 +486,7 @@ async fn practice_messages_tell_what_there_is_to_win_and_how_it_went() {
     play.send(&eva, hint(true)).await;
     let text = private_text(&play.send(&eva, answer("0,53 €")).await);
     assert!(
-        text.ends_with("🏁 Entraînement terminé : 2 calculs justes sur 2, 0,225 / 0,25 point. Bien joué : relis les corrections des calculs manqués."),
+        text.ends_with("🏁 Entraînement terminé : 2 calculs justes sur 2, 0,225 / 0,25 point. Tout est juste, avec des essais ou des indices : refais ces calculs sans aide pour les ancrer."),
         "{text}"
     );
     // Both settled now: nothing to win is announced, and the end says no points were at stake.
@@ -500,7 +500,7 @@ async fn practice_messages_tell_what_there_is_to_win_and_how_it_went() {
     play.send(&eva, answer("17,76 %")).await;
     let text = private_text(&play.send(&eva, answer("0,53 €")).await);
     assert!(
-        text.ends_with("🏁 Entraînement terminé : 2 calculs justes sur 2, sans points en jeu. Relis les corrections, puis recommence : c’est comme ça qu’on progresse."),
+        text.ends_with("🏁 Entraînement terminé : 2 calculs justes sur 2, sans points en jeu. Tout est juste, avec des essais ou des indices : refais ces calculs sans aide pour les ancrer."),
         "{text}"
     );
     assert!(!text.contains("Bien joué"), "{text}");

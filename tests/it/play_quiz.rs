@@ -98,7 +98,7 @@ fn assert_question(
     assert_eq!(reply.audience, Audience::Channel);
     assert_eq!(
         crate::helpers::plain(&reply.text),
-        format!("{header}\n{statement}\nRépondez avec /repondre ou le bouton « Répondre »."),
+        format!("{header}\n{statement}\nRéponds avec /repondre ou le bouton « Répondre »."),
     );
     assert_eq!(reply.deadline, Some(deadline), "deadline of item {idx}");
     let item = ItemRef { quiz, item: idx };
@@ -173,7 +173,7 @@ async fn timed_quiz_with_thirty_students_speed_and_streak_bonus() {
         .await;
     assert_eq!(
         private_text(&launched),
-        "Quiz lancé : 3 questions, 60 s chacune, 0,75 point en jeu. Bonus de rapidité : une bonne réponse rapporte de 50 % (à la dernière seconde) à 100 % de ses points (tout de suite). Bonus de série : +10 % par bonne réponse d’affilée, jusqu’à +50 %, d’où des totaux qui peuvent dépasser les points en jeu. Une question se ferme à la fin de son temps, ou plus tôt dès que tous les participants (une réponse ou un indice dans ce quiz) y ont répondu ; la première dure toujours tout son temps. La première question arrive."
+        "Quiz lancé : 3 questions de 60 s, 0,75 point en jeu. Bonus de rapidité : une bonne réponse rapporte de 50 % (à la dernière seconde) à 100 % de ses points (tout de suite). Bonus de série : +10 % par bonne réponse d’affilée, jusqu’à +50 %, d’où des totaux qui peuvent dépasser les points en jeu. Une question se ferme à la fin de son temps, ou plus tôt dès que tous les participants (une réponse ou un indice dans ce quiz) y ont répondu ; la première dure toujours tout son temps. La première question arrive."
     );
     play.engine.tick().await;
     assert!(play.outbox.failed() >= 1);
@@ -454,20 +454,20 @@ async fn timed_quiz_with_thirty_students_speed_and_streak_bonus() {
     assert_eq!(
         summary_of(21),
         "**Ton bilan** : 0 / 0,75 point, rang 24 sur 30. 0 juste, 0 presque, 2 faux, 1 sans réponse.\nÀ revoir :\n\
-         - 1.2.a Taux de clic Google Ads : /kpi a3_ctr\n\
-         - 1.2.b Coût par clic Google Ads : /kpi a3_cpc\n\
-         - 1.2.c Coût pour mille impressions Google Ads (pas de réponse) : /kpi a3_cpm"
+         - 1.2.a Taux de clic Google Ads : /kpi 1.2.a\n\
+         - 1.2.b Coût par clic Google Ads : /kpi 1.2.b\n\
+         - 1.2.c Coût pour mille impressions Google Ads : pas de réponse ; /kpi 1.2.c"
     );
     assert_eq!(
         summary_of(30),
         "**Ton bilan** : 0,334 / 0,75 point, rang 23 sur 30. 1 juste, 1 presque, 0 faux, 1 sans réponse.\nÀ revoir :\n\
-         - 1.2.a Taux de clic Google Ads (pas de réponse) : /kpi a3_ctr\n\
-         - 1.2.c Coût pour mille impressions Google Ads : /kpi a3_cpm"
+         - 1.2.a Taux de clic Google Ads : pas de réponse ; /kpi 1.2.a\n\
+         - 1.2.c Coût pour mille impressions Google Ads : /kpi 1.2.c"
     );
     assert_eq!(
         summary_of(16),
         "**Ton bilan** : 0,526 / 0,75 point, rang 11 sur 30. 2 justes, 1 presque, 0 faux, 0 sans réponse.\nÀ revoir :\n\
-         - 1.2.a Taux de clic Google Ads : /kpi a3_ctr"
+         - 1.2.a Taux de clic Google Ads : /kpi 1.2.a"
     );
 
     // The quiz is over: finished in the database, answers go to practice, nothing more posted.
@@ -884,7 +884,10 @@ async fn launching_while_a_quiz_runs_or_with_bad_settings_is_refused() {
         .await;
     assert_eq!(
         private_text(&replies),
-        format!("Quiz lancé : 8 questions, 75 s chacune, 2 points en jeu. {} La première question arrive.", crate::helpers::EARLY_CLOSE)
+        format!(
+            "Quiz lancé : 8 questions de 75 s, 2 points en jeu. {} La première question arrive.",
+            crate::helpers::EARLY_CLOSE
+        )
     );
     play.engine.tick().await;
     let quiz = last_quiz_id(&play).await;
