@@ -153,6 +153,7 @@ ids! {
     PLAY_QUIZ_QUESTION = "play.quiz.question" ["n", "total", "id", "points", "statement", "annexes"];
     PLAY_QUIZ_REVEAL = "play.quiz.reveal" ["id", "value"];
     PLAY_QUIZ_STATS = "play.quiz.stats" ["correct", "close", "wrong"];
+    PLAY_QUIZ_STATS_UNANSWERED = "play.quiz.stats_unanswered" ["correct", "close", "wrong", "unanswered"];
     PLAY_QUIZ_STATS_NOBODY = "play.quiz.stats_nobody" [];
     PLAY_QUIZ_CLOSED_TIME = "play.quiz.closed_time" [];
     PLAY_QUIZ_CLOSED_EVERYONE = "play.quiz.closed_everyone" [];

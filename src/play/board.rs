@@ -266,7 +266,26 @@ pub fn podium_lines(m: &crate::prompts::Prompts, rows: &[Row], places: usize) ->
 /// Each player's own summary at the end of a quiz: points, rank, and what to revise.
 pub async fn summaries(inner: &Inner, quiz: &LiveQuiz) -> anyhow::Result<Vec<Reply>> {
     let m = inner.messages();
-    let rows = quiz_rows(inner, quiz.id).await?;
+    let mut rows = quiz_rows(inner, quiz.id).await?;
+    // Taking part is any act in the quiz: a student who only took hints gets her summary too
+    // (0 point, every question without an answer), and counts among the players ranked.
+    let hint_only: Vec<(i64, String, String)> = sqlx::query_as(
+        "SELECT DISTINCT m.id, m.display_name, m.platform_user FROM hints h
+         JOIN members m ON m.id = h.member_id
+         WHERE h.quiz_id = ? AND m.role = 'student'
+           AND NOT EXISTS (SELECT 1 FROM answers a WHERE a.quiz_id = h.quiz_id AND a.member_id = m.id)
+         ORDER BY m.display_name COLLATE NOCASE",
+    )
+    .bind(quiz.id)
+    .fetch_all(&inner.store.write)
+    .await?;
+    rows.extend(hint_only.into_iter().map(|(member_id, name, user)| Row {
+        member_id,
+        name,
+        user,
+        points: 0,
+        answers: 0,
+    }));
     let ranks: HashMap<i64, usize> = ranked(&rows)
         .into_iter()
         .map(|(r, row)| (row.member_id, r))

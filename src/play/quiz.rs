@@ -1401,20 +1401,31 @@ async fn reveal_reply(
         text.push_str(&m.render(reason.text_id(), &[]));
         text.push(' ');
     }
+    // Those taking part in the quiz (an answer or a hint so far) who did not answer this one.
+    let answered = quiz.answered.get(&idx);
+    let unanswered = quiz
+        .players
+        .iter()
+        .filter(|p| !answered.is_some_and(|a| a.contains(p)))
+        .count();
     if rows.is_empty() {
         text.push_str(&m.render(msg::PLAY_QUIZ_STATS_NOBODY, &[]));
     } else {
-        text.push_str(&m.render(
-            msg::PLAY_QUIZ_STATS,
-            &[
-                (
-                    "correct",
-                    &crate::render::count(m, count("correct"), msg::PLAY_COUNT_CORRECT),
-                ),
-                ("close", &count("close").to_string()),
-                ("wrong", &count("wrong").to_string()),
-            ],
-        ));
+        let correct = crate::render::count(m, count("correct"), msg::PLAY_COUNT_CORRECT);
+        let (close, wrong) = (count("close").to_string(), count("wrong").to_string());
+        let mut args = vec![
+            ("correct", correct.as_str()),
+            ("close", close.as_str()),
+            ("wrong", wrong.as_str()),
+        ];
+        let unanswered_text = unanswered.to_string();
+        let id = if unanswered > 0 {
+            args.push(("unanswered", unanswered_text.as_str()));
+            msg::PLAY_QUIZ_STATS_UNANSWERED
+        } else {
+            msg::PLAY_QUIZ_STATS
+        };
+        text.push_str(&m.render(id, &args));
     }
     let common = mistakes
         .into_iter()

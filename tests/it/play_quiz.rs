@@ -1585,3 +1585,57 @@ async fn an_answer_for_a_question_that_just_closed_is_never_moved_to_the_next() 
         1
     );
 }
+
+/// Taking part is any act: a student who only took a hint counts in the correction (« sans
+/// réponse »), in the ranking, and gets her summary like the others.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_student_who_only_took_a_hint_is_counted_ranked_and_summarised() {
+    let play = spawn_engine("quiz_hint_only").await;
+    let prof = play.teacher("Prof");
+    let (ana, chloe) = (play.student("Ana"), play.student("Chloé"));
+    play.send(&prof, launch(&["1.2.a"], 60, false, false)).await;
+    let quiz = crate::helpers::last_quiz_id(&play).await;
+    play.take_posts(1).await;
+    play.clock.advance(1_000);
+    play.send(
+        &chloe,
+        Command::Hint {
+            confirm: true,
+            item: None,
+        },
+    )
+    .await;
+    answer_taken(&play, &ana, "17,76 %").await;
+    // Chloé takes part: the question runs its full time, waiting for her answer.
+    play.advance_and_tick(61_000).await;
+    play.wait_quiz_over(quiz).await;
+    let posts = play.outbox.take();
+    let texts: Vec<String> = posts
+        .iter()
+        .map(|(_, r)| crate::helpers::plain(&r.text))
+        .collect();
+    assert!(
+        texts
+            .iter()
+            .any(|t| t.contains("La classe : 1 juste, 0 presque, 0 faux, 1 sans réponse.")),
+        "{texts:#?}"
+    );
+    let summary = |who: &str| {
+        posts
+            .iter()
+            .find(|(_, r)| r.audience == Audience::User(crate::helpers::user_id(who)))
+            .map(|(_, r)| crate::helpers::plain(&r.text))
+            .unwrap_or_else(|| panic!("{who} gets her summary: {texts:#?}"))
+    };
+    assert!(
+        summary("Ana").contains("rang 1 sur 2"),
+        "{}",
+        summary("Ana")
+    );
+    let chloe_summary = summary("Chloé");
+    assert!(
+        chloe_summary.contains("rang 2 sur 2")
+            && chloe_summary.contains("0 juste, 0 presque, 0 faux, 1 sans réponse"),
+        "{chloe_summary}"
+    );
+}
