@@ -89,6 +89,9 @@ pub struct Part {
     pub id: String,
     pub kpi: usize,
     pub points: Decimal,
+    /// `points` in thousandths, as scores are stored: converted once, when the pack loads
+    /// (its bounds make it fit), so playing never converts.
+    pub milli: crate::play::scoring::Milli,
 }
 
 #[derive(Debug, Clone)]
@@ -118,6 +121,8 @@ pub struct GridCriterion {
     pub id: String,
     /// Its share of the marks, in points.
     pub share: Decimal,
+    /// `share` in thousandths, converted when the pack loads.
+    pub milli: crate::play::scoring::Milli,
 }
 
 impl Grid {

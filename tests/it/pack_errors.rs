@@ -517,9 +517,9 @@ fn every_kind_of_problem_is_said_in_french_with_its_fix() {
         Break {
             file: KPIS,
             from: "formula = \"a3_clicks / a3_impressions * 100\"\nunit = \"percent\"\nprecision = 2",
-            to: "formula = \"a3_clicks / a3_impressions * 100\"\nunit = \"percent\"\nprecision = 11",
+            to: "formula = \"a3_clicks / a3_impressions * 100\"\nunit = \"percent\"\nprecision = 7",
             at: "kpis.a3_ctr.precision",
-            says: &["10 décimales au plus"],
+            says: &["6 décimales au plus", "une précision de 0 à 6"],
         },
         Break {
             file: KPIS,
