@@ -95,6 +95,9 @@ pub struct Part {
     pub id: String,
     pub kpi: usize,
     pub points: Decimal,
+    /// `points` in thousandths, as scores are stored: converted once, when the pack loads
+    /// (its bounds make it fit), so playing never converts.
+    pub milli: crate::play::scoring::Milli,
 }
 
 #[derive(Debug, Clone)]
@@ -124,6 +127,8 @@ pub struct GridCriterion {
     pub id: String,
     /// Its share of the marks, in points.
     pub share: Decimal,
+    /// `share` in thousandths, converted when the pack loads.
+    pub milli: crate::play::scoring::Milli,
 }
 
 impl Grid {

@@ -57,17 +57,20 @@ pub fn round_signed(value: Decimal, decimals: i64) -> Decimal {
         return round(value, decimals.min(28) as u32);
     }
     let mut factor = Decimal::ONE;
-    for _ in 0..(-decimals).min(20) {
+    for _ in 0..decimals.unsigned_abs().min(20) {
         factor *= Decimal::TEN;
     }
-    match value.checked_div(factor) {
-        Some(scaled) => round(scaled, 0) * factor,
-        None => value,
-    }
+    // Rounding up near the largest decimal could step past it: then the value stays as is.
+    value
+        .checked_div(factor)
+        .and_then(|scaled| round(scaled, 0).checked_mul(factor))
+        .unwrap_or(value)
 }
 
 /// Writes `value` rounded to exactly `decimals` places, French style: "1 940,50", "−0,53".
 pub fn number(value: Decimal, decimals: u32) -> String {
+    // A decimal has at most 28 decimals (rescaling further makes one that cannot print).
+    let decimals = decimals.min(28);
     let rounded = round(value, decimals);
     let negative = rounded.is_sign_negative() && !rounded.is_zero();
     let mut digits = rounded.abs();
@@ -214,5 +217,30 @@ mod tests {
         assert_eq!(round_signed(dec!(17.7567), 1), dec!(17.8));
         assert_eq!(round(dec!(2.5), 0), dec!(3));
         assert_eq!(round(dec!(-2.5), 0), dec!(-3));
+    }
+
+    /// Rounding the largest decimals to the ten once panicked (`× 10` past the largest
+    /// decimal); formatting them never does.
+    #[test]
+    fn the_largest_decimals_round_and_format_without_panicking() {
+        assert_eq!(round_signed(Decimal::MAX, -1), Decimal::MAX);
+        assert_eq!(round_signed(Decimal::MIN, -1), Decimal::MIN);
+        let to_1e20 = dec!(79_228_162_500_000_000_000_000_000_000);
+        assert_eq!(round_signed(Decimal::MAX, -20), to_1e20);
+        assert_eq!(round_signed(Decimal::MAX, i64::MIN), to_1e20);
+        assert_eq!(round_signed(Decimal::MAX, i64::MAX), Decimal::MAX);
+        for v in [
+            Decimal::MAX,
+            Decimal::MIN,
+            Decimal::new(1, 28),
+            Decimal::ZERO,
+        ] {
+            for d in [0, 2, 6, 28, u32::MAX] {
+                assert!(!number(v, d).is_empty());
+                assert!(!signed_with_unit(v, Unit::Points, d).is_empty());
+                assert!(!number_trimmed(v, d).is_empty());
+            }
+            assert!(!duration_hms(v).is_empty());
+        }
     }
 }

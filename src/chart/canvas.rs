@@ -376,10 +376,13 @@ impl Canvas {
                 continue;
             };
             let bounds = outlined.px_bounds();
-            let (left, top) = (bounds.min.x as i32, bounds.min.y as i32);
+            // In i64: a glyph placed far off the canvas (a coordinate saturated from a huge or
+            // infinite one) is skipped, never an overflow.
+            let (left, top) = (bounds.min.x as i64, bounds.min.y as i64);
+            let (pw, ph) = (i64::from(pw), i64::from(ph));
             outlined.draw(|gx, gy, coverage| {
-                let px = left + gx as i32;
-                let py = top + gy as i32;
+                let px = left.saturating_add(i64::from(gx));
+                let py = top.saturating_add(i64::from(gy));
                 if px < 0 || py < 0 || px >= pw || py >= ph {
                     return;
                 }

@@ -842,7 +842,8 @@ fn draw_evolution(canvas: &mut Canvas, top: f32, rows: &[(String, Num)], note: &
     let max = shown().fold(Decimal::ZERO, Decimal::max);
     let left = MARGIN + label_width + 16.0;
     let right = canvas.width - MARGIN;
-    let span = px(max - min);
+    // A pack's figures are bounded (`pack::bounds`); past the largest decimal, the widest span.
+    let span = max.checked_sub(min).map_or(f32::MAX, px);
     let scale = if span > 0.0 {
         (right - left - room_neg - room_pos) / span
     } else {
@@ -980,8 +981,8 @@ fn draw_shares(canvas: &mut Canvas, top: f32, segments: &[(String, Rgb); 2], row
         let bar_h = (group - 70.0).clamp(16.0, 36.0);
         match (row.a.value, row.b.value) {
             (Some(a), Some(b)) => {
-                let total = a + b;
-                let wa = if total > Decimal::ZERO {
+                let total = a.checked_add(b);
+                let wa = if let Some(total) = total.filter(|t| *t > Decimal::ZERO) {
                     full * px(a) / px(total)
                 } else {
                     0.0

@@ -221,7 +221,9 @@ impl Plan {
                 }
                 let coefficient = Expr::Bin(Op::Div, r(to), r(from));
                 if let Some(v) = eval(&coefficient) {
-                    mistakes.push((Mistake::Coefficient, v * Decimal::ONE_HUNDRED));
+                    if let Some(percent) = v.checked_mul(Decimal::ONE_HUNDRED) {
+                        mistakes.push((Mistake::Coefficient, percent));
+                    }
                     mistakes.push((Mistake::Coefficient, v));
                 }
                 if unit_of(case, from) == Unit::Percent {
@@ -438,13 +440,30 @@ fn matches(given: Decimal, decimals: i64, target: Decimal) -> bool {
     format::round_signed(target, decimals) == given
 }
 
-/// |given − target| ≤ `percent` % of |target|.
+/// |given − target| ≤ `percent` % of |target|, for any two decimals (`percent` ≥ 0): a
+/// product past the largest decimal is compared, not computed.
 fn relatively_near(given: Decimal, target: Decimal, percent: Decimal) -> bool {
     if target.is_zero() {
         return given.is_zero();
     }
-    let gap = (given - target).abs();
-    gap * Decimal::ONE_HUNDRED <= target.abs() * percent
+    // A gap past the largest decimal (opposite signs, both huge) is more than any share of
+    // either.
+    let Some(gap) = given.checked_sub(target).map(|g| g.abs()) else {
+        return false;
+    };
+    match (
+        gap.checked_mul(Decimal::ONE_HUNDRED),
+        target.abs().checked_mul(percent),
+    ) {
+        (Some(left), Some(right)) => left <= right,
+        // The share of the target is past the largest decimal, the scaled gap is not.
+        (Some(_), None) => true,
+        (None, Some(_)) => false,
+        // Both huge: the same comparison divided by 100, where the rounding cannot matter.
+        (None, None) => (target.abs() / Decimal::ONE_HUNDRED)
+            .checked_mul(percent)
+            .is_none_or(|share| gap <= share),
+    }
 }
 
 fn ten_power(decimals: i64) -> Decimal {
@@ -454,7 +473,7 @@ fn ten_power(decimals: i64) -> Decimal {
             step /= Decimal::TEN;
         }
     } else {
-        for _ in 0..(-decimals).min(20) {
+        for _ in 0..decimals.unsigned_abs().min(20) {
             step *= Decimal::TEN;
         }
     }
@@ -584,9 +603,15 @@ fn choose_dot_reading(
     let small = as_decimal.given.unwrap_or_default().abs();
     if expected.is_zero() {
         ambiguous(written)
-    } else if small * Decimal::TEN >= expected {
+    } else if small
+        .checked_mul(Decimal::TEN)
+        .is_none_or(|s| s >= expected)
+    {
         as_decimal
-    } else if small * Decimal::ONE_HUNDRED <= expected {
+    } else if small
+        .checked_mul(Decimal::ONE_HUNDRED)
+        .is_some_and(|s| s <= expected)
+    {
         as_thousands
     } else {
         ambiguous(written)
@@ -642,9 +667,11 @@ fn judge(
     // Rounded right at the student's own precision, however few decimals.
     let rounds_right = matches(given, decimals, plan.exact)
         || plan.alt.is_some_and(|alt| matches(given, decimals, alt));
-    let in_tolerance = plan
-        .tolerance
-        .is_some_and(|t| (given - plan.exact).abs() <= t);
+    let in_tolerance = plan.tolerance.is_some_and(|t| {
+        given
+            .checked_sub(plan.exact)
+            .is_some_and(|gap| gap.abs() <= t)
+    });
     if unit_changes_meaning {
         if on_value || on_alt || rounds_right || in_tolerance {
             return outcome(Verdict::Close, Reason::WrongUnit);
@@ -696,7 +723,9 @@ fn judge(
             return outcome(Verdict::Close, Reason::Truncated);
         }
         let rounded = format::round_signed(plan.exact, decimals);
-        let one_off = (given - rounded).abs() == one_step;
+        let one_off = given
+            .checked_sub(rounded)
+            .is_some_and(|gap| gap.abs() == one_step);
         if (one_off && relatively_near(given, plan.exact, Decimal::ONE))
             || relatively_near(given, plan.exact, near_limit)
         {
@@ -718,4 +747,36 @@ fn judge(
         return outcome(Verdict::Wrong, Reason::Mistake(*mistake));
     }
     outcome(Verdict::Wrong, Reason::NotTheValue)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal_macros::dec;
+
+    /// A KPI of 10^27 once killed the bot when a student answered: `gap × 100` went past the
+    /// largest decimal.
+    #[test]
+    fn relatively_near_takes_any_decimals_without_panicking() {
+        let huge = dec!(1_000_000_000_000_000_000_000_000_000);
+        assert!(!relatively_near(dec!(17), huge, Decimal::ONE));
+        assert!(relatively_near(huge, huge, Decimal::ONE));
+        assert!(relatively_near(huge - dec!(1), huge, Decimal::ONE));
+        assert!(!relatively_near(Decimal::MAX, Decimal::MIN, Decimal::ONE));
+        assert!(!relatively_near(Decimal::MIN, Decimal::MAX, dec!(5)));
+        assert!(relatively_near(Decimal::MAX, Decimal::MAX, dec!(0.5)));
+        assert!(!relatively_near(Decimal::MAX, dec!(1), dec!(5)));
+        assert!(!relatively_near(dec!(1), Decimal::MAX / dec!(2), dec!(5)));
+        // A target whose share is past the largest decimal, a gap that is not.
+        assert!(relatively_near(
+            Decimal::MAX / dec!(2),
+            Decimal::MAX,
+            dec!(60)
+        ));
+        // Ordinary sizes, as before.
+        assert!(relatively_near(dec!(17.75), dec!(17.7567), dec!(0.5)));
+        assert!(!relatively_near(dec!(18), dec!(17.7567), dec!(0.5)));
+        assert!(relatively_near(dec!(0), dec!(0), dec!(0.5)));
+        assert!(!relatively_near(dec!(0.1), dec!(0), dec!(0.5)));
+    }
 }

@@ -70,6 +70,25 @@ impl<R> Expr<R> {
         out
     }
 
+    /// Every number written in the expression, left to right.
+    pub fn numbers(&self) -> Vec<Decimal> {
+        let mut out = Vec::new();
+        self.collect_numbers(&mut out);
+        out
+    }
+
+    fn collect_numbers(&self, out: &mut Vec<Decimal>) {
+        match self {
+            Expr::Num(n) => out.push(*n),
+            Expr::Ref(_) => {}
+            Expr::Neg(e) => e.collect_numbers(out),
+            Expr::Bin(_, a, b) => {
+                a.collect_numbers(out);
+                b.collect_numbers(out);
+            }
+        }
+    }
+
     fn collect_refs<'a>(&'a self, out: &mut Vec<&'a R>) {
         match self {
             Expr::Num(_) => {}

@@ -6,6 +6,7 @@
 //! reference resolves and every KPI evaluates, or every problem found, each with its file, its
 //! key or line, what is wrong and what was expected.
 
+pub mod bounds;
 pub mod formula;
 pub mod wording;
 mod workshop;
@@ -307,8 +308,14 @@ pub fn load(dir: &Path) -> Result<Case, PackErrors> {
             ),
         );
     }
+    if let Some(problem) = bounds::points_problem(raw_case.total_points, "un sujet") {
+        problems.add(&case_file, "total_points", problem);
+    }
     let mut dossiers: Vec<Dossier> = Vec::new();
     for (i, d) in raw_case.dossiers.iter().enumerate() {
+        if let Some(problem) = bounds::points_problem(d.points, "un dossier") {
+            problems.add(&case_file, format!("dossiers[{i}].points"), problem);
+        }
         if dossiers.iter().any(|x| x.id == d.id) {
             problems.add(
                 &case_file,
@@ -325,8 +332,9 @@ pub fn load(dir: &Path) -> Result<Case, PackErrors> {
             points: d.points,
         });
     }
-    let dossier_sum: Decimal = dossiers.iter().map(|d| d.points).sum();
-    if dossier_sum != raw_case.total_points {
+    let dossier_sum = bounds::checked_sum(dossiers.iter().map(|d| d.points));
+    // A sum out of range comes from points already reported out of bounds.
+    if let Some(dossier_sum) = dossier_sum.filter(|s| *s != raw_case.total_points) {
         problems.add(
             &case_file,
             "total_points",
@@ -361,6 +369,9 @@ pub fn load(dir: &Path) -> Result<Case, PackErrors> {
                 continue;
             }
         };
+        if let Some(problem) = bounds::figure_problem(raw.value) {
+            problems.add(&annex_file, format!("{key}.value"), problem);
+        }
         if let Some(n) = raw.annex {
             if !annex_numbers.contains(&n) {
                 problems.add(
@@ -508,6 +519,16 @@ pub fn load(dir: &Path) -> Result<Case, PackErrors> {
                     return None;
                 }
             };
+            for n in parsed.numbers() {
+                if let Some(problem) = bounds::figure_problem(n) {
+                    problems.add(
+                        &kpi_file,
+                        format!("{key}.{field}"),
+                        format!("formule « {src} » : {problem}"),
+                    );
+                    return None;
+                }
+            }
             let mut unknown = Vec::new();
             let resolved = parsed.try_map(&mut |name: String| match resolve(&name) {
                 Some(r) => Ok::<RefId, ()>(r),
@@ -628,12 +649,27 @@ pub fn load(dir: &Path) -> Result<Case, PackErrors> {
         } else {
             continue;
         };
-        if raw.precision > 10 {
+        if raw.precision > bounds::MAX_PRECISION {
             problems.add(
                 &kpi_file,
                 format!("{key}.precision"),
-                "10 décimales au plus : écrivez une précision de 0 à 10",
+                format!(
+                    "{max} décimales au plus : écrivez une précision de 0 à {max}",
+                    max = bounds::MAX_PRECISION
+                ),
             );
+        }
+        if let Some(min) = raw.min_decimals {
+            if min > raw.precision.min(bounds::MAX_PRECISION) {
+                problems.add(
+                    &kpi_file,
+                    format!("{key}.min_decimals"),
+                    format!(
+                        "min_decimals vaut {min}, plus que la précision ({}) : min_decimals dit combien de décimales une bonne réponse exige quand l’énoncé en demande moins que la précision n’en montre ; écrivez un nombre de 0 à {}, ou retirez min_decimals",
+                        raw.precision, raw.precision.min(bounds::MAX_PRECISION)
+                    ),
+                );
+            }
         }
         if let Some(t) = raw.tolerance {
             if t.is_sign_negative() {
@@ -642,13 +678,15 @@ pub fn load(dir: &Path) -> Result<Case, PackErrors> {
                     format!("{key}.tolerance"),
                     "une tolérance ne peut pas être négative",
                 );
+            } else if let Some(problem) = bounds::figure_problem(t) {
+                problems.add(&kpi_file, format!("{key}.tolerance"), problem);
             }
         }
         if raw.indivisible && unit != Unit::Count {
             problems.add(
                 &kpi_file,
                 format!("{key}.indivisible"),
-                "only a count can be indivisible (expected unit = \"count\", or no indivisible)",
+                "seul un dénombrement peut être indivisible : écrivez unit = \"count\", ou retirez indivisible",
             );
         }
         let mut mistakes = Vec::new();
@@ -675,7 +713,7 @@ pub fn load(dir: &Path) -> Result<Case, PackErrors> {
             id: id.clone(),
             label: raw.label.clone(),
             unit,
-            precision: raw.precision.min(10),
+            precision: raw.precision.min(bounds::MAX_PRECISION),
             kind,
             expr,
             aliases: raw.aliases.clone(),
@@ -739,6 +777,9 @@ pub fn load(dir: &Path) -> Result<Case, PackErrors> {
                 );
             }
         }
+        if let Some(problem) = bounds::points_problem(q.points, "une question") {
+            problems.add(&question_file, format!("{key}.points"), problem);
+        }
         let mut parts = Vec::new();
         for (p_i, p) in q.parts.iter().enumerate() {
             let p_key = format!("{key}.parts[{p_i}]");
@@ -752,18 +793,20 @@ pub fn load(dir: &Path) -> Result<Case, PackErrors> {
                     ),
                 );
             }
-            if p.points <= Decimal::ZERO {
-                problems.add(
-                    &question_file,
-                    format!("{p_key}.points"),
-                    "un calcul vaut plus de 0 point",
-                );
-            }
+            let milli = match bounds::points_problem(p.points, "un calcul") {
+                Some(problem) => {
+                    problems.add(&question_file, format!("{p_key}.points"), problem);
+                    0
+                }
+                // Within bounds, thousandths always fit.
+                None => crate::play::scoring::to_milli(p.points).unwrap_or(0),
+            };
             match kpi_index.get(&p.kpi) {
                 Some(&k) => parts.push(Part {
                     id: p.id.clone(),
                     kpi: k,
                     points: p.points,
+                    milli,
                 }),
                 None => problems.add(
                     &question_file,
@@ -775,8 +818,8 @@ pub fn load(dir: &Path) -> Result<Case, PackErrors> {
                 ),
             }
         }
-        let parts_sum: Decimal = parts.iter().map(|p| p.points).sum();
-        if parts_sum > q.points {
+        let parts_sum = bounds::checked_sum(parts.iter().map(|p| p.points));
+        if let Some(parts_sum) = parts_sum.filter(|s| *s > q.points) {
             problems.add(
                 &question_file,
                 format!("{key}.parts"),
@@ -795,12 +838,13 @@ pub fn load(dir: &Path) -> Result<Case, PackErrors> {
         });
     }
     for d in &dossiers {
-        let sum: Decimal = questions
-            .iter()
-            .filter(|q| q.dossier == d.id)
-            .map(|q| q.points)
-            .sum();
-        if sum != d.points {
+        let sum = bounds::checked_sum(
+            questions
+                .iter()
+                .filter(|q| q.dossier == d.id)
+                .map(|q| q.points),
+        );
+        if let Some(sum) = sum.filter(|s| *s != d.points) {
             problems.add(&question_file, "questions", format!("les questions du dossier « {} » totalisent {sum} points mais case.toml lui en donne {} : les deux doivent être égaux", d.id, d.points));
         }
     }
@@ -833,21 +877,39 @@ pub fn load(dir: &Path) -> Result<Case, PackErrors> {
     };
 
     // Every KPI and every declared mistake must evaluate.
+    // Every KPI and every declared mistake must evaluate, within bounds: exactly, and with
+    // the KPIs it uses rounded as a student copies them (what the checker accepts too).
     for (i, k) in case.kpis.iter().enumerate() {
-        if let Err(e) = case.evaluate(i) {
-            problems.add(
+        let results = [case.evaluate(i), case.evaluate_from_rounded(i)];
+        match results.iter().find_map(|r| r.as_ref().err()) {
+            Some(e) => problems.add(
                 &kpi_file,
                 format!("kpis.{}", k.id),
-                format!("calcul impossible : {}", eval_problem(&e)),
-            );
+                format!("calcul impossible : {}", eval_problem(e)),
+            ),
+            None => {
+                if let Some(problem) = results
+                    .iter()
+                    .flatten()
+                    .find_map(|v| bounds::result_problem(*v))
+                {
+                    problems.add(&kpi_file, format!("kpis.{}", k.id), problem);
+                }
+            }
         }
         for (m_i, m) in k.mistakes.iter().enumerate() {
-            if let Err(e) = case.eval_exact(&m.expr, &k.id) {
-                problems.add(
+            let location = format!("kpis.{}.mistakes[{m_i}]", k.id);
+            match case.eval_exact(&m.expr, &k.id) {
+                Err(e) => problems.add(
                     &kpi_file,
-                    format!("kpis.{}.mistakes[{m_i}]", k.id),
+                    location,
                     format!("calcul impossible : {}", eval_problem(&e)),
-                );
+                ),
+                Ok(v) => {
+                    if let Some(problem) = bounds::result_problem(v) {
+                        problems.add(&kpi_file, location, problem);
+                    }
+                }
             }
         }
     }

@@ -107,21 +107,27 @@ pub(super) fn load_grids(
                     ),
                 );
             }
-            if c.share <= Decimal::ZERO {
-                problems.add(
-                    file,
-                    format!("{c_key}.share"),
-                    format!("{} point : un critère vaut plus de 0 point", c.share),
-                );
-            }
+            let milli = match super::bounds::points_problem(c.share, "un critère") {
+                Some(problem) => {
+                    problems.add(file, format!("{c_key}.share"), problem);
+                    0
+                }
+                // Within bounds, thousandths always fit.
+                None => crate::play::scoring::to_milli(c.share).unwrap_or(0),
+            };
             criteria.push(GridCriterion {
                 id: c.id.clone(),
                 share: c.share,
+                milli,
             });
         }
-        let parts: Decimal = question.parts.iter().map(|p| p.points).sum();
-        let written = question.points - parts;
-        let sum: Decimal = criteria.iter().map(|c| c.share).sum();
+        // Out of range only with points already reported out of bounds.
+        let parts = super::bounds::checked_sum(question.parts.iter().map(|p| p.points));
+        let written = parts.and_then(|parts| Some((parts, question.points.checked_sub(parts)?)));
+        let sum = super::bounds::checked_sum(criteria.iter().map(|c| c.share));
+        let (Some((parts, written)), Some(sum)) = (written, sum) else {
+            continue;
+        };
         if sum != written {
             let detail = if parts.is_zero() {
                 format!("les {} points de la question", question.points.normalize())

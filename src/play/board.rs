@@ -303,12 +303,12 @@ pub async fn summaries(inner: &Inner, quiz: &LiveQuiz) -> anyhow::Result<Vec<Rep
             .await?;
     let hinted: std::collections::HashSet<i64> = hinted.into_iter().map(|(h,)| h).collect();
     // Out of the points of the questions actually asked (a stopped quiz asked fewer).
-    let max: Milli = quiz
-        .items
-        .iter()
-        .filter(|i| i.shown_at.is_some())
-        .map(|i| i.points)
-        .sum();
+    let max: Milli = scoring::sum_milli(
+        quiz.items
+            .iter()
+            .filter(|i| i.shown_at.is_some())
+            .map(|i| i.points),
+    );
     let case = inner.app.case(Some(&quiz.case_id));
     let mut out = Vec::new();
     for row in &rows {
@@ -847,8 +847,12 @@ pub async fn my_data(inner: &Arc<Inner>, who: &Who, actor: &Actor) -> anyhow::Re
             .collect::<Vec<_>>(),
         "practices": practices,
     });
-    let total: i64 =
-        answers.iter().map(|a| a.6).sum::<i64>() + written.iter().filter_map(|w| w.4).sum::<i64>();
+    let total: i64 = scoring::sum_milli(
+        answers
+            .iter()
+            .map(|a| a.6)
+            .chain(written.iter().filter_map(|w| w.4)),
+    );
     let text = m.render(
         msg::PLAY_MY_DATA,
         &[

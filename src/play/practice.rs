@@ -215,11 +215,12 @@ pub async fn start(
     .await?;
     tx.commit().await?;
     // What is still to win: a part finished in an earlier run trains for free.
-    let stake: Milli = parts
-        .iter()
-        .filter(|p| !settled.contains(&p.0))
-        .map(|p| p.2)
-        .sum();
+    let stake: Milli = scoring::sum_milli(
+        parts
+            .iter()
+            .filter(|p| !settled.contains(&p.0))
+            .map(|p| p.2),
+    );
     let n_settled = parts.iter().filter(|p| settled.contains(&p.0)).count();
     let count_parts = crate::render::count(m, parts.len(), msg::COUNT_CALCUL);
     let points = crate::render::points(m, scoring::from_milli(stake));
@@ -334,12 +335,13 @@ async fn advance(
         .fetch_one(&mut **tx)
         .await?;
     let settled = settled_parts(tx, practice.member_id, practice.id).await?;
-    let stake: Milli = practice
-        .parts
-        .iter()
-        .filter(|p| !settled.contains(*p))
-        .filter_map(|p| case.part(p).map(|(_, part)| scoring::to_milli(part.points)))
-        .sum();
+    let stake: Milli = scoring::sum_milli(
+        practice
+            .parts
+            .iter()
+            .filter(|p| !settled.contains(*p))
+            .filter_map(|p| case.part(p).map(|(_, part)| part.milli)),
+    );
     let outcome = RunOutcome {
         total: practice.parts.len(),
         right: usize::try_from(right).unwrap_or(0),
@@ -433,7 +435,7 @@ pub async fn answer(
     }
     // Nothing is sealed: a practice never runs while its class's quiz does.
     let sealed = BTreeSet::new();
-    let base = scoring::to_milli(part.points);
+    let base = part.milli;
     let outcome = case.check(kpi, text);
     // Every reply names the calculation it judged.
     let verdict_text = format!(
@@ -571,7 +573,7 @@ pub async fn hint(
     if let Some(refused) = paused_by_quiz(inner, who).await {
         return Ok(refused);
     }
-    let base = scoring::to_milli(part.points);
+    let base = part.milli;
     let level = hint_level(inner, practice.id, &part_id).await? + 1;
     let Some(cost) = scoring::hint_level_cost(&inner.settings, base, level) else {
         return Ok(vec![Reply::private(m.render(msg::PLAY_HINT_NO_MORE, &[]))]);

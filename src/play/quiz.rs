@@ -122,7 +122,7 @@ pub fn parts_of(case: &Case, scope: &Scope) -> Result<Vec<(String, usize, Milli)
     let mut out = Vec::new();
     let push_question = |q: &crate::case::Question, out: &mut Vec<(String, usize, Milli)>| {
         for p in &q.parts {
-            out.push((p.id.clone(), p.kpi, scoring::to_milli(p.points)));
+            out.push((p.id.clone(), p.kpi, p.milli));
         }
     };
     match scope {
@@ -142,7 +142,7 @@ pub fn parts_of(case: &Case, scope: &Scope) -> Result<Vec<(String, usize, Milli)
                 if let Some(q) = case.question(id) {
                     push_question(q, &mut out);
                 } else if let Some((_, p)) = case.part(id) {
-                    out.push((p.id.clone(), p.kpi, scoring::to_milli(p.points)));
+                    out.push((p.id.clone(), p.kpi, p.milli));
                 } else {
                     return Err(id.clone());
                 }
@@ -285,7 +285,7 @@ pub async fn launch(
         seconds,
         "quiz launched"
     );
-    let total: Milli = parts.iter().map(|p| p.2).sum();
+    let total: Milli = scoring::sum_milli(parts.iter().map(|p| p.2));
     // The bonuses change what an answer earns: said at the launch, with their figures.
     let pct = |share: rust_decimal::Decimal| {
         crate::format::number_trimmed(share * rust_decimal::Decimal::ONE_HUNDRED, 1)

@@ -121,15 +121,12 @@ pub async fn member_results(
     let mut out: Vec<(String, Decimal, Decimal)> = Vec::new();
     for d in &case.dossiers {
         let in_dossier = |part: &str| case.part(part).is_some_and(|(q, _)| q.dossier == d.id);
-        let possible: i64 = items.iter().filter(|i| in_dossier(&i.0)).map(|i| i.1).sum();
+        let possible: i64 =
+            scoring::sum_milli(items.iter().filter(|i| in_dossier(&i.0)).map(|i| i.1));
         if possible == 0 {
             continue;
         }
-        let got: i64 = earned
-            .iter()
-            .filter(|e| in_dossier(&e.0))
-            .map(|e| e.1)
-            .sum();
+        let got: i64 = scoring::sum_milli(earned.iter().filter(|e| in_dossier(&e.0)).map(|e| e.1));
         out.push((
             format!("{} – {}", d.id, d.title),
             scoring::from_milli(got),

@@ -9,16 +9,42 @@ use rust_decimal::Decimal;
 /// Thousandths of a point, as stored.
 pub type Milli = i64;
 
-/// Points to milli-points, rounded half away from zero.
-pub fn to_milli(points: Decimal) -> Milli {
-    crate::format::round(points * Decimal::ONE_THOUSAND, 0)
-        .to_i64()
-        .unwrap_or(0)
+/// Points to milli-points, rounded half away from zero; `None` when they do not fit an `i64`
+/// (a loaded pack's points always do: its points are at most 100, see `pack::bounds`).
+pub fn to_milli(points: Decimal) -> Option<Milli> {
+    let thousandths = points.checked_mul(Decimal::ONE_THOUSAND)?;
+    crate::format::round(thousandths, 0).to_i64()
+}
+
+/// A share (in [0, 1], checked with the rules of play) of `base` milli-points, as milli-points.
+/// The product is at most `base`, so it fits; the saturation only keeps a share or a base out
+/// of those bounds from panicking.
+fn share_of(base: Milli, share: Decimal) -> Milli {
+    let points = from_milli(base).checked_mul(share);
+    saturate(points)
+}
+
+/// Points as milli-points, saturated at the ends of an `i64`.
+fn saturate(points: Option<Decimal>) -> Milli {
+    match points {
+        Some(p) => to_milli(p).unwrap_or(if p.is_sign_negative() {
+            Milli::MIN
+        } else {
+            Milli::MAX
+        }),
+        None => Milli::MAX,
+    }
 }
 
 /// Milli-points to points.
 pub fn from_milli(milli: Milli) -> Decimal {
     Decimal::new(milli, 3).normalize()
+}
+
+/// The sum of milli-points, saturated at the ends of an `i64` (a class's points are far from
+/// them: at most 100 points a part).
+pub fn sum_milli(values: impl IntoIterator<Item = Milli>) -> Milli {
+    values.into_iter().fold(0, Milli::saturating_add)
 }
 
 /// Share of the points a verdict earns before bonuses.
@@ -32,19 +58,20 @@ pub fn verdict_share(settings: &PlaySettings, verdict: Verdict) -> Decimal {
 
 /// What taking hints up to `level` (1-based) costs, as milli-points of a part worth `base`.
 pub fn hint_cost(settings: &PlaySettings, base: Milli, level: usize) -> Milli {
-    settings
-        .hints
-        .cost
-        .iter()
-        .take(level)
-        .map(|share| to_milli(from_milli(base) * share))
-        .sum()
+    sum_milli(
+        settings
+            .hints
+            .cost
+            .iter()
+            .take(level)
+            .map(|share| share_of(base, *share)),
+    )
 }
 
 /// The cost of hint `level` alone.
 pub fn hint_level_cost(settings: &PlaySettings, base: Milli, level: usize) -> Option<Milli> {
     let share = settings.hints.cost.get(level.checked_sub(1)?)?;
-    Some(to_milli(from_milli(base) * share))
+    Some(share_of(base, *share))
 }
 
 /// Everything that decides a quiz answer's points.
@@ -70,17 +97,27 @@ pub struct QuizAnswer {
 pub fn quiz_points(settings: &PlaySettings, a: &QuizAnswer) -> Milli {
     let q = &settings.quiz;
     let base = from_milli(a.base);
-    let mut points = base * verdict_share(settings, a.verdict);
-    if a.speed_bonus && a.limit_ms > 0 && !points.is_zero() {
-        let ratio = Decimal::from(a.elapsed_ms.clamp(0, a.limit_ms)) / Decimal::from(a.limit_ms);
-        let factor = Decimal::ONE - ratio * (Decimal::ONE - q.speed_floor_share);
-        points *= factor;
-    }
-    if a.streak_bonus && a.verdict == Verdict::Correct && a.streak_before > 0 {
-        let bonus = (q.streak_step_share * Decimal::from(a.streak_before)).min(q.streak_cap_share);
-        points += base * bonus;
-    }
-    (to_milli(points) - a.hint_cost).max(0)
+    // Every factor is a share in [0, 1] (checked with the rules of play): nothing here exceeds
+    // twice the base; checked all the same, an overflow saturates.
+    let points = (|| {
+        let mut points = base.checked_mul(verdict_share(settings, a.verdict))?;
+        if a.speed_bonus && a.limit_ms > 0 && !points.is_zero() {
+            let ratio = Decimal::from(a.elapsed_ms.clamp(0, a.limit_ms))
+                .checked_div(Decimal::from(a.limit_ms))?;
+            let factor =
+                Decimal::ONE.checked_sub(ratio.checked_mul(Decimal::ONE - q.speed_floor_share)?)?;
+            points = points.checked_mul(factor)?;
+        }
+        if a.streak_bonus && a.verdict == Verdict::Correct && a.streak_before > 0 {
+            let bonus = q
+                .streak_step_share
+                .checked_mul(Decimal::from(a.streak_before))?
+                .min(q.streak_cap_share);
+            points = points.checked_add(base.checked_mul(bonus)?)?;
+        }
+        Some(points)
+    })();
+    saturate(points).saturating_sub(a.hint_cost).max(0)
 }
 
 /// Points of a practice answer at attempt `attempt` (1-based).
@@ -99,7 +136,7 @@ pub fn practice_points(
         .and_then(|i| settings.practice.attempt_credit.get(i))
         .copied()
         .unwrap_or(Decimal::ZERO);
-    (to_milli(from_milli(base) * credit) - hint_cost).max(0)
+    share_of(base, credit).saturating_sub(hint_cost).max(0)
 }
 
 #[cfg(test)]
@@ -183,8 +220,38 @@ mod tests {
 
     #[test]
     fn milli_round_trip() {
-        assert_eq!(to_milli(Decimal::new(25, 2)), 250);
+        assert_eq!(to_milli(Decimal::new(25, 2)), Some(250));
         assert_eq!(from_milli(250), Decimal::new(25, 2));
         assert_eq!(from_milli(3500), Decimal::new(35, 1));
+    }
+
+    /// Huge points once panicked at `/quiz lancer` (`points * 1000` past the largest decimal).
+    #[test]
+    fn huge_points_are_none_not_a_panic() {
+        assert_eq!(to_milli(Decimal::MAX), None);
+        assert_eq!(to_milli(Decimal::MIN), None);
+        assert_eq!(to_milli(Decimal::new(i64::MAX, 0)), None);
+        assert_eq!(to_milli(Decimal::new(100, 0)), Some(100_000));
+        let s = settings();
+        let mut a = answer(Verdict::Correct);
+        a.base = Milli::MAX;
+        a.speed_bonus = true;
+        a.streak_bonus = true;
+        a.streak_before = u32::MAX;
+        a.elapsed_ms = i64::MAX;
+        a.hint_cost = Milli::MIN;
+        assert_eq!(quiz_points(&s, &a), Milli::MAX);
+        a.hint_cost = Milli::MAX;
+        assert_eq!(quiz_points(&s, &a), 0);
+        assert!(hint_cost(&s, Milli::MAX, 3) > 0);
+        assert_eq!(
+            hint_level_cost(&s, Milli::MIN, 1).map(|c| c < 0),
+            Some(true)
+        );
+        assert_eq!(
+            practice_points(&s, Milli::MAX, Verdict::Correct, 1, Milli::MIN),
+            Milli::MAX
+        );
+        assert_eq!(sum_milli([Milli::MAX, 1]), Milli::MAX);
     }
 }

@@ -808,11 +808,12 @@ fn ticked_criteria(
 
 /// The points of the ticked criteria.
 pub fn ticked_points(grid: &Grid, ticked: &BTreeSet<String>) -> Milli {
-    grid.criteria
-        .iter()
-        .filter(|c| ticked.contains(&c.id))
-        .map(|c| scoring::to_milli(c.share))
-        .sum()
+    scoring::sum_milli(
+        grid.criteria
+            .iter()
+            .filter(|c| ticked.contains(&c.id))
+            .map(|c| c.milli),
+    )
 }
 
 fn parse_ticked(json: Option<&str>) -> BTreeSet<String> {

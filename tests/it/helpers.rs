@@ -401,29 +401,38 @@ pub struct Play {
     /// The class every request goes to unless told otherwise.
     pub place: Place,
     pub db: PathBuf,
+    /// The packs and texts the engine plays (the bundled ones unless told otherwise).
+    app: Arc<App>,
     counter: Arc<AtomicU64>,
     _dir: Arc<TempDir>,
 }
 
 /// A fresh engine for one test: database in a temp dir named after the test, clock at [`T0`].
 pub async fn spawn_engine(test: &str) -> Play {
+    spawn_engine_with(test, play_app()).await
+}
+
+/// Like [`spawn_engine`], playing the packs of `app` (a pack built by a test).
+pub async fn spawn_engine_with(test: &str, app: Arc<App>) -> Play {
     let dir = TempDir::new(&format!("play-{test}"));
     let db = dir.path.join("casebot.db");
     let clock = ManualClock::starting_at(T0);
     let outbox = Arc::new(RecordingOutbox::default());
-    let engine = start_engine(&db, &clock, &outbox).await;
+    let engine = start_engine(&app, &db, &clock, &outbox).await;
     Play {
         engine,
         clock,
         outbox,
         place: place("guild-1", "BTS NDRC 1", "quiz"),
         db,
+        app,
         counter: Arc::new(AtomicU64::new(0)),
         _dir: Arc::new(dir),
     }
 }
 
 async fn start_engine(
+    app: &Arc<App>,
     db: &std::path::Path,
     clock: &ManualClock,
     outbox: &Arc<RecordingOutbox>,
@@ -434,7 +443,7 @@ async fn start_engine(
     };
     let outbox: Arc<dyn Outbox> = outbox.clone();
     match Engine::start(
-        play_app(),
+        app.clone(),
         play_settings(),
         store,
         Arc::new(clock.clone()),
@@ -472,6 +481,7 @@ impl Play {
             outbox,
             place,
             db,
+            app,
             counter,
             _dir,
         } = self;
@@ -479,13 +489,14 @@ impl Play {
         // Lets the old scheduler and answer writer notice that the engine is gone.
         tokio::time::sleep(std::time::Duration::from_millis(50)).await;
         clock.advance(down_ms);
-        let engine = start_engine(&db, &clock, &outbox).await;
+        let engine = start_engine(&app, &db, &clock, &outbox).await;
         Play {
             engine,
             clock,
             outbox,
             place,
             db,
+            app,
             counter,
             _dir,
         }

@@ -1064,6 +1064,13 @@ fn every_workshop_problem_is_said_in_french_with_its_fix() {
         ),
         (
             GRIDS,
+            grid_13,
+            "  { id = \"offer\", share = \"79228162514264337593543950335\" },\n  { id = \"method\", share = \"79228162514264337593543950335\" },",
+            "grids.\"1.3\".criteria[1].share",
+            &["un critère vaut plus de 0 point et au plus 100 points"][..],
+        ),
+        (
+            GRIDS,
             "[grids.\"1.3\"]\ncriteria = [",
             "[grids.\"1.3\"]\ncriteria = []\nunused = [",
             "grids.\"1.3\"",

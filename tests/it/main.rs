@@ -7,6 +7,7 @@ mod cli;
 mod consignes;
 mod console_input;
 mod discord_e2e;
+mod extreme_packs;
 mod fake_discord;
 mod fake_discord_selftest;
 mod helpers;
