@@ -511,19 +511,21 @@ impl Play {
             outbox,
             place,
             db,
+            app,
             counter,
             _dir,
         } = self;
         drop(engine);
         tokio::time::sleep(std::time::Duration::from_millis(50)).await;
         between();
-        let engine = start_engine(&db, &clock, &outbox).await;
+        let engine = start_engine(&app, &db, &clock, &outbox).await;
         Play {
             engine,
             clock,
             outbox,
             place,
             db,
+            app,
             counter,
             _dir,
         }
