@@ -242,7 +242,11 @@ struct RawNumber {
 /// # Errors
 /// Returns a [`ParseError`] whenever any part of the input is not understood.
 pub fn parse_answer(input: &str) -> Result<ParsedAnswer, ParseError> {
-    let trimmed = input.trim();
+    // A sentence's final full stop (or « ! », « ; »), as phones add it: « 17,76 %. ».
+    let trimmed = input
+        .trim()
+        .trim_end_matches(['.', '!', ';', '…'])
+        .trim_end();
     if trimmed.is_empty() {
         return Err(ParseError::Empty);
     }
@@ -870,6 +874,28 @@ mod tests {
     use proptest::prelude::*;
     use rust_decimal_macros::dec;
     use std::mem::discriminant;
+
+    /// A final full stop, « ! » or « ; » (as a phone adds it) reads like no punctuation.
+    #[test]
+    fn a_final_full_stop_is_read_like_none() {
+        for (with, without) in [
+            ("17,76 %.", "17,76 %"),
+            ("0,53 €.", "0,53 €"),
+            ("3,02 !", "3,02"),
+            ("baisse de 5,08 %;", "baisse de 5,08 %"),
+            ("1 940 €...", "1 940 €"),
+        ] {
+            let (a, b) = (parse_answer(with), parse_answer(without));
+            match (a, b) {
+                (Ok(a), Ok(b)) => assert_eq!(
+                    (a.value, a.decimals, a.unit),
+                    (b.value, b.decimals, b.unit),
+                    "{with}"
+                ),
+                (a, b) => panic!("{with}: {a:?} / {without}: {b:?}"),
+            }
+        }
+    }
 
     /// What a table case expects.
     enum Expect {

@@ -908,30 +908,19 @@ async fn on_error(error: poise::FrameworkError<'_, Data, Error>) {
         }
         poise::FrameworkError::Command { error, ctx, .. } => {
             tracing::error!(error = format!("{error:#}"), command = %ctx.command().qualified_name, "command failed");
-            let text = ctx
-                .data()
-                .app
-                .messages
-                .render(msg::PLAY_INTERNAL_ERROR, &[]);
-            let reply = poise::CreateReply::default()
-                .content(text)
-                .ephemeral(true)
-                .allowed_mentions(no_mentions());
-            if let Err(e) = ctx.send(reply).await {
-                tracing::warn!(error = %e, "error message not sent");
-            }
+            tell(ctx, msg::PLAY_INTERNAL_ERROR).await;
         }
         // Options that no longer match the command (Discord still shows an older version of
         // it after an update): say so in French, never stay silent.
         poise::FrameworkError::ArgumentParse { error, ctx, .. } => {
             tracing::warn!(error = %error, command = %ctx.command().qualified_name, "options not understood");
-            outdated(ctx).await;
+            tell(ctx, msg::DISCORD_OUTDATED).await;
         }
         poise::FrameworkError::CommandStructureMismatch {
             description, ctx, ..
         } => {
             tracing::warn!(description, command = %ctx.command().qualified_name, "command structure mismatch");
-            outdated(poise::Context::Application(ctx)).await;
+            tell(poise::Context::Application(ctx), msg::DISCORD_OUTDATED).await;
         }
         poise::FrameworkError::UnknownInteraction {
             framework,
@@ -965,9 +954,9 @@ async fn on_error(error: poise::FrameworkError<'_, Data, Error>) {
     }
 }
 
-/// The French reply to a command whose options the bot no longer reads as sent.
-async fn outdated(ctx: Ctx<'_>) {
-    let text = ctx.data().app.messages.render(msg::DISCORD_OUTDATED, &[]);
+/// Answers a failed or outdated command with the text `id`, privately.
+async fn tell(ctx: Ctx<'_>, id: &str) {
+    let text = ctx.data().app.messages.render(id, &[]);
     let reply = poise::CreateReply::default()
         .content(text)
         .ephemeral(true)

@@ -978,7 +978,7 @@ async fn discord_e2e_role_teacher_runs_a_timed_quiz_for_thirty_students() {
     );
     assert!(
         reveal.contains(
-            "\n\nQuestion close : temps écoulé. La classe : 20 justes, 3 presque, 5 faux.\n\
+            "\n\nQuestion close : temps écoulé. La classe : 20 justes, 3 presque, 5 faux, 1 sans réponse.\n\
              Erreur la plus fréquente : division à l’envers (5).\n\n"
         ),
         "{reveal}"
@@ -1044,7 +1044,7 @@ async fn discord_e2e_role_teacher_runs_a_timed_quiz_for_thirty_students() {
     );
     assert!(
         reveal.contains(
-            "\n\nQuestion close : temps écoulé. La classe : 7 justes, 5 presque, 2 faux.\n\n"
+            "\n\nQuestion close : temps écoulé. La classe : 7 justes, 5 presque, 2 faux, 16 sans réponse.\n\n"
         ),
         "{reveal}"
     );

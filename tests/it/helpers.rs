@@ -475,31 +475,8 @@ impl Play {
     /// Drops the engine (as a crash or a restart would), moves the clock by `down_ms` while it
     /// is down, and starts a new one on the same database, clock and outbox.
     pub async fn restart(self, down_ms: i64) -> Play {
-        let Play {
-            engine,
-            clock,
-            outbox,
-            place,
-            db,
-            app,
-            counter,
-            _dir,
-        } = self;
-        drop(engine);
-        // Lets the old scheduler and answer writer notice that the engine is gone.
-        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
-        clock.advance(down_ms);
-        let engine = start_engine(&app, &db, &clock, &outbox).await;
-        Play {
-            engine,
-            clock,
-            outbox,
-            place,
-            db,
-            app,
-            counter,
-            _dir,
-        }
+        let clock = self.clock.clone();
+        self.restart_with(move || clock.advance(down_ms)).await
     }
 
     /// Like [`Play::restart`], running `between` while no engine holds the database (to put a

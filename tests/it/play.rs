@@ -89,7 +89,11 @@ async fn a_restart_in_the_middle_of_a_quiz_loses_nothing_and_counts_nothing_twic
     // Reveal, podium, score distribution, 3 summaries.
     let posted = play.take_posts(1 + 1 + 1 + 3).await;
     assert_eq!(posted.len(), 6, "{posted:#?}");
-    assert!(plain(&posted[0].1.text).contains("La classe : 2 justes, 0 presque, 0 faux."));
+    let reveal = plain(&posted[0].1.text);
+    assert!(
+        reveal.contains("La classe : 2 justes, 0 presque, 0 faux, 1 sans réponse."),
+        "{reveal}"
+    );
     assert_eq!(
         plain(&posted[1].1.text),
         // Chloé, at 0 point, is not on the podium.

@@ -389,7 +389,7 @@ async fn timed_quiz_with_thirty_students_speed_and_streak_bonus() {
     assert_eq!(posted.len(), 1 + 1 + 1 + 30, "{posted:#?}");
     let reveal = crate::helpers::plain(&posted[0].1.text);
     assert!(
-        reveal.contains("La classe : 15 justes, 1 presque, 0 faux.\n\n**Classement du quiz**\n1. Élève 01 – 0,788 point\n2. Élève 02 – 0,763 point\n"),
+        reveal.contains("La classe : 15 justes, 1 presque, 0 faux, 14 sans réponse.\n\n**Classement du quiz**\n1. Élève 01 – 0,788 point\n2. Élève 02 – 0,763 point\n"),
         "{reveal}"
     );
     assert!(!reveal.contains("Erreur la plus fréquente"), "{reveal}");
@@ -770,7 +770,10 @@ async fn teacher_pauses_resumes_extends_skips_and_stops() {
     // Question 2 was open: its correction comes first, with Ana's answer counted.
     assert!(stopped[1].text.starts_with("✅ **Correction 1.2.b**"));
     assert!(
-        crate::helpers::plain(&stopped[1].text).contains("La classe : 1 juste, 0 presque, 0 faux.")
+        crate::helpers::plain(&stopped[1].text)
+            .contains("La classe : 1 juste, 0 presque, 0 faux, 1 sans réponse."),
+        "{}",
+        stopped[1].text
     );
     let stopped = stopped[1..].to_vec();
     assert_eq!(
@@ -1299,7 +1302,8 @@ async fn early_closing_waits_for_everyone_taking_part_and_the_correction_says_wh
     let reveal = crate::helpers::plain(&posted[0].1.text);
     assert_eq!(
         closed_line(&reveal),
-        "Question close : temps écoulé. La classe : 1 juste, 0 presque, 0 faux."
+        // Ben took a hint: he takes part, and did not answer.
+        "Question close : temps écoulé. La classe : 1 juste, 0 presque, 0 faux, 1 sans réponse."
     );
 
     // Question 2: Ana answers; Ben took part (a hint), so the question waits for him.
