@@ -57,7 +57,7 @@ impl Outbox for ConsoleOutbox {
     ) -> Pin<Box<dyn Future<Output = Result<(), SendError>> + Send + 'a>> {
         Box::pin(async move {
             print_reply(&self.out, &self.messages, &self.files_dir, None, &reply)
-                .map_err(|e| SendError(e.to_string()))
+                .map_err(|e| SendError::retry(e.to_string()))
         })
     }
 }

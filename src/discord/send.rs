@@ -5,12 +5,10 @@
 use crate::msg;
 use crate::play::command::{
     Audience, Button, ButtonAction, ChannelRef, Choice, ChoiceAction, ItemRef, Outbox, Reply,
-    SendError,
+    SendError, Sending,
 };
 use crate::prompts::Prompts;
 use poise::serenity_prelude as serenity;
-use std::future::Future;
-use std::pin::Pin;
 use std::sync::Arc;
 
 /// Discord's limit on a message's content, in characters.
@@ -301,32 +299,45 @@ impl DiscordOutbox {
         DiscordOutbox { http, messages }
     }
 
-    async fn send(&self, channel: &ChannelRef, reply: Reply) -> Result<(), SendError> {
+    async fn send(
+        &self,
+        channel: &ChannelRef,
+        reply: Reply,
+        nonce: Option<&str>,
+    ) -> Result<(), SendError> {
         let target = match &reply.audience {
             Audience::User(user) => {
                 let id: u64 = user
                     .parse()
-                    .map_err(|_| SendError(format!("bad user id {user}")))?;
+                    .map_err(|_| SendError::refused(format!("bad user id {user}")))?;
                 serenity::UserId::new(id.max(1))
                     .create_dm_channel(&self.http)
                     .await
-                    .map_err(|e| SendError(e.to_string()))?
+                    .map_err(send_error)?
                     .id
             }
             Audience::Channel | Audience::Private => {
-                let id: u64 = channel
-                    .channel
-                    .parse()
-                    .map_err(|_| SendError(format!("bad channel id {}", channel.channel)))?;
+                let id: u64 = channel.channel.parse().map_err(|_| {
+                    SendError::refused(format!("bad channel id {}", channel.channel))
+                })?;
                 serenity::ChannelId::new(id.max(1))
             }
         };
         let mut last = None;
-        for message in channel_messages(&self.messages, &reply) {
+        for (i, mut message) in channel_messages(&self.messages, &reply)
+            .into_iter()
+            .enumerate()
+        {
+            if let Some(nonce) = nonce {
+                // One nonce per piece: a repeat of any piece Discord already took is dropped.
+                message = message
+                    .nonce(serenity::Nonce::String(format!("{nonce}.{i}")))
+                    .enforce_nonce(true);
+            }
             let sent = target
                 .send_message(&self.http, message)
                 .await
-                .map_err(|e| SendError(e.to_string()))?;
+                .map_err(send_error)?;
             last = Some(sent.id);
         }
         if let (Some(name), Some(message), Audience::Channel) =
@@ -347,13 +358,31 @@ impl DiscordOutbox {
     }
 }
 
+/// A failed request, told apart: Discord's refusals (4xx but 429) will not change by retrying;
+/// anything else (unreachable, 5xx, rate limits) may pass.
+fn send_error(e: serenity::Error) -> SendError {
+    let status = match &e {
+        serenity::Error::Http(http) => http.status_code(),
+        _ => None,
+    };
+    match status {
+        Some(s) if s.is_client_error() && s.as_u16() != 429 => SendError::refused(e.to_string()),
+        _ => SendError::retry(e.to_string()),
+    }
+}
+
 impl Outbox for DiscordOutbox {
-    fn post<'a>(
+    fn post<'a>(&'a self, channel: &'a ChannelRef, reply: Reply) -> Sending<'a> {
+        Box::pin(self.send(channel, reply, None))
+    }
+
+    fn post_once<'a>(
         &'a self,
         channel: &'a ChannelRef,
         reply: Reply,
-    ) -> Pin<Box<dyn Future<Output = Result<(), SendError>> + Send + 'a>> {
-        Box::pin(self.send(channel, reply))
+        nonce: &'a str,
+    ) -> Sending<'a> {
+        Box::pin(self.send(channel, reply, Some(nonce)))
     }
 }
 

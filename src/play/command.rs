@@ -498,17 +498,54 @@ pub struct ChannelRef {
 
 /// A message the engine could not post.
 #[derive(Debug, Clone, thiserror::Error)]
-#[error("message not sent: {0}")]
-pub struct SendError(pub String);
+#[error("message not sent: {reason}")]
+pub struct SendError {
+    pub reason: String,
+    /// The platform refused it for good (a member who closed direct messages, a channel that
+    /// is gone): trying again would fail the same way.
+    pub permanent: bool,
+}
+
+impl SendError {
+    /// A failure that may pass (the platform unreachable, busy, or failing).
+    pub fn retry(reason: impl Into<String>) -> SendError {
+        SendError {
+            reason: reason.into(),
+            permanent: false,
+        }
+    }
+
+    /// A refusal that will not change.
+    pub fn refused(reason: impl Into<String>) -> SendError {
+        SendError {
+            reason: reason.into(),
+            permanent: true,
+        }
+    }
+}
+
+/// A future that resolves once a post is sent.
+pub type Sending<'a> =
+    std::pin::Pin<Box<dyn std::future::Future<Output = Result<(), SendError>> + Send + 'a>>;
 
 /// Where the engine posts what it says on its own; each front end provides one.
 pub trait Outbox: Send + Sync {
     /// Posts `reply` to `channel` (or privately, for [`Audience::User`]); resolves once sent.
-    fn post<'a>(
+    fn post<'a>(&'a self, channel: &'a ChannelRef, reply: Reply) -> Sending<'a>;
+
+    /// Posts `reply` as [`Outbox::post`] does, under `nonce` (at most 18 characters, unique to
+    /// this post): a platform that deduplicates on it (Discord's `enforce_nonce`) drops a
+    /// repeat of a post it already took, so posting again after a crash does not double it.
+    /// Without such a platform (the console), the same as `post`.
+    fn post_once<'a>(
         &'a self,
         channel: &'a ChannelRef,
         reply: Reply,
-    ) -> std::pin::Pin<Box<dyn std::future::Future<Output = Result<(), SendError>> + Send + 'a>>;
+        nonce: &'a str,
+    ) -> Sending<'a> {
+        let _ = nonce;
+        self.post(channel, reply)
+    }
 }
 
 #[cfg(test)]

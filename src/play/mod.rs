@@ -4,6 +4,7 @@
 
 pub(crate) mod board;
 pub mod command;
+pub(crate) mod posts;
 pub(crate) mod practice;
 pub(crate) mod quiz;
 pub mod report;
@@ -61,6 +62,8 @@ pub(crate) struct Inner {
     /// Requests handled at once; the others wait their turn before taking any resource (keeps
     /// memory bounded when a whole school answers in the same second).
     admission: tokio::sync::Semaphore,
+    /// Held while end-of-quiz posts are sent, so that two passes never send the same one.
+    pub posting: Mutex<()>,
 }
 
 /// How many requests the engine works on at the same time.
@@ -110,6 +113,7 @@ impl Engine {
             wake: Arc::new(Notify::new()),
             in_flight: StdMutex::new(HashSet::new()),
             admission: tokio::sync::Semaphore::new(MAX_CONCURRENT_REQUESTS),
+            posting: Mutex::new(()),
         });
         quiz::restore(&inner).await?;
         tokio::spawn(quiz::scheduler(Arc::downgrade(&inner), inner.wake.clone()));

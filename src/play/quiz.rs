@@ -7,6 +7,7 @@
 //! memory per class behind one mutex that orders every change to that class's quiz.
 
 use super::command::{Button, ButtonAction, ChannelRef, ItemRef, Reply, Request, Scope};
+use super::posts::{self, PostError};
 use super::scoring::{self, Milli, QuizAnswer};
 use super::{Inner, Who};
 use crate::case::Case;
@@ -541,6 +542,10 @@ pub async fn stop(inner: &Arc<Inner>, who: &Who) -> anyhow::Result<Vec<Reply>> {
         .bind(quiz.id)
         .execute(&inner.store.write)
         .await?;
+    {
+        let mut conn = inner.store.write.acquire().await?;
+        posts::drop_unsent_steps(&mut conn, quiz.id).await?;
+    }
     drop(guard);
     let mut replies = vec![Reply::channel(
         inner.messages().render(msg::PLAY_QUIZ_STOPPED, &[]),
@@ -1138,7 +1143,7 @@ pub async fn scheduler(engine: Weak<Inner>, wake: Arc<Notify>) {
                 Ok(live) => live.values().cloned().collect(),
                 Err(_) => return,
             };
-            let mut next: Option<i64> = None;
+            let mut next: Option<i64> = posts::next_due(&inner).await;
             for live in lives {
                 if let Some(quiz) = live.lock().await.quiz.as_ref() {
                     if let Some(due) = next_due(quiz) {
@@ -1176,11 +1181,11 @@ pub async fn tick(inner: &Arc<Inner>) {
                 Ok(Step::Idle) => break,
                 Ok(Step::Moved) => {}
                 Ok(Step::Finished) => {
-                    // Stored as finished first (a crash now cannot replay the last reveal), then
-                    // the podium and summaries, still under the class lock so nothing starts
-                    // in between.
+                    // Stored as finished together with the podium, pictures and summaries to
+                    // post (a crash from now on neither replays the last reveal nor loses the
+                    // end), then posted, still under the class lock so nothing starts between.
                     let id = quiz.id;
-                    if let Err(e) = mark_finished(inner, id).await {
+                    if let Err(e) = finish(inner, quiz).await {
                         tracing::error!(
                             error = format!("{e:#}"),
                             quiz = id,
@@ -1189,8 +1194,13 @@ pub async fn tick(inner: &Arc<Inner>) {
                         quiz.retry_at = inner.now() + backoff_ms(1);
                         break;
                     }
-                    if let Some(quiz) = guard.quiz.take() {
-                        post_final(inner, &quiz).await;
+                    guard.quiz = None;
+                    if let Err(e) = posts::deliver_due(inner).await {
+                        tracing::error!(
+                            error = format!("{e:#}"),
+                            quiz = id,
+                            "end-of-quiz posts not sent; will retry"
+                        );
                     }
                     break;
                 }
@@ -1206,6 +1216,13 @@ pub async fn tick(inner: &Arc<Inner>) {
                 }
             }
         }
+    }
+    // End-of-quiz posts waiting since a restart or a failure.
+    if let Err(e) = posts::deliver_due(inner).await {
+        tracing::error!(
+            error = format!("{e:#}"),
+            "end-of-quiz posts not sent; will retry"
+        );
     }
 }
 
@@ -1238,10 +1255,7 @@ async fn step(inner: &Arc<Inner>, quiz: &mut LiveQuiz) -> anyhow::Result<Step> {
         let duration = i64::from(quiz.config.seconds_per_item) * 1000;
         let announced = now + duration;
         let reply = question_reply(inner, case, quiz, idx, announced);
-        if let Err(e) = inner.outbox.post(&quiz.channel, reply).await {
-            quiz.failures += 1;
-            quiz.retry_at = inner.now() + backoff_ms(quiz.failures);
-            tracing::warn!(error = %e, quiz = quiz.id, item = idx, "question not posted; the clock waits");
+        if !post_step(inner, quiz, posts::Kind::Question, idx, reply).await? {
             return Ok(Step::Idle);
         }
         let shown = inner.now();
@@ -1278,10 +1292,7 @@ async fn step(inner: &Arc<Inner>, quiz: &mut LiveQuiz) -> anyhow::Result<Step> {
     // Closed: reveal once every answer accepted before the close is committed.
     inner.writer.flush().await?;
     let reveal = reveal_reply(inner, case, quiz, idx).await?;
-    if let Err(e) = inner.outbox.post(&quiz.channel, reveal).await {
-        quiz.failures += 1;
-        quiz.retry_at = inner.now() + backoff_ms(quiz.failures);
-        tracing::warn!(error = %e, quiz = quiz.id, item = idx, "reveal not posted; the quiz waits");
+    if !post_step(inner, quiz, posts::Kind::Reveal, idx, reveal).await? {
         return Ok(Step::Idle);
     }
     quiz.failures = 0;
@@ -1308,6 +1319,28 @@ async fn step(inner: &Arc<Inner>, quiz: &mut LiveQuiz) -> anyhow::Result<Step> {
     quiz.retry_at = inner.now();
     save_clock(inner, quiz).await?;
     Ok(Step::Moved)
+}
+
+/// Posts a question or a reveal of the quiz once (see [`posts`]); `false` when the platform
+/// failed, the quiz then waiting (with backoff) before it tries again.
+async fn post_step(
+    inner: &Inner,
+    quiz: &mut LiveQuiz,
+    kind: posts::Kind,
+    idx: usize,
+    reply: Reply,
+) -> anyhow::Result<bool> {
+    let key = posts::key(quiz.id, kind, idx);
+    match posts::send_once(inner, &key, kind, quiz.id, &quiz.channel, reply).await {
+        Ok(()) => Ok(true),
+        Err(PostError::Send(e)) => {
+            quiz.failures += 1;
+            quiz.retry_at = inner.now() + backoff_ms(quiz.failures);
+            tracing::warn!(error = %e, quiz = quiz.id, item = idx, ?kind, "not posted; the quiz waits");
+            Ok(false)
+        }
+        Err(PostError::Store(e)) => Err(e),
+    }
 }
 
 fn question_reply(inner: &Inner, case: &Case, quiz: &LiveQuiz, idx: usize, deadline: i64) -> Reply {
@@ -1460,18 +1493,10 @@ async fn reveal_reply(
     })
 }
 
-/// Ends a quiz that ran to its last question: podium and summaries.
-async fn mark_finished(inner: &Inner, quiz_id: i64) -> anyhow::Result<()> {
-    sqlx::query("UPDATE quizzes SET status = 'finished', ended_at = ? WHERE id = ?")
-        .bind(inner.now())
-        .bind(quiz_id)
-        .execute(&inner.store.write)
-        .await?;
-    Ok(())
-}
-
-/// Posts the podium and the summaries of a quiz that ran to its end.
-async fn post_final(inner: &Inner, quiz: &LiveQuiz) {
+/// Ends a quiz that ran to its last question: stored as finished, in the same transaction as
+/// its podium, pictures and summaries to post (sent by [`posts::deliver_due`]). When they
+/// cannot be written, the quiz still ends (logged): a quiz never stays open for its podium.
+async fn finish(inner: &Inner, quiz: &LiveQuiz) -> anyhow::Result<()> {
     let replies = match final_replies(inner, quiz).await {
         Ok(r) => r,
         Err(e) => {
@@ -1480,14 +1505,32 @@ async fn post_final(inner: &Inner, quiz: &LiveQuiz) {
                 quiz = quiz.id,
                 "quiz end not written"
             );
-            return;
+            Vec::new()
         }
     };
-    for reply in replies {
-        if let Err(e) = inner.outbox.post(&quiz.channel, reply).await {
-            tracing::warn!(error = %e, quiz = quiz.id, "end-of-quiz message not posted");
-        }
+    let now = inner.now();
+    let mut tx = inner.store.begin().await?;
+    sqlx::query("UPDATE quizzes SET status = 'finished', ended_at = ? WHERE id = ?")
+        .bind(now)
+        .bind(quiz.id)
+        .execute(&mut *tx)
+        .await?;
+    posts::drop_unsent_steps(&mut tx, quiz.id).await?;
+    for (n, reply) in replies.iter().enumerate() {
+        let key = posts::key(quiz.id, posts::Kind::Final, n);
+        posts::record(
+            &mut tx,
+            &key,
+            posts::Kind::Final,
+            quiz.id,
+            &quiz.channel,
+            reply,
+            now,
+        )
+        .await?;
     }
+    tx.commit().await?;
+    Ok(())
 }
 
 /// The podium (public) and each player's own summary (private).

@@ -316,13 +316,11 @@ impl TempPack {
 
 use casebot::clock::ManualClock;
 use casebot::play::command::{
-    Actor, Audience, ChannelRef, Command, Outbox, Place, Reply, Request, SendError,
+    Actor, Audience, ChannelRef, Command, Outbox, Place, Reply, Request, SendError, Sending,
 };
 use casebot::play::settings::PlaySettings;
 use casebot::play::Engine;
 use casebot::store::Store;
-use std::future::Future;
-use std::pin::Pin;
 use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 
@@ -344,14 +342,101 @@ pub fn play_settings() -> PlaySettings {
 }
 
 /// An outbox that records every message the engine posts on its own, and can be told to fail.
+/// Like Discord with `enforce_nonce`, it drops a post whose nonce it took before.
 #[derive(Default)]
 pub struct RecordingOutbox {
     pub posts: Arc<Mutex<Vec<(ChannelRef, Reply)>>>,
     failing: AtomicBool,
     failed: AtomicUsize,
+    /// Nonces of the posts taken, and how many repeats were dropped.
+    nonces: Mutex<std::collections::HashSet<String>>,
+    repeats: AtomicUsize,
+    /// Posts taken so far (with or without a nonce): what [`Fault`] counts.
+    taken: AtomicUsize,
+    fault: Mutex<Option<(usize, Fault)>>,
+    /// Set while a post meets [`Fault::Hang`] (the engine waiting on it will never go on).
+    hanging: AtomicBool,
+    hang: tokio::sync::Notify,
+}
+
+/// What goes wrong with one post, once the platform took it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Fault {
+    /// The platform posts it, and its answer is lost (a timeout): the engine sees a failure.
+    LoseAnswer,
+    /// The platform posts it and never answers: the engine waits until it is killed.
+    Hang,
 }
 
 impl RecordingOutbox {
+    /// The post number `n` (0-based, counted over every post taken) meets `fault`.
+    pub fn fault_at(&self, n: usize, fault: Fault) {
+        *self.fault.lock().expect("outbox lock") = Some((n, fault));
+    }
+
+    /// Resolves once a post met [`Fault::Hang`] (at once if one did and [`Self::clear_hang`] was
+    /// not called since).
+    pub async fn hung(&self) {
+        loop {
+            let notified = self.hang.notified();
+            if self.hanging.load(Ordering::SeqCst) {
+                return;
+            }
+            notified.await;
+        }
+    }
+
+    /// Forgets a hang (the engine that waited on it was killed).
+    pub fn clear_hang(&self) {
+        self.hanging.store(false, Ordering::SeqCst);
+    }
+
+    /// How many repeated posts (a nonce seen before) were dropped.
+    pub fn repeats(&self) -> usize {
+        self.repeats.load(Ordering::SeqCst)
+    }
+
+    async fn take_post(
+        &self,
+        channel: &ChannelRef,
+        reply: Reply,
+        nonce: Option<&str>,
+    ) -> Result<(), SendError> {
+        if self.failing.load(Ordering::SeqCst) {
+            self.failed.fetch_add(1, Ordering::SeqCst);
+            return Err(SendError::retry("discord is down (test)"));
+        }
+        if let Some(nonce) = nonce {
+            if !self
+                .nonces
+                .lock()
+                .expect("outbox lock")
+                .insert(nonce.to_string())
+            {
+                // Discord returns the message it posted the first time.
+                self.repeats.fetch_add(1, Ordering::SeqCst);
+                return Ok(());
+            }
+        }
+        self.posts
+            .lock()
+            .expect("outbox lock")
+            .push((channel.clone(), reply));
+        let n = self.taken.fetch_add(1, Ordering::SeqCst);
+        let fault = *self.fault.lock().expect("outbox lock");
+        match fault {
+            Some((at, Fault::LoseAnswer)) if at == n => {
+                Err(SendError::retry("no answer from discord (test)"))
+            }
+            Some((at, Fault::Hang)) if at == n => {
+                self.hanging.store(true, Ordering::SeqCst);
+                self.hang.notify_waiters();
+                std::future::pending().await
+            }
+            _ => Ok(()),
+        }
+    }
+
     /// From now on, every post fails (`true`) or works (`false`).
     pub fn set_failing(&self, failing: bool) {
         self.failing.store(failing, Ordering::SeqCst);
@@ -374,22 +459,17 @@ impl RecordingOutbox {
 }
 
 impl Outbox for RecordingOutbox {
-    fn post<'a>(
+    fn post<'a>(&'a self, channel: &'a ChannelRef, reply: Reply) -> Sending<'a> {
+        Box::pin(self.take_post(channel, reply, None))
+    }
+
+    fn post_once<'a>(
         &'a self,
         channel: &'a ChannelRef,
         reply: Reply,
-    ) -> Pin<Box<dyn Future<Output = Result<(), SendError>> + Send + 'a>> {
-        Box::pin(async move {
-            if self.failing.load(Ordering::SeqCst) {
-                self.failed.fetch_add(1, Ordering::SeqCst);
-                return Err(SendError("discord is down (test)".into()));
-            }
-            self.posts
-                .lock()
-                .expect("outbox lock")
-                .push((channel.clone(), reply));
-            Ok(())
-        })
+        nonce: &'a str,
+    ) -> Sending<'a> {
+        Box::pin(self.take_post(channel, reply, Some(nonce)))
     }
 }
 

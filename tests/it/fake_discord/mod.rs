@@ -129,6 +129,13 @@ struct Inner {
     users: HashMap<u64, String>,
     commands: HashMap<Option<u64>, Vec<Value>>,
     shut: bool,
+    /// The message created under each nonce (`enforce_nonce`: a repeat returns it).
+    nonces: HashMap<String, u64>,
+    /// Texts of messages to hold: the next message holding one is created, then never
+    /// answered (each text holds one message).
+    hold: Vec<String>,
+    /// Content of the messages held so far.
+    held: Vec<String>,
 }
 
 struct Session {
@@ -307,6 +314,36 @@ impl FakeDiscord {
         self.shared
             .fail_channel_messages
             .store(on, Ordering::SeqCst);
+    }
+
+    /// The next message the bot posts whose content holds `text` is created (it shows in the
+    /// channel) and its request never answered, as if Discord took it and the answer was
+    /// lost while the bot was killed.
+    pub fn hold_once(&self, text: &str) {
+        self.shared.lock().hold.push(text.to_string());
+    }
+
+    /// Waits until a message holding `text` was held by [`Self::hold_once`]; its content.
+    pub async fn wait_held(&self, text: &str, timeout: Duration) -> Option<String> {
+        self.wait_until(timeout, |i| {
+            i.held.iter().find(|c| c.contains(text)).cloned()
+        })
+        .await
+    }
+
+    /// Every message the bot posted so far (channels and direct messages), in order.
+    pub fn posted_messages(&self) -> Vec<Value> {
+        let inner = self.shared.lock();
+        let mut list: Vec<(u64, Value)> = inner
+            .messages
+            .iter()
+            .map(|(id, m)| (*id, m.clone()))
+            .collect();
+        list.sort_by_key(|(id, _)| *id);
+        list.into_iter()
+            .filter(|(_, m)| m["author"]["id"] == FakeDiscord::BOT_USER_ID.to_string().as_str())
+            .map(|(_, m)| m)
+            .collect()
     }
 
     /// A message the fake holds (sent by the bot, or the message of a dispatched component
@@ -675,7 +712,7 @@ async fn rest(State(shared): State<Arc<Shared>>, req: Request) -> Response {
         files,
         at: Instant::now(),
     };
-    let (status, body) = {
+    let ((status, body), hold) = {
         let mut inner = shared.lock();
         let answer = if bad_json {
             error(
@@ -686,10 +723,28 @@ async fn rest(State(shared): State<Arc<Shared>>, req: Request) -> Response {
         } else {
             answer(&shared, &mut inner, &recorded)
         };
+        let content = recorded
+            .json
+            .as_ref()
+            .and_then(|j| j["content"].as_str())
+            .unwrap_or("")
+            .to_string();
+        let hold = recorded.method == "POST"
+            && recorded.path.ends_with("/messages")
+            && answer.0 == StatusCode::OK
+            && inner.hold.iter().any(|h| content.contains(h.as_str()));
+        if hold {
+            inner.hold.retain(|h| !content.contains(h.as_str()));
+            inner.held.push(content);
+        }
         inner.requests.push(recorded);
-        answer
+        (answer, hold)
     };
     shared.changed.notify_waiters();
+    if hold {
+        // Taken, and never answered: the bot waits until it is killed.
+        std::future::pending::<()>().await;
+    }
     match body {
         Some(body) => (status, Json(body)).into_response(),
         None => status.into_response(),
@@ -777,8 +832,24 @@ fn answer(shared: &Shared, inner: &mut Inner, r: &Recorded) -> Answer {
             let Some(channel) = id(channel) else {
                 return not_found();
             };
+            // As Discord: with `enforce_nonce`, a nonce seen before returns the message it
+            // created, and nothing new is posted.
+            let nonce = nonce_of(&body["nonce"]);
+            if let (Some(nonce), true) = (&nonce, body["enforce_nonce"] == json!(true)) {
+                if let Some(m) = inner
+                    .nonces
+                    .get(nonce)
+                    .and_then(|mid| inner.messages.get(mid))
+                {
+                    return ok(m.clone());
+                }
+            }
             let mid = inner.new_id();
-            let m = new_message(inner, mid, channel, &body, &r.files, false);
+            let mut m = new_message(inner, mid, channel, &body, &r.files, false);
+            if let Some(nonce) = nonce {
+                m["nonce"] = json!(nonce);
+                inner.nonces.insert(nonce, mid);
+            }
             ok(m)
         }
         ("GET", ["channels", channel, "messages"]) => {
@@ -1151,6 +1222,15 @@ pub fn command_id(name: &str) -> u64 {
         h = h.wrapping_mul(0x0100_0000_01b3);
     }
     (h >> 8) | (1 << 56)
+}
+
+/// A nonce as Discord takes it: a string, or an integer.
+fn nonce_of(v: &Value) -> Option<String> {
+    match v {
+        Value::String(s) => Some(s.clone()),
+        Value::Number(n) => Some(n.to_string()),
+        _ => None,
+    }
 }
 
 fn new_message(

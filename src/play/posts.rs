@@ -1,0 +1,290 @@
+//! What the engine posts on its own (a quiz's questions, its reveals, the end of a quiz), each
+//! exactly once across crashes and restarts, as far as the platform allows:
+//!
+//! 1. the intent is stored first (table `posts`, one row per post, keyed by what it is);
+//! 2. the post goes out with the row's nonce, which the platform uses to drop a repeat
+//!    (Discord: `enforce_nonce`, over the last few minutes);
+//! 3. the row is marked sent and its payload emptied.
+//!
+//! A crash between 1 and 3 leaves the row unsent: after the restart it goes out again with the
+//! same nonce, and a platform that had taken it the first time does not post it twice. A
+//! question or a reveal is posted again by its quiz (freshly written, the same nonce); the end
+//! of a quiz (podium, pictures, summaries), stored in the same transaction that marks the quiz
+//! finished, is sent from the stored rows by [`deliver_due`].
+
+use super::command::{Audience, ChannelRef, Reply, SendError};
+use super::Inner;
+use anyhow::Context;
+use sqlx::SqliteConnection;
+
+/// What a post is; the key of its row says which one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Kind {
+    Question,
+    Reveal,
+    Final,
+}
+
+impl Kind {
+    fn as_str(self) -> &'static str {
+        match self {
+            Kind::Question => "question",
+            Kind::Reveal => "reveal",
+            Kind::Final => "final",
+        }
+    }
+}
+
+/// The key of a quiz's post: `quiz:12:question:0`.
+pub(crate) fn key(quiz: i64, kind: Kind, n: usize) -> String {
+    format!("quiz:{quiz}:{}:{n}", kind.as_str())
+}
+
+/// After this many failed attempts an end-of-quiz post is given up (logged).
+const MAX_ATTEMPTS: i64 = 12;
+
+/// The wait before the next attempt: 1 s, doubling, at most 5 min.
+fn backoff_ms(attempts: i64) -> i64 {
+    (1000_i64 << attempts.clamp(0, 9)).min(300_000)
+}
+
+/// A nonce for a post: 18 characters (Discord takes at most 25, and the front end adds a
+/// piece number), from the key and the time of the intent, so that a database restored from a
+/// backup never reuses one a few minutes old.
+fn nonce(key: &str, now: i64) -> String {
+    // FNV-1a, 64 bits: stable across builds, which a stored nonce does not need but a test may.
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for byte in key.bytes().chain(now.to_le_bytes()) {
+        hash ^= u64::from(byte);
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("cb{hash:016x}")
+}
+
+/// A recorded post: its row, its nonce, and whether it is sent already.
+#[derive(Debug, Clone)]
+pub(crate) struct Intent {
+    pub id: i64,
+    pub nonce: String,
+    pub sent: bool,
+}
+
+/// Records the intent to post `reply` under `key`, or finds the one recorded before (a restart):
+/// the stored nonce is kept, and the payload is the latest one written.
+pub(crate) async fn record(
+    conn: &mut SqliteConnection,
+    key: &str,
+    kind: Kind,
+    quiz: i64,
+    channel: &ChannelRef,
+    reply: &Reply,
+    now: i64,
+) -> anyhow::Result<Intent> {
+    let mut bare = reply.clone();
+    let file = bare
+        .attachment
+        .as_mut()
+        .map(|a| std::mem::take(&mut a.bytes));
+    let payload = serde_json::to_string(&bare).context("post payload")?;
+    let channel_json = serde_json::to_string(channel).context("post channel")?;
+    let user = match &reply.audience {
+        Audience::User(user) => Some(user.as_str()),
+        _ => None,
+    };
+    sqlx::query(
+        "INSERT INTO posts (key, kind, quiz_id, member_id, channel, reply, file, nonce, created_at)
+         VALUES (?, ?, ?,
+                 (SELECT m.id FROM members m JOIN quizzes q ON q.class_id = m.class_id
+                  WHERE q.id = ? AND m.platform_user = ?),
+                 ?, ?, ?, ?, ?)
+         ON CONFLICT (key) DO UPDATE SET reply = excluded.reply, file = excluded.file
+         WHERE posts.sent_at IS NULL",
+    )
+    .bind(key)
+    .bind(kind.as_str())
+    .bind(quiz)
+    .bind(quiz)
+    .bind(user)
+    .bind(&channel_json)
+    .bind(&payload)
+    .bind(file)
+    .bind(nonce(key, now))
+    .bind(now)
+    .execute(&mut *conn)
+    .await
+    .with_context(|| format!("recording post {key}"))?;
+    let (id, nonce, sent_at): (i64, String, Option<i64>) =
+        sqlx::query_as("SELECT id, nonce, sent_at FROM posts WHERE key = ?")
+            .bind(key)
+            .fetch_one(&mut *conn)
+            .await
+            .with_context(|| format!("reading post {key}"))?;
+    Ok(Intent {
+        id,
+        nonce,
+        sent: sent_at.is_some(),
+    })
+}
+
+/// Marks a post sent and forgets what it said (names and points stay only where they belong).
+async fn mark_sent(inner: &Inner, id: i64) -> anyhow::Result<()> {
+    sqlx::query("UPDATE posts SET sent_at = ?, reply = '', file = NULL WHERE id = ?")
+        .bind(inner.now())
+        .bind(id)
+        .execute(&inner.store.write)
+        .await
+        .context("marking a post sent")?;
+    Ok(())
+}
+
+/// Why [`send_once`] did not post.
+#[derive(Debug, thiserror::Error)]
+pub(crate) enum PostError {
+    /// The platform refused or could not be reached: the caller retries later.
+    #[error(transparent)]
+    Send(#[from] SendError),
+    #[error(transparent)]
+    Store(#[from] anyhow::Error),
+}
+
+/// Posts `reply` once under `key`: recorded, sent with its nonce, marked sent. A post already
+/// marked sent (a restart after it went out) is not sent again.
+pub(crate) async fn send_once(
+    inner: &Inner,
+    key: &str,
+    kind: Kind,
+    quiz: i64,
+    channel: &ChannelRef,
+    reply: Reply,
+) -> Result<(), PostError> {
+    let intent = {
+        let mut conn = inner
+            .store
+            .write
+            .acquire()
+            .await
+            .context("database connection")?;
+        record(&mut conn, key, kind, quiz, channel, &reply, inner.now()).await?
+    };
+    if intent.sent {
+        return Ok(());
+    }
+    inner
+        .outbox
+        .post_once(channel, reply, &intent.nonce)
+        .await?;
+    mark_sent(inner, intent.id).await?;
+    Ok(())
+}
+
+/// Drops what a quiz meant to post and never did, once the quiz is over (a question or a
+/// reveal a crash interrupted is posted by the quiz itself, which no longer runs).
+pub(crate) async fn drop_unsent_steps(
+    conn: &mut SqliteConnection,
+    quiz: i64,
+) -> anyhow::Result<()> {
+    sqlx::query("DELETE FROM posts WHERE quiz_id = ? AND kind != 'final' AND sent_at IS NULL")
+        .bind(quiz)
+        .execute(&mut *conn)
+        .await
+        .context("dropping a quiz's unsent posts")?;
+    Ok(())
+}
+
+type Row = (i64, String, String, String, Option<Vec<u8>>, String, i64);
+
+/// Sends every end-of-quiz post that is due, oldest first; a failure is retried later (given
+/// up after [`MAX_ATTEMPTS`], or at once when the platform refuses it for good, as a direct
+/// message to a member who closed them).
+pub(crate) async fn deliver_due(inner: &Inner) -> anyhow::Result<()> {
+    let _one_at_a_time = inner.posting.lock().await;
+    let now = inner.now();
+    let rows: Vec<Row> = sqlx::query_as(
+        "SELECT id, key, channel, reply, file, nonce, attempts FROM posts
+         WHERE sent_at IS NULL AND kind = 'final' AND retry_at <= ? ORDER BY id",
+    )
+    .bind(now)
+    .fetch_all(&inner.store.write)
+    .await
+    .context("reading the posts to send")?;
+    for (id, key, channel, reply, file, nonce, attempts) in rows {
+        let decoded = serde_json::from_str::<ChannelRef>(&channel)
+            .context("post channel")
+            .and_then(|c| {
+                let mut r: Reply = serde_json::from_str(&reply).context("post payload")?;
+                if let (Some(a), Some(bytes)) = (r.attachment.as_mut(), file) {
+                    a.bytes = bytes;
+                }
+                Ok((c, r))
+            });
+        let (channel, reply) = match decoded {
+            Ok(d) => d,
+            Err(e) => {
+                tracing::error!(error = format!("{e:#}"), post = %key, "unreadable post dropped");
+                give_up(inner, id).await?;
+                continue;
+            }
+        };
+        match inner.outbox.post_once(&channel, reply, &nonce).await {
+            Ok(()) => mark_sent(inner, id).await?,
+            Err(e) if e.permanent || attempts + 1 >= MAX_ATTEMPTS => {
+                tracing::warn!(error = %e, post = %key, attempts = attempts + 1, "post given up");
+                give_up(inner, id).await?;
+            }
+            Err(e) => {
+                tracing::warn!(error = %e, post = %key, "post not sent; will retry");
+                sqlx::query("UPDATE posts SET attempts = attempts + 1, retry_at = ? WHERE id = ?")
+                    .bind(inner.now() + backoff_ms(attempts + 1))
+                    .bind(id)
+                    .execute(&inner.store.write)
+                    .await
+                    .context("scheduling a post's retry")?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// A post that will never go out: its row is deleted (and what it said with it).
+async fn give_up(inner: &Inner, id: i64) -> anyhow::Result<()> {
+    sqlx::query("DELETE FROM posts WHERE id = ?")
+        .bind(id)
+        .execute(&inner.store.write)
+        .await
+        .context("dropping a post")?;
+    Ok(())
+}
+
+/// When the next end-of-quiz post is due, if any is waiting.
+pub(crate) async fn next_due(inner: &Inner) -> Option<i64> {
+    let next: Option<(Option<i64>,)> =
+        sqlx::query_as("SELECT MIN(retry_at) FROM posts WHERE sent_at IS NULL AND kind = 'final'")
+            .fetch_optional(&inner.store.write)
+            .await
+            .ok()?;
+    next.and_then(|(n,)| n)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nonces_fit_discord_and_differ_by_key_and_time() {
+        let a = nonce("quiz:1:question:0", 1_700_000_000_000);
+        assert_eq!(a.len(), 18);
+        // With the piece number the Discord front end adds (".0" to ".99"), within 25.
+        assert!(a.len() + 3 <= 25);
+        assert_ne!(a, nonce("quiz:1:question:1", 1_700_000_000_000));
+        assert_ne!(a, nonce("quiz:1:question:0", 1_700_000_000_001));
+        assert_eq!(a, nonce("quiz:1:question:0", 1_700_000_000_000));
+    }
+
+    #[test]
+    fn retries_back_off_up_to_five_minutes() {
+        assert_eq!(backoff_ms(1), 2000);
+        assert!(backoff_ms(3) > backoff_ms(2));
+        assert_eq!(backoff_ms(50), 300_000);
+        assert_eq!(backoff_ms(-3), 1000);
+    }
+}
