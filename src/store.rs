@@ -321,9 +321,25 @@ async fn run_writer(store: Store, mut rx: mpsc::Receiver<Job>) {
         };
         let mut results = match results {
             Ok(r) => r.into_iter().map(Ok).collect::<Vec<_>>(),
+            Err(e) if answers.len() > 1 => {
+                // One bad row (a member erased meanwhile, say) fails its own answer only: the
+                // others of the group are committed one by one.
+                tracing::warn!(error = %e, count = answers.len(), "answer batch not committed; committing its answers one by one");
+                let mut one_by_one = Vec::with_capacity(answers.len());
+                for row in &answers {
+                    one_by_one.push(match write_batch(&store, &[*row]).await {
+                        Ok(mut r) => r.pop().ok_or_else(|| "no result".to_string()),
+                        Err(e) => {
+                            tracing::error!(error = %e, action = %row.action_id, "answer not committed");
+                            Err(e.to_string())
+                        }
+                    });
+                }
+                one_by_one
+            }
             Err(e) => {
-                tracing::error!(error = %e, count = answers.len(), "answer batch not committed");
-                answers.iter().map(|_| Err(e.to_string())).collect()
+                tracing::error!(error = %e, "answer not committed");
+                vec![Err(e.to_string())]
             }
         }
         .into_iter();
@@ -450,6 +466,67 @@ mod tests {
             done,
             "the background checkpoint copied the WAL into the database"
         );
+        drop(store);
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    fn row(action: &str, member_id: i64) -> AnswerRow {
+        AnswerRow {
+            action_id: action.into(),
+            replies_json: "[]".into(),
+            class_id: 1,
+            member_id,
+            quiz_id: None,
+            item_idx: None,
+            practice_id: None,
+            part_id: "1.2.a".into(),
+            kpi_id: "ctr_google".into(),
+            attempt: 1,
+            input: "17,76 %".into(),
+            given: Some("17.76".into()),
+            verdict: "correct",
+            mistake: None,
+            points_milli: 250,
+            elapsed_ms: None,
+            answered_at: 0,
+        }
+    }
+
+    /// A group commit with one row the database refuses (its member erased meanwhile) fails
+    /// that answer only; the others of the group are committed.
+    #[tokio::test]
+    async fn one_bad_row_fails_its_own_answer_only() {
+        let dir = std::env::temp_dir().join(format!("casebot-store-bad-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        let store = match Store::open(&dir.join("t.db")).await {
+            Ok(s) => s,
+            Err(e) => panic!("open: {e:#}"),
+        };
+        sqlx::query("INSERT INTO classes (id, platform, platform_id, name, created_at) VALUES (1, 't', 'g', 'c', 0)")
+            .execute(&store.write)
+            .await
+            .expect("class");
+        for id in [1, 2] {
+            sqlx::query("INSERT INTO members (id, class_id, platform_user, display_name, created_at) VALUES (?, 1, ?, 'm', 0)")
+                .bind(id)
+                .bind(id.to_string())
+                .execute(&store.write)
+                .await
+                .expect("member");
+        }
+        let writer = AnswerWriter::spawn(store.clone());
+        // Queued before the writer runs (one thread): one group of three.
+        let a = writer.queue(row("a", 1)).await.expect("queued");
+        let gone = writer.queue(row("gone", 99)).await.expect("queued");
+        let b = writer.queue(row("b", 2)).await.expect("queued");
+        assert_eq!(a.await.expect("answered"), Ok(Stored::Saved));
+        assert!(gone.await.expect("answered").is_err());
+        assert_eq!(b.await.expect("answered"), Ok(Stored::Saved));
+        let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM answers")
+            .fetch_one(&store.write)
+            .await
+            .expect("count");
+        assert_eq!(n, 2);
         drop(store);
         let _ = std::fs::remove_dir_all(&dir);
     }
