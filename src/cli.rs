@@ -839,9 +839,25 @@ async fn open_store(db: &std::path::Path) -> anyhow::Result<crate::store::Store>
                 _ => None,
             })
         });
-        let cause = match io {
-            Some(io) => crate::pack::wording::io_error(io),
-            None => "le fichier ne peut pas être créé, ou ce n’est pas une base casebot".to_string(),
+        let store_error = e.chain().find_map(|c| c.downcast_ref::<crate::store::StoreError>());
+        // SQLite finds a damaged file as soon as it reads its schema, at the connection.
+        let malformed = e.chain().any(|c| match c.downcast_ref::<sqlx::Error>() {
+            Some(sqlx::Error::Database(d)) => d.message().contains("malformed"),
+            _ => false,
+        });
+        let store_error = match (store_error, malformed) {
+            (None, true) => Some(&crate::store::StoreError::Corrupt(String::new())),
+            (found, _) => found,
+        };
+        let cause = match (store_error, io) {
+            (Some(crate::store::StoreError::ReadOnly), _) => {
+                "le fichier, ou le disque qui le porte, est en lecture seule : casebot doit pouvoir y écrire".to_string()
+            }
+            (Some(crate::store::StoreError::Corrupt(_)), _) => {
+                "le fichier est abîmé ; remettez à sa place une sauvegarde faite avec « casebot sauvegarde »".to_string()
+            }
+            (_, Some(io)) => crate::pack::wording::io_error(io),
+            _ => "le fichier ne peut pas être créé, ou ce n’est pas une base casebot".to_string(),
         };
         anyhow::anyhow!(
             "base de données {} : ouverture impossible ({cause}). Indiquez un fichier dans un dossier où vous pouvez écrire, avec --db FICHIER (ou la variable CASEBOT_DB).",

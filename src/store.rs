@@ -63,6 +63,10 @@ pub enum StoreError {
     Migrate(#[from] sqlx::migrate::MigrateError),
     #[error("the answer writer has stopped")]
     WriterGone,
+    #[error("the database is read-only")]
+    ReadOnly,
+    #[error("the database is damaged: {0}")]
+    Corrupt(String),
 }
 
 fn options(path: &Path) -> anyhow::Result<SqliteConnectOptions> {
@@ -90,10 +94,44 @@ impl Store {
             .connect_with(options(path)?.pragma("wal_autocheckpoint", "0"))
             .await
             .with_context(|| format!("cannot open the database {}", path.display()))?;
+        // A damaged file is refused before anything is written to it.
+        let check: Vec<(String,)> =
+            match sqlx::query_as("PRAGMA quick_check").fetch_all(&write).await {
+                Ok(c) => c,
+                Err(sqlx::Error::Database(d)) if d.message().contains("malformed") => {
+                    return Err(StoreError::Corrupt(d.message().to_string()).into());
+                }
+                Err(e) => {
+                    return Err(anyhow::Error::from(StoreError::from(e))
+                        .context("cannot check the database"))
+                }
+            };
+        if check.len() != 1 || check[0].0 != "ok" {
+            let found: Vec<String> = check.into_iter().take(5).map(|(l,)| l).collect();
+            return Err(StoreError::Corrupt(found.join("; ")).into());
+        }
         sqlx::migrate!("./migrations")
             .run(&write)
             .await
             .context("cannot apply the database migrations")?;
+        // A file the bot can read but not write (read-only file or disk) is refused now, not at
+        // the first answer: a write that is rolled back.
+        let probe = async {
+            let mut tx = write.begin().await?;
+            sqlx::query("CREATE TABLE write_probe (x INTEGER)")
+                .execute(&mut *tx)
+                .await?;
+            tx.rollback().await
+        };
+        if let Err(e) = probe.await {
+            let read_only =
+                matches!(&e, sqlx::Error::Database(d) if d.message().contains("readonly"));
+            return Err(if read_only {
+                StoreError::ReadOnly.into()
+            } else {
+                anyhow::Error::from(StoreError::from(e)).context("cannot write to the database")
+            });
+        }
         let read = SqlitePoolOptions::new()
             .max_connections(4)
             .connect_with(options(path)?.read_only(true))

@@ -1,7 +1,7 @@
 //! The command line, in process (`casebot::cli::run`) and through the real binary for exit
 //! statuses. JSON outputs are parsed and their documented fields checked.
 
-use crate::helpers::{root, TempPack};
+use crate::helpers::{root, TempDir, TempPack};
 use casebot::cli::{run, Cli};
 use clap::Parser;
 use serde_json::Value;
@@ -812,4 +812,76 @@ fn binary_start_up_errors_say_what_to_do_in_french() {
         "{text}"
     );
     no_english("no token", &text);
+}
+
+/// A database casebot cannot trust or cannot write is refused at start, in French, and left as
+/// it is: a damaged file (a page overwritten), and a file that cannot be written (made
+/// immutable with `chattr +i` where the machine allows it; said and skipped elsewhere).
+#[tokio::test]
+async fn a_damaged_or_read_only_database_is_refused_at_start_in_french() {
+    let dir = TempDir::new("db-refused");
+    let good = dir.path.join("casebot.db");
+    {
+        let store = casebot::store::Store::open(&good)
+            .await
+            .expect("a new database");
+        for i in 0..200 {
+            sqlx::query("INSERT INTO classes (platform, platform_id, name, created_at) VALUES ('console', ?, 'une classe au nom assez long pour remplir des pages', 0)")
+                .bind(i.to_string())
+                .execute(&store.write)
+                .await
+                .expect("insert");
+        }
+        store.checkpoint().await.expect("checkpoint");
+    }
+    let start = |db: &std::path::Path| {
+        Command::new(env!("CARGO_BIN_EXE_casebot"))
+            .args(["--db", &db.display().to_string(), "console"])
+            .current_dir(root())
+            .env_remove("DISCORD_TOKEN")
+            .env_remove("CASEBOT_DB")
+            .env_remove("RUST_LOG")
+            .stdin(std::process::Stdio::null())
+            .output()
+            .expect("the casebot binary runs")
+    };
+    // Damaged: every page but the first overwritten.
+    let damaged = dir.path.join("abime.db");
+    let mut bytes = std::fs::read(&good).expect("read the database");
+    assert!(bytes.len() > 3 * 4096, "{} bytes", bytes.len());
+    for b in &mut bytes[4096..] {
+        *b = 0xA5;
+    }
+    std::fs::write(&damaged, &bytes).expect("write the damaged copy");
+    let out = start(&damaged);
+    let text = String::from_utf8_lossy(&out.stderr).to_string();
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    assert!(
+        text.contains("ouverture impossible (le fichier est abîmé ; remettez à sa place une sauvegarde faite avec « casebot sauvegarde »)"),
+        "{text}"
+    );
+    assert_eq!(
+        std::fs::read(&damaged).expect("read"),
+        bytes,
+        "the damaged file was changed"
+    );
+
+    // Read-only.
+    let frozen = std::process::Command::new("chattr")
+        .args(["+i", &good.display().to_string()])
+        .output();
+    if !frozen.as_ref().is_ok_and(|o| o.status.success()) {
+        eprintln!("chattr +i is not available here: the read-only database is not tried");
+        return;
+    }
+    let out = start(&good);
+    let _ = std::process::Command::new("chattr")
+        .args(["-i", &good.display().to_string()])
+        .output();
+    let text = String::from_utf8_lossy(&out.stderr).to_string();
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    assert!(
+        text.contains("ouverture impossible (le fichier, ou le disque qui le porte, est en lecture seule : casebot doit pouvoir y écrire)"),
+        "{text}"
+    );
 }
