@@ -70,7 +70,7 @@ pub(crate) struct Intent {
 }
 
 /// Records the intent to post `reply` under `key`, or finds the one recorded before (a restart):
-/// the stored nonce is kept, and the payload is the latest one written.
+/// the stored nonce is kept; an end-of-quiz post keeps what it says until it is sent.
 pub(crate) async fn record(
     conn: &mut SqliteConnection,
     key: &str,
@@ -80,12 +80,18 @@ pub(crate) async fn record(
     reply: &Reply,
     now: i64,
 ) -> anyhow::Result<Intent> {
-    let mut bare = reply.clone();
-    let file = bare
-        .attachment
-        .as_mut()
-        .map(|a| std::mem::take(&mut a.bytes));
-    let payload = serde_json::to_string(&bare).context("post payload")?;
+    // Only the end of a quiz is sent from its row; a question or a reveal is written again by
+    // its quiz, so its row keeps no copy (no picture written to the database for nothing).
+    let (payload, file) = if kind == Kind::Final {
+        let mut bare = reply.clone();
+        let file = bare
+            .attachment
+            .as_mut()
+            .map(|a| std::mem::take(&mut a.bytes));
+        (serde_json::to_string(&bare).context("post payload")?, file)
+    } else {
+        (String::new(), None)
+    };
     let channel_json = serde_json::to_string(channel).context("post channel")?;
     let user = match &reply.audience {
         Audience::User(user) => Some(user.as_str()),
