@@ -840,15 +840,6 @@ async fn open_store(db: &std::path::Path) -> anyhow::Result<crate::store::Store>
             })
         });
         let store_error = e.chain().find_map(|c| c.downcast_ref::<crate::store::StoreError>());
-        // SQLite finds a damaged file as soon as it reads its schema, at the connection.
-        let malformed = e.chain().any(|c| match c.downcast_ref::<sqlx::Error>() {
-            Some(sqlx::Error::Database(d)) => d.message().contains("malformed"),
-            _ => false,
-        });
-        let store_error = match (store_error, malformed) {
-            (None, true) => Some(&crate::store::StoreError::Corrupt(String::new())),
-            (found, _) => found,
-        };
         let cause = match (store_error, io) {
             (Some(crate::store::StoreError::ReadOnly), _) => {
                 "le fichier, ou le disque qui le porte, est en lecture seule : casebot doit pouvoir y écrire".to_string()

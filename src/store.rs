@@ -69,6 +69,16 @@ pub enum StoreError {
     Corrupt(String),
 }
 
+/// A database error, as [`StoreError::Corrupt`] when SQLite says the file is damaged.
+fn damaged_or(e: sqlx::Error) -> StoreError {
+    match &e {
+        sqlx::Error::Database(d) if d.message().contains("malformed") => {
+            StoreError::Corrupt(d.message().to_string())
+        }
+        _ => StoreError::Db(e),
+    }
+}
+
 fn options(path: &Path) -> anyhow::Result<SqliteConnectOptions> {
     let url = format!("sqlite://{}", path.display());
     Ok(SqliteConnectOptions::from_str(&url)
@@ -89,23 +99,19 @@ impl Store {
                     .with_context(|| format!("cannot create the folder {}", dir.display()))?;
             }
         }
+        // SQLite finds a damaged file as soon as it reads the schema (at the connection) or its
+        // pages (the quick check): refused before anything is written to it.
         let write = SqlitePoolOptions::new()
             .max_connections(1)
             .connect_with(options(path)?.pragma("wal_autocheckpoint", "0"))
             .await
+            .map_err(damaged_or)
             .with_context(|| format!("cannot open the database {}", path.display()))?;
-        // A damaged file is refused before anything is written to it.
-        let check: Vec<(String,)> =
-            match sqlx::query_as("PRAGMA quick_check").fetch_all(&write).await {
-                Ok(c) => c,
-                Err(sqlx::Error::Database(d)) if d.message().contains("malformed") => {
-                    return Err(StoreError::Corrupt(d.message().to_string()).into());
-                }
-                Err(e) => {
-                    return Err(anyhow::Error::from(StoreError::from(e))
-                        .context("cannot check the database"))
-                }
-            };
+        let check: Vec<(String,)> = sqlx::query_as("PRAGMA quick_check")
+            .fetch_all(&write)
+            .await
+            .map_err(damaged_or)
+            .context("cannot check the database")?;
         if check.len() != 1 || check[0].0 != "ok" {
             let found: Vec<String> = check.into_iter().take(5).map(|(l,)| l).collect();
             return Err(StoreError::Corrupt(found.join("; ")).into());
