@@ -141,6 +141,7 @@ ids! {
     PLAY_QUIZ_NOTHING_OPEN = "play.quiz.nothing_open" [];
     PLAY_QUIZ_EXTENDED = "play.quiz.extended" ["seconds"];
     PLAY_QUIZ_STOPPED = "play.quiz.stopped" [];
+    PLAY_QUIZ_STOPPED_ACK = "play.quiz.stopped_ack" [];
     PLAY_QUIZ_ITEM_CLOSED = "play.quiz.item_closed" [];
     PLAY_QUIZ_IS_PAUSED = "play.quiz.is_paused" [];
     PLAY_QUIZ_ALREADY_ANSWERED = "play.quiz.already_answered" [];

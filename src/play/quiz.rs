@@ -524,29 +524,20 @@ pub async fn extend(inner: &Arc<Inner>, who: &Who, seconds: u32) -> anyhow::Resu
 }
 
 /// `/quiz arreter`: ends the quiz now; the answers given so far keep their points.
+///
+/// Like a quiz that runs to its end, what the class is told (the announcement, the open
+/// question's correction, the podium, the pictures and each player's summary) is stored as
+/// end-of-quiz posts in the transaction that marks the quiz stopped, and sent from those rows
+/// (after a restart too): a crash in that instant neither loses nor doubles them. The teacher's
+/// own reply only says so.
 pub async fn stop(inner: &Arc<Inner>, who: &Who) -> anyhow::Result<Vec<Reply>> {
     let live = inner.class_live(who.class.id);
     let mut guard = live.lock().await;
-    let Some(quiz) = guard.quiz.take() else {
+    let Some(mut quiz) = guard.quiz.clone() else {
         return Ok(no_quiz(inner));
     };
     let now = inner.now();
     inner.writer.flush().await?;
-    sqlx::query("UPDATE quizzes SET status = 'stopped', ended_at = ? WHERE id = ?")
-        .bind(now)
-        .bind(quiz.id)
-        .execute(&inner.store.write)
-        .await?;
-    sqlx::query("UPDATE quiz_items SET closed_at = COALESCE(closed_at, ?) WHERE quiz_id = ?")
-        .bind(now)
-        .bind(quiz.id)
-        .execute(&inner.store.write)
-        .await?;
-    {
-        let mut conn = inner.store.write.acquire().await?;
-        posts::drop_unsent_steps(&mut conn, quiz.id).await?;
-    }
-    drop(guard);
     let mut replies = vec![Reply::channel(
         inner.messages().render(msg::PLAY_QUIZ_STOPPED, &[]),
     )];
@@ -555,23 +546,70 @@ pub async fn stop(inner: &Arc<Inner>, who: &Who) -> anyhow::Result<Vec<Reply>> {
         .items
         .get(quiz.current)
         .is_some_and(|i| i.shown_at.is_some() && i.revealed_at.is_none());
-    if let (true, Some(case)) = (open, inner.app.case(Some(&quiz.case_id))) {
-        let mut quiz = quiz.clone();
-        if let Some(item) = quiz.items.get_mut(quiz.current) {
-            if item.closed_at.is_none() && item.closed_by.is_none() {
-                item.closed_by = Some(CloseReason::Stopped);
+    let revealed = match (open, inner.app.case(Some(&quiz.case_id))) {
+        (true, Some(case)) => {
+            if let Some(item) = quiz.items.get_mut(quiz.current) {
+                if item.closed_at.is_none() && item.closed_by.is_none() {
+                    item.closed_by = Some(CloseReason::Stopped);
+                }
             }
+            replies.push(reveal_reply(inner, case, &quiz, quiz.current).await?);
+            Some(quiz.current as i64)
         }
-        replies.push(reveal_reply(inner, case, &quiz, quiz.current).await?);
+        _ => None,
+    };
+    replies.extend(final_replies(inner, &quiz).await?);
+
+    let mut tx = inner.store.begin().await?;
+    sqlx::query("UPDATE quizzes SET status = 'stopped', ended_at = ? WHERE id = ?")
+        .bind(now)
+        .bind(quiz.id)
+        .execute(&mut *tx)
+        .await?;
+    sqlx::query("UPDATE quiz_items SET closed_at = COALESCE(closed_at, ?) WHERE quiz_id = ?")
+        .bind(now)
+        .bind(quiz.id)
+        .execute(&mut *tx)
+        .await?;
+    if let Some(idx) = revealed {
         sqlx::query("UPDATE quiz_items SET revealed_at = ? WHERE quiz_id = ? AND idx = ?")
             .bind(now)
             .bind(quiz.id)
-            .bind(quiz.current as i64)
-            .execute(&inner.store.write)
+            .bind(idx)
+            .execute(&mut *tx)
             .await?;
     }
-    replies.extend(final_replies(inner, &quiz).await?);
-    Ok(replies)
+    posts::drop_unsent_steps(&mut tx, quiz.id).await?;
+    for (n, reply) in replies.iter().enumerate() {
+        let key = posts::key(quiz.id, posts::Kind::Final, n);
+        posts::record(
+            &mut tx,
+            &key,
+            posts::Kind::Final,
+            quiz.id,
+            &quiz.channel,
+            reply,
+            now,
+        )
+        .await?;
+    }
+    tx.commit().await?;
+    // Stored: the quiz is over for the engine too. Sent now, still under the class lock so
+    // that nothing the class does next (a new quiz) comes before; what fails is retried by
+    // the scheduler.
+    guard.quiz = None;
+    if let Err(e) = posts::deliver_due(inner).await {
+        tracing::error!(
+            error = format!("{e:#}"),
+            quiz = quiz.id,
+            "end-of-quiz posts not sent; will retry"
+        );
+    }
+    drop(guard);
+    inner.wake.notify_one();
+    Ok(vec![Reply::private(
+        inner.messages().render(msg::PLAY_QUIZ_STOPPED_ACK, &[]),
+    )])
 }
 
 /// Whether the class has a quiz running or paused (practice waits for its end).

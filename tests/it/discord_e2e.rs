@@ -1231,10 +1231,18 @@ async fn discord_e2e_an_interaction_delivered_twice_counts_once() {
     bot.fake.dispatch("INTERACTION_CREATE", payload).await;
 
     // A launch delivered twice (after the first quiz is stopped).
+    let from = bot.posts(QUIZ_CH).len();
     let stopped = bot
         .slash(GUILD, QUIZ_CH, &prof, "quiz", sub("arreter"))
         .await;
-    assert!(stopped.text().starts_with("⏹️ Quiz arrêté"), "{stopped:#?}");
+    assert!(
+        stopped
+            .text()
+            .starts_with("C’est fait : le quiz est arrêté."),
+        "{stopped:#?}"
+    );
+    bot.wait_post_starting(QUIZ_CH, from, "⏹️ Quiz arrêté")
+        .await;
     let twice = bot.id();
     let payload = slash_command(twice, GUILD, QUIZ_CH, &prof, "quiz", launch("1.2.c", 60));
     bot.fake
@@ -1580,7 +1588,8 @@ async fn discord_e2e_students_cannot_run_teacher_commands_or_crafted_buttons() {
     );
     assert_eq!(bot.posts(QUIZ_CH).len(), posts, "nothing posted");
 
-    // The quiz still runs: the teacher stops it (publicly), the answer keeps its points.
+    // The quiz still runs: the teacher stops it (her reply is private, the class is told in
+    // the channel), the answer keeps its points.
     let id = bot.id();
     bot.fake
         .dispatch(
@@ -1588,15 +1597,28 @@ async fn discord_e2e_students_cannot_run_teacher_commands_or_crafted_buttons() {
             slash_command(id, GUILD, QUIZ_CH, &prof, "quiz", sub("arreter")),
         )
         .await;
-    let said = bot.wait_said(id, 3).await;
+    let said = bot.wait_said(id, 1).await;
+    assert!(
+        said[0]
+            .text()
+            .starts_with("C’est fait : le quiz est arrêté."),
+        "{said:#?}"
+    );
+    assert!(said[0].ephemeral(), "{said:#?}");
+    let told: Vec<String> = bot
+        .wait_post_starting(QUIZ_CH, posts, "🏆 **Podium**")
+        .await
+        .iter()
+        .map(post_text)
+        .collect();
     assert_eq!(
-        said[0].text(),
+        told[0],
         "⏹️ Quiz arrêté par l’enseignant. Les réponses données gardent leurs points."
     );
     // The open question's correction, then the podium.
-    assert!(said[1].text().starts_with("✅ **Correction 1.2.a**"));
-    assert_eq!(said[2].text(), "🏆 **Podium**\n🥇 Élève 01 – 0,25 point");
-    assert!(said.iter().all(|s| !s.ephemeral()), "{said:#?}");
+    assert!(told[1].starts_with("✅ **Correction 1.2.a**"));
+    assert_eq!(told[2], "🏆 **Podium**\n🥇 Élève 01 – 0,25 point");
+    assert_eq!(told.len(), 3, "{told:#?}");
     assert_eq!(
         bot.count("SELECT COUNT(*) FROM quizzes WHERE status = 'stopped'")
             .await,

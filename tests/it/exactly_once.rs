@@ -9,7 +9,7 @@
 
 use crate::helpers::{item_clock, last_quiz_id, plain, spawn_engine, Fault, Play};
 use crate::play_quiz::{answer, launch};
-use casebot::play::command::Audience;
+use casebot::play::command::{Audience, Command};
 
 /// What one post looks like for the comparison: who sees it, what it says, its file's name.
 type Seen = (Audience, String, Option<String>);
@@ -44,15 +44,29 @@ async fn kill(play: Play, kills: &mut usize) -> Play {
     play.restart(0).await
 }
 
+/// How the quiz ends.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum End {
+    /// It runs to its last reveal.
+    Natural,
+    /// The teacher stops it once both students answered question 2 (`/quiz arreter`).
+    Stopped,
+}
+
 /// Plays a two-question quiz with two students to its end, one second at a time; each student
 /// answers a question once the engine holds it open (after its post was acknowledged).
-async fn play_quiz(mut play: Play) -> (Play, usize) {
+async fn play_quiz(mut play: Play, end: End) -> (Play, usize) {
     let prof = play.teacher("Mme Lefèvre");
     let ana = play.student("Ana");
     let bruno = play.student("Bruno");
-    let replies = play
-        .send(&prof, launch(&["1.2.a", "1.2.b"], 60, false, false))
-        .await;
+    let mut command = launch(&["1.2.a", "1.2.b"], 60, false, false);
+    if end == End::Stopped {
+        // Question 2 stays open once both answered (`attendre:oui`), for the teacher to stop.
+        if let Command::QuizLaunch { full_time, .. } = &mut command {
+            *full_time = true;
+        }
+    }
+    let replies = play.send(&prof, command).await;
     assert_eq!(replies.len(), 1, "{replies:#?}");
     let quiz = last_quiz_id(&play).await;
     let mut kills = 0;
@@ -87,8 +101,27 @@ async fn play_quiz(mut play: Play) -> (Play, usize) {
                 }
             }
         }
+        let stopped = play
+            .count("SELECT COUNT(*) FROM quizzes WHERE status = 'stopped'")
+            .await
+            == 1;
+        if end == End::Stopped && answered[1] && !stopped {
+            // The teacher's own reply says what goes out; the class sees it in the channel.
+            let engine = play.engine.clone();
+            let stop = engine.handle(play.req(&prof, Command::QuizStop));
+            match unless_hung(&play, stop).await {
+                Some(replies) => {
+                    assert_eq!(replies.len(), 1, "{replies:#?}");
+                    assert_eq!(replies[0].audience, Audience::Private);
+                }
+                None => {
+                    play = kill(play, &mut kills).await;
+                    continue;
+                }
+            }
+        }
         let over = play
-            .count("SELECT COUNT(*) FROM quizzes WHERE status = 'finished'")
+            .count("SELECT COUNT(*) FROM quizzes WHERE status IN ('finished', 'stopped')")
             .await
             == 1;
         let unsent = play
@@ -101,56 +134,80 @@ async fn play_quiz(mut play: Play) -> (Play, usize) {
     panic!("the quiz did not end: {:#?}", seen(&play));
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn every_quiz_post_goes_out_once_whatever_happens_to_it() {
-    let (reference, kills) = play_quiz(spawn_engine("once-reference").await).await;
+/// Plays the quiz without a fault, then with a fault on each of its posts in turn (its answer
+/// lost, or the bot killed while it waits): every run shows the same posts, each once.
+async fn every_post_once(end: End, name: &str, expected_kinds: &[&str]) {
+    let (reference, kills) = play_quiz(spawn_engine(&format!("{name}-reference")).await, end).await;
     assert_eq!(kills, 0);
     let expected = seen(&reference);
-    // Two questions, two reveals, the podium, the score picture, two summaries.
     let kinds: Vec<&str> = expected
         .iter()
         .map(|(audience, text, _)| match audience {
             Audience::User(_) => "summary",
             _ if text.trim_start_matches('*').starts_with("Question") => "question",
             _ if text.contains("Correction") => "reveal",
+            _ if text.contains("Quiz arrêté") => "stop",
             _ => "end",
         })
         .collect();
-    assert_eq!(
-        kinds,
-        ["question", "reveal", "question", "reveal", "end", "end", "summary", "summary"],
-        "{expected:#?}"
-    );
+    assert_eq!(kinds, expected_kinds, "{expected:#?}");
     assert_eq!(reference.outbox.repeats(), 0, "{expected:#?}");
 
     for (n, kind) in kinds.iter().enumerate() {
         for fault in [Fault::LoseAnswer, Fault::Hang] {
-            let play = spawn_engine(&format!("once-{n}-{fault:?}")).await;
+            let play = spawn_engine(&format!("{name}-{n}-{fault:?}")).await;
             play.outbox.fault_at(n, fault);
-            let (play, kills) = play_quiz(play).await;
+            let (play, kills) = play_quiz(play, end).await;
             let got = seen(&play);
             assert_eq!(
                 got,
                 expected,
-                "post {n} ({kind}) met {fault:?}: posted {} times instead of once",
+                "{end:?}: post {n} ({kind}) met {fault:?}: posted {} times instead of once",
                 got.iter().filter(|s| **s == expected[n]).count()
             );
             match fault {
-                Fault::Hang => assert_eq!(kills, 1, "post {n} ({kind})"),
+                Fault::Hang => assert_eq!(kills, 1, "{end:?}: post {n} ({kind})"),
                 // The engine tried again, and the repeat was dropped.
                 Fault::LoseAnswer => {
                     assert_eq!(kills, 0);
-                    assert_eq!(play.outbox.repeats(), 1, "post {n} ({kind})");
+                    assert_eq!(play.outbox.repeats(), 1, "{end:?}: post {n} ({kind})");
                 }
             }
         }
     }
 }
 
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_quiz_post_goes_out_once_whatever_happens_to_it() {
+    // Two questions, two reveals, the podium, the score picture, two summaries.
+    every_post_once(
+        End::Natural,
+        "once",
+        &[
+            "question", "reveal", "question", "reveal", "end", "end", "summary", "summary",
+        ],
+    )
+    .await;
+}
+
+/// `/quiz arreter`: the announcement, the open question's correction, the podium, the picture
+/// and the summaries are stored with the stop and go out once, as a quiz's natural end does.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_stopped_quiz_tells_the_class_once_whatever_happens() {
+    every_post_once(
+        End::Stopped,
+        "once-stop",
+        &[
+            "question", "reveal", "question", "stop", "reveal", "end", "end", "summary", "summary",
+        ],
+    )
+    .await;
+}
+
 /// A sent post keeps no copy of what it said (a summary names a student and her points).
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_sent_post_keeps_only_its_key() {
-    let (play, _) = play_quiz(spawn_engine("once-forgets").await).await;
+    let (play, _) = play_quiz(spawn_engine("once-forgets").await, End::Natural).await;
     assert_eq!(play.count("SELECT COUNT(*) FROM posts").await, 8);
     assert_eq!(
         play.count("SELECT COUNT(*) FROM posts WHERE reply != '' OR file IS NOT NULL")

@@ -776,6 +776,43 @@ impl Play {
         panic!("expected {n} posts, got {:#?}", self.outbox.all());
     }
 
+    /// `/quiz arreter` by `actor`: checks the teacher's own reply (private, saying what goes
+    /// out), then lets the engine send what the class is told (announcement, the open
+    /// question's correction, podium, pictures, summaries) and returns it in order. Posts made
+    /// before the stop and never taken by the test are left out.
+    pub async fn stop_quiz(&self, actor: &Actor) -> Vec<Reply> {
+        // What is due before the stop (a question the scheduler is posting) goes out first.
+        self.engine.tick().await;
+        let before = self.outbox.posts.lock().expect("outbox lock").len();
+        let ack = self.send(actor, Command::QuizStop).await;
+        assert_eq!(ack.len(), 1, "{ack:#?}");
+        assert_eq!(ack[0].audience, Audience::Private, "{ack:#?}");
+        assert!(
+            ack[0].text.starts_with("C’est fait : le quiz est arrêté."),
+            "{ack:#?}"
+        );
+        for _ in 0..500 {
+            self.engine.tick().await;
+            if self
+                .count("SELECT COUNT(*) FROM posts WHERE kind = 'final' AND sent_at IS NULL")
+                .await
+                == 0
+            {
+                let mut posts = self.outbox.take();
+                return posts
+                    .split_off(before.min(posts.len()))
+                    .into_iter()
+                    .map(|(_, r)| r)
+                    .collect();
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(10)).await;
+        }
+        panic!(
+            "the end of the stopped quiz was not sent: {:#?}",
+            self.outbox.all()
+        );
+    }
+
     /// Waits until the quiz is recorded as over (finished or stopped) in the database.
     pub async fn wait_quiz_over(&self, quiz: i64) {
         for _ in 0..500 {

@@ -166,7 +166,7 @@ async fn a_restart_while_paused_keeps_the_pause_and_the_time_left() {
     let posted = play.take_posts(2).await;
     assert!(plain(&posted[0].1.text).contains("La classe : 2 justes, 0 presque, 0 faux."));
     assert!(posted[1].1.text.starts_with("**Question 2/2**"));
-    play.send(&prof, Command::QuizStop).await;
+    play.stop_quiz(&prof).await;
     assert_eq!(play.points("Ana").await, 250);
     assert_eq!(play.points("Ben").await, 250);
     assert_eq!(play.count("SELECT COUNT(*) FROM answers").await, 2);

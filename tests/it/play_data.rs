@@ -591,7 +591,7 @@ async fn forget_me_leaves_no_trace_of_the_member_in_stored_replies() {
     answer_taken(&play, &ben, "17 %").await;
     // The teacher stops the quiz: the replies (podium, each player's summary) are kept for
     // idempotency.
-    let stopped = play.send(&prof, Command::QuizStop).await;
+    let stopped = play.stop_quiz(&prof).await;
     assert!(stopped
         .iter()
         .any(|r| r.audience == Audience::User(user_id("Ana"))));
@@ -722,7 +722,7 @@ async fn teachers_who_answer_are_not_ranked() {
         .text,
     );
     assert!(!board.contains("Prof"), "{board}");
-    let stopped = play.send(&prof, Command::QuizStop).await;
+    let stopped = play.stop_quiz(&prof).await;
     let all = texts(&stopped);
     assert!(!all.contains("🥇 Prof"), "{all}");
     let board = plain(
@@ -820,7 +820,7 @@ async fn forget_me_waits_for_the_end_of_the_quiz_so_no_question_is_answered_twic
             .await,
         1
     );
-    play.send(&prof, Command::QuizStop).await;
+    play.stop_quiz(&prof).await;
     let text = private_text(&play.send(&ana, Command::ForgetMe { confirm: true }).await);
     assert!(text.starts_with("C’est fait"), "{text}");
     assert_eq!(play.count("SELECT COUNT(*) FROM answers").await, 0);

@@ -760,7 +760,7 @@ async fn teacher_pauses_resumes_extends_skips_and_stops() {
     // Stop during question 2: answers keep their points, podium and summaries come back.
     play.clock.advance(5_000);
     answer_taken(&play, &ana, "0,53 €").await;
-    let stopped = play.send(&prof, Command::QuizStop).await;
+    let stopped = play.stop_quiz(&prof).await;
     assert_eq!(stopped.len(), 1 + 1 + 1 + 1 + 2, "{stopped:#?}");
     assert_eq!(stopped[0].audience, Audience::Channel);
     assert_eq!(
@@ -1075,7 +1075,7 @@ async fn a_configured_teacher_role_makes_a_member_a_teacher() {
         .await,
         1
     );
-    let stopped = play.send(&assistant, Command::QuizStop).await;
+    let stopped = play.stop_quiz(&assistant).await;
     assert_eq!(
         stopped[0].text,
         "⏹️ Quiz arrêté par l’enseignant. Les réponses données gardent leurs points."
@@ -1345,7 +1345,7 @@ async fn early_closing_waits_for_everyone_taking_part_and_the_correction_says_wh
 
     // Question 4: stopped while open.
     play.clock.advance(1_000);
-    let stopped = play.send(&prof, Command::QuizStop).await;
+    let stopped = play.stop_quiz(&prof).await;
     let reveal = crate::helpers::plain(&stopped[1].text);
     assert!(reveal.starts_with("✅ **Correction 1.2.d**"), "{reveal}");
     assert_eq!(
@@ -1435,7 +1435,7 @@ async fn summaries_tell_the_truth_in_every_variant() {
     answer_taken(&play, &ana, "0,53 €").await;
     answer_taken(&play, &ben, "0,53 €").await;
     answer_taken(&play, &chloe, "0,53 €").await;
-    let replies = play.send(&prof, Command::QuizStop).await;
+    let replies = play.stop_quiz(&prof).await;
     let mine = |name: &str| -> String {
         let user = user_id(name);
         let found: Vec<&Reply> = replies
@@ -1516,8 +1516,7 @@ async fn a_percent_on_a_ratio_gives_nothing_away_during_a_quiz() {
         let (ana, ben) = (play.student("Ana"), play.student("Ben"));
         answer_taken(&play, &ana, &format!("{value} %")).await;
         answer_taken(&play, &ben, "5 %").await;
-        play.send(&prof, Command::QuizStop).await;
-        play.outbox.take();
+        play.stop_quiz(&prof).await;
         play.engine.flush().await.expect("flush");
         let rows: Vec<(String, String)> = sqlx::query_as(
             "SELECT m.display_name, a.verdict FROM answers a JOIN members m ON m.id = a.member_id

@@ -374,7 +374,7 @@ async fn during_a_quiz_no_annex_picture_shows_a_figure_tied_to_what_it_asks() {
                 "{what}, teacher"
             );
         }
-        play.send(&prof, Command::QuizStop).await;
+        play.stop_quiz(&prof).await;
     }
     // The examples, among others.
     for part in ["2.2.a", "2.2.b", "2.2.c", "2.2.d", "1.2.e", "1.3.a"] {
@@ -461,7 +461,7 @@ async fn a_picture_shows_a_computed_figure_once_the_student_has_it() {
     play.engine.tick().await;
     let (bytes, _) = annex_png(&play, &ben, 7).await;
     assert_eq!(hidden_of(&bytes, "annexe7-linkedin"), chain);
-    play.send(&prof, Command::QuizStop).await;
+    play.stop_quiz(&prof).await;
     let (bytes, _) = annex_png(&play, &ben, 7).await;
     assert_eq!(hidden_of(&bytes, "annexe7-linkedin"), &chain[..4]);
     let (bytes, _) = annex_png(&play, &ana, 7).await;
@@ -871,7 +871,7 @@ async fn during_a_quiz_no_text_a_student_opens_writes_a_figure_it_seals() {
                 "",
             );
         }
-        play.send(&prof, Command::QuizStop).await;
+        play.stop_quiz(&prof).await;
     }
     assert!(
         refused > 100 && given > 1000,
@@ -922,7 +922,7 @@ async fn a_correction_does_not_answer_a_later_question_of_its_quiz() {
             reveal.contains("« caché pendant le quiz »"),
             "{first}: {reveal}"
         );
-        play.send(&prof, Command::QuizStop).await;
+        play.stop_quiz(&prof).await;
         pairs += 1;
     }
     assert!(pairs >= 5, "{pairs}");
