@@ -12,6 +12,7 @@ mod extreme_packs;
 mod fake_discord;
 mod fake_discord_selftest;
 mod helpers;
+mod ids;
 mod inert;
 mod kill9;
 mod kpi_lookup;
