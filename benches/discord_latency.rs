@@ -28,7 +28,7 @@ use casebot::clock::ManualClock;
 use casebot::discord::{DiscordConfig, Hooks, Token};
 use casebot::play::settings::PlaySettings;
 use casebot::play::Engine;
-use casebot::store::Store;
+use casebot::startup::Startup;
 use casebot::{App, Paths};
 use fake_discord::{
     button_click, modal_submit, perms, slash_command, FakeDiscord, Member, Recorded,
@@ -159,14 +159,12 @@ fn main() {
         dev_guild: Some(GUILD),
     };
     let (shards, client_task) = bot_rt.block_on(async {
-        let store = Store::open(Path::new(&dir.0.join("casebot.db")))
+        let startup = Startup::open(app.clone(), settings, Path::new(&dir.0.join("casebot.db")))
             .await
             .expect("the database");
         let mut client = casebot::discord::client(
             &config,
-            app.clone(),
-            settings,
-            store,
+            startup,
             Arc::new(clock.clone()),
             Hooks {
                 engine: Some(slot.clone()),

@@ -1,8 +1,10 @@
 //! The command line: what teachers and tests run. Each command is a thin shell over the core.
 
-use crate::app::{App, Paths};
+use crate::app::App;
 use crate::case::Case;
 use crate::check::Verdict;
+use crate::config::Config;
+use crate::startup::Startup;
 use crate::{msg, render};
 use clap::{Parser, Subcommand};
 use serde_json::json;
@@ -386,10 +388,8 @@ const NOT_FOUND: u8 = 2;
 
 /// Runs the command line and returns the exit status.
 pub fn run(cli: Cli, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
-    let paths = Paths {
-        cases_dir: cli.cases_dir.clone(),
-        messages_dir: cli.messages_dir.clone(),
-    };
+    let config = Config::resolve(&cli, &crate::config::ProcessEnvironment)?;
+    let paths = config.paths.clone();
     if let Some(Command::Validate { pack_dir }) = &cli.command {
         let loaded = match pack_dir {
             Some(dir) => App::load_pack(&paths.messages_dir, dir),
@@ -421,14 +421,10 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
     }
     let app = App::load(&paths)?;
     if let Some(Command::Backup { file }) = &cli.command {
-        return backup(&app, &cli.db, file, out);
+        return backup(&app, &config.db, file, out);
     }
-    let discord = match &cli.command {
-        Some(Command::Discord) | None => crate::discord::DiscordConfig::from_env(&cli.secrets)?,
-        _ => None,
-    };
-    if matches!(cli.command, Some(Command::Discord)) && discord.is_none() {
-        let file = cli.secrets.display().to_string();
+    if matches!(cli.command, Some(Command::Discord)) && config.discord.is_none() {
+        let file = config.secrets_file.display().to_string();
         writeln!(
             out,
             "{}",
@@ -436,14 +432,13 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
         )?;
         return Ok(ExitCode::FAILURE);
     }
-    if let Some(config) = discord {
-        let settings = crate::play::settings::PlaySettings::load(&cli.play_config)?;
+    if let Some(discord) = config.discord.clone() {
         let runtime = runtime()?;
         return runtime.block_on(async {
-            let store = open_store(&cli.db).await?;
-            tracing::info!(db = %cli.db.display(), api = ?config.api_base, "starting the Discord bot");
+            let startup = Startup::build(std::sync::Arc::new(app), &config).await?;
+            tracing::info!(db = %config.db.display(), api = ?discord.api_base, "starting the Discord bot");
             let clock = std::sync::Arc::new(crate::clock::TokioClock::new());
-            crate::discord::run(config, std::sync::Arc::new(app), settings, store, clock).await?;
+            crate::discord::run(discord, startup, clock).await?;
             Ok(ExitCode::SUCCESS)
         });
     }
@@ -462,13 +457,10 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
         _ => None,
     };
     if let Some((class, teachers, user, by_default)) = console {
-        let settings = crate::play::settings::PlaySettings::load(&cli.play_config)?;
         let runtime = runtime()?;
-        return runtime.block_on(run_console(
-            app, settings, &cli.db, class, teachers, user, by_default,
-        ));
+        return runtime.block_on(run_console(app, &config, class, teachers, user, by_default));
     }
-    let case = match app.case(cli.case.as_deref()) {
+    let case = match app.case(config.case.as_deref()) {
         Some(c) => c,
         None => {
             let ids: Vec<&str> = app.cases.iter().map(|c| c.meta.id.as_str()).collect();
@@ -482,157 +474,214 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
             return Ok(ExitCode::from(NOT_FOUND));
         }
     };
+    case_command(&app, case, &config, cli.command, out)
+}
+
+/// A command on the case (`case`, `kpi`, `check`, `annex`, `question`, `linkedin`, `chart`).
+fn case_command(
+    app: &App,
+    case: &Case,
+    config: &Config,
+    command: Option<Command>,
+    out: &mut dyn Write,
+) -> anyhow::Result<ExitCode> {
     let m = &app.messages;
-    match cli.command {
+    match command {
         None
         | Some(Command::Console { .. })
         | Some(Command::Discord)
-        | Some(Command::Backup { .. }) => {}
+        | Some(Command::Backup { .. })
+        | Some(Command::Validate { .. }) => Ok(ExitCode::SUCCESS),
         Some(Command::Case) => {
-            writeln!(out, "{}", overview(&app, case))?;
+            writeln!(out, "{}", overview(app, case))?;
+            Ok(ExitCode::SUCCESS)
         }
-        Some(Command::Kpi { id, json }) if id == "list" => {
-            if json {
-                let list: Vec<_> = (0..case.kpis.len())
-                    .filter_map(|i| case.kpi_result(i).ok())
-                    .map(|r| {
-                        json!({"id": r.id, "label": r.label, "unit": r.unit, "precision": r.precision,
-                               "value": r.value, "exact": r.exact, "text": r.text, "annexes": r.annexes})
-                    })
-                    .collect();
-                writeln!(out, "{}", serde_json::to_string_pretty(&list)?)?;
-            } else {
-                writeln!(
-                    out,
-                    "{}",
-                    m.render(
-                        msg::KPI_LIST_HEADER,
-                        &[
-                            ("count", &case.kpis.len().to_string()),
-                            ("case", &case.meta.title)
-                        ]
-                    )
-                )?;
-                for (i, k) in case.kpis.iter().enumerate() {
-                    let value = case.evaluate(i).map(|v| k.display(v)).unwrap_or_default();
-                    writeln!(out, "{:<34} {:>16}  {}", k.id, value, k.label)?;
-                }
-            }
-        }
-        Some(Command::Kpi { id, json }) => {
-            let index = match named_kpi(m, case, &id, |id| format!("casebot kpi {id}")) {
-                Ok(index) => index,
-                Err(text) => {
-                    writeln!(out, "{text}")?;
-                    return Ok(ExitCode::from(NOT_FOUND));
-                }
-            };
-            let result = case.kpi_result(index)?;
-            if json {
-                writeln!(out, "{}", serde_json::to_string_pretty(&result)?)?;
-            } else {
-                writeln!(out, "{}", render::kpi(m, &result))?;
-            }
-        }
-        Some(Command::Check { kpi, answer, json }) => {
-            let example = |id: &str| format!("casebot check {id} \"{answer}\"");
-            let index = match named_kpi(m, case, &kpi, example) {
-                Ok(index) => index,
-                Err(text) => {
-                    writeln!(out, "{text}")?;
-                    return Ok(ExitCode::from(NOT_FOUND));
-                }
-            };
-            let outcome = case.check(index, &answer);
-            let message = render::verdict(m, case, index, &outcome);
-            if json {
-                let k = &case.kpis[index];
-                let exact = case.evaluate(index)?;
-                let mistake = match &outcome.reason {
-                    crate::check::Reason::Mistake(mk) => Some(mk.id()),
-                    _ => None,
-                };
-                let value = json!({
-                    "kpi": k.id,
-                    "verdict": outcome.verdict,
-                    "expected": k.rounded(exact),
-                    "expected_text": k.display(exact),
-                    "exact": exact,
-                    "given": outcome.given,
-                    "unit": k.unit,
-                    "mistake": mistake,
-                    "message": message,
-                });
-                writeln!(out, "{}", serde_json::to_string_pretty(&value)?)?;
-            } else {
-                writeln!(out, "{message}")?;
-                if outcome.verdict == Verdict::Invalid {
-                    tracing::debug!(?outcome, "answer not understood");
-                }
-            }
-        }
-        Some(Command::Annex { number, json }) => {
-            let Some(text) = render::annex(m, case, number) else {
-                let max = case.annexes.iter().map(|a| a.number).max().unwrap_or(0);
-                writeln!(
-                    out,
-                    "{}",
-                    m.render(
-                        msg::ANNEX_UNKNOWN,
-                        &[("number", &number.to_string()), ("max", &max.to_string())]
-                    )
-                )?;
-                return Ok(ExitCode::from(NOT_FOUND));
-            };
-            if json {
-                let annex = case.annex(number).map(|a| (&a.title, &a.source));
-                let value = json!({"number": number, "title": annex.map(|a| a.0),
-                                   "source": annex.map(|a| a.1), "text": text});
-                writeln!(out, "{}", serde_json::to_string_pretty(&value)?)?;
-            } else {
-                writeln!(out, "{text}")?;
-            }
-        }
-        Some(Command::Question { id, json }) => {
-            let text = if let Some(q) = case.question(&id) {
-                render::question(m, case, q)
-            } else if let Some((_, p)) = case.part(&id) {
-                render::part(m, case, p)
-            } else {
-                let list: Vec<&str> = case.questions.iter().map(|q| q.id.as_str()).collect();
-                writeln!(
-                    out,
-                    "{}",
-                    m.render(
-                        msg::QUESTION_UNKNOWN,
-                        &[("id", &id), ("list", &list.join(", "))]
-                    )
-                )?;
-                return Ok(ExitCode::from(NOT_FOUND));
-            };
-            if json {
-                writeln!(
-                    out,
-                    "{}",
-                    serde_json::to_string_pretty(&json!({"id": id, "text": text}))?
-                )?;
-            } else {
-                writeln!(out, "{text}")?;
-            }
-        }
-        Some(Command::Validate { .. }) => {}
-        Some(Command::Linkedin { action }) => {
-            return crate::linkedin::cli::run(m, case, action, out);
-        }
+        Some(Command::Kpi { id, json }) if id == "list" => kpi_list(m, case, json, out),
+        Some(Command::Kpi { id, json }) => kpi(m, case, &id, json, out),
+        Some(Command::Check { kpi, answer, json }) => check(m, case, &kpi, &answer, json, out),
+        Some(Command::Annex { number, json }) => annex(m, case, number, json, out),
+        Some(Command::Question { id, json }) => question(m, case, &id, json, out),
+        Some(Command::Linkedin { action }) => crate::linkedin::cli::run(m, case, action, out),
         Some(Command::Chart {
             name,
             out: file,
             quiz,
             item,
             student,
-        }) => {
-            return chart(&app, case, &cli.db, &name, file, quiz, item, student, out);
+        }) => chart(app, case, &config.db, &name, file, quiz, item, student, out),
+    }
+}
+
+/// `casebot kpi list`.
+fn kpi_list(
+    m: &crate::prompts::Prompts,
+    case: &Case,
+    json: bool,
+    out: &mut dyn Write,
+) -> anyhow::Result<ExitCode> {
+    if json {
+        let list: Vec<_> = (0..case.kpis.len())
+            .filter_map(|i| case.kpi_result(i).ok())
+            .map(|r| {
+                json!({"id": r.id, "label": r.label, "unit": r.unit, "precision": r.precision,
+                       "value": r.value, "exact": r.exact, "text": r.text, "annexes": r.annexes})
+            })
+            .collect();
+        writeln!(out, "{}", serde_json::to_string_pretty(&list)?)?;
+    } else {
+        writeln!(
+            out,
+            "{}",
+            m.render(
+                msg::KPI_LIST_HEADER,
+                &[
+                    ("count", &case.kpis.len().to_string()),
+                    ("case", &case.meta.title)
+                ]
+            )
+        )?;
+        for (i, k) in case.kpis.iter().enumerate() {
+            let value = case.evaluate(i).map(|v| k.display(v)).unwrap_or_default();
+            writeln!(out, "{:<34} {:>16}  {}", k.id, value, k.label)?;
         }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `casebot kpi <name>`.
+fn kpi(
+    m: &crate::prompts::Prompts,
+    case: &Case,
+    id: &str,
+    json: bool,
+    out: &mut dyn Write,
+) -> anyhow::Result<ExitCode> {
+    let index = match named_kpi(m, case, id, |id| format!("casebot kpi {id}")) {
+        Ok(index) => index,
+        Err(text) => {
+            writeln!(out, "{text}")?;
+            return Ok(ExitCode::from(NOT_FOUND));
+        }
+    };
+    let result = case.kpi_result(index)?;
+    if json {
+        writeln!(out, "{}", serde_json::to_string_pretty(&result)?)?;
+    } else {
+        writeln!(out, "{}", render::kpi(m, &result))?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `casebot check <kpi> <answer>`.
+fn check(
+    m: &crate::prompts::Prompts,
+    case: &Case,
+    kpi: &str,
+    answer: &str,
+    json: bool,
+    out: &mut dyn Write,
+) -> anyhow::Result<ExitCode> {
+    let example = |id: &str| format!("casebot check {id} \"{answer}\"");
+    let index = match named_kpi(m, case, kpi, example) {
+        Ok(index) => index,
+        Err(text) => {
+            writeln!(out, "{text}")?;
+            return Ok(ExitCode::from(NOT_FOUND));
+        }
+    };
+    let outcome = case.check(index, answer);
+    let message = render::verdict(m, case, index, &outcome);
+    if json {
+        let k = &case.kpis[index];
+        let exact = case.evaluate(index)?;
+        let mistake = match &outcome.reason {
+            crate::check::Reason::Mistake(mk) => Some(mk.id()),
+            _ => None,
+        };
+        let value = json!({
+            "kpi": k.id,
+            "verdict": outcome.verdict,
+            "expected": k.rounded(exact),
+            "expected_text": k.display(exact),
+            "exact": exact,
+            "given": outcome.given,
+            "unit": k.unit,
+            "mistake": mistake,
+            "message": message,
+        });
+        writeln!(out, "{}", serde_json::to_string_pretty(&value)?)?;
+    } else {
+        writeln!(out, "{message}")?;
+        if outcome.verdict == Verdict::Invalid {
+            tracing::debug!(?outcome, "answer not understood");
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `casebot annex <n>`.
+fn annex(
+    m: &crate::prompts::Prompts,
+    case: &Case,
+    number: u8,
+    json: bool,
+    out: &mut dyn Write,
+) -> anyhow::Result<ExitCode> {
+    let Some(text) = render::annex(m, case, number) else {
+        let max = case.annexes.iter().map(|a| a.number).max().unwrap_or(0);
+        writeln!(
+            out,
+            "{}",
+            m.render(
+                msg::ANNEX_UNKNOWN,
+                &[("number", &number.to_string()), ("max", &max.to_string())]
+            )
+        )?;
+        return Ok(ExitCode::from(NOT_FOUND));
+    };
+    if json {
+        let annex = case.annex(number).map(|a| (&a.title, &a.source));
+        let value = json!({"number": number, "title": annex.map(|a| a.0),
+                           "source": annex.map(|a| a.1), "text": text});
+        writeln!(out, "{}", serde_json::to_string_pretty(&value)?)?;
+    } else {
+        writeln!(out, "{text}")?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `casebot question <id>`.
+fn question(
+    m: &crate::prompts::Prompts,
+    case: &Case,
+    id: &str,
+    json: bool,
+    out: &mut dyn Write,
+) -> anyhow::Result<ExitCode> {
+    let text = if let Some(q) = case.question(id) {
+        render::question(m, case, q)
+    } else if let Some((_, p)) = case.part(id) {
+        render::part(m, case, p)
+    } else {
+        let list: Vec<&str> = case.questions.iter().map(|q| q.id.as_str()).collect();
+        writeln!(
+            out,
+            "{}",
+            m.render(
+                msg::QUESTION_UNKNOWN,
+                &[("id", id), ("list", &list.join(", "))]
+            )
+        )?;
+        return Ok(ExitCode::from(NOT_FOUND));
+    };
+    if json {
+        writeln!(
+            out,
+            "{}",
+            serde_json::to_string_pretty(&json!({"id": id, "text": text}))?
+        )?;
+    } else {
+        writeln!(out, "{text}")?;
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -682,7 +731,7 @@ fn chart(
             Some(quiz) => {
                 let runtime = runtime()?;
                 let rendered = runtime.block_on(async {
-                    let store = open_store(db).await?;
+                    let store = crate::startup::open_store(db).await?;
                     let report = crate::play::report::answer_spread;
                     let png = match name {
                         "classe-reponses" => match report(&store, case, quiz, item - 1).await? {
@@ -830,46 +879,20 @@ fn backup(
     }
 }
 
-async fn open_store(db: &std::path::Path) -> anyhow::Result<crate::store::Store> {
-    crate::store::Store::open(db).await.map_err(|e| {
-        tracing::debug!(error = format!("{e:#}"), db = %db.display(), "cannot open the database");
-        let io = e.chain().find_map(|c| {
-            c.downcast_ref::<std::io::Error>().or_else(|| match c.downcast_ref::<sqlx::Error>() {
-                Some(sqlx::Error::Io(io)) => Some(io),
-                _ => None,
-            })
-        });
-        let store_error = e.chain().find_map(|c| c.downcast_ref::<crate::store::StoreError>());
-        let cause = match (store_error, io) {
-            (Some(crate::store::StoreError::ReadOnly), _) => {
-                "le fichier, ou le disque qui le porte, est en lecture seule : casebot doit pouvoir y écrire".to_string()
-            }
-            (Some(crate::store::StoreError::Corrupt(_)), _) => {
-                "le fichier est abîmé ; remettez à sa place une sauvegarde faite avec « casebot sauvegarde »".to_string()
-            }
-            (_, Some(io)) => crate::pack::wording::io_error(io),
-            _ => "le fichier ne peut pas être créé, ou ce n’est pas une base casebot".to_string(),
-        };
-        anyhow::anyhow!(
-            "base de données {} : ouverture impossible ({cause}). Indiquez un fichier dans un dossier où vous pouvez écrire, avec --db FICHIER (ou la variable CASEBOT_DB).",
-            db.display()
-        )
-    })
-}
-
 /// Starts the engine on the database and runs the console on standard input and output.
 async fn run_console(
     app: App,
-    settings: crate::play::settings::PlaySettings,
-    db: &std::path::Path,
+    config: &Config,
     class: String,
     teachers: Vec<String>,
     user: String,
     by_default: bool,
 ) -> anyhow::Result<ExitCode> {
     use std::sync::{Arc, Mutex};
+    let db = config.db.as_path();
     // Opened first: when the database cannot be used, no banner promises a session.
-    let store = open_store(db).await?;
+    let startup = Startup::build(Arc::new(app), config).await?;
+    let app = &startup.app;
     let out: crate::console::Output = Arc::new(Mutex::new(Box::new(std::io::stdout())));
     let case_title = app
         .cases
@@ -903,14 +926,9 @@ async fn run_console(
         files_dir.clone(),
         app.messages.clone(),
     ));
-    let engine = crate::play::Engine::start(
-        Arc::new(app),
-        settings,
-        store,
-        Arc::new(crate::clock::TokioClock::new()),
-        outbox,
-    )
-    .await?;
+    let engine = startup
+        .engine(Arc::new(crate::clock::TokioClock::new()), outbox)
+        .await?;
     let options = crate::console::ConsoleOptions {
         class,
         teachers,

@@ -9,6 +9,7 @@ pub mod chart;
 pub mod check;
 pub mod cli;
 pub mod clock;
+pub mod config;
 pub mod console;
 pub mod discord;
 pub mod format;
@@ -19,6 +20,7 @@ pub mod pack;
 pub mod play;
 pub mod prompts;
 pub mod render;
+pub mod startup;
 pub mod store;
 pub mod telemetry;
 

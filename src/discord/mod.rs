@@ -12,12 +12,10 @@ use crate::msg;
 use crate::play::command::{
     Actor, Audience, ChannelRef, Command, ItemRef, Outbox, Place, Reply, Request,
 };
-use crate::play::settings::PlaySettings;
 use crate::play::Engine;
-use crate::store::Store;
+use crate::startup::Startup;
 use poise::serenity_prelude as serenity;
 use send::{no_mentions, split, text_of, Component, DiscordOutbox, MAX_CONTENT};
-use std::path::Path;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -41,6 +39,10 @@ impl Token {
     fn expose(&self) -> &str {
         &self.0
     }
+    #[cfg(test)]
+    pub(crate) fn expose_for_tests(&self) -> &str {
+        &self.0
+    }
 }
 
 impl std::fmt::Debug for Token {
@@ -59,61 +61,6 @@ pub struct DiscordConfig {
     pub api_base: Option<String>,
     /// Registers the slash commands in this server only (development); globally when `None`.
     pub dev_guild: Option<u64>,
-}
-
-#[derive(serde::Deserialize)]
-struct Secrets {
-    discord_token: Option<String>,
-}
-
-impl DiscordConfig {
-    /// Reads the token from `DISCORD_TOKEN`, else from the git-ignored `secrets_file`
-    /// (`discord_token = "…"`); `None` when neither has one. The API base and the development
-    /// server come from `CASEBOT_DISCORD_API` and `CASEBOT_DISCORD_GUILD`.
-    pub fn from_env(secrets_file: &Path) -> anyhow::Result<Option<DiscordConfig>> {
-        let from_env = std::env::var("DISCORD_TOKEN")
-            .ok()
-            .filter(|t| !t.trim().is_empty());
-        let token = match from_env {
-            Some(t) => Some(t),
-            None if secrets_file.is_file() => {
-                let src = std::fs::read_to_string(secrets_file).map_err(|e| {
-                    anyhow::anyhow!(
-                        "{} : lecture impossible ({}). Corrigez les droits de ce fichier, ou indiquez-en un autre avec --secrets FICHIER.",
-                        secrets_file.display(),
-                        crate::pack::wording::io_error(&e)
-                    )
-                })?;
-                let secrets: Secrets = toml::from_str(&src).map_err(|e| {
-                    anyhow::anyhow!(
-                        "{} : {} : {}. Ce fichier contient une seule ligne : discord_token = \"le jeton\".",
-                        secrets_file.display(),
-                        crate::pack::toml_location(&src, &e),
-                        crate::pack::wording::toml_message(e.message())
-                    )
-                })?;
-                secrets.discord_token.filter(|t| !t.trim().is_empty())
-            }
-            None => None,
-        };
-        let Some(token) = token else { return Ok(None) };
-        let dev_guild = match std::env::var("CASEBOT_DISCORD_GUILD") {
-            Ok(g) if !g.trim().is_empty() => Some(g.trim().parse().map_err(|_| {
-                anyhow::anyhow!(
-                    "CASEBOT_DISCORD_GUILD vaut « {} » : écrivez l’identifiant du serveur, en chiffres (clic droit sur le serveur, « Copier l’identifiant du serveur », en mode développeur)",
-                    g.trim()
-                )
-            })?),
-            _ => None,
-        };
-        Ok(Some(DiscordConfig {
-            token: Token::new(token.trim()),
-            api_base: std::env::var("CASEBOT_DISCORD_API")
-                .ok()
-                .filter(|b| !b.trim().is_empty()),
-            dev_guild,
-        }))
-    }
 }
 
 /// What every command handler can reach.
@@ -167,12 +114,11 @@ pub struct Hooks {
 /// the first READY, on `store`.
 pub async fn client(
     config: &DiscordConfig,
-    app: Arc<App>,
-    settings: PlaySettings,
-    store: Store,
+    startup: Startup,
     clock: Arc<dyn Clock>,
     hooks: Hooks,
 ) -> anyhow::Result<serenity::Client> {
+    let app = startup.app.clone();
     let mut http = serenity::HttpBuilder::new(config.token.expose());
     if let Some(base) = &config.api_base {
         http = http
@@ -202,7 +148,7 @@ pub async fn client(
                     None => poise::builtins::register_globally(ctx, &framework.options().commands).await?,
                 }
                 let outbox = Arc::new(DiscordOutbox::new(ctx.http.clone(), app.messages.clone()));
-                let engine = Engine::start(app.clone(), settings, store, clock, outbox.clone()).await?;
+                let engine = startup.engine(clock, outbox.clone()).await?;
                 if let Some(slot) = &hooks.engine {
                     let _ = slot.set(engine.clone());
                 }
@@ -229,16 +175,14 @@ pub async fn client(
 /// Runs the bot until it is stopped.
 pub async fn run(
     config: DiscordConfig,
-    app: Arc<App>,
-    settings: PlaySettings,
-    store: Store,
+    startup: Startup,
     clock: Arc<dyn Clock>,
 ) -> anyhow::Result<()> {
     let slot = Arc::new(std::sync::OnceLock::new());
     let hooks = Hooks {
         engine: Some(slot.clone()),
     };
-    let mut client = client(&config, app, settings, store, clock, hooks).await?;
+    let mut client = client(&config, startup, clock, hooks).await?;
     let shards = client.shard_manager.clone();
     tokio::spawn(async move {
         stop_signal().await;
@@ -974,8 +918,10 @@ mod tests {
     /// request that ended gives its own replies.
     #[tokio::test]
     async fn a_failed_request_task_is_answered_as_an_internal_error() {
-        let app = crate::App::load(&crate::Paths::under(Path::new(env!("CARGO_MANIFEST_DIR"))))
-            .expect("bundled app");
+        let app = crate::App::load(&crate::Paths::under(std::path::Path::new(env!(
+            "CARGO_MANIFEST_DIR"
+        ))))
+        .expect("bundled app");
         let task = tokio::spawn(async { panic!("a bug in the engine (test)") });
         let replies = finished(&app.messages, task.await);
         assert_eq!(replies.len(), 1);
@@ -992,8 +938,10 @@ mod tests {
 
     #[test]
     fn every_command_and_option_has_a_french_description_discord_accepts() {
-        let app = crate::App::load(&crate::Paths::under(Path::new(env!("CARGO_MANIFEST_DIR"))))
-            .expect("bundled app");
+        let app = crate::App::load(&crate::Paths::under(std::path::Path::new(env!(
+            "CARGO_MANIFEST_DIR"
+        ))))
+        .expect("bundled app");
         let mut commands = commands::all();
         describe(&mut commands, &app.messages);
         fn check(c: &poise::Command<Data, Error>, path: &str) {

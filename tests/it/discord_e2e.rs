@@ -22,7 +22,7 @@ use casebot::clock::ManualClock;
 use casebot::discord::{DiscordConfig, Hooks, Token};
 use casebot::play::settings::PlaySettings;
 use casebot::play::Engine;
-use casebot::store::Store;
+use casebot::startup::Startup;
 use serde_json::{json, Value};
 use std::collections::BTreeMap;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -266,7 +266,8 @@ impl Bot {
         capture_logs();
         let fake = FakeDiscord::start().await;
         let dir = TempDir::new(&format!("e2e-{test}"));
-        let store = match Store::open(&dir.path.join("casebot.db")).await {
+        let startup = match Startup::open(play_app(), settings, &dir.path.join("casebot.db")).await
+        {
             Ok(s) => s,
             Err(e) => panic!("cannot open the database: {e:#}"),
         };
@@ -279,9 +280,7 @@ impl Bot {
         };
         let mut client = match casebot::discord::client(
             &config,
-            play_app(),
-            settings,
-            store,
+            startup,
             Arc::new(clock.clone()),
             Hooks {
                 engine: Some(slot.clone()),

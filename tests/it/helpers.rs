@@ -320,7 +320,7 @@ use casebot::play::command::{
 };
 use casebot::play::settings::PlaySettings;
 use casebot::play::Engine;
-use casebot::store::Store;
+use casebot::startup::Startup;
 use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 
@@ -517,20 +517,12 @@ async fn start_engine(
     clock: &ManualClock,
     outbox: &Arc<RecordingOutbox>,
 ) -> Engine {
-    let store = match Store::open(db).await {
+    let startup = match Startup::open(app.clone(), play_settings(), db).await {
         Ok(s) => s,
         Err(e) => panic!("cannot open {}: {e:#}", db.display()),
     };
     let outbox: Arc<dyn Outbox> = outbox.clone();
-    match Engine::start(
-        app.clone(),
-        play_settings(),
-        store,
-        Arc::new(clock.clone()),
-        outbox,
-    )
-    .await
-    {
+    match startup.engine(Arc::new(clock.clone()), outbox).await {
         Ok(e) => e,
         Err(e) => panic!("the engine does not start: {e:#}"),
     }
