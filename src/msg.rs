@@ -141,7 +141,12 @@ ids! {
     PLAY_QUIZ_NOTHING_OPEN = "play.quiz.nothing_open" [];
     PLAY_QUIZ_EXTENDED = "play.quiz.extended" ["seconds"];
     PLAY_QUIZ_STOPPED = "play.quiz.stopped" [];
-    PLAY_QUIZ_STOPPED_ACK = "play.quiz.stopped_ack" [];
+    PLAY_QUIZ_STOPPED_ACK = "play.quiz.stopped_ack" ["asked", "total", "sent"];
+    PLAY_QUIZ_STOPPED_SENT_ANNOUNCEMENT = "play.quiz.stopped_sent_announcement" [];
+    PLAY_QUIZ_STOPPED_SENT_REVEAL = "play.quiz.stopped_sent_reveal" ["id"];
+    PLAY_QUIZ_STOPPED_SENT_PODIUM = "play.quiz.stopped_sent_podium" [];
+    PLAY_QUIZ_STOPPED_SENT_SUMMARIES = "play.quiz.stopped_sent_summaries" ["n"];
+    PLAY_QUIZ_STOPPED_SENT_AND = "play.quiz.stopped_sent_and" ["rest", "last"];
     PLAY_QUIZ_ITEM_CLOSED = "play.quiz.item_closed" [];
     PLAY_QUIZ_IS_PAUSED = "play.quiz.is_paused" [];
     PLAY_QUIZ_ALREADY_ANSWERED = "play.quiz.already_answered" [];
@@ -205,6 +210,7 @@ ids! {
     PLAY_BOARD_FINAL = "play.board.final" [];
     PLAY_BOARD_RESET_DONE = "play.board.reset_done" [];
     PLAY_PODIUM_TITLE = "play.podium.title" [];
+    PLAY_PODIUM_EMPTY = "play.podium.empty" [];
     PLAY_PODIUM_LINE = "play.podium.line" ["medal", "names", "points"];
     PLAY_PODIUM_NAMES_MORE = "play.podium.names_more" ["names", "others"];
     PLAY_SUMMARY = "play.summary.text" ["points", "rank", "correct", "close", "wrong", "unanswered"];

@@ -219,7 +219,7 @@ pub fn podium_lines(m: &crate::prompts::Prompts, rows: &[Row], places: usize) ->
     let groups = podium_places(rows, places);
     if groups.is_empty() {
         text.push('\n');
-        text.push_str(&m.render(msg::PLAY_BOARD_EMPTY, &[]));
+        text.push_str(&m.render(msg::PLAY_PODIUM_EMPTY, &[]));
         return text;
     }
     for (rank, group) in groups {

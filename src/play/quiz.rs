@@ -6,7 +6,7 @@
 //! State lives in SQLite with absolute times (a restart resumes every quiz) and, for speed, in
 //! memory per class behind one mutex that orders every change to that class's quiz.
 
-use super::command::{Button, ButtonAction, ChannelRef, ItemRef, Reply, Request, Scope};
+use super::command::{Audience, Button, ButtonAction, ChannelRef, ItemRef, Reply, Request, Scope};
 use super::posts::{self, PostError};
 use super::scoring::{self, Milli, QuizAnswer};
 use super::{Inner, Who};
@@ -607,9 +607,48 @@ pub async fn stop(inner: &Arc<Inner>, who: &Who) -> anyhow::Result<Vec<Reply>> {
     }
     drop(guard);
     inner.wake.notify_one();
-    Ok(vec![Reply::private(
-        inner.messages().render(msg::PLAY_QUIZ_STOPPED_ACK, &[]),
-    )])
+    Ok(vec![Reply::private(stopped_ack(
+        inner, &quiz, revealed, &replies,
+    ))])
+}
+
+/// The teacher's reply to `/quiz arreter`: how far the quiz went and what the class receives.
+fn stopped_ack(inner: &Inner, quiz: &LiveQuiz, revealed: Option<i64>, sent: &[Reply]) -> String {
+    let m = inner.messages();
+    let asked = quiz.items.iter().filter(|i| i.shown_at.is_some()).count();
+    let mut parts = vec![m.render(msg::PLAY_QUIZ_STOPPED_SENT_ANNOUNCEMENT, &[])];
+    let open = revealed.and_then(|idx| quiz.items.get(usize::try_from(idx).ok()?));
+    if let Some(item) = open {
+        parts.push(m.render(msg::PLAY_QUIZ_STOPPED_SENT_REVEAL, &[("id", &item.part_id)]));
+    }
+    parts.push(m.render(msg::PLAY_QUIZ_STOPPED_SENT_PODIUM, &[]));
+    let summaries = sent
+        .iter()
+        .filter(|r| matches!(r.audience, Audience::User(_)))
+        .count();
+    if summaries > 0 {
+        parts.push(m.render(
+            msg::PLAY_QUIZ_STOPPED_SENT_SUMMARIES,
+            &[("n", &summaries.to_string())],
+        ));
+    }
+    let last = parts.pop().unwrap_or_default();
+    let list = if parts.is_empty() {
+        last
+    } else {
+        m.render(
+            msg::PLAY_QUIZ_STOPPED_SENT_AND,
+            &[("rest", &parts.join(", ")), ("last", &last)],
+        )
+    };
+    m.render(
+        msg::PLAY_QUIZ_STOPPED_ACK,
+        &[
+            ("asked", &asked.to_string()),
+            ("total", &quiz.items.len().to_string()),
+            ("sent", &list),
+        ],
+    )
 }
 
 /// Whether the class has a quiz running or paused (practice waits for its end).

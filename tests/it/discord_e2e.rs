@@ -1237,7 +1237,7 @@ async fn discord_e2e_an_interaction_delivered_twice_counts_once() {
     assert!(
         stopped
             .text()
-            .starts_with("C’est fait : le quiz est arrêté."),
+            .starts_with("C’est fait : le quiz est arrêté après "),
         "{stopped:#?}"
     );
     bot.wait_post_starting(QUIZ_CH, from, "⏹️ Quiz arrêté")
@@ -1600,7 +1600,7 @@ async fn discord_e2e_students_cannot_run_teacher_commands_or_crafted_buttons() {
     assert!(
         said[0]
             .text()
-            .starts_with("C’est fait : le quiz est arrêté."),
+            .starts_with("C’est fait : le quiz est arrêté après "),
         "{said:#?}"
     );
     assert!(said[0].ephemeral(), "{said:#?}");

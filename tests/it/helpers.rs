@@ -780,7 +780,9 @@ impl Play {
         assert_eq!(ack.len(), 1, "{ack:#?}");
         assert_eq!(ack[0].audience, Audience::Private, "{ack:#?}");
         assert!(
-            ack[0].text.starts_with("C’est fait : le quiz est arrêté."),
+            ack[0]
+                .text
+                .starts_with("C’est fait : le quiz est arrêté après "),
             "{ack:#?}"
         );
         for _ in 0..500 {

@@ -1084,7 +1084,7 @@ async fn a_configured_teacher_role_makes_a_member_a_teacher() {
     assert!(stopped[1].text.starts_with("✅ **Correction 1.2.a**"));
     assert_eq!(
         stopped[2].text,
-        "🏆 **Podium**\nPersonne n’a encore marqué de points."
+        "🏆 **Podium**\nPersonne n’a marqué de points dans ce quiz."
     );
 }
 
@@ -1640,5 +1640,38 @@ async fn a_student_who_only_took_a_hint_is_counted_ranked_and_summarised() {
         chloe_summary.contains("rang 2 sur 2")
             && chloe_summary.contains("0 juste, 0 presque, 0 faux, 1 sans réponse"),
         "{chloe_summary}"
+    );
+}
+
+/// The teacher's reply to `/quiz arreter` says how far the quiz went and what the class gets,
+/// as it is: the open question's correction by its number, the summaries by their count.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_stop_reply_says_how_far_the_quiz_went_and_what_the_class_gets() {
+    let play = spawn_engine("quiz_stop_reply").await;
+    let prof = play.teacher("Prof");
+    let ana = play.student("Ana");
+
+    play.send(
+        &prof,
+        launch(&["1.2.a", "1.2.b", "1.2.c"], 60, false, false),
+    )
+    .await;
+    play.take_posts(1).await;
+    answer_taken(&play, &ana, "17,76 %").await;
+    let ack = private_text(&play.send(&prof, Command::QuizStop).await);
+    assert_eq!(
+        ack,
+        "C’est fait : le quiz est arrêté après 1 question posée sur 3. La classe reçoit l’annonce de l’arrêt, la correction de la question 1.2.a, le podium et 1 bilan en message privé."
+    );
+    play.take_posts(1).await;
+
+    // Nobody answered: no summary is promised.
+    play.send(&prof, launch(&["1.2.a", "1.2.b"], 60, false, false))
+        .await;
+    play.take_posts(1).await;
+    let ack = private_text(&play.send(&prof, Command::QuizStop).await);
+    assert_eq!(
+        ack,
+        "C’est fait : le quiz est arrêté après 1 question posée sur 2. La classe reçoit l’annonce de l’arrêt, la correction de la question 1.2.a et le podium."
     );
 }
