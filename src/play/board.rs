@@ -1084,7 +1084,7 @@ pub(crate) mod tests {
         assert!(podium_places(&rows, 3).is_empty());
         assert_eq!(
             podium_lines(&m, &rows, 3),
-            "🏆 **Podium**\nPersonne n’a encore marqué de points."
+            "🏆 **Podium**\nPersonne n’a marqué de points dans ce quiz."
         );
         // Thirty tied at one point: one line, five names and the count of the others.
         let rows = board_rows(&[1000; 30]);
