@@ -12,6 +12,7 @@ pub mod clock;
 pub mod console;
 pub mod discord;
 pub mod format;
+pub mod formula;
 pub mod kpi;
 pub mod linkedin;
 pub mod msg;

@@ -7,14 +7,13 @@
 //! key or line, what is wrong and what was expected.
 
 pub mod bounds;
-pub mod formula;
 pub mod wording;
 mod workshop;
 
 use crate::case::{Annex, Case, CaseMeta, Cell, Dossier, Part, Question, Table, Value};
 use crate::format::Unit;
 use crate::kpi::{DeclaredMistake, Kpi, KpiKind, RefId};
-use crate::pack::formula::{Expr, Op};
+use crate::formula::{self, Expr, Op};
 use crate::prompts::{pieces, Prompts};
 use rust_decimal::Decimal;
 use serde::Deserialize;
