@@ -744,7 +744,7 @@ fn chart(
         anyhow::bail!(
             "{} : écriture impossible ({}). Choisissez un autre fichier avec --out FICHIER.png.",
             path.display(),
-            crate::pack::wording::io_error(&e)
+            crate::problem::wording::io_error(&e)
         );
     }
     let (file, bytes) = (path.display().to_string(), png.len().to_string());
@@ -764,7 +764,7 @@ fn runtime() -> anyhow::Result<tokio::runtime::Runtime> {
     tokio::runtime::Runtime::new().map_err(|e| {
         anyhow::anyhow!(
             "le moteur de casebot ne peut pas démarrer ({})",
-            crate::pack::wording::io_error(&e)
+            crate::problem::wording::io_error(&e)
         )
     })
 }
@@ -806,7 +806,7 @@ fn backup(
                     msg::CLI_BACKUP_FAILED,
                     &[
                         ("file", &file_text),
-                        ("cause", &crate::pack::wording::io_error(io)),
+                        ("cause", &crate::problem::wording::io_error(io)),
                     ],
                 ),
                 BackupError::Db(_) => m.render(
@@ -847,7 +847,7 @@ async fn open_store(db: &std::path::Path) -> anyhow::Result<crate::store::Store>
             (Some(crate::store::StoreError::Corrupt(_)), _) => {
                 "le fichier est abîmé ; remettez à sa place une sauvegarde faite avec « casebot sauvegarde »".to_string()
             }
-            (_, Some(io)) => crate::pack::wording::io_error(io),
+            (_, Some(io)) => crate::problem::wording::io_error(io),
             _ => "le fichier ne peut pas être créé, ou ce n’est pas une base casebot".to_string(),
         };
         anyhow::anyhow!(

@@ -18,6 +18,7 @@ pub mod linkedin;
 pub mod msg;
 pub mod pack;
 pub mod play;
+pub mod problem;
 pub mod prompts;
 pub mod render;
 pub mod store;
