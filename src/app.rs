@@ -55,7 +55,7 @@ pub enum LoadError {
     #[error(
         "dossier des cas {} : lecture impossible ({}). {WHERE}, ou indiquez le dossier des cas avec --cases-dir DOSSIER.",
         dir.display(),
-        crate::pack::wording::io_error(error)
+        crate::problem::wording::io_error(error)
     )]
     CasesDir {
         dir: PathBuf,

@@ -793,7 +793,7 @@ fn chart(
         anyhow::bail!(
             "{} : écriture impossible ({}). Choisissez un autre fichier avec --out FICHIER.png.",
             path.display(),
-            crate::pack::wording::io_error(&e)
+            crate::problem::wording::io_error(&e)
         );
     }
     let (file, bytes) = (path.display().to_string(), png.len().to_string());
@@ -813,7 +813,7 @@ fn runtime() -> anyhow::Result<tokio::runtime::Runtime> {
     tokio::runtime::Runtime::new().map_err(|e| {
         anyhow::anyhow!(
             "le moteur de casebot ne peut pas démarrer ({})",
-            crate::pack::wording::io_error(&e)
+            crate::problem::wording::io_error(&e)
         )
     })
 }
@@ -855,7 +855,7 @@ fn backup(
                     msg::CLI_BACKUP_FAILED,
                     &[
                         ("file", &file_text),
-                        ("cause", &crate::pack::wording::io_error(io)),
+                        ("cause", &crate::problem::wording::io_error(io)),
                     ],
                 ),
                 BackupError::Db(_) => m.render(

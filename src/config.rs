@@ -128,15 +128,15 @@ fn token_in(secrets_file: &Path) -> anyhow::Result<Option<String>> {
         anyhow::anyhow!(
             "{} : lecture impossible ({}). Corrigez les droits de ce fichier, ou indiquez-en un autre avec --secrets FICHIER.",
             secrets_file.display(),
-            crate::pack::wording::io_error(&e)
+            crate::problem::wording::io_error(&e)
         )
     })?;
     let secrets: Secrets = toml::from_str(&src).map_err(|e| {
         anyhow::anyhow!(
             "{} : {} : {}. Ce fichier contient une seule ligne : discord_token = \"le jeton\".",
             secrets_file.display(),
-            crate::pack::toml_location(&src, &e),
-            crate::pack::wording::toml_message(e.message())
+            crate::problem::toml_location(&src, &e),
+            crate::problem::wording::toml_message(e.message())
         )
     })?;
     Ok(secrets.discord_token.filter(|t| !t.trim().is_empty()))

@@ -3,7 +3,7 @@
 
 use crate::case::{Case, Cell};
 use crate::format::{self, Unit};
-use crate::pack::formula::{Expr, Op};
+use crate::formula::{Expr, Op};
 use rust_decimal::Decimal;
 use serde::Serialize;
 use thiserror::Error;
@@ -573,7 +573,7 @@ fn first_operation(e: &Expr<RefId>) -> Option<&Expr<RefId>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::pack::formula::parse;
+    use crate::formula::parse;
 
     /// `first_operation` of a formula, written back with its ids.
     fn first(src: &str) -> Option<String> {

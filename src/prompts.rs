@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 
 /// One text that could not be loaded or does not fit, with where it is (the same shape as a
 /// pack problem: file, id or line, what is wrong).
-pub type PromptError = crate::pack::PackError;
+pub type PromptError = crate::problem::PackError;
 
 /// A set of texts, looked up by id.
 #[derive(Debug, Clone, Default)]
@@ -165,7 +165,7 @@ impl Prompts {
                     location: "fichier".into(),
                     problem: format!(
                         "lecture impossible : {}",
-                        crate::pack::wording::io_error(&e)
+                        crate::problem::wording::io_error(&e)
                     ),
                 }),
             }
@@ -182,8 +182,8 @@ impl Prompts {
         let table: toml::Table = toml::from_str(src).map_err(|e| {
             vec![PromptError {
                 file: file.to_path_buf(),
-                location: crate::pack::toml_location(src, &e),
-                problem: crate::pack::wording::toml_message(e.message()),
+                location: crate::problem::toml_location(src, &e),
+                problem: crate::problem::wording::toml_message(e.message()),
             }]
         })?;
         let mut errors = Vec::new();
@@ -345,7 +345,7 @@ fn collect_toml_files(dir: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<Pro
                 location: "dossier".into(),
                 problem: format!(
                     "lecture impossible : {}",
-                    crate::pack::wording::io_error(&e)
+                    crate::problem::wording::io_error(&e)
                 ),
             });
             return;

@@ -598,8 +598,8 @@ fn given_text(k: &crate::kpi::Kpi, g: Decimal, decimals: i64, unit: Option<Given
 /// a result computed by a subtraction (ROI, margin minus spend), and for a plain ratio of
 /// positive figures, that it cannot be negative.
 fn sign_message(k: &crate::kpi::Kpi) -> &'static str {
-    fn subtracts(e: &crate::pack::formula::Expr<crate::kpi::RefId>) -> bool {
-        use crate::pack::formula::{Expr, Op};
+    fn subtracts(e: &crate::formula::Expr<crate::kpi::RefId>) -> bool {
+        use crate::formula::{Expr, Op};
         match e {
             Expr::Num(_) | Expr::Ref(_) => false,
             Expr::Neg(_) | Expr::Bin(Op::Sub, _, _) => true,

@@ -68,7 +68,7 @@ pub async fn open_store(db: &Path) -> anyhow::Result<Store> {
             (Some(StoreError::Corrupt(_)), _) => {
                 "le fichier est abîmé ; remettez à sa place une sauvegarde faite avec « casebot sauvegarde »".to_string()
             }
-            (_, Some(io)) => crate::pack::wording::io_error(io),
+            (_, Some(io)) => crate::problem::wording::io_error(io),
             _ => "le fichier ne peut pas être créé, ou ce n’est pas une base casebot".to_string(),
         };
         anyhow::anyhow!(

@@ -3,7 +3,7 @@
 //! division by zero is an error, not a crash).
 #![no_main]
 
-use casebot::pack::formula::parse;
+use casebot::formula::parse;
 use libfuzzer_sys::fuzz_target;
 use rust_decimal::Decimal;
 

@@ -6,8 +6,8 @@ pub mod parse;
 
 use crate::case::Case;
 use crate::format::{self, Unit};
+use crate::formula::{Expr, Op};
 use crate::kpi::{KpiKind, RefId};
-use crate::pack::formula::{Expr, Op};
 use parse::{parse_answer, GivenUnit, ParseError};
 use rust_decimal::Decimal;
 use serde::Serialize;

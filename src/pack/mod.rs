@@ -7,73 +7,21 @@
 //! key or line, what is wrong and what was expected.
 
 pub mod bounds;
-pub mod formula;
-pub mod wording;
 mod workshop;
+
+// Where they were before `problem` was their own module; `play::settings` still names them.
+pub use crate::problem::{toml_location, wording, PackError, PackErrors};
 
 use crate::case::{Annex, Case, CaseMeta, Cell, Dossier, Part, Question, Table, Value};
 use crate::format::Unit;
+use crate::formula::{self, Expr, Op};
 use crate::kpi::{DeclaredMistake, Kpi, KpiKind, RefId};
-use crate::pack::formula::{Expr, Op};
+use crate::problem::Problems;
 use crate::prompts::{pieces, Prompts};
 use rust_decimal::Decimal;
 use serde::Deserialize;
 use std::collections::{BTreeSet, HashMap};
-use std::fmt;
-use std::path::{Path, PathBuf};
-
-/// One problem in a pack.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PackError {
-    pub file: PathBuf,
-    /// A dotted key (`kpis.a3_ctr.formula`) or a position (`line 12, column 3`).
-    pub location: String,
-    pub problem: String,
-}
-
-impl fmt::Display for PackError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{} : {} : {}",
-            self.file.display(),
-            self.location,
-            self.problem
-        )
-    }
-}
-
-/// Every problem found in a pack.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub struct PackErrors(pub Vec<PackError>);
-
-impl fmt::Display for PackErrors {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let n = self.0.len();
-        writeln!(
-            f,
-            "{n} problème{} à corriger :",
-            if n == 1 { "" } else { "s" }
-        )?;
-        for e in &self.0 {
-            writeln!(f, "  - {e}")?;
-        }
-        Ok(())
-    }
-}
-
-/// "line L, column C" of a TOML error.
-pub(crate) fn toml_location(src: &str, err: &toml::de::Error) -> String {
-    match err.span() {
-        Some(span) => {
-            let before = &src[..span.start.min(src.len())];
-            let line = before.matches('\n').count() + 1;
-            let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-            format!("ligne {line}, colonne {column}")
-        }
-        None => "fichier".to_string(),
-    }
-}
+use std::path::Path;
 
 // ------------------------------------------------------------------------------------------
 // The files as written.
@@ -213,21 +161,6 @@ struct RawPart {
 
 // ------------------------------------------------------------------------------------------
 
-/// Collects problems while loading.
-struct Problems {
-    list: Vec<PackError>,
-}
-
-impl Problems {
-    fn add(&mut self, file: &Path, location: impl Into<String>, problem: impl Into<String>) {
-        self.list.push(PackError {
-            file: file.to_path_buf(),
-            location: location.into(),
-            problem: problem.into(),
-        });
-    }
-}
-
 fn read_toml<T: serde::de::DeserializeOwned>(path: &Path, problems: &mut Problems) -> Option<T> {
     let src = match std::fs::read_to_string(path) {
         Ok(s) => s,
@@ -261,7 +194,7 @@ fn is_identifier(id: &str) -> bool {
 
 /// Loads and checks the pack in `dir`.
 pub fn load(dir: &Path) -> Result<Case, PackErrors> {
-    let mut problems = Problems { list: Vec::new() };
+    let mut problems = Problems::default();
     let case_file = dir.join("case.toml");
     let annex_file = dir.join("annexes.toml");
     let kpi_file = dir.join("kpis.toml");
@@ -269,7 +202,7 @@ pub fn load(dir: &Path) -> Result<Case, PackErrors> {
 
     if !dir.is_dir() {
         problems.add(dir, "dossier", "dossier introuvable : un cas est un dossier qui contient case.toml, annexes.toml, kpis.toml et questions.toml (vérifiez le chemin, ou lancez casebot depuis le dossier du projet)");
-        return Err(PackErrors(problems.list));
+        return Err(problems.into_errors());
     }
     let raw_case: Option<RawCase> = read_toml(&case_file, &mut problems);
     let raw_annexes: Option<RawAnnexes> = read_toml(&annex_file, &mut problems);
@@ -278,16 +211,14 @@ pub fn load(dir: &Path) -> Result<Case, PackErrors> {
     let (Some(raw_case), Some(raw_annexes), Some(raw_kpis), Some(raw_questions)) =
         (raw_case, raw_annexes, raw_kpis, raw_questions)
     else {
-        return Err(PackErrors(problems.list));
+        return Err(problems.into_errors());
     };
 
     let prompts_dir = dir.join(&raw_case.prompts);
     let texts = match Prompts::load_dir(&prompts_dir) {
         Ok(t) => t,
         Err(errors) => {
-            for e in errors {
-                problems.add(&e.file, e.location, e.problem);
-            }
+            problems.extend(errors);
             Prompts::default()
         }
     };
@@ -727,7 +658,7 @@ pub fn load(dir: &Path) -> Result<Case, PackErrors> {
     }
     if kpis.len() != raw_kpi_list.len() {
         // Indices would not line up with `kpi_index`: stop here with what was found.
-        return Err(PackErrors(problems.list));
+        return Err(problems.into_errors());
     }
     if let Some(cycle) = find_cycle(&kpis) {
         problems.add(
@@ -735,7 +666,7 @@ pub fn load(dir: &Path) -> Result<Case, PackErrors> {
             format!("kpis.{}", kpis[cycle].id),
             "cet indicateur dépend de lui-même par sa formule (boucle) : une formule ne peut pas revenir à son propre indicateur",
         );
-        return Err(PackErrors(problems.list));
+        return Err(problems.into_errors());
     }
     for i in 0..kpis.len() {
         let mut set = BTreeSet::new();
@@ -916,8 +847,8 @@ pub fn load(dir: &Path) -> Result<Case, PackErrors> {
     check_texts(&case, &prompts_dir, &mut problems);
     workshop::check_texts(&case, &prompts_dir, &mut problems);
 
-    if !problems.list.is_empty() {
-        return Err(PackErrors(problems.list));
+    if !problems.is_empty() {
+        return Err(problems.into_errors());
     }
     let mut case = case;
     case.plans = (0..case.kpis.len())

@@ -3,9 +3,10 @@
 //! is valid; when present they are checked like the rest, every problem with file and key.
 //! Format: `config/cases/README.md`, section 12.
 
-use super::{is_identifier, read_toml, Problems};
+use super::{is_identifier, read_toml};
 use crate::case::{Case, Grid, GridCriterion, Question};
 use crate::linkedin::{self, DraftConfig, Limits, Params, Workshop};
+use crate::problem::{wording, Problems};
 use rust_decimal::Decimal;
 use serde::Deserialize;
 use std::collections::BTreeSet;
@@ -71,7 +72,7 @@ pub(super) fn load_grids(
         let raw: RawGrid = match value.clone().try_into() {
             Ok(g) => g,
             Err(e) => {
-                problems.add(file, &key, super::wording::toml_message(e.message()));
+                problems.add(file, &key, wording::toml_message(e.message()));
                 continue;
             }
         };
@@ -169,7 +170,7 @@ pub(super) fn load_linkedin(
         return None;
     }
     let raw = read_toml::<RawLinkedin>(file, problems)?;
-    let before = problems.list.len();
+    let before = problems.len();
     if !questions.iter().any(|q| q.id == raw.question) {
         let ids: Vec<&str> = questions.iter().map(|q| q.id.as_str()).collect();
         problems.add(
@@ -213,7 +214,7 @@ pub(super) fn load_linkedin(
             None
         }
     };
-    if problems.list.len() != before {
+    if problems.len() != before {
         return None;
     }
     Some(Workshop {
