@@ -197,6 +197,23 @@ pub(crate) async fn drop_unsent_steps(
     Ok(())
 }
 
+/// Records the end of a quiz (finished or stopped), in the transaction that stores it: what it
+/// meant to post and never did is dropped, and `replies` become its end-of-quiz posts, in order.
+pub(crate) async fn record_end(
+    conn: &mut SqliteConnection,
+    quiz: i64,
+    channel: &ChannelRef,
+    replies: &[Reply],
+    now: i64,
+) -> anyhow::Result<()> {
+    drop_unsent_steps(&mut *conn, quiz).await?;
+    for (n, reply) in replies.iter().enumerate() {
+        let key = key(quiz, Kind::Final, n);
+        record(&mut *conn, &key, Kind::Final, quiz, channel, reply, now).await?;
+    }
+    Ok(())
+}
+
 type Row = (i64, String, String, String, Option<Vec<u8>>, String, i64);
 
 /// Sends every end-of-quiz post that is due, oldest first; a failure is retried later (given

@@ -579,20 +579,7 @@ pub async fn stop(inner: &Arc<Inner>, who: &Who) -> anyhow::Result<Vec<Reply>> {
             .execute(&mut *tx)
             .await?;
     }
-    posts::drop_unsent_steps(&mut tx, quiz.id).await?;
-    for (n, reply) in replies.iter().enumerate() {
-        let key = posts::key(quiz.id, posts::Kind::Final, n);
-        posts::record(
-            &mut tx,
-            &key,
-            posts::Kind::Final,
-            quiz.id,
-            &quiz.channel,
-            reply,
-            now,
-        )
-        .await?;
-    }
+    posts::record_end(&mut tx, quiz.id, &quiz.channel, &replies, now).await?;
     tx.commit().await?;
     // Stored: the quiz is over for the engine too. Sent now, still under the class lock so
     // that nothing the class does next (a new quiz) comes before; what fails is retried by
@@ -1592,20 +1579,7 @@ async fn finish(inner: &Inner, quiz: &LiveQuiz) -> anyhow::Result<()> {
         .bind(quiz.id)
         .execute(&mut *tx)
         .await?;
-    posts::drop_unsent_steps(&mut tx, quiz.id).await?;
-    for (n, reply) in replies.iter().enumerate() {
-        let key = posts::key(quiz.id, posts::Kind::Final, n);
-        posts::record(
-            &mut tx,
-            &key,
-            posts::Kind::Final,
-            quiz.id,
-            &quiz.channel,
-            reply,
-            now,
-        )
-        .await?;
-    }
+    posts::record_end(&mut tx, quiz.id, &quiz.channel, &replies, now).await?;
     tx.commit().await?;
     Ok(())
 }
