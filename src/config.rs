@@ -15,13 +15,12 @@
 //! | development server | – | `CASEBOT_DISCORD_GUILD` | – | commands registered globally |
 //! | log filter | – | `RUST_LOG` | – | `warn` (read by [`crate::telemetry`], before anything else) |
 //!
-//! Flags and the variables that mirror them are read by clap ([`crate::cli::Cli`]); the others
+//! Flags and the variables that mirror them are read by clap ([`crate::args::Cli`]); the others
 //! through an [`Environment`], so that tests resolve a configuration without touching the
 //! process's environment.
 
 use crate::app::Paths;
-use crate::cli::{Cli, Command};
-use crate::discord::{DiscordConfig, Token};
+use crate::args::{Cli, Command};
 use crate::play::settings::PlaySettings;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -142,12 +141,50 @@ fn token_in(secrets_file: &Path) -> anyhow::Result<Option<String>> {
     Ok(secrets.discord_token.filter(|t| !t.trim().is_empty()))
 }
 
+/// The bot token; never printed.
+#[derive(Clone)]
+pub struct Token(String);
+
+impl Token {
+    /// The token, registered at once with the log's scrubber so no log line can show it.
+    pub fn new(token: impl Into<String>) -> Token {
+        let token = token.into();
+        crate::telemetry::redact(&token);
+        Token(token)
+    }
+    pub(crate) fn expose(&self) -> &str {
+        &self.0
+    }
+    #[cfg(test)]
+    pub(crate) fn expose_for_tests(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Debug for Token {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Token(hidden)")
+    }
+}
+
+/// How to reach Discord.
+#[derive(Debug, Clone)]
+pub struct DiscordConfig {
+    pub token: Token,
+    /// Base URL of Discord's HTTP API when not Discord itself (a rate-limiting proxy, or the
+    /// tests' fake Discord): requests go to `{base}/api/v10/...`, serenity's own rate limiter is
+    /// off, and the gateway URL is the one `{base}/api/v10/gateway` returns.
+    pub api_base: Option<String>,
+    /// Registers the slash commands in this server only (development); globally when `None`.
+    pub dev_guild: Option<u64>,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn cli(args: &[&str]) -> Cli {
-        match crate::cli::parse_from(std::iter::once("casebot").chain(args.iter().copied())) {
+        match crate::args::parse_from(std::iter::once("casebot").chain(args.iter().copied())) {
             Ok(cli) => cli,
             Err((text, _)) => panic!("{text}"),
         }

@@ -4,6 +4,7 @@
 //! front ends only translate commands in and replies out. See ARCHITECTURE.md.
 
 pub mod app;
+pub mod args;
 pub mod case;
 pub mod chart;
 pub mod check;

@@ -25,43 +25,7 @@ pub type Ctx<'a> = poise::Context<'a, Data, Error>;
 /// After this long without the engine's answer, the interaction is deferred (Discord allows 3 s).
 const DEFER_AFTER: Duration = Duration::from_millis(1500);
 
-/// The bot token; never printed.
-#[derive(Clone)]
-pub struct Token(String);
-
-impl Token {
-    /// The token, registered at once with the log's scrubber so no log line can show it.
-    pub fn new(token: impl Into<String>) -> Token {
-        let token = token.into();
-        crate::telemetry::redact(&token);
-        Token(token)
-    }
-    fn expose(&self) -> &str {
-        &self.0
-    }
-    #[cfg(test)]
-    pub(crate) fn expose_for_tests(&self) -> &str {
-        &self.0
-    }
-}
-
-impl std::fmt::Debug for Token {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("Token(hidden)")
-    }
-}
-
-/// How to reach Discord.
-#[derive(Debug, Clone)]
-pub struct DiscordConfig {
-    pub token: Token,
-    /// Base URL of Discord's HTTP API when not Discord itself (a rate-limiting proxy, or the
-    /// tests' fake Discord): requests go to `{base}/api/v10/...`, serenity's own rate limiter is
-    /// off, and the gateway URL is the one `{base}/api/v10/gateway` returns.
-    pub api_base: Option<String>,
-    /// Registers the slash commands in this server only (development); globally when `None`.
-    pub dev_guild: Option<u64>,
-}
+pub use crate::config::{DiscordConfig, Token};
 
 /// What every command handler can reach.
 pub struct Data {
