@@ -629,7 +629,7 @@ async fn run(cfg: &Config, dir: &Path) -> anyhow::Result<Report> {
     let store = Store::open(&dir.join("casebot.sqlite")).await?;
     let outbox = Arc::new(CountingOutbox::default());
     let clock = Arc::new(ManualClock::starting_at(START_MS));
-    let error_text = app.messages.render(msg::PLAY_INTERNAL_ERROR, &[]);
+    let error_text = app.messages.text(&msg::PlayInternalError);
     // The receipt names the question: its part id and its place in the quiz of question 1.2.
     let parts_12: Vec<String> = app
         .case(None)
@@ -643,15 +643,12 @@ async fn run(cfg: &Config, dir: &Path) -> anyhow::Result<Report> {
             .map(|(k, _)| {
                 let quoted = casebot::render::quote(text_of(item, *k));
                 let id = parts_12.get(item).cloned().unwrap_or_default();
-                let text = app.messages.render(
-                    msg::PLAY_QUIZ_ANSWER_SAVED,
-                    &[
-                        ("id", &id),
-                        ("n", &(item + 1).to_string()),
-                        ("total", &parts_12.len().to_string()),
-                        ("answer", &quoted),
-                    ],
-                );
+                let text = app.messages.text(&msg::PlayQuizAnswerSaved {
+                    id: &id,
+                    n: &(item + 1).to_string(),
+                    total: &parts_12.len().to_string(),
+                    answer: &quoted,
+                });
                 (*k, text)
             })
             .collect()

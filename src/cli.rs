@@ -28,16 +28,13 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
         return match loaded {
             Ok(app) => {
                 for case in &app.cases {
-                    let line = app.messages.render(
-                        msg::CLI_VALIDATE_OK,
-                        &[
-                            ("case", &case.meta.id),
-                            ("annexes", &case.annexes.len().to_string()),
-                            ("kpis", &case.kpis.len().to_string()),
-                            ("questions", &case.questions.len().to_string()),
-                            ("texts", &case.texts.ids().len().to_string()),
-                        ],
-                    );
+                    let line = app.messages.text(&msg::CliValidateOk {
+                        case: &case.meta.id,
+                        annexes: &case.annexes.len().to_string(),
+                        kpis: &case.kpis.len().to_string(),
+                        questions: &case.questions.len().to_string(),
+                        texts: &case.texts.ids().len().to_string(),
+                    });
                     writeln!(out, "{line}")?;
                 }
                 Ok(ExitCode::SUCCESS)
@@ -58,7 +55,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
         writeln!(
             out,
             "{}",
-            app.messages.render(msg::CLI_NO_TOKEN, &[("file", &file)])
+            app.messages.text(&msg::CliNoToken { file: &file })
         )?;
         return Ok(ExitCode::FAILURE);
     }
@@ -98,8 +95,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
             writeln!(
                 out,
                 "{}",
-                app.messages
-                    .render(msg::CLI_UNKNOWN_CASE, &[("list", &list)])
+                app.messages.text(&msg::CliUnknownCase { list: &list })
             )?;
             return Ok(ExitCode::from(NOT_FOUND));
         }
@@ -162,13 +158,10 @@ fn kpi_list(
         writeln!(
             out,
             "{}",
-            m.render(
-                msg::KPI_LIST_HEADER,
-                &[
-                    ("count", &case.kpis.len().to_string()),
-                    ("case", &case.meta.title)
-                ]
-            )
+            m.text(&msg::KpiListHeader {
+                count: &case.kpis.len().to_string(),
+                case: &case.meta.title
+            })
         )?;
         for (i, k) in case.kpis.iter().enumerate() {
             let value = case.evaluate(i).map(|v| k.display(v)).unwrap_or_default();
@@ -262,10 +255,10 @@ fn annex(
         writeln!(
             out,
             "{}",
-            m.render(
-                msg::ANNEX_UNKNOWN,
-                &[("number", &number.to_string()), ("max", &max.to_string())]
-            )
+            m.text(&msg::AnnexUnknown {
+                number: &number.to_string(),
+                max: &max.to_string()
+            })
         )?;
         return Ok(ExitCode::from(NOT_FOUND));
     };
@@ -297,10 +290,10 @@ fn question(
         writeln!(
             out,
             "{}",
-            m.render(
-                msg::QUESTION_UNKNOWN,
-                &[("id", id), ("list", &list.join(", "))]
-            )
+            m.text(&msg::QuestionUnknown {
+                id,
+                list: &list.join(", ")
+            })
         )?;
         return Ok(ExitCode::from(NOT_FOUND));
     };
@@ -334,13 +327,10 @@ fn chart(
     if name == "list" {
         for info in chart::case_charts(case, m) {
             let annexes: Vec<String> = info.annexes.iter().map(u8::to_string).collect();
-            let annexes = m.render(
-                msg::CLI_CHART_ANNEXES,
-                &[
-                    ("n", &annexes.len().to_string()),
-                    ("list", &annexes.join(",")),
-                ],
-            );
+            let annexes = m.text(&msg::CliChartAnnexes {
+                n: &annexes.len().to_string(),
+                list: &annexes.join(","),
+            });
             writeln!(out, "{:<28} {:<16} {}", info.name, annexes, info.title)?;
         }
         for class in [
@@ -349,10 +339,10 @@ fn chart(
             "classe-scores",
             "classe-resultats",
         ] {
-            writeln!(out, "{class:<28} {}", m.render(msg::CLI_CHART_CLASS, &[]))?;
+            writeln!(out, "{class:<28} {}", m.text(&msg::CliChartClass))?;
         }
         let vote = "classe-vote";
-        writeln!(out, "{vote:<28} {}", m.render(msg::CLI_CHART_SAMPLE, &[]))?;
+        writeln!(out, "{vote:<28} {}", m.text(&msg::CliChartSample))?;
         return Ok(ExitCode::SUCCESS);
     }
     let png = if name.starts_with("classe-") {
@@ -396,8 +386,10 @@ fn chart(
                     Some(png) => png,
                     None => {
                         let (quiz, item) = (quiz.to_string(), item.to_string());
-                        let text =
-                            m.render(msg::CLI_CHART_NOTHING, &[("quiz", &quiz), ("item", &item)]);
+                        let text = m.text(&msg::CliChartNothing {
+                            quiz: &quiz,
+                            item: &item,
+                        });
                         writeln!(out, "{text}")?;
                         return Ok(ExitCode::from(NOT_FOUND));
                     }
@@ -408,11 +400,7 @@ fn chart(
         match chart::render_case_chart(case, m, name) {
             Ok(png) => png,
             Err(chart::ChartError::UnknownChart(_)) => {
-                writeln!(
-                    out,
-                    "{}",
-                    m.render(msg::CLI_CHART_UNKNOWN, &[("name", name)])
-                )?;
+                writeln!(out, "{}", m.text(&msg::CliChartUnknown { name }))?;
                 return Ok(ExitCode::from(NOT_FOUND));
             }
             Err(e) => return Err(e.into()),
@@ -430,10 +418,10 @@ fn chart(
     writeln!(
         out,
         "{}",
-        m.render(
-            msg::CLI_CHART_WRITTEN,
-            &[("file", &file), ("bytes", &bytes)]
-        )
+        m.text(&msg::CliChartWritten {
+            file: &file,
+            bytes: &bytes
+        })
     )?;
     Ok(ExitCode::SUCCESS)
 }
@@ -467,41 +455,31 @@ fn backup(
             writeln!(
                 out,
                 "{}",
-                m.render(
-                    msg::CLI_BACKUP_DONE,
-                    &[("file", &file_text), ("size", &size), ("db", &db_text)],
-                )
+                m.text(&msg::CliBackupDone {
+                    file: &file_text,
+                    size: &size,
+                    db: &db_text
+                })
             )?;
             Ok(ExitCode::SUCCESS)
         }
         Err(e) => {
             tracing::debug!(error = %e, "backup failed");
             let text = match &e {
-                BackupError::Exists(_) => m.render(msg::CLI_BACKUP_EXISTS, &[("file", &file_text)]),
-                BackupError::NoDatabase(_) => {
-                    m.render(msg::CLI_BACKUP_NO_DATABASE, &[("db", &db_text)])
-                }
-                BackupError::Io(io) => m.render(
-                    msg::CLI_BACKUP_FAILED,
-                    &[
-                        ("file", &file_text),
-                        ("cause", &crate::problem::wording::io_error(io)),
-                    ],
-                ),
-                BackupError::Db(_) => m.render(
-                    msg::CLI_BACKUP_FAILED,
-                    &[
-                        ("file", &file_text),
-                        ("cause", &m.render(msg::CLI_BACKUP_CAUSE_DB, &[])),
-                    ],
-                ),
-                BackupError::Corrupt(_) => m.render(
-                    msg::CLI_BACKUP_FAILED,
-                    &[
-                        ("file", &file_text),
-                        ("cause", &m.render(msg::CLI_BACKUP_CAUSE_CORRUPT, &[])),
-                    ],
-                ),
+                BackupError::Exists(_) => m.text(&msg::CliBackupExists { file: &file_text }),
+                BackupError::NoDatabase(_) => m.text(&msg::CliBackupNoDatabase { db: &db_text }),
+                BackupError::Io(io) => m.text(&msg::CliBackupFailed {
+                    file: &file_text,
+                    cause: &crate::problem::wording::io_error(io),
+                }),
+                BackupError::Db(_) => m.text(&msg::CliBackupFailed {
+                    file: &file_text,
+                    cause: &m.text(&msg::CliBackupCauseDb),
+                }),
+                BackupError::Corrupt(_) => m.text(&msg::CliBackupFailed {
+                    file: &file_text,
+                    cause: &m.text(&msg::CliBackupCauseCorrupt),
+                }),
             };
             writeln!(out, "Erreur : {text}")?;
             Ok(ExitCode::FAILURE)
@@ -535,19 +513,16 @@ async fn run_console(
             .map_err(|_| anyhow::anyhow!("console output poisoned"))?;
         let m = &app.messages;
         if by_default {
-            writeln!(o, "{}", m.render(msg::CONSOLE_NO_TOKEN, &[]))?;
+            writeln!(o, "{}", m.text(&msg::ConsoleNoToken))?;
         }
         let db_text = db.display().to_string();
-        let banner = m.render(
-            msg::CONSOLE_BANNER,
-            &[
-                ("class", &class),
-                ("case", &case_title),
-                ("db", &db_text),
-                ("teachers", &teachers.join(", ")),
-                ("n", &teachers.len().to_string()),
-            ],
-        );
+        let banner = m.text(&msg::ConsoleBanner {
+            class: &class,
+            case: &case_title,
+            db: &db_text,
+            teachers: &teachers.join(", "),
+            n: &teachers.len().to_string(),
+        });
         writeln!(o, "{banner}\n")?;
     }
     let files_dir = db.parent().map(|p| p.to_path_buf()).unwrap_or_default();
@@ -590,22 +565,19 @@ fn named_kpi(
             let example = example(&case.kpis[found[0]].id);
             Err(case.kpi_choices(m, name, &found, &example, true))
         }
-        crate::case::KpiMatch::None => Err(m.render(msg::KPI_UNKNOWN, &[("id", name.trim())])),
+        crate::case::KpiMatch::None => Err(m.text(&msg::KpiUnknown { id: name.trim() })),
     }
 }
 
 /// What `casebot case` prints: the case and what can be asked.
 fn overview(app: &App, case: &Case) -> String {
     let m = &app.messages;
-    let mut out = m.render(
-        msg::CLI_CASE_HEADER,
-        &[
-            ("title", &case.meta.title),
-            ("exam", &case.meta.exam),
-            ("session", &case.meta.session.to_string()),
-            ("code", &case.meta.code),
-        ],
-    );
+    let mut out = m.text(&msg::CliCaseHeader {
+        title: &case.meta.title,
+        exam: &case.meta.exam,
+        session: &case.meta.session.to_string(),
+        code: &case.meta.code,
+    });
     out.push_str("\n\n");
     out.push_str(&case.text("case.intro"));
     out.push('\n');

@@ -91,11 +91,11 @@ fn print_reply(
     reply: &Reply,
 ) -> std::io::Result<()> {
     let who = match (&reply.audience, asker) {
-        (Audience::Channel, _) => messages.render(msg::CONSOLE_CHANNEL, &[]),
-        (Audience::Private, user) => {
-            messages.render(msg::CONSOLE_PRIVATE, &[("user", user.unwrap_or("?"))])
-        }
-        (Audience::User(user), _) => messages.render(msg::CONSOLE_PRIVATE, &[("user", user)]),
+        (Audience::Channel, _) => messages.text(&msg::ConsoleChannel),
+        (Audience::Private, user) => messages.text(&msg::ConsolePrivate {
+            user: user.unwrap_or("?"),
+        }),
+        (Audience::User(user), _) => messages.text(&msg::ConsolePrivate { user }),
     };
     let mut text = format!("{who} {}", plain(&reply.text));
     if let Some(deadline) = reply.deadline {
@@ -105,24 +105,27 @@ fn print_reply(
             .unwrap_or(deadline);
         let secs = ((deadline - now).max(0) + 999) / 1000;
         text.push('\n');
-        text.push_str(&messages.render(msg::CONSOLE_COUNTDOWN, &[("seconds", &secs.to_string())]));
+        text.push_str(&messages.text(&msg::ConsoleCountdown {
+            seconds: &secs.to_string(),
+        }));
     }
     if !reply.buttons.is_empty() {
         let labels: Vec<&str> = reply.buttons.iter().map(|b| b.label.as_str()).collect();
         text.push('\n');
-        text.push_str(&messages.render(msg::CONSOLE_BUTTONS, &[("labels", &labels.join(" · "))]));
+        text.push_str(&messages.text(&msg::ConsoleButtons {
+            labels: &labels.join(" · "),
+        }));
         // Buttons the console has a command for: say which.
         let how = reply.buttons.iter().find_map(|b| match b.action {
-            ButtonAction::Vote { post, .. } => {
-                Some(messages.render(msg::CONSOLE_HOW_VOTE, &[("post", &post.to_string())]))
-            }
-            ButtonAction::DraftWithdraw(draft) => {
-                Some(messages.render(msg::CONSOLE_HOW_WITHDRAW, &[("draft", &draft.to_string())]))
-            }
-            ButtonAction::GradeShow(answer) => Some(messages.render(
-                msg::CONSOLE_HOW_GRADE_SHOW,
-                &[("answer", &answer.to_string())],
-            )),
+            ButtonAction::Vote { post, .. } => Some(messages.text(&msg::ConsoleHowVote {
+                post: &post.to_string(),
+            })),
+            ButtonAction::DraftWithdraw(draft) => Some(messages.text(&msg::ConsoleHowWithdraw {
+                draft: &draft.to_string(),
+            })),
+            ButtonAction::GradeShow(answer) => Some(messages.text(&msg::ConsoleHowGradeShow {
+                answer: &answer.to_string(),
+            })),
             _ => None,
         });
         if let Some(how) = how {
@@ -131,16 +134,20 @@ fn print_reply(
         }
     }
     if let Some(choice) = &reply.choice {
-        let (id, answer) = match choice.action {
-            ChoiceAction::SelfAssess(a) => (msg::CONSOLE_HOW_SELF_ASSESS, a),
-            ChoiceAction::Grade(a) => (msg::CONSOLE_HOW_GRADE, a),
+        let how: &dyn msg::Text = match choice.action {
+            ChoiceAction::SelfAssess(a) => &msg::ConsoleHowSelfAssess {
+                answer: &a.to_string(),
+            },
+            ChoiceAction::Grade(a) => &msg::ConsoleHowGrade {
+                answer: &a.to_string(),
+            },
         };
         text.push('\n');
-        text.push_str(&messages.render(id, &[("answer", &answer.to_string())]));
+        text.push_str(&messages.text(how));
     }
     if let Some(name) = &reply.thread {
         text.push('\n');
-        text.push_str(&messages.render(msg::CONSOLE_THREAD, &[("name", name)]));
+        text.push_str(&messages.text(&msg::ConsoleThread { name }));
     }
     if let Some(file) = &reply.attachment {
         let path = files_dir.join(&file.name);
@@ -149,10 +156,9 @@ fn print_reply(
             Err(e) => {
                 tracing::warn!(path = %path.display(), error = %e, "attachment not written");
                 text.push('\n');
-                text.push_str(&messages.render(
-                    msg::CONSOLE_FILE_FAILED,
-                    &[("path", &path.display().to_string())],
-                ));
+                text.push_str(&messages.text(&msg::ConsoleFileFailed {
+                    path: &path.display().to_string(),
+                }));
             }
         }
     }
@@ -210,7 +216,7 @@ fn scope(a: &Args<'_>) -> Scope {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum LineError {
     /// Not a command: the id of the usage text to show.
-    Usage(&'static str),
+    Usage(msg::Plain),
     /// A command whose text follows on the next lines, up to a line holding only ".".
     MultiLine(Pending),
     Quit,
@@ -230,10 +236,8 @@ impl Pending {
     /// What to say before reading the text.
     fn prompt(&self, messages: &Prompts) -> String {
         match self {
-            Pending::Draft { .. } => messages.render(msg::CONSOLE_DRAFT_START, &[]),
-            Pending::Written { question } => {
-                messages.render(msg::CONSOLE_WRITTEN_START, &[("question", question)])
-            }
+            Pending::Draft { .. } => messages.text(&msg::ConsoleDraftStart),
+            Pending::Written { question } => messages.text(&msg::ConsoleWrittenStart { question }),
         }
     }
 
@@ -280,7 +284,7 @@ pub fn parse_command(line: &str) -> Result<Command, LineError> {
         "aide" | "help" => Command::Help,
         "annexe" => match rest.parse::<u8>() {
             Ok(n) => Command::Annex { number: n },
-            Err(_) => return Err(LineError::Usage(msg::CONSOLE_USAGE_ANNEX)),
+            Err(_) => return Err(LineError::Usage(msg::ConsoleUsageAnnex.into())),
         },
         "question" if !rest.is_empty() => Command::Question {
             id: rest.to_string(),
@@ -305,7 +309,7 @@ pub fn parse_command(line: &str) -> Result<Command, LineError> {
                 "lancer" => {
                     // A setting given but unreadable is refused, never silently replaced by
                     // the default.
-                    let usage = LineError::Usage(msg::CONSOLE_USAGE_LAUNCH);
+                    let usage = LineError::Usage(msg::ConsoleUsageLaunch.into());
                     let number = |key: &str| match sa.get(key) {
                         None => Ok(None),
                         Some(v) => v.parse::<u32>().map(Some).map_err(|_| usage.clone()),
@@ -333,9 +337,9 @@ pub fn parse_command(line: &str) -> Result<Command, LineError> {
                 "arreter" | "arrêter" => Command::QuizStop,
                 "prolonger" => match sub_rest.trim().trim_end_matches('s').trim().parse() {
                     Ok(s) => Command::QuizExtend { seconds: s },
-                    Err(_) => return Err(LineError::Usage(msg::CONSOLE_USAGE_EXTEND)),
+                    Err(_) => return Err(LineError::Usage(msg::ConsoleUsageExtend.into())),
                 },
-                _ => return Err(LineError::Usage(msg::CONSOLE_USAGE_QUIZ)),
+                _ => return Err(LineError::Usage(msg::ConsoleUsageQuiz.into())),
             }
         }
         "classement" => {
@@ -354,7 +358,7 @@ pub fn parse_command(line: &str) -> Result<Command, LineError> {
                     None | Some("tout") => Command::Leaderboard {
                         board: Board::AllTime,
                     },
-                    Some(_) => return Err(LineError::Usage(msg::CONSOLE_USAGE_BOARD)),
+                    Some(_) => return Err(LineError::Usage(msg::ConsoleUsageBoard.into())),
                 }
             }
         }
@@ -377,7 +381,7 @@ pub fn parse_command(line: &str) -> Result<Command, LineError> {
         }
         "retirer-brouillon" => match rest.trim_start_matches(['n', '°', '#']).trim().parse() {
             Ok(draft) => Command::DraftWithdraw { draft },
-            Err(_) => return Err(LineError::Usage(msg::CONSOLE_USAGE_WITHDRAW)),
+            Err(_) => return Err(LineError::Usage(msg::ConsoleUsageWithdraw.into())),
         },
         "vote" => {
             let (sub, sub_rest) = rest.split_once(char::is_whitespace).unwrap_or((rest, ""));
@@ -396,18 +400,18 @@ pub fn parse_command(line: &str) -> Result<Command, LineError> {
                         Ok(n) => Command::VotePost {
                             subject: VoteSubject::Models(Some(n)),
                         },
-                        Err(_) => return Err(LineError::Usage(msg::CONSOLE_USAGE_VOTE)),
+                        Err(_) => return Err(LineError::Usage(msg::ConsoleUsageVote.into())),
                     },
                 },
                 "brouillon" => match number.and_then(|n| n.parse().ok()) {
                     Some(n) => Command::VotePost {
                         subject: VoteSubject::Draft(n),
                     },
-                    None => return Err(LineError::Usage(msg::CONSOLE_USAGE_VOTE)),
+                    None => return Err(LineError::Usage(msg::ConsoleUsageVote.into())),
                 },
                 "brouillons" => Command::VoteDrafts,
                 "clore" | "fermer" => Command::VoteClose,
-                _ => return Err(LineError::Usage(msg::CONSOLE_USAGE_VOTE)),
+                _ => return Err(LineError::Usage(msg::ConsoleUsageVote.into())),
             }
         }
         "voter" => {
@@ -421,7 +425,7 @@ pub fn parse_command(line: &str) -> Result<Command, LineError> {
             };
             match (post, choice, words.next()) {
                 (Some(post), Some(choice), None) => Command::Vote { post, choice },
-                _ => return Err(LineError::Usage(msg::CONSOLE_USAGE_VOTER)),
+                _ => return Err(LineError::Usage(msg::ConsoleUsageVoter.into())),
             }
         }
         "rediger" | "rédiger" => {
@@ -431,7 +435,7 @@ pub fn parse_command(line: &str) -> Result<Command, LineError> {
                 .unwrap_or(question)
                 .trim();
             if question.is_empty() {
-                return Err(LineError::Usage(msg::CONSOLE_USAGE_WRITTEN));
+                return Err(LineError::Usage(msg::ConsoleUsageWritten.into()));
             }
             if text.trim().is_empty() {
                 return Err(LineError::MultiLine(Pending::Written {
@@ -454,7 +458,7 @@ pub fn parse_command(line: &str) -> Result<Command, LineError> {
         }
         "cocher" => match number_and_criteria(rest) {
             Some((answer, criteria)) => Command::SelfAssess { answer, criteria },
-            None => return Err(LineError::Usage(msg::CONSOLE_USAGE_TICK)),
+            None => return Err(LineError::Usage(msg::ConsoleUsageTick.into())),
         },
         "corriger" if rest.is_empty() => Command::GradeQueue,
         "corriger" => match rest
@@ -468,14 +472,14 @@ pub fn parse_command(line: &str) -> Result<Command, LineError> {
                 answer,
                 criteria: None,
             },
-            Err(_) => return Err(LineError::Usage(msg::CONSOLE_USAGE_GRADE)),
+            Err(_) => return Err(LineError::Usage(msg::ConsoleUsageGrade.into())),
         },
         "noter" => match number_and_criteria(rest) {
             Some((answer, criteria)) => Command::Grade {
                 answer,
                 criteria: Some(criteria),
             },
-            None => return Err(LineError::Usage(msg::CONSOLE_USAGE_GRADE)),
+            None => return Err(LineError::Usage(msg::ConsoleUsageGrade.into())),
         },
         "modeles" | "modèles" => Command::LinkedinModels,
         "mes-donnees" | "mes-données" => Command::MyData,
@@ -489,7 +493,7 @@ pub fn parse_command(line: &str) -> Result<Command, LineError> {
             teacher_role: a.get("role-enseignant").map(str::to_string),
             quiz_channel: a.get("salon-quiz").map(str::to_string),
         },
-        _ => return Err(LineError::Usage(msg::CONSOLE_USAGE)),
+        _ => return Err(LineError::Usage(msg::ConsoleUsage.into())),
     })
 }
 
@@ -589,11 +593,10 @@ pub async fn run(
     };
     let unreadable = |line: &Line| match line {
         Line::Text(_) => None,
-        Line::NotText => Some(messages.render(msg::CONSOLE_NOT_TEXT, &[])),
-        Line::TooLong => Some(messages.render(
-            msg::CONSOLE_TOO_LONG,
-            &[("max", &(MAX_LINE_BYTES / 1024).to_string())],
-        )),
+        Line::NotText => Some(messages.text(&msg::ConsoleNotText)),
+        Line::TooLong => Some(messages.text(&msg::ConsoleTooLong {
+            max: &(MAX_LINE_BYTES / 1024).to_string(),
+        })),
     };
     while let Some(line) = next_line(&mut input).await? {
         let line = match line {
@@ -612,7 +615,7 @@ pub async fn run(
             Err(LineError::Quit) => break,
             Err(LineError::Empty) => continue,
             Err(LineError::Usage(id)) => {
-                say(messages.render(id, &[]))?;
+                say(messages.text(&id))?;
                 continue;
             }
             // A question without a grid: the engine says so at once, before any text is typed.
@@ -795,7 +798,7 @@ mod tests {
         ] {
             assert_eq!(
                 parse_command(bad),
-                Err(LineError::Usage(msg::CONSOLE_USAGE_LAUNCH)),
+                Err(LineError::Usage(msg::ConsoleUsageLaunch.into())),
                 "{bad}"
             );
         }

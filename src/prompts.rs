@@ -17,11 +17,11 @@ pub type PromptError = crate::problem::PackError;
 /// A set of texts, looked up by id.
 #[derive(Debug, Clone, Default)]
 pub struct Prompts {
-    texts: HashMap<String, Text>,
+    texts: HashMap<String, Entry>,
 }
 
 #[derive(Debug, Clone)]
-struct Text {
+struct Entry {
     template: String,
     file: PathBuf,
 }
@@ -232,7 +232,7 @@ impl Prompts {
                     }
                     self.texts.insert(
                         id,
-                        Text {
+                        Entry {
                             template: s.trim_end().to_string(),
                             file: file.to_path_buf(),
                         },
@@ -272,6 +272,17 @@ impl Prompts {
         ids
     }
 
+    /// Renders one text of the registry (`msg`) with the arguments its type holds. A missing
+    /// text renders as `[id]` (the start-up check makes it impossible with the shipped prompts).
+    pub fn text(&self, text: &dyn Text) -> String {
+        let id = text.id();
+        let Some(template) = self.get(id) else {
+            tracing::warn!(id, "missing prompt");
+            return format!("[{id}]");
+        };
+        render_template(template, &mut |name| text.arg(name).map(str::to_string))
+    }
+
     /// Renders `id` with named arguments. A missing id renders as `[id]` and a missing argument
     /// as `{name}`, so a gap shows up in the text instead of crashing the bot; the test suite
     /// checks that neither can happen with the shipped prompts.
@@ -286,6 +297,15 @@ impl Prompts {
                 .map(|(_, v)| (*v).to_string())
         })
     }
+}
+
+/// A text of the registry: its id and the value of each argument. Implemented by the types
+/// `msg` generates, so the compiler checks every argument a call gives.
+pub trait Text {
+    /// The id of the template in `prompts/fr/`.
+    fn id(&self) -> &'static str;
+    /// The value of the argument `name`, if this text has it.
+    fn arg(&self, name: &str) -> Option<&str>;
 }
 
 /// Renders a template, asking `arg` for each argument; unknown arguments stay as `{name}`.

@@ -299,15 +299,13 @@ fn finished(
         Ok(replies) => replies,
         Err(e) => {
             tracing::error!(error = %e, "request task failed");
-            vec![Reply::private(
-                messages.render(msg::PLAY_INTERNAL_ERROR, &[]),
-            )]
+            vec![Reply::private(messages.text(&msg::PlayInternalError))]
         }
     }
 }
 
 fn guild_only(messages: &crate::prompts::Prompts) -> Reply {
-    Reply::private(messages.render(msg::DISCORD_GUILD_ONLY, &[]))
+    Reply::private(messages.text(&msg::DiscordGuildOnly))
 }
 
 /// A slash command: to the engine, and its replies back.
@@ -375,7 +373,7 @@ pub(crate) async fn respond(ctx: Ctx<'_>, command: Command) -> Result<(), Error>
         }
     }
     if !sent_any {
-        let text = data.app.messages.render(msg::DISCORD_DONE, &[]);
+        let text = data.app.messages.text(&msg::DiscordDone);
         ctx.send(
             poise::CreateReply::default()
                 .content(text)
@@ -385,7 +383,7 @@ pub(crate) async fn respond(ctx: Ctx<'_>, command: Command) -> Result<(), Error>
         .await?;
     }
     if !post_later(data, &channel, later).await {
-        let text = data.app.messages.render(msg::DISCORD_POST_FAILED, &[]);
+        let text = data.app.messages.text(&msg::DiscordPostFailed);
         ctx.send(
             poise::CreateReply::default()
                 .content(text)
@@ -491,7 +489,7 @@ async fn on_event(
                 },
                 Some(Component::AnswerForm(_)) | None => {
                     tracing::info!(custom_id = %c.data.custom_id, "unknown button ignored");
-                    let text = data.app.messages.render(msg::DISCORD_UNKNOWN_BUTTON, &[]);
+                    let text = data.app.messages.text(&msg::DiscordUnknownButton);
                     let reply = Reply::private(text);
                     return answer_component(http, &data.app.messages, c.id, &c.token, vec![reply])
                         .await;
@@ -531,8 +529,7 @@ async fn on_event(
                         item: Some(item),
                     }
                 } else {
-                    let reply =
-                        Reply::private(data.app.messages.render(msg::DISCORD_UNKNOWN_BUTTON, &[]));
+                    let reply = Reply::private(data.app.messages.text(&msg::DiscordUnknownButton));
                     return answer_component(http, &data.app.messages, m.id, &m.token, vec![reply])
                         .await;
                 };
@@ -595,15 +592,19 @@ pub(crate) async fn written_form(ctx: Ctx<'_>, question: String) -> Result<(), E
     }
     let input = serenity::CreateInputText::new(
         serenity::InputTextStyle::Paragraph,
-        m.render(msg::DISCORD_WRITTEN_LABEL, &[("question", &question)]),
+        m.text(&msg::DiscordWrittenLabel {
+            question: &question,
+        }),
         WRITTEN_FIELD,
     )
-    .placeholder(m.render(msg::DISCORD_WRITTEN_PLACEHOLDER, &[]))
+    .placeholder(m.text(&msg::DiscordWrittenPlaceholder))
     .max_length(TEXT_MAX)
     .required(true);
     let form = serenity::CreateModal::new(
         send::written_form_id(&question),
-        m.render(msg::DISCORD_WRITTEN_TITLE, &[("question", &question)]),
+        m.text(&msg::DiscordWrittenTitle {
+            question: &question,
+        }),
     )
     .components(vec![serenity::CreateActionRow::InputText(input)]);
     actx.interaction
@@ -624,10 +625,10 @@ pub(crate) async fn draft_form(ctx: Ctx<'_>, share: bool) -> Result<(), Error> {
     let m = &data.app.messages;
     let input = serenity::CreateInputText::new(
         serenity::InputTextStyle::Paragraph,
-        m.render(msg::DISCORD_DRAFT_LABEL, &[]),
+        m.text(&msg::DiscordDraftLabel),
         DRAFT_FIELD,
     )
-    .placeholder(m.render(msg::DISCORD_DRAFT_PLACEHOLDER, &[]))
+    .placeholder(m.text(&msg::DiscordDraftPlaceholder))
     .max_length(TEXT_MAX)
     .required(true);
     let id = if share {
@@ -635,7 +636,7 @@ pub(crate) async fn draft_form(ctx: Ctx<'_>, share: bool) -> Result<(), Error> {
     } else {
         DRAFT_FORM_ID
     };
-    let form = serenity::CreateModal::new(id, m.render(msg::DISCORD_DRAFT_TITLE, &[]))
+    let form = serenity::CreateModal::new(id, m.text(&msg::DiscordDraftTitle))
         .components(vec![serenity::CreateActionRow::InputText(input)]);
     actx.interaction
         .create_response(ctx.http(), serenity::CreateInteractionResponse::Modal(form))
@@ -646,15 +647,15 @@ pub(crate) async fn draft_form(ctx: Ctx<'_>, share: bool) -> Result<(), Error> {
 fn answer_form(messages: &crate::prompts::Prompts, item: ItemRef) -> serenity::CreateModal {
     let input = serenity::CreateInputText::new(
         serenity::InputTextStyle::Short,
-        messages.render(msg::DISCORD_FORM_LABEL, &[]),
+        messages.text(&msg::DiscordFormLabel),
         ANSWER_FIELD,
     )
-    .placeholder(messages.render(msg::DISCORD_FORM_PLACEHOLDER, &[]))
+    .placeholder(messages.text(&msg::DiscordFormPlaceholder))
     .max_length(200)
     .required(true);
     serenity::CreateModal::new(
         send::answer_form_id(item),
-        messages.render(msg::DISCORD_FORM_TITLE, &[]),
+        messages.text(&msg::DiscordFormTitle),
     )
     .components(vec![serenity::CreateActionRow::InputText(input)])
 }
@@ -713,7 +714,7 @@ async fn run_component(
         }
     };
     if !post_later(data, &channel, replies).await {
-        let text = data.app.messages.render(msg::DISCORD_POST_FAILED, &[]);
+        let text = data.app.messages.text(&msg::DiscordPostFailed);
         follow_up(http, &data.app.messages, token, vec![Reply::private(text)]).await?;
     }
     Ok(())
@@ -730,7 +731,7 @@ async fn answer_component(
 ) -> Result<(), Error> {
     let mut pieces = pieces_of(messages, replies).into_iter();
     let first = pieces.next().unwrap_or_else(|| Piece {
-        text: messages.render(msg::DISCORD_DONE, &[]),
+        text: messages.text(&msg::DiscordDone),
         ephemeral: true,
         reply: None,
     });
@@ -816,19 +817,19 @@ async fn on_error(error: poise::FrameworkError<'_, Data, Error>) {
         }
         poise::FrameworkError::Command { error, ctx, .. } => {
             tracing::error!(error = format!("{error:#}"), command = %ctx.command().qualified_name, "command failed");
-            tell(ctx, msg::PLAY_INTERNAL_ERROR).await;
+            tell(ctx, &msg::PlayInternalError).await;
         }
         // Options that no longer match the command (Discord still shows an older version of
         // it after an update): say so in French, never stay silent.
         poise::FrameworkError::ArgumentParse { error, ctx, .. } => {
             tracing::warn!(error = %error, command = %ctx.command().qualified_name, "options not understood");
-            tell(ctx, msg::DISCORD_OUTDATED).await;
+            tell(ctx, &msg::DiscordOutdated).await;
         }
         poise::FrameworkError::CommandStructureMismatch {
             description, ctx, ..
         } => {
             tracing::warn!(description, command = %ctx.command().qualified_name, "command structure mismatch");
-            tell(poise::Context::Application(ctx), msg::DISCORD_OUTDATED).await;
+            tell(poise::Context::Application(ctx), &msg::DiscordOutdated).await;
         }
         poise::FrameworkError::UnknownInteraction {
             framework,
@@ -836,11 +837,7 @@ async fn on_error(error: poise::FrameworkError<'_, Data, Error>) {
             ..
         } => {
             tracing::warn!(command = %interaction.data.name, "unknown command");
-            let text = framework
-                .user_data
-                .app
-                .messages
-                .render(msg::DISCORD_OUTDATED, &[]);
+            let text = framework.user_data.app.messages.text(&msg::DiscordOutdated);
             let response = serenity::CreateInteractionResponse::Message(
                 serenity::CreateInteractionResponseMessage::new()
                     .content(text)
@@ -862,9 +859,9 @@ async fn on_error(error: poise::FrameworkError<'_, Data, Error>) {
     }
 }
 
-/// Answers a failed or outdated command with the text `id`, privately.
-async fn tell(ctx: Ctx<'_>, id: &str) {
-    let text = ctx.data().app.messages.render(id, &[]);
+/// Answers a failed or outdated command with `text`, privately.
+async fn tell(ctx: Ctx<'_>, text: &(dyn msg::Text + Sync)) {
+    let text = ctx.data().app.messages.text(text);
     let reply = poise::CreateReply::default()
         .content(text)
         .ephemeral(true)
@@ -890,11 +887,8 @@ mod tests {
         let replies = finished(&app.messages, task.await);
         assert_eq!(replies.len(), 1);
         assert_eq!(replies[0].audience, Audience::Private);
-        assert_eq!(
-            replies[0].text,
-            app.messages.render(msg::PLAY_INTERNAL_ERROR, &[])
-        );
-        assert_ne!(replies[0].text, app.messages.render(msg::DISCORD_DONE, &[]));
+        assert_eq!(replies[0].text, app.messages.text(&msg::PlayInternalError));
+        assert_ne!(replies[0].text, app.messages.text(&msg::DiscordDone));
         let ok = tokio::spawn(async { vec![Reply::private("17,76 %".to_string())] });
         let replies = finished(&app.messages, ok.await);
         assert_eq!(replies[0].text, "17,76 %");

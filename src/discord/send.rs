@@ -250,10 +250,9 @@ pub fn text_of(messages: &Prompts, reply: &Reply) -> String {
         Some(deadline) => format!(
             "{}\n{}",
             reply.text,
-            messages.render(
-                msg::DISCORD_COUNTDOWN,
-                &[("when", &format!("<t:{}:R>", deadline.div_euclid(1000)))]
-            )
+            messages.text(&msg::DiscordCountdown {
+                when: &format!("<t:{}:R>", deadline.div_euclid(1000))
+            })
         ),
         None => reply.text.clone(),
     }

@@ -1223,7 +1223,7 @@ pub async fn grade(
                     ("date", &date(written.written_at)),
                     ("characters", &chars(&written.text).to_string()),
                     ("text", &block_quote(&written.text)),
-                    ("self", &self_text),
+                    ("self_assessment", &self_text),
                     ("graded", &grade_text),
                 ],
             )

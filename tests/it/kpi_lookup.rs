@@ -210,7 +210,7 @@ fn kpi_nonsense_is_unknown() {
 fn kpi_unknown_message_suggests_only_names_that_work() {
     let text = shared_app()
         .messages
-        .render(msg::KPI_UNKNOWN, &[("id", "IGNORED")]);
+        .text(&msg::KpiUnknown { id: "IGNORED" });
     let mut examples = Vec::new();
     let mut rest = text.as_str();
     while let Some(start) = rest.find('«') {
