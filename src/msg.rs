@@ -23,6 +23,19 @@ impl Text for Plain {
     }
 }
 
+/// The ids of a section of the registry (`msg::CHARTS`), in its order.
+pub const fn ids<const N: usize>(
+    texts: &[(&'static str, &'static [&'static str])],
+) -> [&'static str; N] {
+    let mut out = [""; N];
+    let mut i = 0;
+    while i < N && i < texts.len() {
+        out[i] = texts[i].0;
+        i += 1;
+    }
+    out
+}
+
 /// One text of the registry: a unit struct without arguments, else a struct of `&str` fields.
 macro_rules! text {
     ($name:ident, $id:literal) => {
@@ -34,6 +47,12 @@ macro_rules! text {
             }
             fn arg(&self, _: &str) -> Option<&str> {
                 None
+            }
+        }
+        impl $name {
+            /// This text as a value (in a table of texts).
+            pub const fn plain(self) -> Plain {
+                Plain($id)
             }
         }
         impl From<$name> for Plain {

@@ -3,9 +3,9 @@
 //! values when the chart is drawn, never from here.
 
 use super::canvas::{colour, size, Align, Canvas, Rgb, Style, Weight, MARGIN};
-use super::text as t;
 use super::{figure_text, px, ChartData, ChartError, ChartFigure, ChartInfo, Sight, HEIGHT, WIDTH};
 use crate::case::Case;
+use crate::msg::{self, Plain};
 use crate::prompts::Prompts;
 use rust_decimal::Decimal;
 
@@ -25,19 +25,22 @@ struct Num {
 }
 
 /// One side-by-side pair of bars: a label and the two periods.
-type Pair = (&'static str, Fig, Fig);
+type Pair = (Plain, Fig, Fig);
+
+/// A text given one figure (a row's total, a step's rate), rendered when the figure is known.
+type WithFigure = fn(&Prompts, &str) -> String;
 
 /// One panel comparing two campaigns on one indicator.
 struct Panel {
-    label: &'static str,
-    hint: &'static str,
+    label: Plain,
+    hint: Plain,
     a: Fig,
     b: Fig,
 }
 
 /// One row of shares: a label (with the total) and the two segments' shares.
 struct ShareRow {
-    label: &'static str,
+    label: WithFigure,
     total: Fig,
     a: Fig,
     b: Fig,
@@ -45,30 +48,30 @@ struct ShareRow {
 
 /// The LinkedIn plan: four figures linked by three operations, and the resulting ROAS.
 struct Plan {
-    steps: [(&'static str, Fig); 4],
-    operations: [(&'static str, Fig); 3],
+    steps: [(Plain, Fig); 4],
+    operations: [(WithFigure, Fig); 3],
     roas: Fig,
 }
 
 enum Body {
     /// Horizontal bars, two per row (the two periods).
     Pairs {
-        legend: [&'static str; 2],
+        legend: [Plain; 2],
         rows: &'static [Pair],
     },
     /// Evolutions in %, bars either side of zero, and a note (from, to, difference, evolution).
     Evolution {
-        rows: &'static [(&'static str, Fig)],
+        rows: &'static [(Plain, Fig)],
         note: [Fig; 4],
     },
     /// Panels of two vertical bars.
     Versus {
-        series: [&'static str; 2],
+        series: [Plain; 2],
         panels: &'static [Panel],
     },
     /// 100 % bars split between two segments.
     Shares {
-        segments: [&'static str; 2],
+        segments: [Plain; 2],
         rows: &'static [ShareRow],
     },
     Plan(&'static Plan),
@@ -77,45 +80,45 @@ enum Body {
 struct Spec {
     name: &'static str,
     annexes: &'static [u8],
-    title: &'static str,
-    subtitle: &'static str,
-    source: &'static str,
+    title: Plain,
+    subtitle: Plain,
+    source: Plain,
     body: Body,
 }
 
 const TRAFFIC_ROWS: &[Pair] = &[
     (
-        t::ORIGIN_ORGANIC,
+        msg::ChartOriginOrganic.plain(),
         Fig::Value("a2_organic_2019"),
         Fig::Value("a2_organic_2020"),
     ),
     (
-        t::ORIGIN_DIRECT,
+        msg::ChartOriginDirect.plain(),
         Fig::Value("a2_direct_2019"),
         Fig::Value("a2_direct_2020"),
     ),
     (
-        t::ORIGIN_SOCIAL,
+        msg::ChartOriginSocial.plain(),
         Fig::Value("a2_social_2019"),
         Fig::Value("a2_social_2020"),
     ),
     (
-        t::ORIGIN_PAID,
+        msg::ChartOriginPaid.plain(),
         Fig::Value("a2_paid_2019"),
         Fig::Value("a2_paid_2020"),
     ),
     (
-        t::ORIGIN_DISPLAY,
+        msg::ChartOriginDisplay.plain(),
         Fig::Value("a2_display_2019"),
         Fig::Value("a2_display_2020"),
     ),
     (
-        t::ORIGIN_EMAIL,
+        msg::ChartOriginEmail.plain(),
         Fig::Value("a2_email_2019"),
         Fig::Value("a2_email_2020"),
     ),
     (
-        t::ORIGIN_REFERRAL,
+        msg::ChartOriginReferral.plain(),
         Fig::Value("a2_referral_2019"),
         Fig::Value("a2_referral_2020"),
     ),
@@ -123,74 +126,80 @@ const TRAFFIC_ROWS: &[Pair] = &[
 
 const SESSIONS_ROWS: &[Pair] = &[
     (
-        t::ORIGIN_ORGANIC,
+        msg::ChartOriginOrganic.plain(),
         Fig::Kpi("a2_organic_sessions_2019"),
         Fig::Kpi("a2_organic_sessions_2020"),
     ),
     (
-        t::ORIGIN_DIRECT,
+        msg::ChartOriginDirect.plain(),
         Fig::Kpi("a2_direct_sessions_2019"),
         Fig::Kpi("a2_direct_sessions_2020"),
     ),
     (
-        t::ORIGIN_SOCIAL,
+        msg::ChartOriginSocial.plain(),
         Fig::Kpi("a2_social_sessions_2019"),
         Fig::Kpi("a2_social_sessions_2020"),
     ),
     (
-        t::ORIGIN_PAID,
+        msg::ChartOriginPaid.plain(),
         Fig::Kpi("a2_paid_sessions_2019"),
         Fig::Kpi("a2_paid_sessions_2020"),
     ),
     (
-        t::ORIGIN_DISPLAY,
+        msg::ChartOriginDisplay.plain(),
         Fig::Kpi("a2_display_sessions_2019"),
         Fig::Kpi("a2_display_sessions_2020"),
     ),
     (
-        t::ORIGIN_EMAIL,
+        msg::ChartOriginEmail.plain(),
         Fig::Kpi("a2_email_sessions_2019"),
         Fig::Kpi("a2_email_sessions_2020"),
     ),
     (
-        t::ORIGIN_REFERRAL,
+        msg::ChartOriginReferral.plain(),
         Fig::Kpi("a2_referral_sessions_2019"),
         Fig::Kpi("a2_referral_sessions_2020"),
     ),
 ];
 
-const EVOLUTION_ROWS: &[(&str, Fig)] = &[
-    (t::SITE_USERS, Fig::Kpi("a2_users_evol")),
-    (t::SITE_NEW_USERS, Fig::Kpi("a2_new_users_evol")),
-    (t::SITE_SESSIONS, Fig::Kpi("a2_sessions_evol")),
+const EVOLUTION_ROWS: &[(Plain, Fig)] = &[
+    (msg::ChartSiteUsers.plain(), Fig::Kpi("a2_users_evol")),
     (
-        t::SITE_SESSIONS_PER_USER,
+        msg::ChartSiteNewUsers.plain(),
+        Fig::Kpi("a2_new_users_evol"),
+    ),
+    (msg::ChartSiteSessions.plain(), Fig::Kpi("a2_sessions_evol")),
+    (
+        msg::ChartSiteSessionsPerUser.plain(),
         Fig::Kpi("a2_sessions_per_user_evol"),
     ),
-    (t::SITE_PAGEVIEWS, Fig::Kpi("a2_pageviews_evol")),
     (
-        t::SITE_PAGES_PER_SESSION,
+        msg::ChartSitePageviews.plain(),
+        Fig::Kpi("a2_pageviews_evol"),
+    ),
+    (
+        msg::ChartSitePagesPerSession.plain(),
         Fig::Kpi("a2_pages_per_session_evol"),
     ),
-    (t::SITE_DURATION, Fig::Kpi("a2_duration_evol")),
+    (msg::ChartSiteDuration.plain(), Fig::Kpi("a2_duration_evol")),
 ];
 
 const ADS_PANELS: &[Panel] = &[
     Panel {
-        label: t::ADS_COST_PER_SALE,
-        hint: t::ADS_LOWER_BETTER,
+        label: msg::ChartAdsCostPerSale.plain(),
+        hint: msg::ChartAdsLowerBetter.plain(),
         a: Fig::Kpi("a3_cost_per_sale"),
         b: Fig::Value("a4_cost_per_purchase"),
     },
     Panel {
-        label: t::ADS_CONVERSION,
-        hint: t::ADS_HIGHER_BETTER,
+        label: msg::ChartAdsConversion.plain(),
+        hint: msg::ChartAdsHigherBetter.plain(),
         a: Fig::Kpi("a3_conversion"),
         b: Fig::Kpi("a4_conversion"),
     },
     Panel {
-        label: t::ADS_ROAS,
-        hint: t::ADS_HIGHER_BETTER,
+        label: msg::ChartAdsRoas.plain(),
+        hint: msg::ChartAdsHigherBetter.plain(),
         a: Fig::Kpi("a3_roas"),
         b: Fig::Kpi("a4_roas"),
     },
@@ -198,19 +207,19 @@ const ADS_PANELS: &[Panel] = &[
 
 const SEGMENT_ROWS: &[ShareRow] = &[
     ShareRow {
-        label: t::SEGMENTS_REVENUE,
+        label: |m, total| m.text(&msg::ChartSegmentsRevenue { total }),
         total: Fig::Kpi("a5_total_revenue"),
         a: Fig::Kpi("a5_b2c_revenue_share"),
         b: Fig::Kpi("a5_b2b_revenue_share"),
     },
     ShareRow {
-        label: t::SEGMENTS_ORDERS,
+        label: |m, total| m.text(&msg::ChartSegmentsOrders { total }),
         total: Fig::Kpi("a5_total_orders"),
         a: Fig::Kpi("a5_b2c_orders_share"),
         b: Fig::Kpi("a5_b2b_orders_share"),
     },
     ShareRow {
-        label: t::SEGMENTS_TREES,
+        label: |m, total| m.text(&msg::ChartSegmentsTrees { total }),
         total: Fig::Kpi("a5_total_trees"),
         a: Fig::Kpi("a5_b2c_trees_share"),
         b: Fig::Kpi("a5_b2b_trees_share"),
@@ -219,15 +228,36 @@ const SEGMENT_ROWS: &[ShareRow] = &[
 
 const LINKEDIN_PLAN: Plan = Plan {
     steps: [
-        (t::LINKEDIN_BUDGET, Fig::Value("a7_budget_month")),
-        (t::LINKEDIN_CLICKS, Fig::Kpi("a7_clicks_month")),
-        (t::LINKEDIN_ORDERS, Fig::Kpi("a7_orders_month")),
-        (t::LINKEDIN_REVENUE, Fig::Kpi("a7_revenue_month")),
+        (
+            msg::ChartLinkedinBudget.plain(),
+            Fig::Value("a7_budget_month"),
+        ),
+        (
+            msg::ChartLinkedinClicks.plain(),
+            Fig::Kpi("a7_clicks_month"),
+        ),
+        (
+            msg::ChartLinkedinOrders.plain(),
+            Fig::Kpi("a7_orders_month"),
+        ),
+        (
+            msg::ChartLinkedinRevenue.plain(),
+            Fig::Kpi("a7_revenue_month"),
+        ),
     ],
     operations: [
-        (t::LINKEDIN_BY_CPC, Fig::Value("a7_cpc")),
-        (t::LINKEDIN_BY_CONVERSION, Fig::Value("a7_conversion")),
-        (t::LINKEDIN_BY_BASKET, Fig::Kpi("a5_b2b_basket")),
+        (
+            |m, value| m.text(&msg::ChartLinkedinByCpc { value }),
+            Fig::Value("a7_cpc"),
+        ),
+        (
+            |m, value| m.text(&msg::ChartLinkedinByConversion { value }),
+            Fig::Value("a7_conversion"),
+        ),
+        (
+            |m, value| m.text(&msg::ChartLinkedinByBasket { value }),
+            Fig::Kpi("a5_b2b_basket"),
+        ),
     ],
     roas: Fig::Kpi("a7_roas"),
 };
@@ -237,31 +267,37 @@ const SPECS: &[Spec] = &[
     Spec {
         name: "annexe2-trafic",
         annexes: &[2],
-        title: t::TRAFFIC_TITLE,
-        subtitle: t::TRAFFIC_SUBTITLE,
-        source: t::TRAFFIC_SOURCE,
+        title: msg::ChartTrafficTitle.plain(),
+        subtitle: msg::ChartTrafficSubtitle.plain(),
+        source: msg::ChartTrafficSource.plain(),
         body: Body::Pairs {
-            legend: [t::PERIOD_FIRST, t::PERIOD_SECOND],
+            legend: [
+                msg::ChartPeriodFirst.plain(),
+                msg::ChartPeriodSecond.plain(),
+            ],
             rows: TRAFFIC_ROWS,
         },
     },
     Spec {
         name: "annexe2-sessions",
         annexes: &[2],
-        title: t::SESSIONS_TITLE,
-        subtitle: t::SESSIONS_SUBTITLE,
-        source: t::SESSIONS_SOURCE,
+        title: msg::ChartSessionsTitle.plain(),
+        subtitle: msg::ChartSessionsSubtitle.plain(),
+        source: msg::ChartSessionsSource.plain(),
         body: Body::Pairs {
-            legend: [t::PERIOD_FIRST, t::PERIOD_SECOND],
+            legend: [
+                msg::ChartPeriodFirst.plain(),
+                msg::ChartPeriodSecond.plain(),
+            ],
             rows: SESSIONS_ROWS,
         },
     },
     Spec {
         name: "annexe2-evolution",
         annexes: &[2],
-        title: t::EVOLUTION_TITLE,
-        subtitle: t::EVOLUTION_SUBTITLE,
-        source: t::EVOLUTION_SOURCE,
+        title: msg::ChartEvolutionTitle.plain(),
+        subtitle: msg::ChartEvolutionSubtitle.plain(),
+        source: msg::ChartEvolutionSource.plain(),
         body: Body::Evolution {
             rows: EVOLUTION_ROWS,
             note: [
@@ -275,31 +311,31 @@ const SPECS: &[Spec] = &[
     Spec {
         name: "annexes3-4-google-facebook",
         annexes: &[3, 4],
-        title: t::ADS_TITLE,
-        subtitle: t::ADS_SUBTITLE,
-        source: t::ADS_SOURCE,
+        title: msg::ChartAdsTitle.plain(),
+        subtitle: msg::ChartAdsSubtitle.plain(),
+        source: msg::ChartAdsSource.plain(),
         body: Body::Versus {
-            series: [t::ADS_GOOGLE, t::ADS_FACEBOOK],
+            series: [msg::ChartAdsGoogle.plain(), msg::ChartAdsFacebook.plain()],
             panels: ADS_PANELS,
         },
     },
     Spec {
         name: "annexe5-segments",
         annexes: &[5],
-        title: t::SEGMENTS_TITLE,
-        subtitle: t::SEGMENTS_SUBTITLE,
-        source: t::SEGMENTS_SOURCE,
+        title: msg::ChartSegmentsTitle.plain(),
+        subtitle: msg::ChartSegmentsSubtitle.plain(),
+        source: msg::ChartSegmentsSource.plain(),
         body: Body::Shares {
-            segments: [t::SEGMENTS_B2C, t::SEGMENTS_B2B],
+            segments: [msg::ChartSegmentsB2c.plain(), msg::ChartSegmentsB2b.plain()],
             rows: SEGMENT_ROWS,
         },
     },
     Spec {
         name: "annexe7-linkedin",
         annexes: &[7],
-        title: t::LINKEDIN_TITLE,
-        subtitle: t::LINKEDIN_SUBTITLE,
-        source: t::LINKEDIN_SOURCE,
+        title: msg::ChartLinkedinTitle.plain(),
+        subtitle: msg::ChartLinkedinSubtitle.plain(),
+        source: msg::ChartLinkedinSource.plain(),
         body: Body::Plan(&LINKEDIN_PLAN),
     },
 ];
@@ -340,7 +376,7 @@ impl Spec {
     fn info(&self, messages: &Prompts) -> ChartInfo {
         ChartInfo {
             name: self.name.to_string(),
-            title: messages.render(self.title, &[]),
+            title: messages.text(&self.title),
             annexes: self.annexes.to_vec(),
         }
     }
@@ -574,7 +610,7 @@ fn prepare(
         .iter()
         .find(|s| s.name == name)
         .ok_or_else(|| ChartError::UnknownChart(name.to_string()))?;
-    let hidden_mark = messages.render(t::HIDDEN_MARK, &[]);
+    let hidden_mark = messages.text(&msg::ChartHiddenMark);
     let figures = std::cell::RefCell::new(Vec::new());
     // `hide` forces a figure hidden (the partner of a hidden share).
     let lookup = |fig: Fig, hide: bool| -> Result<Num, ChartError> {
@@ -601,7 +637,7 @@ fn prepare(
         Ok(num)
     };
     let get = |fig: Fig| lookup(fig, false);
-    let text = |id: &str| messages.render(id, &[]);
+    let text = |t: &Plain| messages.text(t);
     let body = match &spec.body {
         Body::Pairs { legend, rows } => {
             let mut data = Vec::with_capacity(rows.len());
@@ -609,8 +645,8 @@ fn prepare(
                 data.push((text(label), get(*a)?, get(*b)?));
             }
             let legend = [
-                (text(legend[0]), colour::GREY_BLUE),
-                (text(legend[1]), colour::BLUE),
+                (text(&legend[0]), colour::GREY_BLUE),
+                (text(&legend[1]), colour::BLUE),
             ];
             Drawn::Pairs { legend, rows: data }
         }
@@ -621,25 +657,22 @@ fn prepare(
             }
             let (from, to) = (get(note[0])?, get(note[1])?);
             let (diff, evolution) = (get(note[2])?, get(note[3])?);
-            let note = messages.render(
-                t::EVOLUTION_NOTE,
-                &[
-                    ("from", &from.text),
-                    ("to", &to.text),
-                    ("diff", &diff.text),
-                    ("evolution", &evolution.text),
-                ],
-            );
+            let note = messages.text(&msg::ChartEvolutionNote {
+                from: &from.text,
+                to: &to.text,
+                diff: &diff.text,
+                evolution: &evolution.text,
+            });
             Drawn::Evolution { rows: data, note }
         }
         Body::Versus { series, panels } => {
             let mut data = Vec::with_capacity(panels.len());
             for p in panels.iter() {
-                data.push((text(p.label), text(p.hint), get(p.a)?, get(p.b)?));
+                data.push((text(&p.label), text(&p.hint), get(p.a)?, get(p.b)?));
             }
             let series = [
-                (text(series[0]), colour::ORANGE),
-                (text(series[1]), colour::BLUE),
+                (text(&series[0]), colour::ORANGE),
+                (text(&series[1]), colour::BLUE),
             ];
             Drawn::Versus {
                 series,
@@ -648,23 +681,23 @@ fn prepare(
         }
         Body::Shares { segments, rows } => {
             let segments = [
-                (text(segments[0]), colour::ORANGE),
-                (text(segments[1]), colour::BLUE),
+                (text(&segments[0]), colour::ORANGE),
+                (text(&segments[1]), colour::BLUE),
             ];
             let mut data = Vec::with_capacity(rows.len());
             for r in rows.iter() {
                 let total = get(r.total)?;
-                let label = messages.render(r.label, &[("total", &total.text)]);
+                let label = (r.label)(messages, &total.text);
                 // The two shares make 100 %: one shown would give the other away.
                 let hide = [r.a, r.b]
                     .iter()
                     .any(|f| matches!(f, Fig::Kpi(id) if !sight.shows(id)));
                 let (a, b) = (lookup(r.a, hide)?, lookup(r.b, hide)?);
                 let share = |segment: &str, num: &Num| {
-                    messages.render(
-                        t::SEGMENTS_SHARE,
-                        &[("segment", segment), ("value", &num.text)],
-                    )
+                    messages.text(&msg::ChartSegmentsShare {
+                        segment,
+                        value: &num.text,
+                    })
                 };
                 let (left, right) = (share(&segments[0].0, &a), share(&segments[1].0, &b));
                 data.push(ShareLine {
@@ -687,13 +720,13 @@ fn prepare(
             }
             let mut operations = Vec::with_capacity(3);
             for (id, fig) in plan.operations.iter() {
-                operations.push(messages.render(id, &[("value", &get(*fig)?.text)]));
+                operations.push(id(messages, &get(*fig)?.text));
             }
             let roas = get(plan.roas)?;
-            let roas_text = messages.render(t::LINKEDIN_ROAS, &[("value", &roas.text)]);
+            let roas_text = messages.text(&msg::ChartLinkedinRoas { value: &roas.text });
             let meaning = roas
                 .value
-                .map(|_| messages.render(t::LINKEDIN_ROAS_MEANING, &[("value", &roas.text)]));
+                .map(|_| messages.text(&msg::ChartLinkedinRoasMeaning { value: &roas.text }));
             // Two bars to scale draw the ratio (the ROAS): only when it and both figures are
             // shown.
             let bars = match (steps.first(), steps.last()) {
@@ -716,16 +749,16 @@ fn prepare(
         }
     };
     let figures = figures.into_inner();
-    let source = text(spec.source);
+    let source = text(&spec.source);
     let footer = if figures.iter().any(|f| f.value.is_none()) {
-        messages.render(t::HIDDEN_FOOTER, &[("source", &source)])
+        messages.text(&msg::ChartHiddenFooter { source: &source })
     } else {
         source
     };
     Ok(Prepared {
         name: spec.name,
-        title: text(spec.title),
-        subtitle: text(spec.subtitle),
+        title: text(&spec.title),
+        subtitle: text(&spec.subtitle),
         footer,
         body,
         figures,

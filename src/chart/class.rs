@@ -5,9 +5,9 @@
 //! draw, and cut with "…" when too long.
 
 use super::canvas::{clean_name, colour, size, Align, Canvas, Rgb, Style, Weight, MARGIN};
-use super::text as t;
 use super::{bounded, nice_step, px, step_decimals, ChartError, HEIGHT, WIDTH};
 use crate::format::{self, Unit};
+use crate::msg;
 use crate::prompts::Prompts;
 use rust_decimal::Decimal;
 
@@ -31,7 +31,7 @@ pub struct AnswerSpread {
 
 fn points_text(messages: &Prompts, value: Decimal) -> String {
     let n = format::number_trimmed(value, 3);
-    messages.render(t::POINTS, &[("n", &n)])
+    messages.text(&msg::ChartPoints { n: &n })
 }
 
 /// An axis label centred under `x`, moved inwards when it would cross the card's edge: an
@@ -70,11 +70,11 @@ pub fn render_answer_spread(
     };
     let mut canvas = Canvas::new(WIDTH, HEIGHT)?;
     let top = canvas.header(
-        &messages.render(t::ANSWERS_TITLE, &[]),
+        &messages.text(&msg::ChartAnswersTitle),
         Some(&data.kpi_label),
     );
     let right_text = format::with_unit(data.right, data.unit, data.precision);
-    let right_label = messages.render(t::ANSWERS_RIGHT, &[("value", &right_text)]);
+    let right_label = messages.text(&msg::ChartAnswersRight { value: &right_text });
     let x0 = MARGIN + 16.0;
     let x1 = canvas.width - MARGIN - 16.0;
     let label_y = top + 24.0;
@@ -102,7 +102,7 @@ pub fn render_answer_spread(
         // Every stored answer has a value, so no value means no answer; the counts below
         // would contradict the sentence otherwise, and then they speak alone.
         if data.correct + data.close + data.wrong == 0 {
-            let none = messages.render(t::ANSWERS_NONE, &[]);
+            let none = messages.text(&msg::ChartAnswersNone);
             canvas.text_fit(&none, cx, axis_y - 40.0, muted, Align::Center, x1 - x0);
         }
     } else {
@@ -191,26 +191,47 @@ pub fn render_answer_spread(
         // What fell off the scale.
         let off = Style::new(size::SMALL, Weight::Bold, colour::MUTED);
         if off_low > 0 {
-            let text = messages.render(t::ANSWERS_OFF_LOW, &[("n", &off_low.to_string())]);
+            let text = messages.text(&msg::ChartAnswersOffLow {
+                n: &off_low.to_string(),
+            });
             canvas.text(&text, x0, axis_y + 52.0, off, Align::Left);
         }
         if off_high > 0 {
-            let text = messages.render(t::ANSWERS_OFF_HIGH, &[("n", &off_high.to_string())]);
+            let text = messages.text(&msg::ChartAnswersOffHigh {
+                n: &off_high.to_string(),
+            });
             canvas.text(&text, x1, axis_y + 52.0, off, Align::Right);
         }
     }
 
     // Right, close, wrong.
     let counts = [
-        (t::ANSWERS_CORRECT, data.correct, colour::GREEN),
-        (t::ANSWERS_CLOSE, data.close, colour::ORANGE),
-        (t::ANSWERS_WRONG, data.wrong, colour::RED),
+        (
+            messages.text(&msg::ChartAnswersCorrect {
+                n: &data.correct.to_string(),
+            }),
+            data.correct,
+            colour::GREEN,
+        ),
+        (
+            messages.text(&msg::ChartAnswersClose {
+                n: &data.close.to_string(),
+            }),
+            data.close,
+            colour::ORANGE,
+        ),
+        (
+            messages.text(&msg::ChartAnswersWrong {
+                n: &data.wrong.to_string(),
+            }),
+            data.wrong,
+            colour::RED,
+        ),
     ];
     let legend_y = canvas.height - 82.0;
     let mut x = MARGIN;
-    for (id, n, fill) in counts {
-        let label = messages.render(id, &[("n", &n.to_string())]);
-        x += swatch_label(&mut canvas, x, legend_y, fill, &label) + 34.0;
+    for (label, _, fill) in &counts {
+        x += swatch_label(&mut canvas, x, legend_y, *fill, label) + 34.0;
     }
     let total = (data.correct + data.close + data.wrong) as f32;
     let bar_y = legend_y + 16.0;
@@ -259,7 +280,7 @@ pub fn render_podium(
         return Err(ChartError::NoData("no player on the podium"));
     }
     let mut canvas = Canvas::new(WIDTH, HEIGHT)?;
-    canvas.header(&messages.render(t::PODIUM_TITLE, &[]), None);
+    canvas.header(&messages.text(&msg::ChartPodiumTitle), None);
     // Groups of equal points, at most three, each with its rank.
     let mut groups: Vec<(usize, Decimal, Vec<String>)> = Vec::new();
     let rows: Vec<(&str, Decimal)> = rows
@@ -301,7 +322,9 @@ pub fn render_podium(
         canvas.round_rect(x, top, step_w, h, 10.0, fill);
         canvas.rect(x, top + 10.0, step_w, h - 10.0, fill);
         // The rank as a number: French ordinals carry a gender ("1er", "1re").
-        let rank_text = messages.render(t::PODIUM_RANK, &[("n", &rank.to_string())]);
+        let rank_text = messages.text(&msg::ChartPodiumRank {
+            n: &rank.to_string(),
+        });
         canvas.text(
             &rank_text,
             x + step_w / 2.0,
@@ -319,7 +342,9 @@ pub fn render_podium(
         );
         let mut lines: Vec<String> = names.clone();
         if lines.len() > 3 {
-            let more = messages.render(t::PODIUM_MORE, &[("n", &(lines.len() - 2).to_string())]);
+            let more = messages.text(&msg::ChartPodiumMore {
+                n: &(lines.len() - 2).to_string(),
+            });
             lines.truncate(2);
             lines.push(more);
         }
@@ -377,15 +402,14 @@ pub fn render_score_distribution(
     let max_points = bounded(max_points);
     let mut canvas = Canvas::new(WIDTH, HEIGHT)?;
     let n = points.len();
-    let students = count_text(messages, n as u64, t::SCORES_STUDENTS);
-    let subtitle = messages.render(
-        t::SCORES_SUBTITLE,
-        &[
-            ("students", &students),
-            ("max", &points_text(messages, max_points)),
-        ],
-    );
-    let top = canvas.header(&messages.render(t::SCORES_TITLE, &[]), Some(&subtitle));
+    let students = messages.text(&msg::ChartScoresStudents {
+        n: &count_text(n as u64),
+    });
+    let subtitle = messages.text(&msg::ChartScoresSubtitle {
+        students: &students,
+        max: &points_text(messages, max_points),
+    });
+    let top = canvas.header(&messages.text(&msg::ChartScoresTitle), Some(&subtitle));
     let lo = points.iter().copied().fold(Decimal::ZERO, Decimal::min);
     let hi = points.iter().copied().fold(max_points, Decimal::max);
     let width = bin_width(hi - lo, 10);
@@ -460,10 +484,9 @@ pub fn render_score_distribution(
         colour::ORANGE,
         Some((8.0, 5.0)),
     );
-    let mean_text = messages.render(
-        t::SCORES_MEAN,
-        &[("value", &points_text(messages, format::round(mean, 2)))],
-    );
+    let mean_text = messages.text(&msg::ChartScoresMean {
+        value: &points_text(messages, format::round(mean, 2)),
+    });
     let style = Style::new(size::BODY, Weight::Bold, colour::INK);
     let w = canvas.width(&mean_text, style);
     let lx = (mx - w / 2.0).clamp(MARGIN, canvas.width - MARGIN - w);
@@ -486,21 +509,18 @@ pub fn render_student_results(
         .map(|(l, e, p)| (l.as_str(), bounded(*e), bounded(*p)))
         .collect();
     let mut canvas = Canvas::new(WIDTH, HEIGHT)?;
-    let top = canvas.header(&messages.render(t::RESULTS_TITLE, &[]), None);
-    let line = |earned: Decimal, possible: Decimal, id: &str| {
+    let top = canvas.header(&messages.text(&msg::ChartResultsTitle), None);
+    let line = |earned: Decimal, possible: Decimal| {
         let percent = if possible > Decimal::ZERO {
             format::with_unit(earned / possible * Decimal::ONE_HUNDRED, Unit::Percent, 0)
         } else {
             "–".to_string()
         };
-        messages.render(
-            id,
-            &[
-                ("earned", &format::number_trimmed(earned, 3)),
-                ("possible", &format::number_trimmed(possible, 3)),
-                ("percent", &percent),
-            ],
-        )
+        messages.text(&msg::ChartResultsLine {
+            earned: &format::number_trimmed(earned, 3),
+            possible: &format::number_trimmed(possible, 3),
+            percent: &percent,
+        })
     };
     let shown = if per_dossier.len() > SHOWN {
         SHOWN - 1
@@ -534,7 +554,7 @@ pub fn render_student_results(
             0.0
         };
         canvas.round_rect(bar_x, bar_y, bar_w * share, 26.0, 6.0, colour::BLUE);
-        let text = line(*earned, *possible, t::RESULTS_LINE);
+        let text = line(*earned, *possible);
         canvas.text_fit(
             &text,
             canvas.width - MARGIN,
@@ -545,10 +565,9 @@ pub fn render_student_results(
         );
     }
     if shown < per_dossier.len() {
-        let more = messages.render(
-            t::RESULTS_MORE,
-            &[("n", &(per_dossier.len() - shown).to_string())],
-        );
+        let more = messages.text(&msg::ChartResultsMore {
+            n: &(per_dossier.len() - shown).to_string(),
+        });
         let y = top + 8.0 + row * shown as f32 + 22.0;
         let muted = Style::new(size::LABEL, Weight::Regular, colour::MUTED);
         canvas.text(&more, MARGIN, y, muted, Align::Left);
@@ -562,14 +581,11 @@ pub fn render_student_results(
         } else {
             "–".to_string()
         };
-        messages.render(
-            t::RESULTS_TOTAL,
-            &[
-                ("earned", &format::number_trimmed(earned, 3)),
-                ("possible", &points_text(messages, possible)),
-                ("percent", &percent),
-            ],
-        )
+        messages.text(&msg::ChartResultsTotal {
+            earned: &format::number_trimmed(earned, 3),
+            possible: &points_text(messages, possible),
+            percent: &percent,
+        })
     };
     canvas.line(
         (MARGIN, total_y - 32.0),
@@ -599,9 +615,8 @@ pub struct VoteRow {
 }
 
 /// "1 vote", "28 votes", "1 post"… with French thousands: 0 and 1 take the singular.
-fn count_text(messages: &Prompts, n: u64, id: &str) -> String {
-    let n = format::number(Decimal::from(n), 0);
-    messages.render(id, &[("n", &n)])
+fn count_text(n: u64) -> String {
+    format::number(Decimal::from(n), 0)
 }
 
 /// How many posts the vote chart shows with their title above the bar; more go one a line,
@@ -637,14 +652,21 @@ pub fn render_vote_tally(
         return Err(ChartError::NoData("no post in the vote"));
     }
     let mut canvas = Canvas::new(WIDTH, HEIGHT)?;
-    let posts = count_text(messages, rows.len() as u64, t::VOTES_POSTS);
-    let voters = count_text(messages, voters as u64, t::VOTES_VOTERS);
-    let subtitle = messages.render(t::VOTES_SUBTITLE, &[("posts", &posts), ("voters", &voters)]);
-    let top = canvas.header(&messages.render(t::VOTES_TITLE, &[]), Some(&subtitle));
+    let posts = messages.text(&msg::ChartVotesPosts {
+        n: &count_text(rows.len() as u64),
+    });
+    let voters = messages.text(&msg::ChartVotesVoters {
+        n: &count_text(voters as u64),
+    });
+    let subtitle = messages.text(&msg::ChartVotesSubtitle {
+        posts: &posts,
+        voters: &voters,
+    });
+    let top = canvas.header(&messages.text(&msg::ChartVotesTitle), Some(&subtitle));
     let answers = [
-        (messages.render(t::VOTES_CONVINCING, &[]), colour::GREEN),
-        (messages.render(t::VOTES_MIXED, &[]), colour::ORANGE),
-        (messages.render(t::VOTES_REWORK, &[]), colour::RED),
+        (messages.text(&msg::ChartVotesConvincing), colour::GREEN),
+        (messages.text(&msg::ChartVotesMixed), colour::ORANGE),
+        (messages.text(&msg::ChartVotesRework), colour::RED),
     ];
     let legend: Vec<(&str, Rgb)> = answers.iter().map(|(l, c)| (l.as_str(), *c)).collect();
     canvas.legend(&legend, MARGIN, top + 20.0);
@@ -695,7 +717,7 @@ pub fn render_vote_tally(
         .collect();
     let total_texts: Vec<String> = totals
         .iter()
-        .map(|n| count_text(messages, *n, t::VOTES_VOTES))
+        .map(|n| messages.text(&msg::ChartVotesVotes { n: &count_text(*n) }))
         .collect();
     let reserve = total_texts
         .iter()
@@ -784,13 +806,9 @@ pub fn render_vote_tally(
         );
     }
     if shown < rows.len() {
-        let more = messages.render(
-            t::VOTES_MORE,
-            &[(
-                "n",
-                &format::number(Decimal::from((rows.len() - shown) as u64), 0),
-            )],
-        );
+        let more = messages.text(&msg::ChartVotesMore {
+            n: &format::number(Decimal::from((rows.len() - shown) as u64), 0),
+        });
         let y = area_top + pitch * shown as f32 + pitch / 2.0 + 6.0;
         let muted = Style::new(size::LABEL, Weight::Regular, colour::MUTED);
         canvas.text_fit(&more, MARGIN, y, muted, Align::Left, right - MARGIN);
@@ -842,14 +860,18 @@ mod tests {
         messages
             .add_source(&file, &src)
             .expect("charts.toml parses");
-        let votes = |n| count_text(&messages, n, t::VOTES_VOTES).replace('\u{202F}', " ");
+        let votes = |n| {
+            messages
+                .text(&msg::ChartVotesVotes { n: &count_text(n) })
+                .replace('\u{202F}', " ")
+        };
         assert_eq!(votes(0), "0 vote");
         assert_eq!(votes(1), "1 vote");
         assert_eq!(votes(2), "2 votes");
         assert_eq!(votes(12_884_901_885), "12 884 901 885 votes");
-        let voters = count_text(&messages, 1, t::VOTES_VOTERS);
+        let voters = messages.text(&msg::ChartVotesVoters { n: &count_text(1) });
         assert_eq!(voters, "1 votant");
-        let posts = count_text(&messages, 28, t::VOTES_POSTS);
+        let posts = messages.text(&msg::ChartVotesPosts { n: &count_text(28) });
         assert_eq!(posts, "28 posts");
     }
 

@@ -25,17 +25,19 @@ mod canvas;
 mod cases;
 mod class;
 pub mod sample;
-mod text;
 
 use crate::format::Unit;
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 
+/// The charts' texts with their arguments: their section of the one registry (`msg::CHARTS`).
+pub use crate::msg::CHARTS as TEXTS;
 pub use cases::{case_chart_data, case_charts, charts_for_annex, CHART_NAMES};
 pub use cases::{render_case_chart, render_case_chart_for};
 pub use class::{render_answer_spread, render_podium, render_score_distribution};
 pub use class::{render_student_results, render_vote_tally, AnswerSpread, VoteRow};
-pub use text::{TEXTS, TEXT_IDS};
+/// Every id the charts use.
+pub const TEXT_IDS: &[&str] = &crate::msg::ids::<{ TEXTS.len() }>(TEXTS);
 
 /// Width of every chart, in pixels.
 pub const WIDTH: u32 = 800;
