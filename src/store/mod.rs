@@ -4,6 +4,27 @@
 //! the hot path, go through [`AnswerWriter`], which commits them in groups: each answer is
 //! acknowledged only once the transaction holding it is committed.
 
+pub mod actions;
+pub mod answers;
+pub mod boards;
+pub mod classes;
+pub mod drafts;
+pub mod exports;
+pub mod hints;
+pub mod ids;
+pub mod members;
+pub mod posts;
+pub mod practice;
+pub mod quizzes;
+pub(crate) mod stored;
+pub mod votes;
+pub mod written;
+
+pub use answers::AnswerRow;
+pub use ids::{
+    ClassId, DiscussionId, DraftId, MemberId, PostId, PracticeId, QuizId, VotePostId, WrittenId,
+};
+
 use anyhow::Context;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 use sqlx::{Sqlite, SqlitePool, Transaction};
@@ -11,6 +32,12 @@ use std::path::Path;
 use std::str::FromStr;
 use std::time::Duration;
 use tokio::sync::{mpsc, oneshot};
+
+/// A write transaction, as [`Store::begin`] starts it.
+pub type Tx = Transaction<'static, Sqlite>;
+
+/// One connection (the write connection, a transaction's, or one from the read pool).
+pub type Conn = sqlx::SqliteConnection;
 
 /// The database: a write connection and a read pool.
 #[derive(Debug, Clone)]
@@ -179,7 +206,7 @@ impl Store {
     }
 
     /// Starts a write transaction.
-    pub async fn begin(&self) -> Result<Transaction<'static, Sqlite>, StoreError> {
+    pub async fn begin(&self) -> Result<Tx, StoreError> {
         // Boxed: sqlx's `begin` future is large, and it would otherwise sit inline in every
         // request future (measured: 4.9 KB per waiting request instead of 2.2 KB).
         Ok(Box::pin(self.write.begin()).await?)
@@ -259,28 +286,6 @@ async fn backup_from(pool: &sqlx::SqlitePool, dest: &Path) -> Result<u64, Backup
         let _ = std::fs::remove_file(&partial);
     }
     outcome
-}
-
-/// One answer to store, with the action that carried it.
-#[derive(Debug, Clone)]
-pub struct AnswerRow {
-    pub action_id: String,
-    pub replies_json: String,
-    pub class_id: i64,
-    pub member_id: i64,
-    pub quiz_id: Option<i64>,
-    pub item_idx: Option<i64>,
-    pub practice_id: Option<i64>,
-    pub part_id: String,
-    pub kpi_id: String,
-    pub attempt: i64,
-    pub input: String,
-    pub given: Option<String>,
-    pub verdict: &'static str,
-    pub mistake: Option<&'static str>,
-    pub points_milli: i64,
-    pub elapsed_ms: Option<i64>,
-    pub answered_at: i64,
 }
 
 /// What became of an answer sent to the writer.
@@ -400,62 +405,25 @@ async fn run_writer(store: Store, mut rx: mpsc::Receiver<Job>) {
     }
 }
 
-/// Inserts one judged answer; a second scored answer to the same quiz item is ignored
-/// (`rows_affected() == 0`).
-pub async fn insert_answer(
-    tx: &mut Transaction<'static, Sqlite>,
-    row: &AnswerRow,
-) -> Result<sqlx::sqlite::SqliteQueryResult, sqlx::Error> {
-    sqlx::query(
-        "INSERT INTO answers (class_id, member_id, quiz_id, item_idx, practice_id, part_id, kpi_id,
-             attempt, input, given, verdict, mistake, points_milli, elapsed_ms, answered_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-         ON CONFLICT DO NOTHING",
-    )
-    .bind(row.class_id)
-    .bind(row.member_id)
-    .bind(row.quiz_id)
-    .bind(row.item_idx)
-    .bind(row.practice_id)
-    .bind(&row.part_id)
-    .bind(&row.kpi_id)
-    .bind(row.attempt)
-    .bind(&row.input)
-    .bind(&row.given)
-    .bind(row.verdict)
-    .bind(row.mistake)
-    .bind(row.points_milli)
-    .bind(row.elapsed_ms)
-    .bind(row.answered_at)
-    .execute(&mut **tx)
-    .await
-}
-
 async fn write_batch(store: &Store, rows: &[&AnswerRow]) -> Result<Vec<Stored>, sqlx::Error> {
     let mut tx = store.write.begin().await?;
     let mut out = Vec::with_capacity(rows.len());
     for row in rows {
-        let action = sqlx::query(
-            "INSERT INTO actions (action_id, class_id, replies, processed_at) VALUES (?, ?, ?, ?)
-             ON CONFLICT (action_id) DO NOTHING",
+        let recorded = actions::record(
+            &mut *tx,
+            &row.action_id,
+            Some(row.class_id),
+            &row.replies_json,
+            row.answered_at,
         )
-        .bind(&row.action_id)
-        .bind(row.class_id)
-        .bind(&row.replies_json)
-        .bind(row.answered_at)
-        .execute(&mut *tx)
         .await?;
-        if action.rows_affected() == 0 {
+        if !recorded {
             out.push(Stored::DuplicateAction);
             continue;
         }
-        let inserted = insert_answer(&mut tx, row).await?;
-        if inserted.rows_affected() == 0 {
+        if !answers::insert(&mut *tx, row).await? {
             // Keep the action unrecorded so its reply is not replayed as a success.
-            sqlx::query("DELETE FROM actions WHERE action_id = ?")
-                .bind(&row.action_id)
-                .execute(&mut *tx)
-                .await?;
+            actions::delete(&mut *tx, &row.action_id).await?;
             out.push(Stored::AlreadyAnswered);
         } else {
             out.push(Stored::Saved);
@@ -518,8 +486,8 @@ mod tests {
         AnswerRow {
             action_id: action.into(),
             replies_json: "[]".into(),
-            class_id: 1,
-            member_id,
+            class_id: ClassId(1),
+            member_id: MemberId(member_id),
             quiz_id: None,
             item_idx: None,
             practice_id: None,
@@ -528,7 +496,7 @@ mod tests {
             attempt: 1,
             input: "17,76 %".into(),
             given: Some("17.76".into()),
-            verdict: "correct",
+            verdict: answers::Verdict::Correct,
             mistake: None,
             points_milli: 250,
             elapsed_ms: None,
