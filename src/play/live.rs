@@ -1,5 +1,5 @@
 //! A class's live quiz, in memory: its items and clocks, who answered, streaks and hints. The
-//! quiz engine ([`super::quiz`]) changes it under the class's mutex; the boards, practice and
+//! quiz engine (`play::quiz`) changes it under the class's mutex; the boards, practice and
 //! what a picture may show read it.
 
 use super::command::ChannelRef;

@@ -3,6 +3,39 @@
 //! Writes go through one connection (SQLite has one writer); reads use a small pool. Answers,
 //! the hot path, go through [`AnswerWriter`], which commits them in groups: each answer is
 //! acknowledged only once the transaction holding it is committed.
+//!
+//! Every query of the engine is a named function of one of the submodules, one per table or
+//! concern ([`classes`], [`members`], [`actions`], [`quizzes`], [`answers`], [`hints`],
+//! [`practice`], [`posts`], [`drafts`], [`votes`], [`written`], [`boards`], [`exports`]). Each
+//! takes the executor it runs on (`&store.write`, `&store.read`, or `&mut *tx` for a
+//! transaction from [`Store::begin`]), so the caller, which knows the transaction and the lock
+//! it holds, chooses the connection. Rows come back as `FromRow` structs, ids as the newtypes
+//! of [`ids`], stored states (`answers.verdict`, `quizzes.status`, `posts.kind`…) as enums
+//! whose stored text is spelled out once (`stored::stored_enum!`).
+//!
+//! # Which connection a read uses
+//!
+//! - **Inside a write transaction** (`&mut *tx`): a read whose answer decides what the same
+//!   transaction writes (the class's open vote before putting posts to it, the parts already
+//!   settled when a practice starts or ends, a practice's totals after its last answer, the
+//!   previous vote before replacing it, the post just recorded to learn its nonce). It sees
+//!   the transaction's own writes, and nothing can change between the read and the commit.
+//! - **On the write connection, outside a transaction** (`&store.write`): a read that must see
+//!   every write committed before it, in order: what the engine reads under a class's lock
+//!   (the answers of a question to reveal it, once [`AnswerWriter::flush`] has committed every
+//!   answer accepted before the close; the boards, podium and summaries of a quiz; the quizzes
+//!   to resume at start-up), reads that follow the caller's own write (the class and member
+//!   ids after their upsert; the posts to send after the quiz end was stored), and the
+//!   student-facing lookups that act on what they read (practice state, written answers, votes,
+//!   exports, personal data). One connection serves them in turn with the writes, so a read
+//!   never sees a state older than a write the engine has already acknowledged.
+//! - **On the read pool** (`&store.read`): reads that need no ordering with the engine's own
+//!   writes and must not wait behind them: the replay of an action already processed (its row
+//!   was committed before the first reply went out), whether a quiz ended a moment ago, what a
+//!   picture may show (parts settled, KPIs revealed), and the class charts of
+//!   `play::report` (drawn from data committed before: a reveal's answers are flushed first,
+//!   and the command line reads a quiz that is over). The pool's connections are read-only;
+//!   [`Store::backup`] also runs on one.
 
 pub mod actions;
 pub mod answers;

@@ -83,14 +83,60 @@ pub(crate) use stored_enum;
 #[cfg(test)]
 mod tests {
     use crate::store::answers::Verdict;
+    use crate::store::members::Role;
+    use crate::store::posts::Kind;
+    use crate::store::practice::{DoneHow, PracticeStatus};
     use crate::store::quizzes::QuizStatus;
+    use crate::store::votes::DiscussionStatus;
 
     #[test]
     fn states_map_to_their_stored_text_both_ways() {
         for v in [Verdict::Correct, Verdict::Close, Verdict::Wrong] {
             assert_eq!(Verdict::try_from(v.as_str()), Ok(v));
         }
-        assert_eq!(QuizStatus::Stopped.as_str(), "stopped");
+        // The texts of the migrations' CHECK constraints, exactly.
+        let texts = [
+            QuizStatus::Running.as_str(),
+            QuizStatus::Paused.as_str(),
+            QuizStatus::Finished.as_str(),
+            QuizStatus::Stopped.as_str(),
+            PracticeStatus::Active.as_str(),
+            PracticeStatus::Done.as_str(),
+            PracticeStatus::Abandoned.as_str(),
+            DoneHow::Correct.as_str(),
+            DoneHow::Tries.as_str(),
+            DoneHow::Solution.as_str(),
+            Kind::Question.as_str(),
+            Kind::Reveal.as_str(),
+            Kind::Final.as_str(),
+            DiscussionStatus::Open.as_str(),
+            DiscussionStatus::Closed.as_str(),
+            Role::Student.as_str(),
+            Role::Teacher.as_str(),
+        ];
+        assert_eq!(
+            texts,
+            [
+                "running",
+                "paused",
+                "finished",
+                "stopped",
+                "active",
+                "done",
+                "abandoned",
+                "correct",
+                "tries",
+                "solution",
+                "question",
+                "reveal",
+                "final",
+                "open",
+                "closed",
+                "student",
+                "teacher"
+            ]
+        );
+        assert_eq!(Kind::try_from("final"), Ok(Kind::Final));
         let err = QuizStatus::try_from("done").err().map(|e| e.to_string());
         assert_eq!(
             err.as_deref(),
