@@ -157,6 +157,41 @@ pub fn duration_hms(seconds: Decimal) -> String {
     )
 }
 
+// ---------------------------------------------------------------------------------------------
+// Dates (moved from play's boards: shared by the exports and the workshop)
+// ---------------------------------------------------------------------------------------------
+
+/// A time in milliseconds since the epoch as a UTC date and time, "2026-11-23 00:00:00".
+pub fn iso(ms: i64) -> String {
+    // Civil date from days since the epoch (Howard Hinnant's algorithm), UTC.
+    let secs = ms.div_euclid(1000);
+    let (days, rem) = (secs.div_euclid(86_400), secs.rem_euclid(86_400));
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!(
+        "{year:04}-{month:02}-{day:02} {:02}:{:02}:{:02}",
+        rem / 3600,
+        (rem % 3600) / 60,
+        rem % 60
+    )
+}
+
+/// A day the French way, "23/11/2026" (UTC).
+pub fn date_fr(ms: i64) -> String {
+    let iso = iso(ms);
+    match (iso.get(0..4), iso.get(5..7), iso.get(8..10)) {
+        (Some(y), Some(m), Some(d)) => format!("{d}/{m}/{y}"),
+        _ => iso,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

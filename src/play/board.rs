@@ -1,11 +1,14 @@
 //! Leaderboards, podiums, summaries, exports and personal data.
 
 use super::command::{Actor, Attachment, Board, Place, Reply};
-use super::quiz::LiveQuiz;
+use super::live::LiveQuiz;
 use super::scoring::{self, Milli};
 use super::{Inner, Who};
+use crate::format::iso;
 use crate::msg;
 use crate::render::{count, escape};
+use crate::store::answers::Verdict;
+use crate::store::{self, ClassId, QuizId};
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -47,56 +50,22 @@ pub fn ranked(rows: &[Row]) -> Vec<(usize, &Row)> {
     out
 }
 
-/// Teachers may answer (to try a quiz, to show the class) but are never ranked.
-///
-/// The class board query around a filter (a string literal, so the SQL stays static): answers
-/// and graded written answers (their points count from the time they are graded).
-macro_rules! class_board_sql {
-    ($filter:literal) => {
-        concat!(
-            "SELECT m.id, m.display_name, m.platform_user, SUM(a.points_milli) AS pts, COUNT(*)
-             FROM (SELECT class_id, member_id, part_id, points_milli, answered_at FROM answers
-                   UNION ALL
-                   SELECT class_id, member_id, question_id, grade_points_milli, graded_at
-                   FROM written_answers WHERE graded_at IS NOT NULL) a
-             JOIN members m ON m.id = a.member_id WHERE m.role = 'student' AND ",
-            $filter,
-            " GROUP BY m.id ORDER BY pts DESC, m.display_name COLLATE NOCASE"
-        )
-    };
-}
-
-/// The quiz board query around a filter: answers only.
-macro_rules! board_sql {
-    ($filter:literal) => {
-        concat!(
-            "SELECT m.id, m.display_name, m.platform_user, SUM(a.points_milli) AS pts, COUNT(*)
-             FROM answers a JOIN members m ON m.id = a.member_id WHERE m.role = 'student' AND ",
-            $filter,
-            " GROUP BY m.id ORDER BY pts DESC, m.display_name COLLATE NOCASE"
-        )
-    };
-}
-
-fn rows(raw: Vec<(i64, String, String, i64, i64)>) -> Vec<Row> {
+/// Board lines from the store's rows (teachers are never ranked: the store leaves them out).
+fn rows(raw: Vec<store::boards::BoardRow>) -> Vec<Row> {
     raw.into_iter()
-        .map(|(member_id, name, user, points, answers)| Row {
-            member_id,
-            name,
-            user,
-            points,
-            answers,
+        .map(|r| Row {
+            member_id: r.id.0,
+            name: r.display_name,
+            user: r.platform_user,
+            points: r.pts,
+            answers: r.answers,
         })
         .collect()
 }
 
 pub async fn quiz_rows(inner: &Inner, quiz_id: i64) -> anyhow::Result<Vec<Row>> {
-    let sql = board_sql!("a.quiz_id = ?");
     Ok(rows(
-        sqlx::query_as(sql)
-            .bind(quiz_id)
-            .fetch_all(&inner.store.write)
-            .await?,
+        store::boards::of_quiz(&inner.store.write, QuizId(quiz_id)).await?,
     ))
 }
 
@@ -109,28 +78,12 @@ async fn class_rows(
 ) -> anyhow::Result<Vec<Row>> {
     // `since` is the start of a period (inclusive); `reset` the last board reset (exclusive:
     // an answer of the reset's own millisecond belongs to the board posted before it).
+    let class = ClassId(class_id);
     let raw = match part {
         Some(id) => {
-            let sql = class_board_sql!("a.class_id = ? AND a.answered_at >= ? AND a.answered_at > ? AND (a.part_id = ? OR a.part_id LIKE ? || '.%')");
-            sqlx::query_as(sql)
-                .bind(class_id)
-                .bind(since)
-                .bind(reset)
-                .bind(id)
-                .bind(id)
-                .fetch_all(&inner.store.write)
-                .await?
+            store::boards::of_class_on_part(&inner.store.write, class, since, reset, id).await?
         }
-        None => {
-            let sql =
-                class_board_sql!("a.class_id = ? AND a.answered_at >= ? AND a.answered_at > ?");
-            sqlx::query_as(sql)
-                .bind(class_id)
-                .bind(since)
-                .bind(reset)
-                .fetch_all(&inner.store.write)
-                .await?
-        }
+        None => store::boards::of_class(&inner.store.write, class, since, reset).await?,
     };
     Ok(rows(raw))
 }
@@ -269,20 +222,12 @@ pub async fn summaries(inner: &Inner, quiz: &LiveQuiz) -> anyhow::Result<Vec<Rep
     let mut rows = quiz_rows(inner, quiz.id).await?;
     // Taking part is any act in the quiz: a student who only took hints gets her summary too
     // (0 point, every question without an answer), and counts among the players ranked.
-    let hint_only: Vec<(i64, String, String)> = sqlx::query_as(
-        "SELECT DISTINCT m.id, m.display_name, m.platform_user FROM hints h
-         JOIN members m ON m.id = h.member_id
-         WHERE h.quiz_id = ? AND m.role = 'student'
-           AND NOT EXISTS (SELECT 1 FROM answers a WHERE a.quiz_id = h.quiz_id AND a.member_id = m.id)
-         ORDER BY m.display_name COLLATE NOCASE",
-    )
-    .bind(quiz.id)
-    .fetch_all(&inner.store.write)
-    .await?;
-    rows.extend(hint_only.into_iter().map(|(member_id, name, user)| Row {
-        member_id,
-        name,
-        user,
+    let quiz_id = QuizId(quiz.id);
+    let hint_only = store::hints::hint_only_students(&inner.store.write, quiz_id).await?;
+    rows.extend(hint_only.into_iter().map(|h| Row {
+        member_id: h.id.0,
+        name: h.display_name,
+        user: h.platform_user,
         points: 0,
         answers: 0,
     }));
@@ -290,18 +235,9 @@ pub async fn summaries(inner: &Inner, quiz: &LiveQuiz) -> anyhow::Result<Vec<Rep
         .into_iter()
         .map(|(r, row)| (row.member_id, r))
         .collect();
-    let answers: Vec<(i64, String, String, String)> = sqlx::query_as(
-        "SELECT member_id, part_id, kpi_id, verdict FROM answers WHERE quiz_id = ? ORDER BY item_idx",
-    )
-    .bind(quiz.id)
-    .fetch_all(&inner.store.write)
-    .await?;
-    let hinted: Vec<(i64,)> =
-        sqlx::query_as("SELECT DISTINCT member_id FROM hints WHERE quiz_id = ?")
-            .bind(quiz.id)
-            .fetch_all(&inner.store.write)
-            .await?;
-    let hinted: std::collections::HashSet<i64> = hinted.into_iter().map(|(h,)| h).collect();
+    let answers = store::answers::of_quiz(&inner.store.write, quiz_id).await?;
+    let hinted = store::hints::members_in_quiz(&inner.store.write, quiz_id).await?;
+    let hinted: std::collections::HashSet<i64> = hinted.into_iter().map(|h| h.0).collect();
     // Out of the points of the questions actually asked (a stopped quiz asked fewer).
     let max: Milli = scoring::sum_milli(
         quiz.items
@@ -312,9 +248,11 @@ pub async fn summaries(inner: &Inner, quiz: &LiveQuiz) -> anyhow::Result<Vec<Rep
     let case = inner.app.case(Some(&quiz.case_id));
     let mut out = Vec::new();
     for row in &rows {
-        let mine: Vec<&(i64, String, String, String)> =
-            answers.iter().filter(|a| a.0 == row.member_id).collect();
-        let count_of = |v: &str| mine.iter().filter(|a| a.3 == v).count();
+        let mine: Vec<&store::answers::PartVerdict> = answers
+            .iter()
+            .filter(|a| a.member_id.0 == row.member_id)
+            .collect();
+        let count_of = |v: Verdict| mine.iter().filter(|a| a.verdict == v).count();
         let mut text = m.render(
             msg::PLAY_SUMMARY,
             &[
@@ -337,10 +275,10 @@ pub async fn summaries(inner: &Inner, quiz: &LiveQuiz) -> anyhow::Result<Vec<Rep
                 ),
                 (
                     "correct",
-                    &count(m, count_of("correct"), msg::PLAY_COUNT_CORRECT),
+                    &count(m, count_of(Verdict::Correct), msg::PLAY_COUNT_CORRECT),
                 ),
-                ("close", &count_of("close").to_string()),
-                ("wrong", &count_of("wrong").to_string()),
+                ("close", &count_of(Verdict::Close).to_string()),
+                ("wrong", &count_of(Verdict::Wrong).to_string()),
                 (
                     "unanswered",
                     &quiz
@@ -353,10 +291,12 @@ pub async fn summaries(inner: &Inner, quiz: &LiveQuiz) -> anyhow::Result<Vec<Rep
                 ),
             ],
         );
-        let answered: Vec<&str> = mine.iter().map(|a| a.1.as_str()).collect();
+        let answered: Vec<&str> = mine.iter().map(|a| a.part_id.as_str()).collect();
         let mut revise: Vec<String> = Vec::new();
         for item in &quiz.items {
-            let right = mine.iter().any(|a| a.1 == item.part_id && a.3 == "correct");
+            let right = mine
+                .iter()
+                .any(|a| a.part_id == item.part_id && a.verdict == Verdict::Correct);
             // A question never asked (the quiz was stopped before it) is nothing to revise.
             if right || item.shown_at.is_none() {
                 continue;
@@ -423,11 +363,7 @@ pub async fn summaries(inner: &Inner, quiz: &LiveQuiz) -> anyhow::Result<Vec<Rep
 }
 
 async fn reset_at(inner: &Inner, class_id: i64) -> anyhow::Result<i64> {
-    let (at,): (i64,) = sqlx::query_as("SELECT board_reset_at FROM classes WHERE id = ?")
-        .bind(class_id)
-        .fetch_one(&inner.store.write)
-        .await?;
-    Ok(at)
+    Ok(store::classes::board_reset_at(&inner.store.write, ClassId(class_id)).await?)
 }
 
 /// `/classement`.
@@ -443,13 +379,9 @@ pub async fn leaderboard(
     let b = &inner.settings.boards;
     let text = match board {
         Board::Quiz => {
-            let last: Option<(i64,)> =
-                sqlx::query_as("SELECT id FROM quizzes WHERE class_id = ? ORDER BY created_at DESC, id DESC LIMIT 1")
-                    .bind(who.class.id)
-                    .fetch_optional(&inner.store.write)
-                    .await?;
+            let last = store::quizzes::last_of_class(&inner.store.write, who.class_id()).await?;
             match last {
-                Some((id,)) => quiz_board_text(inner, id).await?,
+                Some(QuizId(id)) => quiz_board_text(inner, id).await?,
                 None => m.render(msg::PLAY_QUIZ_NONE_YET, &[]),
             }
         }
@@ -502,36 +434,11 @@ pub async fn reset(inner: &Arc<Inner>, who: &Who) -> anyhow::Result<Vec<Reply>> 
     let reset = reset_at(inner, who.class.id).await?;
     let rows = class_rows(inner, who.class.id, 0, reset, None).await?;
     let last = board_text(inner, &m.render(msg::PLAY_BOARD_FINAL, &[]), &rows);
-    sqlx::query("UPDATE classes SET board_reset_at = ? WHERE id = ?")
-        .bind(inner.now())
-        .bind(who.class.id)
-        .execute(&inner.store.write)
-        .await?;
+    store::classes::set_board_reset(&inner.store.write, who.class_id(), inner.now()).await?;
     Ok(vec![
         Reply::channel(last),
         Reply::channel(m.render(msg::PLAY_BOARD_RESET_DONE, &[])),
     ])
-}
-
-pub(crate) fn iso(ms: i64) -> String {
-    // Civil date from days since the epoch (Howard Hinnant's algorithm), UTC.
-    let secs = ms.div_euclid(1000);
-    let (days, rem) = (secs.div_euclid(86_400), secs.rem_euclid(86_400));
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    format!(
-        "{year:04}-{month:02}-{day:02} {:02}:{:02}:{:02}",
-        rem / 3600,
-        (rem % 3600) / 60,
-        rem % 60
-    )
 }
 
 /// `/export`: one row per student, question and attempt, for a grading spreadsheet (French
@@ -540,35 +447,7 @@ pub(crate) fn iso(ms: i64) -> String {
 /// taken from.
 pub async fn export(inner: &Arc<Inner>, who: &Who, place: &Place) -> anyhow::Result<Vec<Reply>> {
     let m = inner.messages();
-    type ExportRow = (
-        String,
-        String,
-        Option<i64>,
-        Option<i64>,
-        String,
-        String,
-        i64,
-        String,
-        String,
-        i64,
-        i64,
-        i64,
-    );
-    let rows: Vec<ExportRow> = sqlx::query_as(
-        "SELECT m.display_name, m.platform_user, a.quiz_id, a.practice_id, a.part_id, a.kpi_id, a.attempt, a.input,
-                a.verdict, a.points_milli,
-                CASE WHEN a.attempt = (SELECT MAX(p.attempt) FROM answers p WHERE p.member_id = a.member_id AND p.part_id = a.part_id
-                                       AND COALESCE(p.quiz_id, 0) = COALESCE(a.quiz_id, 0) AND COALESCE(p.practice_id, 0) = COALESCE(a.practice_id, 0))
-                     THEN COALESCE((SELECT SUM(h.cost_milli) FROM hints h WHERE h.member_id = a.member_id AND h.part_id = a.part_id
-                          AND COALESCE(h.quiz_id, 0) = COALESCE(a.quiz_id, 0) AND COALESCE(h.practice_id, 0) = COALESCE(a.practice_id, 0)), 0)
-                     ELSE 0 END,
-                a.answered_at
-         FROM answers a JOIN members m ON m.id = a.member_id
-         WHERE a.class_id = ? ORDER BY m.display_name COLLATE NOCASE, a.answered_at, a.id",
-    )
-    .bind(who.class.id)
-    .fetch_all(&inner.store.write)
-    .await?;
+    let rows = store::exports::answers(&inner.store.write, who.class_id()).await?;
     let case = inner.case_for(&who.class);
     let mut writer = csv::WriterBuilder::new()
         .delimiter(b';')
@@ -590,7 +469,21 @@ pub async fn export(inner: &Arc<Inner>, who: &Who, place: &Place) -> anyhow::Res
     let points = |milli: i64| {
         crate::format::number_trimmed(scoring::from_milli(milli), 3).replace('\u{202F}', "")
     };
-    for (name, user, quiz, practice, part, kpi, attempt, input, verdict, pts, hints, at) in &rows {
+    for store::exports::AnswerLine {
+        display_name: name,
+        platform_user: user,
+        quiz_id: quiz,
+        practice_id: practice,
+        part_id: part,
+        kpi_id: kpi,
+        attempt,
+        input,
+        verdict,
+        points_milli: pts,
+        hints_milli: hints,
+        answered_at: at,
+    } in &rows
+    {
         let source = match (quiz, practice) {
             (Some(q), _) => format!("quiz {q}"),
             (None, Some(p)) => format!("entrainement {p}"),
@@ -614,10 +507,10 @@ pub async fn export(inner: &Arc<Inner>, who: &Who, place: &Place) -> anyhow::Res
             &attempt.to_string(),
             sheet_text(input).as_ref(),
             // French words for the spreadsheet (the database keeps correct/close/wrong).
-            match verdict.as_str() {
-                "correct" => "juste",
-                "close" => "presque",
-                _ => "faux",
+            match verdict {
+                Verdict::Correct => "juste",
+                Verdict::Close => "presque",
+                Verdict::Wrong => "faux",
             },
             &points(*pts),
             &points(*hints),
@@ -625,26 +518,18 @@ pub async fn export(inner: &Arc<Inner>, who: &Who, place: &Place) -> anyhow::Res
         ])?;
     }
     // Written answers: one row per copy, the teacher's grade as its points (empty until graded).
-    type WrittenExport = (
-        String,
-        String,
-        i64,
-        String,
-        String,
-        Option<i64>,
-        i64,
-        Option<i64>,
-    );
-    let written: Vec<WrittenExport> = sqlx::query_as(
-        "SELECT m.display_name, m.platform_user, w.id, w.question_id, w.text, w.grade_points_milli,
-                w.written_at, w.graded_at
-         FROM written_answers w JOIN members m ON m.id = w.member_id
-         WHERE w.class_id = ? ORDER BY m.display_name COLLATE NOCASE, w.written_at, w.id",
-    )
-    .bind(who.class.id)
-    .fetch_all(&inner.store.write)
-    .await?;
-    for (name, user, id, question, text, grade, written_at, graded_at) in &written {
+    let written = store::exports::written(&inner.store.write, who.class_id()).await?;
+    for store::exports::WrittenLine {
+        display_name: name,
+        platform_user: user,
+        id,
+        question_id: question,
+        text,
+        grade_points_milli: grade,
+        written_at,
+        graded_at,
+    } in &written
+    {
         writer.write_record([
             sheet_text(name).as_ref(),
             sheet_text(user).as_ref(),
@@ -696,21 +581,7 @@ pub(crate) fn sheet_text(text: &str) -> std::borrow::Cow<'_, str> {
 /// The second file of `/export`: one line per student, their points by source and in all.
 async fn summary_export(inner: &Inner, who: &Who, place: &Place) -> anyhow::Result<Reply> {
     let m = inner.messages();
-    type SummaryRow = (String, String, i64, i64, i64);
-    let rows: Vec<SummaryRow> = sqlx::query_as(
-        "SELECT m.display_name, m.platform_user,
-                COALESCE((SELECT SUM(a.points_milli) FROM answers a WHERE a.member_id = m.id AND a.quiz_id IS NOT NULL), 0),
-                COALESCE((SELECT SUM(a.points_milli) FROM answers a WHERE a.member_id = m.id AND a.practice_id IS NOT NULL), 0),
-                COALESCE((SELECT SUM(w.grade_points_milli) FROM written_answers w WHERE w.member_id = m.id), 0)
-         FROM members m
-         WHERE m.class_id = ? AND m.role = 'student'
-           AND (EXISTS (SELECT 1 FROM answers a WHERE a.member_id = m.id)
-                OR EXISTS (SELECT 1 FROM written_answers w WHERE w.member_id = m.id))
-         ORDER BY m.display_name COLLATE NOCASE",
-    )
-    .bind(who.class.id)
-    .fetch_all(&inner.store.write)
-    .await?;
+    let rows = store::exports::points_by_source(&inner.store.write, who.class_id()).await?;
     let points = |milli: i64| {
         crate::format::number_trimmed(scoring::from_milli(milli), 3).replace('\u{202F}', "")
     };
@@ -725,7 +596,14 @@ async fn summary_export(inner: &Inner, who: &Who, place: &Place) -> anyhow::Resu
         "points_copies",
         "total",
     ])?;
-    for (name, user, quiz, practice, copies) in &rows {
+    for store::exports::StudentPoints {
+        display_name: name,
+        platform_user: user,
+        quiz,
+        practice,
+        copies,
+    } in &rows
+    {
         writer.write_record([
             sheet_text(name).as_ref(),
             sheet_text(user).as_ref(),
@@ -773,85 +651,44 @@ fn sanitize(name: &str) -> String {
     }
 }
 
-/// quiz, practice, part, attempt, input, verdict, points, time.
-type AnswerData = (
-    Option<i64>,
-    Option<i64>,
-    String,
-    i64,
-    String,
-    String,
-    i64,
-    i64,
-);
-/// quiz, practice, part, level, cost, time.
-type HintData = (Option<i64>, Option<i64>, String, i64, i64, i64);
-
 /// `/mes-donnees`: everything stored about the actor, as text and as a JSON file.
 pub async fn my_data(inner: &Arc<Inner>, who: &Who, actor: &Actor) -> anyhow::Result<Vec<Reply>> {
     let m = inner.messages();
-    let answers: Vec<AnswerData> = sqlx::query_as(
-        "SELECT quiz_id, practice_id, part_id, attempt, input, verdict, points_milli, answered_at
-         FROM answers WHERE member_id = ? ORDER BY answered_at, id",
-    )
-    .bind(who.member_id)
-    .fetch_all(&inner.store.write)
-    .await?;
-    let hints: Vec<HintData> = sqlx::query_as(
-        "SELECT quiz_id, practice_id, part_id, level, cost_milli, taken_at FROM hints WHERE member_id = ? ORDER BY taken_at",
-    )
-    .bind(who.member_id)
-    .fetch_all(&inner.store.write)
-    .await?;
-    let (practices,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM practices WHERE member_id = ?")
-        .bind(who.member_id)
-        .fetch_one(&inner.store.write)
-        .await?;
-    type WrittenData = (i64, String, String, Option<i64>, Option<i64>, i64);
-    let written: Vec<WrittenData> = sqlx::query_as(
-        "SELECT id, question_id, text, self_points_milli, grade_points_milli, written_at
-         FROM written_answers WHERE member_id = ? ORDER BY written_at, id",
-    )
-    .bind(who.member_id)
-    .fetch_all(&inner.store.write)
-    .await?;
-    let drafts: Vec<(i64, String, i64)> = sqlx::query_as(
-        "SELECT id, text, created_at FROM shared_drafts WHERE member_id = ? ORDER BY id",
-    )
-    .bind(who.member_id)
-    .fetch_all(&inner.store.write)
-    .await?;
-    let votes: Vec<(i64, i64, i64)> = sqlx::query_as(
-        "SELECT post_id, choice, voted_at FROM votes WHERE member_id = ? ORDER BY voted_at",
-    )
-    .bind(who.member_id)
-    .fetch_all(&inner.store.write)
-    .await?;
+    let db = &inner.store.write;
+    let answers = store::answers::of_member(db, who.member()).await?;
+    let hints = store::hints::of_member(db, who.member()).await?;
+    let practices = store::practice::count_of_member(db, who.member()).await?;
+    let written = store::written::of_member(db, who.member()).await?;
+    let drafts = store::drafts::of_member(db, who.member()).await?;
+    let votes = store::votes::of_member(db, who.member()).await?;
     let json = serde_json::json!({
         "member": {"platform_user": actor.user, "display_name": actor.name, "teacher": who.teacher},
-        "written_answers": written.iter().map(|(id, q, text, own, grade, at)| serde_json::json!({
-            "number": id, "question": q, "text": text,
-            "self_assessment": own.map(scoring::from_milli), "grade": grade.map(scoring::from_milli),
-            "at_utc": iso(*at)})).collect::<Vec<_>>(),
-        "shared_drafts": drafts.iter().map(|(id, text, at)| serde_json::json!({
-            "number": id, "text": text, "at_utc": iso(*at)})).collect::<Vec<_>>(),
-        "votes": votes.iter().map(|(post, choice, at)| serde_json::json!({
-            "post": post,
-            "choice": match choice { 0 => "convaincant", 1 => "mitige", _ => "a_retravailler" },
-            "at_utc": iso(*at)})).collect::<Vec<_>>(),
-        "answers": answers.iter().map(|(q, p, part, attempt, input, verdict, pts, at)| serde_json::json!({
-            "quiz": q, "practice": p, "part": part, "attempt": attempt, "answer": input, "verdict": verdict,
-            "points": scoring::from_milli(*pts), "at_utc": iso(*at)})).collect::<Vec<_>>(),
-        "hints": hints.iter().map(|(q, p, part, level, cost, at)| serde_json::json!({
-            "quiz": q, "practice": p, "part": part, "level": level, "cost": scoring::from_milli(*cost), "at_utc": iso(*at)}))
+        "written_answers": written.iter().map(|w| serde_json::json!({
+            "number": w.id.0, "question": w.question_id, "text": w.text,
+            "self_assessment": w.self_points_milli.map(scoring::from_milli),
+            "grade": w.grade_points_milli.map(scoring::from_milli),
+            "at_utc": iso(w.written_at)})).collect::<Vec<_>>(),
+        "shared_drafts": drafts.iter().map(|d| serde_json::json!({
+            "number": d.id.0, "text": d.text, "at_utc": iso(d.created_at)})).collect::<Vec<_>>(),
+        "votes": votes.iter().map(|v| serde_json::json!({
+            "post": v.post_id.0,
+            "choice": match v.choice { 0 => "convaincant", 1 => "mitige", _ => "a_retravailler" },
+            "at_utc": iso(v.voted_at)})).collect::<Vec<_>>(),
+        "answers": answers.iter().map(|a| serde_json::json!({
+            "quiz": a.quiz_id.map(|q| q.0), "practice": a.practice_id.map(|p| p.0), "part": a.part_id,
+            "attempt": a.attempt, "answer": a.input, "verdict": a.verdict.as_str(),
+            "points": scoring::from_milli(a.points_milli), "at_utc": iso(a.answered_at)})).collect::<Vec<_>>(),
+        "hints": hints.iter().map(|h| serde_json::json!({
+            "quiz": h.quiz_id.map(|q| q.0), "practice": h.practice_id.map(|p| p.0), "part": h.part_id,
+            "level": h.level, "cost": scoring::from_milli(h.cost_milli), "at_utc": iso(h.taken_at)}))
             .collect::<Vec<_>>(),
         "practices": practices,
     });
     let total: i64 = scoring::sum_milli(
         answers
             .iter()
-            .map(|a| a.6)
-            .chain(written.iter().filter_map(|w| w.4)),
+            .map(|a| a.points_milli)
+            .chain(written.iter().filter_map(|w| w.grade_points_milli)),
     );
     let text = m.render(
         msg::PLAY_MY_DATA,
@@ -886,23 +723,18 @@ pub async fn my_data(inner: &Arc<Inner>, who: &Who, actor: &Actor) -> anyhow::Re
 /// `/oublier-moi` without confirmation: what would be erased, and how to confirm.
 pub async fn forget_me_preview(inner: &Arc<Inner>, who: &Who) -> anyhow::Result<Vec<Reply>> {
     let m = inner.messages();
-    if super::quiz::is_live(inner, who.class.id).await {
+    if super::live::is_live(inner, who.class.id).await {
         return Ok(vec![Reply::private(
             m.render(msg::PLAY_FORGET_DURING_QUIZ, &[]),
         )]);
     }
-    let count = |sql: &'static str| async move {
-        let (n,): (i64,) = sqlx::query_as(sql)
-            .bind(who.member_id)
-            .fetch_one(&inner.store.write)
-            .await?;
-        anyhow::Ok(usize::try_from(n).unwrap_or(0))
-    };
+    let count = |n: i64| usize::try_from(n).unwrap_or(0);
     inner.writer.flush().await?;
-    let answers = count("SELECT COUNT(*) FROM answers WHERE member_id = ?").await?;
-    let written = count("SELECT COUNT(*) FROM written_answers WHERE member_id = ?").await?;
-    let drafts = count("SELECT COUNT(*) FROM shared_drafts WHERE member_id = ?").await?;
-    let votes = count("SELECT COUNT(*) FROM votes WHERE member_id = ?").await?;
+    let (db, me) = (&inner.store.write, who.member());
+    let answers = count(store::answers::count_of_member(db, me).await?);
+    let written = count(store::written::count_of_member(db, me).await?);
+    let drafts = count(store::drafts::count_of_member(db, me).await?);
+    let votes = count(store::votes::count_of_member(db, me).await?);
     let text = m.render(
         msg::PLAY_FORGET_CONFIRM,
         &[
@@ -945,16 +777,10 @@ pub async fn forget_me(
         )]);
     }
     let mut tx = inner.store.begin().await?;
-    sqlx::query("DELETE FROM members WHERE id = ?")
-        .bind(who.member_id)
-        .execute(&mut *tx)
-        .await?;
+    store::members::delete(&mut *tx, who.member()).await?;
     // Replies kept to answer a repeated delivery may quote the member (a board, a podium):
     // they are dropped for the whole class; the action ids stay, so nothing runs twice.
-    sqlx::query("UPDATE actions SET replies = '[]' WHERE class_id = ?")
-        .bind(who.class.id)
-        .execute(&mut *tx)
-        .await?;
+    store::actions::clear_replies_of_class(&mut *tx, who.class_id()).await?;
     tx.commit().await?;
     drop(guard);
     inner.forget_cached(place, who.class.id, Some(&actor.user));
@@ -971,14 +797,8 @@ pub async fn erase_class(
     confirm: bool,
 ) -> anyhow::Result<Vec<Reply>> {
     let m = inner.messages();
-    let (members,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM members WHERE class_id = ?")
-        .bind(who.class.id)
-        .fetch_one(&inner.store.write)
-        .await?;
-    let (answers,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM answers WHERE class_id = ?")
-        .bind(who.class.id)
-        .fetch_one(&inner.store.write)
-        .await?;
+    let members = store::members::count_of_class(&inner.store.write, who.class_id()).await?;
+    let answers = store::answers::count_of_class(&inner.store.write, who.class_id()).await?;
     let args = [
         (
             "members",
@@ -1007,10 +827,7 @@ pub async fn erase_class(
     let live = inner.class_live(who.class.id);
     let mut guard = live.lock().await;
     guard.quiz = None;
-    sqlx::query("DELETE FROM classes WHERE id = ?")
-        .bind(who.class.id)
-        .execute(&inner.store.write)
-        .await?;
+    store::classes::delete(&inner.store.write, who.class_id()).await?;
     drop(guard);
     inner.forget_cached(place, who.class.id, None);
     Ok(vec![Reply::private(m.render(msg::PLAY_ERASED, &args))])

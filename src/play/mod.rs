@@ -2,8 +2,10 @@
 //! One engine for every front end: a [`Request`] goes in, [`Reply`]s come out, and what the
 //! engine says on its own (questions, reveals, podiums) goes to the front end's [`Outbox`].
 
+pub(crate) mod answering;
 pub(crate) mod board;
 pub mod command;
+pub(crate) mod live;
 pub(crate) mod posts;
 pub(crate) mod practice;
 pub(crate) mod quiz;
@@ -17,9 +19,9 @@ use crate::app::App;
 use crate::case::Case;
 use crate::clock::Clock;
 use crate::msg;
-use crate::store::{AnswerWriter, Store};
+use crate::store::{self, AnswerWriter, ClassId, MemberId, Store};
 use command::{Actor, Command, Outbox, Place, Reply, Request};
-use quiz::ClassLive;
+use live::ClassLive;
 use settings::PlaySettings;
 use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, Mutex as StdMutex};
@@ -42,6 +44,18 @@ pub(crate) struct Who {
     pub class: ClassInfo,
     pub member_id: i64,
     pub teacher: bool,
+}
+
+impl Who {
+    /// The class, as the store names it.
+    pub fn class_id(&self) -> ClassId {
+        ClassId(self.class.id)
+    }
+
+    /// The asker, as the store names them.
+    pub fn member(&self) -> MemberId {
+        MemberId(self.member_id)
+    }
 }
 
 pub(crate) struct Inner {
@@ -519,12 +533,13 @@ impl Inner {
             .clone()
             .or(who.class.quiz_channel.clone())
             .filter(|c| !c.is_empty());
-        sqlx::query("UPDATE classes SET teacher_role = ?, quiz_channel = ? WHERE id = ?")
-            .bind(&role)
-            .bind(&channel)
-            .bind(who.class.id)
-            .execute(&self.store.write)
-            .await?;
+        store::classes::configure(
+            &self.store.write,
+            who.class_id(),
+            role.as_deref(),
+            channel.as_deref(),
+        )
+        .await?;
         if let Ok(mut classes) = self.classes.lock() {
             classes.remove(&(place.platform.clone(), place.class_key.clone()));
         }
@@ -540,12 +555,8 @@ impl Inner {
 
     /// The replies first given to an action already processed.
     async fn replay(&self, action_id: &str) -> anyhow::Result<Option<Vec<Reply>>> {
-        let row: Option<(String,)> =
-            sqlx::query_as("SELECT replies FROM actions WHERE action_id = ?")
-                .bind(action_id)
-                .fetch_optional(&self.store.read)
-                .await?;
-        Ok(row.map(|(json,)| serde_json::from_str(&json).unwrap_or_default()))
+        let json = store::actions::replies(&self.store.read, action_id).await?;
+        Ok(json.map(|json| serde_json::from_str(&json).unwrap_or_default()))
     }
 
     async fn record_action(
@@ -555,15 +566,13 @@ impl Inner {
         replies: &[Reply],
     ) -> anyhow::Result<()> {
         let json = replies_json(replies);
-        sqlx::query(
-            "INSERT INTO actions (action_id, class_id, replies, processed_at) VALUES (?, ?, ?, ?)
-             ON CONFLICT (action_id) DO NOTHING",
+        store::actions::record(
+            &self.store.write,
+            action_id,
+            class_id.map(ClassId),
+            &json,
+            self.now(),
         )
-        .bind(action_id)
-        .bind(class_id)
-        .bind(json)
-        .bind(self.now())
-        .execute(&self.store.write)
         .await?;
         Ok(())
     }
@@ -575,29 +584,25 @@ impl Inner {
         let class = match cached {
             Some(c) => c,
             None => {
-                sqlx::query(
-                    "INSERT INTO classes (platform, platform_id, name, created_at) VALUES (?, ?, ?, ?)
-                     ON CONFLICT (platform, platform_id) DO UPDATE SET name = excluded.name",
+                store::classes::upsert(
+                    &self.store.write,
+                    &place.platform,
+                    &place.class_key,
+                    &place.class_name,
+                    self.now(),
                 )
-                .bind(&place.platform)
-                .bind(&place.class_key)
-                .bind(&place.class_name)
-                .bind(self.now())
-                .execute(&self.store.write)
                 .await?;
-                let (id, teacher_role, quiz_channel, case_id): (i64, Option<String>, Option<String>, Option<String>) =
-                    sqlx::query_as(
-                        "SELECT id, teacher_role, quiz_channel, case_id FROM classes WHERE platform = ? AND platform_id = ?",
-                    )
-                    .bind(&place.platform)
-                    .bind(&place.class_key)
-                    .fetch_one(&self.store.write)
-                    .await?;
+                let row = store::classes::by_platform(
+                    &self.store.write,
+                    &place.platform,
+                    &place.class_key,
+                )
+                .await?;
                 let info = ClassInfo {
-                    id,
-                    teacher_role,
-                    quiz_channel,
-                    case_id,
+                    id: row.id.0,
+                    teacher_role: row.teacher_role,
+                    quiz_channel: row.quiz_channel,
+                    case_id: row.case_id,
                 };
                 if let Ok(mut c) = self.classes.lock() {
                     c.insert(key, info.clone());
@@ -619,25 +624,24 @@ impl Inner {
         let member_id = match cached {
             Some((id, name, was_teacher)) if name == actor.name && was_teacher == teacher => id,
             _ => {
-                let role = if teacher { "teacher" } else { "student" };
-                sqlx::query(
-                    "INSERT INTO members (class_id, platform_user, display_name, role, created_at) VALUES (?, ?, ?, ?, ?)
-                     ON CONFLICT (class_id, platform_user) DO UPDATE SET display_name = excluded.display_name, role = excluded.role",
+                let role = if teacher {
+                    store::members::Role::Teacher
+                } else {
+                    store::members::Role::Student
+                };
+                let class_id = ClassId(class.id);
+                store::members::upsert(
+                    &self.store.write,
+                    class_id,
+                    &actor.user,
+                    &actor.name,
+                    role,
+                    self.now(),
                 )
-                .bind(class.id)
-                .bind(&actor.user)
-                .bind(&actor.name)
-                .bind(role)
-                .bind(self.now())
-                .execute(&self.store.write)
                 .await?;
-                let (id,): (i64,) = sqlx::query_as(
-                    "SELECT id FROM members WHERE class_id = ? AND platform_user = ?",
-                )
-                .bind(class.id)
-                .bind(&actor.user)
-                .fetch_one(&self.store.write)
-                .await?;
+                let id = store::members::id_of(&self.store.write, class_id, &actor.user)
+                    .await?
+                    .0;
                 if let Ok(mut m) = self.members.lock() {
                     m.insert(member_key, (id, actor.name.clone(), teacher));
                 }

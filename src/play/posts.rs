@@ -14,26 +14,10 @@
 
 use super::command::{Audience, ChannelRef, Reply, SendError};
 use super::Inner;
+use crate::store::{self, Conn, PostId, QuizId};
 use anyhow::Context;
-use sqlx::SqliteConnection;
 
-/// What a post is; the key of its row says which one.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Kind {
-    Question,
-    Reveal,
-    Final,
-}
-
-impl Kind {
-    fn as_str(self) -> &'static str {
-        match self {
-            Kind::Question => "question",
-            Kind::Reveal => "reveal",
-            Kind::Final => "final",
-        }
-    }
-}
+pub(crate) use crate::store::posts::Kind;
 
 /// The key of a quiz's post: `quiz:12:question:0`.
 pub(crate) fn key(quiz: i64, kind: Kind, n: usize) -> String {
@@ -64,7 +48,7 @@ fn nonce(key: &str, now: i64) -> String {
 /// A recorded post: its row, its nonce, and whether it is sent already.
 #[derive(Debug, Clone)]
 pub(crate) struct Intent {
-    pub id: i64,
+    pub id: PostId,
     pub nonce: String,
     pub sent: bool,
 }
@@ -72,7 +56,7 @@ pub(crate) struct Intent {
 /// Records the intent to post `reply` under `key`, or finds the one recorded before (a restart):
 /// the stored nonce is kept; an end-of-quiz post keeps what it says until it is sent.
 pub(crate) async fn record(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     key: &str,
     kind: Kind,
     quiz: i64,
@@ -97,47 +81,33 @@ pub(crate) async fn record(
         Audience::User(user) => Some(user.as_str()),
         _ => None,
     };
-    sqlx::query(
-        "INSERT INTO posts (key, kind, quiz_id, member_id, channel, reply, file, nonce, created_at)
-         VALUES (?, ?, ?,
-                 (SELECT m.id FROM members m JOIN quizzes q ON q.class_id = m.class_id
-                  WHERE q.id = ? AND m.platform_user = ?),
-                 ?, ?, ?, ?, ?)
-         ON CONFLICT (key) DO UPDATE SET reply = excluded.reply, file = excluded.file
-         WHERE posts.sent_at IS NULL",
-    )
-    .bind(key)
-    .bind(kind.as_str())
-    .bind(quiz)
-    .bind(quiz)
-    .bind(user)
-    .bind(&channel_json)
-    .bind(&payload)
-    .bind(file)
-    .bind(nonce(key, now))
-    .bind(now)
-    .execute(&mut *conn)
-    .await
-    .with_context(|| format!("recording post {key}"))?;
-    let (id, nonce, sent_at): (i64, String, Option<i64>) =
-        sqlx::query_as("SELECT id, nonce, sent_at FROM posts WHERE key = ?")
-            .bind(key)
-            .fetch_one(&mut *conn)
-            .await
-            .with_context(|| format!("reading post {key}"))?;
+    let post = store::posts::NewPost {
+        key,
+        kind,
+        quiz: QuizId(quiz),
+        user,
+        channel: &channel_json,
+        reply: &payload,
+        file,
+        nonce: nonce(key, now),
+        created_at: now,
+    };
+    store::posts::insert(&mut *conn, post)
+        .await
+        .with_context(|| format!("recording post {key}"))?;
+    let recorded = store::posts::by_key(&mut *conn, key)
+        .await
+        .with_context(|| format!("reading post {key}"))?;
     Ok(Intent {
-        id,
-        nonce,
-        sent: sent_at.is_some(),
+        id: recorded.id,
+        nonce: recorded.nonce,
+        sent: recorded.sent_at.is_some(),
     })
 }
 
 /// Marks a post sent and forgets what it said (names and points stay only where they belong).
-async fn mark_sent(inner: &Inner, id: i64) -> anyhow::Result<()> {
-    sqlx::query("UPDATE posts SET sent_at = ?, reply = '', file = NULL WHERE id = ?")
-        .bind(inner.now())
-        .bind(id)
-        .execute(&inner.store.write)
+async fn mark_sent(inner: &Inner, id: PostId) -> anyhow::Result<()> {
+    store::posts::mark_sent(&inner.store.write, id, inner.now())
         .await
         .context("marking a post sent")?;
     Ok(())
@@ -185,13 +155,8 @@ pub(crate) async fn send_once(
 
 /// Drops what a quiz meant to post and never did, once the quiz is over (a question or a
 /// reveal a crash interrupted is posted by the quiz itself, which no longer runs).
-pub(crate) async fn drop_unsent_steps(
-    conn: &mut SqliteConnection,
-    quiz: i64,
-) -> anyhow::Result<()> {
-    sqlx::query("DELETE FROM posts WHERE quiz_id = ? AND kind != 'final' AND sent_at IS NULL")
-        .bind(quiz)
-        .execute(&mut *conn)
+pub(crate) async fn drop_unsent_steps(conn: &mut Conn, quiz: i64) -> anyhow::Result<()> {
+    store::posts::drop_unsent_steps(&mut *conn, QuizId(quiz))
         .await
         .context("dropping a quiz's unsent posts")?;
     Ok(())
@@ -200,7 +165,7 @@ pub(crate) async fn drop_unsent_steps(
 /// Records the end of a quiz (finished or stopped), in the transaction that stores it: what it
 /// meant to post and never did is dropped, and `replies` become its end-of-quiz posts, in order.
 pub(crate) async fn record_end(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     quiz: i64,
     channel: &ChannelRef,
     replies: &[Reply],
@@ -214,23 +179,25 @@ pub(crate) async fn record_end(
     Ok(())
 }
 
-type Row = (i64, String, String, String, Option<Vec<u8>>, String, i64);
-
 /// Sends every end-of-quiz post that is due, oldest first; a failure is retried later (given
 /// up after [`MAX_ATTEMPTS`], or at once when the platform refuses it for good, as a direct
 /// message to a member who closed them).
 pub(crate) async fn deliver_due(inner: &Inner) -> anyhow::Result<()> {
     let _one_at_a_time = inner.posting.lock().await;
     let now = inner.now();
-    let rows: Vec<Row> = sqlx::query_as(
-        "SELECT id, key, channel, reply, file, nonce, attempts FROM posts
-         WHERE sent_at IS NULL AND kind = 'final' AND retry_at <= ? ORDER BY id",
-    )
-    .bind(now)
-    .fetch_all(&inner.store.write)
-    .await
-    .context("reading the posts to send")?;
-    for (id, key, channel, reply, file, nonce, attempts) in rows {
+    let rows = store::posts::due_finals(&inner.store.write, now)
+        .await
+        .context("reading the posts to send")?;
+    for store::posts::Due {
+        id,
+        key,
+        channel,
+        reply,
+        file,
+        nonce,
+        attempts,
+    } in rows
+    {
         let decoded = serde_json::from_str::<ChannelRef>(&channel)
             .context("post channel")
             .and_then(|c| {
@@ -256,10 +223,8 @@ pub(crate) async fn deliver_due(inner: &Inner) -> anyhow::Result<()> {
             }
             Err(e) => {
                 tracing::warn!(error = %e, post = %key, "post not sent; will retry");
-                sqlx::query("UPDATE posts SET attempts = attempts + 1, retry_at = ? WHERE id = ?")
-                    .bind(inner.now() + backoff_ms(attempts + 1))
-                    .bind(id)
-                    .execute(&inner.store.write)
+                let retry_at = inner.now() + backoff_ms(attempts + 1);
+                store::posts::schedule_retry(&inner.store.write, id, retry_at)
                     .await
                     .context("scheduling a post's retry")?;
             }
@@ -269,10 +234,8 @@ pub(crate) async fn deliver_due(inner: &Inner) -> anyhow::Result<()> {
 }
 
 /// A post that will never go out: its row is deleted (and what it said with it).
-async fn give_up(inner: &Inner, id: i64) -> anyhow::Result<()> {
-    sqlx::query("DELETE FROM posts WHERE id = ?")
-        .bind(id)
-        .execute(&inner.store.write)
+async fn give_up(inner: &Inner, id: PostId) -> anyhow::Result<()> {
+    store::posts::delete(&inner.store.write, id)
         .await
         .context("dropping a post")?;
     Ok(())
@@ -280,12 +243,7 @@ async fn give_up(inner: &Inner, id: i64) -> anyhow::Result<()> {
 
 /// When the next end-of-quiz post is due, if any is waiting.
 pub(crate) async fn next_due(inner: &Inner) -> Option<i64> {
-    let next: Option<(Option<i64>,)> =
-        sqlx::query_as("SELECT MIN(retry_at) FROM posts WHERE sent_at IS NULL AND kind = 'final'")
-            .fetch_optional(&inner.store.write)
-            .await
-            .ok()?;
-    next.and_then(|(n,)| n)
+    store::posts::next_due(&inner.store.write).await.ok()?
 }
 
 #[cfg(test)]

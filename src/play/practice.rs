@@ -5,37 +5,35 @@
 //! started before the quiz waits for its end (every `/repondre` and `/indice` then goes to the
 //! quiz), so an answer is always scored on the question its receipt names.
 
+use super::answering::{answer_row, hint_offer, parts_of, Judged};
 use super::command::{Reply, Request, Scope};
-use super::quiz::{answer_row, hint_offer, parts_of, Judged};
+use super::live::is_live;
 use super::scoring::{self, Milli};
 use super::{Inner, Who};
 use crate::case::Case;
 use crate::check::Verdict;
 use crate::msg;
+use crate::store::practice::DoneHow;
+use crate::store::{self, ClassId, Conn, MemberId, PracticeId};
 use std::collections::BTreeSet;
 use std::sync::Arc;
 
 /// The student's active practice.
 struct Active {
-    id: i64,
-    member_id: i64,
+    id: PracticeId,
+    member_id: MemberId,
     parts: Vec<String>,
     current: usize,
 }
 
-async fn active(inner: &Inner, member_id: i64) -> anyhow::Result<Option<Active>> {
-    let row: Option<(i64, String, i64)> = sqlx::query_as(
-        "SELECT id, parts, current FROM practices WHERE member_id = ? AND status = 'active'",
-    )
-    .bind(member_id)
-    .fetch_optional(&inner.store.write)
-    .await?;
+async fn active(inner: &Inner, member_id: MemberId) -> anyhow::Result<Option<Active>> {
+    let row = store::practice::active(&inner.store.write, member_id).await?;
     Ok(match row {
-        Some((id, parts, current)) => Some(Active {
-            id,
+        Some(row) => Some(Active {
+            id: row.id,
             member_id,
-            parts: serde_json::from_str(&parts)?,
-            current: current.max(0) as usize,
+            parts: serde_json::from_str(&row.parts)?,
+            current: row.current.max(0) as usize,
         }),
         None => None,
     })
@@ -46,7 +44,7 @@ async fn current<'a>(
     inner: &'a Inner,
     who: &Who,
 ) -> anyhow::Result<Option<(Active, &'a Case, String, &'a crate::case::Part)>> {
-    let Some(practice) = active(inner, who.member_id).await? else {
+    let Some(practice) = active(inner, who.member()).await? else {
         return Ok(None);
     };
     let case = inner.case_for(&who.class);
@@ -62,7 +60,7 @@ async fn current<'a>(
 /// A practice waits while the class's quiz runs (its answers and hints go to the quiz; its
 /// verdicts, hints and worked answers could give a quiz answer away).
 async fn paused_by_quiz(inner: &Inner, who: &Who) -> Option<Vec<Reply>> {
-    if !super::quiz::is_live(inner, who.class.id).await {
+    if !is_live(inner, who.class.id).await {
         return None;
     }
     Some(vec![Reply::private(
@@ -86,18 +84,12 @@ fn about(inner: &Inner, practice: &Active, part_id: &str) -> String {
 
 /// The parts the student already finished in practice (they train for free).
 async fn settled_parts(
-    tx: &mut sqlx::Transaction<'static, sqlx::Sqlite>,
-    member_id: i64,
-    except_practice: i64,
+    tx: &mut Conn,
+    member_id: MemberId,
+    except_practice: PracticeId,
 ) -> anyhow::Result<std::collections::HashSet<String>> {
-    let rows: Vec<(String,)> = sqlx::query_as(
-        "SELECT part_id FROM practice_done WHERE member_id = ? AND practice_id <> ?",
-    )
-    .bind(member_id)
-    .bind(except_practice)
-    .fetch_all(&mut **tx)
-    .await?;
-    Ok(rows.into_iter().map(|(p,)| p).collect())
+    let rows = store::practice::done_parts_except(&mut *tx, member_id, except_practice).await?;
+    Ok(rows.into_iter().collect())
 }
 
 /// Whether the student already finished this part in an earlier practice run: then it trains
@@ -106,39 +98,24 @@ async fn done_before(
     inner: &Inner,
     who: &Who,
     part_id: &str,
-    practice: i64,
+    practice: PracticeId,
 ) -> anyhow::Result<bool> {
-    let row: Option<(i64,)> = sqlx::query_as(
-        "SELECT practice_id FROM practice_done WHERE member_id = ? AND part_id = ? AND practice_id <> ?",
+    Ok(
+        store::practice::done_elsewhere(&inner.store.write, who.member(), part_id, practice)
+            .await?,
     )
-    .bind(who.member_id)
-    .bind(part_id)
-    .bind(practice)
-    .fetch_optional(&inner.store.write)
-    .await?;
-    Ok(row.is_some())
 }
 
 /// Records that the student finished a part in practice (the first time only counts).
 async fn mark_done(
-    tx: &mut sqlx::Transaction<'static, sqlx::Sqlite>,
+    tx: &mut Conn,
     who: &Who,
     part_id: &str,
-    practice: i64,
-    how: &str,
+    practice: PracticeId,
+    how: DoneHow,
     now: i64,
 ) -> anyhow::Result<()> {
-    sqlx::query(
-        "INSERT INTO practice_done (member_id, part_id, practice_id, how, done_at) VALUES (?, ?, ?, ?, ?)
-         ON CONFLICT (member_id, part_id) DO NOTHING",
-    )
-    .bind(who.member_id)
-    .bind(part_id)
-    .bind(practice)
-    .bind(how)
-    .bind(now)
-    .execute(&mut **tx)
-    .await?;
+    store::practice::mark_done(&mut *tx, who.member(), part_id, practice, how, now).await?;
     Ok(())
 }
 
@@ -154,14 +131,9 @@ const LATE_FOR_QUIZ_MS: i64 = 60_000;
 
 /// [`none_active`], or, when the class's quiz ended a moment ago, that it arrived too late.
 async fn none_active_after_quiz(inner: &Inner, who: &Who) -> anyhow::Result<Vec<Reply>> {
-    let ended: Option<(Option<i64>,)> = sqlx::query_as(
-        "SELECT MAX(ended_at) FROM quizzes WHERE class_id = ? AND ended_at IS NOT NULL",
-    )
-    .bind(who.class.id)
-    .fetch_optional(&inner.store.read)
-    .await?;
+    let ended = store::quizzes::last_ended_at(&inner.store.read, who.class_id()).await?;
     let now = inner.now();
-    match ended.and_then(|(at,)| at) {
+    match ended {
         Some(at) if now >= at && now - at < LATE_FOR_QUIZ_MS => Ok(vec![Reply::private(
             inner.messages().render(msg::PLAY_QUIZ_ENDED_LATE, &[]),
         )]),
@@ -177,7 +149,7 @@ pub async fn start(
     scope: &Scope,
 ) -> anyhow::Result<Vec<Reply>> {
     let m = inner.messages();
-    if super::quiz::is_live(inner, who.class.id).await {
+    if is_live(inner, who.class.id).await {
         return Ok(vec![Reply::private(
             m.render(msg::PLAY_PRACTICE_DURING_QUIZ, &[]),
         )]);
@@ -194,24 +166,21 @@ pub async fn start(
         }
     };
     let ids: Vec<&String> = parts.iter().map(|p| &p.0).collect();
-    let previous = active(inner, who.member_id).await?;
+    let previous = active(inner, who.member()).await?;
     let now = inner.now();
     let mut tx = inner.store.begin().await?;
-    sqlx::query("UPDATE practices SET status = 'abandoned', ended_at = ? WHERE member_id = ? AND status = 'active'")
-        .bind(now)
-        .bind(who.member_id)
-        .execute(&mut *tx)
-        .await?;
-    let settled = settled_parts(&mut tx, who.member_id, 0).await?;
-    sqlx::query(
-        "INSERT INTO practices (class_id, member_id, case_id, parts, current, status, started_at) VALUES (?, ?, ?, ?, 0, 'active', ?)",
+    store::practice::abandon_active(&mut *tx, who.member(), now).await?;
+    // No practice has id 0: every part finished before counts.
+    let settled = settled_parts(&mut tx, who.member(), PracticeId(0)).await?;
+    let parts_json = serde_json::to_string(&ids)?;
+    store::practice::insert(
+        &mut *tx,
+        ClassId(who.class.id),
+        who.member(),
+        &case.meta.id,
+        &parts_json,
+        now,
     )
-    .bind(who.class.id)
-    .bind(who.member_id)
-    .bind(&case.meta.id)
-    .bind(serde_json::to_string(&ids)?)
-    .bind(now)
-    .execute(&mut *tx)
     .await?;
     tx.commit().await?;
     // What is still to win: a part finished in an earlier run trains for free.
@@ -296,18 +265,14 @@ fn worked(
 /// What comes after a part is done: the next part, or the end of the run.
 async fn advance(
     inner: &Inner,
-    tx: &mut sqlx::Transaction<'static, sqlx::Sqlite>,
+    tx: &mut Conn,
     case: &Case,
     practice: &Active,
 ) -> anyhow::Result<String> {
     let m = inner.messages();
     let next = practice.current + 1;
     if next < practice.parts.len() {
-        sqlx::query("UPDATE practices SET current = ? WHERE id = ?")
-            .bind(next as i64)
-            .bind(practice.id)
-            .execute(&mut **tx)
-            .await?;
+        store::practice::set_current(&mut *tx, practice.id, next as i64).await?;
         return Ok(part_prompt(
             inner,
             case,
@@ -316,24 +281,9 @@ async fn advance(
             practice.parts.len(),
         ));
     }
-    sqlx::query("UPDATE practices SET current = ?, status = 'done', ended_at = ? WHERE id = ?")
-        .bind(next as i64)
-        .bind(inner.now())
-        .bind(practice.id)
-        .execute(&mut **tx)
-        .await?;
-    let (points, right, first_try): (Option<i64>, i64, i64) = sqlx::query_as(
-        "SELECT SUM(points_milli), COUNT(DISTINCT CASE WHEN verdict = 'correct' THEN part_id END),
-                COUNT(DISTINCT CASE WHEN verdict = 'correct' AND attempt = 1 THEN part_id END)
-         FROM answers WHERE practice_id = ?",
-    )
-    .bind(practice.id)
-    .fetch_one(&mut **tx)
-    .await?;
-    let (hints,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM hints WHERE practice_id = ?")
-        .bind(practice.id)
-        .fetch_one(&mut **tx)
-        .await?;
+    store::practice::finish(&mut *tx, practice.id, next as i64, inner.now()).await?;
+    let totals = store::answers::practice_totals(&mut *tx, practice.id).await?;
+    let hints = store::hints::count_in_practice(&mut *tx, practice.id).await?;
     let settled = settled_parts(tx, practice.member_id, practice.id).await?;
     let stake: Milli = scoring::sum_milli(
         practice
@@ -344,10 +294,10 @@ async fn advance(
     );
     let outcome = RunOutcome {
         total: practice.parts.len(),
-        right: usize::try_from(right).unwrap_or(0),
-        first_try: usize::try_from(first_try).unwrap_or(0),
+        right: usize::try_from(totals.found).unwrap_or(0),
+        first_try: usize::try_from(totals.first_try).unwrap_or(0),
         hints: usize::try_from(hints).unwrap_or(0),
-        points: points.unwrap_or(0),
+        points: totals.points.unwrap_or(0),
         stake,
     };
     Ok(done_text(m, &outcome))
@@ -408,13 +358,12 @@ pub(crate) fn done_text(m: &crate::prompts::Prompts, run: &RunOutcome) -> String
     )
 }
 
-async fn hint_level(inner: &Inner, practice_id: i64, part_id: &str) -> anyhow::Result<usize> {
-    let (level,): (Option<i64>,) =
-        sqlx::query_as("SELECT MAX(level) FROM hints WHERE practice_id = ? AND part_id = ?")
-            .bind(practice_id)
-            .bind(part_id)
-            .fetch_one(&inner.store.write)
-            .await?;
+async fn hint_level(
+    inner: &Inner,
+    practice_id: PracticeId,
+    part_id: &str,
+) -> anyhow::Result<usize> {
+    let level = store::hints::level_in_practice(&inner.store.write, practice_id, part_id).await?;
     Ok(level.unwrap_or(0).max(0) as usize)
 }
 
@@ -446,12 +395,8 @@ pub async fn answer(
     if outcome.verdict == Verdict::Invalid {
         return Ok(vec![Reply::private(verdict_text)]);
     }
-    let (attempts,): (i64,) =
-        sqlx::query_as("SELECT COUNT(*) FROM answers WHERE practice_id = ? AND part_id = ?")
-            .bind(practice.id)
-            .bind(&part_id)
-            .fetch_one(&inner.store.write)
-            .await?;
+    let attempts =
+        store::answers::attempts_in_practice(&inner.store.write, practice.id, &part_id).await?;
     let attempt = attempts as usize + 1;
     let level = hint_level(inner, practice.id, &part_id).await?;
     let cost = scoring::hint_cost(&inner.settings, base, level);
@@ -518,30 +463,24 @@ pub async fn answer(
             now,
         },
         &[],
-    );
+    )?;
     row.practice_id = Some(practice.id);
     row.attempt = attempt as i64;
-    let action = sqlx::query(
-        "INSERT INTO actions (action_id, class_id, replies, processed_at) VALUES (?, ?, '[]', ?) ON CONFLICT (action_id) DO NOTHING",
-    )
-    .bind(&row.action_id)
-    .bind(row.class_id)
-    .bind(now)
-    .execute(&mut *tx)
-    .await?;
-    if action.rows_affected() == 0 {
+    let recorded =
+        store::actions::record_pending(&mut *tx, &row.action_id, row.class_id, now).await?;
+    if !recorded {
         // Processed meanwhile by a twin delivery: change nothing, give its replies.
         drop(tx);
         return Ok(inner.replay(&row.action_id).await?.unwrap_or_default());
     }
-    crate::store::insert_answer(&mut tx, &row).await?;
+    store::answers::insert(&mut *tx, &row).await?;
     // The worked answer and what comes next are written after the answer is stored, so the
     // end-of-run summary counts it.
     if finished_part {
         let how = if outcome.verdict == Verdict::Correct {
-            "correct"
+            DoneHow::Correct
         } else {
-            "tries"
+            DoneHow::Tries
         };
         mark_done(&mut tx, who, &part_id, practice.id, how, now).await?;
         reply_text.push_str("\n\n");
@@ -550,11 +489,7 @@ pub async fn answer(
         reply_text.push_str(&advance(inner, &mut tx, case, &practice).await?);
     }
     let replies = vec![Reply::private(reply_text)];
-    sqlx::query("UPDATE actions SET replies = ? WHERE action_id = ?")
-        .bind(super::replies_json(&replies))
-        .bind(&row.action_id)
-        .execute(&mut *tx)
-        .await?;
+    store::actions::set_replies(&mut *tx, &row.action_id, &super::replies_json(&replies)).await?;
     tx.commit().await?;
     Ok(replies)
 }
@@ -581,28 +516,19 @@ pub async fn hint(
     if !confirm {
         return Ok(vec![hint_offer(inner, level, cost, None)]);
     }
-    sqlx::query(
-        "INSERT INTO hints (class_id, member_id, practice_id, part_id, level, cost_milli, taken_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
-    )
-    .bind(who.class.id)
-    .bind(who.member_id)
-    .bind(practice.id)
-    .bind(&part_id)
-    .bind(level as i64)
-    .bind(cost)
-    .bind(inner.now())
-    .execute(&inner.store.write)
-    .await?;
+    let hint = store::hints::NewHint {
+        class_id: who.class_id(),
+        member_id: who.member(),
+        part_id: &part_id,
+        level: level as i64,
+        cost_milli: cost,
+        taken_at: inner.now(),
+    };
+    store::hints::insert_in_practice(&inner.store.write, &hint, practice.id).await?;
     // The message of the last answer, judged again, so the hint does not just repeat it.
-    let last: Option<(String,)> = sqlx::query_as(
-        "SELECT input FROM answers WHERE practice_id = ? AND part_id = ? AND verdict <> 'correct' ORDER BY id DESC LIMIT 1",
-    )
-    .bind(practice.id)
-    .bind(&part_id)
-    .fetch_optional(&inner.store.write)
-    .await?;
-    let last = last.map(|(input,)| case.check(part.kpi, &input));
+    let last =
+        store::answers::last_miss_in_practice(&inner.store.write, practice.id, &part_id).await?;
+    let last = last.map(|input| case.check(part.kpi, &input));
     Ok(vec![Reply::private(crate::render::hint_after(
         m,
         case,
@@ -621,7 +547,7 @@ pub async fn give_up(
     let m = inner.messages();
     let Some((practice, case, part_id, part)) = current(inner, who).await? else {
         // During a quiz, the worked answer of its open question comes with its correction.
-        if super::quiz::is_live(inner, who.class.id).await {
+        if is_live(inner, who.class.id).await {
             return Ok(vec![Reply::private(
                 m.render(msg::PLAY_PRACTICE_NO_SOLUTION_DURING_QUIZ, &[]),
             )]);
@@ -636,7 +562,15 @@ pub async fn give_up(
     text.push_str("\n\n");
     text.push_str(&worked(inner, case, &part_id, part.kpi, &sealed)?);
     let mut tx = inner.store.begin().await?;
-    mark_done(&mut tx, who, &part_id, practice.id, "solution", inner.now()).await?;
+    mark_done(
+        &mut tx,
+        who,
+        &part_id,
+        practice.id,
+        DoneHow::Solution,
+        inner.now(),
+    )
+    .await?;
     text.push_str("\n\n");
     text.push_str(&advance(inner, &mut tx, case, &practice).await?);
     tx.commit().await?;

@@ -6,108 +6,21 @@
 //! State lives in SQLite with absolute times (a restart resumes every quiz) and, for speed, in
 //! memory per class behind one mutex that orders every change to that class's quiz.
 
+use super::answering::{answer_row, hint_offer, parts_of, Judged};
 use super::command::{Audience, Button, ButtonAction, ChannelRef, ItemRef, Reply, Request, Scope};
+use super::live::{CloseReason, Item, LiveQuiz, QuizConfig, Status};
 use super::posts::{self, PostError};
 use super::scoring::{self, Milli, QuizAnswer};
 use super::{Inner, Who};
 use crate::case::Case;
-use crate::check::{Outcome, Verdict};
+use crate::check::Verdict;
 use crate::msg;
-use crate::store::{AnswerRow, Stored};
-use serde::{Deserialize, Serialize};
+use crate::store::quizzes::{ItemClock, NewQuiz, QuizStatus};
+use crate::store::{self, MemberId, QuizId, Stored};
 use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, Weak};
 use std::time::Duration;
 use tokio::sync::Notify;
-
-/// Settings a quiz was launched with.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub struct QuizConfig {
-    pub seconds_per_item: u32,
-    pub speed_bonus: bool,
-    pub streak_bonus: bool,
-    /// Every question runs its full time, even once everyone taking part has answered.
-    /// Absent from quizzes stored before the option existed: they closed early.
-    #[serde(default)]
-    pub full_time: bool,
-}
-
-/// Why a question closed, said with its correction.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum CloseReason {
-    TimeUp,
-    /// Everyone taking part in the quiz answered it.
-    Everyone,
-    /// `/quiz suivante`.
-    Teacher,
-    /// `/quiz arreter`.
-    Stopped,
-}
-
-impl CloseReason {
-    fn text_id(self) -> &'static str {
-        match self {
-            CloseReason::TimeUp => msg::PLAY_QUIZ_CLOSED_TIME,
-            CloseReason::Everyone => msg::PLAY_QUIZ_CLOSED_EVERYONE,
-            CloseReason::Teacher => msg::PLAY_QUIZ_CLOSED_TEACHER,
-            CloseReason::Stopped => msg::PLAY_QUIZ_CLOSED_STOPPED,
-        }
-    }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Status {
-    Running,
-    Paused,
-}
-
-/// One numeric part asked in a quiz.
-#[derive(Debug, Clone)]
-pub struct Item {
-    pub part_id: String,
-    pub kpi: usize,
-    pub points: Milli,
-    pub shown_at: Option<i64>,
-    pub deadline: Option<i64>,
-    /// How long the item is open for: its time, extensions included, pauses excluded.
-    pub limit_ms: Option<i64>,
-    pub closed_at: Option<i64>,
-    pub revealed_at: Option<i64>,
-    /// Why it closed (kept in memory only: after a restart, a question closed but not yet
-    /// revealed says "time up" when its deadline had passed, else nothing).
-    pub closed_by: Option<CloseReason>,
-}
-
-/// A running or paused quiz, in memory.
-#[derive(Debug, Clone)]
-pub struct LiveQuiz {
-    pub id: i64,
-    pub channel: ChannelRef,
-    pub case_id: String,
-    pub status: Status,
-    pub config: QuizConfig,
-    pub items: Vec<Item>,
-    pub current: usize,
-    pub paused_left_ms: Option<i64>,
-    /// Members with a scored answer, per item.
-    pub answered: HashMap<usize, HashSet<i64>>,
-    /// Members taking part: an answer or a hint taken in this quiz. Early closing waits for
-    /// every one of them.
-    pub players: HashSet<i64>,
-    /// Right answers in a row per member, up to the last revealed item.
-    pub streaks: HashMap<i64, u32>,
-    /// Hint level taken per (item, member).
-    pub hints: HashMap<(usize, i64), usize>,
-    /// When to try again to post after a failure.
-    pub retry_at: i64,
-    pub failures: u32,
-}
-
-/// The live state of one class.
-#[derive(Debug, Default)]
-pub struct ClassLive {
-    pub quiz: Option<LiveQuiz>,
-}
 
 pub struct LaunchOptions {
     pub scope: Scope,
@@ -116,44 +29,6 @@ pub struct LaunchOptions {
     pub speed_bonus: bool,
     pub streak_bonus: bool,
     pub full_time: bool,
-}
-
-/// The numeric parts a scope names, in order.
-pub fn parts_of(case: &Case, scope: &Scope) -> Result<Vec<(String, usize, Milli)>, String> {
-    let mut out = Vec::new();
-    let push_question = |q: &crate::case::Question, out: &mut Vec<(String, usize, Milli)>| {
-        for p in &q.parts {
-            out.push((p.id.clone(), p.kpi, p.milli));
-        }
-    };
-    match scope {
-        Scope::All => case
-            .questions
-            .iter()
-            .for_each(|q| push_question(q, &mut out)),
-        Scope::Dossier(d) => {
-            let dossier = case.dossier(d).ok_or_else(|| d.clone())?;
-            case.questions
-                .iter()
-                .filter(|q| q.dossier == dossier.id)
-                .for_each(|q| push_question(q, &mut out));
-        }
-        Scope::Items(ids) => {
-            for id in ids {
-                if let Some(q) = case.question(id) {
-                    push_question(q, &mut out);
-                } else if let Some((_, p)) = case.part(id) {
-                    out.push((p.id.clone(), p.kpi, p.milli));
-                } else {
-                    return Err(id.clone());
-                }
-            }
-        }
-    }
-    // A part named twice ("1.2.a,1.2" or "1.2.a,1.2.a") is asked once.
-    let mut seen = std::collections::HashSet::new();
-    out.retain(|p| seen.insert(p.0.clone()));
-    Ok(out)
 }
 
 fn channel_of(request: &Request) -> ChannelRef {
@@ -218,34 +93,28 @@ pub async fn launch(
     }
     let now = inner.now();
     let mut tx = inner.store.begin().await?;
-    let inserted = sqlx::query(
-        "INSERT INTO quizzes (class_id, channel_id, case_id, launched_by, status, settings, created_at)
-         VALUES (?, ?, ?, ?, 'running', ?, ?)",
-    )
-    .bind(who.class.id)
-    .bind(&request.place.channel)
-    .bind(&case.meta.id)
-    .bind(who.member_id)
-    .bind(serde_json::to_string(&config)?)
-    .bind(now)
-    .execute(&mut *tx)
-    .await;
-    let quiz_id = match inserted {
-        Ok(r) => r.last_insert_rowid(),
-        Err(sqlx::Error::Database(e)) if e.is_unique_violation() => {
-            return private(m.render(msg::PLAY_QUIZ_ALREADY, &[]));
-        }
-        Err(e) => return Err(e.into()),
+    let settings = serde_json::to_string(&config)?;
+    let new = NewQuiz {
+        class_id: who.class_id(),
+        channel_id: &request.place.channel,
+        case_id: &case.meta.id,
+        launched_by: who.member(),
+        settings: &settings,
+        created_at: now,
+    };
+    let Some(QuizId(quiz_id)) = store::quizzes::insert(&mut *tx, &new).await? else {
+        return private(m.render(msg::PLAY_QUIZ_ALREADY, &[]));
     };
     for (idx, (part_id, kpi, points)) in parts.iter().enumerate() {
-        sqlx::query("INSERT INTO quiz_items (quiz_id, idx, part_id, kpi_id, points_milli) VALUES (?, ?, ?, ?, ?)")
-            .bind(quiz_id)
-            .bind(idx as i64)
-            .bind(part_id)
-            .bind(&case.kpis[*kpi].id)
-            .bind(points)
-            .execute(&mut *tx)
-            .await?;
+        store::quizzes::insert_item(
+            &mut *tx,
+            QuizId(quiz_id),
+            idx as i64,
+            part_id,
+            &case.kpis[*kpi].id,
+            *points,
+        )
+        .await?;
     }
     tx.commit().await?;
     guard.quiz = Some(LiveQuiz {
@@ -353,31 +222,28 @@ async fn with_quiz<T>(
 
 async fn save_clock(inner: &Inner, quiz: &LiveQuiz) -> anyhow::Result<()> {
     let status = match quiz.status {
-        Status::Running => "running",
-        Status::Paused => "paused",
+        Status::Running => QuizStatus::Running,
+        Status::Paused => QuizStatus::Paused,
     };
+    let id = QuizId(quiz.id);
     let mut tx = inner.store.begin().await?;
-    sqlx::query("UPDATE quizzes SET status = ?, current_item = ?, paused_left_ms = ? WHERE id = ?")
-        .bind(status)
-        .bind(quiz.current as i64)
-        .bind(quiz.paused_left_ms)
-        .bind(quiz.id)
-        .execute(&mut *tx)
-        .await?;
+    store::quizzes::set_clock(
+        &mut *tx,
+        id,
+        status,
+        quiz.current as i64,
+        quiz.paused_left_ms,
+    )
+    .await?;
     if let Some(item) = quiz.items.get(quiz.current) {
-        sqlx::query(
-            "UPDATE quiz_items SET shown_at = ?, deadline_at = ?, limit_ms = ?, closed_at = ?, revealed_at = ?
-             WHERE quiz_id = ? AND idx = ?",
-        )
-        .bind(item.shown_at)
-        .bind(item.deadline)
-        .bind(item.limit_ms)
-        .bind(item.closed_at)
-        .bind(item.revealed_at)
-        .bind(quiz.id)
-        .bind(quiz.current as i64)
-        .execute(&mut *tx)
-        .await?;
+        let clock = ItemClock {
+            shown_at: item.shown_at,
+            deadline_at: item.deadline,
+            limit_ms: item.limit_ms,
+            closed_at: item.closed_at,
+            revealed_at: item.revealed_at,
+        };
+        store::quizzes::set_item_clock(&mut *tx, id, quiz.current as i64, &clock).await?;
     }
     tx.commit().await?;
     Ok(())
@@ -561,23 +427,10 @@ pub async fn stop(inner: &Arc<Inner>, who: &Who) -> anyhow::Result<Vec<Reply>> {
     replies.extend(final_replies(inner, &quiz).await?);
 
     let mut tx = inner.store.begin().await?;
-    sqlx::query("UPDATE quizzes SET status = 'stopped', ended_at = ? WHERE id = ?")
-        .bind(now)
-        .bind(quiz.id)
-        .execute(&mut *tx)
-        .await?;
-    sqlx::query("UPDATE quiz_items SET closed_at = COALESCE(closed_at, ?) WHERE quiz_id = ?")
-        .bind(now)
-        .bind(quiz.id)
-        .execute(&mut *tx)
-        .await?;
+    store::quizzes::mark_stopped(&mut *tx, QuizId(quiz.id), now).await?;
+    store::quizzes::close_items(&mut *tx, QuizId(quiz.id), now).await?;
     if let Some(idx) = revealed {
-        sqlx::query("UPDATE quiz_items SET revealed_at = ? WHERE quiz_id = ? AND idx = ?")
-            .bind(now)
-            .bind(quiz.id)
-            .bind(idx)
-            .execute(&mut *tx)
-            .await?;
+        store::quizzes::mark_revealed(&mut *tx, QuizId(quiz.id), idx, now).await?;
     }
     posts::record_end(&mut tx, quiz.id, &quiz.channel, &replies, now).await?;
     tx.commit().await?;
@@ -636,11 +489,6 @@ fn stopped_ack(inner: &Inner, quiz: &LiveQuiz, revealed: Option<i64>, sent: &[Re
             ("sent", &list),
         ],
     )
-}
-
-/// Whether the class has a quiz running or paused (practice waits for its end).
-pub async fn is_live(inner: &Inner, class_id: i64) -> bool {
-    inner.class_live(class_id).lock().await.quiz.is_some()
 }
 
 /// How a quiz judges what the checker says. A « % » on a ratio whose number is right is a free
@@ -851,8 +699,8 @@ pub async fn answer(
         points,
         now,
     };
-    let mut row = answer_row(request, who, &judged, &reply);
-    row.quiz_id = Some(quiz.id);
+    let mut row = answer_row(request, who, &judged, &reply)?;
+    row.quiz_id = Some(QuizId(quiz.id));
     row.item_idx = Some(idx as i64);
     row.elapsed_ms = Some(elapsed);
     let wait = inner.writer.queue(row).await?;
@@ -883,55 +731,6 @@ pub async fn answer(
                 m.render(msg::PLAY_NOT_SAVED, &[]),
             )]))
         }
-    }
-}
-
-/// A judged answer, before it is stored.
-pub(crate) struct Judged<'a> {
-    pub part_id: &'a str,
-    pub kpi_id: &'a str,
-    pub outcome: &'a Outcome,
-    pub text: &'a str,
-    pub points: Milli,
-    pub now: i64,
-}
-
-/// The stored form of a judged answer.
-pub(crate) fn answer_row(
-    request: &Request,
-    who: &Who,
-    judged: &Judged<'_>,
-    replies: &[Reply],
-) -> AnswerRow {
-    let Judged {
-        part_id,
-        kpi_id,
-        outcome,
-        text,
-        points,
-        now,
-    } = *judged;
-    AnswerRow {
-        action_id: request.action_id.clone(),
-        replies_json: super::replies_json(replies),
-        class_id: who.class.id,
-        member_id: who.member_id,
-        quiz_id: None,
-        item_idx: None,
-        practice_id: None,
-        part_id: part_id.to_string(),
-        kpi_id: kpi_id.to_string(),
-        attempt: 1,
-        input: text.chars().take(200).collect(),
-        given: outcome.given.map(|g| g.to_string()),
-        verdict: outcome.verdict.as_str(),
-        mistake: match &outcome.reason {
-            crate::check::Reason::Mistake(mk) => Some(mk.id()),
-            _ => None,
-        },
-        points_milli: points,
-        elapsed_ms: None,
-        answered_at: now,
     }
 }
 
@@ -972,21 +771,18 @@ pub async fn hint(
     if !confirm {
         return Ok(Some(vec![hint_offer(inner, level, cost, Some(item_ref))]));
     }
-    let inserted = sqlx::query(
-        "INSERT INTO hints (class_id, member_id, quiz_id, item_idx, part_id, level, cost_milli, taken_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
-    )
-    .bind(who.class.id)
-    .bind(who.member_id)
-    .bind(quiz.id)
-    .bind(idx as i64)
-    .bind(&item.part_id)
-    .bind(level as i64)
-    .bind(cost)
-    .bind(now)
-    .execute(&inner.store.write)
-    .await?;
-    if inserted.rows_affected() == 1 {
+    let hint = store::hints::NewHint {
+        class_id: who.class_id(),
+        member_id: who.member(),
+        part_id: &item.part_id,
+        level: level as i64,
+        cost_milli: cost,
+        taken_at: now,
+    };
+    let inserted =
+        store::hints::insert_in_quiz(&inner.store.write, &hint, QuizId(quiz.id), idx as i64)
+            .await?;
+    if inserted {
         quiz.hints.insert((idx, who.member_id), level);
     }
     // Taking a hint is taking part: early closing now waits for this student's answer.
@@ -999,83 +795,40 @@ pub async fn hint(
     )?)]))
 }
 
-/// "Hint n costs x points: confirm?", with a confirm button for quiz items.
-pub(crate) fn hint_offer(inner: &Inner, level: usize, cost: Milli, item: Option<ItemRef>) -> Reply {
-    let m = inner.messages();
-    let reply = Reply::private(m.render(
-        msg::PLAY_HINT_OFFER,
-        &[
-            ("level", &level.to_string()),
-            ("cost", &crate::render::points(m, scoring::from_milli(cost))),
-        ],
-    ));
-    match item {
-        Some(item) => reply.with_buttons(vec![Button {
-            label: m.render(msg::PLAY_BUTTON_HINT_CONFIRM, &[]),
-            action: ButtonAction::HintConfirm(item),
-        }]),
-        None => reply,
-    }
-}
-
 /// Loads every running or paused quiz after a start.
 pub async fn restore(inner: &Arc<Inner>) -> anyhow::Result<()> {
-    type QuizRow = (
-        i64,
-        i64,
-        String,
-        String,
-        String,
-        String,
-        String,
-        String,
-        i64,
-        Option<i64>,
-    );
-    let quizzes: Vec<QuizRow> = sqlx::query_as(
-        "SELECT q.id, q.class_id, c.platform, c.platform_id, q.channel_id, q.case_id, q.status, q.settings,
-                q.current_item, q.paused_left_ms
-         FROM quizzes q JOIN classes c ON c.id = q.class_id WHERE q.status IN ('running', 'paused')",
-    )
-    .fetch_all(&inner.store.write)
-    .await?;
-    for (
-        id,
+    let quizzes = store::quizzes::live(&inner.store.write).await?;
+    for store::quizzes::LiveRow {
+        id: quiz_id,
         class_id,
         platform,
-        class_key,
-        channel,
+        platform_id: class_key,
+        channel_id: channel,
         case_id,
         status,
         settings,
-        current,
-        paused_left,
-    ) in quizzes
+        current_item: current,
+        paused_left_ms: paused_left,
+    } in quizzes
     {
+        let (id, class_id) = (quiz_id.0, class_id.0);
         let Some(case) = inner.app.case(Some(&case_id)) else {
             tracing::warn!(quiz = id, case = %case_id, "quiz of an unknown case left as it is");
             continue;
         };
         let config: QuizConfig = serde_json::from_str(&settings)?;
-        type ItemRow = (
-            String,
-            String,
-            i64,
-            Option<i64>,
-            Option<i64>,
-            Option<i64>,
-            Option<i64>,
-            Option<i64>,
-        );
-        let rows: Vec<ItemRow> = sqlx::query_as(
-            "SELECT part_id, kpi_id, points_milli, shown_at, deadline_at, limit_ms, closed_at, revealed_at
-             FROM quiz_items WHERE quiz_id = ? ORDER BY idx",
-        )
-        .bind(id)
-        .fetch_all(&inner.store.write)
-        .await?;
+        let rows = store::quizzes::items(&inner.store.write, quiz_id).await?;
         let mut items = Vec::new();
-        for (part_id, kpi_id, points, shown_at, deadline, limit_ms, closed_at, revealed_at) in rows
+        for store::quizzes::ItemRow {
+            part_id,
+            kpi_id,
+            points_milli: points,
+            shown_at,
+            deadline_at: deadline,
+            limit_ms,
+            closed_at,
+            revealed_at,
+        } in rows
         {
             let Some(kpi) = case.kpi_index(&kpi_id) else {
                 anyhow::bail!("quiz {id}: KPI {kpi_id} is no longer in case {case_id}");
@@ -1097,16 +850,16 @@ pub async fn restore(inner: &Arc<Inner>) -> anyhow::Result<()> {
                 closed_by,
             });
         }
-        let answers: Vec<(i64, i64, String)> = sqlx::query_as(
-            "SELECT item_idx, member_id, verdict FROM answers WHERE quiz_id = ? ORDER BY item_idx",
-        )
-        .bind(id)
-        .fetch_all(&inner.store.write)
-        .await?;
+        let answers = store::answers::of_quiz_by_item(&inner.store.write, quiz_id).await?;
         let mut answered: HashMap<usize, HashSet<i64>> = HashMap::new();
-        let mut verdicts: HashMap<(usize, i64), String> = HashMap::new();
+        let mut verdicts: HashMap<(usize, i64), store::answers::Verdict> = HashMap::new();
         let mut players = HashSet::new();
-        for (idx, member, verdict) in answers {
+        for store::answers::ItemVerdict {
+            item_idx: idx,
+            member_id: MemberId(member),
+            verdict,
+        } in answers
+        {
             answered.entry(idx as usize).or_default().insert(member);
             players.insert(member);
             verdicts.insert((idx as usize, member), verdict);
@@ -1117,17 +870,15 @@ pub async fn restore(inner: &Arc<Inner>) -> anyhow::Result<()> {
                 break;
             }
             for p in &players {
-                let right = verdicts.get(&(idx, *p)).is_some_and(|v| v == "correct");
+                let right = verdicts
+                    .get(&(idx, *p))
+                    .is_some_and(|v| *v == store::answers::Verdict::Correct);
                 let s = streaks.entry(*p).or_insert(0);
                 *s = if right { *s + 1 } else { 0 };
             }
         }
-        let hints: Vec<(i64, i64, i64)> =
-            sqlx::query_as("SELECT item_idx, member_id, MAX(level) FROM hints WHERE quiz_id = ? GROUP BY item_idx, member_id")
-                .bind(id)
-                .fetch_all(&inner.store.write)
-                .await?;
-        players.extend(hints.iter().map(|(_, member, _)| *member));
+        let hints = store::hints::levels_in_quiz(&inner.store.write, quiz_id).await?;
+        players.extend(hints.iter().map(|h| h.member_id.0));
         let quiz = LiveQuiz {
             id,
             channel: ChannelRef {
@@ -1136,7 +887,7 @@ pub async fn restore(inner: &Arc<Inner>) -> anyhow::Result<()> {
                 channel,
             },
             case_id,
-            status: if status == "paused" {
+            status: if status == QuizStatus::Paused {
                 Status::Paused
             } else {
                 Status::Running
@@ -1150,7 +901,12 @@ pub async fn restore(inner: &Arc<Inner>) -> anyhow::Result<()> {
             streaks,
             hints: hints
                 .into_iter()
-                .map(|(i, mbr, l)| ((i as usize, mbr), l.max(0) as usize))
+                .map(|h| {
+                    (
+                        (h.item_idx as usize, h.member_id.0),
+                        h.level.max(0) as usize,
+                    )
+                })
                 .collect(),
             retry_at: 0,
             failures: 0,
@@ -1362,16 +1118,12 @@ async fn step(inner: &Arc<Inner>, quiz: &mut LiveQuiz) -> anyhow::Result<Step> {
     quiz.failures = 0;
     quiz.items[idx].revealed_at = Some(inner.now());
     save_clock(inner, quiz).await?;
-    let right: HashSet<i64> = sqlx::query_as::<_, (i64,)>(
-        "SELECT member_id FROM answers WHERE quiz_id = ? AND item_idx = ? AND verdict = 'correct'",
-    )
-    .bind(quiz.id)
-    .bind(idx as i64)
-    .fetch_all(&inner.store.write)
-    .await?
-    .into_iter()
-    .map(|(m,)| m)
-    .collect();
+    let right: HashSet<i64> =
+        store::answers::right_on_item(&inner.store.write, QuizId(quiz.id), idx as i64)
+            .await?
+            .into_iter()
+            .map(|m| m.0)
+            .collect();
     for p in quiz.players.clone() {
         let s = quiz.streaks.entry(p).or_insert(0);
         *s = if right.contains(&p) { *s + 1 } else { 0 };
@@ -1456,17 +1208,11 @@ async fn reveal_reply(
 ) -> anyhow::Result<Reply> {
     let m = inner.messages();
     let item = &quiz.items[idx];
-    let rows: Vec<(String, Option<String>, Option<String>)> = sqlx::query_as(
-        "SELECT verdict, mistake, given FROM answers WHERE quiz_id = ? AND item_idx = ?",
-    )
-    .bind(quiz.id)
-    .bind(idx as i64)
-    .fetch_all(&inner.store.write)
-    .await?;
-    let count = |v: &str| rows.iter().filter(|r| r.0 == v).count();
+    let rows = store::answers::on_item(&inner.store.write, QuizId(quiz.id), idx as i64).await?;
+    let count = |v: store::answers::Verdict| rows.iter().filter(|r| r.verdict == v).count();
     let mut mistakes: HashMap<&str, usize> = HashMap::new();
-    for (_, mistake, _) in &rows {
-        if let Some(mk) = mistake {
+    for row in &rows {
+        if let Some(mk) = &row.mistake {
             *mistakes.entry(mk.as_str()).or_default() += 1;
         }
     }
@@ -1508,8 +1254,9 @@ async fn reveal_reply(
     if rows.is_empty() {
         text.push_str(&m.render(msg::PLAY_QUIZ_STATS_NOBODY, &[]));
     } else {
-        let correct = crate::render::count(m, count("correct"), msg::PLAY_COUNT_CORRECT);
-        let (close, wrong) = (count("close").to_string(), count("wrong").to_string());
+        use store::answers::Verdict as V;
+        let correct = crate::render::count(m, count(V::Correct), msg::PLAY_COUNT_CORRECT);
+        let (close, wrong) = (count(V::Close).to_string(), count(V::Wrong).to_string());
         let mut args = vec![
             ("correct", correct.as_str()),
             ("close", close.as_str()),
@@ -1574,11 +1321,7 @@ async fn finish(inner: &Inner, quiz: &LiveQuiz) -> anyhow::Result<()> {
     };
     let now = inner.now();
     let mut tx = inner.store.begin().await?;
-    sqlx::query("UPDATE quizzes SET status = 'finished', ended_at = ? WHERE id = ?")
-        .bind(now)
-        .bind(quiz.id)
-        .execute(&mut *tx)
-        .await?;
+    store::quizzes::mark_finished(&mut *tx, QuizId(quiz.id), now).await?;
     posts::record_end(&mut tx, quiz.id, &quiz.channel, &replies, now).await?;
     tx.commit().await?;
     Ok(())

@@ -4,7 +4,8 @@
 use super::scoring;
 use crate::case::Case;
 use crate::chart::AnswerSpread;
-use crate::store::Store;
+use crate::store::answers::Verdict;
+use crate::store::{self, MemberId, QuizId, Store};
 use rust_decimal::Decimal;
 use std::str::FromStr;
 
@@ -15,25 +16,15 @@ pub async fn answer_spread(
     quiz_id: i64,
     idx: i64,
 ) -> anyhow::Result<Option<AnswerSpread>> {
-    let kpi: Option<(String,)> =
-        sqlx::query_as("SELECT kpi_id FROM quiz_items WHERE quiz_id = ? AND idx = ?")
-            .bind(quiz_id)
-            .bind(idx)
-            .fetch_optional(&store.read)
-            .await?;
-    let Some((kpi_id,)) = kpi else {
+    let kpi = store::quizzes::item_kpi(&store.read, QuizId(quiz_id), idx).await?;
+    let Some(kpi_id) = kpi else {
         return Ok(None);
     };
     let Some(index) = case.kpi_index(&kpi_id) else {
         return Ok(None);
     };
-    let rows: Vec<(String, Option<String>)> =
-        sqlx::query_as("SELECT verdict, given FROM answers WHERE quiz_id = ? AND item_idx = ?")
-            .bind(quiz_id)
-            .bind(idx)
-            .fetch_all(&store.read)
-            .await?;
-    let count = |v: &str| rows.iter().filter(|r| r.0 == v).count();
+    let rows = store::answers::given_on_item(&store.read, QuizId(quiz_id), idx).await?;
+    let count = |v: Verdict| rows.iter().filter(|r| r.verdict == v).count();
     let k = &case.kpis[index];
     Ok(Some(AnswerSpread {
         kpi_label: k.label.clone(),
@@ -43,38 +34,27 @@ pub async fn answer_spread(
         right: k.rounded(case.evaluate(index)?),
         given: rows
             .iter()
-            .filter_map(|r| r.1.as_deref().and_then(|g| Decimal::from_str(g).ok()))
+            .filter_map(|r| r.given.as_deref().and_then(|g| Decimal::from_str(g).ok()))
             .collect(),
-        correct: count("correct"),
-        close: count("close"),
-        wrong: count("wrong"),
+        correct: count(Verdict::Correct),
+        close: count(Verdict::Close),
+        wrong: count(Verdict::Wrong),
     }))
 }
 
 /// Each player's points in a quiz, best first (the podium chart keeps those who scored).
 pub async fn quiz_points(store: &Store, quiz_id: i64) -> anyhow::Result<Vec<(String, Decimal)>> {
-    let rows: Vec<(String, i64)> = sqlx::query_as(
-        "SELECT m.display_name, SUM(a.points_milli) AS pts FROM answers a JOIN members m ON m.id = a.member_id
-         WHERE a.quiz_id = ? AND m.role = 'student' GROUP BY m.id ORDER BY pts DESC, m.display_name COLLATE NOCASE",
-    )
-    .bind(quiz_id)
-    .fetch_all(&store.read)
-    .await?;
+    let rows = store::boards::quiz_points(&store.read, QuizId(quiz_id)).await?;
     Ok(rows
         .into_iter()
-        .map(|(n, p)| (n, scoring::from_milli(p)))
+        .map(|r| (r.display_name, scoring::from_milli(r.pts)))
         .collect())
 }
 
 /// The points a quiz put at stake: those of the questions it asked (a quiz stopped early did
 /// not ask the rest, and nobody could earn them).
 pub async fn quiz_max_points(store: &Store, quiz_id: i64) -> anyhow::Result<Decimal> {
-    let (total,): (Option<i64>,) = sqlx::query_as(
-        "SELECT SUM(points_milli) FROM quiz_items WHERE quiz_id = ? AND shown_at IS NOT NULL",
-    )
-    .bind(quiz_id)
-    .fetch_one(&store.read)
-    .await?;
+    let total = store::quizzes::asked_points(&store.read, QuizId(quiz_id)).await?;
     Ok(scoring::from_milli(total.unwrap_or(0)))
 }
 
@@ -85,15 +65,10 @@ pub async fn student_results(
     quiz_id: i64,
     member_name: &str,
 ) -> anyhow::Result<Vec<(String, Decimal, Decimal)>> {
-    let member: Option<(i64,)> = sqlx::query_as(
-        "SELECT m.id FROM members m JOIN quizzes q ON q.class_id = m.class_id WHERE q.id = ? AND m.display_name = ?",
-    )
-    .bind(quiz_id)
-    .bind(member_name)
-    .fetch_optional(&store.read)
-    .await?;
+    let member =
+        store::members::by_name_in_quiz_class(&store.read, QuizId(quiz_id), member_name).await?;
     match member {
-        Some((id,)) => member_results(store, case, quiz_id, id).await,
+        Some(MemberId(id)) => member_results(store, case, quiz_id, id).await,
         None => Ok(Vec::new()),
     }
 }
@@ -105,28 +80,28 @@ pub async fn member_results(
     quiz_id: i64,
     member_id: i64,
 ) -> anyhow::Result<Vec<(String, Decimal, Decimal)>> {
-    let items: Vec<(String, i64)> = sqlx::query_as(
-        "SELECT part_id, points_milli FROM quiz_items WHERE quiz_id = ? AND shown_at IS NOT NULL ORDER BY idx",
-    )
-    .bind(quiz_id)
-    .fetch_all(&store.read)
-    .await?;
-    let earned: Vec<(String, i64)> = sqlx::query_as(
-        "SELECT part_id, points_milli FROM answers WHERE quiz_id = ? AND member_id = ?",
-    )
-    .bind(quiz_id)
-    .bind(member_id)
-    .fetch_all(&store.read)
-    .await?;
+    let items = store::quizzes::asked_items(&store.read, QuizId(quiz_id)).await?;
+    let earned =
+        store::answers::member_points_in_quiz(&store.read, QuizId(quiz_id), MemberId(member_id))
+            .await?;
     let mut out: Vec<(String, Decimal, Decimal)> = Vec::new();
     for d in &case.dossiers {
         let in_dossier = |part: &str| case.part(part).is_some_and(|(q, _)| q.dossier == d.id);
-        let possible: i64 =
-            scoring::sum_milli(items.iter().filter(|i| in_dossier(&i.0)).map(|i| i.1));
+        let possible: i64 = scoring::sum_milli(
+            items
+                .iter()
+                .filter(|i| in_dossier(&i.part_id))
+                .map(|i| i.points_milli),
+        );
         if possible == 0 {
             continue;
         }
-        let got: i64 = scoring::sum_milli(earned.iter().filter(|e| in_dossier(&e.0)).map(|e| e.1));
+        let got: i64 = scoring::sum_milli(
+            earned
+                .iter()
+                .filter(|e| in_dossier(&e.part_id))
+                .map(|e| e.points_milli),
+        );
         out.push((
             format!("{} – {}", d.id, d.title),
             scoring::from_milli(got),

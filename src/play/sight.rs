@@ -16,6 +16,7 @@ use super::{Inner, Who};
 use crate::case::Case;
 use crate::chart::Sight;
 use crate::kpi::RefId;
+use crate::store;
 use std::collections::BTreeSet;
 
 /// The KPIs `kpi` is computed from (directly or not), `kpi` itself, and those computed from it.
@@ -127,24 +128,14 @@ pub(crate) fn touches(case: &Case, kpi: usize, sealed: &BTreeSet<usize>) -> bool
 /// class.
 async fn known(inner: &Inner, who: &Who, case: &Case) -> anyhow::Result<BTreeSet<usize>> {
     let mut known = BTreeSet::new();
-    let done: Vec<(String,)> =
-        sqlx::query_as("SELECT part_id FROM practice_done WHERE member_id = ?")
-            .bind(who.member_id)
-            .fetch_all(&inner.store.read)
-            .await?;
+    let done = store::practice::done_parts(&inner.store.read, who.member()).await?;
     known.extend(
         done.iter()
-            .filter_map(|(p,)| case.part(p).map(|(_, part)| part.kpi)),
+            .filter_map(|p| case.part(p).map(|(_, part)| part.kpi)),
     );
-    let revealed: Vec<(String,)> = sqlx::query_as(
-        "SELECT DISTINCT i.kpi_id FROM quiz_items i JOIN quizzes q ON q.id = i.quiz_id
-         WHERE q.class_id = ? AND q.case_id = ? AND i.revealed_at IS NOT NULL",
-    )
-    .bind(who.class.id)
-    .bind(&case.meta.id)
-    .fetch_all(&inner.store.read)
-    .await?;
-    known.extend(revealed.iter().filter_map(|(k,)| case.kpi_index(k)));
+    let revealed =
+        store::quizzes::revealed_kpis(&inner.store.read, who.class_id(), &case.meta.id).await?;
+    known.extend(revealed.iter().filter_map(|k| case.kpi_index(k)));
     Ok(known)
 }
 

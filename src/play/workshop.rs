@@ -12,9 +12,12 @@ use super::command::{
 use super::scoring::{self, Milli};
 use super::{Inner, Who};
 use crate::case::{Case, Grid};
+use crate::format::date_fr as date;
 use crate::linkedin::Workshop;
 use crate::msg;
 use crate::render::{count, echo, escape, points};
+use crate::store::votes::DiscussionStatus;
+use crate::store::{self, DraftId, VotePostId, WrittenId};
 use std::collections::BTreeSet;
 use std::sync::Arc;
 
@@ -33,15 +36,6 @@ const DRAFT_PREVIEW: usize = 80;
 
 fn private(text: String) -> anyhow::Result<Vec<Reply>> {
     Ok(vec![Reply::private(text)])
-}
-
-/// A day the French way, "23/11/2026" (UTC).
-fn date(ms: i64) -> String {
-    let iso = super::board::iso(ms);
-    match (iso.get(0..4), iso.get(5..7), iso.get(8..10)) {
-        (Some(y), Some(m), Some(d)) => format!("{d}/{m}/{y}"),
-        _ => iso,
-    }
 }
 
 /// Text typed by a user, shown as typed in a block quote.
@@ -96,47 +90,37 @@ pub async fn draft_check(
         )
     } else {
         let text = text.trim();
-        let existing: Option<(i64,)> = sqlx::query_as(
-            "SELECT id FROM shared_drafts WHERE class_id = ? AND member_id = ? AND text = ?",
-        )
-        .bind(who.class.id)
-        .bind(who.member_id)
-        .bind(text)
-        .fetch_optional(&inner.store.write)
-        .await?;
+        let existing =
+            store::drafts::find_same(&inner.store.write, who.class_id(), who.member(), text)
+                .await?;
         match existing {
-            Some((id,)) => (
+            Some(DraftId(id)) => (
                 m.render(msg::WORKSHOP_DRAFT_ALREADY, &[("number", &id.to_string())]),
                 Some(id),
             ),
             None => {
                 // One statement, so two drafts shared at once cannot pass the limit together.
-                let inserted = sqlx::query(
-                    "INSERT INTO shared_drafts (class_id, member_id, text, created_at)
-                     SELECT ?, ?, ?, ? WHERE (SELECT COUNT(*) FROM shared_drafts WHERE member_id = ?) < ?",
+                let shared = store::drafts::share(
+                    &inner.store.write,
+                    who.class_id(),
+                    who.member(),
+                    text,
+                    inner.now(),
+                    i64::try_from(limits.max_shared_drafts).unwrap_or(i64::MAX),
                 )
-                .bind(who.class.id)
-                .bind(who.member_id)
-                .bind(text)
-                .bind(inner.now())
-                .bind(who.member_id)
-                .bind(i64::try_from(limits.max_shared_drafts).unwrap_or(i64::MAX))
-                .execute(&inner.store.write)
                 .await?;
-                if inserted.rows_affected() == 0 {
-                    (
+                match shared {
+                    None => (
                         m.render(
                             msg::WORKSHOP_DRAFT_SHARE_LIMIT,
                             &[("max", &limits.max_shared_drafts.to_string())],
                         ),
                         None,
-                    )
-                } else {
-                    let id = inserted.last_insert_rowid();
-                    (
+                    ),
+                    Some(DraftId(id)) => (
                         m.render(msg::WORKSHOP_DRAFT_SHARED, &[("number", &id.to_string())]),
                         Some(id),
-                    )
+                    ),
                 }
             }
         }
@@ -158,13 +142,8 @@ pub async fn draft_withdraw(
     draft: i64,
 ) -> anyhow::Result<Vec<Reply>> {
     let m = inner.messages();
-    let done = sqlx::query("DELETE FROM shared_drafts WHERE id = ? AND member_id = ?")
-        .bind(draft)
-        .bind(who.member_id)
-        .execute(&inner.store.write)
-        .await?
-        .rows_affected();
-    let id = if done > 0 {
+    let done = store::drafts::withdraw(&inner.store.write, DraftId(draft), who.member()).await?;
+    let id = if done {
         msg::WORKSHOP_DRAFT_WITHDRAWN
     } else {
         msg::WORKSHOP_DRAFT_UNKNOWN
@@ -176,12 +155,7 @@ pub async fn draft_withdraw(
 /// names: the teacher shows them anonymously).
 pub async fn drafts(inner: &Arc<Inner>, who: &Who) -> anyhow::Result<Vec<Reply>> {
     let m = inner.messages();
-    let rows: Vec<(i64, String, i64)> = sqlx::query_as(
-        "SELECT id, text, created_at FROM shared_drafts WHERE class_id = ? ORDER BY id",
-    )
-    .bind(who.class.id)
-    .fetch_all(&inner.store.write)
-    .await?;
+    let rows = store::drafts::of_class(&inner.store.write, who.class_id()).await?;
     if rows.is_empty() {
         return private(m.render(msg::WORKSHOP_DRAFTS_EMPTY, &[]));
     }
@@ -189,7 +163,12 @@ pub async fn drafts(inner: &Arc<Inner>, who: &Who) -> anyhow::Result<Vec<Reply>>
         msg::WORKSHOP_DRAFTS_HEADER,
         &[("count", &rows.len().to_string())],
     );
-    for (id, draft, at) in &rows {
+    for store::drafts::DraftRow {
+        id,
+        text: draft,
+        created_at: at,
+    } in &rows
+    {
         let first = draft.trim().lines().next().unwrap_or("");
         let mut start: String = first.chars().take(DRAFT_PREVIEW).collect();
         if first.chars().count() > DRAFT_PREVIEW {
@@ -314,19 +293,13 @@ pub async fn post(
             }
         }
         VoteSubject::Draft(id) => {
-            let row: Option<(String, String)> = sqlx::query_as(
-                "SELECT d.text, m.platform_user FROM shared_drafts d JOIN members m ON m.id = d.member_id
-                 WHERE d.id = ? AND d.class_id = ?",
-            )
-            .bind(id)
-            .bind(who.class.id)
-            .fetch_optional(&inner.store.write)
-            .await?;
+            let row = store::drafts::with_author(&inner.store.write, DraftId(*id), who.class_id())
+                .await?;
             match row {
-                Some((text, author)) => vec![Subject::Draft {
+                Some(row) => vec![Subject::Draft {
                     id: *id,
-                    text,
-                    author,
+                    text: row.text,
+                    author: row.platform_user,
                 }],
                 None => {
                     return private(m.render(
@@ -339,23 +312,19 @@ pub async fn post(
     };
     let now = inner.now();
     let mut tx = inner.store.begin().await?;
-    let open: Option<(i64,)> =
-        sqlx::query_as("SELECT id FROM discussions WHERE class_id = ? AND status = 'open'")
-            .bind(who.class.id)
-            .fetch_optional(&mut *tx)
-            .await?;
+    let open = store::votes::open_of_class(&mut *tx, who.class_id()).await?;
     let discussion = match open {
-        Some((id,)) => id,
-        None => sqlx::query(
-            "INSERT INTO discussions (class_id, channel_id, opened_by, status, created_at) VALUES (?, ?, ?, 'open', ?)",
-        )
-        .bind(who.class.id)
-        .bind(&request.place.channel)
-        .bind(who.member_id)
-        .bind(now)
-        .execute(&mut *tx)
-        .await?
-        .last_insert_rowid(),
+        Some(id) => id,
+        None => {
+            store::votes::open(
+                &mut *tx,
+                who.class_id(),
+                &request.place.channel,
+                who.member(),
+                now,
+            )
+            .await?
+        }
     };
     let mut replies = Vec::new();
     let mut skipped = Vec::new();
@@ -363,24 +332,14 @@ pub async fn post(
     for subject in &subjects {
         let (model, draft) = match subject {
             Subject::Model { id, .. } => (Some(id.as_str()), None),
-            Subject::Draft { id, .. } => (None, Some(*id)),
+            Subject::Draft { id, .. } => (None, Some(DraftId(*id))),
         };
-        let inserted = sqlx::query(
-            "INSERT INTO discussion_posts (discussion_id, model, draft_id, posted_at) VALUES (?, ?, ?, ?)
-             ON CONFLICT DO NOTHING",
-        )
-        .bind(discussion)
-        .bind(model)
-        .bind(draft)
-        .bind(now)
-        .execute(&mut *tx)
-        .await?;
+        let inserted = store::votes::add_post(&mut *tx, discussion, model, draft, now).await?;
         let title = subject_title(inner, case, subject);
-        if inserted.rows_affected() == 0 {
+        let Some(VotePostId(post_id)) = inserted else {
             skipped.push(title);
             continue;
-        }
-        let post_id = inserted.last_insert_rowid();
+        };
         let body = match subject {
             Subject::Model { id, .. } => case.text(&Workshop::post_id(id)),
             Subject::Draft { text, .. } => block_quote(text),
@@ -456,56 +415,38 @@ pub async fn vote(
     let Some(choice_id) = CHOICES.get(usize::from(choice)) else {
         return private(m.render(msg::WORKSHOP_VOTE_BAD_CHOICE, &[]));
     };
-    // (status, model, draft, the draft's author)
-    type PostRow = (String, Option<String>, Option<i64>, Option<i64>);
-    let row: Option<PostRow> = sqlx::query_as(
-        "SELECT d.status, p.model, p.draft_id, s.member_id FROM discussion_posts p
-         JOIN discussions d ON d.id = p.discussion_id
-         LEFT JOIN shared_drafts s ON s.id = p.draft_id
-         WHERE p.id = ? AND d.class_id = ?",
-    )
-    .bind(post)
-    .bind(who.class.id)
-    .fetch_optional(&inner.store.write)
-    .await?;
-    let Some((status, model, draft, author)) = row else {
+    let post = VotePostId(post);
+    let row = store::votes::post_in_class(&inner.store.write, post, who.class_id()).await?;
+    let Some(store::votes::PostState {
+        status,
+        model,
+        draft_id: draft,
+        author,
+    }) = row
+    else {
         return private(m.render(msg::WORKSHOP_VOTE_UNKNOWN, &[]));
     };
-    if status != "open" {
+    if status != DiscussionStatus::Open {
         return private(m.render(msg::WORKSHOP_VOTE_CLOSED, &[]));
     }
     if who.teacher {
         return private(m.render(msg::WORKSHOP_VOTE_TEACHER, &[]));
     }
-    if author == Some(who.member_id) {
+    if author == Some(who.member()) {
         return private(m.render(msg::WORKSHOP_VOTE_OWN_DRAFT, &[]));
     }
-    let title = post_title(inner, case, model.as_deref(), draft);
+    let title = post_title(inner, case, model.as_deref(), draft.map(|d| d.0));
     let mut tx = inner.store.begin().await?;
-    let before: Option<(i64,)> =
-        sqlx::query_as("SELECT choice FROM votes WHERE post_id = ? AND member_id = ?")
-            .bind(post)
-            .bind(who.member_id)
-            .fetch_optional(&mut *tx)
-            .await?;
-    sqlx::query(
-        "INSERT INTO votes (post_id, member_id, choice, voted_at) VALUES (?, ?, ?, ?)
-         ON CONFLICT (post_id, member_id) DO UPDATE SET choice = excluded.choice, voted_at = excluded.voted_at",
-    )
-    .bind(post)
-    .bind(who.member_id)
-    .bind(i64::from(choice))
-    .bind(inner.now())
-    .execute(&mut *tx)
-    .await?;
+    let before = store::votes::choice_of(&mut *tx, post, who.member()).await?;
+    store::votes::cast(&mut *tx, post, who.member(), i64::from(choice), inner.now()).await?;
     tx.commit().await?;
     let label = m.render(choice_id, &[]);
     let text = match before {
-        Some((b,)) if b == i64::from(choice) => m.render(
+        Some(b) if b == i64::from(choice) => m.render(
             msg::WORKSHOP_VOTE_SAME,
             &[("choice", &label), ("title", &title)],
         ),
-        Some((b,)) => {
+        Some(b) => {
             let before = CHOICES
                 .get(usize::try_from(b).unwrap_or(usize::MAX))
                 .map(|id| m.render(id, &[]))
@@ -552,46 +493,20 @@ pub fn favourites(tallies: &[Tally]) -> Vec<&Tally> {
 pub async fn close(inner: &Arc<Inner>, who: &Who, case: &Case) -> anyhow::Result<Vec<Reply>> {
     let m = inner.messages();
     let mut tx = inner.store.begin().await?;
-    let open: Option<(i64,)> =
-        sqlx::query_as("SELECT id FROM discussions WHERE class_id = ? AND status = 'open'")
-            .bind(who.class.id)
-            .fetch_optional(&mut *tx)
-            .await?;
-    let Some((discussion,)) = open else {
+    let open = store::votes::open_of_class(&mut *tx, who.class_id()).await?;
+    let Some(discussion) = open else {
         return private(m.render(msg::WORKSHOP_VOTE_NONE_OPEN, &[]));
     };
-    sqlx::query("UPDATE discussions SET status = 'closed', closed_at = ? WHERE id = ?")
-        .bind(inner.now())
-        .bind(discussion)
-        .execute(&mut *tx)
-        .await?;
-    // (post, model, draft, convincing, mixed, to rework)
-    type PostRow = (i64, Option<String>, Option<i64>, i64, i64, i64);
-    let posts: Vec<PostRow> = sqlx::query_as(
-        "SELECT p.id, p.model, p.draft_id,
-                COUNT(CASE WHEN v.choice = 0 THEN 1 END),
-                COUNT(CASE WHEN v.choice = 1 THEN 1 END),
-                COUNT(CASE WHEN v.choice = 2 THEN 1 END)
-         FROM discussion_posts p LEFT JOIN votes v ON v.post_id = p.id
-         WHERE p.discussion_id = ? GROUP BY p.id ORDER BY p.id",
-    )
-    .bind(discussion)
-    .fetch_all(&mut *tx)
-    .await?;
-    let (voters,): (i64,) = sqlx::query_as(
-        "SELECT COUNT(DISTINCT v.member_id) FROM votes v JOIN discussion_posts p ON p.id = v.post_id
-         WHERE p.discussion_id = ?",
-    )
-    .bind(discussion)
-    .fetch_one(&mut *tx)
-    .await?;
+    store::votes::close(&mut *tx, discussion, inner.now()).await?;
+    let posts = store::votes::tallies(&mut *tx, discussion).await?;
+    let voters = store::votes::voters(&mut *tx, discussion).await?;
     tx.commit().await?;
     let tallies: Vec<Tally> = posts
         .into_iter()
-        .map(|(_, model, draft, c0, c1, c2)| Tally {
-            title: post_title(inner, case, model.as_deref(), draft),
-            model,
-            counts: [c0, c1, c2],
+        .map(|p| Tally {
+            title: post_title(inner, case, p.model.as_deref(), p.draft_id.map(|d| d.0)),
+            model: p.model,
+            counts: [p.convincing, p.mixed, p.rework],
         })
         .collect();
     let reply = Reply::channel(tally_text(inner, case, &tallies, voters));
@@ -936,18 +851,16 @@ pub async fn written(
             &[("count", &n.to_string()), ("max", &max.to_string())],
         ));
     }
-    let id = sqlx::query(
-        "INSERT INTO written_answers (class_id, member_id, case_id, question_id, text, written_at) VALUES (?, ?, ?, ?, ?, ?)",
+    let WrittenId(id) = store::written::insert(
+        &inner.store.write,
+        who.class_id(),
+        who.member(),
+        &case.meta.id,
+        &grid.question,
+        text.trim(),
+        inner.now(),
     )
-    .bind(who.class.id)
-    .bind(who.member_id)
-    .bind(&case.meta.id)
-    .bind(&grid.question)
-    .bind(text.trim())
-    .bind(inner.now())
-    .execute(&inner.store.write)
-    .await?
-    .last_insert_rowid();
+    .await?;
     let text = format!(
         "{}\n{}",
         m.render(
@@ -984,44 +897,21 @@ struct Written {
     grade_points: Option<i64>,
 }
 
-type WrittenRow = (
-    i64,
-    String,
-    String,
-    String,
-    String,
-    i64,
-    Option<String>,
-    Option<i64>,
-    Option<String>,
-    Option<i64>,
-);
-
 async fn load_written(inner: &Inner, class_id: i64, id: i64) -> anyhow::Result<Option<Written>> {
-    let row: Option<WrittenRow> = sqlx::query_as(
-        "SELECT w.member_id, m.platform_user, m.display_name, w.question_id, w.text, w.written_at,
-                w.self_criteria, w.self_points_milli, w.grade_criteria, w.grade_points_milli
-         FROM written_answers w JOIN members m ON m.id = w.member_id
-         WHERE w.id = ? AND w.class_id = ?",
-    )
-    .bind(id)
-    .bind(class_id)
-    .fetch_optional(&inner.store.write)
-    .await?;
-    Ok(row.map(
-        |(member_id, user, name, question, text, written_at, sc, sp, gc, gp)| Written {
-            member_id,
-            user,
-            name,
-            question,
-            text,
-            written_at,
-            self_criteria: sc,
-            self_points: sp,
-            grade_criteria: gc,
-            grade_points: gp,
-        },
-    ))
+    let row = store::written::in_class(&inner.store.write, store::ClassId(class_id), WrittenId(id))
+        .await?;
+    Ok(row.map(|w| Written {
+        member_id: w.member_id.0,
+        user: w.platform_user,
+        name: w.display_name,
+        question: w.question_id,
+        text: w.text,
+        written_at: w.written_at,
+        self_criteria: w.self_criteria,
+        self_points: w.self_points_milli,
+        grade_criteria: w.grade_criteria,
+        grade_points: w.grade_points_milli,
+    }))
 }
 
 /// "2,5 points sur 3 points".
@@ -1065,14 +955,14 @@ pub async fn self_assess(
     };
     let got = ticked_points(grid, &ticked);
     let sealed = super::sight::sealed_for(inner, who, case).await;
-    sqlx::query(
-        "UPDATE written_answers SET self_criteria = ?, self_points_milli = ?, self_at = ? WHERE id = ?",
+    let ticked_json = serde_json::to_string(&ticked)?;
+    store::written::set_self_assessment(
+        &inner.store.write,
+        WrittenId(answer),
+        &ticked_json,
+        got,
+        inner.now(),
     )
-    .bind(serde_json::to_string(&ticked)?)
-    .bind(got)
-    .bind(inner.now())
-    .bind(answer)
-    .execute(&inner.store.write)
     .await?;
     let text = format!(
         "{}\n{}\n\n{}",
@@ -1093,20 +983,14 @@ pub async fn self_assess(
 pub async fn queue(inner: &Arc<Inner>, who: &Who, case: &Case) -> anyhow::Result<Vec<Reply>> {
     let m = inner.messages();
     let limit = inner.settings.workshop.grade_queue_rows;
-    type QueueRow = (i64, String, String, i64, Option<i64>, Option<i64>);
-    let rows: Vec<QueueRow> = sqlx::query_as(
-        "SELECT w.id, w.question_id, m.display_name, w.written_at, w.self_points_milli, w.grade_points_milli
-         FROM written_answers w JOIN members m ON m.id = w.member_id
-         WHERE w.class_id = ?
-         ORDER BY w.graded_at IS NOT NULL, w.written_at, w.id",
-    )
-    .bind(who.class.id)
-    .fetch_all(&inner.store.write)
-    .await?;
+    let rows = store::written::queue(&inner.store.write, who.class_id()).await?;
     if rows.is_empty() {
         return private(m.render(msg::WORKSHOP_QUEUE_EMPTY, &[]));
     }
-    let to_grade = rows.iter().filter(|r| r.5.is_none()).count();
+    let to_grade = rows
+        .iter()
+        .filter(|r| r.grade_points_milli.is_none())
+        .count();
     let mut text = m.render(
         msg::WORKSHOP_QUEUE_HEADER,
         &[
@@ -1114,7 +998,15 @@ pub async fn queue(inner: &Arc<Inner>, who: &Who, case: &Case) -> anyhow::Result
             ("total", &rows.len().to_string()),
         ],
     );
-    for (id, question, name, at, self_points, grade) in rows.iter().take(limit) {
+    for store::written::QueueRow {
+        id,
+        question_id: question,
+        display_name: name,
+        written_at: at,
+        self_points_milli: self_points,
+        grade_points_milli: grade,
+    } in rows.iter().take(limit)
+    {
         let of = |milli: i64| match case.grid(question) {
             Some(g) => score(inner, milli, g),
             None => points(m, scoring::from_milli(milli)),
@@ -1244,17 +1136,16 @@ pub async fn grade(
         Err(refused) => return Ok(refused),
     };
     let got = ticked_points(grid, &ticked);
-    sqlx::query(
-        "UPDATE written_answers SET grade_criteria = ?, grade_points_milli = ?, graded_by = ?, graded_at = ?
-         WHERE id = ? AND class_id = ?",
+    let ticked_json = serde_json::to_string(&ticked)?;
+    store::written::set_grade(
+        &inner.store.write,
+        WrittenId(answer),
+        who.class_id(),
+        &ticked_json,
+        got,
+        who.member(),
+        inner.now(),
     )
-    .bind(serde_json::to_string(&ticked)?)
-    .bind(got)
-    .bind(who.member_id)
-    .bind(inner.now())
-    .bind(answer)
-    .bind(who.class.id)
-    .execute(&inner.store.write)
     .await?;
     let saved = match written.grade_points {
         Some(before) => m.render(
@@ -1311,13 +1202,11 @@ async fn next_to_grade(
     class_id: i64,
     except: Option<i64>,
 ) -> anyhow::Result<Option<i64>> {
-    let row: Option<(i64,)> = sqlx::query_as(
-        "SELECT id FROM written_answers WHERE class_id = ? AND graded_at IS NULL AND id <> ?
-         ORDER BY written_at, id LIMIT 1",
+    let next = store::written::next_to_grade(
+        &inner.store.write,
+        store::ClassId(class_id),
+        except.map(WrittenId),
     )
-    .bind(class_id)
-    .bind(except.unwrap_or(-1))
-    .fetch_optional(&inner.store.write)
     .await?;
-    Ok(row.map(|(id,)| id))
+    Ok(next.map(|id| id.0))
 }

@@ -3,6 +3,60 @@
 //! Writes go through one connection (SQLite has one writer); reads use a small pool. Answers,
 //! the hot path, go through [`AnswerWriter`], which commits them in groups: each answer is
 //! acknowledged only once the transaction holding it is committed.
+//!
+//! Every query of the engine is a named function of one of the submodules, one per table or
+//! concern ([`classes`], [`members`], [`actions`], [`quizzes`], [`answers`], [`hints`],
+//! [`practice`], [`posts`], [`drafts`], [`votes`], [`written`], [`boards`], [`exports`]). Each
+//! takes the executor it runs on (`&store.write`, `&store.read`, or `&mut *tx` for a
+//! transaction from [`Store::begin`]), so the caller, which knows the transaction and the lock
+//! it holds, chooses the connection. Rows come back as `FromRow` structs, ids as the newtypes
+//! of [`ids`], stored states (`answers.verdict`, `quizzes.status`, `posts.kind`…) as enums
+//! whose stored text is spelled out once (`stored::stored_enum!`).
+//!
+//! # Which connection a read uses
+//!
+//! - **Inside a write transaction** (`&mut *tx`): a read whose answer decides what the same
+//!   transaction writes (the class's open vote before putting posts to it, the parts already
+//!   settled when a practice starts or ends, a practice's totals after its last answer, the
+//!   previous vote before replacing it, the post just recorded to learn its nonce). It sees
+//!   the transaction's own writes, and nothing can change between the read and the commit.
+//! - **On the write connection, outside a transaction** (`&store.write`): a read that must see
+//!   every write committed before it, in order: what the engine reads under a class's lock
+//!   (the answers of a question to reveal it, once [`AnswerWriter::flush`] has committed every
+//!   answer accepted before the close; the boards, podium and summaries of a quiz; the quizzes
+//!   to resume at start-up), reads that follow the caller's own write (the class and member
+//!   ids after their upsert; the posts to send after the quiz end was stored), and the
+//!   student-facing lookups that act on what they read (practice state, written answers, votes,
+//!   exports, personal data). One connection serves them in turn with the writes, so a read
+//!   never sees a state older than a write the engine has already acknowledged.
+//! - **On the read pool** (`&store.read`): reads that need no ordering with the engine's own
+//!   writes and must not wait behind them: the replay of an action already processed (its row
+//!   was committed before the first reply went out), whether a quiz ended a moment ago, what a
+//!   picture may show (parts settled, KPIs revealed), and the class charts of
+//!   `play::report` (drawn from data committed before: a reveal's answers are flushed first,
+//!   and the command line reads a quiz that is over). The pool's connections are read-only;
+//!   [`Store::backup`] also runs on one.
+
+pub mod actions;
+pub mod answers;
+pub mod boards;
+pub mod classes;
+pub mod drafts;
+pub mod exports;
+pub mod hints;
+pub mod ids;
+pub mod members;
+pub mod posts;
+pub mod practice;
+pub mod quizzes;
+pub(crate) mod stored;
+pub mod votes;
+pub mod written;
+
+pub use answers::AnswerRow;
+pub use ids::{
+    ClassId, DiscussionId, DraftId, MemberId, PostId, PracticeId, QuizId, VotePostId, WrittenId,
+};
 
 use anyhow::Context;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
@@ -11,6 +65,12 @@ use std::path::Path;
 use std::str::FromStr;
 use std::time::Duration;
 use tokio::sync::{mpsc, oneshot};
+
+/// A write transaction, as [`Store::begin`] starts it.
+pub type Tx = Transaction<'static, Sqlite>;
+
+/// One connection (the write connection, a transaction's, or one from the read pool).
+pub type Conn = sqlx::SqliteConnection;
 
 /// The database: a write connection and a read pool.
 #[derive(Debug, Clone)]
@@ -179,7 +239,7 @@ impl Store {
     }
 
     /// Starts a write transaction.
-    pub async fn begin(&self) -> Result<Transaction<'static, Sqlite>, StoreError> {
+    pub async fn begin(&self) -> Result<Tx, StoreError> {
         // Boxed: sqlx's `begin` future is large, and it would otherwise sit inline in every
         // request future (measured: 4.9 KB per waiting request instead of 2.2 KB).
         Ok(Box::pin(self.write.begin()).await?)
@@ -259,28 +319,6 @@ async fn backup_from(pool: &sqlx::SqlitePool, dest: &Path) -> Result<u64, Backup
         let _ = std::fs::remove_file(&partial);
     }
     outcome
-}
-
-/// One answer to store, with the action that carried it.
-#[derive(Debug, Clone)]
-pub struct AnswerRow {
-    pub action_id: String,
-    pub replies_json: String,
-    pub class_id: i64,
-    pub member_id: i64,
-    pub quiz_id: Option<i64>,
-    pub item_idx: Option<i64>,
-    pub practice_id: Option<i64>,
-    pub part_id: String,
-    pub kpi_id: String,
-    pub attempt: i64,
-    pub input: String,
-    pub given: Option<String>,
-    pub verdict: &'static str,
-    pub mistake: Option<&'static str>,
-    pub points_milli: i64,
-    pub elapsed_ms: Option<i64>,
-    pub answered_at: i64,
 }
 
 /// What became of an answer sent to the writer.
@@ -400,62 +438,25 @@ async fn run_writer(store: Store, mut rx: mpsc::Receiver<Job>) {
     }
 }
 
-/// Inserts one judged answer; a second scored answer to the same quiz item is ignored
-/// (`rows_affected() == 0`).
-pub async fn insert_answer(
-    tx: &mut Transaction<'static, Sqlite>,
-    row: &AnswerRow,
-) -> Result<sqlx::sqlite::SqliteQueryResult, sqlx::Error> {
-    sqlx::query(
-        "INSERT INTO answers (class_id, member_id, quiz_id, item_idx, practice_id, part_id, kpi_id,
-             attempt, input, given, verdict, mistake, points_milli, elapsed_ms, answered_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-         ON CONFLICT DO NOTHING",
-    )
-    .bind(row.class_id)
-    .bind(row.member_id)
-    .bind(row.quiz_id)
-    .bind(row.item_idx)
-    .bind(row.practice_id)
-    .bind(&row.part_id)
-    .bind(&row.kpi_id)
-    .bind(row.attempt)
-    .bind(&row.input)
-    .bind(&row.given)
-    .bind(row.verdict)
-    .bind(row.mistake)
-    .bind(row.points_milli)
-    .bind(row.elapsed_ms)
-    .bind(row.answered_at)
-    .execute(&mut **tx)
-    .await
-}
-
 async fn write_batch(store: &Store, rows: &[&AnswerRow]) -> Result<Vec<Stored>, sqlx::Error> {
     let mut tx = store.write.begin().await?;
     let mut out = Vec::with_capacity(rows.len());
     for row in rows {
-        let action = sqlx::query(
-            "INSERT INTO actions (action_id, class_id, replies, processed_at) VALUES (?, ?, ?, ?)
-             ON CONFLICT (action_id) DO NOTHING",
+        let recorded = actions::record(
+            &mut *tx,
+            &row.action_id,
+            Some(row.class_id),
+            &row.replies_json,
+            row.answered_at,
         )
-        .bind(&row.action_id)
-        .bind(row.class_id)
-        .bind(&row.replies_json)
-        .bind(row.answered_at)
-        .execute(&mut *tx)
         .await?;
-        if action.rows_affected() == 0 {
+        if !recorded {
             out.push(Stored::DuplicateAction);
             continue;
         }
-        let inserted = insert_answer(&mut tx, row).await?;
-        if inserted.rows_affected() == 0 {
+        if !answers::insert(&mut *tx, row).await? {
             // Keep the action unrecorded so its reply is not replayed as a success.
-            sqlx::query("DELETE FROM actions WHERE action_id = ?")
-                .bind(&row.action_id)
-                .execute(&mut *tx)
-                .await?;
+            actions::delete(&mut *tx, &row.action_id).await?;
             out.push(Stored::AlreadyAnswered);
         } else {
             out.push(Stored::Saved);
@@ -518,8 +519,8 @@ mod tests {
         AnswerRow {
             action_id: action.into(),
             replies_json: "[]".into(),
-            class_id: 1,
-            member_id,
+            class_id: ClassId(1),
+            member_id: MemberId(member_id),
             quiz_id: None,
             item_idx: None,
             practice_id: None,
@@ -528,7 +529,7 @@ mod tests {
             attempt: 1,
             input: "17,76 %".into(),
             given: Some("17.76".into()),
-            verdict: "correct",
+            verdict: answers::Verdict::Correct,
             mistake: None,
             points_milli: 250,
             elapsed_ms: None,
