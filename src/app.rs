@@ -4,7 +4,8 @@
 use crate::case::Case;
 use crate::msg;
 use crate::pack::{self, PackErrors};
-use crate::prompts::{pieces, PromptError, Prompts};
+use crate::problem::PackError;
+use crate::prompts::{pieces, Prompts};
 use std::path::{Path, PathBuf};
 
 /// Where the data lives.
@@ -160,7 +161,7 @@ impl App {
 pub fn load_messages(dir: &Path) -> Result<Prompts, LoadError> {
     let messages = Prompts::load_dir(dir).map_err(|errors| LoadError::Messages {
         dir: dir.to_path_buf(),
-        problems: errors.iter().map(PromptError::to_string).collect(),
+        problems: errors.iter().map(PackError::to_string).collect(),
     })?;
     let problems = check_messages(&messages);
     if problems.is_empty() {

@@ -6,8 +6,19 @@ use crate::format::{self, Unit};
 use crate::kpi::Kpi;
 use crate::msg;
 use crate::prompts::Prompts;
+use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 use std::collections::HashMap;
+
+/// Thousandths of a point, as scores are stored.
+pub type Milli = i64;
+
+/// Points to milli-points, rounded half away from zero; `None` when they do not fit an `i64`
+/// (a loaded pack's points always do: its points are at most 100, see `pack::bounds`).
+pub fn to_milli(points: Decimal) -> Option<Milli> {
+    let thousandths = points.checked_mul(Decimal::ONE_THOUSAND)?;
+    format::round(thousandths, 0).to_i64()
+}
 
 /// What the subject says about itself.
 #[derive(Debug, Clone)]
@@ -97,7 +108,7 @@ pub struct Part {
     pub points: Decimal,
     /// `points` in thousandths, as scores are stored: converted once, when the pack loads
     /// (its bounds make it fit), so playing never converts.
-    pub milli: crate::play::scoring::Milli,
+    pub milli: Milli,
 }
 
 #[derive(Debug, Clone)]
@@ -128,7 +139,7 @@ pub struct GridCriterion {
     /// Its share of the marks, in points.
     pub share: Decimal,
     /// `share` in thousandths, converted when the pack loads.
-    pub milli: crate::play::scoring::Milli,
+    pub milli: Milli,
 }
 
 impl Grid {
@@ -405,7 +416,7 @@ impl Case {
         let mut lines = vec![messages.render(
             msg::KPI_SEVERAL,
             &[
-                ("query", &crate::render::echo(query)),
+                ("query", &format::echo(query)),
                 ("count", &found.len().to_string()),
             ],
         )];

@@ -10,6 +10,9 @@ use crate::msg;
 use crate::prompts::Prompts;
 use rust_decimal::Decimal;
 
+/// User-text escaping lives with the formats (a leaf every layer may use); these paths stay.
+pub use crate::format::{echo, echo_cut, escape, ECHO_MAX_CHARS};
+
 /// "3 points", "0,25 point".
 pub fn points(messages: &Prompts, n: Decimal) -> String {
     let text = format::number_trimmed(n, 3);
@@ -632,58 +635,9 @@ pub fn answer_example(k: &crate::kpi::Kpi) -> String {
     }
 }
 
-/// Escapes Markdown in text that comes from users (names, answers), so it shows as typed.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 4);
-    for c in text.chars() {
-        if matches!(
-            c,
-            '\\' | '*'
-                | '_'
-                | '`'
-                | '~'
-                | '|'
-                | '>'
-                | '#'
-                | '['
-                | ']'
-                | '('
-                | ')'
-                | '-'
-                | ':'
-                | '<'
-                | '@'
-        ) {
-            out.push('\\');
-        }
-        out.push(c);
-    }
-    out
-}
-
 /// A student's answer quoted back to them: « 17,76 % », escaped and cut to a sane length.
 pub fn quote(text: &str) -> String {
     format!("« {} »", echo_cut(text, 100))
-}
-
-/// How many characters of what a user typed a reply echoes at most.
-pub const ECHO_MAX_CHARS: usize = 80;
-
-/// What a user typed (an answer's fragment, an id, a search), as a reply echoes it: on one
-/// line, cut to [`ECHO_MAX_CHARS`] with « … », Markdown and mentions escaped, so it shows as
-/// typed and does nothing.
-pub fn echo(text: &str) -> String {
-    echo_cut(text, ECHO_MAX_CHARS)
-}
-
-/// [`echo`] with its own length.
-pub fn echo_cut(text: &str, max: usize) -> String {
-    let line = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    let mut short: String = line.chars().take(max).collect();
-    if line.chars().count() > max {
-        short.push('…');
-    }
-    escape(&short)
 }
 
 /// The label of a mistake id, for class statistics.

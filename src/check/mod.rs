@@ -1,6 +1,6 @@
 //! The answer checker: reads what a student typed and says whether it is right, close, wrong
 //! or unreadable, and which classic mistake it looks like. Judging is allocation-free and
-//! returns an [`Outcome`]; the French sentence is written from it by [`crate::render`].
+//! returns an [`Outcome`]; the French sentence is written from it by the `render` module, above.
 
 pub mod parse;
 

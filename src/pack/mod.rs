@@ -730,7 +730,7 @@ pub fn load(dir: &Path) -> Result<Case, PackErrors> {
                     0
                 }
                 // Within bounds, thousandths always fit.
-                None => crate::play::scoring::to_milli(p.points).unwrap_or(0),
+                None => crate::case::to_milli(p.points).unwrap_or(0),
             };
             match kpi_index.get(&p.kpi) {
                 Some(&k) => parts.push(Part {

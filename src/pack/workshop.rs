@@ -114,7 +114,7 @@ pub(super) fn load_grids(
                     0
                 }
                 // Within bounds, thousandths always fit.
-                None => crate::play::scoring::to_milli(c.share).unwrap_or(0),
+                None => crate::case::to_milli(c.share).unwrap_or(0),
             };
             criteria.push(GridCriterion {
                 id: c.id.clone(),
