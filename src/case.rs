@@ -3,8 +3,7 @@
 //! the lookups here cannot dangle.
 
 use crate::format::{self, Unit};
-use crate::kpi::Kpi;
-use crate::msg;
+use crate::formula::Expr;
 use crate::prompts::Prompts;
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
@@ -74,6 +73,83 @@ impl Value {
     /// The bare number, as written in a worked calculation: "5 865,15", "59,7", "118".
     pub fn number(&self) -> String {
         format::number(self.value, self.value.normalize().scale())
+    }
+}
+
+/// What a formula refers to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum RefId {
+    Value(usize),
+    Kpi(usize),
+}
+
+/// How a KPI is defined; evolutions and differences are kept apart from plain formulas so the
+/// checker knows which classic mistakes to look for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KpiKind {
+    Formula,
+    /// `(to − from) ÷ from × 100`, in percent.
+    Evolution {
+        from: RefId,
+        to: RefId,
+    },
+    /// `to − from`, in points when both are rates.
+    Difference {
+        from: RefId,
+        to: RefId,
+    },
+}
+
+/// A wrong formula a pack declares, with the id of the text that explains the mistake.
+#[derive(Debug, Clone)]
+pub struct DeclaredMistake {
+    pub expr: Expr<RefId>,
+    pub message: String,
+}
+
+/// A KPI of a case.
+#[derive(Debug, Clone)]
+pub struct Kpi {
+    pub id: String,
+    pub label: String,
+    pub unit: Unit,
+    /// Decimals shown.
+    pub precision: u32,
+    pub kind: KpiKind,
+    pub expr: Expr<RefId>,
+    pub aliases: Vec<String>,
+    /// Nouns a student may write after the number ("clics").
+    pub words: Vec<String>,
+    /// Absolute tolerance for a right answer, in the KPI's unit, if the pack sets one.
+    pub tolerance: Option<Decimal>,
+    /// Decimals a right answer needs, if the pack asks fewer than `precision`.
+    pub min_decimals: Option<u32>,
+    /// A count that cannot be split (orders): the checker recognises it, and what is computed
+    /// from it, rounded to a whole number.
+    pub indivisible: bool,
+    pub mistakes: Vec<DeclaredMistake>,
+    /// Annexes whose figures the KPI uses, directly or through other KPIs, sorted.
+    pub annexes: Vec<u8>,
+}
+
+impl Kpi {
+    /// Whether the value reads as a change (shown with an explicit "+").
+    pub fn is_change(&self) -> bool {
+        !matches!(self.kind, KpiKind::Formula)
+    }
+
+    /// The value as shown to students: "17,76 %", "+32,63 %", "−700,00 €".
+    pub fn display(&self, value: Decimal) -> String {
+        if self.is_change() {
+            format::signed_with_unit(value, self.unit, self.precision)
+        } else {
+            format::with_unit(value, self.unit, self.precision)
+        }
+    }
+
+    /// The value rounded to the displayed precision.
+    pub fn rounded(&self, value: Decimal) -> Decimal {
+        format::round(value, self.precision)
     }
 }
 
@@ -401,54 +477,6 @@ impl Case {
             .find(|p| p.kpi == kpi)
     }
 
-    /// The reply to a name that fits several KPIs: at most [`KpiMatch::SHOWN`] of them, best
-    /// first, then how to ask for one (`example`: "/kpi a3_cpc"). `ids` is for the command line
-    /// of the bot's operator; students and teachers in class read labels and question numbers,
-    /// never internal ids.
-    pub fn kpi_choices(
-        &self,
-        messages: &Prompts,
-        query: &str,
-        found: &[usize],
-        example: &str,
-        ids: bool,
-    ) -> String {
-        let mut lines = vec![messages.render(
-            msg::KPI_SEVERAL,
-            &[
-                ("query", &format::echo(query)),
-                ("count", &found.len().to_string()),
-            ],
-        )];
-        for &i in found.iter().take(KpiMatch::SHOWN) {
-            let k = &self.kpis[i];
-            let line = match (ids, self.part_of_kpi(i)) {
-                (true, _) => {
-                    messages.render(msg::KPI_SEVERAL_LINE, &[("label", &k.label), ("id", &k.id)])
-                }
-                (false, Some(part)) => messages.render(
-                    msg::KPI_SEVERAL_LINE_PART,
-                    &[("label", &k.label), ("part", &part.id)],
-                ),
-                (false, None) => {
-                    messages.render(msg::KPI_SEVERAL_LINE_LABEL, &[("label", &k.label)])
-                }
-            };
-            lines.push(line);
-        }
-        if found.len() > KpiMatch::SHOWN {
-            let more = (found.len() - KpiMatch::SHOWN).to_string();
-            lines.push(messages.render(msg::KPI_SEVERAL_MORE, &[("count", &more)]));
-        }
-        let hint = if ids {
-            msg::KPI_SEVERAL_HINT
-        } else {
-            msg::KPI_SEVERAL_HINT_CLASS
-        };
-        lines.push(messages.render(hint, &[("example", example)]));
-        lines.join("\n")
-    }
-
     pub fn annex(&self, number: u8) -> Option<&Annex> {
         self.annexes.iter().find(|a| a.number == number)
     }
@@ -484,32 +512,6 @@ impl Case {
         self.dossiers.iter().find(|d| d.id.eq_ignore_ascii_case(id))
     }
 
-    /// Renders a case text, filling `{kpi.ID}` with the KPI's displayed value and `{value.ID}`
-    /// with the figure in the French format. Loading has checked every placeholder resolves.
-    pub fn text(&self, id: &str) -> String {
-        let Some(template) = self.texts.get(id) else {
-            tracing::warn!(id, case = %self.meta.id, "missing case text");
-            return format!("[{id}]");
-        };
-        crate::prompts::render_template(template, &mut |name| self.placeholder(name))
-    }
-
-    /// Renders a case text like [`Case::text`], writing `mark` instead of the KPIs `hidden`
-    /// names (indices into `kpis`): what a student reads while a quiz asks them.
-    pub fn text_hiding(&self, id: &str, hidden: &dyn Fn(usize) -> bool, mark: &str) -> String {
-        let Some(template) = self.texts.get(id) else {
-            tracing::warn!(id, case = %self.meta.id, "missing case text");
-            return format!("[{id}]");
-        };
-        crate::prompts::render_template(template, &mut |name| {
-            let index = name.strip_prefix("kpi.").and_then(|k| self.kpi_index(k));
-            match index {
-                Some(index) if hidden(index) => Some(mark.to_string()),
-                _ => self.placeholder(name),
-            }
-        })
-    }
-
     /// The KPIs (indices into `kpis`) a case text writes through `{kpi.ID}` placeholders.
     pub fn text_kpis(&self, id: &str) -> Vec<usize> {
         let mut found = Vec::new();
@@ -524,23 +526,6 @@ impl Case {
         found.sort_unstable();
         found.dedup();
         found
-    }
-
-    /// The value of a `{kpi.ID}` or `{value.ID}` placeholder.
-    pub(crate) fn placeholder(&self, name: &str) -> Option<String> {
-        if let Some(id) = name.strip_prefix("kpi.") {
-            let index = self.kpi_index(id)?;
-            return self
-                .evaluate(index)
-                .ok()
-                .map(|v| self.kpis[index].display(v));
-        }
-        if let Some(id) = name.strip_prefix("value.") {
-            // The bot's sentences use French formats; the subject's typography stays in the
-            // annex tables.
-            return self.value_by_id(id).map(Value::french);
-        }
-        None
     }
 }
 

@@ -2,7 +2,7 @@
 //! hints and verdicts. Light Markdown (`**bold**`, "- " lists) that Discord shows and a
 //! terminal reads as is. Every sentence comes from `prompts/`; every figure from the engine.
 
-use crate::case::{Case, Cell, Part, Question};
+use crate::case::{Case, Cell, KpiMatch, Part, Question};
 use crate::check::{parse::GivenUnit, parse::ParseError, Mistake, Outcome, Reason};
 use crate::format::{self, Unit};
 use crate::kpi::{EvalError, KpiResult};
@@ -632,6 +632,58 @@ pub fn answer_example(k: &crate::kpi::Kpi) -> String {
         format!("{} {word}", format::number(value, decimals))
     } else {
         format::with_unit(value, k.unit, decimals)
+    }
+}
+
+/// The French reply to a KPI name that fits several: written here, over the case model's
+/// lookup ([`Case::find_kpis`]).
+impl Case {
+    /// The reply to a name that fits several KPIs: at most [`KpiMatch::SHOWN`] of them, best
+    /// first, then how to ask for one (`example`: "/kpi a3_cpc"). `ids` is for the command line
+    /// of the bot's operator; students and teachers in class read labels and question numbers,
+    /// never internal ids.
+    pub fn kpi_choices(
+        &self,
+        messages: &Prompts,
+        query: &str,
+        found: &[usize],
+        example: &str,
+        ids: bool,
+    ) -> String {
+        let mut lines = vec![messages.render(
+            msg::KPI_SEVERAL,
+            &[
+                ("query", &format::echo(query)),
+                ("count", &found.len().to_string()),
+            ],
+        )];
+        for &i in found.iter().take(KpiMatch::SHOWN) {
+            let k = &self.kpis[i];
+            let line = match (ids, self.part_of_kpi(i)) {
+                (true, _) => {
+                    messages.render(msg::KPI_SEVERAL_LINE, &[("label", &k.label), ("id", &k.id)])
+                }
+                (false, Some(part)) => messages.render(
+                    msg::KPI_SEVERAL_LINE_PART,
+                    &[("label", &k.label), ("part", &part.id)],
+                ),
+                (false, None) => {
+                    messages.render(msg::KPI_SEVERAL_LINE_LABEL, &[("label", &k.label)])
+                }
+            };
+            lines.push(line);
+        }
+        if found.len() > KpiMatch::SHOWN {
+            let more = (found.len() - KpiMatch::SHOWN).to_string();
+            lines.push(messages.render(msg::KPI_SEVERAL_MORE, &[("count", &more)]));
+        }
+        let hint = if ids {
+            msg::KPI_SEVERAL_HINT
+        } else {
+            msg::KPI_SEVERAL_HINT_CLASS
+        };
+        lines.push(messages.render(hint, &[("example", example)]));
+        lines.join("\n")
     }
 }
 
