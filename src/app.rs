@@ -1,9 +1,8 @@
 //! Loading everything the bot needs at start-up: its own French texts and every case pack.
 //! Nothing here panics: a broken file is reported with where and what.
 
-use crate::case::Case;
 use crate::msg;
-use crate::pack::{self, PackErrors};
+use crate::pack::{self, CasePack, PackErrors};
 use crate::problem::PackError;
 use crate::prompts::{pieces, Prompts};
 use std::path::{Path, PathBuf};
@@ -102,7 +101,8 @@ fn list(items: &[String]) -> String {
 #[derive(Debug)]
 pub struct App {
     pub messages: Prompts,
-    pub cases: Vec<Case>,
+    /// The loaded packs, each a case with its prepared checks and workshop.
+    pub cases: Vec<CasePack>,
 }
 
 impl App {
@@ -148,7 +148,7 @@ impl App {
     }
 
     /// A case by id, or the first one when `id` is `None`.
-    pub fn case(&self, id: Option<&str>) -> Option<&Case> {
+    pub fn case(&self, id: Option<&str>) -> Option<&CasePack> {
         match id {
             Some(id) => self.cases.iter().find(|c| c.meta.id == id),
             None => self.cases.first(),

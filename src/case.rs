@@ -1,6 +1,10 @@
-//! A loaded, validated case: its annexes, figures, KPIs, questions and texts. Built only by
-//! [`crate::pack::load`], which guarantees every reference resolves and every KPI evaluates, so
-//! the lookups here cannot dangle.
+//! The case model: a validated case's meta, dossiers, annexes and tables, figures, KPI
+//! definitions, questions and parts, grading grids and texts, and its points type ([`Milli`]).
+//! Built only by the pack loader (module `pack`), which guarantees every reference resolves and
+//! every KPI evaluates, so the lookups here cannot dangle. What works over the model lives in
+//! the modules above it: the KPI engine and the texts it fills (`kpi`), the checker (`check`),
+//! the French text (`render`); the loaded pack (`pack::CasePack`) holds the case with what
+//! those prepared from it.
 
 use crate::format::{self, Unit};
 use crate::formula::Expr;
@@ -361,12 +365,8 @@ pub struct Case {
     pub texts: Prompts,
     pub(crate) value_index: HashMap<String, usize>,
     pub(crate) kpi_index: HashMap<String, usize>,
-    /// One prepared answer check per KPI, in the order of `kpis`.
-    pub(crate) plans: Vec<crate::check::Plan>,
     /// Grading grids of the written answers, in question order (empty without `grids.toml`).
     pub grids: Vec<Grid>,
-    /// The LinkedIn workshop: model posts and draft analysis (`None` without `linkedin.toml`).
-    pub linkedin: Option<crate::linkedin::Workshop>,
 }
 
 impl Case {

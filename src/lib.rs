@@ -28,3 +28,4 @@ pub mod telemetry;
 
 pub use app::{App, LoadError, Paths};
 pub use case::Case;
+pub use pack::CasePack;

@@ -14,6 +14,7 @@ use super::{Inner, Who};
 use crate::case::{Case, Grid};
 use crate::linkedin::Workshop;
 use crate::msg;
+use crate::pack::CasePack;
 use crate::render::{count, echo, escape, points};
 use std::collections::BTreeSet;
 use std::sync::Arc;
@@ -66,12 +67,12 @@ fn chars(text: &str) -> usize {
 pub async fn draft_check(
     inner: &Arc<Inner>,
     who: &Who,
-    case: &Case,
+    case: &CasePack,
     text: &str,
     share: bool,
 ) -> anyhow::Result<Vec<Reply>> {
     let m = inner.messages();
-    let Some(workshop) = &case.linkedin else {
+    let Some(workshop) = &case.workshop else {
         return private(m.render(msg::PLAY_NO_WORKSHOP, &[]));
     };
     let analysis = crate::linkedin::analyse(text, &workshop.params);
@@ -244,8 +245,8 @@ fn subject_title(inner: &Inner, case: &Case, subject: &Subject) -> String {
 }
 
 /// The title of a stored post (its model's, or its draft's number).
-fn post_title(inner: &Inner, case: &Case, model: Option<&str>, draft: Option<i64>) -> String {
-    let workshop = case.linkedin.as_ref();
+fn post_title(inner: &Inner, case: &CasePack, model: Option<&str>, draft: Option<i64>) -> String {
+    let workshop = case.workshop.as_ref();
     match (model, draft) {
         (Some(id), _) => {
             let number = workshop
@@ -279,11 +280,11 @@ pub async fn post(
     inner: &Arc<Inner>,
     request: &Request,
     who: &Who,
-    case: &Case,
+    case: &CasePack,
     subject: &VoteSubject,
 ) -> anyhow::Result<Vec<Reply>> {
     let m = inner.messages();
-    let Some(workshop) = &case.linkedin else {
+    let Some(workshop) = &case.workshop else {
         return private(m.render(msg::PLAY_NO_WORKSHOP, &[]));
     };
     let subjects: Vec<Subject> = match subject {
@@ -448,7 +449,7 @@ pub async fn post(
 pub async fn vote(
     inner: &Arc<Inner>,
     who: &Who,
-    case: &Case,
+    case: &CasePack,
     post: i64,
     choice: u8,
 ) -> anyhow::Result<Vec<Reply>> {
@@ -549,7 +550,7 @@ pub fn favourites(tallies: &[Tally]) -> Vec<&Tally> {
 
 /// `/vote clore`: closes the class's vote and posts the tally, with the teacher's notes of the
 /// model posts to start the discussion.
-pub async fn close(inner: &Arc<Inner>, who: &Who, case: &Case) -> anyhow::Result<Vec<Reply>> {
+pub async fn close(inner: &Arc<Inner>, who: &Who, case: &CasePack) -> anyhow::Result<Vec<Reply>> {
     let m = inner.messages();
     let mut tx = inner.store.begin().await?;
     let open: Option<(i64,)> =
