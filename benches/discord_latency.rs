@@ -285,7 +285,7 @@ fn main() {
             ),
         )
         .await;
-        let models = case.linkedin.as_ref().map_or(0, |w| w.models.len()).max(1);
+        let models = case.workshop.as_ref().map_or(0, |w| w.models.len()).max(1);
         let start = Instant::now();
         while fake
             .message_with_component(&format!("cb:v:{models}:0"))

@@ -1,6 +1,6 @@
 //! Throughput of the core engine on the bundled case pack (Arbre-cadeau).
 //!
-//! - `check/<kind>`: [`Case::check`] (parse + judge) on one typical answer each, and
+//! - `check/<kind>`: [`CasePack::check`] (parse + judge) on one typical answer each, and
 //!   `check/mix` cycling through all of them.
 //! - `kpi/evaluate/<id>`: the exact value of one KPI; `kpi/evaluate_all`: every KPI of the
 //!   case per iteration (throughput counted per KPI).
@@ -8,7 +8,7 @@
 //!
 //! Run with `cargo bench --bench engine`.
 
-use casebot::{App, Case, Paths};
+use casebot::{App, CasePack, Paths};
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use std::hint::black_box;
 use std::path::Path;
@@ -32,7 +32,7 @@ const ANSWERS: &[(&str, &str, &str)] = &[
     ("label", "a3_ctr", "CTR = 17,76 %"),
 ];
 
-fn load_case() -> Case {
+fn load_case() -> CasePack {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     match App::load(&Paths::under(root)) {
         Ok(mut app) if !app.cases.is_empty() => app.cases.swap_remove(0),
@@ -41,12 +41,12 @@ fn load_case() -> Case {
     }
 }
 
-fn kpi_index(case: &Case, id: &str) -> usize {
+fn kpi_index(case: &CasePack, id: &str) -> usize {
     case.kpi_index(id)
         .unwrap_or_else(|| panic!("the bundled pack has no KPI '{id}'"))
 }
 
-fn bench_check(c: &mut Criterion, case: &Case) {
+fn bench_check(c: &mut Criterion, case: &CasePack) {
     let answers: Vec<(&str, usize, &str)> = ANSWERS
         .iter()
         .map(|&(name, kpi, input)| (name, kpi_index(case, kpi), input))
@@ -69,7 +69,7 @@ fn bench_check(c: &mut Criterion, case: &Case) {
     group.finish();
 }
 
-fn bench_kpi(c: &mut Criterion, case: &Case) {
+fn bench_kpi(c: &mut Criterion, case: &CasePack) {
     let mut group = c.benchmark_group("kpi");
     group.throughput(Throughput::Elements(1));
     // A plain ratio of two annex figures, and a KPI that nests other KPIs three deep.

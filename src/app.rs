@@ -1,10 +1,10 @@
 //! Loading everything the bot needs at start-up: its own French texts and every case pack.
 //! Nothing here panics: a broken file is reported with where and what.
 
-use crate::case::Case;
 use crate::msg;
-use crate::pack::{self, PackErrors};
-use crate::prompts::{pieces, PromptError, Prompts};
+use crate::pack::{self, CasePack, PackErrors};
+use crate::problem::PackError;
+use crate::prompts::{pieces, Prompts};
 use std::path::{Path, PathBuf};
 
 /// Where the data lives.
@@ -101,7 +101,8 @@ fn list(items: &[String]) -> String {
 #[derive(Debug)]
 pub struct App {
     pub messages: Prompts,
-    pub cases: Vec<Case>,
+    /// The loaded packs, each a case with its prepared checks and workshop.
+    pub cases: Vec<CasePack>,
 }
 
 impl App {
@@ -147,7 +148,7 @@ impl App {
     }
 
     /// A case by id, or the first one when `id` is `None`.
-    pub fn case(&self, id: Option<&str>) -> Option<&Case> {
+    pub fn case(&self, id: Option<&str>) -> Option<&CasePack> {
         match id {
             Some(id) => self.cases.iter().find(|c| c.meta.id == id),
             None => self.cases.first(),
@@ -160,7 +161,7 @@ impl App {
 pub fn load_messages(dir: &Path) -> Result<Prompts, LoadError> {
     let messages = Prompts::load_dir(dir).map_err(|errors| LoadError::Messages {
         dir: dir.to_path_buf(),
-        problems: errors.iter().map(PromptError::to_string).collect(),
+        problems: errors.iter().map(PackError::to_string).collect(),
     })?;
     let problems = check_messages(&messages);
     if problems.is_empty() {
@@ -173,11 +174,11 @@ pub fn load_messages(dir: &Path) -> Result<Prompts, LoadError> {
     }
 }
 
-/// Every problem between the ids of [`msg::ALL`] (and of the LinkedIn workshop,
-/// [`crate::linkedin::TEXTS`]) and a set of texts.
+/// Every problem between the ids of [`msg::ALL`] (the bot's, the workshop's and
+/// the charts' texts) and a set of texts.
 pub fn check_messages(messages: &Prompts) -> Vec<String> {
     let mut problems = Vec::new();
-    for (id, args) in msg::ALL.iter().chain(crate::linkedin::TEXTS) {
+    for (id, args) in msg::ALL {
         let Some(template) = messages.get(id) else {
             problems.push(format!("le texte « {id} » manque"));
             continue;

@@ -1,13 +1,27 @@
-//! A loaded, validated case: its annexes, figures, KPIs, questions and texts. Built only by
-//! [`crate::pack::load`], which guarantees every reference resolves and every KPI evaluates, so
-//! the lookups here cannot dangle.
+//! The case model: a validated case's meta, dossiers, annexes and tables, figures, KPI
+//! definitions, questions and parts, grading grids and texts, and its points type ([`Milli`]).
+//! Built only by the pack loader (module `pack`), which guarantees every reference resolves and
+//! every KPI evaluates, so the lookups here cannot dangle. What works over the model lives in
+//! the modules above it: the KPI engine and the texts it fills (`kpi`), the checker (`check`),
+//! the French text (`render`); the loaded pack (`pack::CasePack`) holds the case with what
+//! those prepared from it.
 
 use crate::format::{self, Unit};
-use crate::kpi::Kpi;
-use crate::msg;
+use crate::formula::Expr;
 use crate::prompts::Prompts;
+use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 use std::collections::HashMap;
+
+/// Thousandths of a point, as scores are stored.
+pub type Milli = i64;
+
+/// Points to milli-points, rounded half away from zero; `None` when they do not fit an `i64`
+/// (a loaded pack's points always do: its points are at most 100, see `pack::bounds`).
+pub fn to_milli(points: Decimal) -> Option<Milli> {
+    let thousandths = points.checked_mul(Decimal::ONE_THOUSAND)?;
+    format::round(thousandths, 0).to_i64()
+}
 
 /// What the subject says about itself.
 #[derive(Debug, Clone)]
@@ -66,6 +80,83 @@ impl Value {
     }
 }
 
+/// What a formula refers to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum RefId {
+    Value(usize),
+    Kpi(usize),
+}
+
+/// How a KPI is defined; evolutions and differences are kept apart from plain formulas so the
+/// checker knows which classic mistakes to look for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KpiKind {
+    Formula,
+    /// `(to − from) ÷ from × 100`, in percent.
+    Evolution {
+        from: RefId,
+        to: RefId,
+    },
+    /// `to − from`, in points when both are rates.
+    Difference {
+        from: RefId,
+        to: RefId,
+    },
+}
+
+/// A wrong formula a pack declares, with the id of the text that explains the mistake.
+#[derive(Debug, Clone)]
+pub struct DeclaredMistake {
+    pub expr: Expr<RefId>,
+    pub message: String,
+}
+
+/// A KPI of a case.
+#[derive(Debug, Clone)]
+pub struct Kpi {
+    pub id: String,
+    pub label: String,
+    pub unit: Unit,
+    /// Decimals shown.
+    pub precision: u32,
+    pub kind: KpiKind,
+    pub expr: Expr<RefId>,
+    pub aliases: Vec<String>,
+    /// Nouns a student may write after the number ("clics").
+    pub words: Vec<String>,
+    /// Absolute tolerance for a right answer, in the KPI's unit, if the pack sets one.
+    pub tolerance: Option<Decimal>,
+    /// Decimals a right answer needs, if the pack asks fewer than `precision`.
+    pub min_decimals: Option<u32>,
+    /// A count that cannot be split (orders): the checker recognises it, and what is computed
+    /// from it, rounded to a whole number.
+    pub indivisible: bool,
+    pub mistakes: Vec<DeclaredMistake>,
+    /// Annexes whose figures the KPI uses, directly or through other KPIs, sorted.
+    pub annexes: Vec<u8>,
+}
+
+impl Kpi {
+    /// Whether the value reads as a change (shown with an explicit "+").
+    pub fn is_change(&self) -> bool {
+        !matches!(self.kind, KpiKind::Formula)
+    }
+
+    /// The value as shown to students: "17,76 %", "+32,63 %", "−700,00 €".
+    pub fn display(&self, value: Decimal) -> String {
+        if self.is_change() {
+            format::signed_with_unit(value, self.unit, self.precision)
+        } else {
+            format::with_unit(value, self.unit, self.precision)
+        }
+    }
+
+    /// The value rounded to the displayed precision.
+    pub fn rounded(&self, value: Decimal) -> Decimal {
+        format::round(value, self.precision)
+    }
+}
+
 /// A table cell: a figure of the case or literal text.
 #[derive(Debug, Clone)]
 pub enum Cell {
@@ -97,7 +188,7 @@ pub struct Part {
     pub points: Decimal,
     /// `points` in thousandths, as scores are stored: converted once, when the pack loads
     /// (its bounds make it fit), so playing never converts.
-    pub milli: crate::play::scoring::Milli,
+    pub milli: Milli,
 }
 
 #[derive(Debug, Clone)]
@@ -128,7 +219,7 @@ pub struct GridCriterion {
     /// Its share of the marks, in points.
     pub share: Decimal,
     /// `share` in thousandths, converted when the pack loads.
-    pub milli: crate::play::scoring::Milli,
+    pub milli: Milli,
 }
 
 impl Grid {
@@ -274,12 +365,8 @@ pub struct Case {
     pub texts: Prompts,
     pub(crate) value_index: HashMap<String, usize>,
     pub(crate) kpi_index: HashMap<String, usize>,
-    /// One prepared answer check per KPI, in the order of `kpis`.
-    pub(crate) plans: Vec<crate::check::Plan>,
     /// Grading grids of the written answers, in question order (empty without `grids.toml`).
     pub grids: Vec<Grid>,
-    /// The LinkedIn workshop: model posts and draft analysis (`None` without `linkedin.toml`).
-    pub linkedin: Option<crate::linkedin::Workshop>,
 }
 
 impl Case {
@@ -390,54 +477,6 @@ impl Case {
             .find(|p| p.kpi == kpi)
     }
 
-    /// The reply to a name that fits several KPIs: at most [`KpiMatch::SHOWN`] of them, best
-    /// first, then how to ask for one (`example`: "/kpi a3_cpc"). `ids` is for the command line
-    /// of the bot's operator; students and teachers in class read labels and question numbers,
-    /// never internal ids.
-    pub fn kpi_choices(
-        &self,
-        messages: &Prompts,
-        query: &str,
-        found: &[usize],
-        example: &str,
-        ids: bool,
-    ) -> String {
-        let mut lines = vec![messages.render(
-            msg::KPI_SEVERAL,
-            &[
-                ("query", &crate::render::echo(query)),
-                ("count", &found.len().to_string()),
-            ],
-        )];
-        for &i in found.iter().take(KpiMatch::SHOWN) {
-            let k = &self.kpis[i];
-            let line = match (ids, self.part_of_kpi(i)) {
-                (true, _) => {
-                    messages.render(msg::KPI_SEVERAL_LINE, &[("label", &k.label), ("id", &k.id)])
-                }
-                (false, Some(part)) => messages.render(
-                    msg::KPI_SEVERAL_LINE_PART,
-                    &[("label", &k.label), ("part", &part.id)],
-                ),
-                (false, None) => {
-                    messages.render(msg::KPI_SEVERAL_LINE_LABEL, &[("label", &k.label)])
-                }
-            };
-            lines.push(line);
-        }
-        if found.len() > KpiMatch::SHOWN {
-            let more = (found.len() - KpiMatch::SHOWN).to_string();
-            lines.push(messages.render(msg::KPI_SEVERAL_MORE, &[("count", &more)]));
-        }
-        let hint = if ids {
-            msg::KPI_SEVERAL_HINT
-        } else {
-            msg::KPI_SEVERAL_HINT_CLASS
-        };
-        lines.push(messages.render(hint, &[("example", example)]));
-        lines.join("\n")
-    }
-
     pub fn annex(&self, number: u8) -> Option<&Annex> {
         self.annexes.iter().find(|a| a.number == number)
     }
@@ -473,32 +512,6 @@ impl Case {
         self.dossiers.iter().find(|d| d.id.eq_ignore_ascii_case(id))
     }
 
-    /// Renders a case text, filling `{kpi.ID}` with the KPI's displayed value and `{value.ID}`
-    /// with the figure in the French format. Loading has checked every placeholder resolves.
-    pub fn text(&self, id: &str) -> String {
-        let Some(template) = self.texts.get(id) else {
-            tracing::warn!(id, case = %self.meta.id, "missing case text");
-            return format!("[{id}]");
-        };
-        crate::prompts::render_template(template, &mut |name| self.placeholder(name))
-    }
-
-    /// Renders a case text like [`Case::text`], writing `mark` instead of the KPIs `hidden`
-    /// names (indices into `kpis`): what a student reads while a quiz asks them.
-    pub fn text_hiding(&self, id: &str, hidden: &dyn Fn(usize) -> bool, mark: &str) -> String {
-        let Some(template) = self.texts.get(id) else {
-            tracing::warn!(id, case = %self.meta.id, "missing case text");
-            return format!("[{id}]");
-        };
-        crate::prompts::render_template(template, &mut |name| {
-            let index = name.strip_prefix("kpi.").and_then(|k| self.kpi_index(k));
-            match index {
-                Some(index) if hidden(index) => Some(mark.to_string()),
-                _ => self.placeholder(name),
-            }
-        })
-    }
-
     /// The KPIs (indices into `kpis`) a case text writes through `{kpi.ID}` placeholders.
     pub fn text_kpis(&self, id: &str) -> Vec<usize> {
         let mut found = Vec::new();
@@ -513,23 +526,6 @@ impl Case {
         found.sort_unstable();
         found.dedup();
         found
-    }
-
-    /// The value of a `{kpi.ID}` or `{value.ID}` placeholder.
-    pub(crate) fn placeholder(&self, name: &str) -> Option<String> {
-        if let Some(id) = name.strip_prefix("kpi.") {
-            let index = self.kpi_index(id)?;
-            return self
-                .evaluate(index)
-                .ok()
-                .map(|v| self.kpis[index].display(v));
-        }
-        if let Some(id) = name.strip_prefix("value.") {
-            // The bot's sentences use French formats; the subject's typography stays in the
-            // annex tables.
-            return self.value_by_id(id).map(Value::french);
-        }
-        None
     }
 }
 

@@ -106,7 +106,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
 /// A command on the case (`case`, `kpi`, `check`, `annex`, `question`, `linkedin`, `chart`).
 fn case_command(
     app: &App,
-    case: &Case,
+    case: &crate::pack::CasePack,
     config: &Config,
     command: Option<Command>,
     out: &mut dyn Write,
@@ -127,7 +127,9 @@ fn case_command(
         Some(Command::Check { kpi, answer, json }) => check(m, case, &kpi, &answer, json, out),
         Some(Command::Annex { number, json }) => annex(m, case, number, json, out),
         Some(Command::Question { id, json }) => question(m, case, &id, json, out),
-        Some(Command::Linkedin { action }) => crate::linkedin::cli::run(m, case, action, out),
+        Some(Command::Linkedin { action }) => {
+            crate::linkedin::cli::run(m, case, case.workshop.as_ref(), action, out)
+        }
         Some(Command::Chart {
             name,
             out: file,
@@ -198,7 +200,7 @@ fn kpi(
 /// `casebot check <kpi> <answer>`.
 fn check(
     m: &crate::prompts::Prompts,
-    case: &Case,
+    case: &crate::pack::CasePack,
     kpi: &str,
     answer: &str,
     json: bool,

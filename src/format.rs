@@ -192,6 +192,59 @@ pub fn date_fr(ms: i64) -> String {
     }
 }
 
+// ---------------------------------------------------------------------------------------------
+// User text: what users typed, escaped before it is shown (names, answers, searches).
+// ---------------------------------------------------------------------------------------------
+
+/// Escapes Markdown in text that comes from users (names, answers), so it shows as typed.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 4);
+    for c in text.chars() {
+        if matches!(
+            c,
+            '\\' | '*'
+                | '_'
+                | '`'
+                | '~'
+                | '|'
+                | '>'
+                | '#'
+                | '['
+                | ']'
+                | '('
+                | ')'
+                | '-'
+                | ':'
+                | '<'
+                | '@'
+        ) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// How many characters of what a user typed a reply echoes at most.
+pub const ECHO_MAX_CHARS: usize = 80;
+
+/// What a user typed (an answer's fragment, an id, a search), as a reply echoes it: on one
+/// line, cut to [`ECHO_MAX_CHARS`] with « … », Markdown and mentions escaped, so it shows as
+/// typed and does nothing.
+pub fn echo(text: &str) -> String {
+    echo_cut(text, ECHO_MAX_CHARS)
+}
+
+/// [`echo`] with its own length.
+pub fn echo_cut(text: &str, max: usize) -> String {
+    let line = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut short: String = line.chars().take(max).collect();
+    if line.chars().count() > max {
+        short.push('…');
+    }
+    escape(&short)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

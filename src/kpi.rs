@@ -1,89 +1,15 @@
 //! The one KPI engine. Every figure the bot shows, checks, hints at or reveals is computed
 //! here, exactly, with `rust_decimal`, from the values of the case pack.
 
-use crate::case::{Case, Cell};
+use crate::case::{Case, Cell, Value};
 use crate::format::{self, Unit};
 use crate::formula::{Expr, Op};
 use rust_decimal::Decimal;
 use serde::Serialize;
 use thiserror::Error;
 
-/// What a formula refers to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum RefId {
-    Value(usize),
-    Kpi(usize),
-}
-
-/// How a KPI is defined; evolutions and differences are kept apart from plain formulas so the
-/// checker knows which classic mistakes to look for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum KpiKind {
-    Formula,
-    /// `(to − from) ÷ from × 100`, in percent.
-    Evolution {
-        from: RefId,
-        to: RefId,
-    },
-    /// `to − from`, in points when both are rates.
-    Difference {
-        from: RefId,
-        to: RefId,
-    },
-}
-
-/// A wrong formula a pack declares, with the id of the text that explains the mistake.
-#[derive(Debug, Clone)]
-pub struct DeclaredMistake {
-    pub expr: Expr<RefId>,
-    pub message: String,
-}
-
-/// A KPI of a case.
-#[derive(Debug, Clone)]
-pub struct Kpi {
-    pub id: String,
-    pub label: String,
-    pub unit: Unit,
-    /// Decimals shown.
-    pub precision: u32,
-    pub kind: KpiKind,
-    pub expr: Expr<RefId>,
-    pub aliases: Vec<String>,
-    /// Nouns a student may write after the number ("clics").
-    pub words: Vec<String>,
-    /// Absolute tolerance for a right answer, in the KPI's unit, if the pack sets one.
-    pub tolerance: Option<Decimal>,
-    /// Decimals a right answer needs, if the pack asks fewer than `precision`.
-    pub min_decimals: Option<u32>,
-    /// A count that cannot be split (orders): the checker recognises it, and what is computed
-    /// from it, rounded to a whole number.
-    pub indivisible: bool,
-    pub mistakes: Vec<DeclaredMistake>,
-    /// Annexes whose figures the KPI uses, directly or through other KPIs, sorted.
-    pub annexes: Vec<u8>,
-}
-
-impl Kpi {
-    /// Whether the value reads as a change (shown with an explicit "+").
-    pub fn is_change(&self) -> bool {
-        !matches!(self.kind, KpiKind::Formula)
-    }
-
-    /// The value as shown to students: "17,76 %", "+32,63 %", "−700,00 €".
-    pub fn display(&self, value: Decimal) -> String {
-        if self.is_change() {
-            format::signed_with_unit(value, self.unit, self.precision)
-        } else {
-            format::with_unit(value, self.unit, self.precision)
-        }
-    }
-
-    /// The value rounded to the displayed precision.
-    pub fn rounded(&self, value: Decimal) -> Decimal {
-        format::round(value, self.precision)
-    }
-}
+// The KPI definitions are data of the case model; these paths stay.
+pub use crate::case::{DeclaredMistake, Kpi, KpiKind, RefId};
 
 /// Why a KPI cannot be computed (never happens on a loaded pack: loading evaluates them all).
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
@@ -567,6 +493,53 @@ fn first_operation(e: &Expr<RefId>) -> Option<&Expr<RefId>> {
         }
         Expr::Neg(inner) => first_operation(inner),
         _ => None,
+    }
+}
+
+/// Case texts with their figures: `{kpi.ID}` placeholders are filled by the engine, so these
+/// live here rather than in the case model.
+impl Case {
+    /// Renders a case text, filling `{kpi.ID}` with the KPI's displayed value and `{value.ID}`
+    /// with the figure in the French format. Loading has checked every placeholder resolves.
+    pub fn text(&self, id: &str) -> String {
+        let Some(template) = self.texts.get(id) else {
+            tracing::warn!(id, case = %self.meta.id, "missing case text");
+            return format!("[{id}]");
+        };
+        crate::prompts::render_template(template, &mut |name| self.placeholder(name))
+    }
+
+    /// Renders a case text like [`Case::text`], writing `mark` instead of the KPIs `hidden`
+    /// names (indices into `kpis`): what a student reads while a quiz asks them.
+    pub fn text_hiding(&self, id: &str, hidden: &dyn Fn(usize) -> bool, mark: &str) -> String {
+        let Some(template) = self.texts.get(id) else {
+            tracing::warn!(id, case = %self.meta.id, "missing case text");
+            return format!("[{id}]");
+        };
+        crate::prompts::render_template(template, &mut |name| {
+            let index = name.strip_prefix("kpi.").and_then(|k| self.kpi_index(k));
+            match index {
+                Some(index) if hidden(index) => Some(mark.to_string()),
+                _ => self.placeholder(name),
+            }
+        })
+    }
+
+    /// The value of a `{kpi.ID}` or `{value.ID}` placeholder.
+    pub(crate) fn placeholder(&self, name: &str) -> Option<String> {
+        if let Some(id) = name.strip_prefix("kpi.") {
+            let index = self.kpi_index(id)?;
+            return self
+                .evaluate(index)
+                .ok()
+                .map(|v| self.kpis[index].display(v));
+        }
+        if let Some(id) = name.strip_prefix("value.") {
+            // The bot's sentences use French formats; the subject's typography stays in the
+            // annex tables.
+            return self.value_by_id(id).map(Value::french);
+        }
+        None
     }
 }
 

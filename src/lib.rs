@@ -29,3 +29,4 @@ pub mod telemetry;
 
 pub use app::{App, LoadError, Paths};
 pub use case::Case;
+pub use pack::CasePack;

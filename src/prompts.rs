@@ -10,9 +10,9 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-/// One text that could not be loaded or does not fit, with where it is (the same shape as a
-/// pack problem: file, id or line, what is wrong).
-pub type PromptError = crate::problem::PackError;
+// A text that could not be loaded or does not fit is reported as a pack problem is (file, id
+// or line, what is wrong): a `PackError`.
+use crate::problem::PackError;
 
 /// A set of texts, looked up by id.
 #[derive(Debug, Clone, Default)]
@@ -147,7 +147,7 @@ pub fn pieces(template: &str) -> Result<Vec<Piece<'_>>, String> {
 impl Prompts {
     /// Loads every `*.toml` file of `dir` and its subfolders (sorted by path). Every problem
     /// found is returned, not only the first.
-    pub fn load_dir(dir: &Path) -> Result<Prompts, Vec<PromptError>> {
+    pub fn load_dir(dir: &Path) -> Result<Prompts, Vec<PackError>> {
         let mut files = Vec::new();
         let mut errors = Vec::new();
         collect_toml_files(dir, &mut files, &mut errors);
@@ -160,7 +160,7 @@ impl Prompts {
                         errors.extend(e);
                     }
                 }
-                Err(e) => errors.push(PromptError {
+                Err(e) => errors.push(PackError {
                     file: file.clone(),
                     location: "fichier".into(),
                     problem: format!(
@@ -178,9 +178,9 @@ impl Prompts {
     }
 
     /// Adds the texts of one TOML document; `file` names it in errors.
-    pub fn add_source(&mut self, file: &Path, src: &str) -> Result<(), Vec<PromptError>> {
+    pub fn add_source(&mut self, file: &Path, src: &str) -> Result<(), Vec<PackError>> {
         let table: toml::Table = toml::from_str(src).map_err(|e| {
-            vec![PromptError {
+            vec![PackError {
                 file: file.to_path_buf(),
                 location: crate::problem::toml_location(src, &e),
                 problem: crate::problem::wording::toml_message(e.message()),
@@ -200,7 +200,7 @@ impl Prompts {
         file: &Path,
         prefix: &str,
         table: &toml::Table,
-        errors: &mut Vec<PromptError>,
+        errors: &mut Vec<PackError>,
     ) {
         for (key, value) in table {
             let id = if prefix.is_empty() {
@@ -212,7 +212,7 @@ impl Prompts {
                 toml::Value::Table(inner) => self.flatten(file, &id, inner, errors),
                 toml::Value::String(s) => {
                     if let Err(problem) = pieces(s) {
-                        errors.push(PromptError {
+                        errors.push(PackError {
                             file: file.to_path_buf(),
                             location: id,
                             problem,
@@ -220,7 +220,7 @@ impl Prompts {
                         continue;
                     }
                     if let Some(previous) = self.texts.get(&id) {
-                        errors.push(PromptError {
+                        errors.push(PackError {
                             file: file.to_path_buf(),
                             location: id,
                             problem: format!(
@@ -238,7 +238,7 @@ impl Prompts {
                         },
                     );
                 }
-                other => errors.push(PromptError {
+                other => errors.push(PackError {
                     file: file.to_path_buf(),
                     location: id,
                     problem: format!(
@@ -356,11 +356,11 @@ fn french_type(value: &toml::Value) -> &'static str {
     }
 }
 
-fn collect_toml_files(dir: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<PromptError>) {
+fn collect_toml_files(dir: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<PackError>) {
     let entries = match std::fs::read_dir(dir) {
         Ok(entries) => entries,
         Err(e) => {
-            errors.push(PromptError {
+            errors.push(PackError {
                 file: dir.to_path_buf(),
                 location: "dossier".into(),
                 problem: format!(

@@ -2,13 +2,16 @@
 //! hints and verdicts. Light Markdown (`**bold**`, "- " lists) that Discord shows and a
 //! terminal reads as is. Every sentence comes from `prompts/`; every figure from the engine.
 
-use crate::case::{Case, Cell, Part, Question};
+use crate::case::{Case, Cell, KpiMatch, Part, Question};
 use crate::check::{parse::GivenUnit, parse::ParseError, Mistake, Outcome, Reason};
 use crate::format::{self, Unit};
 use crate::kpi::{EvalError, KpiResult};
 use crate::msg;
 use crate::prompts::Prompts;
 use rust_decimal::Decimal;
+
+/// User-text escaping lives with the formats (a leaf every layer may use); these paths stay.
+pub use crate::format::{echo, echo_cut, escape, ECHO_MAX_CHARS};
 
 /// "3 points", "0,25 point".
 pub fn points(messages: &Prompts, n: Decimal) -> String {
@@ -632,58 +635,61 @@ pub fn answer_example(k: &crate::kpi::Kpi) -> String {
     }
 }
 
-/// Escapes Markdown in text that comes from users (names, answers), so it shows as typed.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 4);
-    for c in text.chars() {
-        if matches!(
-            c,
-            '\\' | '*'
-                | '_'
-                | '`'
-                | '~'
-                | '|'
-                | '>'
-                | '#'
-                | '['
-                | ']'
-                | '('
-                | ')'
-                | '-'
-                | ':'
-                | '<'
-                | '@'
-        ) {
-            out.push('\\');
+/// The French reply to a KPI name that fits several: written here, over the case model's
+/// lookup ([`Case::find_kpis`]).
+impl Case {
+    /// The reply to a name that fits several KPIs: at most [`KpiMatch::SHOWN`] of them, best
+    /// first, then how to ask for one (`example`: "/kpi a3_cpc"). `ids` is for the command line
+    /// of the bot's operator; students and teachers in class read labels and question numbers,
+    /// never internal ids.
+    pub fn kpi_choices(
+        &self,
+        messages: &Prompts,
+        query: &str,
+        found: &[usize],
+        example: &str,
+        ids: bool,
+    ) -> String {
+        let mut lines = vec![messages.render(
+            msg::KPI_SEVERAL,
+            &[
+                ("query", &format::echo(query)),
+                ("count", &found.len().to_string()),
+            ],
+        )];
+        for &i in found.iter().take(KpiMatch::SHOWN) {
+            let k = &self.kpis[i];
+            let line = match (ids, self.part_of_kpi(i)) {
+                (true, _) => {
+                    messages.render(msg::KPI_SEVERAL_LINE, &[("label", &k.label), ("id", &k.id)])
+                }
+                (false, Some(part)) => messages.render(
+                    msg::KPI_SEVERAL_LINE_PART,
+                    &[("label", &k.label), ("part", &part.id)],
+                ),
+                (false, None) => {
+                    messages.render(msg::KPI_SEVERAL_LINE_LABEL, &[("label", &k.label)])
+                }
+            };
+            lines.push(line);
         }
-        out.push(c);
+        if found.len() > KpiMatch::SHOWN {
+            let more = (found.len() - KpiMatch::SHOWN).to_string();
+            lines.push(messages.render(msg::KPI_SEVERAL_MORE, &[("count", &more)]));
+        }
+        let hint = if ids {
+            msg::KPI_SEVERAL_HINT
+        } else {
+            msg::KPI_SEVERAL_HINT_CLASS
+        };
+        lines.push(messages.render(hint, &[("example", example)]));
+        lines.join("\n")
     }
-    out
 }
 
 /// A student's answer quoted back to them: « 17,76 % », escaped and cut to a sane length.
 pub fn quote(text: &str) -> String {
     format!("« {} »", echo_cut(text, 100))
-}
-
-/// How many characters of what a user typed a reply echoes at most.
-pub const ECHO_MAX_CHARS: usize = 80;
-
-/// What a user typed (an answer's fragment, an id, a search), as a reply echoes it: on one
-/// line, cut to [`ECHO_MAX_CHARS`] with « … », Markdown and mentions escaped, so it shows as
-/// typed and does nothing.
-pub fn echo(text: &str) -> String {
-    echo_cut(text, ECHO_MAX_CHARS)
-}
-
-/// [`echo`] with its own length.
-pub fn echo_cut(text: &str, max: usize) -> String {
-    let line = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    let mut short: String = line.chars().take(max).collect();
-    if line.chars().count() > max {
-        short.push('…');
-    }
-    escape(&short)
 }
 
 /// The label of a mistake id, for class statistics.

@@ -1,6 +1,6 @@
 //! The answer checker: reads what a student typed and says whether it is right, close, wrong
 //! or unreadable, and which classic mistake it looks like. Judging is allocation-free and
-//! returns an [`Outcome`]; the French sentence is written from it by [`crate::render`].
+//! returns an [`Outcome`]; the French sentence is written from it by the `render` module, above.
 
 pub mod parse;
 
@@ -480,10 +480,24 @@ fn ten_power(decimals: i64) -> Decimal {
     step
 }
 
-impl Case {
-    /// Judges what a student typed as an answer to KPI `kpi`.
-    pub fn check(&self, kpi: usize, input: &str) -> Outcome {
-        let (Some(k), Some(plan)) = (self.kpis.get(kpi), self.plans.get(kpi)) else {
+/// One prepared answer check per KPI of a case, in the order of its `kpis`: built once, when
+/// the pack loads, and kept beside the case by the loaded pack.
+#[derive(Debug, Clone, Default)]
+pub struct Plans(Vec<Plan>);
+
+impl Plans {
+    /// The plans of every KPI of `case`, or the first KPI's error.
+    pub fn build(case: &Case) -> Result<Plans, crate::kpi::EvalError> {
+        (0..case.kpis.len())
+            .map(|i| Plan::build(case, i))
+            .collect::<Result<_, _>>()
+            .map(Plans)
+    }
+
+    /// Judges what a student typed as an answer to KPI `kpi` of `case` (the case these plans
+    /// were built from).
+    pub fn check(&self, case: &Case, kpi: usize, input: &str) -> Outcome {
+        let (Some(k), Some(plan)) = (case.kpis.get(kpi), self.0.get(kpi)) else {
             return invalid(Reason::NotTheValue);
         };
         let answer = match parse_answer(input) {

@@ -1,7 +1,7 @@
 //! `casebot linkedin …`: the model posts, the analysis of a draft, the grading grids. A thin
 //! shell over [`super::analyse`] and [`super::render`]; `src/cli.rs` only forwards to [`run`].
 
-use super::{analyse, ids, render};
+use super::{analyse, ids, render, Workshop};
 use crate::case::Case;
 use crate::prompts::Prompts;
 use clap::Subcommand;
@@ -43,16 +43,18 @@ pub enum LinkedinCommand {
     },
 }
 
-/// Runs a `linkedin` command on `case`; returns the exit status.
+/// Runs a `linkedin` command on `case` and its workshop (`None` when the pack has none);
+/// returns the exit status.
 pub fn run(
     messages: &Prompts,
     case: &Case,
+    workshop: Option<&Workshop>,
     command: LinkedinCommand,
     out: &mut dyn Write,
 ) -> anyhow::Result<ExitCode> {
     match command {
         LinkedinCommand::Models { json } => {
-            if case.linkedin.is_none() {
+            if workshop.is_none() {
                 writeln!(
                     out,
                     "{}",
@@ -61,14 +63,14 @@ pub fn run(
                 return Ok(ExitCode::from(NOT_FOUND));
             }
             if json {
-                let value = render::models_json(case);
+                let value = render::models_json(case, workshop);
                 writeln!(out, "{}", serde_json::to_string_pretty(&value)?)?;
-            } else if let Some(text) = render::models(messages, case) {
+            } else if let Some(text) = render::models(messages, case, workshop) {
                 writeln!(out, "{text}")?;
             }
         }
         LinkedinCommand::Check { file, json } => {
-            let Some(workshop) = &case.linkedin else {
+            let Some(workshop) = workshop else {
                 writeln!(
                     out,
                     "{}",

@@ -152,8 +152,8 @@ pub fn model(messages: &Prompts, case: &Case, workshop: &Workshop, index: usize)
 }
 
 /// Every model post of the case, or `None` when the case has no LinkedIn workshop.
-pub fn models(messages: &Prompts, case: &Case) -> Option<String> {
-    let workshop = case.linkedin.as_ref()?;
+pub fn models(messages: &Prompts, case: &Case, workshop: Option<&Workshop>) -> Option<String> {
+    let workshop = workshop?;
     let mut out = messages.render(
         ids::MODELS_HEADER,
         &[
@@ -171,8 +171,8 @@ pub fn models(messages: &Prompts, case: &Case) -> Option<String> {
 }
 
 /// Every model post as JSON: `id`, `title`, `post`, `note`, `counts`.
-pub fn models_json(case: &Case) -> Value {
-    let Some(workshop) = &case.linkedin else {
+pub fn models_json(case: &Case, workshop: Option<&Workshop>) -> Value {
+    let Some(workshop) = workshop else {
         return json!([]);
     };
     let list: Vec<Value> = workshop

@@ -2,17 +2,22 @@
 //!
 //! A pack is a folder of four TOML files (`case.toml`, `annexes.toml`, `kpis.toml`,
 //! `questions.toml`) plus the folder of French texts that `case.toml` names. The format is
-//! documented in `config/cases/README.md`. Loading either returns a [`Case`] in which every
-//! reference resolves and every KPI evaluates, or every problem found, each with its file, its
+//! documented in `config/cases/README.md`. Loading either returns a [`CasePack`] (the [`Case`], in
+//! which every reference resolves and every KPI evaluates, with its prepared answer checks and
+//! its workshop), or every problem found, each with its file, its
 //! key or line, what is wrong and what was expected.
 
 pub mod bounds;
+mod loaded;
 mod workshop;
+
+pub use loaded::CasePack;
 
 // Where they were before `problem` was their own module; `play::settings` still names them.
 pub use crate::problem::{toml_location, wording, PackError, PackErrors};
 
 use crate::case::{Annex, Case, CaseMeta, Cell, Dossier, Part, Question, Table, Value};
+use crate::check::Plans;
 use crate::format::Unit;
 use crate::formula::{self, Expr, Op};
 use crate::kpi::{DeclaredMistake, Kpi, KpiKind, RefId};
@@ -193,7 +198,7 @@ fn is_identifier(id: &str) -> bool {
 }
 
 /// Loads and checks the pack in `dir`.
-pub fn load(dir: &Path) -> Result<Case, PackErrors> {
+pub fn load(dir: &Path) -> Result<CasePack, PackErrors> {
     let mut problems = Problems::default();
     let case_file = dir.join("case.toml");
     let annex_file = dir.join("annexes.toml");
@@ -730,7 +735,7 @@ pub fn load(dir: &Path) -> Result<Case, PackErrors> {
                     0
                 }
                 // Within bounds, thousandths always fit.
-                None => crate::play::scoring::to_milli(p.points).unwrap_or(0),
+                None => crate::case::to_milli(p.points).unwrap_or(0),
             };
             match kpi_index.get(&p.kpi) {
                 Some(&k) => parts.push(Part {
@@ -782,7 +787,7 @@ pub fn load(dir: &Path) -> Result<Case, PackErrors> {
 
     // The optional grids.toml and linkedin.toml.
     let grids = workshop::load_grids(&dir.join("grids.toml"), &questions, &mut problems);
-    let linkedin = workshop::load_linkedin(&dir.join("linkedin.toml"), &questions, &mut problems);
+    let workshop = workshop::load_linkedin(&dir.join("linkedin.toml"), &questions, &mut problems);
 
     let case = Case {
         meta: CaseMeta {
@@ -802,9 +807,7 @@ pub fn load(dir: &Path) -> Result<Case, PackErrors> {
         texts,
         value_index,
         kpi_index,
-        plans: Vec::new(),
         grids,
-        linkedin,
     };
 
     // Every KPI and every declared mistake must evaluate.
@@ -845,26 +848,26 @@ pub fn load(dir: &Path) -> Result<Case, PackErrors> {
         }
     }
     check_texts(&case, &prompts_dir, &mut problems);
-    workshop::check_texts(&case, &prompts_dir, &mut problems);
+    workshop::check_texts(&case, workshop.as_ref(), &prompts_dir, &mut problems);
 
     if !problems.is_empty() {
         return Err(problems.into_errors());
     }
-    let mut case = case;
-    case.plans = (0..case.kpis.len())
-        .map(|i| crate::check::Plan::build(&case, i))
-        .collect::<Result<_, _>>()
-        .map_err(|e| {
-            PackErrors(vec![PackError {
-                file: kpi_file.clone(),
-                location: "kpis".into(),
-                problem: format!(
-                    "impossible de préparer la correction des réponses : {}",
-                    eval_problem(&e)
-                ),
-            }])
-        })?;
-    Ok(case)
+    let plans = Plans::build(&case).map_err(|e| {
+        PackErrors(vec![PackError {
+            file: kpi_file.clone(),
+            location: "kpis".into(),
+            problem: format!(
+                "impossible de préparer la correction des réponses : {}",
+                eval_problem(&e)
+            ),
+        }])
+    })?;
+    Ok(CasePack {
+        case,
+        plans,
+        workshop,
+    })
 }
 
 /// The texts every pack must have, and the placeholders they may use.

@@ -114,7 +114,7 @@ pub(super) fn load_grids(
                     0
                 }
                 // Within bounds, thousandths always fit.
-                None => crate::play::scoring::to_milli(c.share).unwrap_or(0),
+                None => crate::case::to_milli(c.share).unwrap_or(0),
             };
             criteria.push(GridCriterion {
                 id: c.id.clone(),
@@ -226,7 +226,12 @@ pub(super) fn load_linkedin(
 
 /// The texts the grids and the model posts need, and the models' own quality: every model post
 /// must meet every criterion of the draft analysis.
-pub(super) fn check_texts(case: &Case, prompts_dir: &Path, problems: &mut Problems) {
+pub(super) fn check_texts(
+    case: &Case,
+    workshop: Option<&Workshop>,
+    prompts_dir: &Path,
+    problems: &mut Problems,
+) {
     let mut required = Vec::new();
     for g in &case.grids {
         for c in &g.criteria {
@@ -234,7 +239,7 @@ pub(super) fn check_texts(case: &Case, prompts_dir: &Path, problems: &mut Proble
             required.push(Grid::explanation_id(&g.question, &c.id));
         }
     }
-    if let Some(w) = &case.linkedin {
+    if let Some(w) = workshop {
         for id in &w.models {
             required.push(Workshop::title_id(id));
             required.push(Workshop::post_id(id));
@@ -250,7 +255,7 @@ pub(super) fn check_texts(case: &Case, prompts_dir: &Path, problems: &mut Proble
             );
         }
     }
-    let Some(w) = &case.linkedin else {
+    let Some(w) = workshop else {
         return;
     };
     for id in &w.models {

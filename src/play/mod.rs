@@ -220,7 +220,7 @@ impl Inner {
 
     /// The case a class plays (its configured one, else the first pack; [`Engine::start`]
     /// refuses an app without packs, so there is always one).
-    pub fn case_for(&self, class: &ClassInfo) -> &Case {
+    pub fn case_for(&self, class: &ClassInfo) -> &crate::pack::CasePack {
         self.app
             .case(class.case_id.as_deref())
             .unwrap_or(&self.app.cases[0])
@@ -334,11 +334,13 @@ impl Inner {
             Command::Grade { answer, criteria } => {
                 workshop::grade(self, who, case, *answer, criteria.as_deref()).await
             }
-            Command::LinkedinModels => match crate::linkedin::render::models(m, case) {
-                Some(text) if who.teacher => Ok(vec![Reply::channel(text)]),
-                Some(text) => private(text),
-                None => private(m.render(msg::PLAY_NO_WORKSHOP, &[])),
-            },
+            Command::LinkedinModels => {
+                match crate::linkedin::render::models(m, case, case.workshop.as_ref()) {
+                    Some(text) if who.teacher => Ok(vec![Reply::channel(text)]),
+                    Some(text) => private(text),
+                    None => private(m.render(msg::PLAY_NO_WORKSHOP, &[])),
+                }
+            }
             Command::QuizLaunch {
                 scope,
                 seconds_per_item,

@@ -43,7 +43,14 @@ async fn active(inner: &Inner, member_id: MemberId) -> anyhow::Result<Option<Act
 async fn current<'a>(
     inner: &'a Inner,
     who: &Who,
-) -> anyhow::Result<Option<(Active, &'a Case, String, &'a crate::case::Part)>> {
+) -> anyhow::Result<
+    Option<(
+        Active,
+        &'a crate::pack::CasePack,
+        String,
+        &'a crate::case::Part,
+    )>,
+> {
     let Some(practice) = active(inner, who.member()).await? else {
         return Ok(None);
     };

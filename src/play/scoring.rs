@@ -3,18 +3,10 @@
 
 use super::settings::PlaySettings;
 use crate::check::Verdict;
-use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 
-/// Thousandths of a point, as stored.
-pub type Milli = i64;
-
-/// Points to milli-points, rounded half away from zero; `None` when they do not fit an `i64`
-/// (a loaded pack's points always do: its points are at most 100, see `pack::bounds`).
-pub fn to_milli(points: Decimal) -> Option<Milli> {
-    let thousandths = points.checked_mul(Decimal::ONE_THOUSAND)?;
-    crate::format::round(thousandths, 0).to_i64()
-}
+/// Points in thousandths belong to the case model; these paths stay.
+pub use crate::case::{to_milli, Milli};
 
 /// A share (in [0, 1], checked with the rules of play) of `base` milli-points, as milli-points.
 /// The product is at most `base`, so it fits; the saturation only keeps a share or a base out

@@ -15,6 +15,7 @@ use crate::case::{Case, Grid};
 use crate::format::date_fr as date;
 use crate::linkedin::Workshop;
 use crate::msg;
+use crate::pack::CasePack;
 use crate::render::{count, echo, escape, points};
 use crate::store::votes::DiscussionStatus;
 use crate::store::{self, DraftId, VotePostId, WrittenId};
@@ -60,12 +61,12 @@ fn chars(text: &str) -> usize {
 pub async fn draft_check(
     inner: &Arc<Inner>,
     who: &Who,
-    case: &Case,
+    case: &CasePack,
     text: &str,
     share: bool,
 ) -> anyhow::Result<Vec<Reply>> {
     let m = inner.messages();
-    let Some(workshop) = &case.linkedin else {
+    let Some(workshop) = &case.workshop else {
         return private(m.render(msg::PLAY_NO_WORKSHOP, &[]));
     };
     let analysis = crate::linkedin::analyse(text, &workshop.params);
@@ -223,8 +224,8 @@ fn subject_title(inner: &Inner, case: &Case, subject: &Subject) -> String {
 }
 
 /// The title of a stored post (its model's, or its draft's number).
-fn post_title(inner: &Inner, case: &Case, model: Option<&str>, draft: Option<i64>) -> String {
-    let workshop = case.linkedin.as_ref();
+fn post_title(inner: &Inner, case: &CasePack, model: Option<&str>, draft: Option<i64>) -> String {
+    let workshop = case.workshop.as_ref();
     match (model, draft) {
         (Some(id), _) => {
             let number = workshop
@@ -258,11 +259,11 @@ pub async fn post(
     inner: &Arc<Inner>,
     request: &Request,
     who: &Who,
-    case: &Case,
+    case: &CasePack,
     subject: &VoteSubject,
 ) -> anyhow::Result<Vec<Reply>> {
     let m = inner.messages();
-    let Some(workshop) = &case.linkedin else {
+    let Some(workshop) = &case.workshop else {
         return private(m.render(msg::PLAY_NO_WORKSHOP, &[]));
     };
     let subjects: Vec<Subject> = match subject {
@@ -407,7 +408,7 @@ pub async fn post(
 pub async fn vote(
     inner: &Arc<Inner>,
     who: &Who,
-    case: &Case,
+    case: &CasePack,
     post: i64,
     choice: u8,
 ) -> anyhow::Result<Vec<Reply>> {
@@ -490,7 +491,7 @@ pub fn favourites(tallies: &[Tally]) -> Vec<&Tally> {
 
 /// `/vote clore`: closes the class's vote and posts the tally, with the teacher's notes of the
 /// model posts to start the discussion.
-pub async fn close(inner: &Arc<Inner>, who: &Who, case: &Case) -> anyhow::Result<Vec<Reply>> {
+pub async fn close(inner: &Arc<Inner>, who: &Who, case: &CasePack) -> anyhow::Result<Vec<Reply>> {
     let m = inner.messages();
     let mut tx = inner.store.begin().await?;
     let open = store::votes::open_of_class(&mut *tx, who.class_id()).await?;

@@ -280,7 +280,7 @@ fn answers(case: &Case, kpi: usize, exact: Decimal) -> Vec<String> {
 }
 
 /// Everything that reads a loaded case without the engine: KPIs, checks, charts.
-fn read_whole(case: &Case, app: &App) {
+fn read_whole(case: &casebot::CasePack, app: &App) {
     for i in 0..case.kpis.len() {
         let result = match case.kpi_result(i) {
             Ok(r) => r,

@@ -28,7 +28,7 @@ pub fn shared_app() -> &'static App {
 }
 
 /// The bundled case "arbre-cadeau".
-pub fn case() -> &'static casebot::Case {
+pub fn case() -> &'static casebot::CasePack {
     match shared_app().case(Some("arbre-cadeau")) {
         Some(case) => case,
         None => panic!("the bundled case 'arbre-cadeau' is missing"),

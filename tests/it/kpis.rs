@@ -880,7 +880,7 @@ fn rounded_intermediates_read_approximately_with_the_figures_the_result_comes_fr
 
 /// A copy of the case with every figure of the subject replaced by a generated one.
 fn with_values(figures: &[(u32, u32)]) -> Case {
-    let mut case = case().clone();
+    let mut case = case().case.clone();
     for (v, (mantissa, scale)) in case.values.iter_mut().zip(figures.iter().cycle()) {
         let scale = match v.unit {
             Unit::Count | Unit::Seconds => 0,

@@ -18,7 +18,7 @@ use std::process::{Command, ExitCode};
 const TESTIMONIAL: &str = "« Tous les salariés ont été ravis de recevoir un « Olivier », symbole de la cohésion, pour les 40 ans de notre entreprise. Une idée originale, pleine de sens et de valeurs ! »";
 
 fn workshop() -> &'static Workshop {
-    match &case().linkedin {
+    match &case().workshop {
         Some(w) => w,
         None => panic!("the bundled case has no LinkedIn workshop"),
     }
@@ -903,7 +903,7 @@ fn a_pack_without_the_optional_files_still_loads() {
         Err(e) => panic!("{e}"),
     };
     assert!(case.grids.is_empty());
-    assert!(case.linkedin.is_none());
+    assert!(case.workshop.is_none());
 }
 
 #[test]

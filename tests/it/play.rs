@@ -512,7 +512,7 @@ async fn draft_feedback_and_model_posts_change_nothing_and_reach_the_right_audie
         let app = crate::helpers::app();
         let case = &app.cases[0];
         let workshop = case
-            .linkedin
+            .workshop
             .as_ref()
             .expect("the case has a LinkedIn workshop");
         case.text(&casebot::linkedin::Workshop::post_id(&workshop.models[0]))

@@ -31,7 +31,7 @@ fn all_texts(replies: &[Reply]) -> String {
 fn model_post(index: usize) -> String {
     let app = crate::helpers::shared_app();
     let case = &app.cases[0];
-    let workshop = case.linkedin.as_ref().expect("the case has a workshop");
+    let workshop = case.workshop.as_ref().expect("the case has a workshop");
     case.text(&casebot::linkedin::Workshop::post_id(
         &workshop.models[index],
     ))
