@@ -17,6 +17,7 @@ mod inert;
 mod kill9;
 mod kpi_lookup;
 mod kpis;
+mod layers;
 mod linkedin;
 mod pack_errors;
 mod play;
