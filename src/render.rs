@@ -16,7 +16,7 @@ pub use crate::format::{echo, echo_cut, escape, ECHO_MAX_CHARS};
 /// "3 points", "0,25 point".
 pub fn points(messages: &Prompts, n: Decimal) -> String {
     let text = format::number_trimmed(n, 3);
-    messages.render(msg::POINTS, &[("n", &text)])
+    messages.text(&msg::Points { n: &text })
 }
 
 /// "annexe 2", "annexes 3 et 4".
@@ -27,32 +27,32 @@ pub fn annex_list(messages: &Prompts, annexes: &[u8]) -> String {
         [one] => one.clone(),
         [init @ .., last] => format!("{} et {last}", init.join(", ")),
     };
-    messages.render(
-        msg::ANNEX_WORD,
-        &[("n", &annexes.len().to_string()), ("list", &list)],
-    )
+    messages.text(&msg::AnnexWord {
+        n: &annexes.len().to_string(),
+        list: &list,
+    })
 }
 
 /// What a unit is, in words: "un pourcentage (%)".
 pub fn unit_words(messages: &Prompts, unit: Unit) -> String {
-    let id = match unit {
-        Unit::Count => msg::UNIT_COUNT,
-        Unit::Eur => msg::UNIT_EUR,
-        Unit::Percent => msg::UNIT_PERCENT,
-        Unit::Points => msg::UNIT_POINTS,
-        Unit::Ratio => msg::UNIT_RATIO,
-        Unit::Seconds => msg::UNIT_SECONDS,
+    let id: &dyn msg::Text = match unit {
+        Unit::Count => &msg::UnitCount,
+        Unit::Eur => &msg::UnitEur,
+        Unit::Percent => &msg::UnitPercent,
+        Unit::Points => &msg::UnitPoints,
+        Unit::Ratio => &msg::UnitRatio,
+        Unit::Seconds => &msg::UnitSeconds,
     };
-    messages.render(id, &[])
+    messages.text(id)
 }
 
 /// An annex: title, text, tables (one line per row, readable on a phone) and source.
 pub fn annex(messages: &Prompts, case: &Case, number: u8) -> Option<String> {
     let annex = case.annex(number)?;
-    let mut out = messages.render(
-        msg::ANNEX_HEADER,
-        &[("number", &number.to_string()), ("title", &annex.title)],
-    );
+    let mut out = messages.text(&msg::AnnexHeader {
+        number: &number.to_string(),
+        title: &annex.title,
+    });
     out.push_str("\n\n");
     out.push_str(&case.text(&format!("annex.{number}.body")));
     for table in &annex.tables {
@@ -72,9 +72,9 @@ pub fn annex(messages: &Prompts, case: &Case, number: u8) -> Option<String> {
                 .enumerate()
                 .map(|(i, c)| format!("({}) {c}", i + 1))
                 .collect();
-            out.push_str(
-                &messages.render(msg::ANNEX_COLUMNS, &[("columns", &columns.join(" · "))]),
-            );
+            out.push_str(&messages.text(&msg::AnnexColumns {
+                columns: &columns.join(" · "),
+            }));
             out.push('\n');
         }
         for row in &table.rows {
@@ -97,46 +97,36 @@ pub fn annex(messages: &Prompts, case: &Case, number: u8) -> Option<String> {
 pub fn question(messages: &Prompts, case: &Case, q: &Question) -> String {
     let pts = points(messages, q.points);
     let mut out = if q.annexes.is_empty() {
-        messages.render(
-            msg::QUESTION_HEADER_NO_ANNEX,
-            &[("id", &q.id), ("points", &pts)],
-        )
+        messages.text(&msg::QuestionHeaderNoAnnex {
+            id: &q.id,
+            points: &pts,
+        })
     } else {
-        messages.render(
-            msg::QUESTION_HEADER,
-            &[
-                ("id", &q.id),
-                ("points", &pts),
-                ("annexes", &annex_list(messages, &q.annexes)),
-            ],
-        )
+        messages.text(&msg::QuestionHeader {
+            id: &q.id,
+            points: &pts,
+            annexes: &annex_list(messages, &q.annexes),
+        })
     };
     out.push('\n');
     out.push_str(&consigne(messages, case, q));
     out.push_str("\n\n");
     if q.parts.is_empty() {
-        out.push_str(&messages.render(msg::QUESTION_OPEN, &[("id", &q.id)]));
+        out.push_str(&messages.text(&msg::QuestionOpen { id: &q.id }));
     } else {
         let total: Decimal = q.parts.iter().map(|p| p.points).sum();
-        out.push_str(&messages.render(
-            msg::QUESTION_PARTS,
-            &[
-                (
-                    "count",
-                    &count(messages, q.parts.len(), msg::QUESTION_PARTS_COUNT),
-                ),
-                ("points", &points(messages, total)),
-            ],
-        ));
+        out.push_str(&messages.text(&msg::QuestionParts {
+            count: &messages.text(&msg::QuestionPartsCount {
+                n: &q.parts.len().to_string(),
+            }),
+            points: &points(messages, total),
+        }));
         for p in &q.parts {
             out.push('\n');
-            out.push_str(&messages.render(
-                msg::QUESTION_PART_LINE,
-                &[
-                    ("id", &p.id),
-                    ("statement", &case.text(&format!("part.{}.statement", p.id))),
-                ],
-            ));
+            out.push_str(&messages.text(&msg::QuestionPartLine {
+                id: &p.id,
+                statement: &case.text(&format!("part.{}.statement", p.id)),
+            }));
         }
     }
     out
@@ -152,7 +142,7 @@ pub fn consigne(messages: &Prompts, case: &Case, q: &Question) -> String {
         let help = case.text(&help_id);
         if !help.trim().is_empty() {
             out.push('\n');
-            out.push_str(&messages.render(msg::QUESTION_HELP, &[("help", help.trim())]));
+            out.push_str(&messages.text(&msg::QuestionHelp { help: help.trim() }));
         }
     }
     out
@@ -164,7 +154,7 @@ fn consigne_quote(messages: &Prompts, case: &Case, q: &Question) -> String {
     words
         .trim()
         .lines()
-        .map(|line| messages.render(msg::QUESTION_CONSIGNE_LINE, &[("line", line.trim())]))
+        .map(|line| messages.text(&msg::QuestionConsigneLine { line: line.trim() }))
         .collect::<Vec<_>>()
         .join("\n")
 }
@@ -182,10 +172,10 @@ pub fn part_task(messages: &Prompts, case: &Case, p: &Part) -> String {
 
 /// A numeric part as it is asked.
 pub fn part(messages: &Prompts, case: &Case, p: &Part) -> String {
-    let mut out = messages.render(
-        msg::PART_HEADER,
-        &[("id", &p.id), ("points", &points(messages, p.points))],
-    );
+    let mut out = messages.text(&msg::PartHeader {
+        id: &p.id,
+        points: &points(messages, p.points),
+    });
     out.push('\n');
     out.push_str(&part_task(messages, case, p));
     out
@@ -195,48 +185,36 @@ pub fn part(messages: &Prompts, case: &Case, p: &Part) -> String {
 fn input_line(messages: &Prompts, input: &crate::kpi::StepInput) -> String {
     match (input.computed, input.annex) {
         (true, _) => match &input.asked_in {
-            Some(part) => messages.render(
-                msg::KPI_INPUT_COMPUTED_PART,
-                &[
-                    ("label", &input.label),
-                    ("value", &input.value),
-                    ("part", part),
-                ],
-            ),
-            None => messages.render(
-                msg::KPI_INPUT_COMPUTED,
-                &[
-                    ("label", &input.label),
-                    ("number", &input.number),
-                    ("value", &input.value),
-                    ("id", &input.id),
-                ],
-            ),
+            Some(part) => messages.text(&msg::KpiInputComputedPart {
+                label: &input.label,
+                value: &input.value,
+                part,
+            }),
+            None => messages.text(&msg::KpiInputComputed {
+                label: &input.label,
+                number: &input.number,
+                value: &input.value,
+                id: &input.id,
+            }),
         },
         (false, Some(annex)) => match &input.annex_text {
-            Some(shown) => messages.render(
-                msg::KPI_INPUT_ANNEX_SHOWN,
-                &[
-                    ("label", &input.label),
-                    ("value", &input.value),
-                    ("annex", &annex.to_string()),
-                    ("shown", shown),
-                ],
-            ),
-            None => messages.render(
-                msg::KPI_INPUT_ANNEX,
-                &[
-                    ("label", &input.label),
-                    ("number", &input.number),
-                    ("value", &input.value),
-                    ("annex", &annex.to_string()),
-                ],
-            ),
+            Some(shown) => messages.text(&msg::KpiInputAnnexShown {
+                label: &input.label,
+                value: &input.value,
+                annex: &annex.to_string(),
+                shown,
+            }),
+            None => messages.text(&msg::KpiInputAnnex {
+                label: &input.label,
+                number: &input.number,
+                value: &input.value,
+                annex: &annex.to_string(),
+            }),
         },
-        (false, None) => messages.render(
-            msg::KPI_INPUT_CONSTANT,
-            &[("label", &input.label), ("number", &input.number)],
-        ),
+        (false, None) => messages.text(&msg::KpiInputConstant {
+            label: &input.label,
+            number: &input.number,
+        }),
     }
 }
 
@@ -244,12 +222,14 @@ fn input_line(messages: &Prompts, input: &crate::kpi::StepInput) -> String {
 pub fn kpi(messages: &Prompts, result: &KpiResult) -> String {
     let steps = &result.steps;
     let mut lines = vec![
-        messages.render(
-            msg::KPI_HEADER,
-            &[("label", &result.label), ("value", &result.text)],
-        ),
-        messages.render(msg::KPI_FORMULA, &[("formula", &steps.formula)]),
-        messages.render(msg::KPI_INPUTS, &[]),
+        messages.text(&msg::KpiHeader {
+            label: &result.label,
+            value: &result.text,
+        }),
+        messages.text(&msg::KpiFormula {
+            formula: &steps.formula,
+        }),
+        messages.text(&msg::KpiInputs),
     ];
     lines.extend(steps.inputs.iter().map(|i| input_line(messages, i)));
     lines.extend(calculation_lines(messages, steps));
@@ -259,43 +239,50 @@ pub fn kpi(messages: &Prompts, result: &KpiResult) -> String {
 /// « Calcul : … = … » when the figures written give the result at the precision shown; else
 /// « ≈ », the unrounded figures the result comes from and what the rounded ones give.
 fn calculation_lines(messages: &Prompts, steps: &crate::kpi::Steps) -> Vec<String> {
-    let args = [
-        ("calculation", steps.calculation.as_str()),
-        ("result", steps.result.as_str()),
-    ];
+    let (calculation, result) = (steps.calculation.as_str(), steps.result.as_str());
     if !steps.approximate {
-        let mut lines = vec![messages.render(msg::KPI_CALCULATION, &args)];
+        let mut lines = vec![messages.text(&msg::KpiCalculation {
+            calculation,
+            result,
+        })];
         if let Some(v) = &steps.from_rounded_inputs {
-            lines.push(messages.render(msg::KPI_ROUNDED_INPUTS, &[("value", v)]));
+            lines.push(messages.text(&msg::KpiRoundedInputs { value: v }));
         }
         return lines;
     }
-    let mut lines = vec![messages.render(msg::KPI_CALCULATION_APPROX, &args)];
+    let mut lines = vec![messages.text(&msg::KpiCalculationApprox {
+        calculation,
+        result,
+    })];
     let exact: Vec<String> = steps
         .inputs
         .iter()
         .filter_map(|i| {
             i.exact.as_ref().map(|e| {
-                messages.render(msg::KPI_EXACT_INPUT, &[("label", &i.label), ("exact", e)])
+                messages.text(&msg::KpiExactInput {
+                    label: &i.label,
+                    exact: e,
+                })
             })
         })
         .collect();
     if !exact.is_empty() {
-        lines.push(messages.render(msg::KPI_EXACT_INPUTS, &[("list", &exact.join(" ; "))]));
+        lines.push(messages.text(&msg::KpiExactInputs {
+            list: &exact.join(" ; "),
+        }));
     }
     // The checker accepts the rounded-intermediates value: say so only when it is this one.
     let shown = steps.from_shown_figures.as_ref();
     let accepted = shown.is_some() && steps.from_rounded_inputs.as_ref() == shown;
     if let Some(shown) = shown {
-        let id = if accepted {
-            msg::KPI_SHOWN_FIGURES_ACCEPTED
+        lines.push(if accepted {
+            messages.text(&msg::KpiShownFiguresAccepted { value: shown })
         } else {
-            msg::KPI_SHOWN_FIGURES
-        };
-        lines.push(messages.render(id, &[("value", shown)]));
+            messages.text(&msg::KpiShownFigures { value: shown })
+        });
     }
     if let (false, Some(v)) = (accepted, &steps.from_rounded_inputs) {
-        lines.push(messages.render(msg::KPI_ROUNDED_INPUTS, &[("value", v)]));
+        lines.push(messages.text(&msg::KpiRoundedInputs { value: v }));
     }
     lines
 }
@@ -305,48 +292,47 @@ fn where_line(messages: &Prompts, case: &Case, value: usize) -> String {
     let v = &case.values[value];
     let text = format::with_unit(v.value, v.unit, v.value.normalize().scale());
     let Some(annex) = v.annex else {
-        return messages.render(
-            msg::HINT_WHERE_CONSTANT,
-            &[("label", &v.label), ("value", &text)],
-        );
+        return messages.text(&msg::HintWhereConstant {
+            label: &v.label,
+            value: &text,
+        });
     };
     let shown = v.display();
     let annex_text = if shown != text {
-        messages.render(
-            msg::HINT_ANNEX_SHOWN,
-            &[("annex", &annex.to_string()), ("shown", &shown)],
-        )
+        messages.text(&msg::HintAnnexShown {
+            annex: &annex.to_string(),
+            shown: &shown,
+        })
     } else {
-        messages.render(msg::HINT_ANNEX, &[("annex", &annex.to_string())])
+        messages.text(&msg::HintAnnex {
+            annex: &annex.to_string(),
+        })
     };
-    let args = [
-        ("label", v.label.as_str()),
-        ("value", text.as_str()),
-        ("annex", annex_text.as_str()),
-    ];
+    let (label, value_text, annex) = (v.label.as_str(), text.as_str(), annex_text.as_str());
     let Some(place) = case.value_place(value) else {
-        return messages.render(msg::HINT_WHERE_LINE_ANNEX, &args);
+        return messages.text(&msg::HintWhereLineAnnex {
+            label,
+            value: value_text,
+            annex,
+        });
     };
     let row = match &place.column {
-        Some(column) => messages.render(
-            msg::HINT_PLACE_ROW_COLUMN,
-            &[("row", &place.row), ("column", column)],
-        ),
-        None => messages.render(msg::HINT_PLACE_ROW, &[("row", &place.row)]),
+        Some(column) => messages.text(&msg::HintPlaceRowColumn {
+            row: &place.row,
+            column,
+        }),
+        None => messages.text(&msg::HintPlaceRow { row: &place.row }),
     };
     let place = match &place.table {
-        Some(table) => messages.render(msg::HINT_PLACE_TABLE, &[("table", table), ("place", &row)]),
+        Some(table) => messages.text(&msg::HintPlaceTable { table, place: &row }),
         None => row,
     };
-    messages.render(
-        msg::HINT_WHERE_LINE,
-        &[
-            ("label", &v.label),
-            ("value", &text),
-            ("annex", &annex_text),
-            ("place", &place),
-        ],
-    )
+    messages.text(&msg::HintWhereLine {
+        label: &v.label,
+        value: &text,
+        annex: &annex_text,
+        place: &place,
+    })
 }
 
 /// Hint `level` (1 to 3) for a KPI: the formula; where the subject prints the figures it is
@@ -390,44 +376,36 @@ pub fn hint_after(
             .map(|v| where_line(messages, case, v))
             .collect()
     };
-    let formula_args = [
-        ("label", result.label.as_str()),
-        ("formula", steps.formula.as_str()),
-    ];
+    let (label, formula) = (result.label.as_str(), steps.formula.as_str());
     Ok(match level {
         0 | 1 if last.is_some_and(|o| states_the_formula(&o.reason)) => {
-            let mut lines = vec![messages.render(msg::HINT_FORMULA_TOLD, &formula_args)];
+            let mut lines = vec![messages.text(&msg::HintFormulaTold { label, formula })];
             // A calculation of several steps over the subject's figures: the formula with
             // them in place (hint 2 then says where they are, hint 3 works the first step).
             // Otherwise where the figures are (the formula with figures would be hint 3).
             let from_subject = steps.inputs.iter().all(|i| !i.computed);
             if from_subject && steps.first_step.is_some() {
-                lines.push(messages.render(
-                    msg::HINT_FORMULA_APPLIED,
-                    &[("calculation", &steps.calculation)],
-                ));
+                lines.push(messages.text(&msg::HintFormulaApplied {
+                    calculation: &steps.calculation,
+                }));
             } else {
-                lines.push(messages.render(msg::HINT_WHERE_TOO, &[]));
+                lines.push(messages.text(&msg::HintWhereToo));
                 lines.extend(where_lines());
             }
             lines.join("\n")
         }
-        0 | 1 => messages.render(msg::HINT_FORMULA, &formula_args),
+        0 | 1 => messages.text(&msg::HintFormula { label, formula }),
         2 => {
-            let mut lines = vec![messages.render(msg::HINT_WHERE, &[])];
+            let mut lines = vec![messages.text(&msg::HintWhere)];
             lines.extend(where_lines());
             lines.join("\n")
         }
         _ => match (&steps.first_step, &steps.first_step_computes) {
-            (Some(step), Some(label)) => messages.render(
-                msg::HINT_FIRST_STEP_COMPUTES,
-                &[("label", label), ("step", step)],
-            ),
-            (Some(step), None) => messages.render(msg::HINT_FIRST_STEP, &[("step", step)]),
-            (None, _) => messages.render(
-                msg::HINT_FIRST_STEP_NONE,
-                &[("calculation", &steps.calculation)],
-            ),
+            (Some(step), Some(label)) => messages.text(&msg::HintFirstStepComputes { label, step }),
+            (Some(step), None) => messages.text(&msg::HintFirstStep { step }),
+            (None, _) => messages.text(&msg::HintFirstStepNone {
+                calculation: &steps.calculation,
+            }),
         },
     })
 }
@@ -442,109 +420,100 @@ pub fn verdict(messages: &Prompts, case: &Case, kpi: usize, outcome: &Outcome) -
         .given
         .map(|g| given_text(k, g, outcome.given_decimals, outcome.given_unit))
         .unwrap_or_default();
-    let args_given = [("given", given.as_str())];
     let needed_text = |needed: i64| match needed {
-        i64::MIN..=0 => messages.render(msg::DECIMALS_NONE, &[]),
-        n => messages.render(msg::DECIMALS, &[("n", &n.to_string())]),
+        i64::MIN..=0 => messages.text(&msg::DecimalsNone),
+        n => messages.text(&msg::Decimals { n: &n.to_string() }),
     };
     let example = answer_example(k);
-    let free = |text: String| format!("{text} {}", messages.render(msg::CHECK_FREE, &[]));
+    let free = |text: String| format!("{text} {}", messages.text(&msg::CheckFree));
     match &outcome.reason {
-        Reason::Exact => messages.render(msg::CHECK_CORRECT, &[("expected", &expected)]),
-        Reason::FromRoundedInputs => messages.render(
-            msg::CHECK_CORRECT_ROUNDED,
-            &[("expected", &expected), ("given", &given)],
-        ),
-        Reason::WithinTolerance => messages.render(
-            msg::CHECK_CORRECT_TOLERANCE,
-            &[("expected", &expected), ("given", &given)],
-        ),
-        Reason::TooImprecise { needed } => messages.render(
-            msg::CHECK_CLOSE_IMPRECISE,
-            &[("given", &given), ("needed", &needed_text(*needed))],
-        ),
+        Reason::Exact => messages.text(&msg::CheckCorrect {
+            expected: &expected,
+        }),
+        Reason::FromRoundedInputs => messages.text(&msg::CheckCorrectRounded {
+            expected: &expected,
+            given: &given,
+        }),
+        Reason::WithinTolerance => messages.text(&msg::CheckCorrectTolerance {
+            expected: &expected,
+            given: &given,
+        }),
+        Reason::TooImprecise { needed } => messages.text(&msg::CheckCloseImprecise {
+            given: &given,
+            needed: &needed_text(*needed),
+        }),
         Reason::WholeCount { count, whole } => {
             let needed = needed_text(crate::check::asked_decimals(k));
             if *count == kpi {
-                messages.render(
-                    msg::CHECK_CLOSE_WHOLE,
-                    &[("given", &given), ("needed", &needed)],
-                )
+                messages.text(&msg::CheckCloseWhole {
+                    given: &given,
+                    needed: &needed,
+                })
             } else {
                 let c = case.kpis.get(*count);
                 let label = c.map(|c| c.label.as_str()).unwrap_or_default();
                 let needed = c
                     .map(|c| needed_text(crate::check::asked_decimals(c)))
                     .unwrap_or(needed);
-                messages.render(
-                    msg::CHECK_CLOSE_WHOLE_FROM,
-                    &[
-                        ("given", &given),
-                        ("count", label),
-                        ("whole", &format::number(*whole, 0)),
-                        ("needed", &needed),
-                    ],
-                )
+                messages.text(&msg::CheckCloseWholeFrom {
+                    given: &given,
+                    count: label,
+                    whole: &format::number(*whole, 0),
+                    needed: &needed,
+                })
             }
         }
-        Reason::Truncated => messages.render(msg::CHECK_CLOSE_TRUNCATED, &args_given),
-        Reason::Near => messages.render(msg::CHECK_CLOSE_NEAR, &args_given),
-        Reason::WrongUnit => messages.render(
-            msg::CHECK_CLOSE_UNIT,
-            &[("given", &given), ("unit", &unit_words(messages, k.unit))],
-        ),
+        Reason::Truncated => messages.text(&msg::CheckCloseTruncated { given: &given }),
+        Reason::Near => messages.text(&msg::CheckCloseNear { given: &given }),
+        Reason::WrongUnit => messages.text(&msg::CheckCloseUnit {
+            given: &given,
+            unit: &unit_words(messages, k.unit),
+        }),
         Reason::Mistake(m) => {
-            let id = match m {
-                Mistake::RatioForPercent => msg::CHECK_MISTAKE_RATIO_FOR_PERCENT,
-                Mistake::Inverted => msg::CHECK_MISTAKE_INVERTED,
-                Mistake::WrongBase => msg::CHECK_MISTAKE_WRONG_BASE,
-                Mistake::Coefficient => msg::CHECK_MISTAKE_COEFFICIENT,
-                Mistake::SignError => sign_message(k),
-                Mistake::PointsForPercent => msg::CHECK_MISTAKE_POINTS_FOR_PERCENT,
-                Mistake::PercentForPoints => msg::CHECK_MISTAKE_PERCENT_FOR_POINTS,
-                Mistake::ShareGap => msg::CHECK_MISTAKE_SHARE_GAP,
-                Mistake::ShareEvolution => msg::CHECK_MISTAKE_SHARE_EVOLUTION,
+            let given = given.as_str();
+            let text: &dyn msg::Text = match m {
+                Mistake::RatioForPercent => &msg::CheckMistakeRatioForPercent { given },
+                Mistake::Inverted => &msg::CheckMistakeInverted { given },
+                Mistake::WrongBase => &msg::CheckMistakeWrongBase { given },
+                Mistake::Coefficient => &msg::CheckMistakeCoefficient { given },
+                Mistake::SignError => return sign_message(messages, k, given),
+                Mistake::PointsForPercent => &msg::CheckMistakePointsForPercent { given },
+                Mistake::PercentForPoints => &msg::CheckMistakePercentForPoints { given },
+                Mistake::ShareGap => &msg::CheckMistakeShareGap { given },
+                Mistake::ShareEvolution => &msg::CheckMistakeShareEvolution { given },
                 Mistake::Declared(i) => {
                     let text_id = k.mistakes.get(*i).map(|d| d.message.as_str()).unwrap_or("");
                     return crate::prompts::render_template(&case.text(text_id), &mut |name| {
-                        (name == "given").then(|| given.clone())
+                        (name == "given").then(|| given.to_string())
                     });
                 }
             };
-            messages.render(id, &args_given)
+            messages.text(text)
         }
-        Reason::NotTheValue => messages.render(msg::CHECK_WRONG, &args_given),
+        Reason::NotTheValue => messages.text(&msg::CheckWrong { given: &given }),
         Reason::Unreadable(e) => free(match e {
-            ParseError::Empty => {
-                messages.render(msg::CHECK_INVALID_EMPTY, &[("example", &example)])
-            }
-            ParseError::NoNumber => {
-                messages.render(msg::CHECK_INVALID_NO_NUMBER, &[("example", &example)])
-            }
-            ParseError::SeveralNumbers => messages.render(msg::CHECK_INVALID_SEVERAL, &[]),
+            ParseError::Empty => messages.text(&msg::CheckInvalidEmpty { example: &example }),
+            ParseError::NoNumber => messages.text(&msg::CheckInvalidNoNumber { example: &example }),
+            ParseError::SeveralNumbers => messages.text(&msg::CheckInvalidSeveral),
             ParseError::BadGrouping(t) => match crate::check::parse::dot_readings(t) {
-                Some((thousands, decimal)) => messages.render(
-                    msg::CHECK_INVALID_AMBIGUOUS_DOT,
-                    &[
-                        ("text", &echo(t)),
-                        ("thousands", &thousands),
-                        ("decimal", &decimal),
-                    ],
-                ),
-                None => messages.render(msg::CHECK_INVALID_GROUPING, &[("text", &echo(t))]),
+                Some((thousands, decimal)) => messages.text(&msg::CheckInvalidAmbiguousDot {
+                    text: &echo(t),
+                    thousands: &thousands,
+                    decimal: &decimal,
+                }),
+                None => messages.text(&msg::CheckInvalidGrouping { text: &echo(t) }),
             },
-            ParseError::Leftover(t) => messages.render(
-                msg::CHECK_INVALID_LEFTOVER,
-                &[("text", &echo(t)), ("example", &example)],
-            ),
-            ParseError::TooManyDigits => messages.render(msg::CHECK_INVALID_DIGITS, &[]),
-            ParseError::OutOfRange => messages.render(msg::CHECK_INVALID_RANGE, &[]),
-            ParseError::ContradictorySign => messages.render(msg::CHECK_INVALID_SIGN, &[]),
+            ParseError::Leftover(t) => messages.text(&msg::CheckInvalidLeftover {
+                text: &echo(t),
+                example: &example,
+            }),
+            ParseError::TooManyDigits => messages.text(&msg::CheckInvalidDigits),
+            ParseError::OutOfRange => messages.text(&msg::CheckInvalidRange),
+            ParseError::ContradictorySign => messages.text(&msg::CheckInvalidSign),
         }),
-        Reason::UnitMismatch(_) => free(messages.render(
-            msg::CHECK_INVALID_UNIT,
-            &[("expected_unit", &unit_words(messages, k.unit))],
-        )),
+        Reason::UnitMismatch(_) => free(messages.text(&msg::CheckInvalidUnit {
+            expected_unit: &unit_words(messages, k.unit),
+        })),
         Reason::PercentOnRatio { written, decimals } => {
             let d = (*decimals).clamp(0, 12) as u32;
             let as_percent = format::with_unit(*written, Unit::Percent, d);
@@ -554,19 +523,16 @@ pub fn verdict(messages: &Prompts, case: &Case, kpi: usize, outcome: &Outcome) -
                 Unit::Percent,
                 d.saturating_sub(2),
             );
-            free(messages.render(
-                msg::CHECK_INVALID_PERCENT_ON_RATIO,
-                &[
-                    ("given", &as_percent),
-                    ("bare", &bare),
-                    ("percent", &times_hundred),
-                ],
-            ))
+            free(messages.text(&msg::CheckInvalidPercentOnRatio {
+                given: &as_percent,
+                bare: &bare,
+                percent: &times_hundred,
+            }))
         }
-        Reason::UnexpectedWords(t) => free(messages.render(
-            msg::CHECK_INVALID_WORDS,
-            &[("text", &echo(t)), ("example", &example)],
-        )),
+        Reason::UnexpectedWords(t) => free(messages.text(&msg::CheckInvalidWords {
+            text: &echo(t),
+            example: &example,
+        })),
     }
 }
 
@@ -600,7 +566,7 @@ fn given_text(k: &crate::kpi::Kpi, g: Decimal, decimals: i64, unit: Option<Given
 /// The sign message that fits the figure: a rise or a fall for a change, a gain or a loss for
 /// a result computed by a subtraction (ROI, margin minus spend), and for a plain ratio of
 /// positive figures, that it cannot be negative.
-fn sign_message(k: &crate::kpi::Kpi) -> &'static str {
+fn sign_message(messages: &Prompts, k: &crate::kpi::Kpi, given: &str) -> String {
     fn subtracts(e: &crate::formula::Expr<crate::kpi::RefId>) -> bool {
         use crate::formula::{Expr, Op};
         match e {
@@ -610,11 +576,11 @@ fn sign_message(k: &crate::kpi::Kpi) -> &'static str {
         }
     }
     if k.is_change() {
-        msg::CHECK_MISTAKE_SIGN
+        messages.text(&msg::CheckMistakeSign { given })
     } else if subtracts(&k.expr) {
-        msg::CHECK_MISTAKE_SIGN_RESULT
+        messages.text(&msg::CheckMistakeSignResult { given })
     } else {
-        msg::CHECK_MISTAKE_SIGN_POSITIVE
+        messages.text(&msg::CheckMistakeSignPositive { given })
     }
 }
 
@@ -650,39 +616,34 @@ impl Case {
         example: &str,
         ids: bool,
     ) -> String {
-        let mut lines = vec![messages.render(
-            msg::KPI_SEVERAL,
-            &[
-                ("query", &format::echo(query)),
-                ("count", &found.len().to_string()),
-            ],
-        )];
+        let mut lines = vec![messages.text(&msg::KpiSeveral {
+            query: &format::echo(query),
+            count: &found.len().to_string(),
+        })];
         for &i in found.iter().take(KpiMatch::SHOWN) {
             let k = &self.kpis[i];
             let line = match (ids, self.part_of_kpi(i)) {
-                (true, _) => {
-                    messages.render(msg::KPI_SEVERAL_LINE, &[("label", &k.label), ("id", &k.id)])
-                }
-                (false, Some(part)) => messages.render(
-                    msg::KPI_SEVERAL_LINE_PART,
-                    &[("label", &k.label), ("part", &part.id)],
-                ),
-                (false, None) => {
-                    messages.render(msg::KPI_SEVERAL_LINE_LABEL, &[("label", &k.label)])
-                }
+                (true, _) => messages.text(&msg::KpiSeveralLine {
+                    label: &k.label,
+                    id: &k.id,
+                }),
+                (false, Some(part)) => messages.text(&msg::KpiSeveralLinePart {
+                    label: &k.label,
+                    part: &part.id,
+                }),
+                (false, None) => messages.text(&msg::KpiSeveralLineLabel { label: &k.label }),
             };
             lines.push(line);
         }
         if found.len() > KpiMatch::SHOWN {
             let more = (found.len() - KpiMatch::SHOWN).to_string();
-            lines.push(messages.render(msg::KPI_SEVERAL_MORE, &[("count", &more)]));
+            lines.push(messages.text(&msg::KpiSeveralMore { count: &more }));
         }
-        let hint = if ids {
-            msg::KPI_SEVERAL_HINT
+        lines.push(if ids {
+            messages.text(&msg::KpiSeveralHint { example })
         } else {
-            msg::KPI_SEVERAL_HINT_CLASS
-        };
-        lines.push(messages.render(hint, &[("example", example)]));
+            messages.text(&msg::KpiSeveralHintClass { example })
+        });
         lines.join("\n")
     }
 }
@@ -694,24 +655,18 @@ pub fn quote(text: &str) -> String {
 
 /// The label of a mistake id, for class statistics.
 pub fn mistake_label(messages: &Prompts, id: &str) -> String {
-    let key = match id {
-        "ratio_for_percent" => msg::MISTAKE_RATIO_FOR_PERCENT,
-        "inverted" => msg::MISTAKE_INVERTED,
-        "wrong_base" => msg::MISTAKE_WRONG_BASE,
-        "coefficient" => msg::MISTAKE_COEFFICIENT,
-        "sign_error" => msg::MISTAKE_SIGN_ERROR,
-        "points_for_percent" => msg::MISTAKE_POINTS_FOR_PERCENT,
-        "percent_for_points" => msg::MISTAKE_PERCENT_FOR_POINTS,
-        "share_gap" => msg::MISTAKE_SHARE_GAP,
-        "share_evolution" => msg::MISTAKE_SHARE_EVOLUTION,
-        "declared" => msg::MISTAKE_DECLARED,
-        _ => msg::MISTAKE_OTHER,
+    let key: &dyn msg::Text = match id {
+        "ratio_for_percent" => &msg::MistakeRatioForPercent,
+        "inverted" => &msg::MistakeInverted,
+        "wrong_base" => &msg::MistakeWrongBase,
+        "coefficient" => &msg::MistakeCoefficient,
+        "sign_error" => &msg::MistakeSignError,
+        "points_for_percent" => &msg::MistakePointsForPercent,
+        "percent_for_points" => &msg::MistakePercentForPoints,
+        "share_gap" => &msg::MistakeShareGap,
+        "share_evolution" => &msg::MistakeShareEvolution,
+        "declared" => &msg::MistakeDeclared,
+        _ => &msg::MistakeOther,
     };
-    messages.render(key, &[])
-}
-
-/// "1 calcul", "36 calculs": `id` is a text that agrees with its count `n` by a plural piece
-/// (`{n} {n:calcul|calculs}`; French uses the singular for 0 and 1).
-pub fn count(messages: &Prompts, n: usize, id: &str) -> String {
-    messages.render(id, &[("n", &n.to_string())])
+    messages.text(key)
 }

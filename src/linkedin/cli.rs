@@ -1,8 +1,9 @@
 //! `casebot linkedin …`: the model posts, the analysis of a draft, the grading grids. A thin
 //! shell over [`super::analyse`] and [`super::render`]; `src/cli.rs` only forwards to [`run`].
 
-use super::{analyse, ids, render, Workshop};
+use super::{analyse, render, Workshop};
 use crate::case::Case;
+use crate::msg;
 use crate::prompts::Prompts;
 use clap::Subcommand;
 use std::io::{Read, Write};
@@ -58,7 +59,9 @@ pub fn run(
                 writeln!(
                     out,
                     "{}",
-                    messages.render(ids::MODELS_NONE, &[("case", &case.meta.title)])
+                    messages.text(&msg::LinkedinModelsNone {
+                        case: &case.meta.title
+                    })
                 )?;
                 return Ok(ExitCode::from(NOT_FOUND));
             }
@@ -74,7 +77,9 @@ pub fn run(
                 writeln!(
                     out,
                     "{}",
-                    messages.render(ids::CHECK_NO_RULES, &[("case", &case.meta.title)])
+                    messages.text(&msg::LinkedinCheckNoRules {
+                        case: &case.meta.title
+                    })
                 )?;
                 return Ok(ExitCode::from(NOT_FOUND));
             };
@@ -89,12 +94,12 @@ pub fn run(
                 Ok(b) => b,
                 Err(e) => {
                     let text = if e.kind() == std::io::ErrorKind::NotFound {
-                        messages.render(ids::CHECK_NOT_FOUND, &[("file", &shown)])
+                        messages.text(&msg::LinkedinCheckNotFound { file: &shown })
                     } else {
-                        messages.render(
-                            ids::CHECK_UNREADABLE,
-                            &[("file", &shown), ("error", &e.to_string())],
-                        )
+                        messages.text(&msg::LinkedinCheckUnreadable {
+                            file: &shown,
+                            error: &e.to_string(),
+                        })
                     };
                     writeln!(out, "{text}")?;
                     return Ok(ExitCode::from(NOT_FOUND));
@@ -104,7 +109,7 @@ pub fn run(
                 writeln!(
                     out,
                     "{}",
-                    messages.render(ids::CHECK_NOT_TEXT, &[("file", &shown)])
+                    messages.text(&msg::LinkedinCheckNotText { file: &shown })
                 )?;
                 return Ok(ExitCode::from(NOT_FOUND));
             };
@@ -126,7 +131,9 @@ pub fn run(
                 writeln!(
                     out,
                     "{}",
-                    messages.render(ids::GRID_NONE, &[("case", &case.meta.title)])
+                    messages.text(&msg::LinkedinGridNone {
+                        case: &case.meta.title
+                    })
                 )?;
                 return Ok(ExitCode::from(NOT_FOUND));
             }
@@ -139,10 +146,10 @@ pub fn run(
                         writeln!(
                             out,
                             "{}",
-                            messages.render(
-                                ids::GRID_UNKNOWN,
-                                &[("id", id), ("list", &list.join(", "))]
-                            )
+                            messages.text(&msg::LinkedinGridUnknown {
+                                id,
+                                list: &list.join(", ")
+                            })
                         )?;
                         return Ok(ExitCode::from(NOT_FOUND));
                     }

@@ -13,97 +13,19 @@ pub mod cli;
 pub mod render;
 pub mod text;
 
+use crate::msg;
 use serde::{Deserialize, Serialize};
 use std::ops::Range;
 use text::{Phrase, Word};
 
-/// Ids of the workshop's own texts (in `prompts/fr/linkedin.toml`), with the arguments the
-/// code gives them. A test checks that every one exists and uses only those arguments.
-pub mod ids {
-    /// The arguments of every criterion text (label, what was found, tips).
-    pub const CRITERION_ARGS: &[&str] = &[
-        "found", "count", "min", "max", "total", "excess", "company", "author", "role",
-    ];
-    macro_rules! texts {
-        ($($name:ident = $id:literal $args:expr;)*) => {
-            $(pub const $name: &str = $id;)*
-            /// Every id with the arguments the code passes to it.
-            pub const TEXTS: &[(&str, &[&str])] = &[$(($id, $args)),*];
-            /// Every id.
-            pub const TEXT_IDS: &[&str] = &[$($id),*];
-        };
-    }
+/// The workshop's own texts (in `prompts/fr/linkedin.toml`) with the arguments the code gives
+/// them: the registry's LinkedIn section and the criteria's family ([`msg::LinkedinCriterion`]).
+pub const TEXTS: &[(&str, &[&str])] = &msg::join::<
+    { msg::LINKEDIN.len() + msg::LINKEDIN_CRITERIA.len() },
+>(msg::LINKEDIN, msg::LINKEDIN_CRITERIA);
 
-    texts! {
-        HOOK_LABEL = "linkedin.criterion.hook.label" CRITERION_ARGS;
-        HOOK_OK = "linkedin.criterion.hook.ok" CRITERION_ARGS;
-        HOOK_EMPTY = "linkedin.criterion.hook.empty" CRITERION_ARGS;
-        HOOK_TOO_LONG = "linkedin.criterion.hook.too_long" CRITERION_ARGS;
-        HOOK_GENERIC = "linkedin.criterion.hook.generic" CRITERION_ARGS;
-        HOOK_ALONE = "linkedin.criterion.hook.alone" CRITERION_ARGS;
-        LENGTH_LABEL = "linkedin.criterion.length.label" CRITERION_ARGS;
-        LENGTH_OK = "linkedin.criterion.length.ok" CRITERION_ARGS;
-        LENGTH_TOO_LONG = "linkedin.criterion.length.too_long" CRITERION_ARGS;
-        LENGTH_TOO_SHORT = "linkedin.criterion.length.too_short" CRITERION_ARGS;
-        QUOTE_LABEL = "linkedin.criterion.quote.label" CRITERION_ARGS;
-        QUOTE_OK = "linkedin.criterion.quote.ok" CRITERION_ARGS;
-        QUOTE_NONE = "linkedin.criterion.quote.none" CRITERION_ARGS;
-        QUOTE_OTHER = "linkedin.criterion.quote.other" CRITERION_ARGS;
-        QUOTE_UNQUOTED = "linkedin.criterion.quote.unquoted" CRITERION_ARGS;
-        QUOTE_ALTERED = "linkedin.criterion.quote.altered" CRITERION_ARGS;
-        ATTRIBUTION_LABEL = "linkedin.criterion.attribution.label" CRITERION_ARGS;
-        ATTRIBUTION_NAME = "linkedin.criterion.attribution.name" CRITERION_ARGS;
-        ATTRIBUTION_ROLE = "linkedin.criterion.attribution.role" CRITERION_ARGS;
-        ATTRIBUTION_MISSING = "linkedin.criterion.attribution.missing" CRITERION_ARGS;
-        CONSENT_LABEL = "linkedin.criterion.consent.label" CRITERION_ARGS;
-        CONSENT_OK = "linkedin.criterion.consent.ok" CRITERION_ARGS;
-        CONSENT_MISSING = "linkedin.criterion.consent.missing" CRITERION_ARGS;
-        TAG_LABEL = "linkedin.criterion.tag.label" CRITERION_ARGS;
-        TAG_OK = "linkedin.criterion.tag.ok" CRITERION_ARGS;
-        TAG_NOT_TAGGED = "linkedin.criterion.tag.not_tagged" CRITERION_ARGS;
-        TAG_MISSING = "linkedin.criterion.tag.missing" CRITERION_ARGS;
-        OFFER_LABEL = "linkedin.criterion.offer.label" CRITERION_ARGS;
-        OFFER_OK = "linkedin.criterion.offer.ok" CRITERION_ARGS;
-        OFFER_DELIVERY = "linkedin.criterion.offer.delivery" CRITERION_ARGS;
-        OFFER_MISSING = "linkedin.criterion.offer.missing" CRITERION_ARGS;
-        OFFER_STORY_ONLY = "linkedin.criterion.offer.story_only" CRITERION_ARGS;
-        OFFER_QUESTION_ONLY = "linkedin.criterion.offer.question_only" CRITERION_ARGS;
-        CTA_LABEL = "linkedin.criterion.cta.label" CRITERION_ARGS;
-        CTA_OK = "linkedin.criterion.cta.ok" CRITERION_ARGS;
-        CTA_MISSING = "linkedin.criterion.cta.missing" CRITERION_ARGS;
-        HASHTAGS_LABEL = "linkedin.criterion.hashtags.label" CRITERION_ARGS;
-        HASHTAGS_OK = "linkedin.criterion.hashtags.ok" CRITERION_ARGS;
-        HASHTAGS_FEW = "linkedin.criterion.hashtags.few" CRITERION_ARGS;
-        HASHTAGS_MANY = "linkedin.criterion.hashtags.many" CRITERION_ARGS;
-        HASHTAGS_DUPLICATE = "linkedin.criterion.hashtags.duplicate" CRITERION_ARGS;
-        VISUAL_LABEL = "linkedin.criterion.visual.label" CRITERION_ARGS;
-        VISUAL_OK = "linkedin.criterion.visual.ok" CRITERION_ARGS;
-        VISUAL_MISSING = "linkedin.criterion.visual.missing" CRITERION_ARGS;
-        EMOJI_LABEL = "linkedin.criterion.emoji.label" CRITERION_ARGS;
-        EMOJI_OK = "linkedin.criterion.emoji.ok" CRITERION_ARGS;
-        EMOJI_TOO_MANY = "linkedin.criterion.emoji.too_many" CRITERION_ARGS;
-        FEEDBACK_HEADER = "linkedin.feedback.header" &["met", "total"];
-        FEEDBACK_MET = "linkedin.feedback.met" &["label", "tip"];
-        FEEDBACK_NOT_MET = "linkedin.feedback.not_met" &["label", "tip"];
-        FEEDBACK_COUNTS = "linkedin.feedback.counts" &["characters", "max", "before_more", "hashtags", "emoji"];
-        MODELS_HEADER = "linkedin.models.header" &["question", "count"];
-        MODELS_ITEM = "linkedin.models.item" &["number", "title"];
-        MODELS_COUNTS = "linkedin.models.counts" &["characters", "before_more", "hashtags", "emoji"];
-        MODELS_NOTE = "linkedin.models.note" &["note"];
-        MODELS_NONE = "linkedin.models.none" &["case"];
-        CHECK_NO_RULES = "linkedin.check.no_rules" &["case"];
-        CHECK_UNREADABLE = "linkedin.check.unreadable" &["file", "error"];
-        CHECK_NOT_FOUND = "linkedin.check.not_found" &["file"];
-        CHECK_NOT_TEXT = "linkedin.check.not_text" &["file"];
-        GRID_HEADER = "linkedin.grid.header" &["question", "points"];
-        GRID_NUMERIC = "linkedin.grid.numeric" &["points", "written"];
-        GRID_CRITERION = "linkedin.grid.criterion" &["label", "points", "explanation"];
-        GRID_NONE = "linkedin.grid.none" &["case"];
-        GRID_UNKNOWN = "linkedin.grid.unknown" &["id", "list"];
-    }
-}
-
-pub use ids::{TEXTS, TEXT_IDS};
+/// Every id of [`TEXTS`].
+pub const TEXT_IDS: &[&str] = &msg::ids::<{ TEXTS.len() }>(TEXTS);
 
 // ------------------------------------------------------------------------------------------
 // Parameters.
@@ -515,18 +437,23 @@ impl Criterion {
 
     /// The id of its label.
     pub fn label_id(self) -> &'static str {
+        self.label().id()
+    }
+
+    /// Its label, a text of the criteria's family.
+    pub fn label(self) -> msg::LinkedinCriterionText {
         match self {
-            Criterion::Hook => ids::HOOK_LABEL,
-            Criterion::Length => ids::LENGTH_LABEL,
-            Criterion::Quote => ids::QUOTE_LABEL,
-            Criterion::Attribution => ids::ATTRIBUTION_LABEL,
-            Criterion::Consent => ids::CONSENT_LABEL,
-            Criterion::Tag => ids::TAG_LABEL,
-            Criterion::Offer => ids::OFFER_LABEL,
-            Criterion::Cta => ids::CTA_LABEL,
-            Criterion::Hashtags => ids::HASHTAGS_LABEL,
-            Criterion::Visual => ids::VISUAL_LABEL,
-            Criterion::Emoji => ids::EMOJI_LABEL,
+            Criterion::Hook => msg::LinkedinCriterionText::HookLabel,
+            Criterion::Length => msg::LinkedinCriterionText::LengthLabel,
+            Criterion::Quote => msg::LinkedinCriterionText::QuoteLabel,
+            Criterion::Attribution => msg::LinkedinCriterionText::AttributionLabel,
+            Criterion::Consent => msg::LinkedinCriterionText::ConsentLabel,
+            Criterion::Tag => msg::LinkedinCriterionText::TagLabel,
+            Criterion::Offer => msg::LinkedinCriterionText::OfferLabel,
+            Criterion::Cta => msg::LinkedinCriterionText::CtaLabel,
+            Criterion::Hashtags => msg::LinkedinCriterionText::HashtagsLabel,
+            Criterion::Visual => msg::LinkedinCriterionText::VisualLabel,
+            Criterion::Emoji => msg::LinkedinCriterionText::EmojiLabel,
         }
     }
 }
@@ -607,43 +534,48 @@ impl Reason {
 
     /// The id of the text that explains it (what was found, or the tip).
     pub fn text_id(self) -> &'static str {
+        self.text().id()
+    }
+
+    /// The text that explains it, a text of the criteria's family.
+    pub fn text(self) -> msg::LinkedinCriterionText {
         match self {
-            Reason::HookOk => ids::HOOK_OK,
-            Reason::HookEmpty => ids::HOOK_EMPTY,
-            Reason::HookTooLong => ids::HOOK_TOO_LONG,
-            Reason::HookGeneric => ids::HOOK_GENERIC,
-            Reason::HookAlone => ids::HOOK_ALONE,
-            Reason::LengthOk => ids::LENGTH_OK,
-            Reason::LengthTooLong => ids::LENGTH_TOO_LONG,
-            Reason::LengthTooShort => ids::LENGTH_TOO_SHORT,
-            Reason::QuoteOk => ids::QUOTE_OK,
-            Reason::QuoteNone => ids::QUOTE_NONE,
-            Reason::QuoteOther => ids::QUOTE_OTHER,
-            Reason::QuoteUnquoted => ids::QUOTE_UNQUOTED,
-            Reason::QuoteAltered => ids::QUOTE_ALTERED,
-            Reason::AttributionName => ids::ATTRIBUTION_NAME,
-            Reason::AttributionRole => ids::ATTRIBUTION_ROLE,
-            Reason::AttributionMissing => ids::ATTRIBUTION_MISSING,
-            Reason::ConsentOk => ids::CONSENT_OK,
-            Reason::ConsentMissing => ids::CONSENT_MISSING,
-            Reason::TagOk => ids::TAG_OK,
-            Reason::TagNotTagged => ids::TAG_NOT_TAGGED,
-            Reason::TagMissing => ids::TAG_MISSING,
-            Reason::OfferOk => ids::OFFER_OK,
-            Reason::OfferDelivery => ids::OFFER_DELIVERY,
-            Reason::OfferMissing => ids::OFFER_MISSING,
-            Reason::OfferStoryOnly => ids::OFFER_STORY_ONLY,
-            Reason::OfferQuestionOnly => ids::OFFER_QUESTION_ONLY,
-            Reason::CtaOk => ids::CTA_OK,
-            Reason::CtaMissing => ids::CTA_MISSING,
-            Reason::HashtagsOk => ids::HASHTAGS_OK,
-            Reason::HashtagsFew => ids::HASHTAGS_FEW,
-            Reason::HashtagsMany => ids::HASHTAGS_MANY,
-            Reason::HashtagsDuplicate => ids::HASHTAGS_DUPLICATE,
-            Reason::VisualOk => ids::VISUAL_OK,
-            Reason::VisualMissing => ids::VISUAL_MISSING,
-            Reason::EmojiOk => ids::EMOJI_OK,
-            Reason::EmojiTooMany => ids::EMOJI_TOO_MANY,
+            Reason::HookOk => msg::LinkedinCriterionText::HookOk,
+            Reason::HookEmpty => msg::LinkedinCriterionText::HookEmpty,
+            Reason::HookTooLong => msg::LinkedinCriterionText::HookTooLong,
+            Reason::HookGeneric => msg::LinkedinCriterionText::HookGeneric,
+            Reason::HookAlone => msg::LinkedinCriterionText::HookAlone,
+            Reason::LengthOk => msg::LinkedinCriterionText::LengthOk,
+            Reason::LengthTooLong => msg::LinkedinCriterionText::LengthTooLong,
+            Reason::LengthTooShort => msg::LinkedinCriterionText::LengthTooShort,
+            Reason::QuoteOk => msg::LinkedinCriterionText::QuoteOk,
+            Reason::QuoteNone => msg::LinkedinCriterionText::QuoteNone,
+            Reason::QuoteOther => msg::LinkedinCriterionText::QuoteOther,
+            Reason::QuoteUnquoted => msg::LinkedinCriterionText::QuoteUnquoted,
+            Reason::QuoteAltered => msg::LinkedinCriterionText::QuoteAltered,
+            Reason::AttributionName => msg::LinkedinCriterionText::AttributionName,
+            Reason::AttributionRole => msg::LinkedinCriterionText::AttributionRole,
+            Reason::AttributionMissing => msg::LinkedinCriterionText::AttributionMissing,
+            Reason::ConsentOk => msg::LinkedinCriterionText::ConsentOk,
+            Reason::ConsentMissing => msg::LinkedinCriterionText::ConsentMissing,
+            Reason::TagOk => msg::LinkedinCriterionText::TagOk,
+            Reason::TagNotTagged => msg::LinkedinCriterionText::TagNotTagged,
+            Reason::TagMissing => msg::LinkedinCriterionText::TagMissing,
+            Reason::OfferOk => msg::LinkedinCriterionText::OfferOk,
+            Reason::OfferDelivery => msg::LinkedinCriterionText::OfferDelivery,
+            Reason::OfferMissing => msg::LinkedinCriterionText::OfferMissing,
+            Reason::OfferStoryOnly => msg::LinkedinCriterionText::OfferStoryOnly,
+            Reason::OfferQuestionOnly => msg::LinkedinCriterionText::OfferQuestionOnly,
+            Reason::CtaOk => msg::LinkedinCriterionText::CtaOk,
+            Reason::CtaMissing => msg::LinkedinCriterionText::CtaMissing,
+            Reason::HashtagsOk => msg::LinkedinCriterionText::HashtagsOk,
+            Reason::HashtagsFew => msg::LinkedinCriterionText::HashtagsFew,
+            Reason::HashtagsMany => msg::LinkedinCriterionText::HashtagsMany,
+            Reason::HashtagsDuplicate => msg::LinkedinCriterionText::HashtagsDuplicate,
+            Reason::VisualOk => msg::LinkedinCriterionText::VisualOk,
+            Reason::VisualMissing => msg::LinkedinCriterionText::VisualMissing,
+            Reason::EmojiOk => msg::LinkedinCriterionText::EmojiOk,
+            Reason::EmojiTooMany => msg::LinkedinCriterionText::EmojiTooMany,
         }
     }
 }

@@ -2,9 +2,10 @@
 //! the counts), the model posts with their teacher's notes, the grading grids. Every sentence
 //! comes from `prompts/fr/linkedin.toml` or from the case's texts.
 
-use super::{analyse, ids, Analysis, Counts, Criterion, Params, Verdict, Workshop};
+use super::{analyse, Analysis, Criterion, Params, Verdict, Workshop};
 use crate::case::{Case, Grid};
 use crate::format;
+use crate::msg;
 use crate::prompts::Prompts;
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -26,7 +27,7 @@ fn int(n: usize) -> String {
 }
 
 /// The arguments of a criterion's texts.
-fn criterion_args(params: &Params, verdict: &Verdict) -> Vec<(&'static str, String)> {
+fn criterion_args(params: &Params, verdict: &Verdict) -> CriterionArgs {
     let limits = &params.limits;
     let count = verdict.count.unwrap_or(0);
     let (min, max) = match verdict.criterion {
@@ -37,20 +38,46 @@ fn criterion_args(params: &Params, verdict: &Verdict) -> Vec<(&'static str, Stri
         Criterion::Emoji => (0, limits.max_emoji),
         _ => (0, 0),
     };
-    vec![
-        (
-            "found",
-            crate::render::echo_cut(verdict.found.as_deref().unwrap_or_default(), 160),
-        ),
-        ("count", int(count)),
-        ("min", int(min)),
-        ("max", int(max)),
-        ("total", int(params.testimonial_words.len())),
-        ("excess", int(count.saturating_sub(max))),
-        ("company", params.company_shown.clone()),
-        ("author", params.author_shown.clone()),
-        ("role", params.role_shown.clone()),
-    ]
+    CriterionArgs {
+        found: crate::render::echo_cut(verdict.found.as_deref().unwrap_or_default(), 160),
+        count: int(count),
+        min: int(min),
+        max: int(max),
+        total: int(params.testimonial_words.len()),
+        excess: int(count.saturating_sub(max)),
+    }
+}
+
+/// The figures of a draft every criterion's text is given (the written ones).
+struct CriterionArgs {
+    found: String,
+    count: String,
+    min: String,
+    max: String,
+    total: String,
+    excess: String,
+}
+
+impl CriterionArgs {
+    /// One text of the criteria's family with these figures and the subject's names.
+    fn text<'a>(
+        &'a self,
+        params: &'a Params,
+        text: msg::LinkedinCriterionText,
+    ) -> msg::LinkedinCriterion<'a> {
+        msg::LinkedinCriterion {
+            text,
+            found: &self.found,
+            count: &self.count,
+            min: &self.min,
+            max: &self.max,
+            total: &self.total,
+            excess: &self.excess,
+            company: &params.company_shown,
+            author: &params.author_shown,
+            role: &params.role_shown,
+        }
+    }
 }
 
 /// The feedback lines of an analysis, in criterion order.
@@ -60,57 +87,41 @@ pub fn lines(messages: &Prompts, params: &Params, analysis: &Analysis) -> Vec<Li
         .iter()
         .map(|v| {
             let args = criterion_args(params, v);
-            let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
             Line {
                 id: v.criterion.id(),
-                label: messages.render(v.criterion.label_id(), &args),
+                label: messages.text(&args.text(params, v.criterion.label())),
                 met: v.met,
-                tip: messages.render(v.reason.text_id(), &args),
+                tip: messages.text(&args.text(params, v.reason.text())),
             }
         })
         .collect()
 }
 
-/// The counts line.
-fn counts_line(messages: &Prompts, id: &str, counts: &Counts, max: usize) -> String {
-    messages.render(
-        id,
-        &[
-            ("characters", &int(counts.characters)),
-            ("max", &int(max)),
-            ("before_more", &int(counts.before_more)),
-            ("hashtags", &int(counts.hashtags)),
-            ("emoji", &int(counts.emoji)),
-        ],
-    )
-}
-
 /// The feedback a student reads: a summary, one line per criterion, the counts.
 pub fn feedback(messages: &Prompts, params: &Params, analysis: &Analysis) -> String {
     let lines = lines(messages, params, analysis);
-    let mut out = messages.render(
-        ids::FEEDBACK_HEADER,
-        &[
-            ("met", &int(analysis.met_count())),
-            ("total", &int(lines.len())),
-        ],
-    );
+    let mut out = messages.text(&msg::LinkedinFeedbackHeader {
+        met: &int(analysis.met_count()),
+        total: &int(lines.len()),
+    });
     for line in &lines {
-        let id = if line.met {
-            ids::FEEDBACK_MET
-        } else {
-            ids::FEEDBACK_NOT_MET
-        };
+        let (label, tip) = (line.label.as_str(), line.tip.as_str());
         out.push('\n');
-        out.push_str(&messages.render(id, &[("label", &line.label), ("tip", &line.tip)]));
+        out.push_str(&if line.met {
+            messages.text(&msg::LinkedinFeedbackMet { label, tip })
+        } else {
+            messages.text(&msg::LinkedinFeedbackNotMet { label, tip })
+        });
     }
     out.push_str("\n\n");
-    out.push_str(&counts_line(
-        messages,
-        ids::FEEDBACK_COUNTS,
-        &analysis.counts,
-        params.limits.max_characters,
-    ));
+    let c = &analysis.counts;
+    out.push_str(&messages.text(&msg::LinkedinFeedbackCounts {
+        characters: &int(c.characters),
+        max: &int(params.limits.max_characters),
+        before_more: &int(c.before_more),
+        hashtags: &int(c.hashtags),
+        emoji: &int(c.emoji),
+    }));
     out
 }
 
@@ -127,40 +138,34 @@ pub fn model(messages: &Prompts, case: &Case, workshop: &Workshop, index: usize)
     let id = workshop.models.get(index)?;
     let post = case.text(&Workshop::post_id(id));
     let analysis = analyse(&post, &workshop.params);
-    let mut out = messages.render(
-        ids::MODELS_ITEM,
-        &[
-            ("number", &int(index + 1)),
-            ("title", &case.text(&Workshop::title_id(id))),
-        ],
-    );
+    let mut out = messages.text(&msg::LinkedinModelsItem {
+        number: &int(index + 1),
+        title: &case.text(&Workshop::title_id(id)),
+    });
     out.push_str("\n\n");
     out.push_str(&post);
     out.push_str("\n\n");
-    out.push_str(&counts_line(
-        messages,
-        ids::MODELS_COUNTS,
-        &analysis.counts,
-        workshop.params.limits.max_characters,
-    ));
+    let c = &analysis.counts;
+    out.push_str(&messages.text(&msg::LinkedinModelsCounts {
+        characters: &int(c.characters),
+        before_more: &int(c.before_more),
+        hashtags: &int(c.hashtags),
+        emoji: &int(c.emoji),
+    }));
     out.push_str("\n\n");
-    out.push_str(&messages.render(
-        ids::MODELS_NOTE,
-        &[("note", &case.text(&Workshop::note_id(id)))],
-    ));
+    out.push_str(&messages.text(&msg::LinkedinModelsNote {
+        note: &case.text(&Workshop::note_id(id)),
+    }));
     Some(out)
 }
 
 /// Every model post of the case, or `None` when the case has no LinkedIn workshop.
 pub fn models(messages: &Prompts, case: &Case, workshop: Option<&Workshop>) -> Option<String> {
     let workshop = workshop?;
-    let mut out = messages.render(
-        ids::MODELS_HEADER,
-        &[
-            ("question", &workshop.question),
-            ("count", &int(workshop.models.len())),
-        ],
-    );
+    let mut out = messages.text(&msg::LinkedinModelsHeader {
+        question: &workshop.question,
+        count: &int(workshop.models.len()),
+    });
     for i in 0..workshop.models.len() {
         if let Some(text) = model(messages, case, workshop, i) {
             out.push_str("\n\n");
@@ -212,39 +217,28 @@ pub fn grid_hiding(
         .question(&grid.question)
         .map(|q| q.points)
         .unwrap_or(grid.points);
-    let mut out = messages.render(
-        ids::GRID_HEADER,
-        &[
-            ("question", &grid.question),
-            ("points", &crate::render::points(messages, question_points)),
-        ],
-    );
+    let mut out = messages.text(&msg::LinkedinGridHeader {
+        question: &grid.question,
+        points: &crate::render::points(messages, question_points),
+    });
     if question_points != grid.points {
         out.push('\n');
-        out.push_str(&messages.render(
-            ids::GRID_NUMERIC,
-            &[
-                (
-                    "points",
-                    &crate::render::points(messages, question_points - grid.points),
-                ),
-                ("written", &crate::render::points(messages, grid.points)),
-            ],
-        ));
+        out.push_str(&messages.text(&msg::LinkedinGridNumeric {
+            points: &crate::render::points(messages, question_points - grid.points),
+            written: &crate::render::points(messages, grid.points),
+        }));
     }
     for c in &grid.criteria {
         out.push('\n');
-        out.push_str(&messages.render(
-            ids::GRID_CRITERION,
-            &[
-                ("label", &case.text(&Grid::label_id(&grid.question, &c.id))),
-                ("points", &crate::render::points(messages, c.share)),
-                (
-                    "explanation",
-                    &case.text_hiding(&Grid::explanation_id(&grid.question, &c.id), hidden, mark),
-                ),
-            ],
-        ));
+        out.push_str(&messages.text(&msg::LinkedinGridCriterion {
+            label: &case.text(&Grid::label_id(&grid.question, &c.id)),
+            points: &crate::render::points(messages, c.share),
+            explanation: &case.text_hiding(
+                &Grid::explanation_id(&grid.question, &c.id),
+                hidden,
+                mark,
+            ),
+        }));
     }
     out
 }

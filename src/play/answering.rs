@@ -103,16 +103,13 @@ pub(crate) fn answer_row(
 /// "Hint n costs x points: confirm?", with a confirm button for quiz items.
 pub(crate) fn hint_offer(inner: &Inner, level: usize, cost: Milli, item: Option<ItemRef>) -> Reply {
     let m = inner.messages();
-    let reply = Reply::private(m.render(
-        msg::PLAY_HINT_OFFER,
-        &[
-            ("level", &level.to_string()),
-            ("cost", &crate::render::points(m, scoring::from_milli(cost))),
-        ],
-    ));
+    let reply = Reply::private(m.text(&msg::PlayHintOffer {
+        level: &level.to_string(),
+        cost: &crate::render::points(m, scoring::from_milli(cost)),
+    }));
     match item {
         Some(item) => reply.with_buttons(vec![Button {
-            label: m.render(msg::PLAY_BUTTON_HINT_CONFIRM, &[]),
+            label: m.text(&msg::PlayButtonHintConfirm),
             action: ButtonAction::HintConfirm(item),
         }]),
         None => reply,

@@ -6,7 +6,7 @@ use super::scoring::{self, Milli};
 use super::{Inner, Who};
 use crate::format::iso;
 use crate::msg;
-use crate::render::{count, escape};
+use crate::render::escape;
 use crate::store::answers::Verdict;
 use crate::store::{self, ClassId, QuizId};
 use std::collections::HashMap;
@@ -18,13 +18,10 @@ pub(crate) fn points_of(
     points: rust_decimal::Decimal,
     max: rust_decimal::Decimal,
 ) -> String {
-    m.render(
-        msg::PLAY_POINTS_OF,
-        &[
-            ("points", &crate::format::number_trimmed(points, 3)),
-            ("max", &crate::render::points(m, max)),
-        ],
-    )
+    m.text(&msg::PlayPointsOf {
+        points: &crate::format::number_trimmed(points, 3),
+        max: &crate::render::points(m, max),
+    })
 }
 
 /// One line of a board.
@@ -94,33 +91,25 @@ pub fn board_text(inner: &Inner, title: &str, rows: &[Row]) -> String {
     let mut text = format!("**{title}**");
     if rows.is_empty() {
         text.push('\n');
-        text.push_str(&m.render(msg::PLAY_BOARD_EMPTY, &[]));
+        text.push_str(&m.text(&msg::PlayBoardEmpty));
         return text;
     }
     let max = inner.settings.boards.max_rows;
     for (rank, row) in ranked(rows).into_iter().take(max) {
         text.push('\n');
-        text.push_str(&m.render(
-            msg::PLAY_BOARD_LINE,
-            &[
-                ("rank", &rank.to_string()),
-                ("name", &escape(&row.name)),
-                (
-                    "points",
-                    &crate::render::points(m, scoring::from_milli(row.points)),
-                ),
-            ],
-        ));
+        text.push_str(&m.text(&msg::PlayBoardLine {
+            rank: &rank.to_string(),
+            name: &escape(&row.name),
+            points: &crate::render::points(m, scoring::from_milli(row.points)),
+        }));
     }
     if rows.len() > max {
         text.push('\n');
-        text.push_str(&m.render(
-            msg::PLAY_BOARD_MORE,
-            &[(
-                "others",
-                &count(m, rows.len() - max, msg::PLAY_COUNT_OTHERS),
-            )],
-        ));
+        text.push_str(&m.text(&msg::PlayBoardMore {
+            others: &m.text(&msg::PlayCountOthers {
+                n: &(rows.len() - max).to_string(),
+            }),
+        }));
     }
     text
 }
@@ -129,7 +118,7 @@ pub async fn quiz_board_text(inner: &Inner, quiz_id: i64) -> anyhow::Result<Stri
     let rows = quiz_rows(inner, quiz_id).await?;
     Ok(board_text(
         inner,
-        &inner.messages().render(msg::PLAY_BOARD_QUIZ, &[]),
+        &inner.messages().text(&msg::PlayBoardQuiz),
         &rows,
     ))
 }
@@ -168,11 +157,11 @@ pub async fn podium_text(inner: &Inner, quiz_id: i64) -> anyhow::Result<String> 
 
 /// The podium as text, from a quiz's board rows.
 pub fn podium_lines(m: &crate::prompts::Prompts, rows: &[Row], places: usize) -> String {
-    let mut text = m.render(msg::PLAY_PODIUM_TITLE, &[]);
+    let mut text = m.text(&msg::PlayPodiumTitle);
     let groups = podium_places(rows, places);
     if groups.is_empty() {
         text.push('\n');
-        text.push_str(&m.render(msg::PLAY_PODIUM_EMPTY, &[]));
+        text.push_str(&m.text(&msg::PlayPodiumEmpty));
         return text;
     }
     for (rank, group) in groups {
@@ -189,29 +178,19 @@ pub fn podium_lines(m: &crate::prompts::Prompts, rows: &[Row], places: usize) ->
             .collect();
         let mut names = shown.join(", ");
         if group.len() > PODIUM_NAMES {
-            names = m.render(
-                msg::PLAY_PODIUM_NAMES_MORE,
-                &[
-                    ("names", &names),
-                    (
-                        "others",
-                        &count(m, group.len() - PODIUM_NAMES, msg::PLAY_COUNT_OTHERS),
-                    ),
-                ],
-            );
+            names = m.text(&msg::PlayPodiumNamesMore {
+                names: &names,
+                others: &m.text(&msg::PlayCountOthers {
+                    n: &(group.len() - PODIUM_NAMES).to_string(),
+                }),
+            });
         }
         text.push('\n');
-        text.push_str(&m.render(
-            msg::PLAY_PODIUM_LINE,
-            &[
-                ("medal", medal),
-                ("names", &names),
-                (
-                    "points",
-                    &crate::render::points(m, scoring::from_milli(group[0].points)),
-                ),
-            ],
-        ));
+        text.push_str(&m.text(&msg::PlayPodiumLine {
+            medal,
+            names: &names,
+            points: &crate::render::points(m, scoring::from_milli(group[0].points)),
+        }));
     }
     text
 }
@@ -253,44 +232,25 @@ pub async fn summaries(inner: &Inner, quiz: &LiveQuiz) -> anyhow::Result<Vec<Rep
             .filter(|a| a.member_id.0 == row.member_id)
             .collect();
         let count_of = |v: Verdict| mine.iter().filter(|a| a.verdict == v).count();
-        let mut text = m.render(
-            msg::PLAY_SUMMARY,
-            &[
-                (
-                    "points",
-                    &points_of(m, scoring::from_milli(row.points), scoring::from_milli(max)),
-                ),
-                (
-                    "rank",
-                    &m.render(
-                        msg::PLAY_SUMMARY_RANK,
-                        &[
-                            (
-                                "n",
-                                &ranks.get(&row.member_id).copied().unwrap_or(0).to_string(),
-                            ),
-                            ("players", &rows.len().to_string()),
-                        ],
-                    ),
-                ),
-                (
-                    "correct",
-                    &count(m, count_of(Verdict::Correct), msg::PLAY_COUNT_CORRECT),
-                ),
-                ("close", &count_of(Verdict::Close).to_string()),
-                ("wrong", &count_of(Verdict::Wrong).to_string()),
-                (
-                    "unanswered",
-                    &quiz
-                        .items
-                        .iter()
-                        .filter(|i| i.shown_at.is_some())
-                        .count()
-                        .saturating_sub(mine.len())
-                        .to_string(),
-                ),
-            ],
-        );
+        let mut text = m.text(&msg::PlaySummary {
+            points: &points_of(m, scoring::from_milli(row.points), scoring::from_milli(max)),
+            rank: &m.text(&msg::PlaySummaryRank {
+                n: &ranks.get(&row.member_id).copied().unwrap_or(0).to_string(),
+                players: &rows.len().to_string(),
+            }),
+            correct: &m.text(&msg::PlayCountCorrect {
+                n: &(count_of(Verdict::Correct)).to_string(),
+            }),
+            close: &count_of(Verdict::Close).to_string(),
+            wrong: &count_of(Verdict::Wrong).to_string(),
+            unanswered: &quiz
+                .items
+                .iter()
+                .filter(|i| i.shown_at.is_some())
+                .count()
+                .saturating_sub(mine.len())
+                .to_string(),
+        });
         let answered: Vec<&str> = mine.iter().map(|a| a.part_id.as_str()).collect();
         let mut revise: Vec<String> = Vec::new();
         for item in &quiz.items {
@@ -306,35 +266,27 @@ pub async fn summaries(inner: &Inner, quiz: &LiveQuiz) -> anyhow::Result<Vec<Rep
                 .map(|k| k.label.clone());
             if let Some(label) = label {
                 let missing = !answered.contains(&item.part_id.as_str());
-                revise.push(m.render(
-                    if missing {
-                        msg::PLAY_SUMMARY_MISSED
-                    } else {
-                        msg::PLAY_SUMMARY_REVISE
-                    },
-                    // `/kpi 1.2.a`: students read question numbers, never internal ids.
-                    &[
-                        ("id", &item.part_id),
-                        ("label", &label),
-                        ("kpi", &item.part_id),
-                    ],
-                ));
+                // `/kpi 1.2.a`: students read question numbers, never internal ids.
+                let (id, label, kpi) =
+                    (item.part_id.as_str(), label.as_str(), item.part_id.as_str());
+                revise.push(if missing {
+                    m.text(&msg::PlaySummaryMissed { id, label, kpi })
+                } else {
+                    m.text(&msg::PlaySummaryRevise { id, label, kpi })
+                });
             }
         }
         if revise.is_empty() {
             // « Sans faute » is for answers found alone: a hint taken makes it « tout juste ».
             text.push('\n');
-            text.push_str(&m.render(
-                if hinted.contains(&row.member_id) {
-                    msg::PLAY_SUMMARY_ALL_RIGHT_HINTS
-                } else {
-                    msg::PLAY_SUMMARY_PERFECT
-                },
-                &[],
-            ));
+            text.push_str(&m.text(&if hinted.contains(&row.member_id) {
+                msg::PlaySummaryAllRightHints.plain()
+            } else {
+                msg::PlaySummaryPerfect.plain()
+            }));
         } else {
             text.push('\n');
-            text.push_str(&m.render(msg::PLAY_SUMMARY_TO_REVISE, &[]));
+            text.push_str(&m.text(&msg::PlaySummaryToRevise));
             for line in revise {
                 text.push('\n');
                 text.push_str(&line);
@@ -382,23 +334,24 @@ pub async fn leaderboard(
             let last = store::quizzes::last_of_class(&inner.store.write, who.class_id()).await?;
             match last {
                 Some(QuizId(id)) => quiz_board_text(inner, id).await?,
-                None => m.render(msg::PLAY_QUIZ_NONE_YET, &[]),
+                None => m.text(&msg::PlayQuizNoneYet),
             }
         }
         Board::Week | Board::Month | Board::AllTime => {
             let (since, title) = match board {
                 Board::Week => (
                     now - day * i64::from(b.week_days),
-                    m.render(msg::PLAY_BOARD_WEEK, &[("days", &b.week_days.to_string())]),
+                    m.text(&msg::PlayBoardWeek {
+                        days: &b.week_days.to_string(),
+                    }),
                 ),
                 Board::Month => (
                     now - day * i64::from(b.month_days),
-                    m.render(
-                        msg::PLAY_BOARD_MONTH,
-                        &[("days", &b.month_days.to_string())],
-                    ),
+                    m.text(&msg::PlayBoardMonth {
+                        days: &b.month_days.to_string(),
+                    }),
                 ),
-                _ => (0, m.render(msg::PLAY_BOARD_ALL, &[])),
+                _ => (0, m.text(&msg::PlayBoardAll)),
             };
             let rows = class_rows(inner, who.class.id, since, reset, None).await?;
             board_text(inner, &title, &rows)
@@ -407,17 +360,13 @@ pub async fn leaderboard(
             let case = inner.case_for(&who.class);
             if case.question(id).is_none() && case.part(id).is_none() {
                 let list: Vec<&str> = case.questions.iter().map(|q| q.id.as_str()).collect();
-                return Ok(vec![Reply::private(m.render(
-                    msg::QUESTION_UNKNOWN,
-                    &[("id", &crate::render::echo(id)), ("list", &list.join(", "))],
-                ))]);
+                return Ok(vec![Reply::private(m.text(&msg::QuestionUnknown {
+                    id: &crate::render::echo(id),
+                    list: &list.join(", "),
+                }))]);
             }
             let rows = class_rows(inner, who.class.id, 0, reset, Some(id)).await?;
-            board_text(
-                inner,
-                &m.render(msg::PLAY_BOARD_QUESTION, &[("id", id)]),
-                &rows,
-            )
+            board_text(inner, &m.text(&msg::PlayBoardQuestion { id }), &rows)
         }
     };
     // A student asks for herself: the answer is hers alone. Teachers post boards to the class.
@@ -433,11 +382,11 @@ pub async fn reset(inner: &Arc<Inner>, who: &Who) -> anyhow::Result<Vec<Reply>> 
     let m = inner.messages();
     let reset = reset_at(inner, who.class.id).await?;
     let rows = class_rows(inner, who.class.id, 0, reset, None).await?;
-    let last = board_text(inner, &m.render(msg::PLAY_BOARD_FINAL, &[]), &rows);
+    let last = board_text(inner, &m.text(&msg::PlayBoardFinal), &rows);
     store::classes::set_board_reset(&inner.store.write, who.class_id(), inner.now()).await?;
     Ok(vec![
         Reply::channel(last),
-        Reply::channel(m.render(msg::PLAY_BOARD_RESET_DONE, &[])),
+        Reply::channel(m.text(&msg::PlayBoardResetDone)),
     ])
 }
 
@@ -557,13 +506,14 @@ pub async fn export(inner: &Arc<Inner>, who: &Who, place: &Place) -> anyhow::Res
             .map_err(|e| anyhow::anyhow!("csv: {e}"))?,
     );
     let file = format!("resultats-{}.csv", sanitize(&place.class_name));
-    let detail =
-        Reply::private(m.render(msg::PLAY_EXPORT_READY, &[("rows", &total_rows.to_string())]))
-            .with_attachment(Attachment {
-                name: file,
-                mime: "text/csv".into(),
-                bytes,
-            });
+    let detail = Reply::private(m.text(&msg::PlayExportReady {
+        rows: &total_rows.to_string(),
+    }))
+    .with_attachment(Attachment {
+        name: file,
+        mime: "text/csv".into(),
+        bytes,
+    });
     Ok(vec![detail, summary_export(inner, who, place).await?])
 }
 
@@ -619,13 +569,11 @@ async fn summary_export(inner: &Inner, who: &Who, place: &Place) -> anyhow::Resu
             .into_inner()
             .map_err(|e| anyhow::anyhow!("csv: {e}"))?,
     );
-    Ok(Reply::private(m.render(
-        msg::PLAY_EXPORT_SUMMARY,
-        &[(
-            "students",
-            &crate::render::count(m, rows.len(), msg::PLAY_N_STUDENTS),
-        )],
-    ))
+    Ok(Reply::private(m.text(&msg::PlayExportSummary {
+        students: &m.text(&msg::PlayNStudents {
+            n: &rows.len().to_string(),
+        }),
+    }))
     .with_attachment(Attachment {
         name: format!("synthese-{}.csv", sanitize(&place.class_name)),
         mime: "text/csv".into(),
@@ -690,29 +638,28 @@ pub async fn my_data(inner: &Arc<Inner>, who: &Who, actor: &Actor) -> anyhow::Re
             .map(|a| a.points_milli)
             .chain(written.iter().filter_map(|w| w.grade_points_milli)),
     );
-    let text = m.render(
-        msg::PLAY_MY_DATA,
-        &[
-            ("name", &escape(&actor.name)),
-            ("answers", &count(m, answers.len(), msg::PLAY_N_ANSWERS)),
-            ("hints", &count(m, hints.len(), msg::PLAY_N_HINTS)),
-            (
-                "practices",
-                &count(
-                    m,
-                    usize::try_from(practices).unwrap_or(0),
-                    msg::PLAY_N_PRACTICES,
-                ),
-            ),
-            ("written", &count(m, written.len(), msg::PLAY_N_WRITTEN)),
-            ("drafts", &count(m, drafts.len(), msg::PLAY_N_DRAFTS)),
-            ("votes", &count(m, votes.len(), msg::WORKSHOP_VOTES)),
-            (
-                "points",
-                &crate::render::points(m, scoring::from_milli(total)),
-            ),
-        ],
-    );
+    let text = m.text(&msg::PlayMyData {
+        name: &escape(&actor.name),
+        answers: &m.text(&msg::PlayNAnswers {
+            n: &answers.len().to_string(),
+        }),
+        hints: &m.text(&msg::PlayNHints {
+            n: &hints.len().to_string(),
+        }),
+        practices: &m.text(&msg::PlayNPractices {
+            n: &(usize::try_from(practices).unwrap_or(0)).to_string(),
+        }),
+        written: &m.text(&msg::PlayNWritten {
+            n: &written.len().to_string(),
+        }),
+        drafts: &m.text(&msg::PlayNDrafts {
+            n: &drafts.len().to_string(),
+        }),
+        votes: &m.text(&msg::WorkshopVotes {
+            n: &votes.len().to_string(),
+        }),
+        points: &crate::render::points(m, scoring::from_milli(total)),
+    });
     Ok(vec![Reply::private(text).with_attachment(Attachment {
         name: "mes-donnees.json".into(),
         mime: "application/json".into(),
@@ -724,9 +671,7 @@ pub async fn my_data(inner: &Arc<Inner>, who: &Who, actor: &Actor) -> anyhow::Re
 pub async fn forget_me_preview(inner: &Arc<Inner>, who: &Who) -> anyhow::Result<Vec<Reply>> {
     let m = inner.messages();
     if super::live::is_live(inner, who.class.id).await {
-        return Ok(vec![Reply::private(
-            m.render(msg::PLAY_FORGET_DURING_QUIZ, &[]),
-        )]);
+        return Ok(vec![Reply::private(m.text(&msg::PlayForgetDuringQuiz))]);
     }
     let count = |n: i64| usize::try_from(n).unwrap_or(0);
     inner.writer.flush().await?;
@@ -735,27 +680,20 @@ pub async fn forget_me_preview(inner: &Arc<Inner>, who: &Who) -> anyhow::Result<
     let written = count(store::written::count_of_member(db, me).await?);
     let drafts = count(store::drafts::count_of_member(db, me).await?);
     let votes = count(store::votes::count_of_member(db, me).await?);
-    let text = m.render(
-        msg::PLAY_FORGET_CONFIRM,
-        &[
-            (
-                "answers",
-                &crate::render::count(m, answers, msg::PLAY_N_ANSWERS),
-            ),
-            (
-                "written",
-                &crate::render::count(m, written, msg::PLAY_N_WRITTEN),
-            ),
-            (
-                "drafts",
-                &crate::render::count(m, drafts, msg::PLAY_N_DRAFTS),
-            ),
-            (
-                "votes",
-                &crate::render::count(m, votes, msg::WORKSHOP_VOTES),
-            ),
-        ],
-    );
+    let text = m.text(&msg::PlayForgetConfirm {
+        answers: &m.text(&msg::PlayNAnswers {
+            n: &answers.to_string(),
+        }),
+        written: &m.text(&msg::PlayNWritten {
+            n: &written.to_string(),
+        }),
+        drafts: &m.text(&msg::PlayNDrafts {
+            n: &drafts.to_string(),
+        }),
+        votes: &m.text(&msg::WorkshopVotes {
+            n: &votes.to_string(),
+        }),
+    });
     Ok(vec![Reply::private(text)])
 }
 
@@ -773,7 +711,7 @@ pub async fn forget_me(
     // Not while the class's quiz runs: a new member record would answer its questions again.
     if guard.quiz.is_some() {
         return Ok(vec![Reply::private(
-            inner.messages().render(msg::PLAY_FORGET_DURING_QUIZ, &[]),
+            inner.messages().text(&msg::PlayForgetDuringQuiz),
         )]);
     }
     let mut tx = inner.store.begin().await?;
@@ -785,7 +723,7 @@ pub async fn forget_me(
     drop(guard);
     inner.forget_cached(place, who.class.id, Some(&actor.user));
     Ok(vec![Reply::private(
-        inner.messages().render(msg::PLAY_FORGOTTEN, &[]),
+        inner.messages().text(&msg::PlayForgotten),
     )])
 }
 
@@ -799,28 +737,16 @@ pub async fn erase_class(
     let m = inner.messages();
     let members = store::members::count_of_class(&inner.store.write, who.class_id()).await?;
     let answers = store::answers::count_of_class(&inner.store.write, who.class_id()).await?;
-    let args = [
-        (
-            "members",
-            count(
-                m,
-                usize::try_from(members).unwrap_or(0),
-                msg::PLAY_N_MEMBERS,
-            ),
-        ),
-        (
-            "answers",
-            count(
-                m,
-                usize::try_from(answers).unwrap_or(0),
-                msg::PLAY_N_ANSWERS,
-            ),
-        ),
-    ];
-    let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let members = m.text(&msg::PlayNMembers {
+        n: &usize::try_from(members).unwrap_or(0).to_string(),
+    });
+    let answers = m.text(&msg::PlayNAnswers {
+        n: &usize::try_from(answers).unwrap_or(0).to_string(),
+    });
+    let (members, answers) = (members.as_str(), answers.as_str());
     if !confirm {
         return Ok(vec![Reply::private(
-            m.render(msg::PLAY_ERASE_CONFIRM, &args),
+            m.text(&msg::PlayEraseConfirm { members, answers }),
         )]);
     }
     inner.writer.flush().await?;
@@ -830,7 +756,9 @@ pub async fn erase_class(
     store::classes::delete(&inner.store.write, who.class_id()).await?;
     drop(guard);
     inner.forget_cached(place, who.class.id, None);
-    Ok(vec![Reply::private(m.render(msg::PLAY_ERASED, &args))])
+    Ok(vec![Reply::private(
+        m.text(&msg::PlayErased { members, answers }),
+    )])
 }
 
 #[cfg(test)]

@@ -34,12 +34,12 @@ pub enum CloseReason {
 }
 
 impl CloseReason {
-    pub(crate) fn text_id(self) -> &'static str {
+    pub(crate) fn text(self) -> msg::Plain {
         match self {
-            CloseReason::TimeUp => msg::PLAY_QUIZ_CLOSED_TIME,
-            CloseReason::Everyone => msg::PLAY_QUIZ_CLOSED_EVERYONE,
-            CloseReason::Teacher => msg::PLAY_QUIZ_CLOSED_TEACHER,
-            CloseReason::Stopped => msg::PLAY_QUIZ_CLOSED_STOPPED,
+            CloseReason::TimeUp => msg::PlayQuizClosedTime.plain(),
+            CloseReason::Everyone => msg::PlayQuizClosedEveryone.plain(),
+            CloseReason::Teacher => msg::PlayQuizClosedTeacher.plain(),
+            CloseReason::Stopped => msg::PlayQuizClosedStopped.plain(),
         }
     }
 }

@@ -143,7 +143,7 @@ impl Engine {
             Err(e) => {
                 tracing::error!(error = format!("{e:#}"), "request failed");
                 vec![Reply::private(
-                    inner.messages().render(msg::PLAY_INTERNAL_ERROR, &[]),
+                    inner.messages().text(&msg::PlayInternalError),
                 )]
             }
         }
@@ -237,7 +237,7 @@ impl Inner {
                 .unwrap_or(false);
             if !fresh {
                 return Ok(vec![Reply::private(
-                    self.messages().render(msg::PLAY_DUPLICATE, &[]),
+                    self.messages().text(&msg::PlayDuplicate),
                 )]);
             }
             let guard = InFlight {
@@ -255,7 +255,7 @@ impl Inner {
         if request.command.teacher_only() && !who.teacher {
             tracing::info!(user = %request.actor.user, command = ?request.command, "teacher command refused");
             return Ok(vec![Reply::private(
-                self.messages().render(msg::PLAY_TEACHER_ONLY, &[]),
+                self.messages().text(&msg::PlayTeacherOnly),
             )]);
         }
         let replies = self.dispatch(&request, &who).await?;
@@ -288,10 +288,10 @@ impl Inner {
             // élèves »).
             Command::Help if who.teacher => private(format!(
                 "{}\n\n{}",
-                m.render(msg::PLAY_HELP_TEACHER, &[]),
-                m.render(msg::PLAY_HELP_STUDENT, &[])
+                m.text(&msg::PlayHelpTeacher),
+                m.text(&msg::PlayHelpStudent)
             )),
-            Command::Help => private(m.render(msg::PLAY_HELP_STUDENT, &[])),
+            Command::Help => private(m.text(&msg::PlayHelpStudent)),
             Command::Annex { number } => self.annex(who, case, *number).await,
             Command::Question { id } => {
                 if let Some(q) = case.question(id) {
@@ -300,10 +300,10 @@ impl Inner {
                     private(crate::render::part(m, case, p))
                 } else {
                     let list: Vec<&str> = case.questions.iter().map(|q| q.id.as_str()).collect();
-                    private(m.render(
-                        msg::QUESTION_UNKNOWN,
-                        &[("id", &crate::render::echo(id)), ("list", &list.join(", "))],
-                    ))
+                    private(m.text(&msg::QuestionUnknown {
+                        id: &crate::render::echo(id),
+                        list: &list.join(", "),
+                    }))
                 }
             }
             Command::Kpi { id } => self.kpi(who, case, id).await,
@@ -338,7 +338,7 @@ impl Inner {
                 match crate::linkedin::render::models(m, case, case.workshop.as_ref()) {
                     Some(text) if who.teacher => Ok(vec![Reply::channel(text)]),
                     Some(text) => private(text),
-                    None => private(m.render(msg::PLAY_NO_WORKSHOP, &[])),
+                    None => private(m.text(&msg::PlayNoWorkshop)),
                 }
             }
             Command::QuizLaunch {
@@ -391,10 +391,10 @@ impl Inner {
         let m = self.messages();
         let Some(mut text) = crate::render::annex(m, case, number) else {
             let max = case.annexes.iter().map(|a| a.number).max().unwrap_or(0);
-            return Ok(vec![Reply::private(m.render(
-                msg::ANNEX_UNKNOWN,
-                &[("number", &number.to_string()), ("max", &max.to_string())],
-            ))]);
+            return Ok(vec![Reply::private(m.text(&msg::AnnexUnknown {
+                number: &number.to_string(),
+                max: &max.to_string(),
+            }))]);
         };
         let Some(chart) = crate::chart::charts_for_annex(case, m, number)
             .into_iter()
@@ -423,12 +423,12 @@ impl Inner {
         };
         if !hidden.is_empty() {
             let why = if hidden.iter().any(|id| seen.by_quiz.contains(id)) {
-                msg::PLAY_ANNEX_HIDDEN_QUIZ
+                msg::PlayAnnexHiddenQuiz.plain()
             } else {
-                msg::PLAY_ANNEX_HIDDEN
+                msg::PlayAnnexHidden.plain()
             };
             text.push_str("\n\n");
-            text.push_str(&m.render(why, &[]));
+            text.push_str(&m.text(&why));
         }
         Ok(vec![Reply::private(text).with_attachment(
             command::Attachment {
@@ -461,15 +461,15 @@ impl Inner {
                 )]);
             }
             KpiMatch::None => {
-                return Ok(vec![Reply::private(
-                    m.render(msg::KPI_UNKNOWN, &[("id", &crate::render::echo(id))]),
-                )]);
+                return Ok(vec![Reply::private(m.text(&msg::KpiUnknown {
+                    id: &crate::render::echo(id),
+                }))]);
             }
         };
         // Its calculation shows the KPIs it is computed from: none may be one the quiz seals.
         let sealed = sight::sealed_for(self, who, case).await;
         if sight::touches(case, index, &sealed) {
-            return Ok(vec![Reply::private(m.render(msg::PLAY_KPI_LOCKED, &[]))]);
+            return Ok(vec![Reply::private(m.text(&msg::PlayKpiLocked))]);
         }
         let result = case.kpi_result(index)?;
         Ok(vec![Reply::private(crate::render::kpi(m, &result))])
@@ -512,20 +512,11 @@ impl Inner {
     ) -> anyhow::Result<Vec<Reply>> {
         let m = self.messages();
         if teacher_role.is_none() && quiz_channel.is_none() {
-            let none = m.render(msg::PLAY_CONFIG_NONE, &[]);
-            return Ok(vec![Reply::private(m.render(
-                msg::PLAY_CONFIG_SHOW,
-                &[
-                    (
-                        "teacher_role",
-                        who.class.teacher_role.as_deref().unwrap_or(&none),
-                    ),
-                    (
-                        "quiz_channel",
-                        who.class.quiz_channel.as_deref().unwrap_or(&none),
-                    ),
-                ],
-            ))]);
+            let none = m.text(&msg::PlayConfigNone);
+            return Ok(vec![Reply::private(m.text(&msg::PlayConfigShow {
+                teacher_role: who.class.teacher_role.as_deref().unwrap_or(&none),
+                quiz_channel: who.class.quiz_channel.as_deref().unwrap_or(&none),
+            }))]);
         }
         let role = teacher_role
             .clone()
@@ -545,14 +536,11 @@ impl Inner {
         if let Ok(mut classes) = self.classes.lock() {
             classes.remove(&(place.platform.clone(), place.class_key.clone()));
         }
-        let none = m.render(msg::PLAY_CONFIG_NONE, &[]);
-        Ok(vec![Reply::private(m.render(
-            msg::PLAY_CONFIG_SAVED,
-            &[
-                ("teacher_role", role.as_deref().unwrap_or(&none)),
-                ("quiz_channel", channel.as_deref().unwrap_or(&none)),
-            ],
-        ))])
+        let none = m.text(&msg::PlayConfigNone);
+        Ok(vec![Reply::private(m.text(&msg::PlayConfigSaved {
+            teacher_role: role.as_deref().unwrap_or(&none),
+            quiz_channel: channel.as_deref().unwrap_or(&none),
+        }))])
     }
 
     /// The replies first given to an action already processed.
@@ -711,8 +699,8 @@ fn kpi_usage(m: &crate::prompts::Prompts, case: &Case) -> String {
         .map(|p| format!("« /kpi {} »", case.kpis[p.kpi].label))
         .collect();
     let part = parts.first().map(|p| p.id.as_str()).unwrap_or("1.1.a");
-    m.render(
-        msg::KPI_USAGE,
-        &[("examples", &examples.join(", ")), ("part", part)],
-    )
+    m.text(&msg::KpiUsage {
+        examples: &examples.join(", "),
+        part,
+    })
 }

@@ -71,22 +71,17 @@ async fn paused_by_quiz(inner: &Inner, who: &Who) -> Option<Vec<Reply>> {
         return None;
     }
     Some(vec![Reply::private(
-        inner
-            .messages()
-            .render(msg::PLAY_PRACTICE_PAUSED_BY_QUIZ, &[]),
+        inner.messages().text(&msg::PlayPracticePausedByQuiz),
     )])
 }
 
 /// « 1.2.b (calcul 2/5) »: how a practice reply names the calculation it is about.
 fn about(inner: &Inner, practice: &Active, part_id: &str) -> String {
-    inner.messages().render(
-        msg::PLAY_PRACTICE_ABOUT,
-        &[
-            ("id", part_id),
-            ("n", &(practice.current + 1).to_string()),
-            ("total", &practice.parts.len().to_string()),
-        ],
-    )
+    inner.messages().text(&msg::PlayPracticeAbout {
+        id: part_id,
+        n: &(practice.current + 1).to_string(),
+        total: &practice.parts.len().to_string(),
+    })
 }
 
 /// The parts the student already finished in practice (they train for free).
@@ -128,7 +123,7 @@ async fn mark_done(
 
 fn none_active(inner: &Inner) -> Vec<Reply> {
     vec![Reply::private(
-        inner.messages().render(msg::PLAY_PRACTICE_NONE, &[]),
+        inner.messages().text(&msg::PlayPracticeNone),
     )]
 }
 
@@ -142,7 +137,7 @@ async fn none_active_after_quiz(inner: &Inner, who: &Who) -> anyhow::Result<Vec<
     let now = inner.now();
     match ended {
         Some(at) if now >= at && now - at < LATE_FOR_QUIZ_MS => Ok(vec![Reply::private(
-            inner.messages().render(msg::PLAY_QUIZ_ENDED_LATE, &[]),
+            inner.messages().text(&msg::PlayQuizEndedLate),
         )]),
         _ => Ok(none_active(inner)),
     }
@@ -157,19 +152,16 @@ pub async fn start(
 ) -> anyhow::Result<Vec<Reply>> {
     let m = inner.messages();
     if is_live(inner, who.class.id).await {
-        return Ok(vec![Reply::private(
-            m.render(msg::PLAY_PRACTICE_DURING_QUIZ, &[]),
-        )]);
+        return Ok(vec![Reply::private(m.text(&msg::PlayPracticeDuringQuiz))]);
     }
     let case = inner.case_for(&who.class);
     let parts = match parts_of(case, scope) {
         Ok(p) if !p.is_empty() => p,
-        Ok(_) => return Ok(vec![Reply::private(m.render(msg::PLAY_QUIZ_EMPTY, &[]))]),
+        Ok(_) => return Ok(vec![Reply::private(m.text(&msg::PlayQuizEmpty))]),
         Err(id) => {
-            return Ok(vec![Reply::private(m.render(
-                msg::PLAY_UNKNOWN_SCOPE,
-                &[("id", &crate::render::echo(&id))],
-            ))])
+            return Ok(vec![Reply::private(m.text(&msg::PlayUnknownScope {
+                id: &crate::render::echo(&id),
+            }))])
         }
     };
     let ids: Vec<&String> = parts.iter().map(|p| &p.0).collect();
@@ -198,35 +190,35 @@ pub async fn start(
             .map(|p| p.2),
     );
     let n_settled = parts.iter().filter(|p| settled.contains(&p.0)).count();
-    let count_parts = crate::render::count(m, parts.len(), msg::COUNT_CALCUL);
+    let count_parts = m.text(&msg::CountCalcul {
+        n: &parts.len().to_string(),
+    });
     let points = crate::render::points(m, scoring::from_milli(stake));
-    let settled_text = crate::render::count(m, n_settled, msg::PLAY_COUNT_SETTLED);
+    let settled_text = m.text(&msg::PlayCountSettled {
+        n: &n_settled.to_string(),
+    });
     let mut text = String::new();
     if let Some(old) = previous {
         // Said first: what becomes of the run this one replaces.
-        text.push_str(&m.render(
-            msg::PLAY_PRACTICE_REPLACED,
-            &[
-                ("n", &(old.current + 1).min(old.parts.len()).to_string()),
-                ("total", &old.parts.len().to_string()),
-            ],
-        ));
+        text.push_str(&m.text(&msg::PlayPracticeReplaced {
+            n: &(old.current + 1).min(old.parts.len()).to_string(),
+            total: &old.parts.len().to_string(),
+        }));
         text.push_str("\n\n");
     }
     text.push_str(&match (n_settled, n_settled == parts.len()) {
-        (0, _) => m.render(
-            msg::PLAY_PRACTICE_STARTED,
-            &[("parts", &count_parts), ("points", &points)],
-        ),
-        (_, true) => m.render(msg::PLAY_PRACTICE_STARTED_FREE, &[("parts", &count_parts)]),
-        _ => m.render(
-            msg::PLAY_PRACTICE_STARTED_SOME,
-            &[
-                ("parts", &count_parts),
-                ("points", &points),
-                ("settled", &settled_text),
-            ],
-        ),
+        (0, _) => m.text(&msg::PlayPracticeStarted {
+            parts: &count_parts,
+            points: &points,
+        }),
+        (_, true) => m.text(&msg::PlayPracticeStartedFree {
+            parts: &count_parts,
+        }),
+        _ => m.text(&msg::PlayPracticeStartedSome {
+            parts: &count_parts,
+            points: &points,
+            settled: &settled_text,
+        }),
     });
     text.push_str("\n\n");
     text.push_str(&part_prompt(inner, case, &parts[0].0, 1, parts.len()));
@@ -238,10 +230,10 @@ fn part_prompt(inner: &Inner, case: &Case, part_id: &str, n: usize, total: usize
     let Some((_, part)) = case.part(part_id) else {
         return String::new();
     };
-    let mut text = m.render(
-        msg::PLAY_PRACTICE_STEP,
-        &[("n", &n.to_string()), ("total", &total.to_string())],
-    );
+    let mut text = m.text(&msg::PlayPracticeStep {
+        n: &n.to_string(),
+        total: &total.to_string(),
+    });
     text.push('\n');
     text.push_str(&crate::render::part(m, case, part));
     text
@@ -264,7 +256,7 @@ fn worked(
         case.text_hiding(
             &format!("part.{part_id}.commentary"),
             &|k| sealed.contains(&k),
-            &m.render(msg::PLAY_SEALED_FIGURE, &[]),
+            &m.text(&msg::PlaySealedFigure),
         )
     ))
 }
@@ -331,38 +323,38 @@ pub(crate) struct RunOutcome {
 pub(crate) fn done_text(m: &crate::prompts::Prompts, run: &RunOutcome) -> String {
     let perfect = run.total > 0 && run.first_try >= run.total && run.hints == 0;
     let cheer = if perfect {
-        msg::PLAY_PRACTICE_CHEER_ALL
+        msg::PlayPracticeCheerAll.plain()
     } else if run.total > 0 && run.right >= run.total {
         // Every calculation found, some after a retry or a hint: nothing was missed.
-        msg::PLAY_PRACTICE_CHEER_ALL_HELPED
+        msg::PlayPracticeCheerAllHelped.plain()
     } else if run.points > 0 && 2 * run.right >= run.total {
-        msg::PLAY_PRACTICE_CHEER_GOOD
+        msg::PlayPracticeCheerGood.plain()
     } else {
-        msg::PLAY_PRACTICE_CHEER_KEEP
+        msg::PlayPracticeCheerKeep.plain()
     };
-    let right = crate::render::count(m, run.right, msg::PLAY_N_RIGHT);
+    let right = m.text(&msg::PlayNRight {
+        n: &run.right.to_string(),
+    });
     let total = run.total.to_string();
-    let cheer = m.render(cheer, &[]);
+    let cheer = m.text(&cheer);
     if run.stake == 0 && run.points == 0 {
-        return m.render(
-            msg::PLAY_PRACTICE_DONE_FREE,
-            &[("right", &right), ("total", &total), ("cheer", &cheer)],
-        );
+        return m.text(&msg::PlayPracticeDoneFree {
+            right: &right,
+            total: &total,
+            cheer: &cheer,
+        });
     }
     let points = super::board::points_of(
         m,
         scoring::from_milli(run.points),
         scoring::from_milli(run.stake),
     );
-    m.render(
-        msg::PLAY_PRACTICE_DONE,
-        &[
-            ("right", &right),
-            ("total", &total),
-            ("cheer", &cheer),
-            ("points", &points),
-        ],
-    )
+    m.text(&msg::PlayPracticeDone {
+        right: &right,
+        total: &total,
+        cheer: &cheer,
+        points: &points,
+    })
 }
 
 async fn hint_level(
@@ -420,43 +412,30 @@ pub async fn answer(
     let finished_part = outcome.verdict == Verdict::Correct || attempt >= credits;
     if outcome.verdict == Verdict::Correct && again {
         reply_text.push('\n');
-        reply_text.push_str(&m.render(msg::PLAY_PRACTICE_AGAIN, &[]));
+        reply_text.push_str(&m.text(&msg::PlayPracticeAgain));
     } else if outcome.verdict == Verdict::Correct {
         reply_text.push('\n');
-        reply_text.push_str(&m.render(
-            msg::PLAY_PRACTICE_EARNED,
-            &[(
-                "points",
-                &crate::render::points(m, scoring::from_milli(points)),
-            )],
-        ));
+        reply_text.push_str(&m.text(&msg::PlayPracticeEarned {
+            points: &crate::render::points(m, scoring::from_milli(points)),
+        }));
     } else if attempt >= credits {
         reply_text.push('\n');
-        reply_text.push_str(&m.render(msg::PLAY_PRACTICE_NO_MORE_TRIES, &[]));
+        reply_text.push_str(&m.text(&msg::PlayPracticeNoMoreTries));
     } else if again {
         reply_text.push('\n');
-        reply_text.push_str(&m.render(
-            msg::PLAY_PRACTICE_RETRY_FREE,
-            &[
-                ("attempt", &attempt.to_string()),
-                ("max", &credits.to_string()),
-            ],
-        ));
+        reply_text.push_str(&m.text(&msg::PlayPracticeRetryFree {
+            attempt: &attempt.to_string(),
+            max: &credits.to_string(),
+        }));
     } else {
         let next_points =
             scoring::practice_points(&inner.settings, base, Verdict::Correct, attempt + 1, cost);
         reply_text.push('\n');
-        reply_text.push_str(&m.render(
-            msg::PLAY_PRACTICE_RETRY,
-            &[
-                ("attempt", &attempt.to_string()),
-                ("max", &credits.to_string()),
-                (
-                    "points",
-                    &crate::render::points(m, scoring::from_milli(next_points)),
-                ),
-            ],
-        ));
+        reply_text.push_str(&m.text(&msg::PlayPracticeRetry {
+            attempt: &attempt.to_string(),
+            max: &credits.to_string(),
+            points: &crate::render::points(m, scoring::from_milli(next_points)),
+        }));
     }
     let mut row = answer_row(
         request,
@@ -518,7 +497,7 @@ pub async fn hint(
     let base = part.milli;
     let level = hint_level(inner, practice.id, &part_id).await? + 1;
     let Some(cost) = scoring::hint_level_cost(&inner.settings, base, level) else {
-        return Ok(vec![Reply::private(m.render(msg::PLAY_HINT_NO_MORE, &[]))]);
+        return Ok(vec![Reply::private(m.text(&msg::PlayHintNoMore))]);
     };
     if !confirm {
         return Ok(vec![hint_offer(inner, level, cost, None)]);
@@ -556,7 +535,7 @@ pub async fn give_up(
         // During a quiz, the worked answer of its open question comes with its correction.
         if is_live(inner, who.class.id).await {
             return Ok(vec![Reply::private(
-                m.render(msg::PLAY_PRACTICE_NO_SOLUTION_DURING_QUIZ, &[]),
+                m.text(&msg::PlayPracticeNoSolutionDuringQuiz),
             )]);
         }
         return Ok(none_active(inner));
@@ -565,7 +544,7 @@ pub async fn give_up(
         return Ok(refused);
     }
     let sealed = BTreeSet::new();
-    let mut text = m.render(msg::PLAY_PRACTICE_GAVE_UP, &[]);
+    let mut text = m.text(&msg::PlayPracticeGaveUp);
     text.push_str("\n\n");
     text.push_str(&worked(inner, case, &part_id, part.kpi, &sealed)?);
     let mut tx = inner.store.begin().await?;

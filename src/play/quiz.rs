@@ -50,18 +50,17 @@ pub async fn launch(
     let private = |text: String| Ok(vec![Reply::private(text)]);
     if let Some(channel) = &who.class.quiz_channel {
         if channel != &request.place.channel {
-            return private(m.render(msg::PLAY_QUIZ_WRONG_CHANNEL, &[]));
+            return private(m.text(&msg::PlayQuizWrongChannel));
         }
     }
     let case = inner.case_for(&who.class);
     let parts = match parts_of(case, &options.scope) {
         Ok(p) if !p.is_empty() => p,
-        Ok(_) => return private(m.render(msg::PLAY_QUIZ_EMPTY, &[])),
+        Ok(_) => return private(m.text(&msg::PlayQuizEmpty)),
         Err(id) => {
-            return private(m.render(
-                msg::PLAY_UNKNOWN_SCOPE,
-                &[("id", &crate::render::echo(&id))],
-            ))
+            return private(m.text(&msg::PlayUnknownScope {
+                id: &crate::render::echo(&id),
+            }))
         }
     };
     let q = &inner.settings.quiz;
@@ -71,14 +70,11 @@ pub async fn launch(
         (None, None) => q.default_seconds_per_item,
     };
     if seconds < q.min_seconds_per_item || seconds > q.max_seconds_per_item {
-        return private(m.render(
-            msg::PLAY_QUIZ_BAD_TIME,
-            &[
-                ("seconds", &seconds.to_string()),
-                ("min", &q.min_seconds_per_item.to_string()),
-                ("max", &q.max_seconds_per_item.to_string()),
-            ],
-        ));
+        return private(m.text(&msg::PlayQuizBadTime {
+            seconds: &seconds.to_string(),
+            min: &q.min_seconds_per_item.to_string(),
+            max: &q.max_seconds_per_item.to_string(),
+        }));
     }
     let config = QuizConfig {
         seconds_per_item: seconds,
@@ -89,7 +85,7 @@ pub async fn launch(
     let live = inner.class_live(who.class.id);
     let mut guard = live.lock().await;
     if guard.quiz.is_some() {
-        return private(m.render(msg::PLAY_QUIZ_ALREADY, &[]));
+        return private(m.text(&msg::PlayQuizAlready));
     }
     let now = inner.now();
     let mut tx = inner.store.begin().await?;
@@ -103,7 +99,7 @@ pub async fn launch(
         created_at: now,
     };
     let Some(QuizId(quiz_id)) = store::quizzes::insert(&mut *tx, &new).await? else {
-        return private(m.render(msg::PLAY_QUIZ_ALREADY, &[]));
+        return private(m.text(&msg::PlayQuizAlready));
     };
     for (idx, (part_id, kpi, points)) in parts.iter().enumerate() {
         store::quizzes::insert_item(
@@ -164,46 +160,32 @@ pub async fn launch(
     let mut bonuses = String::new();
     if options.speed_bonus {
         bonuses.push(' ');
-        bonuses.push_str(&m.render(
-            msg::PLAY_QUIZ_BONUS_SPEED,
-            &[("floor", &pct(q.speed_floor_share))],
-        ));
+        bonuses.push_str(&m.text(&msg::PlayQuizBonusSpeed {
+            floor: &pct(q.speed_floor_share),
+        }));
     }
     if options.streak_bonus {
         bonuses.push(' ');
-        bonuses.push_str(&m.render(
-            msg::PLAY_QUIZ_BONUS_STREAK,
-            &[
-                ("step", &pct(q.streak_step_share)),
-                ("cap", &pct(q.streak_cap_share)),
-            ],
-        ));
+        bonuses.push_str(&m.text(&msg::PlayQuizBonusStreak {
+            step: &pct(q.streak_step_share),
+            cap: &pct(q.streak_cap_share),
+        }));
     }
     // How a question ends, so the teacher knows what the option changes.
     bonuses.push(' ');
-    bonuses.push_str(&m.render(
-        if options.full_time {
-            msg::PLAY_QUIZ_FULL_TIME
-        } else {
-            msg::PLAY_QUIZ_EARLY_CLOSE
-        },
-        &[],
-    ));
-    private(m.render(
-        msg::PLAY_QUIZ_LAUNCHED,
-        &[
-            (
-                "questions",
-                &crate::render::count(m, parts.len(), msg::COUNT_QUESTION),
-            ),
-            ("seconds", &seconds.to_string()),
-            (
-                "points",
-                &crate::render::points(m, scoring::from_milli(total)),
-            ),
-            ("bonuses", &bonuses),
-        ],
-    ))
+    bonuses.push_str(&m.text(&if options.full_time {
+        msg::PlayQuizFullTime.plain()
+    } else {
+        msg::PlayQuizEarlyClose.plain()
+    }));
+    private(m.text(&msg::PlayQuizLaunched {
+        questions: &m.text(&msg::CountQuestion {
+            n: &parts.len().to_string(),
+        }),
+        seconds: &seconds.to_string(),
+        points: &crate::render::points(m, scoring::from_milli(total)),
+        bonuses: &bonuses,
+    }))
 }
 
 /// Runs `f` on the class's live quiz, if any.
@@ -250,9 +232,7 @@ async fn save_clock(inner: &Inner, quiz: &LiveQuiz) -> anyhow::Result<()> {
 }
 
 fn no_quiz(inner: &Inner) -> Vec<Reply> {
-    vec![Reply::private(
-        inner.messages().render(msg::PLAY_QUIZ_NONE, &[]),
-    )]
+    vec![Reply::private(inner.messages().text(&msg::PlayQuizNone))]
 }
 
 /// `/quiz pause`.
@@ -264,9 +244,7 @@ pub async fn pause(inner: &Arc<Inner>, who: &Who) -> anyhow::Result<Vec<Reply>> 
     };
     let m = inner.messages();
     if quiz.status == Status::Paused {
-        return Ok(vec![Reply::private(
-            m.render(msg::PLAY_QUIZ_ALREADY_PAUSED, &[]),
-        )]);
+        return Ok(vec![Reply::private(m.text(&msg::PlayQuizAlreadyPaused))]);
     }
     let now = inner.now();
     quiz.status = Status::Paused;
@@ -277,7 +255,7 @@ pub async fn pause(inner: &Arc<Inner>, who: &Who) -> anyhow::Result<Vec<Reply>> 
         }
     }
     save_clock(inner, quiz).await?;
-    Ok(vec![Reply::channel(m.render(msg::PLAY_QUIZ_PAUSED, &[]))])
+    Ok(vec![Reply::channel(m.text(&msg::PlayQuizPaused))])
 }
 
 /// `/quiz reprendre`.
@@ -289,9 +267,7 @@ pub async fn resume(inner: &Arc<Inner>, who: &Who) -> anyhow::Result<Vec<Reply>>
     };
     let m = inner.messages();
     if quiz.status == Status::Running {
-        return Ok(vec![Reply::private(
-            m.render(msg::PLAY_QUIZ_NOT_PAUSED, &[]),
-        )]);
+        return Ok(vec![Reply::private(m.text(&msg::PlayQuizNotPaused))]);
     }
     let now = inner.now();
     quiz.status = Status::Running;
@@ -306,7 +282,7 @@ pub async fn resume(inner: &Arc<Inner>, who: &Who) -> anyhow::Result<Vec<Reply>>
     save_clock(inner, quiz).await?;
     drop(guard);
     inner.wake.notify_one();
-    let reply = Reply::channel(m.render(msg::PLAY_QUIZ_RESUMED, &[]));
+    let reply = Reply::channel(m.text(&msg::PlayQuizResumed));
     Ok(vec![match deadline {
         Some(d) => reply.with_deadline(d),
         None => reply,
@@ -337,7 +313,7 @@ pub async fn skip(inner: &Arc<Inner>, who: &Who) -> anyhow::Result<Vec<Reply>> {
     }
     inner.wake.notify_one();
     Ok(vec![Reply::private(
-        inner.messages().render(msg::PLAY_QUIZ_SKIPPED, &[]),
+        inner.messages().text(&msg::PlayQuizSkipped),
     )])
 }
 
@@ -346,9 +322,9 @@ pub async fn extend(inner: &Arc<Inner>, who: &Who, seconds: u32) -> anyhow::Resu
     let m = inner.messages();
     let max = inner.settings.quiz.max_extend_seconds;
     if seconds == 0 || seconds > max {
-        return Ok(vec![Reply::private(
-            m.render(msg::PLAY_QUIZ_BAD_EXTEND, &[("max", &max.to_string())]),
-        )]);
+        return Ok(vec![Reply::private(m.text(&msg::PlayQuizBadExtend {
+            max: &max.to_string(),
+        }))]);
     }
     let live = inner.class_live(who.class.id);
     let mut guard = live.lock().await;
@@ -369,20 +345,15 @@ pub async fn extend(inner: &Arc<Inner>, who: &Who, seconds: u32) -> anyhow::Resu
                 item.limit_ms = item.limit_ms.map(|l| l + ms);
                 deadline = item.deadline;
             }
-            _ => {
-                return Ok(vec![Reply::private(
-                    m.render(msg::PLAY_QUIZ_NOTHING_OPEN, &[]),
-                )])
-            }
+            _ => return Ok(vec![Reply::private(m.text(&msg::PlayQuizNothingOpen))]),
         }
     }
     save_clock(inner, quiz).await?;
     drop(guard);
     inner.wake.notify_one();
-    let reply = Reply::channel(m.render(
-        msg::PLAY_QUIZ_EXTENDED,
-        &[("seconds", &seconds.to_string())],
-    ));
+    let reply = Reply::channel(m.text(&msg::PlayQuizExtended {
+        seconds: &seconds.to_string(),
+    }));
     Ok(vec![match deadline {
         Some(d) => reply.with_deadline(d),
         None => reply,
@@ -404,9 +375,7 @@ pub async fn stop(inner: &Arc<Inner>, who: &Who) -> anyhow::Result<Vec<Reply>> {
     };
     let now = inner.now();
     inner.writer.flush().await?;
-    let mut replies = vec![Reply::channel(
-        inner.messages().render(msg::PLAY_QUIZ_STOPPED, &[]),
-    )];
+    let mut replies = vec![Reply::channel(inner.messages().text(&msg::PlayQuizStopped))];
     // The question that was open gets its correction, like any other.
     let open = quiz
         .items
@@ -456,39 +425,35 @@ pub async fn stop(inner: &Arc<Inner>, who: &Who) -> anyhow::Result<Vec<Reply>> {
 fn stopped_ack(inner: &Inner, quiz: &LiveQuiz, revealed: Option<i64>, sent: &[Reply]) -> String {
     let m = inner.messages();
     let asked = quiz.items.iter().filter(|i| i.shown_at.is_some()).count();
-    let mut parts = vec![m.render(msg::PLAY_QUIZ_STOPPED_SENT_ANNOUNCEMENT, &[])];
+    let mut parts = vec![m.text(&msg::PlayQuizStoppedSentAnnouncement)];
     let open = revealed.and_then(|idx| quiz.items.get(usize::try_from(idx).ok()?));
     if let Some(item) = open {
-        parts.push(m.render(msg::PLAY_QUIZ_STOPPED_SENT_REVEAL, &[("id", &item.part_id)]));
+        parts.push(m.text(&msg::PlayQuizStoppedSentReveal { id: &item.part_id }));
     }
-    parts.push(m.render(msg::PLAY_QUIZ_STOPPED_SENT_PODIUM, &[]));
+    parts.push(m.text(&msg::PlayQuizStoppedSentPodium));
     let summaries = sent
         .iter()
         .filter(|r| matches!(r.audience, Audience::User(_)))
         .count();
     if summaries > 0 {
-        parts.push(m.render(
-            msg::PLAY_QUIZ_STOPPED_SENT_SUMMARIES,
-            &[("n", &summaries.to_string())],
-        ));
+        parts.push(m.text(&msg::PlayQuizStoppedSentSummaries {
+            n: &summaries.to_string(),
+        }));
     }
     let last = parts.pop().unwrap_or_default();
     let list = if parts.is_empty() {
         last
     } else {
-        m.render(
-            msg::PLAY_QUIZ_STOPPED_SENT_AND,
-            &[("rest", &parts.join(", ")), ("last", &last)],
-        )
+        m.text(&msg::PlayQuizStoppedSentAnd {
+            rest: &parts.join(", "),
+            last: &last,
+        })
     };
-    m.render(
-        msg::PLAY_QUIZ_STOPPED_ACK,
-        &[
-            ("asked", &asked.to_string()),
-            ("total", &quiz.items.len().to_string()),
-            ("sent", &list),
-        ],
-    )
+    m.text(&msg::PlayQuizStoppedAck {
+        asked: &asked.to_string(),
+        total: &quiz.items.len().to_string(),
+        sent: &list,
+    })
 }
 
 /// How a quiz judges what the checker says. A « % » on a ratio whose number is right is a free
@@ -520,44 +485,45 @@ fn open_item(
     let m = inner.messages();
     if let Some(t) = target {
         if t.quiz != quiz.id || t.item != quiz.current as i64 {
-            return Err(m.render(refusals.closed, &[]));
+            return Err(m.text(&refusals.closed));
         }
     }
     if quiz.status == Status::Paused {
-        return Err(m.render(refusals.paused, &[]));
+        return Err(m.text(&refusals.paused));
     }
     let Some(item) = quiz.items.get(quiz.current) else {
-        return Err(m.render(msg::PLAY_QUIZ_NOTHING_OPEN, &[]));
+        return Err(m.text(&msg::PlayQuizNothingOpen));
     };
     match (item.shown_at, item.deadline, item.closed_at) {
         (Some(_), Some(deadline), None) if now < deadline => Ok(quiz.current),
-        (None, _, _) => Err(m.render(msg::PLAY_QUIZ_NOTHING_OPEN, &[])),
-        _ => Err(m.render(refusals.closed, &[])),
+        (None, _, _) => Err(m.text(&msg::PlayQuizNothingOpen)),
+        _ => Err(m.text(&refusals.closed)),
     }
 }
 
 /// What to say when a question is closed or the quiz paused: for an answer, or for a hint.
 #[derive(Clone, Copy)]
 struct Refusals {
-    closed: &'static str,
-    paused: &'static str,
-    already: &'static str,
-    /// The question before the open one has just closed (see [`just_closed`]).
-    just_closed: &'static str,
+    closed: msg::Plain,
+    paused: msg::Plain,
+    already: msg::Plain,
+    /// The question before the open one has just closed (see [`just_closed`]): its id, then the
+    /// open one's.
+    just_closed: fn(&crate::prompts::Prompts, &str, &str) -> String,
 }
 
 const FOR_ANSWER: Refusals = Refusals {
-    closed: msg::PLAY_QUIZ_ITEM_CLOSED,
-    paused: msg::PLAY_QUIZ_IS_PAUSED,
-    already: msg::PLAY_QUIZ_ALREADY_ANSWERED,
-    just_closed: msg::PLAY_QUIZ_JUST_CLOSED,
+    closed: msg::PlayQuizItemClosed.plain(),
+    paused: msg::PlayQuizIsPaused.plain(),
+    already: msg::PlayQuizAlreadyAnswered.plain(),
+    just_closed: |m, id, next| m.text(&msg::PlayQuizJustClosed { id, next }),
 };
 
 const FOR_HINT: Refusals = Refusals {
-    closed: msg::PLAY_HINT_CLOSED,
-    paused: msg::PLAY_HINT_PAUSED,
-    already: msg::PLAY_HINT_AFTER_ANSWER,
-    just_closed: msg::PLAY_HINT_JUST_CLOSED,
+    closed: msg::PlayHintClosed.plain(),
+    paused: msg::PlayHintPaused.plain(),
+    already: msg::PlayHintAfterAnswer.plain(),
+    just_closed: |m, id, next| m.text(&msg::PlayHintJustClosed { id, next }),
 };
 
 /// The open item a student's request is about, or the refusal to answer instead (nothing open,
@@ -577,10 +543,7 @@ fn item_for(
     let idx = open_item(inner, quiz, target, now, refusals).map_err(|t| vec![Reply::private(t)])?;
     if target.is_none() {
         if let Some(id) = just_closed(quiz, who, idx, now) {
-            let text = inner.messages().render(
-                refusals.just_closed,
-                &[("id", id), ("next", &quiz.items[idx].part_id)],
-            );
+            let text = (refusals.just_closed)(inner.messages(), id, &quiz.items[idx].part_id);
             // She takes part: the open question waits for her answer too.
             quiz.players.insert(who.member_id);
             return Err(vec![Reply::private(text)]);
@@ -591,7 +554,7 @@ fn item_for(
         .get(&idx)
         .is_some_and(|s| s.contains(&who.member_id))
     {
-        let text = inner.messages().render(refusals.already, &[]);
+        let text = inner.messages().text(&refusals.already);
         return Err(vec![Reply::private(text)]);
     }
     Ok(idx)
@@ -621,14 +584,11 @@ fn just_closed<'q>(quiz: &'q LiveQuiz, who: &Who, idx: usize, now: i64) -> Optio
 
 /// « 2.2.b (question 3/8 du quiz) »: how a reply names the question it is about.
 fn about(inner: &Inner, quiz: &LiveQuiz, idx: usize) -> String {
-    inner.messages().render(
-        msg::PLAY_QUIZ_ABOUT,
-        &[
-            ("id", &quiz.items[idx].part_id),
-            ("n", &(idx + 1).to_string()),
-            ("total", &quiz.items.len().to_string()),
-        ],
-    )
+    inner.messages().text(&msg::PlayQuizAbout {
+        id: &quiz.items[idx].part_id,
+        n: &(idx + 1).to_string(),
+        total: &quiz.items.len().to_string(),
+    })
 }
 
 /// An answer to the live quiz; `None` when the class has no live quiz (the answer is then for
@@ -682,15 +642,12 @@ pub async fn answer(
             hint_cost: scoring::hint_cost(&inner.settings, item.points, level),
         },
     );
-    let reply = vec![Reply::private(m.render(
-        msg::PLAY_QUIZ_ANSWER_SAVED,
-        &[
-            ("id", &item.part_id),
-            ("n", &(idx + 1).to_string()),
-            ("total", &quiz.items.len().to_string()),
-            ("answer", &crate::render::quote(text)),
-        ],
-    ))];
+    let reply = vec![Reply::private(m.text(&msg::PlayQuizAnswerSaved {
+        id: &item.part_id,
+        n: &(idx + 1).to_string(),
+        total: &quiz.items.len().to_string(),
+        answer: &crate::render::quote(text),
+    }))];
     let judged = Judged {
         part_id: &item.part_id,
         kpi_id: &case.kpis[item.kpi].id,
@@ -714,7 +671,7 @@ pub async fn answer(
     match wait.await {
         Ok(Ok(Stored::Saved | Stored::DuplicateAction)) => Ok(Some(reply)),
         Ok(Ok(Stored::AlreadyAnswered)) => Ok(Some(vec![Reply::private(
-            m.render(msg::PLAY_QUIZ_ALREADY_ANSWERED, &[]),
+            m.text(&msg::PlayQuizAlreadyAnswered),
         )])),
         failed => {
             if let Ok(Err(e)) = &failed {
@@ -727,9 +684,7 @@ pub async fn answer(
                     set.remove(&who.member_id);
                 }
             }
-            Ok(Some(vec![Reply::private(
-                m.render(msg::PLAY_NOT_SAVED, &[]),
-            )]))
+            Ok(Some(vec![Reply::private(m.text(&msg::PlayNotSaved))]))
         }
     }
 }
@@ -760,9 +715,7 @@ pub async fn hint(
     let taken = quiz.hints.get(&(idx, who.member_id)).copied().unwrap_or(0);
     let level = taken + 1;
     let Some(cost) = scoring::hint_level_cost(&inner.settings, item.points, level) else {
-        return Ok(Some(vec![Reply::private(
-            m.render(msg::PLAY_HINT_NO_MORE, &[]),
-        )]));
+        return Ok(Some(vec![Reply::private(m.text(&msg::PlayHintNoMore))]));
     };
     let item_ref = ItemRef {
         quiz: quiz.id,
@@ -1170,31 +1123,22 @@ fn question_reply(inner: &Inner, case: &Case, quiz: &LiveQuiz, idx: usize, deadl
         quiz: quiz.id,
         item: idx as i64,
     };
-    Reply::channel(m.render(
-        msg::PLAY_QUIZ_QUESTION,
-        &[
-            ("n", &(idx + 1).to_string()),
-            ("total", &quiz.items.len().to_string()),
-            ("id", &item.part_id),
-            (
-                "points",
-                &crate::render::points(m, scoring::from_milli(item.points)),
-            ),
-            ("statement", &statement),
-            (
-                "annexes",
-                &crate::render::annex_list(m, &case.kpis[item.kpi].annexes),
-            ),
-        ],
-    ))
+    Reply::channel(m.text(&msg::PlayQuizQuestion {
+        n: &(idx + 1).to_string(),
+        total: &quiz.items.len().to_string(),
+        id: &item.part_id,
+        points: &crate::render::points(m, scoring::from_milli(item.points)),
+        statement: &statement,
+        annexes: &crate::render::annex_list(m, &case.kpis[item.kpi].annexes),
+    }))
     .with_deadline(deadline)
     .with_buttons(vec![
         Button {
-            label: m.render(msg::PLAY_BUTTON_ANSWER, &[]),
+            label: m.text(&msg::PlayButtonAnswer),
             action: ButtonAction::Answer(item_ref),
         },
         Button {
-            label: m.render(msg::PLAY_BUTTON_HINT, &[]),
+            label: m.text(&msg::PlayButtonHint),
             action: ButtonAction::Hint(item_ref),
         },
     ])
@@ -1217,10 +1161,10 @@ async fn reveal_reply(
         }
     }
     let result = case.kpi_result(item.kpi)?;
-    let mut text = m.render(
-        msg::PLAY_QUIZ_REVEAL,
-        &[("id", &item.part_id), ("value", &result.text)],
-    );
+    let mut text = m.text(&msg::PlayQuizReveal {
+        id: &item.part_id,
+        value: &result.text,
+    });
     text.push('\n');
     text.push_str(&crate::render::kpi(m, &result));
     text.push_str("\n\n");
@@ -1237,11 +1181,11 @@ async fn reveal_reply(
     text.push_str(&case.text_hiding(
         &format!("part.{}.commentary", item.part_id),
         &|k| sealed.contains(&k),
-        &m.render(msg::PLAY_SEALED_FIGURE, &[]),
+        &m.text(&msg::PlaySealedFigure),
     ));
     text.push_str("\n\n");
     if let Some(reason) = item.closed_by {
-        text.push_str(&m.render(reason.text_id(), &[]));
+        text.push_str(&m.text(&reason.text()));
         text.push(' ');
     }
     // Those taking part in the quiz (an answer or a hint so far) who did not answer this one.
@@ -1252,37 +1196,38 @@ async fn reveal_reply(
         .filter(|p| !answered.is_some_and(|a| a.contains(p)))
         .count();
     if rows.is_empty() {
-        text.push_str(&m.render(msg::PLAY_QUIZ_STATS_NOBODY, &[]));
+        text.push_str(&m.text(&msg::PlayQuizStatsNobody));
     } else {
         use store::answers::Verdict as V;
-        let correct = crate::render::count(m, count(V::Correct), msg::PLAY_COUNT_CORRECT);
+        let correct = m.text(&msg::PlayCountCorrect {
+            n: &(count(V::Correct)).to_string(),
+        });
         let (close, wrong) = (count(V::Close).to_string(), count(V::Wrong).to_string());
-        let mut args = vec![
-            ("correct", correct.as_str()),
-            ("close", close.as_str()),
-            ("wrong", wrong.as_str()),
-        ];
-        let unanswered_text = unanswered.to_string();
-        let id = if unanswered > 0 {
-            args.push(("unanswered", unanswered_text.as_str()));
-            msg::PLAY_QUIZ_STATS_UNANSWERED
+        let (correct, close, wrong) = (correct.as_str(), close.as_str(), wrong.as_str());
+        text.push_str(&if unanswered > 0 {
+            m.text(&msg::PlayQuizStatsUnanswered {
+                correct,
+                close,
+                wrong,
+                unanswered: &unanswered.to_string(),
+            })
         } else {
-            msg::PLAY_QUIZ_STATS
-        };
-        text.push_str(&m.render(id, &args));
+            m.text(&msg::PlayQuizStats {
+                correct,
+                close,
+                wrong,
+            })
+        });
     }
     let common = mistakes
         .into_iter()
         .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(a.0)));
     if let Some((mistake, n)) = common {
         text.push('\n');
-        text.push_str(&m.render(
-            msg::PLAY_QUIZ_COMMON_MISTAKE,
-            &[
-                ("mistake", &crate::render::mistake_label(m, mistake)),
-                ("count", &n.to_string()),
-            ],
-        ));
+        text.push_str(&m.text(&msg::PlayQuizCommonMistake {
+            mistake: &crate::render::mistake_label(m, mistake),
+            count: &n.to_string(),
+        }));
     }
     text.push_str("\n\n");
     text.push_str(&super::board::quiz_board_text(inner, quiz.id).await?);
@@ -1350,12 +1295,13 @@ async fn final_replies(inner: &Inner, quiz: &LiveQuiz) -> anyhow::Result<Vec<Rep
         let max = super::report::quiz_max_points(&inner.store, quiz.id).await?;
         match crate::chart::render_score_distribution(inner.messages(), &points, max) {
             Ok(png) => replies.push(
-                Reply::channel(inner.messages().render(msg::PLAY_DISTRIBUTION, &[]))
-                    .with_attachment(super::command::Attachment {
+                Reply::channel(inner.messages().text(&msg::PlayDistribution)).with_attachment(
+                    super::command::Attachment {
                         name: format!("scores-quiz{}.png", quiz.id),
                         mime: "image/png".into(),
                         bytes: png,
-                    }),
+                    },
+                ),
             ),
             Err(e) => tracing::warn!(error = %e, quiz = quiz.id, "score chart not drawn"),
         }

@@ -16,17 +16,17 @@ use crate::format::date_fr as date;
 use crate::linkedin::Workshop;
 use crate::msg;
 use crate::pack::CasePack;
-use crate::render::{count, echo, escape, points};
+use crate::render::{echo, escape, points};
 use crate::store::votes::DiscussionStatus;
 use crate::store::{self, DraftId, VotePostId, WrittenId};
 use std::collections::BTreeSet;
 use std::sync::Arc;
 
 /// The three answers of a vote, in button order.
-pub const CHOICES: [&str; 3] = [
-    msg::WORKSHOP_CHOICE_CONVINCING,
-    msg::WORKSHOP_CHOICE_MIXED,
-    msg::WORKSHOP_CHOICE_REWORK,
+pub const CHOICES: [msg::Plain; 3] = [
+    msg::WorkshopChoiceConvincing.plain(),
+    msg::WorkshopChoiceMixed.plain(),
+    msg::WorkshopChoiceRework.plain(),
 ];
 
 /// Discord's longest thread name.
@@ -67,7 +67,7 @@ pub async fn draft_check(
 ) -> anyhow::Result<Vec<Reply>> {
     let m = inner.messages();
     let Some(workshop) = &case.workshop else {
-        return private(m.render(msg::PLAY_NO_WORKSHOP, &[]));
+        return private(m.text(&msg::PlayNoWorkshop));
     };
     let analysis = crate::linkedin::analyse(text, &workshop.params);
     let feedback = crate::linkedin::render::feedback(m, &workshop.params, &analysis);
@@ -77,16 +77,13 @@ pub async fn draft_check(
     let limits = &inner.settings.workshop;
     let n = chars(text);
     let (note, button) = if n == 0 {
-        (m.render(msg::WORKSHOP_DRAFT_SHARE_EMPTY, &[]), None)
+        (m.text(&msg::WorkshopDraftShareEmpty), None)
     } else if n > limits.max_text_characters {
         (
-            m.render(
-                msg::WORKSHOP_TEXT_TOO_LONG,
-                &[
-                    ("count", &n.to_string()),
-                    ("max", &limits.max_text_characters.to_string()),
-                ],
-            ),
+            m.text(&msg::WorkshopTextTooLong {
+                count: &n.to_string(),
+                max: &limits.max_text_characters.to_string(),
+            }),
             None,
         )
     } else {
@@ -96,7 +93,9 @@ pub async fn draft_check(
                 .await?;
         match existing {
             Some(DraftId(id)) => (
-                m.render(msg::WORKSHOP_DRAFT_ALREADY, &[("number", &id.to_string())]),
+                m.text(&msg::WorkshopDraftAlready {
+                    number: &id.to_string(),
+                }),
                 Some(id),
             ),
             None => {
@@ -112,14 +111,15 @@ pub async fn draft_check(
                 .await?;
                 match shared {
                     None => (
-                        m.render(
-                            msg::WORKSHOP_DRAFT_SHARE_LIMIT,
-                            &[("max", &limits.max_shared_drafts.to_string())],
-                        ),
+                        m.text(&msg::WorkshopDraftShareLimit {
+                            max: &limits.max_shared_drafts.to_string(),
+                        }),
                         None,
                     ),
                     Some(DraftId(id)) => (
-                        m.render(msg::WORKSHOP_DRAFT_SHARED, &[("number", &id.to_string())]),
+                        m.text(&msg::WorkshopDraftShared {
+                            number: &id.to_string(),
+                        }),
                         Some(id),
                     ),
                 }
@@ -129,7 +129,7 @@ pub async fn draft_check(
     let reply = Reply::private(format!("{feedback}\n\n{note}"));
     Ok(vec![match button {
         Some(id) => reply.with_buttons(vec![Button {
-            label: m.render(msg::WORKSHOP_WITHDRAW_BUTTON, &[]),
+            label: m.text(&msg::WorkshopWithdrawButton),
             action: ButtonAction::DraftWithdraw(id),
         }]),
         None => reply,
@@ -144,12 +144,12 @@ pub async fn draft_withdraw(
 ) -> anyhow::Result<Vec<Reply>> {
     let m = inner.messages();
     let done = store::drafts::withdraw(&inner.store.write, DraftId(draft), who.member()).await?;
-    let id = if done {
-        msg::WORKSHOP_DRAFT_WITHDRAWN
+    let number = &draft.to_string();
+    private(if done {
+        m.text(&msg::WorkshopDraftWithdrawn { number })
     } else {
-        msg::WORKSHOP_DRAFT_UNKNOWN
-    };
-    private(m.render(id, &[("number", &draft.to_string())]))
+        m.text(&msg::WorkshopDraftUnknown { number })
+    })
 }
 
 /// `/vote brouillons`: the drafts students agreed to share, for a teacher to pick from (no
@@ -158,12 +158,11 @@ pub async fn drafts(inner: &Arc<Inner>, who: &Who) -> anyhow::Result<Vec<Reply>>
     let m = inner.messages();
     let rows = store::drafts::of_class(&inner.store.write, who.class_id()).await?;
     if rows.is_empty() {
-        return private(m.render(msg::WORKSHOP_DRAFTS_EMPTY, &[]));
+        return private(m.text(&msg::WorkshopDraftsEmpty));
     }
-    let mut text = m.render(
-        msg::WORKSHOP_DRAFTS_HEADER,
-        &[("count", &rows.len().to_string())],
-    );
+    let mut text = m.text(&msg::WorkshopDraftsHeader {
+        count: &rows.len().to_string(),
+    });
     for store::drafts::DraftRow {
         id,
         text: draft,
@@ -176,15 +175,12 @@ pub async fn drafts(inner: &Arc<Inner>, who: &Who) -> anyhow::Result<Vec<Reply>>
             start.push('…');
         }
         text.push('\n');
-        text.push_str(&m.render(
-            msg::WORKSHOP_DRAFTS_LINE,
-            &[
-                ("number", &id.to_string()),
-                ("characters", &chars(draft).to_string()),
-                ("date", &date(*at)),
-                ("start", &escape(&start)),
-            ],
-        ));
+        text.push_str(&m.text(&msg::WorkshopDraftsLine {
+            number: &id.to_string(),
+            characters: &chars(draft).to_string(),
+            date: &date(*at),
+            start: &escape(&start),
+        }));
     }
     private(text)
 }
@@ -210,16 +206,13 @@ enum Subject {
 fn subject_title(inner: &Inner, case: &Case, subject: &Subject) -> String {
     let m = inner.messages();
     match subject {
-        Subject::Model { number, id } => m.render(
-            msg::WORKSHOP_MODEL_TITLE,
-            &[
-                ("number", &number.to_string()),
-                ("title", &case.text(&Workshop::title_id(id))),
-            ],
-        ),
-        Subject::Draft { id, .. } => {
-            m.render(msg::WORKSHOP_DRAFT_TITLE, &[("number", &id.to_string())])
-        }
+        Subject::Model { number, id } => m.text(&msg::WorkshopModelTitle {
+            number: &number.to_string(),
+            title: &case.text(&Workshop::title_id(id)),
+        }),
+        Subject::Draft { id, .. } => m.text(&msg::WorkshopDraftTitle {
+            number: &id.to_string(),
+        }),
     }
 }
 
@@ -264,7 +257,7 @@ pub async fn post(
 ) -> anyhow::Result<Vec<Reply>> {
     let m = inner.messages();
     let Some(workshop) = &case.workshop else {
-        return private(m.render(msg::PLAY_NO_WORKSHOP, &[]));
+        return private(m.text(&msg::PlayNoWorkshop));
     };
     let subjects: Vec<Subject> = match subject {
         VoteSubject::Models(None) => workshop
@@ -283,13 +276,10 @@ pub async fn post(
                     id: id.clone(),
                 }],
                 None => {
-                    return private(m.render(
-                        msg::WORKSHOP_NO_MODEL,
-                        &[
-                            ("number", &n.to_string()),
-                            ("max", &workshop.models.len().to_string()),
-                        ],
-                    ))
+                    return private(m.text(&msg::WorkshopNoModel {
+                        number: &n.to_string(),
+                        max: &workshop.models.len().to_string(),
+                    }))
                 }
             }
         }
@@ -303,10 +293,9 @@ pub async fn post(
                     author: row.platform_user,
                 }],
                 None => {
-                    return private(m.render(
-                        msg::WORKSHOP_VOTE_DRAFT_UNKNOWN,
-                        &[("number", &id.to_string())],
-                    ))
+                    return private(m.text(&msg::WorkshopVoteDraftUnknown {
+                        number: &id.to_string(),
+                    }))
                 }
             }
         }
@@ -346,22 +335,15 @@ pub async fn post(
             Subject::Draft { text, .. } => block_quote(text),
         };
         let header = match subject {
-            Subject::Model { .. } => {
-                m.render(msg::WORKSHOP_VOTE_HEADER_MODEL, &[("title", &title)])
-            }
-            Subject::Draft { .. } => {
-                m.render(msg::WORKSHOP_VOTE_HEADER_DRAFT, &[("title", &title)])
-            }
+            Subject::Model { .. } => m.text(&msg::WorkshopVoteHeaderModel { title: &title }),
+            Subject::Draft { .. } => m.text(&msg::WorkshopVoteHeaderDraft { title: &title }),
         };
-        let text = format!(
-            "{header}\n\n{body}\n\n{}",
-            m.render(msg::WORKSHOP_VOTE_FOOTER, &[])
-        );
+        let text = format!("{header}\n\n{body}\n\n{}", m.text(&msg::WorkshopVoteFooter));
         let buttons = CHOICES
             .iter()
             .enumerate()
             .map(|(choice, id)| Button {
-                label: m.render(id, &[]),
+                label: m.text(id),
                 action: ButtonAction::Vote {
                     post: post_id,
                     choice: choice as u8,
@@ -369,7 +351,7 @@ pub async fn post(
             })
             .collect();
         let thread: String = m
-            .render(msg::WORKSHOP_THREAD, &[("title", &title)])
+            .text(&msg::WorkshopThread { title: &title })
             .chars()
             .take(THREAD_NAME_MAX)
             .collect();
@@ -381,23 +363,25 @@ pub async fn post(
         if let Subject::Draft { id, author, .. } = subject {
             notices.push(Reply::to_user(
                 author.clone(),
-                m.render(msg::WORKSHOP_DRAFT_POSTED, &[("number", &id.to_string())]),
+                m.text(&msg::WorkshopDraftPosted {
+                    number: &id.to_string(),
+                }),
             ));
         }
     }
     tx.commit().await?;
     let posted = replies.len();
     if posted > 0 {
-        replies.push(Reply::private(m.render(
-            msg::WORKSHOP_POSTED,
-            &[("posts", &count(m, posted, msg::WORKSHOP_POSTS))],
-        )));
+        replies.push(Reply::private(m.text(&msg::WorkshopPosted {
+            posts: &m.text(&msg::WorkshopPosts {
+                n: &posted.to_string(),
+            }),
+        })));
     }
     if !skipped.is_empty() {
-        replies.push(Reply::private(m.render(
-            msg::WORKSHOP_ALREADY_POSTED,
-            &[("titles", &skipped.join(", "))],
-        )));
+        replies.push(Reply::private(m.text(&msg::WorkshopAlreadyPosted {
+            titles: &skipped.join(", "),
+        })));
     }
     replies.extend(notices);
     Ok(replies)
@@ -414,7 +398,7 @@ pub async fn vote(
 ) -> anyhow::Result<Vec<Reply>> {
     let m = inner.messages();
     let Some(choice_id) = CHOICES.get(usize::from(choice)) else {
-        return private(m.render(msg::WORKSHOP_VOTE_BAD_CHOICE, &[]));
+        return private(m.text(&msg::WorkshopVoteBadChoice));
     };
     let post = VotePostId(post);
     let row = store::votes::post_in_class(&inner.store.write, post, who.class_id()).await?;
@@ -425,42 +409,43 @@ pub async fn vote(
         author,
     }) = row
     else {
-        return private(m.render(msg::WORKSHOP_VOTE_UNKNOWN, &[]));
+        return private(m.text(&msg::WorkshopVoteUnknown));
     };
     if status != DiscussionStatus::Open {
-        return private(m.render(msg::WORKSHOP_VOTE_CLOSED, &[]));
+        return private(m.text(&msg::WorkshopVoteClosed));
     }
     if who.teacher {
-        return private(m.render(msg::WORKSHOP_VOTE_TEACHER, &[]));
+        return private(m.text(&msg::WorkshopVoteTeacher));
     }
     if author == Some(who.member()) {
-        return private(m.render(msg::WORKSHOP_VOTE_OWN_DRAFT, &[]));
+        return private(m.text(&msg::WorkshopVoteOwnDraft));
     }
     let title = post_title(inner, case, model.as_deref(), draft.map(|d| d.0));
     let mut tx = inner.store.begin().await?;
     let before = store::votes::choice_of(&mut *tx, post, who.member()).await?;
     store::votes::cast(&mut *tx, post, who.member(), i64::from(choice), inner.now()).await?;
     tx.commit().await?;
-    let label = m.render(choice_id, &[]);
+    let label = m.text(choice_id);
     let text = match before {
-        Some(b) if b == i64::from(choice) => m.render(
-            msg::WORKSHOP_VOTE_SAME,
-            &[("choice", &label), ("title", &title)],
-        ),
+        Some(b) if b == i64::from(choice) => m.text(&msg::WorkshopVoteSame {
+            choice: &label,
+            title: &title,
+        }),
         Some(b) => {
             let before = CHOICES
                 .get(usize::try_from(b).unwrap_or(usize::MAX))
-                .map(|id| m.render(id, &[]))
+                .map(|id| m.text(id))
                 .unwrap_or_default();
-            m.render(
-                msg::WORKSHOP_VOTE_CHANGED,
-                &[("choice", &label), ("title", &title), ("before", &before)],
-            )
+            m.text(&msg::WorkshopVoteChanged {
+                choice: &label,
+                title: &title,
+                before: &before,
+            })
         }
-        None => m.render(
-            msg::WORKSHOP_VOTE_RECORDED,
-            &[("choice", &label), ("title", &title)],
-        ),
+        None => m.text(&msg::WorkshopVoteRecorded {
+            choice: &label,
+            title: &title,
+        }),
     };
     private(text)
 }
@@ -496,7 +481,7 @@ pub async fn close(inner: &Arc<Inner>, who: &Who, case: &CasePack) -> anyhow::Re
     let mut tx = inner.store.begin().await?;
     let open = store::votes::open_of_class(&mut *tx, who.class_id()).await?;
     let Some(discussion) = open else {
-        return private(m.render(msg::WORKSHOP_VOTE_NONE_OPEN, &[]));
+        return private(m.text(&msg::WorkshopVoteNoneOpen));
     };
     store::votes::close(&mut *tx, discussion, inner.now()).await?;
     let posts = store::votes::tallies(&mut *tx, discussion).await?;
@@ -538,25 +523,25 @@ pub async fn close(inner: &Arc<Inner>, who: &Who, case: &CasePack) -> anyhow::Re
 fn tally_text(inner: &Inner, case: &Case, tallies: &[Tally], voters: i64) -> String {
     let m = inner.messages();
     let n = |v: i64| usize::try_from(v).unwrap_or(0);
-    let mut text = m.render(
-        msg::WORKSHOP_TALLY_HEADER,
-        &[
-            ("posts", &count(m, tallies.len(), msg::WORKSHOP_POSTS)),
-            ("voters", &count(m, n(voters), msg::WORKSHOP_VOTERS)),
-        ],
-    );
+    let mut text = m.text(&msg::WorkshopTallyHeader {
+        posts: &m.text(&msg::WorkshopPosts {
+            n: &tallies.len().to_string(),
+        }),
+        voters: &m.text(&msg::WorkshopVoters {
+            n: &(n(voters)).to_string(),
+        }),
+    });
     for t in tallies {
         text.push('\n');
-        text.push_str(&m.render(
-            msg::WORKSHOP_TALLY_LINE,
-            &[
-                ("title", &t.title),
-                ("convincing", &t.counts[0].to_string()),
-                ("mixed", &t.counts[1].to_string()),
-                ("rework", &t.counts[2].to_string()),
-                ("votes", &count(m, n(t.votes()), msg::WORKSHOP_VOTES)),
-            ],
-        ));
+        text.push_str(&m.text(&msg::WorkshopTallyLine {
+            title: &t.title,
+            convincing: &t.counts[0].to_string(),
+            mixed: &t.counts[1].to_string(),
+            rework: &t.counts[2].to_string(),
+            votes: &m.text(&msg::WorkshopVotes {
+                n: &(n(t.votes())).to_string(),
+            }),
+        }));
     }
     // With one post there is nothing to compare.
     let best = if tallies.len() > 1 {
@@ -566,24 +551,20 @@ fn tally_text(inner: &Inner, case: &Case, tallies: &[Tally], voters: i64) -> Str
     };
     let favourite = match best.as_slice() {
         [] if tallies.len() <= 1 => None,
-        [] => Some(m.render(msg::WORKSHOP_TALLY_NO_FAVOURITE, &[])),
-        [one] => Some(m.render(
-            msg::WORKSHOP_TALLY_FAVOURITE,
-            &[
-                ("title", &one.title),
-                ("convincing", &one.counts[0].to_string()),
-                ("votes", &count(m, n(one.votes()), msg::WORKSHOP_VOTES)),
-            ],
-        )),
+        [] => Some(m.text(&msg::WorkshopTallyNoFavourite)),
+        [one] => Some(m.text(&msg::WorkshopTallyFavourite {
+            title: &one.title,
+            convincing: &one.counts[0].to_string(),
+            votes: &m.text(&msg::WorkshopVotes {
+                n: &(n(one.votes())).to_string(),
+            }),
+        })),
         several => {
             let titles: Vec<&str> = several.iter().map(|t| t.title.as_str()).collect();
-            Some(m.render(
-                msg::WORKSHOP_TALLY_TIE,
-                &[
-                    ("titles", &titles.join(", ")),
-                    ("convincing", &several[0].counts[0].to_string()),
-                ],
-            ))
+            Some(m.text(&msg::WorkshopTallyTie {
+                titles: &titles.join(", "),
+                convincing: &several[0].counts[0].to_string(),
+            }))
         }
     };
     if let Some(line) = favourite {
@@ -593,17 +574,14 @@ fn tally_text(inner: &Inner, case: &Case, tallies: &[Tally], voters: i64) -> Str
     let notes: Vec<&Tally> = tallies.iter().filter(|t| t.model.is_some()).collect();
     if !notes.is_empty() {
         text.push_str("\n\n");
-        text.push_str(&m.render(msg::WORKSHOP_TALLY_NOTES, &[]));
+        text.push_str(&m.text(&msg::WorkshopTallyNotes));
         for t in notes {
             if let Some(model) = &t.model {
                 text.push('\n');
-                text.push_str(&m.render(
-                    msg::WORKSHOP_TALLY_NOTE,
-                    &[
-                        ("title", &t.title),
-                        ("note", &case.text(&Workshop::note_id(model))),
-                    ],
-                ));
+                text.push_str(&m.text(&msg::WorkshopTallyNote {
+                    title: &t.title,
+                    note: &case.text(&Workshop::note_id(model)),
+                }));
             }
         }
     }
@@ -633,12 +611,12 @@ fn choice(
 ) -> Choice {
     let m = inner.messages();
     let placeholder = match action {
-        ChoiceAction::SelfAssess(_) => msg::WORKSHOP_SELF_PLACEHOLDER,
-        ChoiceAction::Grade(_) => msg::WORKSHOP_GRADE_PLACEHOLDER,
+        ChoiceAction::SelfAssess(_) => msg::WorkshopSelfPlaceholder.plain(),
+        ChoiceAction::Grade(_) => msg::WorkshopGradePlaceholder.plain(),
     };
     Choice {
         action,
-        placeholder: m.render(placeholder, &[]),
+        placeholder: m.text(&placeholder),
         options: grid
             .criteria
             .iter()
@@ -659,14 +637,11 @@ fn criteria_lines(inner: &Inner, case: &Case, grid: &Grid) -> String {
         .iter()
         .enumerate()
         .map(|(i, c)| {
-            m.render(
-                msg::WORKSHOP_CRITERION_LINE,
-                &[
-                    ("number", &(i + 1).to_string()),
-                    ("label", &case.text(&Grid::label_id(&grid.question, &c.id))),
-                    ("points", &points(m, c.share)),
-                ],
-            )
+            m.text(&msg::WorkshopCriterionLine {
+                number: &(i + 1).to_string(),
+                label: &case.text(&Grid::label_id(&grid.question, &c.id)),
+                points: &points(m, c.share),
+            })
         })
         .collect::<Vec<_>>()
         .join("\n")
@@ -698,9 +673,11 @@ pub fn read_criteria(grid: &Grid, given: &[String]) -> Result<BTreeSet<String>, 
 /// changed since the copy was written).
 fn grid_of<'c>(inner: &Inner, case: &'c Case, question: &str) -> Result<&'c Grid, Vec<Reply>> {
     case.grid(question).ok_or_else(|| {
-        vec![Reply::private(inner.messages().render(
-            msg::WORKSHOP_NO_GRID,
-            &[("question", &echo(question)), ("list", &grid_list(case))],
+        vec![Reply::private(inner.messages().text(
+            &msg::WorkshopNoGrid {
+                question: &echo(question),
+                list: &grid_list(case),
+            },
         ))]
     })
 }
@@ -712,12 +689,11 @@ fn ticked_criteria(
     given: &[String],
 ) -> Result<BTreeSet<String>, Vec<Reply>> {
     read_criteria(grid, given).map_err(|unknown| {
-        vec![Reply::private(inner.messages().render(
-            msg::WORKSHOP_CRITERIA_UNKNOWN,
-            &[
-                ("given", &echo(&unknown)),
-                ("max", &grid.criteria.len().to_string()),
-            ],
+        vec![Reply::private(inner.messages().text(
+            &msg::WorkshopCriteriaUnknown {
+                given: &echo(&unknown),
+                max: &grid.criteria.len().to_string(),
+            },
         ))]
     })
 }
@@ -747,30 +723,27 @@ fn grid_result(
     hidden: &BTreeSet<usize>,
 ) -> String {
     let m = inner.messages();
-    let mark = m.render(msg::PLAY_SEALED_FIGURE, &[]);
+    let mark = m.text(&msg::PlaySealedFigure);
     grid.criteria
         .iter()
         .map(|c| {
             let label = case.text(&Grid::label_id(&grid.question, &c.id));
             let pts = points(m, c.share);
             if ticked.contains(&c.id) {
-                m.render(msg::WORKSHOP_MET, &[("label", &label), ("points", &pts)])
+                m.text(&msg::WorkshopMet {
+                    label: &label,
+                    points: &pts,
+                })
             } else {
-                m.render(
-                    msg::WORKSHOP_MISSED,
-                    &[
-                        ("label", &label),
-                        ("points", &pts),
-                        (
-                            "explanation",
-                            &case.text_hiding(
-                                &Grid::explanation_id(&grid.question, &c.id),
-                                &|k| hidden.contains(&k),
-                                &mark,
-                            ),
-                        ),
-                    ],
-                )
+                m.text(&msg::WorkshopMissed {
+                    label: &label,
+                    points: &pts,
+                    explanation: &case.text_hiding(
+                        &Grid::explanation_id(&grid.question, &c.id),
+                        &|k| hidden.contains(&k),
+                        &mark,
+                    ),
+                })
             }
         })
         .collect::<Vec<_>>()
@@ -790,10 +763,10 @@ pub async fn model_answer(
     // A part ("1.2.a") stands for its question.
     let Some(q) = case.question(id).or_else(|| case.part(id).map(|(q, _)| q)) else {
         let list: Vec<&str> = case.questions.iter().map(|q| q.id.as_str()).collect();
-        return private(m.render(
-            msg::QUESTION_UNKNOWN,
-            &[("id", &echo(id)), ("list", &list.join(", "))],
-        ));
+        return private(m.text(&msg::QuestionUnknown {
+            id: &echo(id),
+            list: &list.join(", "),
+        }));
     };
     // A student does not get the model answer of a question whose calculations the running
     // quiz seals; figures of other questions it quotes are hidden while the quiz asks them.
@@ -802,14 +775,14 @@ pub async fn model_answer(
         .iter()
         .any(|p| super::sight::touches(case, p.kpi, &sealed))
     {
-        return private(m.render(msg::WORKSHOP_MODEL_LOCKED, &[]));
+        return private(m.text(&msg::WorkshopModelLocked));
     }
-    let mark = m.render(msg::PLAY_SEALED_FIGURE, &[]);
+    let mark = m.text(&msg::PlaySealedFigure);
     let hidden = |k: usize| sealed.contains(&k);
-    let mut text = m.render(
-        msg::WORKSHOP_MODEL_HEADER,
-        &[("question", &q.id), ("points", &points(m, q.points))],
-    );
+    let mut text = m.text(&msg::WorkshopModelHeader {
+        question: &q.id,
+        points: &points(m, q.points),
+    });
     text.push('\n');
     text.push_str(
         case.text_hiding(&format!("question.{}.model", q.id), &hidden, &mark)
@@ -821,7 +794,7 @@ pub async fn model_answer(
             m, case, grid, &hidden, &mark,
         ));
         text.push_str("\n\n");
-        text.push_str(&m.render(msg::WORKSHOP_MODEL_WRITE, &[("question", &q.id)]));
+        text.push_str(&m.text(&msg::WorkshopModelWrite { question: &q.id }));
     }
     private(text)
 }
@@ -836,21 +809,21 @@ pub async fn written(
 ) -> anyhow::Result<Vec<Reply>> {
     let m = inner.messages();
     let Some(grid) = case.grid(question.trim()) else {
-        return private(m.render(
-            msg::WORKSHOP_NO_GRID,
-            &[("question", &echo(question)), ("list", &grid_list(case))],
-        ));
+        return private(m.text(&msg::WorkshopNoGrid {
+            question: &echo(question),
+            list: &grid_list(case),
+        }));
     };
     let n = chars(text);
     let max = inner.settings.workshop.max_text_characters;
     if n == 0 {
-        return private(m.render(msg::WORKSHOP_WRITTEN_EMPTY, &[]));
+        return private(m.text(&msg::WorkshopWrittenEmpty));
     }
     if n > max {
-        return private(m.render(
-            msg::WORKSHOP_TEXT_TOO_LONG,
-            &[("count", &n.to_string()), ("max", &max.to_string())],
-        ));
+        return private(m.text(&msg::WorkshopTextTooLong {
+            count: &n.to_string(),
+            max: &max.to_string(),
+        }));
     }
     let WrittenId(id) = store::written::insert(
         &inner.store.write,
@@ -864,15 +837,12 @@ pub async fn written(
     .await?;
     let text = format!(
         "{}\n{}",
-        m.render(
-            msg::WORKSHOP_WRITTEN_SAVED,
-            &[
-                ("number", &id.to_string()),
-                ("question", &grid.question),
-                ("characters", &n.to_string()),
-                ("points", &points(m, grid.points)),
-            ],
-        ),
+        m.text(&msg::WorkshopWrittenSaved {
+            number: &id.to_string(),
+            question: &grid.question,
+            characters: &n.to_string(),
+            points: &points(m, grid.points)
+        }),
         criteria_lines(inner, case, grid)
     );
     Ok(vec![Reply::private(text).with_choice(choice(
@@ -918,13 +888,10 @@ async fn load_written(inner: &Inner, class_id: i64, id: i64) -> anyhow::Result<O
 /// "2,5 points sur 3 points".
 fn score(inner: &Inner, got: Milli, grid: &Grid) -> String {
     let m = inner.messages();
-    m.render(
-        msg::WORKSHOP_SCORE,
-        &[
-            ("points", &points(m, scoring::from_milli(got))),
-            ("total", &points(m, grid.points)),
-        ],
-    )
+    m.text(&msg::WorkshopScore {
+        points: &points(m, scoring::from_milli(got)),
+        total: &points(m, grid.points),
+    })
 }
 
 /// The self-assessment: the student ticks what their answer covers; it shows what each missed
@@ -941,10 +908,9 @@ pub async fn self_assess(
         .await?
         .filter(|w| w.member_id == who.member_id);
     let Some(written) = written else {
-        return private(m.render(
-            msg::WORKSHOP_ANSWER_NOT_YOURS,
-            &[("number", &answer.to_string())],
-        ));
+        return private(m.text(&msg::WorkshopAnswerNotYours {
+            number: &answer.to_string(),
+        }));
     };
     let grid = match grid_of(inner, case, &written.question) {
         Ok(g) => g,
@@ -967,15 +933,14 @@ pub async fn self_assess(
     .await?;
     let text = format!(
         "{}\n{}\n\n{}",
-        m.render(
-            msg::WORKSHOP_SELF_RESULT,
-            &[
-                ("question", &grid.question),
-                ("score", &score(inner, got, grid)),
-            ],
-        ),
+        m.text(&msg::WorkshopSelfResult {
+            question: &grid.question,
+            score: &score(inner, got, grid)
+        }),
         grid_result(inner, case, grid, &ticked, &sealed),
-        m.render(msg::WORKSHOP_SELF_FOOTER, &[("question", &grid.question)])
+        m.text(&msg::WorkshopSelfFooter {
+            question: &grid.question
+        })
     );
     private(text)
 }
@@ -986,19 +951,16 @@ pub async fn queue(inner: &Arc<Inner>, who: &Who, case: &Case) -> anyhow::Result
     let limit = inner.settings.workshop.grade_queue_rows;
     let rows = store::written::queue(&inner.store.write, who.class_id()).await?;
     if rows.is_empty() {
-        return private(m.render(msg::WORKSHOP_QUEUE_EMPTY, &[]));
+        return private(m.text(&msg::WorkshopQueueEmpty));
     }
     let to_grade = rows
         .iter()
         .filter(|r| r.grade_points_milli.is_none())
         .count();
-    let mut text = m.render(
-        msg::WORKSHOP_QUEUE_HEADER,
-        &[
-            ("to_grade", &to_grade.to_string()),
-            ("total", &rows.len().to_string()),
-        ],
-    );
+    let mut text = m.text(&msg::WorkshopQueueHeader {
+        to_grade: &to_grade.to_string(),
+        total: &rows.len().to_string(),
+    });
     for store::written::QueueRow {
         id,
         question_id: question,
@@ -1013,37 +975,32 @@ pub async fn queue(inner: &Arc<Inner>, who: &Who, case: &Case) -> anyhow::Result
             None => points(m, scoring::from_milli(milli)),
         };
         let state = match (grade, self_points) {
-            (Some(g), _) => m.render(msg::WORKSHOP_STATE_GRADED, &[("score", &of(*g))]),
-            (None, Some(s)) => m.render(msg::WORKSHOP_STATE_SELF, &[("score", &of(*s))]),
-            (None, None) => m.render(msg::WORKSHOP_STATE_TODO, &[]),
+            (Some(g), _) => m.text(&msg::WorkshopStateGraded { score: &of(*g) }),
+            (None, Some(s)) => m.text(&msg::WorkshopStateSelf { score: &of(*s) }),
+            (None, None) => m.text(&msg::WorkshopStateTodo),
         };
         text.push('\n');
-        text.push_str(&m.render(
-            msg::WORKSHOP_QUEUE_LINE,
-            &[
-                ("number", &id.to_string()),
-                ("question", question),
-                ("name", &escape(name)),
-                ("date", &date(*at)),
-                ("state", &state),
-            ],
-        ));
+        text.push_str(&m.text(&msg::WorkshopQueueLine {
+            number: &id.to_string(),
+            question,
+            name: &escape(name),
+            date: &date(*at),
+            state: &state,
+        }));
     }
     if rows.len() > limit {
         text.push('\n');
-        text.push_str(&m.render(
-            msg::WORKSHOP_QUEUE_MORE,
-            &[("count", &(rows.len() - limit).to_string())],
-        ));
+        text.push_str(&m.text(&msg::WorkshopQueueMore {
+            count: &(rows.len() - limit).to_string(),
+        }));
     }
     let reply = Reply::private(text);
     Ok(vec![
         match next_to_grade(inner, who.class.id, None).await? {
             Some(first) => reply.with_buttons(vec![Button {
-                label: m.render(
-                    msg::WORKSHOP_FIRST_BUTTON,
-                    &[("number", &first.to_string())],
-                ),
+                label: m.text(&msg::WorkshopFirstButton {
+                    number: &first.to_string(),
+                }),
                 action: ButtonAction::GradeShow(first),
             }]),
             None => reply,
@@ -1062,10 +1019,9 @@ pub async fn grade(
 ) -> anyhow::Result<Vec<Reply>> {
     let m = inner.messages();
     let Some(written) = load_written(inner, who.class.id, answer).await? else {
-        return private(m.render(
-            msg::WORKSHOP_ANSWER_UNKNOWN,
-            &[("number", &answer.to_string())],
-        ));
+        return private(m.text(&msg::WorkshopAnswerUnknown {
+            number: &answer.to_string(),
+        }));
     };
     let grid = match grid_of(inner, case, &written.question) {
         Ok(g) => g,
@@ -1081,48 +1037,40 @@ pub async fn grade(
             .map(|(i, _)| (i + 1).to_string())
             .collect();
         let self_text = match written.self_points {
-            Some(p) => m.render(
-                msg::WORKSHOP_SELF_SUMMARY,
-                &[
-                    ("score", &score(inner, p, grid)),
-                    (
-                        "ticked",
-                        &if self_list.is_empty() {
-                            m.render(msg::WORKSHOP_SELF_NOTHING, &[])
-                        } else {
-                            self_list.join(", ")
-                        },
-                    ),
-                ],
-            ),
-            None => m.render(msg::WORKSHOP_SELF_NONE, &[]),
+            Some(p) => m.text(&msg::WorkshopSelfSummary {
+                score: &score(inner, p, grid),
+                ticked: &if self_list.is_empty() {
+                    m.text(&msg::WorkshopSelfNothing)
+                } else {
+                    self_list.join(", ")
+                },
+            }),
+            None => m.text(&msg::WorkshopSelfNone),
         };
         let ticked = parse_ticked(written.grade_criteria.as_deref());
         let grade_text = match written.grade_points {
-            Some(p) => m.render(
-                msg::WORKSHOP_ALREADY_GRADED,
-                &[("score", &score(inner, p, grid))],
-            ),
+            Some(p) => m.text(&msg::WorkshopAlreadyGraded {
+                score: &score(inner, p, grid),
+            }),
             None => String::new(),
         };
         let text = format!(
             "{}\n{}\n{}",
-            m.render(
-                msg::WORKSHOP_GRADE_SHOW,
-                &[
-                    ("number", &answer.to_string()),
-                    ("question", &grid.question),
-                    ("name", &escape(&written.name)),
-                    ("date", &date(written.written_at)),
-                    ("characters", &chars(&written.text).to_string()),
-                    ("text", &block_quote(&written.text)),
-                    ("self_assessment", &self_text),
-                    ("graded", &grade_text),
-                ],
-            )
+            m.text(&msg::WorkshopGradeShow {
+                number: &answer.to_string(),
+                question: &grid.question,
+                name: &escape(&written.name),
+                date: &date(written.written_at),
+                characters: &chars(&written.text).to_string(),
+                text: &block_quote(&written.text),
+                self_assessment: &self_text,
+                graded: &grade_text
+            })
             .trim_end(),
             criteria_lines(inner, case, grid),
-            m.render(msg::WORKSHOP_GRADE_HOW, &[("number", &answer.to_string())]),
+            m.text(&msg::WorkshopGradeHow {
+                number: &answer.to_string()
+            }),
         );
         return Ok(vec![Reply::private(text).with_choice(choice(
             inner,
@@ -1149,35 +1097,26 @@ pub async fn grade(
     )
     .await?;
     let saved = match written.grade_points {
-        Some(before) => m.render(
-            msg::WORKSHOP_GRADE_UPDATED,
-            &[
-                ("number", &answer.to_string()),
-                ("name", &escape(&written.name)),
-                ("question", &grid.question),
-                ("score", &score(inner, got, grid)),
-                ("before", &score(inner, before, grid)),
-            ],
-        ),
-        None => m.render(
-            msg::WORKSHOP_GRADE_SAVED,
-            &[
-                ("number", &answer.to_string()),
-                ("name", &escape(&written.name)),
-                ("question", &grid.question),
-                ("score", &score(inner, got, grid)),
-            ],
-        ),
+        Some(before) => m.text(&msg::WorkshopGradeUpdated {
+            number: &answer.to_string(),
+            name: &escape(&written.name),
+            question: &grid.question,
+            score: &score(inner, got, grid),
+            before: &score(inner, before, grid),
+        }),
+        None => m.text(&msg::WorkshopGradeSaved {
+            number: &answer.to_string(),
+            name: &escape(&written.name),
+            question: &grid.question,
+            score: &score(inner, got, grid),
+        }),
     };
     let notice = format!(
         "{}\n{}",
-        m.render(
-            msg::WORKSHOP_GRADE_NOTICE,
-            &[
-                ("question", &grid.question),
-                ("score", &score(inner, got, grid)),
-            ],
-        ),
+        m.text(&msg::WorkshopGradeNotice {
+            question: &grid.question,
+            score: &score(inner, got, grid)
+        }),
         // The student reads it: what the running quiz asks stays hidden.
         grid_result(
             inner,
@@ -1190,7 +1129,9 @@ pub async fn grade(
     let mut reply = Reply::private(saved);
     if let Some(next) = next_to_grade(inner, who.class.id, Some(answer)).await? {
         reply = reply.with_buttons(vec![Button {
-            label: m.render(msg::WORKSHOP_NEXT_BUTTON, &[("number", &next.to_string())]),
+            label: m.text(&msg::WorkshopNextButton {
+                number: &next.to_string(),
+            }),
             action: ButtonAction::GradeShow(next),
         }]);
     }
