@@ -402,6 +402,11 @@ texts! {
         DiscordDone = "discord.done";
         DiscordOutdated = "discord.outdated";
         DiscordUnknownButton = "discord.unknown_button";
+        DiscordStartClient = "discord.start.client";
+        DiscordStartBadToken = "discord.start.bad_token";
+        DiscordStartHttp = "discord.start.http";
+        DiscordStartFailed = "discord.start.failed";
+        DiscordStopFailed = "discord.start.stop_failed" { error };
         DiscordFormTitle = "discord.form.title";
         DiscordFormLabel = "discord.form.label";
         DiscordFormPlaceholder = "discord.form.placeholder";

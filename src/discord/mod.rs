@@ -83,6 +83,7 @@ pub async fn client(
     hooks: Hooks,
 ) -> anyhow::Result<serenity::Client> {
     let app = startup.app.clone();
+    let cannot_build = app.messages.text(&msg::DiscordStartClient);
     let mut http = serenity::HttpBuilder::new(config.token.expose());
     if let Some(base) = &config.api_base {
         http = http
@@ -130,9 +131,7 @@ pub async fn client(
         .await
         .map_err(|e| {
             tracing::debug!(error = %e, "cannot build the Discord client");
-            anyhow::anyhow!(
-                "le client Discord ne peut pas être préparé (détail avec RUST_LOG=debug)"
-            )
+            anyhow::anyhow!(cannot_build)
         })
 }
 
@@ -146,6 +145,7 @@ pub async fn run(
     let hooks = Hooks {
         engine: Some(slot.clone()),
     };
+    let app = startup.app.clone();
     let mut client = client(&config, startup, clock, hooks).await?;
     let shards = client.shard_manager.clone();
     tokio::spawn(async move {
@@ -156,14 +156,15 @@ pub async fn run(
     let result = client.start().await.map_err(|e| {
         // The cause, in English, goes to the log; the teacher reads what to do.
         tracing::debug!(error = %e, "the Discord connection failed");
-        connection_failed(&e)
+        connection_failed(&app.messages, &e)
     });
     // No interaction comes in any more: finish those under way, commit, checkpoint.
     if let Some(engine) = slot.get() {
-        engine
-            .stop(STOP_GRACE)
-            .await
-            .map_err(|e| anyhow::anyhow!("l’arrêt propre a échoué : {e:#}"))?;
+        engine.stop(STOP_GRACE).await.map_err(|e| {
+            anyhow::anyhow!(app.messages.text(&msg::DiscordStopFailed {
+                error: &format!("{e:#}"),
+            }))
+        })?;
         // Lets the replies of the last requests reach Discord before the process ends.
         tokio::time::sleep(REPLY_GRACE).await;
     }
@@ -196,18 +197,15 @@ async fn stop_signal() {
 }
 
 /// Why the bot could not connect, in French, with what to do.
-fn connection_failed(e: &serenity::Error) -> anyhow::Error {
-    match e {
-        serenity::Error::Gateway(serenity::GatewayError::InvalidAuthentication) => anyhow::anyhow!(
-            "Discord refuse le jeton. Copiez-le à nouveau (portail des développeurs Discord, onglet Bot, Reset Token) dans DISCORD_TOKEN ou secrets.toml."
-        ),
-        serenity::Error::Http(_) => anyhow::anyhow!(
-            "Discord ne répond pas ou refuse la demande. Vérifiez le jeton (DISCORD_TOKEN ou secrets.toml) et l’accès à Internet de cette machine (détail avec RUST_LOG=debug)."
-        ),
-        _ => anyhow::anyhow!(
-            "la connexion à Discord a échoué. Vérifiez le jeton (DISCORD_TOKEN ou secrets.toml) et l’accès à Internet de cette machine (détail avec RUST_LOG=debug)."
-        ),
-    }
+fn connection_failed(messages: &crate::prompts::Prompts, e: &serenity::Error) -> anyhow::Error {
+    let text = match e {
+        serenity::Error::Gateway(serenity::GatewayError::InvalidAuthentication) => {
+            messages.text(&msg::DiscordStartBadToken)
+        }
+        serenity::Error::Http(_) => messages.text(&msg::DiscordStartHttp),
+        _ => messages.text(&msg::DiscordStartFailed),
+    };
+    anyhow::anyhow!(text)
 }
 
 /// Sets each command's and option's description from `prompts/` (`discord.command.<name>` and
