@@ -8,7 +8,7 @@ use libfuzzer_sys::fuzz_target;
 fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data);
     let app = casebot_fuzz::app();
-    let Some(workshop) = &casebot_fuzz::case().linkedin else {
+    let Some(workshop) = &casebot_fuzz::case().workshop else {
         return;
     };
     let _ = Draft::read(&text);

@@ -4,7 +4,7 @@
 
 use casebot::chart::{case_chart_data, case_charts, Sight};
 use casebot::prompts::Prompts;
-use casebot::{render, App, Case, Paths};
+use casebot::{render, App, Case, CasePack, Paths};
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
@@ -27,8 +27,8 @@ pub fn app() -> &'static App {
     })
 }
 
-/// The bundled case.
-pub fn case() -> &'static Case {
+/// The bundled case pack (the case, its answer checks and its workshop).
+pub fn case() -> &'static CasePack {
     match app().case(Some(BUNDLED)) {
         Some(case) => case,
         None => {
@@ -169,7 +169,7 @@ pub fn answers_for(case: &Case, kpi: usize) -> Vec<String> {
 /// answers and the verdict written, worked KPIs, hints, questions, annexes, chart data, grids,
 /// model posts, searches and the points a quiz turns into milli-points. Anything that panics
 /// here on a case that validated is a finding.
-pub fn play(case: &Case, messages: &Prompts) {
+pub fn play(case: &CasePack, messages: &Prompts) {
     for kpi in 0..case.kpis.len() {
         for answer in answers_for(case, kpi) {
             let outcome = case.check(kpi, &answer);
@@ -208,7 +208,7 @@ pub fn play(case: &Case, messages: &Prompts) {
         let _ = casebot::linkedin::render::grid(messages, case, grid);
         let _ = casebot::linkedin::render::grid_json(case, grid);
     }
-    if let Some(workshop) = &case.linkedin {
+    if let Some(workshop) = &case.workshop {
         for i in 0..workshop.models.len() {
             let _ = casebot::linkedin::render::model(messages, case, workshop, i);
         }
