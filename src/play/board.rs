@@ -1,16 +1,15 @@
 //! Leaderboards, podiums, summaries, exports and personal data.
 
-use super::command::{Actor, Attachment, Board, Place, Reply};
+use super::command::{Attachment, Board, Place, Reply};
 use super::live::LiveQuiz;
 use super::scoring::{self, Milli};
-use super::{Inner, Who};
+use super::{Ctx, Inner, Who};
 use crate::format::iso;
 use crate::msg;
 use crate::render::escape;
 use crate::store::answers::Verdict;
 use crate::store::{self, ClassId, QuizId};
 use std::collections::HashMap;
-use std::sync::Arc;
 
 /// « 1,5 / 2 points »: points out of their maximum (the noun agrees with the maximum).
 pub(crate) fn points_of(
@@ -319,11 +318,8 @@ async fn reset_at(inner: &Inner, class_id: i64) -> anyhow::Result<i64> {
 }
 
 /// `/classement`.
-pub async fn leaderboard(
-    inner: &Arc<Inner>,
-    who: &Who,
-    board: &Board,
-) -> anyhow::Result<Vec<Reply>> {
+pub async fn leaderboard(cx: &Ctx<'_>, board: &Board) -> anyhow::Result<Vec<Reply>> {
+    let Ctx { inner, who, .. } = *cx;
     let m = inner.messages();
     let now = inner.now();
     let reset = reset_at(inner, who.class.id).await?;
@@ -357,7 +353,7 @@ pub async fn leaderboard(
             board_text(inner, &title, &rows)
         }
         Board::Question(id) => {
-            let case = inner.case_for(&who.class);
+            let case = cx.case;
             if case.question(id).is_none() && case.part(id).is_none() {
                 let list: Vec<&str> = case.questions.iter().map(|q| q.id.as_str()).collect();
                 return Ok(vec![Reply::private(m.text(&msg::QuestionUnknown {
@@ -378,7 +374,8 @@ pub async fn leaderboard(
 }
 
 /// `/classement reset`: posts the class board one last time, then starts again from zero.
-pub async fn reset(inner: &Arc<Inner>, who: &Who) -> anyhow::Result<Vec<Reply>> {
+pub async fn reset(cx: &Ctx<'_>) -> anyhow::Result<Vec<Reply>> {
+    let Ctx { inner, who, .. } = *cx;
     let m = inner.messages();
     let reset = reset_at(inner, who.class.id).await?;
     let rows = class_rows(inner, who.class.id, 0, reset, None).await?;
@@ -394,10 +391,12 @@ pub async fn reset(inner: &Arc<Inner>, who: &Who) -> anyhow::Result<Vec<Reply>> 
 /// spreadsheet conventions: `;` between columns, decimal comma, UTF-8 with a byte-order mark).
 /// The hints a part cost are shown once, on its last attempt: the one whose points they were
 /// taken from.
-pub async fn export(inner: &Arc<Inner>, who: &Who, place: &Place) -> anyhow::Result<Vec<Reply>> {
+pub async fn export(cx: &Ctx<'_>) -> anyhow::Result<Vec<Reply>> {
+    let Ctx { inner, who, .. } = *cx;
+    let place = &cx.request.place;
     let m = inner.messages();
     let rows = store::exports::answers(&inner.store.write, who.class_id()).await?;
-    let case = inner.case_for(&who.class);
+    let case = cx.case;
     let mut writer = csv::WriterBuilder::new()
         .delimiter(b';')
         .from_writer(Vec::new());
@@ -600,7 +599,9 @@ fn sanitize(name: &str) -> String {
 }
 
 /// `/mes-donnees`: everything stored about the actor, as text and as a JSON file.
-pub async fn my_data(inner: &Arc<Inner>, who: &Who, actor: &Actor) -> anyhow::Result<Vec<Reply>> {
+pub async fn my_data(cx: &Ctx<'_>) -> anyhow::Result<Vec<Reply>> {
+    let Ctx { inner, who, .. } = *cx;
+    let actor = &cx.request.actor;
     let m = inner.messages();
     let db = &inner.store.write;
     let answers = store::answers::of_member(db, who.member()).await?;
@@ -668,7 +669,8 @@ pub async fn my_data(inner: &Arc<Inner>, who: &Who, actor: &Actor) -> anyhow::Re
 }
 
 /// `/oublier-moi` without confirmation: what would be erased, and how to confirm.
-pub async fn forget_me_preview(inner: &Arc<Inner>, who: &Who) -> anyhow::Result<Vec<Reply>> {
+pub async fn forget_me_preview(cx: &Ctx<'_>) -> anyhow::Result<Vec<Reply>> {
+    let Ctx { inner, who, .. } = *cx;
     let m = inner.messages();
     if super::live::is_live(inner, who.class.id).await {
         return Ok(vec![Reply::private(m.text(&msg::PlayForgetDuringQuiz))]);
@@ -699,12 +701,10 @@ pub async fn forget_me_preview(inner: &Arc<Inner>, who: &Who) -> anyhow::Result<
 
 /// `/oublier-moi confirmer:oui`: erases the actor's member record, answers, hints and practice
 /// runs, copies, shared drafts and votes.
-pub async fn forget_me(
-    inner: &Arc<Inner>,
-    who: &Who,
-    place: &Place,
-    actor: &Actor,
-) -> anyhow::Result<Vec<Reply>> {
+pub async fn forget_me(cx: &Ctx<'_>) -> anyhow::Result<Vec<Reply>> {
+    let Ctx { inner, who, .. } = *cx;
+    let place = &cx.request.place;
+    let actor = &cx.request.actor;
     inner.writer.flush().await?;
     let live = inner.class_live(who.class.id);
     let guard = live.lock().await;
@@ -728,12 +728,9 @@ pub async fn forget_me(
 }
 
 /// `/effacer-classe`: erases the whole class, after a confirmation.
-pub async fn erase_class(
-    inner: &Arc<Inner>,
-    who: &Who,
-    place: &Place,
-    confirm: bool,
-) -> anyhow::Result<Vec<Reply>> {
+pub async fn erase_class(cx: &Ctx<'_>, confirm: bool) -> anyhow::Result<Vec<Reply>> {
+    let Ctx { inner, who, .. } = *cx;
+    let place = &cx.request.place;
     let m = inner.messages();
     let members = store::members::count_of_class(&inner.store.write, who.class_id()).await?;
     let answers = store::answers::count_of_class(&inner.store.write, who.class_id()).await?;

@@ -38,6 +38,16 @@ pub(crate) struct ClassInfo {
 
 type CachedMember = (i64, String, bool);
 
+/// One request being handled, as every command handler takes it: the engine, the request
+/// (its command, place and actor), who is asking (resolved) and the case their class plays.
+#[derive(Clone, Copy)]
+pub(crate) struct Ctx<'a> {
+    pub inner: &'a Arc<Inner>,
+    pub request: &'a Request,
+    pub who: &'a Who,
+    pub case: &'a crate::pack::CasePack,
+}
+
 /// Who is asking, resolved.
 #[derive(Debug, Clone)]
 pub(crate) struct Who {
@@ -281,6 +291,12 @@ impl Inner {
         who: &Who,
     ) -> anyhow::Result<Vec<Reply>> {
         let case = self.case_for(&who.class);
+        let cx = &Ctx {
+            inner: self,
+            request,
+            who,
+            case,
+        };
         let m = self.messages();
         let private = |text: String| Ok(vec![Reply::private(text)]);
         match &request.command {
@@ -292,7 +308,7 @@ impl Inner {
                 m.text(&msg::PlayHelpStudent)
             )),
             Command::Help => private(m.text(&msg::PlayHelpStudent)),
-            Command::Annex { number } => self.annex(who, case, *number).await,
+            Command::Annex { number } => annex(cx, *number).await,
             Command::Question { id } => {
                 if let Some(q) = case.question(id) {
                     private(crate::render::question(m, case, q))
@@ -306,33 +322,27 @@ impl Inner {
                     }))
                 }
             }
-            Command::Kpi { id } => self.kpi(who, case, id).await,
-            Command::Practice { scope } => practice::start(self, request, who, scope).await,
-            Command::Answer { text, item } => self.answer(request, who, text, *item).await,
-            Command::Hint { confirm, item } => self.hint(request, who, *confirm, *item).await,
-            Command::GiveUp => practice::give_up(self, request, who).await,
-            Command::DraftCheck { text, share } => {
-                workshop::draft_check(self, who, case, text, *share).await
-            }
-            Command::DraftWithdraw { draft } => workshop::draft_withdraw(self, who, *draft).await,
-            Command::VotePost { subject } => {
-                workshop::post(self, request, who, case, subject).await
-            }
-            Command::VoteDrafts => workshop::drafts(self, who).await,
-            Command::VoteClose => workshop::close(self, who, case).await,
-            Command::Vote { post, choice } => workshop::vote(self, who, case, *post, *choice).await,
-            Command::ModelAnswer { question } => {
-                workshop::model_answer(self, who, case, question).await
-            }
+            Command::Kpi { id } => kpi(cx, id).await,
+            Command::Practice { scope } => practice::start(cx, scope).await,
+            Command::Answer { text, item } => answer(cx, text, *item).await,
+            Command::Hint { confirm, item } => hint(cx, *confirm, *item).await,
+            Command::GiveUp => practice::give_up(cx).await,
+            Command::DraftCheck { text, share } => workshop::draft_check(cx, text, *share).await,
+            Command::DraftWithdraw { draft } => workshop::draft_withdraw(cx, *draft).await,
+            Command::VotePost { subject } => workshop::post(cx, subject).await,
+            Command::VoteDrafts => workshop::drafts(cx).await,
+            Command::VoteClose => workshop::close(cx).await,
+            Command::Vote { post, choice } => workshop::vote(cx, *post, *choice).await,
+            Command::ModelAnswer { question } => workshop::model_answer(cx, question).await,
             Command::WrittenAnswer { question, text } => {
-                workshop::written(self, who, case, question, text).await
+                workshop::written(cx, question, text).await
             }
             Command::SelfAssess { answer, criteria } => {
-                workshop::self_assess(self, who, case, *answer, criteria).await
+                workshop::self_assess(cx, *answer, criteria).await
             }
-            Command::GradeQueue => workshop::queue(self, who, case).await,
+            Command::GradeQueue => workshop::queue(cx).await,
             Command::Grade { answer, criteria } => {
-                workshop::grade(self, who, case, *answer, criteria.as_deref()).await
+                workshop::grade(cx, *answer, criteria.as_deref()).await
             }
             Command::LinkedinModels => {
                 match crate::linkedin::render::models(m, case, case.workshop.as_ref()) {
@@ -357,190 +367,25 @@ impl Inner {
                     streak_bonus: *streak_bonus,
                     full_time: *full_time,
                 };
-                quiz::launch(self, request, who, options).await
+                quiz::launch(cx, options).await
             }
-            Command::QuizPause => quiz::pause(self, who).await,
-            Command::QuizResume => quiz::resume(self, who).await,
-            Command::QuizNext => quiz::skip(self, who).await,
-            Command::QuizExtend { seconds } => quiz::extend(self, who, *seconds).await,
-            Command::QuizStop => quiz::stop(self, who).await,
-            Command::Leaderboard { board } => board::leaderboard(self, who, board).await,
-            Command::BoardReset => board::reset(self, who).await,
-            Command::Export => board::export(self, who, &request.place).await,
-            Command::MyData => board::my_data(self, who, &request.actor).await,
-            Command::ForgetMe { confirm: false } => board::forget_me_preview(self, who).await,
-            Command::ForgetMe { confirm: true } => {
-                board::forget_me(self, who, &request.place, &request.actor).await
-            }
-            Command::EraseClass { confirm } => {
-                board::erase_class(self, who, &request.place, *confirm).await
-            }
+            Command::QuizPause => quiz::pause(cx).await,
+            Command::QuizResume => quiz::resume(cx).await,
+            Command::QuizNext => quiz::skip(cx).await,
+            Command::QuizExtend { seconds } => quiz::extend(cx, *seconds).await,
+            Command::QuizStop => quiz::stop(cx).await,
+            Command::Leaderboard { board } => board::leaderboard(cx, board).await,
+            Command::BoardReset => board::reset(cx).await,
+            Command::Export => board::export(cx).await,
+            Command::MyData => board::my_data(cx).await,
+            Command::ForgetMe { confirm: false } => board::forget_me_preview(cx).await,
+            Command::ForgetMe { confirm: true } => board::forget_me(cx).await,
+            Command::EraseClass { confirm } => board::erase_class(cx, *confirm).await,
             Command::Config {
                 teacher_role,
                 quiz_channel,
-            } => {
-                self.configure(who, &request.place, teacher_role, quiz_channel)
-                    .await
-            }
+            } => configure(cx, teacher_role, quiz_channel).await,
         }
-    }
-
-    /// `/annexe N`: the annex's text and, when it has one, its chart, drawn with only the
-    /// computed figures the asker may see ([`sight`]); a « ? » on it is explained below the text.
-    async fn annex(&self, who: &Who, case: &Case, number: u8) -> anyhow::Result<Vec<Reply>> {
-        let m = self.messages();
-        let Some(mut text) = crate::render::annex(m, case, number) else {
-            let max = case.annexes.iter().map(|a| a.number).max().unwrap_or(0);
-            return Ok(vec![Reply::private(m.text(&msg::AnnexUnknown {
-                number: &number.to_string(),
-                max: &max.to_string(),
-            }))]);
-        };
-        let Some(chart) = crate::chart::charts_for_annex(case, m, number)
-            .into_iter()
-            .next()
-        else {
-            return Ok(vec![Reply::private(text)]);
-        };
-        let seen = sight::sight(self, who, case).await?;
-        let sight = &seen.sight;
-        let drawn = crate::chart::case_chart_data(case, m, &chart.name, sight).and_then(|data| {
-            let png = crate::chart::render_case_chart_for(case, m, &chart.name, sight)?;
-            let hidden: Vec<String> = data
-                .figures
-                .into_iter()
-                .filter(|f| f.value.is_none())
-                .map(|f| f.id)
-                .collect();
-            Ok((hidden, png))
-        });
-        let (hidden, png) = match drawn {
-            Ok(drawn) => drawn,
-            Err(e) => {
-                tracing::warn!(error = %e, chart = %chart.name, "annex chart not drawn");
-                return Ok(vec![Reply::private(text)]);
-            }
-        };
-        if !hidden.is_empty() {
-            let why = if hidden.iter().any(|id| seen.by_quiz.contains(id)) {
-                msg::PlayAnnexHiddenQuiz.plain()
-            } else {
-                msg::PlayAnnexHidden.plain()
-            };
-            text.push_str("\n\n");
-            text.push_str(&m.text(&why));
-        }
-        Ok(vec![Reply::private(text).with_attachment(
-            command::Attachment {
-                name: format!("{}.png", chart.name),
-                mime: "image/png".into(),
-                bytes: png,
-            },
-        )])
-    }
-
-    /// `/kpi`: anyone, except students for a KPI a live quiz seals (asks and has not revealed
-    /// yet, computed from one it asks, or whose calculation shows one tied to it). A
-    /// name that fits several KPIs gets their list (labels and ids, no values).
-    async fn kpi(&self, who: &Who, case: &Case, id: &str) -> anyhow::Result<Vec<Reply>> {
-        use crate::case::KpiMatch;
-        let m = self.messages();
-        if id.trim().is_empty() {
-            return Ok(vec![Reply::private(kpi_usage(m, case))]);
-        }
-        let index = match case.find_kpis(id) {
-            KpiMatch::One(index) => index,
-            KpiMatch::Several(found) => {
-                let first = found[0];
-                let example = match case.part_of_kpi(first) {
-                    Some(part) => format!("/kpi {}", part.id),
-                    None => format!("/kpi {}", case.kpis[first].label),
-                };
-                return Ok(vec![Reply::private(
-                    case.kpi_choices(m, id, &found, &example, false),
-                )]);
-            }
-            KpiMatch::None => {
-                return Ok(vec![Reply::private(m.text(&msg::KpiUnknown {
-                    id: &crate::render::echo(id),
-                }))]);
-            }
-        };
-        // Its calculation shows the KPIs it is computed from: none may be one the quiz seals.
-        let sealed = sight::sealed_for(self, who, case).await;
-        if sight::touches(case, index, &sealed) {
-            return Ok(vec![Reply::private(m.text(&msg::PlayKpiLocked))]);
-        }
-        let result = case.kpi_result(index)?;
-        Ok(vec![Reply::private(crate::render::kpi(m, &result))])
-    }
-
-    /// `/repondre`: to the live quiz's open item, else to the actor's practice.
-    async fn answer(
-        self: &Arc<Self>,
-        request: &Request,
-        who: &Who,
-        text: &str,
-        item: Option<command::ItemRef>,
-    ) -> anyhow::Result<Vec<Reply>> {
-        if let Some(replies) = quiz::answer(self, request, who, text, item).await? {
-            return Ok(replies);
-        }
-        practice::answer(self, request, who, text).await
-    }
-
-    /// `/indice`: for the live quiz's open item, else for the actor's practice.
-    async fn hint(
-        self: &Arc<Self>,
-        request: &Request,
-        who: &Who,
-        confirm: bool,
-        item: Option<command::ItemRef>,
-    ) -> anyhow::Result<Vec<Reply>> {
-        if let Some(replies) = quiz::hint(self, request, who, confirm, item).await? {
-            return Ok(replies);
-        }
-        practice::hint(self, request, who, confirm).await
-    }
-
-    async fn configure(
-        &self,
-        who: &Who,
-        place: &Place,
-        teacher_role: &Option<String>,
-        quiz_channel: &Option<String>,
-    ) -> anyhow::Result<Vec<Reply>> {
-        let m = self.messages();
-        if teacher_role.is_none() && quiz_channel.is_none() {
-            let none = m.text(&msg::PlayConfigNone);
-            return Ok(vec![Reply::private(m.text(&msg::PlayConfigShow {
-                teacher_role: who.class.teacher_role.as_deref().unwrap_or(&none),
-                quiz_channel: who.class.quiz_channel.as_deref().unwrap_or(&none),
-            }))]);
-        }
-        let role = teacher_role
-            .clone()
-            .or(who.class.teacher_role.clone())
-            .filter(|r| !r.is_empty());
-        let channel = quiz_channel
-            .clone()
-            .or(who.class.quiz_channel.clone())
-            .filter(|c| !c.is_empty());
-        store::classes::configure(
-            &self.store.write,
-            who.class_id(),
-            role.as_deref(),
-            channel.as_deref(),
-        )
-        .await?;
-        if let Ok(mut classes) = self.classes.lock() {
-            classes.remove(&(place.platform.clone(), place.class_key.clone()));
-        }
-        let none = m.text(&msg::PlayConfigNone);
-        Ok(vec![Reply::private(m.text(&msg::PlayConfigSaved {
-            teacher_role: role.as_deref().unwrap_or(&none),
-            quiz_channel: channel.as_deref().unwrap_or(&none),
-        }))])
     }
 
     /// The replies first given to an action already processed.
@@ -672,6 +517,166 @@ impl Inner {
             Err(_) => Arc::new(Mutex::new(ClassLive::default())),
         }
     }
+}
+
+/// `/annexe N`: the annex's text and, when it has one, its chart, drawn with only the
+/// computed figures the asker may see ([`sight`]); a « ? » on it is explained below the text.
+async fn annex(cx: &Ctx<'_>, number: u8) -> anyhow::Result<Vec<Reply>> {
+    let Ctx {
+        inner, who, case, ..
+    } = *cx;
+    let m = inner.messages();
+    let Some(mut text) = crate::render::annex(m, case, number) else {
+        let max = case.annexes.iter().map(|a| a.number).max().unwrap_or(0);
+        return Ok(vec![Reply::private(m.text(&msg::AnnexUnknown {
+            number: &number.to_string(),
+            max: &max.to_string(),
+        }))]);
+    };
+    let Some(chart) = crate::chart::charts_for_annex(case, m, number)
+        .into_iter()
+        .next()
+    else {
+        return Ok(vec![Reply::private(text)]);
+    };
+    let seen = sight::sight(inner, who, case).await?;
+    let sight = &seen.sight;
+    let drawn = crate::chart::case_chart_data(case, m, &chart.name, sight).and_then(|data| {
+        let png = crate::chart::render_case_chart_for(case, m, &chart.name, sight)?;
+        let hidden: Vec<String> = data
+            .figures
+            .into_iter()
+            .filter(|f| f.value.is_none())
+            .map(|f| f.id)
+            .collect();
+        Ok((hidden, png))
+    });
+    let (hidden, png) = match drawn {
+        Ok(drawn) => drawn,
+        Err(e) => {
+            tracing::warn!(error = %e, chart = %chart.name, "annex chart not drawn");
+            return Ok(vec![Reply::private(text)]);
+        }
+    };
+    if !hidden.is_empty() {
+        let why = if hidden.iter().any(|id| seen.by_quiz.contains(id)) {
+            msg::PlayAnnexHiddenQuiz.plain()
+        } else {
+            msg::PlayAnnexHidden.plain()
+        };
+        text.push_str("\n\n");
+        text.push_str(&m.text(&why));
+    }
+    Ok(vec![Reply::private(text).with_attachment(
+        command::Attachment {
+            name: format!("{}.png", chart.name),
+            mime: "image/png".into(),
+            bytes: png,
+        },
+    )])
+}
+
+/// `/kpi`: anyone, except students for a KPI a live quiz seals (asks and has not revealed
+/// yet, computed from one it asks, or whose calculation shows one tied to it). A
+/// name that fits several KPIs gets their list (labels and ids, no values).
+async fn kpi(cx: &Ctx<'_>, id: &str) -> anyhow::Result<Vec<Reply>> {
+    let Ctx {
+        inner, who, case, ..
+    } = *cx;
+    use crate::case::KpiMatch;
+    let m = inner.messages();
+    if id.trim().is_empty() {
+        return Ok(vec![Reply::private(kpi_usage(m, case))]);
+    }
+    let index = match case.find_kpis(id) {
+        KpiMatch::One(index) => index,
+        KpiMatch::Several(found) => {
+            let first = found[0];
+            let example = match case.part_of_kpi(first) {
+                Some(part) => format!("/kpi {}", part.id),
+                None => format!("/kpi {}", case.kpis[first].label),
+            };
+            return Ok(vec![Reply::private(
+                case.kpi_choices(m, id, &found, &example, false),
+            )]);
+        }
+        KpiMatch::None => {
+            return Ok(vec![Reply::private(m.text(&msg::KpiUnknown {
+                id: &crate::render::echo(id),
+            }))]);
+        }
+    };
+    // Its calculation shows the KPIs it is computed from: none may be one the quiz seals.
+    let sealed = sight::sealed_for(inner, who, case).await;
+    if sight::touches(case, index, &sealed) {
+        return Ok(vec![Reply::private(m.text(&msg::PlayKpiLocked))]);
+    }
+    let result = case.kpi_result(index)?;
+    Ok(vec![Reply::private(crate::render::kpi(m, &result))])
+}
+
+/// `/repondre`: to the live quiz's open item, else to the actor's practice.
+async fn answer(
+    cx: &Ctx<'_>,
+    text: &str,
+    item: Option<command::ItemRef>,
+) -> anyhow::Result<Vec<Reply>> {
+    if let Some(replies) = quiz::answer(cx, text, item).await? {
+        return Ok(replies);
+    }
+    practice::answer(cx, text).await
+}
+
+/// `/indice`: for the live quiz's open item, else for the actor's practice.
+async fn hint(
+    cx: &Ctx<'_>,
+    confirm: bool,
+    item: Option<command::ItemRef>,
+) -> anyhow::Result<Vec<Reply>> {
+    if let Some(replies) = quiz::hint(cx, confirm, item).await? {
+        return Ok(replies);
+    }
+    practice::hint(cx, confirm).await
+}
+
+async fn configure(
+    cx: &Ctx<'_>,
+    teacher_role: &Option<String>,
+    quiz_channel: &Option<String>,
+) -> anyhow::Result<Vec<Reply>> {
+    let Ctx { inner, who, .. } = *cx;
+    let place = &cx.request.place;
+    let m = inner.messages();
+    if teacher_role.is_none() && quiz_channel.is_none() {
+        let none = m.text(&msg::PlayConfigNone);
+        return Ok(vec![Reply::private(m.text(&msg::PlayConfigShow {
+            teacher_role: who.class.teacher_role.as_deref().unwrap_or(&none),
+            quiz_channel: who.class.quiz_channel.as_deref().unwrap_or(&none),
+        }))]);
+    }
+    let role = teacher_role
+        .clone()
+        .or(who.class.teacher_role.clone())
+        .filter(|r| !r.is_empty());
+    let channel = quiz_channel
+        .clone()
+        .or(who.class.quiz_channel.clone())
+        .filter(|c| !c.is_empty());
+    store::classes::configure(
+        &inner.store.write,
+        who.class_id(),
+        role.as_deref(),
+        channel.as_deref(),
+    )
+    .await?;
+    if let Ok(mut classes) = inner.classes.lock() {
+        classes.remove(&(place.platform.clone(), place.class_key.clone()));
+    }
+    let none = m.text(&msg::PlayConfigNone);
+    Ok(vec![Reply::private(m.text(&msg::PlayConfigSaved {
+        teacher_role: role.as_deref().unwrap_or(&none),
+        quiz_channel: channel.as_deref().unwrap_or(&none),
+    }))])
 }
 
 /// Serialises replies for the actions table: attachments and other people's private messages

@@ -6,17 +6,16 @@
 //! quiz), so an answer is always scored on the question its receipt names.
 
 use super::answering::{answer_row, hint_offer, parts_of, Judged};
-use super::command::{Reply, Request, Scope};
+use super::command::{Reply, Scope};
 use super::live::is_live;
 use super::scoring::{self, Milli};
-use super::{Inner, Who};
+use super::{Ctx, Inner, Who};
 use crate::case::Case;
 use crate::check::Verdict;
 use crate::msg;
 use crate::store::practice::DoneHow;
 use crate::store::{self, ClassId, Conn, MemberId, PracticeId};
 use std::collections::BTreeSet;
-use std::sync::Arc;
 
 /// The student's active practice.
 struct Active {
@@ -144,17 +143,13 @@ async fn none_active_after_quiz(inner: &Inner, who: &Who) -> anyhow::Result<Vec<
 }
 
 /// `/entrainement`: starts (or restarts) a practice run.
-pub async fn start(
-    inner: &Arc<Inner>,
-    _request: &Request,
-    who: &Who,
-    scope: &Scope,
-) -> anyhow::Result<Vec<Reply>> {
+pub async fn start(cx: &Ctx<'_>, scope: &Scope) -> anyhow::Result<Vec<Reply>> {
+    let Ctx { inner, who, .. } = *cx;
     let m = inner.messages();
     if is_live(inner, who.class.id).await {
         return Ok(vec![Reply::private(m.text(&msg::PlayPracticeDuringQuiz))]);
     }
-    let case = inner.case_for(&who.class);
+    let case = cx.case;
     let parts = match parts_of(case, scope) {
         Ok(p) if !p.is_empty() => p,
         Ok(_) => return Ok(vec![Reply::private(m.text(&msg::PlayQuizEmpty))]),
@@ -367,12 +362,9 @@ async fn hint_level(
 }
 
 /// An answer to the current practice part.
-pub async fn answer(
-    inner: &Arc<Inner>,
-    request: &Request,
-    who: &Who,
-    text: &str,
-) -> anyhow::Result<Vec<Reply>> {
+pub async fn answer(cx: &Ctx<'_>, text: &str) -> anyhow::Result<Vec<Reply>> {
+    let Ctx { inner, who, .. } = *cx;
+    let request = cx.request;
     let m = inner.messages();
     let Some((practice, case, part_id, part)) = current(inner, who).await? else {
         return none_active_after_quiz(inner, who).await;
@@ -481,12 +473,8 @@ pub async fn answer(
 }
 
 /// `/indice` during practice.
-pub async fn hint(
-    inner: &Arc<Inner>,
-    _request: &Request,
-    who: &Who,
-    confirm: bool,
-) -> anyhow::Result<Vec<Reply>> {
+pub async fn hint(cx: &Ctx<'_>, confirm: bool) -> anyhow::Result<Vec<Reply>> {
+    let Ctx { inner, who, .. } = *cx;
     let m = inner.messages();
     let Some((practice, case, part_id, part)) = current(inner, who).await? else {
         return none_active_after_quiz(inner, who).await;
@@ -525,11 +513,8 @@ pub async fn hint(
 }
 
 /// `/solution`: gives up the current part, shows its worked answer, moves on.
-pub async fn give_up(
-    inner: &Arc<Inner>,
-    _request: &Request,
-    who: &Who,
-) -> anyhow::Result<Vec<Reply>> {
+pub async fn give_up(cx: &Ctx<'_>) -> anyhow::Result<Vec<Reply>> {
+    let Ctx { inner, who, .. } = *cx;
     let m = inner.messages();
     let Some((practice, case, part_id, part)) = current(inner, who).await? else {
         // During a quiz, the worked answer of its open question comes with its correction.

@@ -11,7 +11,7 @@ use super::command::{Audience, Button, ButtonAction, ChannelRef, ItemRef, Reply,
 use super::live::{CloseReason, Item, LiveQuiz, QuizConfig, Status};
 use super::posts::{self, PostError};
 use super::scoring::{self, Milli, QuizAnswer};
-use super::{Inner, Who};
+use super::{Ctx, Inner, Who};
 use crate::case::Case;
 use crate::check::Verdict;
 use crate::msg;
@@ -40,12 +40,9 @@ fn channel_of(request: &Request) -> ChannelRef {
 }
 
 /// `/quiz lancer`.
-pub async fn launch(
-    inner: &Arc<Inner>,
-    request: &Request,
-    who: &Who,
-    options: LaunchOptions,
-) -> anyhow::Result<Vec<Reply>> {
+pub async fn launch(cx: &Ctx<'_>, options: LaunchOptions) -> anyhow::Result<Vec<Reply>> {
+    let Ctx { inner, who, .. } = *cx;
+    let request = cx.request;
     let m = inner.messages();
     let private = |text: String| Ok(vec![Reply::private(text)]);
     if let Some(channel) = &who.class.quiz_channel {
@@ -53,7 +50,7 @@ pub async fn launch(
             return private(m.text(&msg::PlayQuizWrongChannel));
         }
     }
-    let case = inner.case_for(&who.class);
+    let case = cx.case;
     let parts = match parts_of(case, &options.scope) {
         Ok(p) if !p.is_empty() => p,
         Ok(_) => return private(m.text(&msg::PlayQuizEmpty)),
@@ -236,7 +233,8 @@ fn no_quiz(inner: &Inner) -> Vec<Reply> {
 }
 
 /// `/quiz pause`.
-pub async fn pause(inner: &Arc<Inner>, who: &Who) -> anyhow::Result<Vec<Reply>> {
+pub async fn pause(cx: &Ctx<'_>) -> anyhow::Result<Vec<Reply>> {
+    let Ctx { inner, who, .. } = *cx;
     let live = inner.class_live(who.class.id);
     let mut guard = live.lock().await;
     let Some(quiz) = guard.quiz.as_mut() else {
@@ -259,7 +257,8 @@ pub async fn pause(inner: &Arc<Inner>, who: &Who) -> anyhow::Result<Vec<Reply>> 
 }
 
 /// `/quiz reprendre`.
-pub async fn resume(inner: &Arc<Inner>, who: &Who) -> anyhow::Result<Vec<Reply>> {
+pub async fn resume(cx: &Ctx<'_>) -> anyhow::Result<Vec<Reply>> {
+    let Ctx { inner, who, .. } = *cx;
     let live = inner.class_live(who.class.id);
     let mut guard = live.lock().await;
     let Some(quiz) = guard.quiz.as_mut() else {
@@ -290,7 +289,8 @@ pub async fn resume(inner: &Arc<Inner>, who: &Who) -> anyhow::Result<Vec<Reply>>
 }
 
 /// `/quiz suivante`: closes the current question now.
-pub async fn skip(inner: &Arc<Inner>, who: &Who) -> anyhow::Result<Vec<Reply>> {
+pub async fn skip(cx: &Ctx<'_>) -> anyhow::Result<Vec<Reply>> {
+    let Ctx { inner, who, .. } = *cx;
     let done = with_quiz(inner, who, |inner, quiz| {
         let now = inner.now();
         if let Some(item) = quiz.items.get_mut(quiz.current) {
@@ -318,7 +318,8 @@ pub async fn skip(inner: &Arc<Inner>, who: &Who) -> anyhow::Result<Vec<Reply>> {
 }
 
 /// `/quiz prolonger`.
-pub async fn extend(inner: &Arc<Inner>, who: &Who, seconds: u32) -> anyhow::Result<Vec<Reply>> {
+pub async fn extend(cx: &Ctx<'_>, seconds: u32) -> anyhow::Result<Vec<Reply>> {
+    let Ctx { inner, who, .. } = *cx;
     let m = inner.messages();
     let max = inner.settings.quiz.max_extend_seconds;
     if seconds == 0 || seconds > max {
@@ -367,7 +368,8 @@ pub async fn extend(inner: &Arc<Inner>, who: &Who, seconds: u32) -> anyhow::Resu
 /// end-of-quiz posts in the transaction that marks the quiz stopped, and sent from those rows
 /// (after a restart too): a crash in that instant neither loses nor doubles them. The teacher's
 /// own reply only says so.
-pub async fn stop(inner: &Arc<Inner>, who: &Who) -> anyhow::Result<Vec<Reply>> {
+pub async fn stop(cx: &Ctx<'_>) -> anyhow::Result<Vec<Reply>> {
+    let Ctx { inner, who, .. } = *cx;
     let live = inner.class_live(who.class.id);
     let mut guard = live.lock().await;
     let Some(mut quiz) = guard.quiz.clone() else {
@@ -594,12 +596,12 @@ fn about(inner: &Inner, quiz: &LiveQuiz, idx: usize) -> String {
 /// An answer to the live quiz; `None` when the class has no live quiz (the answer is then for
 /// the actor's practice).
 pub async fn answer(
-    inner: &Arc<Inner>,
-    request: &Request,
-    who: &Who,
+    cx: &Ctx<'_>,
     text: &str,
     target: Option<ItemRef>,
 ) -> anyhow::Result<Option<Vec<Reply>>> {
+    let Ctx { inner, who, .. } = *cx;
+    let request = cx.request;
     let m = inner.messages();
     let live = inner.class_live(who.class.id);
     let mut guard = live.lock().await;
@@ -691,12 +693,11 @@ pub async fn answer(
 
 /// A hint for the live quiz's open item; `None` when the class has no live quiz.
 pub async fn hint(
-    inner: &Arc<Inner>,
-    _request: &Request,
-    who: &Who,
+    cx: &Ctx<'_>,
     confirm: bool,
     target: Option<ItemRef>,
 ) -> anyhow::Result<Option<Vec<Reply>>> {
+    let Ctx { inner, who, .. } = *cx;
     let m = inner.messages();
     let live = inner.class_live(who.class.id);
     let mut guard = live.lock().await;

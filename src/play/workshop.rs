@@ -6,11 +6,10 @@
 //! Every lookup is scoped to the asker's class: a number from another class is unknown here.
 
 use super::command::{
-    Attachment, Button, ButtonAction, Choice, ChoiceAction, ChoiceOption, Reply, Request,
-    VoteSubject,
+    Attachment, Button, ButtonAction, Choice, ChoiceAction, ChoiceOption, Reply, VoteSubject,
 };
 use super::scoring::{self, Milli};
-use super::{Inner, Who};
+use super::{Ctx, Inner};
 use crate::case::{Case, Grid};
 use crate::format::date_fr as date;
 use crate::linkedin::Workshop;
@@ -20,7 +19,6 @@ use crate::render::{echo, escape, points};
 use crate::store::votes::DiscussionStatus;
 use crate::store::{self, DraftId, VotePostId, WrittenId};
 use std::collections::BTreeSet;
-use std::sync::Arc;
 
 /// The three answers of a vote, in button order.
 pub const CHOICES: [msg::Plain; 3] = [
@@ -58,13 +56,10 @@ fn chars(text: &str) -> usize {
 
 /// `/brouillon`: the feedback of the draft analysis; with `share`, the draft is also kept so a
 /// teacher can show it to the class without the author's name.
-pub async fn draft_check(
-    inner: &Arc<Inner>,
-    who: &Who,
-    case: &CasePack,
-    text: &str,
-    share: bool,
-) -> anyhow::Result<Vec<Reply>> {
+pub async fn draft_check(cx: &Ctx<'_>, text: &str, share: bool) -> anyhow::Result<Vec<Reply>> {
+    let Ctx {
+        inner, who, case, ..
+    } = *cx;
     let m = inner.messages();
     let Some(workshop) = &case.workshop else {
         return private(m.text(&msg::PlayNoWorkshop));
@@ -137,11 +132,8 @@ pub async fn draft_check(
 }
 
 /// `/retirer-brouillon`: the author takes a shared draft back (and its votes with it).
-pub async fn draft_withdraw(
-    inner: &Arc<Inner>,
-    who: &Who,
-    draft: i64,
-) -> anyhow::Result<Vec<Reply>> {
+pub async fn draft_withdraw(cx: &Ctx<'_>, draft: i64) -> anyhow::Result<Vec<Reply>> {
+    let Ctx { inner, who, .. } = *cx;
     let m = inner.messages();
     let done = store::drafts::withdraw(&inner.store.write, DraftId(draft), who.member()).await?;
     let number = &draft.to_string();
@@ -154,7 +146,8 @@ pub async fn draft_withdraw(
 
 /// `/vote brouillons`: the drafts students agreed to share, for a teacher to pick from (no
 /// names: the teacher shows them anonymously).
-pub async fn drafts(inner: &Arc<Inner>, who: &Who) -> anyhow::Result<Vec<Reply>> {
+pub async fn drafts(cx: &Ctx<'_>) -> anyhow::Result<Vec<Reply>> {
+    let Ctx { inner, who, .. } = *cx;
     let m = inner.messages();
     let rows = store::drafts::of_class(&inner.store.write, who.class_id()).await?;
     if rows.is_empty() {
@@ -248,13 +241,11 @@ fn post_title(inner: &Inner, case: &CasePack, model: Option<&str>, draft: Option
 
 /// `/vote modeles|brouillon`: puts posts to the class's vote (opening one if none is open),
 /// each as a channel message with vote buttons and a discussion thread.
-pub async fn post(
-    inner: &Arc<Inner>,
-    request: &Request,
-    who: &Who,
-    case: &CasePack,
-    subject: &VoteSubject,
-) -> anyhow::Result<Vec<Reply>> {
+pub async fn post(cx: &Ctx<'_>, subject: &VoteSubject) -> anyhow::Result<Vec<Reply>> {
+    let Ctx {
+        inner, who, case, ..
+    } = *cx;
+    let request = cx.request;
     let m = inner.messages();
     let Some(workshop) = &case.workshop else {
         return private(m.text(&msg::PlayNoWorkshop));
@@ -389,13 +380,10 @@ pub async fn post(
 
 /// A vote button: one vote per student and post, changed by voting again, while the vote is
 /// open.
-pub async fn vote(
-    inner: &Arc<Inner>,
-    who: &Who,
-    case: &CasePack,
-    post: i64,
-    choice: u8,
-) -> anyhow::Result<Vec<Reply>> {
+pub async fn vote(cx: &Ctx<'_>, post: i64, choice: u8) -> anyhow::Result<Vec<Reply>> {
+    let Ctx {
+        inner, who, case, ..
+    } = *cx;
     let m = inner.messages();
     let Some(choice_id) = CHOICES.get(usize::from(choice)) else {
         return private(m.text(&msg::WorkshopVoteBadChoice));
@@ -476,7 +464,10 @@ pub fn favourites(tallies: &[Tally]) -> Vec<&Tally> {
 
 /// `/vote clore`: closes the class's vote and posts the tally, with the teacher's notes of the
 /// model posts to start the discussion.
-pub async fn close(inner: &Arc<Inner>, who: &Who, case: &CasePack) -> anyhow::Result<Vec<Reply>> {
+pub async fn close(cx: &Ctx<'_>) -> anyhow::Result<Vec<Reply>> {
+    let Ctx {
+        inner, who, case, ..
+    } = *cx;
     let m = inner.messages();
     let mut tx = inner.store.begin().await?;
     let open = store::votes::open_of_class(&mut *tx, who.class_id()).await?;
@@ -752,12 +743,10 @@ fn grid_result(
 
 /// `/corrige-type`: the model answer of a question and, when it has one, its grading grid.
 /// Refused to students while a live quiz asks one of its calculations and has not revealed it.
-pub async fn model_answer(
-    inner: &Arc<Inner>,
-    who: &Who,
-    case: &Case,
-    question: &str,
-) -> anyhow::Result<Vec<Reply>> {
+pub async fn model_answer(cx: &Ctx<'_>, question: &str) -> anyhow::Result<Vec<Reply>> {
+    let Ctx {
+        inner, who, case, ..
+    } = *cx;
     let m = inner.messages();
     let id = question.trim();
     // A part ("1.2.a") stands for its question.
@@ -800,13 +789,10 @@ pub async fn model_answer(
 }
 
 /// `/rediger`: stores a written answer and asks the student to tick what it covers.
-pub async fn written(
-    inner: &Arc<Inner>,
-    who: &Who,
-    case: &Case,
-    question: &str,
-    text: &str,
-) -> anyhow::Result<Vec<Reply>> {
+pub async fn written(cx: &Ctx<'_>, question: &str, text: &str) -> anyhow::Result<Vec<Reply>> {
+    let Ctx {
+        inner, who, case, ..
+    } = *cx;
     let m = inner.messages();
     let Some(grid) = case.grid(question.trim()) else {
         return private(m.text(&msg::WorkshopNoGrid {
@@ -897,12 +883,13 @@ fn score(inner: &Inner, got: Milli, grid: &Grid) -> String {
 /// The self-assessment: the student ticks what their answer covers; it shows what each missed
 /// point should have said. Never counted in the scores.
 pub async fn self_assess(
-    inner: &Arc<Inner>,
-    who: &Who,
-    case: &Case,
+    cx: &Ctx<'_>,
     answer: i64,
     criteria: &[String],
 ) -> anyhow::Result<Vec<Reply>> {
+    let Ctx {
+        inner, who, case, ..
+    } = *cx;
     let m = inner.messages();
     let written = load_written(inner, who.class.id, answer)
         .await?
@@ -946,7 +933,10 @@ pub async fn self_assess(
 }
 
 /// `/corriger` alone: the class's written answers, those still to grade first.
-pub async fn queue(inner: &Arc<Inner>, who: &Who, case: &Case) -> anyhow::Result<Vec<Reply>> {
+pub async fn queue(cx: &Ctx<'_>) -> anyhow::Result<Vec<Reply>> {
+    let Ctx {
+        inner, who, case, ..
+    } = *cx;
     let m = inner.messages();
     let limit = inner.settings.workshop.grade_queue_rows;
     let rows = store::written::queue(&inner.store.write, who.class_id()).await?;
@@ -1011,12 +1001,13 @@ pub async fn queue(inner: &Arc<Inner>, who: &Who, case: &Case) -> anyhow::Result
 /// `/corriger reponse:N`: shows the answer and its grid to tick; with criteria, records the
 /// grade (it counts in the class's scores from now) and tells the student.
 pub async fn grade(
-    inner: &Arc<Inner>,
-    who: &Who,
-    case: &Case,
+    cx: &Ctx<'_>,
     answer: i64,
     criteria: Option<&[String]>,
 ) -> anyhow::Result<Vec<Reply>> {
+    let Ctx {
+        inner, who, case, ..
+    } = *cx;
     let m = inner.messages();
     let Some(written) = load_written(inner, who.class.id, answer).await? else {
         return private(m.text(&msg::WorkshopAnswerUnknown {
