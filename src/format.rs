@@ -225,6 +225,20 @@ pub fn escape(text: &str) -> String {
     out
 }
 
+/// Text a user typed (a draft, a written answer), shown whole and as typed in a block quote.
+pub fn block_quote(text: &str) -> String {
+    text.trim()
+        .lines()
+        .map(|l| format!("> {}", escape(l)))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The length of what a user typed, as the limits count it: characters, outer blanks aside.
+pub fn typed_chars(text: &str) -> usize {
+    text.trim().chars().count()
+}
+
 /// How many characters of what a user typed a reply echoes at most.
 pub const ECHO_MAX_CHARS: usize = 80;
 

@@ -13,7 +13,8 @@ pub mod report;
 pub mod scoring;
 pub mod settings;
 pub(crate) mod sight;
-pub(crate) mod workshop;
+pub(crate) mod votes;
+pub(crate) mod written;
 
 use crate::app::App;
 use crate::case::Case;
@@ -327,22 +328,20 @@ impl Inner {
             Command::Answer { text, item } => answer(cx, text, *item).await,
             Command::Hint { confirm, item } => hint(cx, *confirm, *item).await,
             Command::GiveUp => practice::give_up(cx).await,
-            Command::DraftCheck { text, share } => workshop::draft_check(cx, text, *share).await,
-            Command::DraftWithdraw { draft } => workshop::draft_withdraw(cx, *draft).await,
-            Command::VotePost { subject } => workshop::post(cx, subject).await,
-            Command::VoteDrafts => workshop::drafts(cx).await,
-            Command::VoteClose => workshop::close(cx).await,
-            Command::Vote { post, choice } => workshop::vote(cx, *post, *choice).await,
-            Command::ModelAnswer { question } => workshop::model_answer(cx, question).await,
-            Command::WrittenAnswer { question, text } => {
-                workshop::written(cx, question, text).await
-            }
+            Command::DraftCheck { text, share } => votes::draft_check(cx, text, *share).await,
+            Command::DraftWithdraw { draft } => votes::draft_withdraw(cx, *draft).await,
+            Command::VotePost { subject } => votes::post(cx, subject).await,
+            Command::VoteDrafts => votes::drafts(cx).await,
+            Command::VoteClose => votes::close(cx).await,
+            Command::Vote { post, choice } => votes::vote(cx, *post, *choice).await,
+            Command::ModelAnswer { question } => written::model_answer(cx, question).await,
+            Command::WrittenAnswer { question, text } => written::written(cx, question, text).await,
             Command::SelfAssess { answer, criteria } => {
-                workshop::self_assess(cx, *answer, criteria).await
+                written::self_assess(cx, *answer, criteria).await
             }
-            Command::GradeQueue => workshop::queue(cx).await,
+            Command::GradeQueue => written::queue(cx).await,
             Command::Grade { answer, criteria } => {
-                workshop::grade(cx, *answer, criteria.as_deref()).await
+                written::grade(cx, *answer, criteria.as_deref()).await
             }
             Command::LinkedinModels => {
                 match crate::linkedin::render::models(m, case, case.workshop.as_ref()) {
