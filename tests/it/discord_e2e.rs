@@ -396,6 +396,11 @@ impl Bot {
     /// Dispatches an interaction and returns its first response (the callback).
     async fn exchange(&self, id: u64, payload: Value) -> Said {
         self.fake.dispatch("INTERACTION_CREATE", payload).await;
+        self.answer_to(id).await
+    }
+
+    /// The bot's answer to interaction `id` (its callback, or the edit of its deferral).
+    async fn answer_to(&self, id: u64) -> Said {
         let mut said = self.wait_said(id, 1).await;
         let first = said.remove(0);
         // On a loaded machine the engine may take longer than the bot waits before deferring
@@ -406,11 +411,12 @@ impl Bot {
             6 => 7,
             _ => return first,
         };
-        let mut said = self.wait_said(id, 2).await;
-        Said {
-            kind,
-            ..said.remove(1)
+        let mut answer = self.wait_said(id, 2).await.remove(1);
+        // A deferred answer is private when its deferral was.
+        if let (Some(flags), Some(data)) = (first.data.get("flags"), answer.data.as_object_mut()) {
+            data.entry("flags").or_insert_with(|| flags.clone());
         }
+        Said { kind, ..answer }
     }
 
     /// A slash command; its callback.
@@ -1374,7 +1380,7 @@ async fn discord_e2e_a_quiz_survives_a_dropped_gateway_connection() {
         bot.fake.wait_ready(Duration::from_secs(10)).await,
         "the bot comes back"
     );
-    assert_eq!(bot.wait_said(away, 1).await[0].text(), saved("17,7 %"));
+    assert_eq!(bot.answer_to(away).await.text(), saved("17,7 %"));
     assert_eq!(
         (
             bot.fake.connections(),
@@ -1441,7 +1447,7 @@ async fn discord_e2e_a_quiz_survives_a_dropped_gateway_connection() {
         )
         .await;
     assert!(bot.fake.wait_ready(Duration::from_secs(10)).await);
-    assert_eq!(bot.wait_said(away, 1).await[0].text(), saved("0,5"));
+    assert_eq!(bot.answer_to(away).await.text(), saved("0,5"));
     assert_eq!((bot.fake.resumes(), bot.fake.identifies()), (2, 1));
     for i in [2, 5] {
         let said = bot.answer(GUILD, QUIZ_CH, &s[i], item2, "0,53").await;
@@ -1609,7 +1615,7 @@ async fn discord_e2e_students_cannot_run_teacher_commands_or_crafted_buttons() {
             slash_command(id, GUILD, QUIZ_CH, &prof, "quiz", sub("arreter")),
         )
         .await;
-    let said = bot.wait_said(id, 1).await;
+    let said = [bot.answer_to(id).await];
     assert!(
         said[0]
             .text()
