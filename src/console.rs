@@ -302,151 +302,17 @@ pub fn parse_command(line: &str) -> Result<Command, LineError> {
             item: None,
         },
         "solution" => Command::GiveUp,
-        "quiz" => {
-            let (sub, sub_rest) = rest.split_once(char::is_whitespace).unwrap_or((rest, ""));
-            let sa = args(sub_rest);
-            match sub.to_lowercase().as_str() {
-                "lancer" => {
-                    // A setting given but unreadable is refused, never silently replaced by
-                    // the default.
-                    let usage = LineError::Usage(msg::ConsoleUsageLaunch.into());
-                    let number = |key: &str| match sa.get(key) {
-                        None => Ok(None),
-                        Some(v) => v.parse::<u32>().map(Some).map_err(|_| usage.clone()),
-                    };
-                    let flag = |keys: &[&str]| match keys.iter().find_map(|k| sa.get(k)) {
-                        None => Ok(false),
-                        Some(v) => match v.to_lowercase().as_str() {
-                            "oui" | "yes" | "1" | "vrai" => Ok(true),
-                            "non" | "no" | "0" | "faux" => Ok(false),
-                            _ => Err(usage.clone()),
-                        },
-                    };
-                    Command::QuizLaunch {
-                        scope: scope(&sa),
-                        seconds_per_item: number("secondes")?,
-                        total_minutes: number("minutes")?,
-                        speed_bonus: flag(&["vitesse"])?,
-                        streak_bonus: flag(&["serie", "série"])?,
-                        full_time: flag(&["attendre"])?,
-                    }
-                }
-                "pause" => Command::QuizPause,
-                "reprendre" => Command::QuizResume,
-                "suivante" => Command::QuizNext,
-                "arreter" | "arrêter" => Command::QuizStop,
-                "prolonger" => match sub_rest.trim().trim_end_matches('s').trim().parse() {
-                    Ok(s) => Command::QuizExtend { seconds: s },
-                    Err(_) => return Err(LineError::Usage(msg::ConsoleUsageExtend.into())),
-                },
-                _ => return Err(LineError::Usage(msg::ConsoleUsageQuiz.into())),
-            }
-        }
-        "classement" => {
-            if let Some(q) = a.get("question") {
-                Command::Leaderboard {
-                    board: Board::Question(q.to_string()),
-                }
-            } else {
-                match a.words.first().map(|w| w.to_lowercase()).as_deref() {
-                    Some("reset") => Command::BoardReset,
-                    Some("semaine") => Command::Leaderboard { board: Board::Week },
-                    Some("mois") => Command::Leaderboard {
-                        board: Board::Month,
-                    },
-                    Some("quiz") => Command::Leaderboard { board: Board::Quiz },
-                    None | Some("tout") => Command::Leaderboard {
-                        board: Board::AllTime,
-                    },
-                    Some(_) => return Err(LineError::Usage(msg::ConsoleUsageBoard.into())),
-                }
-            }
-        }
+        "quiz" => parse_quiz(rest)?,
+        "classement" => parse_board(&a)?,
         "export" => Command::Export,
-        "brouillon" => {
-            let (share, text) = match rest.split_once(char::is_whitespace) {
-                Some((first, text)) if first.starts_with("partager:") => {
-                    (a.yes("partager"), text.trim())
-                }
-                None if rest.starts_with("partager:") => (a.yes("partager"), ""),
-                _ => (false, rest),
-            };
-            if text.is_empty() {
-                return Err(LineError::MultiLine(Pending::Draft { share }));
-            }
-            Command::DraftCheck {
-                text: text.to_string(),
-                share,
-            }
-        }
+        "brouillon" => parse_draft(rest, &a)?,
         "retirer-brouillon" => match rest.trim_start_matches(['n', '°', '#']).trim().parse() {
             Ok(draft) => Command::DraftWithdraw { draft },
             Err(_) => return Err(LineError::Usage(msg::ConsoleUsageWithdraw.into())),
         },
-        "vote" => {
-            let (sub, sub_rest) = rest.split_once(char::is_whitespace).unwrap_or((rest, ""));
-            let sa = args(sub_rest);
-            let number = sa
-                .get("numero")
-                .or(sa.get("numéro"))
-                .or(sa.words.first().copied())
-                .map(str::trim);
-            match sub.to_lowercase().as_str() {
-                "modeles" | "modèles" | "modele" | "modèle" => match number {
-                    None => Command::VotePost {
-                        subject: VoteSubject::Models(None),
-                    },
-                    Some(n) => match n.parse() {
-                        Ok(n) => Command::VotePost {
-                            subject: VoteSubject::Models(Some(n)),
-                        },
-                        Err(_) => return Err(LineError::Usage(msg::ConsoleUsageVote.into())),
-                    },
-                },
-                "brouillon" => match number.and_then(|n| n.parse().ok()) {
-                    Some(n) => Command::VotePost {
-                        subject: VoteSubject::Draft(n),
-                    },
-                    None => return Err(LineError::Usage(msg::ConsoleUsageVote.into())),
-                },
-                "brouillons" => Command::VoteDrafts,
-                "clore" | "fermer" => Command::VoteClose,
-                _ => return Err(LineError::Usage(msg::ConsoleUsageVote.into())),
-            }
-        }
-        "voter" => {
-            let mut words = rest.split_whitespace();
-            let post = words.next().and_then(|w| w.parse().ok());
-            let choice = match words.next().map(str::to_lowercase).as_deref() {
-                Some("1" | "convaincant") => Some(0),
-                Some("2" | "mitige" | "mitigé") => Some(1),
-                Some("3" | "retravailler" | "a-retravailler" | "à-retravailler") => Some(2),
-                _ => None,
-            };
-            match (post, choice, words.next()) {
-                (Some(post), Some(choice), None) => Command::Vote { post, choice },
-                _ => return Err(LineError::Usage(msg::ConsoleUsageVoter.into())),
-            }
-        }
-        "rediger" | "rédiger" => {
-            let (question, text) = rest.split_once(char::is_whitespace).unwrap_or((rest, ""));
-            let question = question
-                .strip_prefix("question:")
-                .unwrap_or(question)
-                .trim();
-            if question.is_empty() {
-                return Err(LineError::Usage(msg::ConsoleUsageWritten.into()));
-            }
-            if text.trim().is_empty() {
-                return Err(LineError::MultiLine(Pending::Written {
-                    question: question.to_string(),
-                }));
-            }
-            Command::WrittenAnswer {
-                question: question.to_string(),
-                text: text.trim().to_string(),
-            }
-        }
+        "vote" => parse_vote(rest)?,
+        "voter" => parse_voter(rest)?,
+        "rediger" | "rédiger" => parse_written(rest)?,
         "corrige-type" | "corrigé-type" | "corrige" | "corrigé" if !rest.is_empty() => {
             Command::ModelAnswer {
                 question: rest
@@ -461,19 +327,7 @@ pub fn parse_command(line: &str) -> Result<Command, LineError> {
             None => return Err(LineError::Usage(msg::ConsoleUsageTick.into())),
         },
         "corriger" if rest.is_empty() => Command::GradeQueue,
-        "corriger" => match rest
-            .strip_prefix("copie:")
-            .unwrap_or(rest)
-            .trim_start_matches(['n', '°', '#'])
-            .trim()
-            .parse()
-        {
-            Ok(answer) => Command::Grade {
-                answer,
-                criteria: None,
-            },
-            Err(_) => return Err(LineError::Usage(msg::ConsoleUsageGrade.into())),
-        },
+        "corriger" => parse_grade(rest)?,
         "noter" => match number_and_criteria(rest) {
             Some((answer, criteria)) => Command::Grade {
                 answer,
@@ -495,6 +349,173 @@ pub fn parse_command(line: &str) -> Result<Command, LineError> {
         },
         _ => return Err(LineError::Usage(msg::ConsoleUsage.into())),
     })
+}
+
+/// `/quiz lancer|pause|reprendre|suivante|arreter|prolonger …`.
+fn parse_quiz(rest: &str) -> Result<Command, LineError> {
+    let (sub, sub_rest) = rest.split_once(char::is_whitespace).unwrap_or((rest, ""));
+    Ok(match sub.to_lowercase().as_str() {
+        "lancer" => parse_quiz_launch(&args(sub_rest))?,
+        "pause" => Command::QuizPause,
+        "reprendre" => Command::QuizResume,
+        "suivante" => Command::QuizNext,
+        "arreter" | "arrêter" => Command::QuizStop,
+        "prolonger" => match sub_rest.trim().trim_end_matches('s').trim().parse() {
+            Ok(s) => Command::QuizExtend { seconds: s },
+            Err(_) => return Err(LineError::Usage(msg::ConsoleUsageExtend.into())),
+        },
+        _ => return Err(LineError::Usage(msg::ConsoleUsageQuiz.into())),
+    })
+}
+
+/// `/quiz lancer` and its settings. A setting given but unreadable is refused, never silently
+/// replaced by the default.
+fn parse_quiz_launch(sa: &Args<'_>) -> Result<Command, LineError> {
+    let usage = LineError::Usage(msg::ConsoleUsageLaunch.into());
+    let number = |key: &str| match sa.get(key) {
+        None => Ok(None),
+        Some(v) => v.parse::<u32>().map(Some).map_err(|_| usage.clone()),
+    };
+    let flag = |keys: &[&str]| match keys.iter().find_map(|k| sa.get(k)) {
+        None => Ok(false),
+        Some(v) => match v.to_lowercase().as_str() {
+            "oui" | "yes" | "1" | "vrai" => Ok(true),
+            "non" | "no" | "0" | "faux" => Ok(false),
+            _ => Err(usage.clone()),
+        },
+    };
+    Ok(Command::QuizLaunch {
+        scope: scope(sa),
+        seconds_per_item: number("secondes")?,
+        total_minutes: number("minutes")?,
+        speed_bonus: flag(&["vitesse"])?,
+        streak_bonus: flag(&["serie", "série"])?,
+        full_time: flag(&["attendre"])?,
+    })
+}
+
+/// `/classement [question:…|reset|semaine|mois|quiz|tout]`.
+fn parse_board(a: &Args<'_>) -> Result<Command, LineError> {
+    if let Some(q) = a.get("question") {
+        return Ok(Command::Leaderboard {
+            board: Board::Question(q.to_string()),
+        });
+    }
+    Ok(match a.words.first().map(|w| w.to_lowercase()).as_deref() {
+        Some("reset") => Command::BoardReset,
+        Some("semaine") => Command::Leaderboard { board: Board::Week },
+        Some("mois") => Command::Leaderboard {
+            board: Board::Month,
+        },
+        Some("quiz") => Command::Leaderboard { board: Board::Quiz },
+        None | Some("tout") => Command::Leaderboard {
+            board: Board::AllTime,
+        },
+        Some(_) => return Err(LineError::Usage(msg::ConsoleUsageBoard.into())),
+    })
+}
+
+/// `/brouillon [partager:oui] texte`; without the text, it is read on the next lines.
+fn parse_draft(rest: &str, a: &Args<'_>) -> Result<Command, LineError> {
+    let (share, text) = match rest.split_once(char::is_whitespace) {
+        Some((first, text)) if first.starts_with("partager:") => (a.yes("partager"), text.trim()),
+        None if rest.starts_with("partager:") => (a.yes("partager"), ""),
+        _ => (false, rest),
+    };
+    if text.is_empty() {
+        return Err(LineError::MultiLine(Pending::Draft { share }));
+    }
+    Ok(Command::DraftCheck {
+        text: text.to_string(),
+        share,
+    })
+}
+
+/// `/vote modeles [numero]|brouillon numero|brouillons|clore`.
+fn parse_vote(rest: &str) -> Result<Command, LineError> {
+    let (sub, sub_rest) = rest.split_once(char::is_whitespace).unwrap_or((rest, ""));
+    let sa = args(sub_rest);
+    let number = sa
+        .get("numero")
+        .or(sa.get("numéro"))
+        .or(sa.words.first().copied())
+        .map(str::trim);
+    Ok(match sub.to_lowercase().as_str() {
+        "modeles" | "modèles" | "modele" | "modèle" => match number {
+            None => Command::VotePost {
+                subject: VoteSubject::Models(None),
+            },
+            Some(n) => match n.parse() {
+                Ok(n) => Command::VotePost {
+                    subject: VoteSubject::Models(Some(n)),
+                },
+                Err(_) => return Err(LineError::Usage(msg::ConsoleUsageVote.into())),
+            },
+        },
+        "brouillon" => match number.and_then(|n| n.parse().ok()) {
+            Some(n) => Command::VotePost {
+                subject: VoteSubject::Draft(n),
+            },
+            None => return Err(LineError::Usage(msg::ConsoleUsageVote.into())),
+        },
+        "brouillons" => Command::VoteDrafts,
+        "clore" | "fermer" => Command::VoteClose,
+        _ => return Err(LineError::Usage(msg::ConsoleUsageVote.into())),
+    })
+}
+
+/// `/voter publication choix`: the choice by its number or its word.
+fn parse_voter(rest: &str) -> Result<Command, LineError> {
+    let mut words = rest.split_whitespace();
+    let post = words.next().and_then(|w| w.parse().ok());
+    let choice = match words.next().map(str::to_lowercase).as_deref() {
+        Some("1" | "convaincant") => Some(0),
+        Some("2" | "mitige" | "mitigé") => Some(1),
+        Some("3" | "retravailler" | "a-retravailler" | "à-retravailler") => Some(2),
+        _ => None,
+    };
+    match (post, choice, words.next()) {
+        (Some(post), Some(choice), None) => Ok(Command::Vote { post, choice }),
+        _ => Err(LineError::Usage(msg::ConsoleUsageVoter.into())),
+    }
+}
+
+/// `/rediger question texte`; without the text, it is read on the next lines.
+fn parse_written(rest: &str) -> Result<Command, LineError> {
+    let (question, text) = rest.split_once(char::is_whitespace).unwrap_or((rest, ""));
+    let question = question
+        .strip_prefix("question:")
+        .unwrap_or(question)
+        .trim();
+    if question.is_empty() {
+        return Err(LineError::Usage(msg::ConsoleUsageWritten.into()));
+    }
+    if text.trim().is_empty() {
+        return Err(LineError::MultiLine(Pending::Written {
+            question: question.to_string(),
+        }));
+    }
+    Ok(Command::WrittenAnswer {
+        question: question.to_string(),
+        text: text.trim().to_string(),
+    })
+}
+
+/// `/corriger [copie:]numero`: one answer to grade.
+fn parse_grade(rest: &str) -> Result<Command, LineError> {
+    match rest
+        .strip_prefix("copie:")
+        .unwrap_or(rest)
+        .trim_start_matches(['n', '°', '#'])
+        .trim()
+        .parse()
+    {
+        Ok(answer) => Ok(Command::Grade {
+            answer,
+            criteria: None,
+        }),
+        Err(_) => Err(LineError::Usage(msg::ConsoleUsageGrade.into())),
+    }
 }
 
 /// Splits `alice> /repondre 17,76 %` into the user and the command text.

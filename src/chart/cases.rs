@@ -610,146 +610,22 @@ fn prepare(
         .iter()
         .find(|s| s.name == name)
         .ok_or_else(|| ChartError::UnknownChart(name.to_string()))?;
-    let hidden_mark = messages.text(&msg::ChartHiddenMark);
-    let figures = std::cell::RefCell::new(Vec::new());
-    // `hide` forces a figure hidden (the partner of a hidden share).
-    let lookup = |fig: Fig, hide: bool| -> Result<Num, ChartError> {
-        let num = resolve(case, spec.name, fig)?;
-        let (id, computed) = match fig {
-            Fig::Kpi(id) => (id, true),
-            Fig::Value(id) => (id, false),
-        };
-        let shown = !(computed && (hide || !sight.shows(id)));
-        let num = if shown {
-            num
-        } else {
-            Num {
-                value: None,
-                text: hidden_mark.clone(),
-            }
-        };
-        figures.borrow_mut().push(ChartFigure {
-            id: id.to_string(),
-            computed,
-            value: num.value,
-            text: num.text.clone(),
-        });
-        Ok(num)
+    let mut figures = Figures {
+        case,
+        chart: spec.name,
+        sight,
+        hidden_mark: messages.text(&msg::ChartHiddenMark),
+        found: Vec::new(),
     };
-    let get = |fig: Fig| lookup(fig, false);
-    let text = |t: &Plain| messages.text(t);
     let body = match &spec.body {
-        Body::Pairs { legend, rows } => {
-            let mut data = Vec::with_capacity(rows.len());
-            for (label, a, b) in rows.iter() {
-                data.push((text(label), get(*a)?, get(*b)?));
-            }
-            let legend = [
-                (text(&legend[0]), colour::GREY_BLUE),
-                (text(&legend[1]), colour::BLUE),
-            ];
-            Drawn::Pairs { legend, rows: data }
-        }
-        Body::Evolution { rows, note } => {
-            let mut data = Vec::with_capacity(rows.len());
-            for (label, fig) in rows.iter() {
-                data.push((text(label), get(*fig)?));
-            }
-            let (from, to) = (get(note[0])?, get(note[1])?);
-            let (diff, evolution) = (get(note[2])?, get(note[3])?);
-            let note = messages.text(&msg::ChartEvolutionNote {
-                from: &from.text,
-                to: &to.text,
-                diff: &diff.text,
-                evolution: &evolution.text,
-            });
-            Drawn::Evolution { rows: data, note }
-        }
-        Body::Versus { series, panels } => {
-            let mut data = Vec::with_capacity(panels.len());
-            for p in panels.iter() {
-                data.push((text(&p.label), text(&p.hint), get(p.a)?, get(p.b)?));
-            }
-            let series = [
-                (text(&series[0]), colour::ORANGE),
-                (text(&series[1]), colour::BLUE),
-            ];
-            Drawn::Versus {
-                series,
-                panels: data,
-            }
-        }
-        Body::Shares { segments, rows } => {
-            let segments = [
-                (text(&segments[0]), colour::ORANGE),
-                (text(&segments[1]), colour::BLUE),
-            ];
-            let mut data = Vec::with_capacity(rows.len());
-            for r in rows.iter() {
-                let total = get(r.total)?;
-                let label = (r.label)(messages, &total.text);
-                // The two shares make 100 %: one shown would give the other away.
-                let hide = [r.a, r.b]
-                    .iter()
-                    .any(|f| matches!(f, Fig::Kpi(id) if !sight.shows(id)));
-                let (a, b) = (lookup(r.a, hide)?, lookup(r.b, hide)?);
-                let share = |segment: &str, num: &Num| {
-                    messages.text(&msg::ChartSegmentsShare {
-                        segment,
-                        value: &num.text,
-                    })
-                };
-                let (left, right) = (share(&segments[0].0, &a), share(&segments[1].0, &b));
-                data.push(ShareLine {
-                    label,
-                    a,
-                    b,
-                    left,
-                    right,
-                });
-            }
-            Drawn::Shares {
-                segments,
-                rows: data,
-            }
-        }
-        Body::Plan(plan) => {
-            let mut steps = Vec::with_capacity(4);
-            for (label, fig) in plan.steps.iter() {
-                steps.push((text(label), get(*fig)?));
-            }
-            let mut operations = Vec::with_capacity(3);
-            for (id, fig) in plan.operations.iter() {
-                operations.push(id(messages, &get(*fig)?.text));
-            }
-            let roas = get(plan.roas)?;
-            let roas_text = messages.text(&msg::ChartLinkedinRoas { value: &roas.text });
-            let meaning = roas
-                .value
-                .map(|_| messages.text(&msg::ChartLinkedinRoasMeaning { value: &roas.text }));
-            // Two bars to scale draw the ratio (the ROAS): only when it and both figures are
-            // shown.
-            let bars = match (steps.first(), steps.last()) {
-                (Some(first), Some(last))
-                    if first.1.value.is_some()
-                        && last.1.value.is_some()
-                        && roas.value.is_some() =>
-                {
-                    Some([first.clone(), last.clone()])
-                }
-                _ => None,
-            };
-            Drawn::Plan(PlanDrawn {
-                steps,
-                operations,
-                roas: roas_text,
-                meaning,
-                bars,
-            })
-        }
+        Body::Pairs { legend, rows } => prepare_pairs(messages, &mut figures, legend, rows)?,
+        Body::Evolution { rows, note } => prepare_evolution(messages, &mut figures, rows, note)?,
+        Body::Versus { series, panels } => prepare_versus(messages, &mut figures, series, panels)?,
+        Body::Shares { segments, rows } => prepare_shares(messages, &mut figures, segments, rows)?,
+        Body::Plan(plan) => prepare_plan(messages, &mut figures, plan)?,
     };
-    let figures = figures.into_inner();
-    let source = text(&spec.source);
+    let figures = figures.found;
+    let source = messages.text(&spec.source);
     let footer = if figures.iter().any(|f| f.value.is_none()) {
         messages.text(&msg::ChartHiddenFooter { source: &source })
     } else {
@@ -757,12 +633,201 @@ fn prepare(
     };
     Ok(Prepared {
         name: spec.name,
-        title: text(&spec.title),
-        subtitle: text(&spec.subtitle),
+        title: messages.text(&spec.title),
+        subtitle: messages.text(&spec.subtitle),
         footer,
         body,
         figures,
     })
+}
+
+/// The figures of one chart, looked up as its texts are written and kept in that order.
+struct Figures<'a> {
+    case: &'a Case,
+    chart: &'static str,
+    sight: &'a Sight,
+    /// What a hidden figure reads (« ? »).
+    hidden_mark: String,
+    found: Vec<ChartFigure>,
+}
+
+impl Figures<'_> {
+    /// Looks `fig` up; `hide` forces a figure hidden (the partner of a hidden share).
+    fn lookup(&mut self, fig: Fig, hide: bool) -> Result<Num, ChartError> {
+        let num = resolve(self.case, self.chart, fig)?;
+        let (id, computed) = match fig {
+            Fig::Kpi(id) => (id, true),
+            Fig::Value(id) => (id, false),
+        };
+        let shown = !(computed && (hide || !self.sight.shows(id)));
+        let num = if shown {
+            num
+        } else {
+            Num {
+                value: None,
+                text: self.hidden_mark.clone(),
+            }
+        };
+        self.found.push(ChartFigure {
+            id: id.to_string(),
+            computed,
+            value: num.value,
+            text: num.text.clone(),
+        });
+        Ok(num)
+    }
+
+    /// Looks `fig` up, hidden only if the asker may not see it.
+    fn get(&mut self, fig: Fig) -> Result<Num, ChartError> {
+        self.lookup(fig, false)
+    }
+}
+
+/// Horizontal bars, two per row: the rows' labels and figures, the two periods' legend.
+fn prepare_pairs(
+    messages: &Prompts,
+    figures: &mut Figures<'_>,
+    legend: &[Plain; 2],
+    rows: &[Pair],
+) -> Result<Drawn, ChartError> {
+    let mut data = Vec::with_capacity(rows.len());
+    for (label, a, b) in rows.iter() {
+        data.push((messages.text(label), figures.get(*a)?, figures.get(*b)?));
+    }
+    let legend = [
+        (messages.text(&legend[0]), colour::GREY_BLUE),
+        (messages.text(&legend[1]), colour::BLUE),
+    ];
+    Ok(Drawn::Pairs { legend, rows: data })
+}
+
+/// Evolutions: the rows, and the note (from, to, difference, evolution).
+fn prepare_evolution(
+    messages: &Prompts,
+    figures: &mut Figures<'_>,
+    rows: &[(Plain, Fig)],
+    note: &[Fig; 4],
+) -> Result<Drawn, ChartError> {
+    let mut data = Vec::with_capacity(rows.len());
+    for (label, fig) in rows.iter() {
+        data.push((messages.text(label), figures.get(*fig)?));
+    }
+    let (from, to) = (figures.get(note[0])?, figures.get(note[1])?);
+    let (diff, evolution) = (figures.get(note[2])?, figures.get(note[3])?);
+    let note = messages.text(&msg::ChartEvolutionNote {
+        from: &from.text,
+        to: &to.text,
+        diff: &diff.text,
+        evolution: &evolution.text,
+    });
+    Ok(Drawn::Evolution { rows: data, note })
+}
+
+/// Panels of two vertical bars, and the two series' legend.
+fn prepare_versus(
+    messages: &Prompts,
+    figures: &mut Figures<'_>,
+    series: &[Plain; 2],
+    panels: &[Panel],
+) -> Result<Drawn, ChartError> {
+    let mut data = Vec::with_capacity(panels.len());
+    for p in panels.iter() {
+        data.push((
+            messages.text(&p.label),
+            messages.text(&p.hint),
+            figures.get(p.a)?,
+            figures.get(p.b)?,
+        ));
+    }
+    let series = [
+        (messages.text(&series[0]), colour::ORANGE),
+        (messages.text(&series[1]), colour::BLUE),
+    ];
+    Ok(Drawn::Versus {
+        series,
+        panels: data,
+    })
+}
+
+/// 100 % bars: each row's total in its label, its two shares (both hidden when one is) and the
+/// texts under the bar.
+fn prepare_shares(
+    messages: &Prompts,
+    figures: &mut Figures<'_>,
+    segments: &[Plain; 2],
+    rows: &[ShareRow],
+) -> Result<Drawn, ChartError> {
+    let segments = [
+        (messages.text(&segments[0]), colour::ORANGE),
+        (messages.text(&segments[1]), colour::BLUE),
+    ];
+    let mut data = Vec::with_capacity(rows.len());
+    for r in rows.iter() {
+        let total = figures.get(r.total)?;
+        let label = (r.label)(messages, &total.text);
+        // The two shares make 100 %: one shown would give the other away.
+        let hide = [r.a, r.b]
+            .iter()
+            .any(|f| matches!(f, Fig::Kpi(id) if !figures.sight.shows(id)));
+        let (a, b) = (figures.lookup(r.a, hide)?, figures.lookup(r.b, hide)?);
+        let share = |segment: &str, num: &Num| {
+            messages.text(&msg::ChartSegmentsShare {
+                segment,
+                value: &num.text,
+            })
+        };
+        let (left, right) = (share(&segments[0].0, &a), share(&segments[1].0, &b));
+        data.push(ShareLine {
+            label,
+            a,
+            b,
+            left,
+            right,
+        });
+    }
+    Ok(Drawn::Shares {
+        segments,
+        rows: data,
+    })
+}
+
+/// The LinkedIn plan: its steps, operations and ROAS, with the two bars to scale when they can
+/// be drawn.
+fn prepare_plan(
+    messages: &Prompts,
+    figures: &mut Figures<'_>,
+    plan: &Plan,
+) -> Result<Drawn, ChartError> {
+    let mut steps = Vec::with_capacity(4);
+    for (label, fig) in plan.steps.iter() {
+        steps.push((messages.text(label), figures.get(*fig)?));
+    }
+    let mut operations = Vec::with_capacity(3);
+    for (id, fig) in plan.operations.iter() {
+        operations.push(id(messages, &figures.get(*fig)?.text));
+    }
+    let roas = figures.get(plan.roas)?;
+    let roas_text = messages.text(&msg::ChartLinkedinRoas { value: &roas.text });
+    let meaning = roas
+        .value
+        .map(|_| messages.text(&msg::ChartLinkedinRoasMeaning { value: &roas.text }));
+    // Two bars to scale draw the ratio (the ROAS): only when it and both figures are
+    // shown.
+    let bars = match (steps.first(), steps.last()) {
+        (Some(first), Some(last))
+            if first.1.value.is_some() && last.1.value.is_some() && roas.value.is_some() =>
+        {
+            Some([first.clone(), last.clone()])
+        }
+        _ => None,
+    };
+    Ok(Drawn::Plan(PlanDrawn {
+        steps,
+        operations,
+        roas: roas_text,
+        meaning,
+        bars,
+    }))
 }
 
 fn label_style() -> Style {

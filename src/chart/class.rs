@@ -75,11 +75,13 @@ pub fn render_answer_spread(
     );
     let right_text = format::with_unit(data.right, data.unit, data.precision);
     let right_label = messages.text(&msg::ChartAnswersRight { value: &right_text });
-    let x0 = MARGIN + 16.0;
-    let x1 = canvas.width - MARGIN - 16.0;
-    let label_y = top + 24.0;
-    let dots_top = top + 40.0;
-    let axis_y = top + 200.0;
+    let area = SpreadArea {
+        x0: MARGIN + 16.0,
+        x1: canvas.width - MARGIN - 16.0,
+        label_y: top + 24.0,
+        dots_top: top + 40.0,
+        axis_y: top + 200.0,
+    };
     let green = Style::new(size::BODY, Weight::Bold, colour::DARK_GREEN);
 
     // The window: the right value give or take half its size (at least one unit of precision).
@@ -98,14 +100,65 @@ pub fn render_answer_spread(
     if data.given.is_empty() {
         let muted = Style::new(size::BODY, Weight::Regular, colour::MUTED);
         let cx = canvas.width / 2.0;
-        canvas.text(&right_label, cx, label_y + 40.0, green, Align::Center);
+        canvas.text(&right_label, cx, area.label_y + 40.0, green, Align::Center);
         // Every stored answer has a value, so no value means no answer; the counts below
         // would contradict the sentence otherwise, and then they speak alone.
         if data.correct + data.close + data.wrong == 0 {
             let none = messages.text(&msg::ChartAnswersNone);
-            canvas.text_fit(&none, cx, axis_y - 40.0, muted, Align::Center, x1 - x0);
+            let width = area.x1 - area.x0;
+            canvas.text_fit(&none, cx, area.axis_y - 40.0, muted, Align::Center, width);
         }
     } else {
+        let scale = SpreadScale::new(data, &inside, unit_step, &area);
+        draw_spread_ticks(&mut canvas, data.unit, &scale, &area);
+        // The right value.
+        let rx = scale.x(data.right);
+        canvas.line(
+            (rx, area.dots_top - 4.0),
+            (rx, area.axis_y),
+            3.0,
+            colour::GREEN,
+            Some((8.0, 5.0)),
+        );
+        let w = canvas.width(&right_label, green);
+        let lx = (rx - w / 2.0).clamp(MARGIN, canvas.width - MARGIN - w);
+        canvas.text(&right_label, lx, area.label_y, green, Align::Left);
+        draw_spread_dots(&mut canvas, &inside, &scale, &area);
+        draw_off_scale(&mut canvas, messages, (off_low, off_high), &area);
+    }
+    draw_verdict_counts(&mut canvas, messages, data);
+    canvas.png()
+}
+
+/// Where the spread chart draws: the axis from `x0` to `x1` at `axis_y`, the dots between
+/// `dots_top` and the axis, the right value's label at `label_y`.
+struct SpreadArea {
+    x0: f32,
+    x1: f32,
+    label_y: f32,
+    dots_top: f32,
+    axis_y: f32,
+}
+
+/// The spread chart's scale: from `lo` to `hi` by `step`, drawn from `x0` to `x1`.
+struct SpreadScale {
+    lo: Decimal,
+    hi: Decimal,
+    step: Decimal,
+    range: f32,
+    x0: f32,
+    x1: f32,
+}
+
+impl SpreadScale {
+    /// A scale around the values `inside` the window and the right value, padded by a tenth
+    /// and cut at round steps (never below zero when every value is positive).
+    fn new(
+        data: &AnswerSpread,
+        inside: &[Decimal],
+        unit_step: Decimal,
+        area: &SpreadArea,
+    ) -> SpreadScale {
         let min = inside.iter().copied().fold(data.right, Decimal::min);
         let max = inside.iter().copied().fold(data.right, Decimal::max);
         let mut span = max - min;
@@ -120,91 +173,110 @@ pub fn render_answer_spread(
         }
         let hi = ((max + pad) / step).ceil() * step;
         let range = px(hi - lo).max(f32::MIN_POSITIVE);
-        let x_of = |v: Decimal| x0 + (px(v - lo) / range) * (x1 - x0);
-
-        // Ticks and their labels (every other one if they would touch).
-        let tick_style = Style::new(size::SMALL, Weight::Regular, colour::MUTED);
-        let decimals = step_decimals(step);
-        let mut ticks = Vec::new();
-        let mut v = lo;
-        while v <= hi && ticks.len() < 20 {
-            ticks.push((v, format::with_unit(v, data.unit, decimals)));
-            v += step;
-        }
-        let widest = ticks
-            .iter()
-            .map(|(_, s)| canvas.width(s, tick_style))
-            .fold(0.0, f32::max);
-        let spacing = (x1 - x0) / (ticks.len().max(2) - 1) as f32;
-        let every = if widest + 12.0 > spacing { 2 } else { 1 };
-        for (i, (v, label)) in ticks.iter().enumerate() {
-            let x = x_of(*v);
-            canvas.line((x, dots_top), (x, axis_y), 1.0, colour::GRID, None);
-            if i % every == 0 {
-                canvas.line((x, axis_y), (x, axis_y + 6.0), 1.5, colour::AXIS, None);
-                tick_label(&mut canvas, label, x, axis_y + 26.0, tick_style);
-            }
-        }
-        canvas.line((x0, axis_y), (x1, axis_y), 2.0, colour::AXIS, None);
-
-        // The right value.
-        let rx = x_of(data.right);
-        canvas.line(
-            (rx, dots_top - 4.0),
-            (rx, axis_y),
-            3.0,
-            colour::GREEN,
-            Some((8.0, 5.0)),
-        );
-        let w = canvas.width(&right_label, green);
-        let lx = (rx - w / 2.0).clamp(MARGIN, canvas.width - MARGIN - w);
-        canvas.text(&right_label, lx, label_y, green, Align::Left);
-
-        // The dots, stacked in columns one dot wide.
-        let height = axis_y - dots_top - 4.0;
-        let mut diameter = 18.0f32;
-        let mut columns: Vec<(i64, usize)> = Vec::new();
-        for _ in 0..3 {
-            columns.clear();
-            for v in &inside {
-                let col = ((x_of(*v) - x0) / diameter).round() as i64;
-                match columns.iter_mut().find(|(c, _)| *c == col) {
-                    Some((_, n)) => *n += 1,
-                    None => columns.push((col, 1)),
-                }
-            }
-            let tallest = columns.iter().map(|(_, n)| *n).max().unwrap_or(1) as f32;
-            if tallest * diameter <= height {
-                break;
-            }
-            diameter = (height / tallest).max(3.0);
-        }
-        for (col, n) in &columns {
-            let cx = (x0 + *col as f32 * diameter).clamp(x0, x1);
-            for k in 0..*n {
-                let cy = axis_y - 2.0 - diameter / 2.0 - k as f32 * diameter;
-                canvas.circle(cx, cy, diameter / 2.0, colour::WHITE);
-                canvas.circle(cx, cy, (diameter / 2.0 - 1.5).max(1.0), colour::BLUE);
-            }
-        }
-
-        // What fell off the scale.
-        let off = Style::new(size::SMALL, Weight::Bold, colour::MUTED);
-        if off_low > 0 {
-            let text = messages.text(&msg::ChartAnswersOffLow {
-                n: &off_low.to_string(),
-            });
-            canvas.text(&text, x0, axis_y + 52.0, off, Align::Left);
-        }
-        if off_high > 0 {
-            let text = messages.text(&msg::ChartAnswersOffHigh {
-                n: &off_high.to_string(),
-            });
-            canvas.text(&text, x1, axis_y + 52.0, off, Align::Right);
+        SpreadScale {
+            lo,
+            hi,
+            step,
+            range,
+            x0: area.x0,
+            x1: area.x1,
         }
     }
 
-    // Right, close, wrong.
+    /// Where `v` falls on the axis.
+    fn x(&self, v: Decimal) -> f32 {
+        self.x0 + (px(v - self.lo) / self.range) * (self.x1 - self.x0)
+    }
+}
+
+/// The axis, its grid lines, ticks and their labels (every other one if they would touch).
+fn draw_spread_ticks(canvas: &mut Canvas, unit: Unit, scale: &SpreadScale, area: &SpreadArea) {
+    let (x0, x1, axis_y) = (area.x0, area.x1, area.axis_y);
+    let tick_style = Style::new(size::SMALL, Weight::Regular, colour::MUTED);
+    let decimals = step_decimals(scale.step);
+    let mut ticks = Vec::new();
+    let mut v = scale.lo;
+    while v <= scale.hi && ticks.len() < 20 {
+        ticks.push((v, format::with_unit(v, unit, decimals)));
+        v += scale.step;
+    }
+    let widest = ticks
+        .iter()
+        .map(|(_, s)| canvas.width(s, tick_style))
+        .fold(0.0, f32::max);
+    let spacing = (x1 - x0) / (ticks.len().max(2) - 1) as f32;
+    let every = if widest + 12.0 > spacing { 2 } else { 1 };
+    for (i, (v, label)) in ticks.iter().enumerate() {
+        let x = scale.x(*v);
+        canvas.line((x, area.dots_top), (x, axis_y), 1.0, colour::GRID, None);
+        if i % every == 0 {
+            canvas.line((x, axis_y), (x, axis_y + 6.0), 1.5, colour::AXIS, None);
+            tick_label(canvas, label, x, axis_y + 26.0, tick_style);
+        }
+    }
+    canvas.line((x0, axis_y), (x1, axis_y), 2.0, colour::AXIS, None);
+}
+
+/// The dots, stacked in columns one dot wide, smaller when the tallest stack would not fit.
+fn draw_spread_dots(
+    canvas: &mut Canvas,
+    inside: &[Decimal],
+    scale: &SpreadScale,
+    area: &SpreadArea,
+) {
+    let (x0, x1, axis_y) = (area.x0, area.x1, area.axis_y);
+    let height = axis_y - area.dots_top - 4.0;
+    let mut diameter = 18.0f32;
+    let mut columns: Vec<(i64, usize)> = Vec::new();
+    for _ in 0..3 {
+        columns.clear();
+        for v in inside {
+            let col = ((scale.x(*v) - x0) / diameter).round() as i64;
+            match columns.iter_mut().find(|(c, _)| *c == col) {
+                Some((_, n)) => *n += 1,
+                None => columns.push((col, 1)),
+            }
+        }
+        let tallest = columns.iter().map(|(_, n)| *n).max().unwrap_or(1) as f32;
+        if tallest * diameter <= height {
+            break;
+        }
+        diameter = (height / tallest).max(3.0);
+    }
+    for (col, n) in &columns {
+        let cx = (x0 + *col as f32 * diameter).clamp(x0, x1);
+        for k in 0..*n {
+            let cy = axis_y - 2.0 - diameter / 2.0 - k as f32 * diameter;
+            canvas.circle(cx, cy, diameter / 2.0, colour::WHITE);
+            canvas.circle(cx, cy, (diameter / 2.0 - 1.5).max(1.0), colour::BLUE);
+        }
+    }
+}
+
+/// How many values fell off the scale, below and above, under the axis's ends.
+fn draw_off_scale(
+    canvas: &mut Canvas,
+    messages: &Prompts,
+    (off_low, off_high): (usize, usize),
+    area: &SpreadArea,
+) {
+    let off = Style::new(size::SMALL, Weight::Bold, colour::MUTED);
+    if off_low > 0 {
+        let text = messages.text(&msg::ChartAnswersOffLow {
+            n: &off_low.to_string(),
+        });
+        canvas.text(&text, area.x0, area.axis_y + 52.0, off, Align::Left);
+    }
+    if off_high > 0 {
+        let text = messages.text(&msg::ChartAnswersOffHigh {
+            n: &off_high.to_string(),
+        });
+        canvas.text(&text, area.x1, area.axis_y + 52.0, off, Align::Right);
+    }
+}
+
+/// Right, close, wrong: the legend with the counts, and one bar cut in their proportions.
+fn draw_verdict_counts(canvas: &mut Canvas, messages: &Prompts, data: &AnswerSpread) {
     let counts = [
         (
             messages.text(&msg::ChartAnswersCorrect {
@@ -231,7 +303,7 @@ pub fn render_answer_spread(
     let legend_y = canvas.height - 82.0;
     let mut x = MARGIN;
     for (label, _, fill) in &counts {
-        x += swatch_label(&mut canvas, x, legend_y, *fill, label) + 34.0;
+        x += swatch_label(canvas, x, legend_y, *fill, label) + 34.0;
     }
     let total = (data.correct + data.close + data.wrong) as f32;
     let bar_y = legend_y + 16.0;
@@ -246,7 +318,6 @@ pub fn render_answer_spread(
     } else {
         canvas.rect(MARGIN, bar_y, full, 30.0, colour::TRACK);
     }
-    canvas.png()
 }
 
 /// Ranks shared by ties ("1, 1, 3"), best first; the order among equals is kept.
@@ -670,150 +741,261 @@ pub fn render_vote_tally(
     ];
     let legend: Vec<(&str, Rgb)> = answers.iter().map(|(l, c)| (l.as_str(), *c)).collect();
     canvas.legend(&legend, MARGIN, top + 20.0);
+    let fills = [answers[0].1, answers[1].1, answers[2].1];
 
-    // Which posts are shown, and how tall each line is.
-    let area_top = top + 40.0;
-    let area = canvas.height - MARGIN + 4.0 - area_top;
-    let above = rows.len() <= VOTES_ABOVE_MAX;
-    let (shown, lines) = vote_lines(rows.len(), area);
-    let pitch = (area / lines.max(4) as f32).min(76.0);
-    let bar_h = if above {
-        (pitch - 38.0).clamp(20.0, 28.0)
-    } else {
-        (pitch - 10.0).clamp(18.0, 28.0)
-    };
-    let figure_size = if bar_h >= 24.0 {
-        size::LABEL
-    } else {
-        size::SMALL
-    };
-
-    // Titles on the left take what the widest needs (at most 340 pixels, the rest is cut);
-    // totals after the bars take what the widest needs.
-    let title_style = Style::new(
-        if above { size::LABEL } else { figure_size },
-        Weight::Bold,
-        colour::INK,
-    );
-    let titles: Vec<String> = rows[..shown]
-        .iter()
-        .map(|r| clean_name(&canvas.fonts, &r.title))
-        .collect();
-    let (title_w, bar_x) = if above {
-        (canvas.width - 2.0 * MARGIN, MARGIN)
-    } else {
-        let widest = titles
-            .iter()
-            .map(|s| canvas.width(s, title_style))
-            .fold(0.0, f32::max)
-            .clamp(120.0, 340.0);
-        (widest, MARGIN + widest + 14.0)
-    };
-    let total_style = Style::new(figure_size, Weight::Bold, colour::INK);
-    let zero_style = Style::new(figure_size, Weight::Regular, colour::MUTED);
-    let totals: Vec<u64> = rows[..shown]
-        .iter()
-        .map(|r| r.counts.iter().map(|c| u64::from(*c)).sum())
-        .collect();
-    let total_texts: Vec<String> = totals
-        .iter()
-        .map(|n| messages.text(&msg::ChartVotesVotes { n: &count_text(*n) }))
-        .collect();
-    let reserve = total_texts
-        .iter()
-        .map(|s| canvas.width(s, total_style))
-        .fold(0.0, f32::max)
-        .min(240.0)
-        + 12.0;
-    let right = canvas.width - MARGIN;
-    let full = (right - reserve - bar_x).max(40.0);
-    let largest = totals.iter().copied().max().unwrap_or(0).max(1) as f64;
-
-    for (i, (row, title)) in rows[..shown].iter().zip(&titles).enumerate() {
-        let y = area_top + pitch * i as f32;
+    let lines = VoteLines::new(canvas.height, top, rows.len());
+    let columns = VoteColumns::new(&canvas, messages, &rows[..lines.shown], &lines);
+    let (above, pitch, bar_h) = (lines.above, lines.pitch, lines.bar_h);
+    let (bar_x, right) = (columns.bar_x, columns.right);
+    for (i, (row, title)) in rows[..lines.shown].iter().zip(&columns.titles).enumerate() {
+        let y = lines.area_top + pitch * i as f32;
         let bar_y = if above {
             y + 28.0
         } else {
             y + (pitch - bar_h) / 2.0
         };
         let middle = bar_y + bar_h / 2.0;
+        let title_style = columns.title_style;
         let title_y = if above {
             y + 19.0
         } else {
             middle + title_style.size * 0.36
         };
-        canvas.text_fit(title, MARGIN, title_y, title_style, Align::Left, title_w);
-        let baseline = middle + figure_size * 0.36;
-        if totals[i] == 0 {
+        canvas.text_fit(
+            title,
+            MARGIN,
+            title_y,
+            title_style,
+            Align::Left,
+            columns.title_w,
+        );
+        let baseline = middle + lines.figure_size * 0.36;
+        if columns.totals[i] == 0 {
             canvas.text_fit(
-                &total_texts[i],
+                &columns.total_texts[i],
                 bar_x,
                 baseline,
-                zero_style,
+                columns.zero_style,
                 Align::Left,
                 right - bar_x,
             );
             continue;
         }
-        // Segment edges from the running sums, so the bar ends exactly at its total.
-        let edge = |votes: u64| bar_x + (f64::from(full) * votes as f64 / largest) as f32;
-        let last = row.counts.iter().rposition(|c| *c > 0).unwrap_or(0);
-        let first = row.counts.iter().position(|c| *c > 0).unwrap_or(0);
-        let mut sum = 0u64;
-        for (k, (count, (_, fill))) in row.counts.iter().zip(&answers).enumerate() {
-            if *count == 0 {
-                continue;
-            }
-            let x = edge(sum);
-            sum += u64::from(*count);
-            // A white gap of 2 pixels before the next segment.
-            let end = if k == last {
-                edge(sum)
-            } else {
-                edge(sum) - 2.0
-            };
-            let w = end - x;
-            if w <= 0.0 {
-                continue;
-            }
-            let r = 6.0f32.min(w / 2.0);
-            canvas.round_rect(x, bar_y, w, bar_h, 6.0, *fill);
-            if k != first {
-                canvas.rect(x, bar_y, r, bar_h, *fill);
-            }
-            if k != last {
-                canvas.rect(end - r, bar_y, r, bar_h, *fill);
-            }
-            let text = format::number(Decimal::from(*count), 0);
-            let ink = if *fill == colour::ORANGE {
-                colour::INK
-            } else {
-                colour::WHITE
-            };
-            let style = Style::new(figure_size, Weight::Bold, ink);
-            if canvas.width(&text, style) + 10.0 <= w {
-                canvas.text(&text, x + w / 2.0, baseline, style, Align::Center);
-            }
-        }
-        let end = edge(sum);
+        let bar = VoteBar {
+            x: bar_x,
+            y: bar_y,
+            h: bar_h,
+            full: columns.full,
+            largest: columns.largest,
+            baseline,
+            figure_size: lines.figure_size,
+        };
+        let end = draw_vote_bar(&mut canvas, &row.counts, &fills, &bar);
         canvas.text_fit(
-            &total_texts[i],
+            &columns.total_texts[i],
             end + 10.0,
             baseline,
-            total_style,
+            columns.total_style,
             Align::Left,
             right - end - 10.0,
         );
     }
-    if shown < rows.len() {
+    if lines.shown < rows.len() {
         let more = messages.text(&msg::ChartVotesMore {
-            n: &format::number(Decimal::from((rows.len() - shown) as u64), 0),
+            n: &format::number(Decimal::from((rows.len() - lines.shown) as u64), 0),
         });
-        let y = area_top + pitch * shown as f32 + pitch / 2.0 + 6.0;
+        let y = lines.area_top + pitch * lines.shown as f32 + pitch / 2.0 + 6.0;
         let muted = Style::new(size::LABEL, Weight::Regular, colour::MUTED);
         canvas.text_fit(&more, MARGIN, y, muted, Align::Left, right - MARGIN);
     }
     canvas.png()
+}
+
+/// The vote chart's lines: which posts are shown, and how tall each line is.
+struct VoteLines {
+    /// Where the first line starts.
+    area_top: f32,
+    /// Titles above the bars (few posts), or on their left.
+    above: bool,
+    /// How many posts are drawn (a last line sums up the others).
+    shown: usize,
+    pitch: f32,
+    bar_h: f32,
+    /// The size of the figures (counts and totals).
+    figure_size: f32,
+}
+
+impl VoteLines {
+    /// The lines of `posts` posts under a legend ending at `top`, on a card `height` tall.
+    fn new(height: f32, top: f32, posts: usize) -> VoteLines {
+        let area_top = top + 40.0;
+        let area = height - MARGIN + 4.0 - area_top;
+        let above = posts <= VOTES_ABOVE_MAX;
+        let (shown, lines) = vote_lines(posts, area);
+        let pitch = (area / lines.max(4) as f32).min(76.0);
+        let bar_h = if above {
+            (pitch - 38.0).clamp(20.0, 28.0)
+        } else {
+            (pitch - 10.0).clamp(18.0, 28.0)
+        };
+        let figure_size = if bar_h >= 24.0 {
+            size::LABEL
+        } else {
+            size::SMALL
+        };
+        VoteLines {
+            area_top,
+            above,
+            shown,
+            pitch,
+            bar_h,
+            figure_size,
+        }
+    }
+}
+
+/// The vote chart's columns: the titles, the bars from `bar_x`, the totals after them.
+struct VoteColumns {
+    title_style: Style,
+    /// The titles as drawn (without what the font cannot draw).
+    titles: Vec<String>,
+    /// The width a title may take.
+    title_w: f32,
+    bar_x: f32,
+    /// The right edge of the drawing.
+    right: f32,
+    /// The width of a bar at the largest total.
+    full: f32,
+    /// The largest total (at least 1), the scale of every bar.
+    largest: f64,
+    totals: Vec<u64>,
+    total_texts: Vec<String>,
+    total_style: Style,
+    zero_style: Style,
+}
+
+impl VoteColumns {
+    /// Titles on the left take what the widest needs (at most 340 pixels, the rest is cut);
+    /// totals after the bars take what the widest needs.
+    fn new(
+        canvas: &Canvas,
+        messages: &Prompts,
+        rows: &[VoteRow],
+        lines: &VoteLines,
+    ) -> VoteColumns {
+        let (above, figure_size) = (lines.above, lines.figure_size);
+        let title_style = Style::new(
+            if above { size::LABEL } else { figure_size },
+            Weight::Bold,
+            colour::INK,
+        );
+        let titles: Vec<String> = rows
+            .iter()
+            .map(|r| clean_name(&canvas.fonts, &r.title))
+            .collect();
+        let (title_w, bar_x) = if above {
+            (canvas.width - 2.0 * MARGIN, MARGIN)
+        } else {
+            let widest = titles
+                .iter()
+                .map(|s| canvas.width(s, title_style))
+                .fold(0.0, f32::max)
+                .clamp(120.0, 340.0);
+            (widest, MARGIN + widest + 14.0)
+        };
+        let total_style = Style::new(figure_size, Weight::Bold, colour::INK);
+        let zero_style = Style::new(figure_size, Weight::Regular, colour::MUTED);
+        let totals: Vec<u64> = rows
+            .iter()
+            .map(|r| r.counts.iter().map(|c| u64::from(*c)).sum())
+            .collect();
+        let total_texts: Vec<String> = totals
+            .iter()
+            .map(|n| messages.text(&msg::ChartVotesVotes { n: &count_text(*n) }))
+            .collect();
+        let reserve = total_texts
+            .iter()
+            .map(|s| canvas.width(s, total_style))
+            .fold(0.0, f32::max)
+            .min(240.0)
+            + 12.0;
+        let right = canvas.width - MARGIN;
+        let full = (right - reserve - bar_x).max(40.0);
+        let largest = totals.iter().copied().max().unwrap_or(0).max(1) as f64;
+        VoteColumns {
+            title_style,
+            titles,
+            title_w,
+            bar_x,
+            right,
+            full,
+            largest,
+            totals,
+            total_texts,
+            total_style,
+            zero_style,
+        }
+    }
+}
+
+/// Where one post's bar goes and its scale.
+struct VoteBar {
+    x: f32,
+    y: f32,
+    h: f32,
+    /// The width at the largest total, `largest` votes.
+    full: f32,
+    largest: f64,
+    /// The baseline of the counts written in the segments.
+    baseline: f32,
+    figure_size: f32,
+}
+
+/// One post's bar, cut into its convaincant / mitigé / à retravailler votes (`fills`), each
+/// count written in its segment when it fits. Returns where the bar ends.
+fn draw_vote_bar(canvas: &mut Canvas, counts: &[u32; 3], fills: &[Rgb; 3], bar: &VoteBar) -> f32 {
+    let (bar_x, bar_y, bar_h) = (bar.x, bar.y, bar.h);
+    // Segment edges from the running sums, so the bar ends exactly at its total.
+    let edge = |votes: u64| bar_x + (f64::from(bar.full) * votes as f64 / bar.largest) as f32;
+    let last = counts.iter().rposition(|c| *c > 0).unwrap_or(0);
+    let first = counts.iter().position(|c| *c > 0).unwrap_or(0);
+    let mut sum = 0u64;
+    for (k, (count, fill)) in counts.iter().zip(fills).enumerate() {
+        if *count == 0 {
+            continue;
+        }
+        let x = edge(sum);
+        sum += u64::from(*count);
+        // A white gap of 2 pixels before the next segment.
+        let end = if k == last {
+            edge(sum)
+        } else {
+            edge(sum) - 2.0
+        };
+        let w = end - x;
+        if w <= 0.0 {
+            continue;
+        }
+        let r = 6.0f32.min(w / 2.0);
+        canvas.round_rect(x, bar_y, w, bar_h, 6.0, *fill);
+        if k != first {
+            canvas.rect(x, bar_y, r, bar_h, *fill);
+        }
+        if k != last {
+            canvas.rect(end - r, bar_y, r, bar_h, *fill);
+        }
+        let text = format::number(Decimal::from(*count), 0);
+        let ink = if *fill == colour::ORANGE {
+            colour::INK
+        } else {
+            colour::WHITE
+        };
+        let style = Style::new(bar.figure_size, Weight::Bold, ink);
+        if canvas.width(&text, style) + 10.0 <= w {
+            canvas.text(&text, x + w / 2.0, bar.baseline, style, Align::Center);
+        }
+    }
+    edge(sum)
 }
 
 #[cfg(test)]

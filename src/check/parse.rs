@@ -242,7 +242,45 @@ struct RawNumber {
 /// # Errors
 /// Returns a [`ParseError`] whenever any part of the input is not understood.
 pub fn parse_answer(input: &str) -> Result<ParsedAnswer, ParseError> {
-    // A sentence's final full stop (or « ! », « ; »), as phones add it: « 17,76 %. ».
+    let chars = answer_chars(input)?;
+    // 1. Optional label, ending at the last separator.
+    let (after_label, label_approx) = read_label(&chars)?;
+    // 2–4. Optional « soit », approximation marker and direction phrase.
+    let lead = read_lead(&chars, skip_spaces(&chars, after_label));
+    // 5. Optional euro sign before the number, sign and multiplier.
+    let sign = read_sign(&chars, lead.pos);
+    let mut negative = match (lead.direction_negative, sign.explicit_negative) {
+        (Some(d), Some(s)) if d != s => return Err(ParseError::ContradictorySign),
+        (Some(d), _) => d,
+        (None, Some(s)) => s,
+        (None, None) => false,
+    };
+    // 6. The number.
+    let (raw, end) = read_number(&chars, sign.pos)?;
+    // 7. Optional unit.
+    let unit = read_unit(&chars, skip_spaces(&chars, end), &sign)?;
+    // 8. Trailing approximation marker, direction and counted nouns.
+    let before = lead.direction_negative.or(sign.explicit_negative);
+    let tail = read_tail(&chars[unit.pos..], before)?;
+    if let Some(after_negative) = tail.negative {
+        negative = after_negative;
+    }
+
+    let (value, decimals) = build_value(&raw, negative, unit.shift)?;
+    let dot_thousands = dot_thousands(raw, negative, unit.shift);
+    Ok(ParsedAnswer {
+        value,
+        decimals,
+        unit: unit.unit,
+        approx: label_approx || lead.approx || tail.approx,
+        words: tail.words,
+        dot_thousands,
+    })
+}
+
+/// The answer as characters, every kind of space made a plain one, without a sentence's final
+/// full stop (or « ! », « ; »), as phones add it: « 17,76 %. ».
+fn answer_chars(input: &str) -> Result<Vec<char>, ParseError> {
     let trimmed = input
         .trim()
         .trim_end_matches(['.', '!', ';', '…'])
@@ -253,72 +291,102 @@ pub fn parse_answer(input: &str) -> Result<ParsedAnswer, ParseError> {
     if !trimmed.chars().any(|c| c.is_ascii_digit()) {
         return Err(ParseError::NoNumber);
     }
-    let chars: Vec<char> = trimmed
+    Ok(trimmed
         .chars()
         .map(|c| if c.is_whitespace() { ' ' } else { c })
-        .collect();
+        .collect())
+}
 
+/// Step 1: the optional label (« TC = », « Taux : »), ending at the last separator. Returns
+/// where the rest starts, and whether the separator was « ≈ ».
+fn read_label(chars: &[char]) -> Result<(usize, bool), ParseError> {
+    let Some(sep) = chars.iter().rposition(|&c| matches!(c, '=' | ':' | '≈')) else {
+        return Ok((0, false));
+    };
+    let label = &chars[..sep];
+    let right = &chars[sep + 1..];
+    if label.iter().any(char::is_ascii_digit) {
+        if right.iter().any(char::is_ascii_digit) {
+            return Err(ParseError::SeveralNumbers);
+        }
+        // The number is on the left: the separator is trailing junk.
+        return Err(ParseError::Leftover(text(&chars[sep..])));
+    }
+    let blank = label.iter().all(|&c| c == ' ');
+    if !blank && !label.iter().any(|c| c.is_alphabetic()) {
+        return Err(ParseError::Leftover(text(label)));
+    }
+    // A spreadsheet formula pasted before the number (`=HYPERLINK("…";"…") = 17,76 %`)
+    // is not a label: the student has not said which figure is the answer.
+    if looks_like_formula(label) {
+        return Err(ParseError::Leftover(text(label)));
+    }
+    Ok((sep + 1, chars[sep] == '≈'))
+}
+
+/// What comes before the sign: « soit », an approximation marker, a direction phrase.
+struct Lead {
+    /// Where the rest starts.
+    pos: usize,
+    /// An approximation marker was read.
+    approx: bool,
+    /// The direction phrase, when there is one: « baisse de » is negative.
+    direction_negative: Option<bool>,
+}
+
+/// Steps 2 to 4: optional « soit », approximation marker and direction phrase (« baisse
+/// d'environ 5 % »), from `pos`.
+fn read_lead(chars: &[char], mut pos: usize) -> Lead {
     let mut approx = false;
-    let mut pos = 0;
-
-    // 1. Optional label, ending at the last separator.
-    if let Some(sep) = chars.iter().rposition(|&c| matches!(c, '=' | ':' | '≈')) {
-        let label = &chars[..sep];
-        let right = &chars[sep + 1..];
-        if label.iter().any(char::is_ascii_digit) {
-            if right.iter().any(char::is_ascii_digit) {
-                return Err(ParseError::SeveralNumbers);
-            }
-            // The number is on the left: the separator is trailing junk.
-            return Err(ParseError::Leftover(text(&chars[sep..])));
-        }
-        let blank = label.iter().all(|&c| c == ' ');
-        if !blank && !label.iter().any(|c| c.is_alphabetic()) {
-            return Err(ParseError::Leftover(text(label)));
-        }
-        // A spreadsheet formula pasted before the number (`=HYPERLINK("…";"…") = 17,76 %`)
-        // is not a label: the student has not said which figure is the answer.
-        if looks_like_formula(label) {
-            return Err(ParseError::Leftover(text(label)));
-        }
-        if chars[sep] == '≈' {
-            approx = true;
-        }
-        pos = sep + 1;
-    }
-    pos = skip_spaces(&chars, pos);
-
     // 2. Optional "soit".
-    if let Some(end) = match_kw(&chars, pos, "soit") {
-        pos = skip_spaces(&chars, end);
+    if let Some(end) = match_kw(chars, pos, "soit") {
+        pos = skip_spaces(chars, end);
     }
-
     // 3. Optional approximation marker.
-    if let Some(end) = match_any(&chars, pos, APPROX_BEFORE) {
+    if let Some(end) = match_any(chars, pos, APPROX_BEFORE) {
         approx = true;
-        pos = skip_spaces(&chars, end);
+        pos = skip_spaces(chars, end);
     }
-
     // 4. Optional direction phrase.
     let mut direction_negative: Option<bool> = None;
-    if let Some((end, negative)) = match_direction(&chars, pos) {
+    if let Some((end, negative)) = match_direction(chars, pos) {
         direction_negative = Some(negative);
-        pos = skip_spaces(&chars, end);
-        if let Some(end) = match_any(&chars, pos, &["de", "d'"]) {
-            pos = skip_spaces(&chars, end);
+        pos = skip_spaces(chars, end);
+        if let Some(end) = match_any(chars, pos, &["de", "d'"]) {
+            pos = skip_spaces(chars, end);
         }
         // "baisse d'environ 5 %"
-        if let Some(end) = match_any(&chars, pos, APPROX_BEFORE) {
+        if let Some(end) = match_any(chars, pos, APPROX_BEFORE) {
             approx = true;
-            pos = skip_spaces(&chars, end);
+            pos = skip_spaces(chars, end);
         }
     }
+    Lead {
+        pos,
+        approx,
+        direction_negative,
+    }
+}
 
-    // 5. Optional euro sign before the number, and optional sign.
+/// What is written just before the number: a euro sign, a sign, a multiplier.
+struct Sign {
+    /// Where the number starts.
+    pos: usize,
+    /// « € » before the number.
+    euro_before: bool,
+    /// « + » or « − », when written.
+    explicit_negative: Option<bool>,
+    /// « x3,02 », « × 3,02 »: a multiplier.
+    times: bool,
+}
+
+/// Step 5: an optional euro sign before the number, an optional sign, and the multiplier
+/// students write before a ROAS or a coefficient (« x3,02 », « × 3,02 »).
+fn read_sign(chars: &[char], mut pos: usize) -> Sign {
     let mut euro_before = false;
     if chars.get(pos) == Some(&'€') {
         euro_before = true;
-        pos = skip_spaces(&chars, pos + 1);
+        pos = skip_spaces(chars, pos + 1);
     }
     let mut explicit_negative: Option<bool> = None;
     if let Some(&c) = chars.get(pos) {
@@ -329,21 +397,20 @@ pub fn parse_answer(input: &str) -> Result<ParsedAnswer, ParseError> {
         };
         if sign.is_some() {
             explicit_negative = sign;
-            pos = skip_spaces(&chars, pos + 1);
+            pos = skip_spaces(chars, pos + 1);
         }
     }
     if !euro_before && chars.get(pos) == Some(&'€') {
         euro_before = true;
-        pos = skip_spaces(&chars, pos + 1);
+        pos = skip_spaces(chars, pos + 1);
     }
-    // "x3,02", "× 3,02": a multiplier, as students write a ROAS or a coefficient.
     let mut times = false;
     if !euro_before
         && chars
             .get(pos)
             .is_some_and(|&c| matches!(c, 'x' | 'X' | '×'))
     {
-        let next = skip_spaces(&chars, pos + 1);
+        let next = skip_spaces(chars, pos + 1);
         if chars
             .get(next)
             .is_some_and(|&c| c.is_ascii_digit() || is_mark(c))
@@ -352,67 +419,99 @@ pub fn parse_answer(input: &str) -> Result<ParsedAnswer, ParseError> {
             pos = next;
         }
     }
-    let mut negative = match (direction_negative, explicit_negative) {
-        (Some(d), Some(s)) if d != s => return Err(ParseError::ContradictorySign),
-        (Some(d), _) => d,
-        (None, Some(s)) => s,
-        (None, None) => false,
-    };
+    Sign {
+        pos,
+        euro_before,
+        explicit_negative,
+        times,
+    }
+}
 
-    // 6. The number.
-    let Some((raw, end)) = scan_number(&chars, pos)? else {
-        let rest = &chars[pos..];
-        if count_numbers(rest) >= 2 {
-            return Err(ParseError::SeveralNumbers);
+/// Step 6: the number at `pos`, and where it ends.
+fn read_number(chars: &[char], pos: usize) -> Result<(RawNumber, usize), ParseError> {
+    match scan_number(chars, pos)? {
+        Some(found) => Ok(found),
+        None => {
+            let rest = &chars[pos..];
+            if count_numbers(rest) >= 2 {
+                return Err(ParseError::SeveralNumbers);
+            }
+            Err(ParseError::Leftover(text(rest)))
         }
-        return Err(ParseError::Leftover(text(rest)));
-    };
-    pos = skip_spaces(&chars, end);
+    }
+}
 
-    // 7. Optional unit.
-    let mut unit = if euro_before {
+/// The unit of an answer, as read.
+struct ReadUnit {
+    unit: GivenUnit,
+    /// Powers of ten between the unit written and the base unit: 3 for k€, −2 for centimes.
+    shift: i32,
+    /// Where the rest starts.
+    pos: usize,
+}
+
+/// Step 7: the optional unit at `pos`, given what was written before the number.
+fn read_unit(chars: &[char], pos: usize, sign: &Sign) -> Result<ReadUnit, ParseError> {
+    let mut unit = if sign.euro_before {
         GivenUnit::Euro
-    } else if times {
+    } else if sign.times {
         GivenUnit::Times
     } else {
         GivenUnit::Bare
     };
-    // Powers of ten between the unit written and the base unit: 3 for k€, −2 for centimes.
     let mut shift = 0;
-    if let Some((kind, end)) = match_unit(&chars, pos) {
-        match kind {
-            _ if times => return Err(ParseError::Leftover(text(&chars[pos..]))),
-            UnitKind::HtOnly => unit = GivenUnit::Euro,
-            _ if euro_before => return Err(ParseError::Leftover(text(&chars[pos..]))),
-            UnitKind::Percent => unit = GivenUnit::Percent,
-            UnitKind::Points => unit = GivenUnit::Points,
-            UnitKind::Euro { kilo } => {
-                unit = GivenUnit::Euro;
-                shift = if kilo { 3 } else { 0 };
-            }
-            UnitKind::Cents => {
-                unit = GivenUnit::Euro;
-                shift = -2;
-            }
+    let Some((kind, end)) = match_unit(chars, pos) else {
+        return Ok(ReadUnit { unit, shift, pos });
+    };
+    match kind {
+        _ if sign.times => return Err(ParseError::Leftover(text(&chars[pos..]))),
+        UnitKind::HtOnly => unit = GivenUnit::Euro,
+        _ if sign.euro_before => return Err(ParseError::Leftover(text(&chars[pos..]))),
+        UnitKind::Percent => unit = GivenUnit::Percent,
+        UnitKind::Points => unit = GivenUnit::Points,
+        UnitKind::Euro { kilo } => {
+            unit = GivenUnit::Euro;
+            shift = if kilo { 3 } else { 0 };
         }
-        pos = skip_spaces(&chars, end);
+        UnitKind::Cents => {
+            unit = GivenUnit::Euro;
+            shift = -2;
+        }
     }
+    Ok(ReadUnit {
+        unit,
+        shift,
+        pos: skip_spaces(chars, end),
+    })
+}
 
-    // 8. Trailing approximation marker, direction ("32,63 % d'augmentation") and counted nouns.
-    let mut tail = &chars[pos..];
+/// What follows the number and its unit.
+struct Tail {
+    /// A trailing approximation marker was read.
+    approx: bool,
+    /// A trailing direction (« 32,63 % d'augmentation »): whether it is negative.
+    negative: Option<bool>,
+    /// The counted nouns (« clics »), lowercased and single-spaced.
+    words: Option<String>,
+}
+
+/// Step 8: a trailing approximation marker, direction (« 32,63 % d'augmentation ») and counted
+/// nouns. `before` is the sign already read before the number, if any.
+fn read_tail(mut tail: &[char], before: Option<bool>) -> Result<Tail, ParseError> {
     if count_numbers(tail) > 0 {
         return Err(ParseError::SeveralNumbers);
     }
+    let mut approx = false;
     if let Some(start) = trailing_approx(tail) {
         approx = true;
         tail = trim_chars(&tail[..start]);
     }
+    let mut negative = None;
     if let Some((start, after_negative)) = trailing_direction(tail) {
-        let before = direction_negative.or(explicit_negative);
         if before.is_some_and(|b| b != after_negative) {
             return Err(ParseError::ContradictorySign);
         }
-        negative = after_negative;
+        negative = Some(after_negative);
         tail = trim_chars(&tail[..start]);
     }
     let words = if tail.is_empty() {
@@ -423,29 +522,26 @@ pub fn parse_answer(input: &str) -> Result<ParsedAnswer, ParseError> {
             None => return Err(ParseError::Leftover(text(tail))),
         }
     };
+    Ok(Tail {
+        approx,
+        negative,
+        words,
+    })
+}
 
-    let (value, decimals) = build_value(&raw, negative, shift)?;
-    let dot_thousands = raw.ambiguous_dot.and_then(|written| {
-        // The same digits with no decimal part: "16.000" -> 16000.
-        let whole = RawNumber {
-            mantissa: raw.mantissa,
-            frac_digits: 0,
-            ambiguous_dot: None,
-        };
-        let (value, decimals) = build_value(&whole, negative, shift).ok()?;
-        Some(DotThousands {
-            value,
-            decimals,
-            written,
-        })
-    });
-    Ok(ParsedAnswer {
+/// The other reading of an ambiguous « 16.000 »: the same digits with no decimal part.
+fn dot_thousands(raw: RawNumber, negative: bool, shift: i32) -> Option<DotThousands> {
+    let written = raw.ambiguous_dot?;
+    let whole = RawNumber {
+        mantissa: raw.mantissa,
+        frac_digits: 0,
+        ambiguous_dot: None,
+    };
+    let (value, decimals) = build_value(&whole, negative, shift).ok()?;
+    Some(DotThousands {
         value,
         decimals,
-        unit,
-        approx,
-        words,
-        dot_thousands,
+        written,
     })
 }
 
@@ -956,7 +1052,21 @@ mod tests {
         ContradictorySign, Empty, NoNumber, OutOfRange, SeveralNumbers, TooManyDigits,
     };
 
+    /// Every case, in the order of the themes below.
     fn table() -> Vec<(&'static str, Expect)> {
+        [
+            units(),
+            approximations_labels_and_directions(),
+            number_forms_and_words(),
+            refusals_and_edge_cases(),
+        ]
+        .into_iter()
+        .flatten()
+        .collect()
+    }
+
+    /// Percentages, euros (centimes, kilo-euros, « par »), points.
+    fn units() -> Vec<(&'static str, Expect)> {
         vec![
             // Percentages.
             ("17,76 %", ok(dec!(17.76), 2, Percent)),
@@ -1045,6 +1155,12 @@ mod tests {
             ("-1,2 points de pourcentage", ok(dec!(-1.2), 1, Points)),
             ("3 pp", ok(dec!(3), 0, Points)),
             ("3 PTS", ok(dec!(3), 0, Points)),
+        ]
+    }
+
+    /// Approximation markers, labels, directions before and after the number, formulas.
+    fn approximations_labels_and_directions() -> Vec<(&'static str, Expect)> {
+        vec![
             // Approximations.
             ("≈ 17,8 %", ok_approx(dec!(17.8), 1, Percent)),
             ("≈17,8 %", ok_approx(dec!(17.8), 1, Percent)),
@@ -1124,6 +1240,12 @@ mod tests {
             ("=SOMME(total) : 17 €", err(left())),
             ("ROAS = CA ÷ dépense = 3,02", ok(dec!(3.02), 2, Bare)),
             ("Taux de clic (CTR) = 17,76 %", ok(dec!(17.76), 2, Percent)),
+        ]
+    }
+
+    /// Ways of writing the number, and counted nouns after it.
+    fn number_forms_and_words() -> Vec<(&'static str, Expect)> {
+        vec![
             // Number forms.
             ("1.940,50 €", ok(dec!(1940.50), 2, Euro)),
             ("1,940.50", ok(dec!(1940.50), 2, Bare)),
@@ -1183,6 +1305,12 @@ mod tests {
                     words: Some("clics"),
                 },
             ),
+        ]
+    }
+
+    /// What is refused (no number, several, bad grouping, leftovers, sign, size), with the edge cases that are not.
+    fn refusals_and_edge_cases() -> Vec<(&'static str, Expect)> {
+        vec![
             // Invalid: empty / no number.
             ("", err(Empty)),
             ("   ", err(Empty)),

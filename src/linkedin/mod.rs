@@ -674,8 +674,6 @@ pub fn analyse(draft: &str, params: &Params) -> Analysis {
         .iter()
         .filter(|w| !text::inside(&quoted, w.span.start))
         .collect();
-    let slice = |r: Range<usize>| post[r].to_string();
-
     let hashtag_list = text::hashtags(post);
     let counts = Counts {
         characters: text::characters(post),
@@ -683,18 +681,43 @@ pub fn analyse(draft: &str, params: &Params) -> Analysis {
         hashtags: hashtag_list.len(),
         emoji: text::emoji_count(post),
     };
-    let mut verdicts = Vec::with_capacity(Criterion::ALL.len());
-    let mut push = |criterion, reason: Reason, found: Option<String>, count: Option<usize>| {
-        verdicts.push(Verdict {
-            criterion,
-            met: reason.met(),
-            reason,
-            found,
-            count,
-        });
-    };
+    let company_named = text::find_first(&params.company, &every, post);
+    let (offer_reason, offer_found) = offer(params, post, &own);
+    let verdicts = vec![
+        hook(post, limits),
+        length(&counts, limits),
+        quote(post, params, &quoted, &all_words),
+        attribution(post, params, &own, company_named.is_some()),
+        consent(post, &own),
+        tag(post, params, company_named),
+        // Offer and call to action, outside the quotation.
+        verdict(Criterion::Offer, offer_reason, offer_found, None),
+        cta(post, params, &own),
+        hashtags(&hashtag_list, limits),
+        visual(&draft, &own),
+        emoji(&counts, limits),
+    ];
+    Analysis { verdicts, counts }
+}
 
-    // Hook: the first line, short and not a generic opening.
+/// The verdict on `criterion` for `reason`, with what the rule found and measured.
+fn verdict(
+    criterion: Criterion,
+    reason: Reason,
+    found: Option<String>,
+    count: Option<usize>,
+) -> Verdict {
+    Verdict {
+        criterion,
+        met: reason.met(),
+        reason,
+        found,
+        count,
+    }
+}
+
+/// Hook: the first line, short and not a generic opening.
+fn hook(post: &str, limits: &Limits) -> Verdict {
     let first_line = post.lines().next().unwrap_or("");
     let first_len = text::characters(first_line);
     let first_words = text::words(first_line);
@@ -703,26 +726,28 @@ pub fn analyse(draft: &str, params: &Params) -> Analysis {
         .into_iter()
         .find(|p| text::starts_with(p, &first_refs));
     if post.is_empty() {
-        push(Criterion::Hook, Reason::HookEmpty, None, Some(0));
+        verdict(Criterion::Hook, Reason::HookEmpty, None, Some(0))
     } else if let Some(p) = opener {
         let end = first_refs[p.words.len() - 1].span.end;
         let start = first_refs[0].span.start;
         let found = first_line[start..end].to_string();
-        push(
+        verdict(
             Criterion::Hook,
             Reason::HookGeneric,
             Some(found),
             Some(first_len),
-        );
+        )
     } else if first_len > limits.hook_max_characters {
-        push(Criterion::Hook, Reason::HookTooLong, None, Some(first_len));
+        verdict(Criterion::Hook, Reason::HookTooLong, None, Some(first_len))
     } else if post.lines().skip(1).all(|l| l.trim().is_empty()) {
-        push(Criterion::Hook, Reason::HookAlone, None, Some(first_len));
+        verdict(Criterion::Hook, Reason::HookAlone, None, Some(first_len))
     } else {
-        push(Criterion::Hook, Reason::HookOk, None, Some(first_len));
+        verdict(Criterion::Hook, Reason::HookOk, None, Some(first_len))
     }
+}
 
-    // Length.
+/// Length: the published text's characters, between the limits.
+fn length(counts: &Counts, limits: &Limits) -> Verdict {
     let reason = if counts.characters > limits.max_characters {
         Reason::LengthTooLong
     } else if counts.characters < limits.min_characters {
@@ -730,9 +755,12 @@ pub fn analyse(draft: &str, params: &Params) -> Analysis {
     } else {
         Reason::LengthOk
     };
-    push(Criterion::Length, reason, None, Some(counts.characters));
+    verdict(Criterion::Length, reason, None, Some(counts.characters))
+}
 
-    // Quote: the longest run of the testimonial's words inside one quotation.
+/// Quote: the longest run of the testimonial's words inside one quotation.
+fn quote(post: &str, params: &Params, quoted: &[Range<usize>], all_words: &[Word]) -> Verdict {
+    let limits = &params.limits;
     let testimonial: Vec<&str> = params
         .testimonial_words
         .iter()
@@ -744,7 +772,7 @@ pub fn analyse(draft: &str, params: &Params) -> Analysis {
     let mut best_quoted = 0;
     let mut faithful = false;
     let mut altered: Option<String> = None;
-    for r in &quoted {
+    for r in quoted {
         let inner_words = text::words(&post[r.clone()]);
         let inner: Vec<&str> = inner_words.iter().map(|w| w.folded.as_str()).collect();
         let run = text::longest_common_run(&inner, &testimonial);
@@ -780,66 +808,85 @@ pub fn analyse(draft: &str, params: &Params) -> Analysis {
     } else {
         Reason::QuoteOther
     };
-    push(Criterion::Quote, reason, quote_found, Some(best_quoted));
+    verdict(Criterion::Quote, reason, quote_found, Some(best_quoted))
+}
 
-    // Attribution: the author's name, or their function with the company named.
-    let company_named = text::find_first(&params.company, &every, post);
-    if let Some(at) = text::find_first(&params.author, &own, post) {
-        push(
+/// Attribution: the author's name, or their function with the company named.
+fn attribution(post: &str, params: &Params, own: &[&Word], company_named: bool) -> Verdict {
+    let slice = |r: Range<usize>| post[r].to_string();
+    if let Some(at) = text::find_first(&params.author, own, post) {
+        verdict(
             Criterion::Attribution,
             Reason::AttributionName,
             Some(slice(at)),
             None,
-        );
-    } else if let (Some(at), Some(_)) = (
-        text::find_first(&params.author_role, &own, post),
-        &company_named,
+        )
+    } else if let (Some(at), true) = (
+        text::find_first(&params.author_role, own, post),
+        company_named,
     ) {
-        push(
+        verdict(
             Criterion::Attribution,
             Reason::AttributionRole,
             Some(slice(at)),
             None,
-        );
+        )
     } else {
-        push(
+        verdict(
             Criterion::Attribution,
             Reason::AttributionMissing,
             None,
             None,
-        );
+        )
     }
+}
 
-    // Consent.
-    match text::find_first(&Phrase::list(CONSENT_PHRASES), &own, post) {
-        Some(at) => push(Criterion::Consent, Reason::ConsentOk, Some(slice(at)), None),
-        None => push(Criterion::Consent, Reason::ConsentMissing, None, None),
+/// Consent: a phrase saying the client agreed to be quoted.
+fn consent(post: &str, own: &[&Word]) -> Verdict {
+    match text::find_first(&Phrase::list(CONSENT_PHRASES), own, post) {
+        Some(at) => verdict(
+            Criterion::Consent,
+            Reason::ConsentOk,
+            Some(post[at].to_string()),
+            None,
+        ),
+        None => verdict(Criterion::Consent, Reason::ConsentMissing, None, None),
     }
+}
 
-    // Tag: @Company.
+/// Tag: @Company, or else the company only named (`company_named`, where).
+fn tag(post: &str, params: &Params, company_named: Option<Range<usize>>) -> Verdict {
+    let slice = |r: Range<usize>| post[r].to_string();
     let mention = params
         .company
         .iter()
         .filter_map(|c| text::mention(post, c))
         .min_by_key(|r| r.start);
     match (mention, company_named) {
-        (Some(at), _) => push(Criterion::Tag, Reason::TagOk, Some(slice(at)), None),
-        (None, Some(at)) => push(Criterion::Tag, Reason::TagNotTagged, Some(slice(at)), None),
-        (None, None) => push(Criterion::Tag, Reason::TagMissing, None, None),
+        (Some(at), _) => verdict(Criterion::Tag, Reason::TagOk, Some(slice(at)), None),
+        (None, Some(at)) => verdict(Criterion::Tag, Reason::TagNotTagged, Some(slice(at)), None),
+        (None, None) => verdict(Criterion::Tag, Reason::TagMissing, None, None),
     }
+}
 
-    // Offer and call to action, outside the quotation.
-    let (reason, found) = offer(params, post, &own);
-    push(Criterion::Offer, reason, found, None);
-    match text::find_first(&params.call_to_action, &own, post) {
-        Some(at) => push(Criterion::Cta, Reason::CtaOk, Some(slice(at)), None),
-        None => push(Criterion::Cta, Reason::CtaMissing, None, None),
+/// Call to action, outside the quotation.
+fn cta(post: &str, params: &Params, own: &[&Word]) -> Verdict {
+    match text::find_first(&params.call_to_action, own, post) {
+        Some(at) => verdict(
+            Criterion::Cta,
+            Reason::CtaOk,
+            Some(post[at].to_string()),
+            None,
+        ),
+        None => verdict(Criterion::Cta, Reason::CtaMissing, None, None),
     }
+}
 
-    // Hashtags: between min and max, all distinct.
+/// Hashtags: between min and max, all distinct.
+fn hashtags(hashtag_list: &[&str], limits: &Limits) -> Verdict {
     let mut distinct: Vec<String> = Vec::new();
     let mut duplicate = None;
-    for tag in &hashtag_list {
+    for tag in hashtag_list {
         let folded = text::fold(tag);
         if distinct.contains(&folded) {
             duplicate.get_or_insert(*tag);
@@ -849,43 +896,46 @@ pub fn analyse(draft: &str, params: &Params) -> Analysis {
     }
     let shown = hashtag_list.join(" ");
     if distinct.len() < limits.min_hashtags {
-        push(
+        verdict(
             Criterion::Hashtags,
             Reason::HashtagsFew,
             Some(shown),
             Some(distinct.len()),
-        );
+        )
     } else if hashtag_list.len() > limits.max_hashtags {
-        push(
+        verdict(
             Criterion::Hashtags,
             Reason::HashtagsMany,
             Some(shown),
             Some(hashtag_list.len()),
-        );
+        )
     } else if let Some(dup) = duplicate {
-        push(
+        verdict(
             Criterion::Hashtags,
             Reason::HashtagsDuplicate,
             Some(dup.to_string()),
             Some(hashtag_list.len()),
-        );
+        )
     } else {
-        push(
+        verdict(
             Criterion::Hashtags,
             Reason::HashtagsOk,
             Some(shown),
             Some(hashtag_list.len()),
-        );
+        )
     }
+}
 
-    // Visual: a note line or a word of the post that announces one.
+/// Visual: a note line or a word of the post that announces one.
+fn visual(draft: &Draft, own: &[&Word]) -> Verdict {
+    let post = draft.post.as_str();
     let visual_words = Phrase::list(VISUAL_WORDS);
     let visual_note = draft.notes.iter().find(|note| {
         let ws = text::words(note);
         let refs: Vec<&Word> = ws.iter().collect();
         text::find_first(&visual_words, &refs, note).is_some() || image_after_bracket(note, &ws)
     });
-    let visual_in_post = text::find_first(&visual_words, &own, post)
+    let visual_in_post = text::find_first(&visual_words, own, post)
         .or_else(|| {
             own.iter()
                 .find(|w| image_word_after_bracket(post, w))
@@ -895,25 +945,30 @@ pub fn analyse(draft: &str, params: &Params) -> Analysis {
     let visual_note =
         visual_note.or_else(|| draft.notes.iter().find(|note| note.contains(VISUAL_EMOJI)));
     match (visual_note, visual_in_post) {
-        (Some(note), _) => push(
+        (Some(note), _) => verdict(
             Criterion::Visual,
             Reason::VisualOk,
             Some(note.clone()),
             None,
         ),
-        (None, Some(at)) => push(Criterion::Visual, Reason::VisualOk, Some(slice(at)), None),
-        (None, None) => push(Criterion::Visual, Reason::VisualMissing, None, None),
+        (None, Some(at)) => verdict(
+            Criterion::Visual,
+            Reason::VisualOk,
+            Some(post[at].to_string()),
+            None,
+        ),
+        (None, None) => verdict(Criterion::Visual, Reason::VisualMissing, None, None),
     }
+}
 
-    // Emoji.
+/// Emoji: not more than the limit.
+fn emoji(counts: &Counts, limits: &Limits) -> Verdict {
     let reason = if counts.emoji > limits.max_emoji {
         Reason::EmojiTooMany
     } else {
         Reason::EmojiOk
     };
-    push(Criterion::Emoji, reason, None, Some(counts.emoji));
-
-    Analysis { verdicts, counts }
+    verdict(Criterion::Emoji, reason, None, Some(counts.emoji))
 }
 
 /// How the offer is presented, in the own text: its audience named (« vos équipes »), or what

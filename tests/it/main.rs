@@ -11,6 +11,7 @@ mod exactly_once;
 mod extreme_packs;
 mod fake_discord;
 mod fake_discord_selftest;
+mod fn_length;
 mod helpers;
 mod ids;
 mod inert;
