@@ -9,6 +9,8 @@
 
 pub mod bounds;
 mod loaded;
+mod meta;
+mod texts;
 mod workshop;
 
 pub use loaded::CasePack;
@@ -16,13 +18,12 @@ pub use loaded::CasePack;
 // Where they were before `problem` was their own module; `play::settings` still names them.
 pub use crate::problem::{toml_location, wording, PackError, PackErrors};
 
-use crate::case::{Annex, Case, CaseMeta, Cell, Dossier, Part, Question, Table, Value};
+use crate::case::{Annex, Case, Cell, Part, Question, Table, Value};
 use crate::check::Plans;
 use crate::format::Unit;
 use crate::formula::{self, Expr, Op};
 use crate::kpi::{DeclaredMistake, Kpi, KpiKind, RefId};
 use crate::problem::Problems;
-use crate::prompts::{pieces, Prompts};
 use rust_decimal::Decimal;
 use serde::Deserialize;
 use std::collections::{BTreeSet, HashMap};
@@ -30,28 +31,6 @@ use std::path::Path;
 
 // ------------------------------------------------------------------------------------------
 // The files as written.
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawCase {
-    id: String,
-    title: String,
-    exam: String,
-    session: u16,
-    code: String,
-    duration_minutes: u32,
-    total_points: Decimal,
-    prompts: String,
-    dossiers: Vec<RawDossier>,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawDossier {
-    id: String,
-    title: String,
-    points: Decimal,
-}
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -209,7 +188,7 @@ pub fn load(dir: &Path) -> Result<CasePack, PackErrors> {
         problems.add(dir, "dossier", "dossier introuvable : un cas est un dossier qui contient case.toml, annexes.toml, kpis.toml et questions.toml (vérifiez le chemin, ou lancez casebot depuis le dossier du projet)");
         return Err(problems.into_errors());
     }
-    let raw_case: Option<RawCase> = read_toml(&case_file, &mut problems);
+    let raw_case: Option<meta::RawCase> = read_toml(&case_file, &mut problems);
     let raw_annexes: Option<RawAnnexes> = read_toml(&annex_file, &mut problems);
     let raw_kpis: Option<RawKpis> = read_toml(&kpi_file, &mut problems);
     let raw_questions: Option<RawQuestions> = read_toml(&question_file, &mut problems);
@@ -220,66 +199,10 @@ pub fn load(dir: &Path) -> Result<CasePack, PackErrors> {
     };
 
     let prompts_dir = dir.join(&raw_case.prompts);
-    let texts = match Prompts::load_dir(&prompts_dir) {
-        Ok(t) => t,
-        Err(errors) => {
-            problems.extend(errors);
-            Prompts::default()
-        }
-    };
+    let texts = texts::load_texts(&prompts_dir, &mut problems);
 
-    // case.toml
-    let valid_case_id = !raw_case.id.is_empty()
-        && raw_case
-            .id
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
-    if !valid_case_id {
-        problems.add(
-            &case_file,
-            "id",
-            format!(
-                "« {} » n’est pas un identifiant de cas : écrivez-le en minuscules sans accent, chiffres et « - » (par exemple arbre-cadeau)",
-                raw_case.id
-            ),
-        );
-    }
-    if let Some(problem) = bounds::points_problem(raw_case.total_points, "un sujet") {
-        problems.add(&case_file, "total_points", problem);
-    }
-    let mut dossiers: Vec<Dossier> = Vec::new();
-    for (i, d) in raw_case.dossiers.iter().enumerate() {
-        if let Some(problem) = bounds::points_problem(d.points, "un dossier") {
-            problems.add(&case_file, format!("dossiers[{i}].points"), problem);
-        }
-        if dossiers.iter().any(|x| x.id == d.id) {
-            problems.add(
-                &case_file,
-                format!("dossiers[{i}].id"),
-                format!(
-                    "le dossier « {} » est déclaré deux fois : donnez-lui un autre identifiant",
-                    d.id
-                ),
-            );
-        }
-        dossiers.push(Dossier {
-            id: d.id.clone(),
-            title: d.title.clone(),
-            points: d.points,
-        });
-    }
-    let dossier_sum = bounds::checked_sum(dossiers.iter().map(|d| d.points));
-    // A sum out of range comes from points already reported out of bounds.
-    if let Some(dossier_sum) = dossier_sum.filter(|s| *s != raw_case.total_points) {
-        problems.add(
-            &case_file,
-            "total_points",
-            format!(
-                "les dossiers totalisent {dossier_sum} points mais total_points vaut {} : les deux doivent être égaux",
-                raw_case.total_points
-            ),
-        );
-    }
+    meta::check_meta(&raw_case, &case_file, &mut problems);
+    let dossiers = meta::load_dossiers(&raw_case, &case_file, &mut problems);
 
     // annexes.toml: values first, so tables can refer to them.
     let mut values: Vec<Value> = Vec::new();
@@ -790,15 +713,7 @@ pub fn load(dir: &Path) -> Result<CasePack, PackErrors> {
     let workshop = workshop::load_linkedin(&dir.join("linkedin.toml"), &questions, &mut problems);
 
     let case = Case {
-        meta: CaseMeta {
-            id: raw_case.id.clone(),
-            title: raw_case.title.clone(),
-            exam: raw_case.exam.clone(),
-            session: raw_case.session,
-            code: raw_case.code.clone(),
-            duration_minutes: raw_case.duration_minutes,
-            total_points: raw_case.total_points,
-        },
+        meta: meta::case_meta(&raw_case),
         dossiers,
         annexes,
         values,
@@ -847,7 +762,7 @@ pub fn load(dir: &Path) -> Result<CasePack, PackErrors> {
             }
         }
     }
-    check_texts(&case, &prompts_dir, &mut problems);
+    texts::check_texts(&case, &prompts_dir, &mut problems);
     workshop::check_texts(&case, workshop.as_ref(), &prompts_dir, &mut problems);
 
     if !problems.is_empty() {
@@ -868,61 +783,6 @@ pub fn load(dir: &Path) -> Result<CasePack, PackErrors> {
         plans,
         workshop,
     })
-}
-
-/// The texts every pack must have, and the placeholders they may use.
-fn check_texts(case: &Case, prompts_dir: &Path, problems: &mut Problems) {
-    let mut required: Vec<String> = vec!["case.intro".into()];
-    required.extend(
-        case.dossiers
-            .iter()
-            .map(|d| format!("dossier.{}.intro", d.id)),
-    );
-    required.extend(
-        case.annexes
-            .iter()
-            .map(|a| format!("annex.{}.body", a.number)),
-    );
-    for q in &case.questions {
-        // The consigne is the subject's words; `statement` (the bot's help line) is optional.
-        required.push(format!("question.{}.consigne", q.id));
-        required.push(format!("question.{}.model", q.id));
-        for p in &q.parts {
-            required.push(format!("part.{}.statement", p.id));
-            required.push(format!("part.{}.commentary", p.id));
-        }
-    }
-    for id in required {
-        if !case.texts.contains(&id) {
-            problems.add(prompts_dir, &id, "ce texte manque : chaque annexe, question et calcul a ses textes (voir config/cases/README.md)");
-        }
-    }
-    let mistake_texts: BTreeSet<&str> = case
-        .kpis
-        .iter()
-        .flat_map(|k| k.mistakes.iter().map(|m| m.message.as_str()))
-        .collect();
-    for id in case.texts.ids() {
-        let Some(template) = case.texts.get(id) else {
-            continue;
-        };
-        let Ok(parts) = pieces(template) else {
-            continue;
-        };
-        for piece in parts {
-            if let Some(name) = piece.arg() {
-                let known = match (name.strip_prefix("kpi."), name.strip_prefix("value.")) {
-                    (Some(kpi), _) => case.kpi_index(kpi).is_some(),
-                    (_, Some(value)) => case.value_by_id(value).is_some(),
-                    _ => name == "given" && mistake_texts.contains(id),
-                };
-                if !known {
-                    let file = case.texts.file_of(id).unwrap_or(prompts_dir);
-                    problems.add(file, id, format!("« {{{name}}} » ne désigne aucun chiffre : écrivez {{kpi.ID}} ou {{value.ID}} avec un identifiant existant, ou {{given}} dans le texte d’une erreur déclarée"));
-                }
-            }
-        }
-    }
 }
 
 /// Why a KPI cannot be computed, in French.
