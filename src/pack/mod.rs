@@ -7,6 +7,7 @@
 //! its workshop), or every problem found, each with its file, its
 //! key or line, what is wrong and what was expected.
 
+mod annexes;
 pub mod bounds;
 mod loaded;
 mod meta;
@@ -18,12 +19,13 @@ pub use loaded::CasePack;
 // Where they were before `problem` was their own module; `play::settings` still names them.
 pub use crate::problem::{toml_location, wording, PackError, PackErrors};
 
-use crate::case::{Annex, Case, Cell, Part, Question, Table, Value};
+use crate::case::{Case, Part, Question, Value};
 use crate::check::Plans;
 use crate::format::Unit;
 use crate::formula::{self, Expr, Op};
 use crate::kpi::{DeclaredMistake, Kpi, KpiKind, RefId};
 use crate::problem::Problems;
+use annexes::Values;
 use rust_decimal::Decimal;
 use serde::Deserialize;
 use std::collections::{BTreeSet, HashMap};
@@ -31,44 +33,6 @@ use std::path::Path;
 
 // ------------------------------------------------------------------------------------------
 // The files as written.
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawAnnexes {
-    annexes: Vec<RawAnnex>,
-    values: toml::Table,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawAnnex {
-    number: u8,
-    title: String,
-    source: String,
-    #[serde(default)]
-    tables: Vec<RawTable>,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawTable {
-    id: String,
-    title: String,
-    columns: Vec<String>,
-    rows: Vec<Vec<String>>,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawValue {
-    label: String,
-    #[serde(default)]
-    annex: Option<u8>,
-    value: Decimal,
-    unit: Unit,
-    #[serde(default)]
-    shown: Option<String>,
-}
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -189,7 +153,7 @@ pub fn load(dir: &Path) -> Result<CasePack, PackErrors> {
         return Err(problems.into_errors());
     }
     let raw_case: Option<meta::RawCase> = read_toml(&case_file, &mut problems);
-    let raw_annexes: Option<RawAnnexes> = read_toml(&annex_file, &mut problems);
+    let raw_annexes: Option<annexes::RawAnnexes> = read_toml(&annex_file, &mut problems);
     let raw_kpis: Option<RawKpis> = read_toml(&kpi_file, &mut problems);
     let raw_questions: Option<RawQuestions> = read_toml(&question_file, &mut problems);
     let (Some(raw_case), Some(raw_annexes), Some(raw_kpis), Some(raw_questions)) =
@@ -204,126 +168,14 @@ pub fn load(dir: &Path) -> Result<CasePack, PackErrors> {
     meta::check_meta(&raw_case, &case_file, &mut problems);
     let dossiers = meta::load_dossiers(&raw_case, &case_file, &mut problems);
 
-    // annexes.toml: values first, so tables can refer to them.
-    let mut values: Vec<Value> = Vec::new();
-    let mut value_index: HashMap<String, usize> = HashMap::new();
-    // Values that are declared but unreadable: already reported once, so a table cell or a
-    // formula naming them is not reported again as naming nothing.
-    let mut broken: BTreeSet<String> = BTreeSet::new();
-    let annex_numbers: BTreeSet<u8> = raw_annexes.annexes.iter().map(|a| a.number).collect();
-    for (id, raw) in &raw_annexes.values {
-        let key = format!("values.{id}");
-        if !is_identifier(id) {
-            problems.add(
-                &annex_file,
-                &key,
-                "identifiant de valeur incorrect : minuscules sans accent, chiffres et « _ », en commençant par une lettre (par exemple a3_clicks)",
-            );
-        }
-        let raw: RawValue = match raw.clone().try_into() {
-            Ok(v) => v,
-            Err(e) => {
-                problems.add(&annex_file, &key, wording::toml_message(e.message()));
-                broken.insert(id.clone());
-                continue;
-            }
-        };
-        if let Some(problem) = bounds::figure_problem(raw.value) {
-            problems.add(&annex_file, format!("{key}.value"), problem);
-        }
-        if let Some(n) = raw.annex {
-            if !annex_numbers.contains(&n) {
-                problems.add(
-                    &annex_file,
-                    format!("{key}.annex"),
-                    format!("l’annexe {n} n’est pas déclarée sous [[annexes]] : ajoutez-la ou corrigez le numéro"),
-                );
-            }
-        }
-        value_index.insert(id.clone(), values.len());
-        values.push(Value {
-            id: id.clone(),
-            label: raw.label,
-            annex: raw.annex,
-            value: raw.value,
-            unit: raw.unit,
-            shown: raw.shown,
-        });
-    }
-    let mut annexes: Vec<Annex> = Vec::new();
-    for (i, a) in raw_annexes.annexes.iter().enumerate() {
-        let key = format!("annexes[{i}]");
-        if a.number == 0 {
-            problems.add(
-                &annex_file,
-                format!("{key}.number"),
-                "les annexes sont numérotées à partir de 1",
-            );
-        }
-        if annexes.iter().any(|x| x.number == a.number) {
-            problems.add(
-                &annex_file,
-                format!("{key}.number"),
-                format!(
-                    "l’annexe {} est déclarée deux fois : changez l’un des numéros",
-                    a.number
-                ),
-            );
-        }
-        let mut tables = Vec::new();
-        for (t_i, t) in a.tables.iter().enumerate() {
-            let t_key = format!("{key}.tables[{t_i}]");
-            if t.columns.is_empty() {
-                problems.add(
-                    &annex_file,
-                    format!("{t_key}.columns"),
-                    "un tableau a au moins une colonne : remplissez columns = [\"…\"]",
-                );
-            }
-            let mut rows = Vec::new();
-            for (r_i, row) in t.rows.iter().enumerate() {
-                if row.len() != t.columns.len() {
-                    problems.add(
-                        &annex_file,
-                        format!("{t_key}.rows[{r_i}]"),
-                        format!(
-                            "cette ligne a {} cellules mais le tableau a {} colonnes : il faut autant de cellules que de colonnes",
-                            row.len(),
-                            t.columns.len()
-                        ),
-                    );
-                }
-                let mut cells = Vec::new();
-                for cell in row {
-                    match cell.strip_prefix('$') {
-                        Some(id) => match value_index.get(id) {
-                            Some(&v) => cells.push(Cell::Value(v)),
-                            None if broken.contains(id) => {}
-                            None => problems.add(
-                                &annex_file,
-                                format!("{t_key}.rows[{r_i}]"),
-                                format!("« ${id} » ne désigne aucune valeur : écrivez $ suivi d’un identifiant déclaré sous [values]"),
-                            ),
-                        },
-                        None => cells.push(Cell::Text(cell.clone())),
-                    }
-                }
-                rows.push(cells);
-            }
-            tables.push(Table {
-                id: t.id.clone(),
-                title: t.title.clone(),
-                columns: t.columns.clone(),
-                rows,
-            });
-        }
-        annexes.push(Annex {
-            number: a.number,
-            title: a.title.clone(),
-            source: a.source.clone(),
-            tables,
-        });
-    }
+    let values = annexes::load_values(&raw_annexes, &annex_file, &mut problems);
+    let annexes = annexes::load_annexes(&raw_annexes, &values, &annex_file, &mut problems);
+    let annex_numbers: BTreeSet<u8> = annexes.iter().map(|a| a.number).collect();
+    let Values {
+        list: values,
+        index: value_index,
+        broken,
+    } = values;
 
     // kpis.toml: first every id, so formulas may use KPIs declared further down.
     let mut kpi_index: HashMap<String, usize> = HashMap::new();
