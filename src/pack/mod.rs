@@ -9,6 +9,7 @@
 
 mod annexes;
 pub mod bounds;
+mod kpis;
 mod loaded;
 mod meta;
 mod texts;
@@ -19,67 +20,16 @@ pub use loaded::CasePack;
 // Where they were before `problem` was their own module; `play::settings` still names them.
 pub use crate::problem::{toml_location, wording, PackError, PackErrors};
 
-use crate::case::{Case, Part, Question, Value};
+use crate::case::{Case, Part, Question};
 use crate::check::Plans;
-use crate::format::Unit;
-use crate::formula::{self, Expr, Op};
-use crate::kpi::{DeclaredMistake, Kpi, KpiKind, RefId};
 use crate::problem::Problems;
-use annexes::Values;
 use rust_decimal::Decimal;
 use serde::Deserialize;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 use std::path::Path;
 
 // ------------------------------------------------------------------------------------------
 // The files as written.
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawKpis {
-    kpis: toml::Table,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawKpi {
-    label: String,
-    #[serde(default)]
-    formula: Option<String>,
-    #[serde(default)]
-    evolution: Option<FromTo>,
-    #[serde(default)]
-    difference: Option<FromTo>,
-    #[serde(default)]
-    unit: Option<Unit>,
-    precision: u32,
-    #[serde(default)]
-    aliases: Vec<String>,
-    #[serde(default)]
-    words: Vec<String>,
-    #[serde(default)]
-    tolerance: Option<Decimal>,
-    #[serde(default)]
-    min_decimals: Option<u32>,
-    #[serde(default)]
-    indivisible: bool,
-    #[serde(default)]
-    mistakes: Vec<RawMistake>,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct FromTo {
-    from: String,
-    to: String,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawMistake {
-    formula: String,
-    message: String,
-}
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -154,7 +104,7 @@ pub fn load(dir: &Path) -> Result<CasePack, PackErrors> {
     }
     let raw_case: Option<meta::RawCase> = read_toml(&case_file, &mut problems);
     let raw_annexes: Option<annexes::RawAnnexes> = read_toml(&annex_file, &mut problems);
-    let raw_kpis: Option<RawKpis> = read_toml(&kpi_file, &mut problems);
+    let raw_kpis: Option<kpis::RawKpis> = read_toml(&kpi_file, &mut problems);
     let raw_questions: Option<RawQuestions> = read_toml(&question_file, &mut problems);
     let (Some(raw_case), Some(raw_annexes), Some(raw_kpis), Some(raw_questions)) =
         (raw_case, raw_annexes, raw_kpis, raw_questions)
@@ -171,288 +121,17 @@ pub fn load(dir: &Path) -> Result<CasePack, PackErrors> {
     let values = annexes::load_values(&raw_annexes, &annex_file, &mut problems);
     let annexes = annexes::load_annexes(&raw_annexes, &values, &annex_file, &mut problems);
     let annex_numbers: BTreeSet<u8> = annexes.iter().map(|a| a.number).collect();
-    let Values {
-        list: values,
-        index: value_index,
-        broken,
-    } = values;
 
-    // kpis.toml: first every id, so formulas may use KPIs declared further down.
-    let mut kpi_index: HashMap<String, usize> = HashMap::new();
-    let mut raw_kpi_list: Vec<(String, RawKpi)> = Vec::new();
-    for (id, raw) in &raw_kpis.kpis {
-        let key = format!("kpis.{id}");
-        if !is_identifier(id) {
-            problems.add(
-                &kpi_file,
-                &key,
-                "identifiant d’indicateur incorrect : minuscules sans accent, chiffres et « _ », en commençant par une lettre (par exemple a3_ctr)",
-            );
-        }
-        if value_index.contains_key(id) {
-            problems.add(&kpi_file, &key, format!("« {id} » est déjà l’identifiant d’une valeur de annexes.toml : valeurs et indicateurs ont des identifiants distincts, renommez l’un des deux"));
-        }
-        match raw.clone().try_into::<RawKpi>() {
-            Ok(k) => {
-                kpi_index.insert(id.clone(), raw_kpi_list.len());
-                raw_kpi_list.push((id.clone(), k));
-            }
-            Err(e) => problems.add(&kpi_file, &key, wording::toml_message(e.message())),
-        }
-    }
-    let resolve = |name: &str| -> Option<RefId> {
-        value_index
-            .get(name)
-            .map(|&i| RefId::Value(i))
-            .or_else(|| kpi_index.get(name).map(|&i| RefId::Kpi(i)))
-    };
-    let unit_of = |r: RefId, raw_list: &[(String, RawKpi)]| -> Option<Unit> {
-        match r {
-            RefId::Value(i) => Some(values[i].unit),
-            RefId::Kpi(i) => raw_list[i].1.unit.or_else(|| {
-                let k = &raw_list[i].1;
-                k.evolution.as_ref().map(|_| Unit::Percent)
-            }),
-        }
-    };
-    let mut kpis: Vec<Kpi> = Vec::new();
-    for (id, raw) in &raw_kpi_list {
-        let key = format!("kpis.{id}");
-        let compile = |src: &str, field: &str, problems: &mut Problems| -> Option<Expr<RefId>> {
-            let parsed = match formula::parse(src) {
-                Ok(e) => e,
-                Err(e) => {
-                    problems.add(
-                        &kpi_file,
-                        format!("{key}.{field}"),
-                        format!("formule « {src} » : {e}"),
-                    );
-                    return None;
-                }
-            };
-            for n in parsed.numbers() {
-                if let Some(problem) = bounds::figure_problem(n) {
-                    problems.add(
-                        &kpi_file,
-                        format!("{key}.{field}"),
-                        format!("formule « {src} » : {problem}"),
-                    );
-                    return None;
-                }
-            }
-            let mut unknown = Vec::new();
-            let resolved = parsed.try_map(&mut |name: String| match resolve(&name) {
-                Some(r) => Ok::<RefId, ()>(r),
-                None => {
-                    unknown.push(name);
-                    Ok(RefId::Value(usize::MAX))
-                }
-            });
-            let dangling = !unknown.is_empty();
-            unknown.retain(|name| !broken.contains(name));
-            if dangling && unknown.is_empty() {
-                return None;
-            }
-            if !unknown.is_empty() {
-                problems.add(
-                    &kpi_file,
-                    format!("{key}.{field}"),
-                    format!(
-                        "identifiant inconnu : {} (écrivez un identifiant de [values] dans annexes.toml ou d’un indicateur de kpis.toml)",
-                        unknown.join(", ")
-                    ),
-                );
-                return None;
-            }
-            resolved.ok()
-        };
-        let defined = [
-            raw.formula.is_some(),
-            raw.evolution.is_some(),
-            raw.difference.is_some(),
-        ]
-        .iter()
-        .filter(|b| **b)
-        .count();
-        if defined != 1 {
-            problems.add(
-                &kpi_file,
-                &key,
-                "un indicateur se définit par une seule des clés formula, evolution ou difference : gardez-en exactement une",
-            );
-            continue;
-        }
-        let from_to = |ft: &FromTo,
-                       field: &str,
-                       problems: &mut Problems|
-         -> Option<(RefId, RefId)> {
-            let from = resolve(&ft.from);
-            let to = resolve(&ft.to);
-            for (name, r) in [(&ft.from, from), (&ft.to, to)] {
-                if r.is_none() {
-                    problems.add(
-                            &kpi_file,
-                            format!("{key}.{field}"),
-                            format!("identifiant inconnu : « {name} » (écrivez un identifiant de [values] ou d’un indicateur)"),
-                        );
-                }
-            }
-            Some((from?, to?))
-        };
-        let (kind, expr, unit) = if let Some(src) = &raw.formula {
-            let Some(expr) = compile(src, "formula", &mut problems) else {
-                continue;
-            };
-            let Some(unit) = raw.unit else {
-                problems.add(
-                    &kpi_file,
-                    format!("{key}.unit"),
-                    "une formule a besoin d’une unité : ajoutez unit = \"count\", \"eur\", \"percent\", \"points\", \"ratio\" ou \"seconds\"",
-                );
-                continue;
-            };
-            (KpiKind::Formula, expr, unit)
-        } else if let Some(ft) = &raw.evolution {
-            let Some((from, to)) = from_to(ft, "evolution", &mut problems) else {
-                continue;
-            };
-            if raw.unit.is_some_and(|u| u != Unit::Percent) {
-                problems.add(
-                    &kpi_file,
-                    format!("{key}.unit"),
-                    "une évolution s’exprime en pourcentage : retirez unit ou écrivez unit = \"percent\"",
-                );
-            }
-            let expr = Expr::Bin(
-                Op::Mul,
-                Box::new(Expr::Bin(
-                    Op::Div,
-                    Box::new(Expr::Bin(
-                        Op::Sub,
-                        Box::new(Expr::Ref(to)),
-                        Box::new(Expr::Ref(from)),
-                    )),
-                    Box::new(Expr::Ref(from)),
-                )),
-                Box::new(Expr::Num(Decimal::ONE_HUNDRED)),
-            );
-            (KpiKind::Evolution { from, to }, expr, Unit::Percent)
-        } else if let Some(ft) = &raw.difference {
-            let Some((from, to)) = from_to(ft, "difference", &mut problems) else {
-                continue;
-            };
-            let (uf, ut) = (unit_of(from, &raw_kpi_list), unit_of(to, &raw_kpi_list));
-            if uf != ut {
-                problems.add(
-                    &kpi_file,
-                    format!("{key}.difference"),
-                    "« from » et « to » doivent avoir la même unité : choisissez deux chiffres de même nature (deux taux, deux montants…)",
-                );
-            }
-            let natural = match uf {
-                Some(Unit::Percent) => Unit::Points,
-                Some(u) => u,
-                None => Unit::Count,
-            };
-            let unit = raw.unit.unwrap_or(natural);
-            let expr = Expr::Bin(Op::Sub, Box::new(Expr::Ref(to)), Box::new(Expr::Ref(from)));
-            (KpiKind::Difference { from, to }, expr, unit)
-        } else {
-            continue;
-        };
-        if raw.precision > bounds::MAX_PRECISION {
-            problems.add(
-                &kpi_file,
-                format!("{key}.precision"),
-                format!(
-                    "{max} décimales au plus : écrivez une précision de 0 à {max}",
-                    max = bounds::MAX_PRECISION
-                ),
-            );
-        }
-        if let Some(min) = raw.min_decimals {
-            if min > raw.precision.min(bounds::MAX_PRECISION) {
-                problems.add(
-                    &kpi_file,
-                    format!("{key}.min_decimals"),
-                    format!(
-                        "min_decimals vaut {min}, plus que la précision ({}) : min_decimals dit combien de décimales une bonne réponse exige quand l’énoncé en demande moins que la précision n’en montre ; écrivez un nombre de 0 à {}, ou retirez min_decimals",
-                        raw.precision, raw.precision.min(bounds::MAX_PRECISION)
-                    ),
-                );
-            }
-        }
-        if let Some(t) = raw.tolerance {
-            if t.is_sign_negative() {
-                problems.add(
-                    &kpi_file,
-                    format!("{key}.tolerance"),
-                    "une tolérance ne peut pas être négative",
-                );
-            } else if let Some(problem) = bounds::figure_problem(t) {
-                problems.add(&kpi_file, format!("{key}.tolerance"), problem);
-            }
-        }
-        if raw.indivisible && unit != Unit::Count {
-            problems.add(
-                &kpi_file,
-                format!("{key}.indivisible"),
-                "seul un dénombrement peut être indivisible : écrivez unit = \"count\", ou retirez indivisible",
-            );
-        }
-        let mut mistakes = Vec::new();
-        for (m_i, m) in raw.mistakes.iter().enumerate() {
-            if let Some(expr) = compile(
-                &m.formula,
-                &format!("mistakes[{m_i}].formula"),
-                &mut problems,
-            ) {
-                if !texts.contains(&m.message) {
-                    problems.add(
-                        &kpi_file,
-                        format!("{key}.mistakes[{m_i}].message"),
-                        format!("aucun texte « {} » dans {} : écrivez l’identifiant du texte qui explique l’erreur", m.message, prompts_dir.display()),
-                    );
-                }
-                mistakes.push(DeclaredMistake {
-                    expr,
-                    message: m.message.clone(),
-                });
-            }
-        }
-        kpis.push(Kpi {
-            id: id.clone(),
-            label: raw.label.clone(),
-            unit,
-            precision: raw.precision.min(bounds::MAX_PRECISION),
-            kind,
-            expr,
-            aliases: raw.aliases.clone(),
-            words: raw.words.iter().map(|w| w.to_lowercase()).collect(),
-            tolerance: raw.tolerance,
-            min_decimals: raw.min_decimals,
-            indivisible: raw.indivisible,
-            mistakes,
-            annexes: Vec::new(),
-        });
-    }
-    if kpis.len() != raw_kpi_list.len() {
-        // Indices would not line up with `kpi_index`: stop here with what was found.
+    let Some((kpis, kpi_index)) = kpis::load_kpis(
+        &raw_kpis,
+        &values,
+        &texts,
+        &prompts_dir,
+        &kpi_file,
+        &mut problems,
+    ) else {
         return Err(problems.into_errors());
-    }
-    if let Some(cycle) = find_cycle(&kpis) {
-        problems.add(
-            &kpi_file,
-            format!("kpis.{}", kpis[cycle].id),
-            "cet indicateur dépend de lui-même par sa formule (boucle) : une formule ne peut pas revenir à son propre indicateur",
-        );
-        return Err(problems.into_errors());
-    }
-    for i in 0..kpis.len() {
-        let mut set = BTreeSet::new();
-        collect_annexes(&kpis, &values, i, &mut set);
-        kpis[i].annexes = set.into_iter().collect();
-    }
+    };
 
     // questions.toml
     let mut questions: Vec<Question> = Vec::new();
@@ -568,52 +247,16 @@ pub fn load(dir: &Path) -> Result<CasePack, PackErrors> {
         meta: meta::case_meta(&raw_case),
         dossiers,
         annexes,
-        values,
+        values: values.list,
         kpis,
         questions,
         texts,
-        value_index,
+        value_index: values.index,
         kpi_index,
         grids,
     };
 
-    // Every KPI and every declared mistake must evaluate.
-    // Every KPI and every declared mistake must evaluate, within bounds: exactly, and with
-    // the KPIs it uses rounded as a student copies them (what the checker accepts too).
-    for (i, k) in case.kpis.iter().enumerate() {
-        let results = [case.evaluate(i), case.evaluate_from_rounded(i)];
-        match results.iter().find_map(|r| r.as_ref().err()) {
-            Some(e) => problems.add(
-                &kpi_file,
-                format!("kpis.{}", k.id),
-                format!("calcul impossible : {}", eval_problem(e)),
-            ),
-            None => {
-                if let Some(problem) = results
-                    .iter()
-                    .flatten()
-                    .find_map(|v| bounds::result_problem(*v))
-                {
-                    problems.add(&kpi_file, format!("kpis.{}", k.id), problem);
-                }
-            }
-        }
-        for (m_i, m) in k.mistakes.iter().enumerate() {
-            let location = format!("kpis.{}.mistakes[{m_i}]", k.id);
-            match case.eval_exact(&m.expr, &k.id) {
-                Err(e) => problems.add(
-                    &kpi_file,
-                    location,
-                    format!("calcul impossible : {}", eval_problem(&e)),
-                ),
-                Ok(v) => {
-                    if let Some(problem) = bounds::result_problem(v) {
-                        problems.add(&kpi_file, location, problem);
-                    }
-                }
-            }
-        }
-    }
+    kpis::check_evaluations(&case, &kpi_file, &mut problems);
     texts::check_texts(&case, &prompts_dir, &mut problems);
     workshop::check_texts(&case, workshop.as_ref(), &prompts_dir, &mut problems);
 
@@ -626,7 +269,7 @@ pub fn load(dir: &Path) -> Result<CasePack, PackErrors> {
             location: "kpis".into(),
             problem: format!(
                 "impossible de préparer la correction des réponses : {}",
-                eval_problem(&e)
+                kpis::eval_problem(&e)
             ),
         }])
     })?;
@@ -635,50 +278,4 @@ pub fn load(dir: &Path) -> Result<CasePack, PackErrors> {
         plans,
         workshop,
     })
-}
-
-/// Why a KPI cannot be computed, in French.
-fn eval_problem(e: &crate::kpi::EvalError) -> String {
-    match e {
-        crate::kpi::EvalError::Arithmetic(what) => format!(
-            "division par zéro ou dépassement en calculant {what} : vérifiez les valeurs et la formule"
-        ),
-        crate::kpi::EvalError::NoSuchKpi(i) => format!("aucun indicateur n° {i}"),
-    }
-}
-
-fn find_cycle(kpis: &[Kpi]) -> Option<usize> {
-    // 0 = unvisited, 1 = on the current path, 2 = done
-    fn visit(kpis: &[Kpi], i: usize, state: &mut [u8]) -> Option<usize> {
-        match state[i] {
-            1 => return Some(i),
-            2 => return None,
-            _ => {}
-        }
-        state[i] = 1;
-        for r in kpis[i].expr.refs() {
-            if let RefId::Kpi(j) = *r {
-                if let Some(c) = visit(kpis, j, state) {
-                    return Some(c);
-                }
-            }
-        }
-        state[i] = 2;
-        None
-    }
-    let mut state = vec![0u8; kpis.len()];
-    (0..kpis.len()).find_map(|i| visit(kpis, i, &mut state))
-}
-
-fn collect_annexes(kpis: &[Kpi], values: &[Value], i: usize, out: &mut BTreeSet<u8>) {
-    for r in kpis[i].expr.refs() {
-        match *r {
-            RefId::Value(v) => {
-                if let Some(a) = values[v].annex {
-                    out.insert(a);
-                }
-            }
-            RefId::Kpi(k) => collect_annexes(kpis, values, k, out),
-        }
-    }
 }
