@@ -12,6 +12,7 @@ pub mod bounds;
 mod kpis;
 mod loaded;
 mod meta;
+mod questions;
 mod texts;
 mod workshop;
 
@@ -20,45 +21,13 @@ pub use loaded::CasePack;
 // Where they were before `problem` was their own module; `play::settings` still names them.
 pub use crate::problem::{toml_location, wording, PackError, PackErrors};
 
-use crate::case::{Case, Part, Question};
+use crate::case::Case;
 use crate::check::Plans;
 use crate::problem::Problems;
-use rust_decimal::Decimal;
-use serde::Deserialize;
-use std::collections::BTreeSet;
 use std::path::Path;
 
-// ------------------------------------------------------------------------------------------
-// The files as written.
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawQuestions {
-    questions: Vec<RawQuestion>,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawQuestion {
-    id: String,
-    dossier: String,
-    points: Decimal,
-    #[serde(default)]
-    annexes: Vec<u8>,
-    #[serde(default)]
-    parts: Vec<RawPart>,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawPart {
-    id: String,
-    kpi: String,
-    points: Decimal,
-}
-
-// ------------------------------------------------------------------------------------------
-
+/// Reads and parses one TOML file of the pack; a file that cannot be read or parsed is recorded
+/// as a problem (with its line when the parser gives one) and gives `None`.
 fn read_toml<T: serde::de::DeserializeOwned>(path: &Path, problems: &mut Problems) -> Option<T> {
     let src = match std::fs::read_to_string(path) {
         Ok(s) => s,
@@ -84,6 +53,8 @@ fn read_toml<T: serde::de::DeserializeOwned>(path: &Path, problems: &mut Problem
     }
 }
 
+/// Whether `id` can name a value or a KPI: lowercase ASCII letters, digits and `_`, starting
+/// with a letter or `_`.
 fn is_identifier(id: &str) -> bool {
     let mut chars = id.chars();
     matches!(chars.next(), Some('a'..='z' | '_'))
@@ -91,6 +62,12 @@ fn is_identifier(id: &str) -> bool {
 }
 
 /// Loads and checks the pack in `dir`.
+///
+/// The steps share one list of problems and run in this order (so problems come in this order):
+/// the folder; the four files (stop if one does not read); the texts; `case.toml`; the values,
+/// then the annexes; the KPIs (stop if one cannot be built or the formulas loop); the questions
+/// and the dossiers' points; `grids.toml` and `linkedin.toml`; every KPI and mistake evaluates;
+/// the texts are complete; the answer checks are prepared.
 pub fn load(dir: &Path) -> Result<CasePack, PackErrors> {
     let mut problems = Problems::default();
     let case_file = dir.join("case.toml");
@@ -105,7 +82,7 @@ pub fn load(dir: &Path) -> Result<CasePack, PackErrors> {
     let raw_case: Option<meta::RawCase> = read_toml(&case_file, &mut problems);
     let raw_annexes: Option<annexes::RawAnnexes> = read_toml(&annex_file, &mut problems);
     let raw_kpis: Option<kpis::RawKpis> = read_toml(&kpi_file, &mut problems);
-    let raw_questions: Option<RawQuestions> = read_toml(&question_file, &mut problems);
+    let raw_questions: Option<questions::RawQuestions> = read_toml(&question_file, &mut problems);
     let (Some(raw_case), Some(raw_annexes), Some(raw_kpis), Some(raw_questions)) =
         (raw_case, raw_annexes, raw_kpis, raw_questions)
     else {
@@ -120,7 +97,6 @@ pub fn load(dir: &Path) -> Result<CasePack, PackErrors> {
 
     let values = annexes::load_values(&raw_annexes, &annex_file, &mut problems);
     let annexes = annexes::load_annexes(&raw_annexes, &values, &annex_file, &mut problems);
-    let annex_numbers: BTreeSet<u8> = annexes.iter().map(|a| a.number).collect();
 
     let Some((kpis, kpi_index)) = kpis::load_kpis(
         &raw_kpis,
@@ -133,111 +109,15 @@ pub fn load(dir: &Path) -> Result<CasePack, PackErrors> {
         return Err(problems.into_errors());
     };
 
-    // questions.toml
-    let mut questions: Vec<Question> = Vec::new();
-    let mut part_ids: BTreeSet<String> = BTreeSet::new();
-    for (i, q) in raw_questions.questions.iter().enumerate() {
-        let key = format!("questions[{i}]");
-        if questions.iter().any(|x| x.id == q.id) {
-            problems.add(
-                &question_file,
-                format!("{key}.id"),
-                format!(
-                    "la question « {} » est déclarée deux fois : changez l’un des identifiants",
-                    q.id
-                ),
-            );
-        }
-        if !dossiers.iter().any(|d| d.id == q.dossier) {
-            problems.add(
-                &question_file,
-                format!("{key}.dossier"),
-                format!(
-                    "le dossier « {} » n’est pas déclaré dans case.toml",
-                    q.dossier
-                ),
-            );
-        }
-        for n in &q.annexes {
-            if !annex_numbers.contains(n) {
-                problems.add(
-                    &question_file,
-                    format!("{key}.annexes"),
-                    format!("l’annexe {n} n’est pas déclarée dans annexes.toml"),
-                );
-            }
-        }
-        if let Some(problem) = bounds::points_problem(q.points, "une question") {
-            problems.add(&question_file, format!("{key}.points"), problem);
-        }
-        let mut parts = Vec::new();
-        for (p_i, p) in q.parts.iter().enumerate() {
-            let p_key = format!("{key}.parts[{p_i}]");
-            if !part_ids.insert(p.id.clone()) {
-                problems.add(
-                    &question_file,
-                    format!("{p_key}.id"),
-                    format!(
-                        "le calcul « {} » est déclaré deux fois : changez l’un des identifiants",
-                        p.id
-                    ),
-                );
-            }
-            let milli = match bounds::points_problem(p.points, "un calcul") {
-                Some(problem) => {
-                    problems.add(&question_file, format!("{p_key}.points"), problem);
-                    0
-                }
-                // Within bounds, thousandths always fit.
-                None => crate::case::to_milli(p.points).unwrap_or(0),
-            };
-            match kpi_index.get(&p.kpi) {
-                Some(&k) => parts.push(Part {
-                    id: p.id.clone(),
-                    kpi: k,
-                    points: p.points,
-                    milli,
-                }),
-                None => problems.add(
-                    &question_file,
-                    format!("{p_key}.kpi"),
-                    format!(
-                        "indicateur inconnu : « {} » (écrivez un identifiant de kpis.toml)",
-                        p.kpi
-                    ),
-                ),
-            }
-        }
-        let parts_sum = bounds::checked_sum(parts.iter().map(|p| p.points));
-        if let Some(parts_sum) = parts_sum.filter(|s| *s > q.points) {
-            problems.add(
-                &question_file,
-                format!("{key}.parts"),
-                format!(
-                    "les calculs totalisent {parts_sum} points, plus que les {} points de la question",
-                    q.points
-                ),
-            );
-        }
-        questions.push(Question {
-            id: q.id.clone(),
-            dossier: q.dossier.clone(),
-            points: q.points,
-            annexes: q.annexes.clone(),
-            parts,
-        });
-    }
-    for d in &dossiers {
-        let sum = bounds::checked_sum(
-            questions
-                .iter()
-                .filter(|q| q.dossier == d.id)
-                .map(|q| q.points),
-        );
-        if let Some(sum) = sum.filter(|s| *s != d.points) {
-            problems.add(&question_file, "questions", format!("les questions du dossier « {} » totalisent {sum} points mais case.toml lui en donne {} : les deux doivent être égaux", d.id, d.points));
-        }
-    }
+    let questions = questions::load_questions(
+        &raw_questions,
+        &dossiers,
+        &annexes,
+        &kpi_index,
+        &question_file,
+        &mut problems,
+    );
+    questions::check_dossier_points(&dossiers, &questions, &question_file, &mut problems);
 
     // The optional grids.toml and linkedin.toml.
     let grids = workshop::load_grids(&dir.join("grids.toml"), &questions, &mut problems);
@@ -263,19 +143,25 @@ pub fn load(dir: &Path) -> Result<CasePack, PackErrors> {
     if !problems.is_empty() {
         return Err(problems.into_errors());
     }
-    let plans = Plans::build(&case).map_err(|e| {
+    let plans = build_plans(&case, &kpi_file)?;
+    Ok(CasePack {
+        case,
+        plans,
+        workshop,
+    })
+}
+
+/// Prepares the answer checks of a case that loaded without a problem; a KPI the checker cannot
+/// prepare is reported on `kpis.toml`.
+fn build_plans(case: &Case, kpi_file: &Path) -> Result<Plans, PackErrors> {
+    Plans::build(case).map_err(|e| {
         PackErrors(vec![PackError {
-            file: kpi_file.clone(),
+            file: kpi_file.to_path_buf(),
             location: "kpis".into(),
             problem: format!(
                 "impossible de préparer la correction des réponses : {}",
                 kpis::eval_problem(&e)
             ),
         }])
-    })?;
-    Ok(CasePack {
-        case,
-        plans,
-        workshop,
     })
 }
