@@ -1,0 +1,519 @@
+//! `kpis.toml`: the indicators of the subject, their formulas, options and declared mistakes, and
+//! the check that every one of them evaluates.
+
+use super::annexes::Values;
+use super::{bounds, is_identifier};
+use crate::case::{Case, Value};
+use crate::format::Unit;
+use crate::formula::{self, Expr, Op};
+use crate::kpi::{DeclaredMistake, EvalError, Kpi, KpiKind, RefId};
+use crate::problem::{wording, Problems};
+use crate::prompts::Prompts;
+use rust_decimal::Decimal;
+use serde::Deserialize;
+use std::collections::{BTreeSet, HashMap};
+use std::path::Path;
+
+/// `kpis.toml` as written.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawKpis {
+    kpis: toml::Table,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawKpi {
+    label: String,
+    #[serde(default)]
+    formula: Option<String>,
+    #[serde(default)]
+    evolution: Option<FromTo>,
+    #[serde(default)]
+    difference: Option<FromTo>,
+    #[serde(default)]
+    unit: Option<Unit>,
+    precision: u32,
+    #[serde(default)]
+    aliases: Vec<String>,
+    #[serde(default)]
+    words: Vec<String>,
+    #[serde(default)]
+    tolerance: Option<Decimal>,
+    #[serde(default)]
+    min_decimals: Option<u32>,
+    #[serde(default)]
+    indivisible: bool,
+    #[serde(default)]
+    mistakes: Vec<RawMistake>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FromTo {
+    from: String,
+    to: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawMistake {
+    formula: String,
+    message: String,
+}
+
+/// What a KPI's definition may refer to: the values and every declared KPI (readable ones, in
+/// the order of `kpis.toml`), and where problems with it are reported.
+struct Resolver<'a> {
+    values: &'a Values,
+    kpi_index: &'a HashMap<String, usize>,
+    raw_kpis: &'a [(String, RawKpi)],
+    file: &'a Path,
+}
+
+impl Resolver<'_> {
+    /// The value, or else the KPI, that `name` designates.
+    fn resolve(&self, name: &str) -> Option<RefId> {
+        self.values
+            .index
+            .get(name)
+            .map(|&i| RefId::Value(i))
+            .or_else(|| self.kpi_index.get(name).map(|&i| RefId::Kpi(i)))
+    }
+
+    /// The unit of a value, or the declared unit of a KPI (an evolution is in percent).
+    fn unit_of(&self, r: RefId) -> Option<Unit> {
+        match r {
+            RefId::Value(i) => Some(self.values.list[i].unit),
+            RefId::Kpi(i) => self.raw_kpis[i].1.unit.or_else(|| {
+                let k = &self.raw_kpis[i].1;
+                k.evolution.as_ref().map(|_| Unit::Percent)
+            }),
+        }
+    }
+
+    /// Parses the formula `src` of `{key}.{field}`: it must parse, its numbers must be within
+    /// bounds and every id must resolve. A formula naming only ids that are unknown because
+    /// their value is broken gives `None` without a new problem (already reported).
+    fn compile(
+        &self,
+        src: &str,
+        key: &str,
+        field: &str,
+        problems: &mut Problems,
+    ) -> Option<Expr<RefId>> {
+        let parsed = match formula::parse(src) {
+            Ok(e) => e,
+            Err(e) => {
+                problems.add(
+                    self.file,
+                    format!("{key}.{field}"),
+                    format!("formule « {src} » : {e}"),
+                );
+                return None;
+            }
+        };
+        for n in parsed.numbers() {
+            if let Some(problem) = bounds::figure_problem(n) {
+                problems.add(
+                    self.file,
+                    format!("{key}.{field}"),
+                    format!("formule « {src} » : {problem}"),
+                );
+                return None;
+            }
+        }
+        let mut unknown = Vec::new();
+        let resolved = parsed.try_map(&mut |name: String| match self.resolve(&name) {
+            Some(r) => Ok::<RefId, ()>(r),
+            None => {
+                unknown.push(name);
+                Ok(RefId::Value(usize::MAX))
+            }
+        });
+        let dangling = !unknown.is_empty();
+        unknown.retain(|name| !self.values.broken.contains(name));
+        if dangling && unknown.is_empty() {
+            return None;
+        }
+        if !unknown.is_empty() {
+            problems.add(
+                self.file,
+                format!("{key}.{field}"),
+                format!(
+                    "identifiant inconnu : {} (écrivez un identifiant de [values] dans annexes.toml ou d’un indicateur de kpis.toml)",
+                    unknown.join(", ")
+                ),
+            );
+            return None;
+        }
+        resolved.ok()
+    }
+
+    /// Resolves the `from` and `to` of `{key}.{field}`, reporting each one that names nothing.
+    fn resolve_from_to(
+        &self,
+        ft: &FromTo,
+        key: &str,
+        field: &str,
+        problems: &mut Problems,
+    ) -> Option<(RefId, RefId)> {
+        let from = self.resolve(&ft.from);
+        let to = self.resolve(&ft.to);
+        for (name, r) in [(&ft.from, from), (&ft.to, to)] {
+            if r.is_none() {
+                problems.add(
+                    self.file,
+                    format!("{key}.{field}"),
+                    format!("identifiant inconnu : « {name} » (écrivez un identifiant de [values] ou d’un indicateur)"),
+                );
+            }
+        }
+        Some((from?, to?))
+    }
+}
+
+/// Checks every KPI of `kpis.toml` and returns them with their index by id; `None` when loading
+/// must stop here (a KPI could not be built, so indices would not line up, or the formulas
+/// loop), with the problems recorded.
+pub(super) fn load_kpis(
+    raw: &RawKpis,
+    values: &Values,
+    texts: &Prompts,
+    prompts_dir: &Path,
+    file: &Path,
+    problems: &mut Problems,
+) -> Option<(Vec<Kpi>, HashMap<String, usize>)> {
+    let (kpi_index, raw_kpis) = declare_kpis(raw, values, file, problems);
+    let resolver = Resolver {
+        values,
+        kpi_index: &kpi_index,
+        raw_kpis: &raw_kpis,
+        file,
+    };
+    let mut kpis: Vec<Kpi> = Vec::new();
+    for (id, raw) in &raw_kpis {
+        if let Some(kpi) = build_kpi(&resolver, id, raw, texts, prompts_dir, problems) {
+            kpis.push(kpi);
+        }
+    }
+    if kpis.len() != raw_kpis.len() {
+        // Indices would not line up with `kpi_index`: stop here with what was found.
+        return None;
+    }
+    if let Some(cycle) = find_cycle(&kpis) {
+        problems.add(
+            file,
+            format!("kpis.{}", kpis[cycle].id),
+            "cet indicateur dépend de lui-même par sa formule (boucle) : une formule ne peut pas revenir à son propre indicateur",
+        );
+        return None;
+    }
+    for i in 0..kpis.len() {
+        let mut set = BTreeSet::new();
+        collect_annexes(&kpis, &values.list, i, &mut set);
+        kpis[i].annexes = set.into_iter().collect();
+    }
+    Some((kpis, kpi_index))
+}
+
+/// The first pass over `kpis.toml`: every id is an identifier distinct from the values' ids,
+/// and every KPI reads. Returns the index of the readable KPIs by id, and them in order, so that
+/// formulas may use KPIs declared further down.
+fn declare_kpis(
+    raw: &RawKpis,
+    values: &Values,
+    file: &Path,
+    problems: &mut Problems,
+) -> (HashMap<String, usize>, Vec<(String, RawKpi)>) {
+    let mut kpi_index: HashMap<String, usize> = HashMap::new();
+    let mut raw_kpis: Vec<(String, RawKpi)> = Vec::new();
+    for (id, raw) in &raw.kpis {
+        let key = format!("kpis.{id}");
+        if !is_identifier(id) {
+            problems.add(
+                file,
+                &key,
+                "identifiant d’indicateur incorrect : minuscules sans accent, chiffres et « _ », en commençant par une lettre (par exemple a3_ctr)",
+            );
+        }
+        if values.index.contains_key(id) {
+            problems.add(file, &key, format!("« {id} » est déjà l’identifiant d’une valeur de annexes.toml : valeurs et indicateurs ont des identifiants distincts, renommez l’un des deux"));
+        }
+        match raw.clone().try_into::<RawKpi>() {
+            Ok(k) => {
+                kpi_index.insert(id.clone(), raw_kpis.len());
+                raw_kpis.push((id.clone(), k));
+            }
+            Err(e) => problems.add(file, &key, wording::toml_message(e.message())),
+        }
+    }
+    (kpi_index, raw_kpis)
+}
+
+/// Checks one KPI (its definition, then its options, then its declared mistakes) and builds it;
+/// `None` when its definition is unusable.
+fn build_kpi(
+    resolver: &Resolver,
+    id: &str,
+    raw: &RawKpi,
+    texts: &Prompts,
+    prompts_dir: &Path,
+    problems: &mut Problems,
+) -> Option<Kpi> {
+    let key = format!("kpis.{id}");
+    let (kind, expr, unit) = kpi_definition(resolver, &key, raw, problems)?;
+    check_kpi_options(raw, unit, &key, resolver.file, problems);
+    let mut mistakes = Vec::new();
+    for (m_i, m) in raw.mistakes.iter().enumerate() {
+        if let Some(expr) = resolver.compile(
+            &m.formula,
+            &key,
+            &format!("mistakes[{m_i}].formula"),
+            problems,
+        ) {
+            if !texts.contains(&m.message) {
+                problems.add(
+                    resolver.file,
+                    format!("{key}.mistakes[{m_i}].message"),
+                    format!("aucun texte « {} » dans {} : écrivez l’identifiant du texte qui explique l’erreur", m.message, prompts_dir.display()),
+                );
+            }
+            mistakes.push(DeclaredMistake {
+                expr,
+                message: m.message.clone(),
+            });
+        }
+    }
+    Some(Kpi {
+        id: id.to_string(),
+        label: raw.label.clone(),
+        unit,
+        precision: raw.precision.min(bounds::MAX_PRECISION),
+        kind,
+        expr,
+        aliases: raw.aliases.clone(),
+        words: raw.words.iter().map(|w| w.to_lowercase()).collect(),
+        tolerance: raw.tolerance,
+        min_decimals: raw.min_decimals,
+        indivisible: raw.indivisible,
+        mistakes,
+        annexes: Vec::new(),
+    })
+}
+
+/// Checks that a KPI has exactly one of `formula`, `evolution` and `difference`, and that it
+/// resolves with a fitting unit. Returns its kind, its expression and its unit, or `None` when
+/// the KPI cannot be built.
+fn kpi_definition(
+    resolver: &Resolver,
+    key: &str,
+    raw: &RawKpi,
+    problems: &mut Problems,
+) -> Option<(KpiKind, Expr<RefId>, Unit)> {
+    let file = resolver.file;
+    let defined = [
+        raw.formula.is_some(),
+        raw.evolution.is_some(),
+        raw.difference.is_some(),
+    ]
+    .iter()
+    .filter(|b| **b)
+    .count();
+    if defined != 1 {
+        problems.add(
+            file,
+            key,
+            "un indicateur se définit par une seule des clés formula, evolution ou difference : gardez-en exactement une",
+        );
+        return None;
+    }
+    if let Some(src) = &raw.formula {
+        let expr = resolver.compile(src, key, "formula", problems)?;
+        let Some(unit) = raw.unit else {
+            problems.add(
+                file,
+                format!("{key}.unit"),
+                "une formule a besoin d’une unité : ajoutez unit = \"count\", \"eur\", \"percent\", \"points\", \"ratio\" ou \"seconds\"",
+            );
+            return None;
+        };
+        Some((KpiKind::Formula, expr, unit))
+    } else if let Some(ft) = &raw.evolution {
+        let (from, to) = resolver.resolve_from_to(ft, key, "evolution", problems)?;
+        if raw.unit.is_some_and(|u| u != Unit::Percent) {
+            problems.add(
+                file,
+                format!("{key}.unit"),
+                "une évolution s’exprime en pourcentage : retirez unit ou écrivez unit = \"percent\"",
+            );
+        }
+        let expr = Expr::Bin(
+            Op::Mul,
+            Box::new(Expr::Bin(
+                Op::Div,
+                Box::new(Expr::Bin(
+                    Op::Sub,
+                    Box::new(Expr::Ref(to)),
+                    Box::new(Expr::Ref(from)),
+                )),
+                Box::new(Expr::Ref(from)),
+            )),
+            Box::new(Expr::Num(Decimal::ONE_HUNDRED)),
+        );
+        Some((KpiKind::Evolution { from, to }, expr, Unit::Percent))
+    } else if let Some(ft) = &raw.difference {
+        let (from, to) = resolver.resolve_from_to(ft, key, "difference", problems)?;
+        let (uf, ut) = (resolver.unit_of(from), resolver.unit_of(to));
+        if uf != ut {
+            problems.add(
+                file,
+                format!("{key}.difference"),
+                "« from » et « to » doivent avoir la même unité : choisissez deux chiffres de même nature (deux taux, deux montants…)",
+            );
+        }
+        let natural = match uf {
+            Some(Unit::Percent) => Unit::Points,
+            Some(u) => u,
+            None => Unit::Count,
+        };
+        let unit = raw.unit.unwrap_or(natural);
+        let expr = Expr::Bin(Op::Sub, Box::new(Expr::Ref(to)), Box::new(Expr::Ref(from)));
+        Some((KpiKind::Difference { from, to }, expr, unit))
+    } else {
+        None
+    }
+}
+
+/// Checks a KPI's options against its unit: `precision` at most [`bounds::MAX_PRECISION`],
+/// `min_decimals` at most the precision, `tolerance` not negative and within bounds,
+/// `indivisible` only for a count.
+fn check_kpi_options(raw: &RawKpi, unit: Unit, key: &str, file: &Path, problems: &mut Problems) {
+    if raw.precision > bounds::MAX_PRECISION {
+        problems.add(
+            file,
+            format!("{key}.precision"),
+            format!(
+                "{max} décimales au plus : écrivez une précision de 0 à {max}",
+                max = bounds::MAX_PRECISION
+            ),
+        );
+    }
+    if let Some(min) = raw.min_decimals {
+        if min > raw.precision.min(bounds::MAX_PRECISION) {
+            problems.add(
+                file,
+                format!("{key}.min_decimals"),
+                format!(
+                    "min_decimals vaut {min}, plus que la précision ({}) : min_decimals dit combien de décimales une bonne réponse exige quand l’énoncé en demande moins que la précision n’en montre ; écrivez un nombre de 0 à {}, ou retirez min_decimals",
+                    raw.precision, raw.precision.min(bounds::MAX_PRECISION)
+                ),
+            );
+        }
+    }
+    if let Some(t) = raw.tolerance {
+        if t.is_sign_negative() {
+            problems.add(
+                file,
+                format!("{key}.tolerance"),
+                "une tolérance ne peut pas être négative",
+            );
+        } else if let Some(problem) = bounds::figure_problem(t) {
+            problems.add(file, format!("{key}.tolerance"), problem);
+        }
+    }
+    if raw.indivisible && unit != Unit::Count {
+        problems.add(
+            file,
+            format!("{key}.indivisible"),
+            "seul un dénombrement peut être indivisible : écrivez unit = \"count\", ou retirez indivisible",
+        );
+    }
+}
+
+/// Checks that every KPI and every declared mistake evaluates, within bounds: exactly, and with
+/// the KPIs it uses rounded as a student copies them (what the checker accepts too).
+pub(super) fn check_evaluations(case: &Case, file: &Path, problems: &mut Problems) {
+    for (i, k) in case.kpis.iter().enumerate() {
+        let results = [case.evaluate(i), case.evaluate_from_rounded(i)];
+        match results.iter().find_map(|r| r.as_ref().err()) {
+            Some(e) => problems.add(
+                file,
+                format!("kpis.{}", k.id),
+                format!("calcul impossible : {}", eval_problem(e)),
+            ),
+            None => {
+                if let Some(problem) = results
+                    .iter()
+                    .flatten()
+                    .find_map(|v| bounds::result_problem(*v))
+                {
+                    problems.add(file, format!("kpis.{}", k.id), problem);
+                }
+            }
+        }
+        for (m_i, m) in k.mistakes.iter().enumerate() {
+            let location = format!("kpis.{}.mistakes[{m_i}]", k.id);
+            match case.eval_exact(&m.expr, &k.id) {
+                Err(e) => problems.add(
+                    file,
+                    location,
+                    format!("calcul impossible : {}", eval_problem(&e)),
+                ),
+                Ok(v) => {
+                    if let Some(problem) = bounds::result_problem(v) {
+                        problems.add(file, location, problem);
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Why a KPI cannot be computed, in French.
+pub(super) fn eval_problem(e: &EvalError) -> String {
+    match e {
+        EvalError::Arithmetic(what) => format!(
+            "division par zéro ou dépassement en calculant {what} : vérifiez les valeurs et la formule"
+        ),
+        EvalError::NoSuchKpi(i) => format!("aucun indicateur n° {i}"),
+    }
+}
+
+/// The first KPI found on a loop of formulas, if any.
+fn find_cycle(kpis: &[Kpi]) -> Option<usize> {
+    // 0 = unvisited, 1 = on the current path, 2 = done
+    fn visit(kpis: &[Kpi], i: usize, state: &mut [u8]) -> Option<usize> {
+        match state[i] {
+            1 => return Some(i),
+            2 => return None,
+            _ => {}
+        }
+        state[i] = 1;
+        for r in kpis[i].expr.refs() {
+            if let RefId::Kpi(j) = *r {
+                if let Some(c) = visit(kpis, j, state) {
+                    return Some(c);
+                }
+            }
+        }
+        state[i] = 2;
+        None
+    }
+    let mut state = vec![0u8; kpis.len()];
+    (0..kpis.len()).find_map(|i| visit(kpis, i, &mut state))
+}
+
+/// Adds to `out` the annexes of every value KPI `i` uses, directly or through other KPIs.
+fn collect_annexes(kpis: &[Kpi], values: &[Value], i: usize, out: &mut BTreeSet<u8>) {
+    for r in kpis[i].expr.refs() {
+        match *r {
+            RefId::Value(v) => {
+                if let Some(a) = values[v].annex {
+                    out.insert(a);
+                }
+            }
+            RefId::Kpi(k) => collect_annexes(kpis, values, k, out),
+        }
+    }
+}

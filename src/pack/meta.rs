@@ -1,0 +1,107 @@
+//! `case.toml`: the subject's identity (id, title, exam, session, points) and its dossiers.
+
+use super::bounds;
+use crate::case::{CaseMeta, Dossier};
+use crate::problem::Problems;
+use rust_decimal::Decimal;
+use serde::Deserialize;
+use std::path::Path;
+
+/// `case.toml` as written.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawCase {
+    id: String,
+    title: String,
+    exam: String,
+    session: u16,
+    code: String,
+    duration_minutes: u32,
+    total_points: Decimal,
+    /// The folder of the pack's texts, relative to the pack.
+    pub(super) prompts: String,
+    dossiers: Vec<RawDossier>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawDossier {
+    id: String,
+    title: String,
+    points: Decimal,
+}
+
+/// Checks the case's own keys: the id is lowercase letters, digits and `-`, and `total_points`
+/// is within bounds.
+pub(super) fn check_meta(raw: &RawCase, file: &Path, problems: &mut Problems) {
+    let valid_case_id = !raw.id.is_empty()
+        && raw
+            .id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+    if !valid_case_id {
+        problems.add(
+            file,
+            "id",
+            format!(
+                "« {} » n’est pas un identifiant de cas : écrivez-le en minuscules sans accent, chiffres et « - » (par exemple arbre-cadeau)",
+                raw.id
+            ),
+        );
+    }
+    if let Some(problem) = bounds::points_problem(raw.total_points, "un sujet") {
+        problems.add(file, "total_points", problem);
+    }
+}
+
+/// Checks the dossiers (points within bounds, no id twice, points summing to `total_points`)
+/// and returns them in the order written.
+pub(super) fn load_dossiers(raw: &RawCase, file: &Path, problems: &mut Problems) -> Vec<Dossier> {
+    let mut dossiers: Vec<Dossier> = Vec::new();
+    for (i, d) in raw.dossiers.iter().enumerate() {
+        if let Some(problem) = bounds::points_problem(d.points, "un dossier") {
+            problems.add(file, format!("dossiers[{i}].points"), problem);
+        }
+        if dossiers.iter().any(|x| x.id == d.id) {
+            problems.add(
+                file,
+                format!("dossiers[{i}].id"),
+                format!(
+                    "le dossier « {} » est déclaré deux fois : donnez-lui un autre identifiant",
+                    d.id
+                ),
+            );
+        }
+        dossiers.push(Dossier {
+            id: d.id.clone(),
+            title: d.title.clone(),
+            points: d.points,
+        });
+    }
+    let dossier_sum = bounds::checked_sum(dossiers.iter().map(|d| d.points));
+    // A sum out of range comes from points already reported out of bounds.
+    if let Some(dossier_sum) = dossier_sum.filter(|s| *s != raw.total_points) {
+        problems.add(
+            file,
+            "total_points",
+            format!(
+                "les dossiers totalisent {dossier_sum} points mais total_points vaut {} : les deux doivent être égaux",
+                raw.total_points
+            ),
+        );
+    }
+    dossiers
+}
+
+/// The case's meta as the model holds it (checked by [`check_meta`]).
+pub(super) fn case_meta(raw: &RawCase) -> CaseMeta {
+    CaseMeta {
+        id: raw.id.clone(),
+        title: raw.title.clone(),
+        exam: raw.exam.clone(),
+        session: raw.session,
+        code: raw.code.clone(),
+        duration_minutes: raw.duration_minutes,
+        total_points: raw.total_points,
+    }
+}

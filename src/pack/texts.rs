@@ -1,0 +1,75 @@
+//! The pack's French texts: reading the folder `case.toml` names, and checking that every text
+//! the pack needs exists and names only figures that exist.
+
+use crate::case::Case;
+use crate::problem::Problems;
+use crate::prompts::{pieces, Prompts};
+use std::collections::BTreeSet;
+use std::path::Path;
+
+/// Reads the texts in `prompts_dir`; when they do not load, records their problems and goes on
+/// with no texts, so that the rest of the pack is still checked.
+pub(super) fn load_texts(prompts_dir: &Path, problems: &mut Problems) -> Prompts {
+    match Prompts::load_dir(prompts_dir) {
+        Ok(t) => t,
+        Err(errors) => {
+            problems.extend(errors);
+            Prompts::default()
+        }
+    }
+}
+
+/// The texts every pack must have, and the placeholders they may use.
+pub(super) fn check_texts(case: &Case, prompts_dir: &Path, problems: &mut Problems) {
+    let mut required: Vec<String> = vec!["case.intro".into()];
+    required.extend(
+        case.dossiers
+            .iter()
+            .map(|d| format!("dossier.{}.intro", d.id)),
+    );
+    required.extend(
+        case.annexes
+            .iter()
+            .map(|a| format!("annex.{}.body", a.number)),
+    );
+    for q in &case.questions {
+        // The consigne is the subject's words; `statement` (the bot's help line) is optional.
+        required.push(format!("question.{}.consigne", q.id));
+        required.push(format!("question.{}.model", q.id));
+        for p in &q.parts {
+            required.push(format!("part.{}.statement", p.id));
+            required.push(format!("part.{}.commentary", p.id));
+        }
+    }
+    for id in required {
+        if !case.texts.contains(&id) {
+            problems.add(prompts_dir, &id, "ce texte manque : chaque annexe, question et calcul a ses textes (voir config/cases/README.md)");
+        }
+    }
+    let mistake_texts: BTreeSet<&str> = case
+        .kpis
+        .iter()
+        .flat_map(|k| k.mistakes.iter().map(|m| m.message.as_str()))
+        .collect();
+    for id in case.texts.ids() {
+        let Some(template) = case.texts.get(id) else {
+            continue;
+        };
+        let Ok(parts) = pieces(template) else {
+            continue;
+        };
+        for piece in parts {
+            if let Some(name) = piece.arg() {
+                let known = match (name.strip_prefix("kpi."), name.strip_prefix("value.")) {
+                    (Some(kpi), _) => case.kpi_index(kpi).is_some(),
+                    (_, Some(value)) => case.value_by_id(value).is_some(),
+                    _ => name == "given" && mistake_texts.contains(id),
+                };
+                if !known {
+                    let file = case.texts.file_of(id).unwrap_or(prompts_dir);
+                    problems.add(file, id, format!("« {{{name}}} » ne désigne aucun chiffre : écrivez {{kpi.ID}} ou {{value.ID}} avec un identifiant existant, ou {{given}} dans le texte d’une erreur déclarée"));
+                }
+            }
+        }
+    }
+}
