@@ -16,11 +16,6 @@ const LIMIT: usize = 150;
 /// The marker that carries a reason, in a comment just above a function.
 const MARKER: &str = "long-fn:";
 
-/// Functions under `src/pack/` and `src/play/` that are over the limit while they are being
-/// split on other branches. An entry is removed as soon as its function is split; the list is
-/// meant to be empty.
-const PENDING: &[(&str, &str)] = &[("src/pack/mod.rs", "load")];
-
 /// One function of a file: its name, the line of its `fn` (1-based), its length in lines and
 /// whether a reason for its length is written above it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -239,7 +234,6 @@ fn no_function_is_long_without_a_reason() {
     let mut files = Vec::new();
     rust_files(&root.join("src"), &mut files);
     let mut report = Vec::new();
-    let mut pending_seen = Vec::new();
     for file in &files {
         let shown = file
             .strip_prefix(root)
@@ -249,10 +243,6 @@ fn no_function_is_long_without_a_reason() {
             .replace('\\', "/");
         let text = std::fs::read_to_string(file).expect("a source file");
         for f in offenders(&text) {
-            if PENDING.contains(&(shown.as_str(), f.name.as_str())) {
-                pending_seen.push((shown.clone(), f.name.clone()));
-                continue;
-            }
             report.push(format!(
                 "{shown}:{} fn {} ({} lines)",
                 f.line, f.name, f.lines
@@ -264,16 +254,6 @@ fn no_function_is_long_without_a_reason() {
         "functions over {LIMIT} lines without a `// {MARKER} <reason>` above them \
          (split them, or write why not):\n{}",
         report.join("\n")
-    );
-    let stale: Vec<String> = PENDING
-        .iter()
-        .filter(|(p, n)| !pending_seen.iter().any(|(sp, sn)| sp == p && sn == n))
-        .map(|(p, n)| format!("{p} fn {n}"))
-        .collect();
-    assert!(
-        stale.is_empty(),
-        "PENDING lists functions that are no longer over {LIMIT} lines (remove them):\n{}",
-        stale.join("\n")
     );
 }
 
