@@ -103,6 +103,8 @@ pub struct App {
     pub messages: Prompts,
     /// The loaded packs, each a case with its prepared checks and workshop.
     pub cases: Vec<CasePack>,
+    /// The index in `cases` of the case played where none is chosen (`--case`, else the first).
+    default: usize,
 }
 
 impl App {
@@ -131,7 +133,11 @@ impl App {
         if cases.is_empty() {
             return Err(LoadError::NoCases(paths.cases_dir.clone()));
         }
-        Ok(App { messages, cases })
+        Ok(App {
+            messages,
+            cases,
+            default: 0,
+        })
     }
 
     /// Loads the bot's texts and the single pack in `pack_dir`.
@@ -144,14 +150,32 @@ impl App {
         Ok(App {
             messages,
             cases: vec![case],
+            default: 0,
         })
     }
 
-    /// A case by id, or the first one when `id` is `None`.
+    /// A case by id, or the default one (see [`App::set_default_case`]) when `id` is `None`.
     pub fn case(&self, id: Option<&str>) -> Option<&CasePack> {
         match id {
             Some(id) => self.cases.iter().find(|c| c.meta.id == id),
-            None => self.cases.first(),
+            None => self.cases.get(self.default),
+        }
+    }
+
+    /// The case played where none is chosen: the one `--case` names, else the first loaded.
+    pub fn default_case(&self) -> &CasePack {
+        &self.cases[self.default]
+    }
+
+    /// Makes case `id` the default (`--case`): a class that has not chosen its subject plays
+    /// it, and the commands on a case use it. `false`, and nothing changed, for an unknown id.
+    pub fn set_default_case(&mut self, id: &str) -> bool {
+        match self.cases.iter().position(|c| c.meta.id == id) {
+            Some(index) => {
+                self.default = index;
+                true
+            }
+            None => false,
         }
     }
 }

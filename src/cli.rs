@@ -46,7 +46,21 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
             }
         };
     }
-    let app = App::load(&paths)?;
+    let mut app = App::load(&paths)?;
+    // `--case` sets the default for every command: the console, the bot (the classes that have
+    // not chosen their subject) and the commands on a case.
+    if let Some(id) = config.case.as_deref() {
+        if !app.set_default_case(id) {
+            let ids: Vec<&str> = app.cases.iter().map(|c| c.meta.id.as_str()).collect();
+            let list = ids.join(", ");
+            writeln!(
+                out,
+                "{}",
+                app.messages.text(&msg::CliUnknownCase { list: &list })
+            )?;
+            return Ok(ExitCode::from(NOT_FOUND));
+        }
+    }
     if let Some(Command::Backup { file }) = &cli.command {
         return backup(&app, &config.db, file, out);
     }
@@ -87,20 +101,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
         let runtime = runtime()?;
         return runtime.block_on(run_console(app, &config, class, teachers, user, by_default));
     }
-    let case = match app.case(config.case.as_deref()) {
-        Some(c) => c,
-        None => {
-            let ids: Vec<&str> = app.cases.iter().map(|c| c.meta.id.as_str()).collect();
-            let list = ids.join(", ");
-            writeln!(
-                out,
-                "{}",
-                app.messages.text(&msg::CliUnknownCase { list: &list })
-            )?;
-            return Ok(ExitCode::from(NOT_FOUND));
-        }
-    };
-    case_command(&app, case, &config, cli.command, out)
+    case_command(&app, app.default_case(), &config, cli.command, out)
 }
 
 /// A command on the case (`case`, `kpi`, `check`, `annex`, `question`, `linkedin`, `chart`).
@@ -502,14 +503,25 @@ async fn run_console(
     let db = config.db.as_path();
     // Opened first: when the database cannot be used, no banner promises a session.
     let startup = Startup::build(Arc::new(app), config).await?;
-    let app = &startup.app;
+    let app = startup.app.clone();
     let out: crate::console::Output = Arc::new(Mutex::new(Box::new(std::io::stdout())));
-    let case_title = app
-        .cases
-        .first()
-        .map(|c| c.meta.title.clone())
-        .unwrap_or_default();
+    let files_dir = db.parent().map(|p| p.to_path_buf()).unwrap_or_default();
+    let outbox = Arc::new(crate::console::ConsoleOutbox::new(
+        out.clone(),
+        files_dir.clone(),
+        app.messages.clone(),
+    ));
+    let engine = startup
+        .engine(Arc::new(crate::clock::TokioClock::new()), outbox)
+        .await?;
     {
+        // The subject the console's class plays: the one it chose, else `--case`'s.
+        let case_title = engine
+            .class_case("console", &class)
+            .await
+            .meta
+            .title
+            .clone();
         let mut o = out
             .lock()
             .map_err(|_| anyhow::anyhow!("console output poisoned"))?;
@@ -527,15 +539,6 @@ async fn run_console(
         });
         writeln!(o, "{banner}\n")?;
     }
-    let files_dir = db.parent().map(|p| p.to_path_buf()).unwrap_or_default();
-    let outbox = Arc::new(crate::console::ConsoleOutbox::new(
-        out.clone(),
-        files_dir.clone(),
-        app.messages.clone(),
-    ));
-    let engine = startup
-        .engine(Arc::new(crate::clock::TokioClock::new()), outbox)
-        .await?;
     let options = crate::console::ConsoleOptions {
         class,
         teachers,

@@ -346,6 +346,11 @@ pub fn parse_command(line: &str) -> Result<Command, LineError> {
         "config" => Command::Config {
             teacher_role: a.get("role-enseignant").map(str::to_string),
             quiz_channel: a.get("salon-quiz").map(str::to_string),
+            case: a.get("cas").map(str::to_string),
+        },
+        "cas" | "sujets" => match rest.trim() {
+            "" | "liste" => Command::Cases,
+            _ => return Err(LineError::Usage(msg::ConsoleUsage.into())),
         },
         _ => return Err(LineError::Usage(msg::ConsoleUsage.into())),
     })
@@ -774,6 +779,24 @@ mod tests {
     #[test]
     fn plain_text_for_terminals() {
         assert_eq!(plain("**Juste** : 3 \\_a\\_"), "Juste : 3 _a_");
+    }
+
+    #[test]
+    fn parses_the_subject_commands() {
+        assert_eq!(parse_command("/cas"), Ok(Command::Cases));
+        assert_eq!(parse_command("/cas liste"), Ok(Command::Cases));
+        assert!(matches!(
+            parse_command("/cas autre"),
+            Err(LineError::Usage(_))
+        ));
+        assert_eq!(
+            parse_command("/config cas:arbre-cadeau-bis"),
+            Ok(Command::Config {
+                teacher_role: None,
+                quiz_channel: None,
+                case: Some("arbre-cadeau-bis".into()),
+            })
+        );
     }
 
     #[test]

@@ -277,8 +277,15 @@ texts! {
         PlayAnnexHiddenQuiz = "play.annex_hidden_quiz";
         PlaySealedFigure = "play.sealed_figure";
         PlayConfigNone = "play.config.none";
-        PlayConfigShow = "play.config.show" { teacher_role, quiz_channel };
-        PlayConfigSaved = "play.config.saved" { teacher_role, quiz_channel };
+        PlayConfigShow = "play.config.show" { case, teacher_role, quiz_channel };
+        PlayConfigSaved = "play.config.saved" { case, teacher_role, quiz_channel };
+        PlayConfigUnknownCase = "play.config.unknown_case" { given, list };
+        PlayConfigCaseDuringQuiz = "play.config.case_during_quiz";
+        PlayCasesHeader = "play.cases.header" { n };
+        PlayCasesLine = "play.cases.line" { title, session, id, current };
+        PlayCasesCurrent = "play.cases.current";
+        PlayCasesFooter = "play.cases.footer";
+        PlayCaseName = "play.cases.name" { title, session };
         PlayQuizWrongChannel = "play.quiz.wrong_channel";
         PlayQuizEmpty = "play.quiz.empty";
         PlayUnknownScope = "play.unknown_scope" { id };

@@ -44,6 +44,7 @@ pub fn all() -> Vec<poise::Command<super::Data, Error>> {
         mes_donnees(),
         oublier_moi(),
         config(),
+        cas(),
         effacer_classe(),
     ];
     for command in &mut commands {
@@ -63,8 +64,21 @@ fn scope(dossier: Option<String>, questions: Option<String>) -> Scope {
     }
 }
 
+/// The case the server's class plays: autocompletes follow the class's subject.
+async fn class_case(ctx: Ctx<'_>) -> &crate::pack::CasePack {
+    let data = ctx.data();
+    match ctx.guild_id() {
+        Some(guild) => {
+            data.engine
+                .class_case("discord", &guild.get().to_string())
+                .await
+        }
+        None => data.app.default_case(),
+    }
+}
+
 async fn annex_choices(ctx: Ctx<'_>, partial: &str) -> serenity::CreateAutocompleteResponse {
-    let case = ctx.data().app.cases.first();
+    let case = Some(class_case(ctx).await);
     let partial = partial.trim().to_lowercase();
     let choices = case
         .map(|c| {
@@ -91,11 +105,7 @@ async fn annex_choices(ctx: Ctx<'_>, partial: &str) -> serenity::CreateAutocompl
 
 async fn kpi_choices(ctx: Ctx<'_>, partial: &str) -> serenity::CreateAutocompleteResponse {
     let partial = partial.trim().to_lowercase();
-    let choices = ctx
-        .data()
-        .app
-        .cases
-        .first()
+    let choices = Some(class_case(ctx).await)
         .map(|c| {
             // Word matching as `/kpi` does it ("taux de clic", "panier moyen b2b"), then
             // plain substrings (a word being typed).
@@ -442,21 +452,13 @@ fn id_choices<'a>(
 
 /// The questions that have a grading grid.
 async fn grid_choices(ctx: Ctx<'_>, partial: &str) -> serenity::CreateAutocompleteResponse {
-    let cases = &ctx.data().app.cases;
-    let grids = cases
-        .first()
-        .map(|c| c.grids.as_slice())
-        .unwrap_or_default();
+    let grids = &class_case(ctx).await.grids;
     id_choices(grids.iter().map(|g| g.question.as_str()), partial)
 }
 
 /// Every question of the case.
 async fn question_choices(ctx: Ctx<'_>, partial: &str) -> serenity::CreateAutocompleteResponse {
-    let cases = &ctx.data().app.cases;
-    let questions = cases
-        .first()
-        .map(|c| c.questions.as_slice())
-        .unwrap_or_default();
+    let questions = &class_case(ctx).await.questions;
     id_choices(questions.iter().map(|q| q.id.as_str()), partial)
 }
 
@@ -542,12 +544,61 @@ pub async fn config(
     #[rename = "salon-quiz"]
     #[name_localized("en-US", "quiz-channel")]
     salon_quiz: Option<serenity::ChannelId>,
+    #[name_localized("en-US", "case")]
+    #[autocomplete = "case_choices"]
+    cas: Option<String>,
 ) -> Result<(), Error> {
     let command = Command::Config {
         teacher_role: role_enseignant.map(|r| r.get().to_string()),
         quiz_channel: salon_quiz.map(|c| c.get().to_string()),
+        case: cas,
     };
     respond(ctx, command).await
+}
+
+/// The loaded subjects, by title and exam session (the value is the case id).
+async fn case_choices(ctx: Ctx<'_>, partial: &str) -> serenity::CreateAutocompleteResponse {
+    let data = ctx.data();
+    let partial = partial.trim().to_lowercase();
+    let choices = data
+        .app
+        .cases
+        .iter()
+        .filter(|c| {
+            partial.is_empty()
+                || c.meta.id.contains(&partial)
+                || c.meta.title.to_lowercase().contains(&partial)
+                || c.meta.session.to_string().starts_with(&partial)
+        })
+        .take(25)
+        .map(|c| {
+            let name = data.app.messages.text(&crate::msg::PlayCaseName {
+                title: &c.meta.title,
+                session: &c.meta.session.to_string(),
+            });
+            serenity::AutocompleteChoice::new(
+                name.chars().take(100).collect::<String>(),
+                c.meta.id.clone(),
+            )
+        })
+        .collect::<Vec<_>>();
+    serenity::CreateAutocompleteResponse::new().set_choices(choices)
+}
+
+/// `/cas liste`: the subjects the class can play.
+#[poise::command(
+    slash_command,
+    subcommands("cas_liste"),
+    subcommand_required,
+    name_localized("en-US", "case")
+)]
+pub async fn cas(_ctx: Ctx<'_>) -> Result<(), Error> {
+    Ok(())
+}
+
+#[poise::command(slash_command, rename = "liste", name_localized("en-US", "list"))]
+pub async fn cas_liste(ctx: Ctx<'_>) -> Result<(), Error> {
+    respond(ctx, Command::Cases).await
 }
 
 #[poise::command(
@@ -651,7 +702,9 @@ mod tests {
             "config" => vec![Command::Config {
                 teacher_role: None,
                 quiz_channel: None,
+                case: None,
             }],
+            "cas" => vec![Command::Cases],
             "effacer-classe" => vec![Command::EraseClass { confirm: true }],
             other => {
                 panic!("slash command /{other} has no row: say which engine commands it sends")

@@ -190,11 +190,14 @@ pub enum Command {
     EraseClass {
         confirm: bool,
     },
-    /// Class settings: the teacher role and the quiz channel.
+    /// Class settings: the teacher role, the quiz channel and the subject (case id) played.
     Config {
         teacher_role: Option<String>,
         quiz_channel: Option<String>,
+        case: Option<String>,
     },
+    /// The subjects the class can play, and the one it plays.
+    Cases,
 }
 
 /// Who may run a command. Decided by the engine on every request, whatever the front end shows.
@@ -214,6 +217,7 @@ impl Command {
     pub fn mutates(&self) -> bool {
         match self {
             Command::Help
+            | Command::Cases
             | Command::Annex { .. }
             | Command::Question { .. }
             | Command::Kpi { .. }
@@ -268,6 +272,7 @@ impl Command {
             | Command::GradeQueue
             | Command::Grade { .. } => Access::Teacher,
             Command::Help
+            | Command::Cases
             | Command::Annex { .. }
             | Command::Question { .. }
             | Command::Kpi { .. }

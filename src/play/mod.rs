@@ -190,6 +190,28 @@ impl Engine {
         self.inner.messages()
     }
 
+    /// The case the class of (`platform`, `class_key`) plays, for what front ends show on their
+    /// own (autocompletes, the console's banner): its chosen subject, else the default. Read
+    /// from the pool; a class not known yet, or a read that fails, gets the default.
+    pub async fn class_case(&self, platform: &str, class_key: &str) -> &crate::pack::CasePack {
+        let inner = &self.inner;
+        let key = (platform.to_string(), class_key.to_string());
+        let cached = inner.classes.lock().ok().and_then(|c| c.get(&key).cloned());
+        let case_id = match cached {
+            Some(class) => class.case_id,
+            None => store::classes::case_id(&inner.store.read, platform, class_key)
+                .await
+                .unwrap_or_else(|e| {
+                    tracing::warn!(error = %e, "class subject not read");
+                    None
+                }),
+        };
+        inner
+            .app
+            .case(case_id.as_deref())
+            .unwrap_or_else(|| inner.app.default_case())
+    }
+
     /// Whether a question of a loaded case has a grading grid (front ends ask before taking a
     /// long written answer for it).
     pub fn has_grid(&self, question: &str) -> bool {
@@ -229,12 +251,12 @@ impl Inner {
         self.clock.now_ms()
     }
 
-    /// The case a class plays (its configured one, else the first pack; [`Engine::start`]
-    /// refuses an app without packs, so there is always one).
+    /// The case a class plays: the one it chose (`/config cas:`), else the default (`--case`,
+    /// else the first pack; [`Engine::start`] refuses an app without packs).
     pub fn case_for(&self, class: &ClassInfo) -> &crate::pack::CasePack {
         self.app
             .case(class.case_id.as_deref())
-            .unwrap_or(&self.app.cases[0])
+            .unwrap_or_else(|| self.app.default_case())
     }
 
     async fn handle(self: &Arc<Self>, request: Request) -> anyhow::Result<Vec<Reply>> {
@@ -383,7 +405,9 @@ impl Inner {
             Command::Config {
                 teacher_role,
                 quiz_channel,
-            } => configure(cx, teacher_role, quiz_channel).await,
+                case,
+            } => configure(cx, teacher_role, quiz_channel, case.as_deref()).await,
+            Command::Cases => private(cases_list(m, &self.app, case)),
         }
     }
 
@@ -638,21 +662,39 @@ async fn hint(
     practice::hint(cx, confirm).await
 }
 
+/// `/config`: shows the class's settings, or changes those given (the others are kept). A
+/// change of subject is refused while the class's quiz runs (checked under the class's live
+/// lock, so no quiz starts meanwhile); results keep the subject they were earned on.
 async fn configure(
     cx: &Ctx<'_>,
     teacher_role: &Option<String>,
     quiz_channel: &Option<String>,
+    case: Option<&str>,
 ) -> anyhow::Result<Vec<Reply>> {
     let Ctx { inner, who, .. } = *cx;
     let place = &cx.request.place;
     let m = inner.messages();
-    if teacher_role.is_none() && quiz_channel.is_none() {
-        let none = m.text(&msg::PlayConfigNone);
+    let none = m.text(&msg::PlayConfigNone);
+    if teacher_role.is_none() && quiz_channel.is_none() && case.is_none() {
         return Ok(vec![Reply::private(m.text(&msg::PlayConfigShow {
+            case: &case_name(m, cx.case),
             teacher_role: who.class.teacher_role.as_deref().unwrap_or(&none),
             quiz_channel: who.class.quiz_channel.as_deref().unwrap_or(&none),
         }))]);
     }
+    let chosen = match case {
+        None => cx.case,
+        Some(given) => match find_case(&inner.app, given) {
+            Some(found) => found,
+            None => {
+                let ids: Vec<&str> = inner.app.cases.iter().map(|c| c.meta.id.as_str()).collect();
+                return Ok(vec![Reply::private(m.text(&msg::PlayConfigUnknownCase {
+                    given: &crate::render::echo(given),
+                    list: &ids.join(", "),
+                }))]);
+            }
+        },
+    };
     let role = teacher_role
         .clone()
         .or(who.class.teacher_role.clone())
@@ -661,21 +703,69 @@ async fn configure(
         .clone()
         .or(who.class.quiz_channel.clone())
         .filter(|c| !c.is_empty());
-    store::classes::configure(
-        &inner.store.write,
-        who.class_id(),
-        role.as_deref(),
-        channel.as_deref(),
-    )
-    .await?;
+    {
+        let live = inner.class_live(who.class.id);
+        let live = live.lock().await;
+        if chosen.meta.id != cx.case.meta.id && live.quiz.is_some() {
+            return Ok(vec![Reply::private(m.text(&msg::PlayConfigCaseDuringQuiz))]);
+        }
+        store::classes::configure(
+            &inner.store.write,
+            who.class_id(),
+            role.as_deref(),
+            channel.as_deref(),
+            case.map(|_| chosen.meta.id.as_str()),
+        )
+        .await?;
+    }
     if let Ok(mut classes) = inner.classes.lock() {
         classes.remove(&(place.platform.clone(), place.class_key.clone()));
     }
-    let none = m.text(&msg::PlayConfigNone);
     Ok(vec![Reply::private(m.text(&msg::PlayConfigSaved {
+        case: &case_name(m, chosen),
         teacher_role: role.as_deref().unwrap_or(&none),
         quiz_channel: channel.as_deref().unwrap_or(&none),
     }))])
+}
+
+/// A loaded case by its id (or its title), as a teacher types it: case and outer blanks aside.
+fn find_case<'a>(app: &'a App, given: &str) -> Option<&'a crate::pack::CasePack> {
+    let given = given.trim();
+    app.cases.iter().find(|c| {
+        c.meta.id.eq_ignore_ascii_case(given) || c.meta.title.trim().eq_ignore_ascii_case(given)
+    })
+}
+
+/// « Arbre-cadeau (session 2021) ».
+fn case_name(m: &crate::prompts::Prompts, case: &Case) -> String {
+    m.text(&msg::PlayCaseName {
+        title: &case.meta.title,
+        session: &case.meta.session.to_string(),
+    })
+}
+
+/// `/cas liste`: the subjects the class can play, the one it plays marked.
+fn cases_list(m: &crate::prompts::Prompts, app: &App, current: &Case) -> String {
+    let mut text = m.text(&msg::PlayCasesHeader {
+        n: &app.cases.len().to_string(),
+    });
+    for case in &app.cases {
+        let mark = if case.meta.id == current.meta.id {
+            m.text(&msg::PlayCasesCurrent)
+        } else {
+            String::new()
+        };
+        text.push('\n');
+        text.push_str(&m.text(&msg::PlayCasesLine {
+            title: &case.meta.title,
+            session: &case.meta.session.to_string(),
+            id: &case.meta.id,
+            current: &mark,
+        }));
+    }
+    text.push_str("\n\n");
+    text.push_str(&m.text(&msg::PlayCasesFooter));
+    text
 }
 
 /// Serialises replies for the actions table: attachments and other people's private messages

@@ -23,6 +23,8 @@ struct Active {
     member_id: MemberId,
     parts: Vec<String>,
     current: usize,
+    /// The case it was started on.
+    case_id: String,
 }
 
 async fn active(inner: &Inner, member_id: MemberId) -> anyhow::Result<Option<Active>> {
@@ -33,12 +35,15 @@ async fn active(inner: &Inner, member_id: MemberId) -> anyhow::Result<Option<Act
             member_id,
             parts: serde_json::from_str(&row.parts)?,
             current: row.current.max(0) as usize,
+            case_id: row.case_id,
         }),
         None => None,
     })
 }
 
-/// The student's active practice, its case, and the part being asked.
+/// The student's active practice, its case (the one it was started on, even if the class has
+/// changed subject since), and the part being asked. A practice of a case no longer loaded is
+/// none.
 async fn current<'a>(
     inner: &'a Inner,
     who: &Who,
@@ -53,7 +58,9 @@ async fn current<'a>(
     let Some(practice) = active(inner, who.member()).await? else {
         return Ok(None);
     };
-    let case = inner.case_for(&who.class);
+    let Some(case) = inner.app.case(Some(&practice.case_id)) else {
+        return Ok(None);
+    };
     let Some(part_id) = practice.parts.get(practice.current).cloned() else {
         return Ok(None);
     };

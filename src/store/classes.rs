@@ -48,16 +48,35 @@ pub async fn by_platform<'e>(
     .await
 }
 
-/// Sets a class's teacher role and quiz channel.
+/// The subject (case id) a class chose, `None` when it chose none or is not known yet.
+pub async fn case_id<'e>(
+    ex: impl SqliteExecutor<'e>,
+    platform: &str,
+    platform_id: &str,
+) -> Result<Option<String>, Error> {
+    let row: Option<(Option<String>,)> =
+        sqlx::query_as("SELECT case_id FROM classes WHERE platform = ? AND platform_id = ?")
+            .bind(platform)
+            .bind(platform_id)
+            .fetch_optional(ex)
+            .await?;
+    Ok(row.and_then(|(id,)| id))
+}
+
+/// Sets a class's teacher role, quiz channel and subject (case id; `None` keeps the one set).
 pub async fn configure<'e>(
     ex: impl SqliteExecutor<'e>,
     class: ClassId,
     teacher_role: Option<&str>,
     quiz_channel: Option<&str>,
+    case_id: Option<&str>,
 ) -> Result<(), Error> {
-    sqlx::query("UPDATE classes SET teacher_role = ?, quiz_channel = ? WHERE id = ?")
+    sqlx::query(
+        "UPDATE classes SET teacher_role = ?, quiz_channel = ?, case_id = COALESCE(?, case_id) WHERE id = ?",
+    )
         .bind(teacher_role)
         .bind(quiz_channel)
+        .bind(case_id)
         .bind(class)
         .execute(ex)
         .await?;

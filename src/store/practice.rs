@@ -33,6 +33,8 @@ pub struct ActiveRow {
     /// JSON list of part ids.
     pub parts: String,
     pub current: i64,
+    /// The case it was started on (it stays on it when the class changes subject).
+    pub case_id: String,
 }
 
 /// The member's active practice run, if any.
@@ -41,7 +43,7 @@ pub async fn active<'e>(
     member: MemberId,
 ) -> Result<Option<ActiveRow>, Error> {
     sqlx::query_as(
-        "SELECT id, parts, current FROM practices WHERE member_id = ? AND status = 'active'",
+        "SELECT id, parts, current, case_id FROM practices WHERE member_id = ? AND status = 'active'",
     )
     .bind(member)
     .fetch_optional(ex)

@@ -263,11 +263,15 @@ impl Bot {
     /// Starts the fake and the real bot on a fresh database; returns once the bot is READY,
     /// its commands are registered and its engine runs.
     async fn start_with(test: &str, settings: PlaySettings) -> Bot {
+        Bot::start_on(test, settings, play_app()).await
+    }
+
+    /// Like [`Bot::start_with`], playing the packs of `app`.
+    async fn start_on(test: &str, settings: PlaySettings, app: Arc<casebot::App>) -> Bot {
         capture_logs();
         let fake = FakeDiscord::start().await;
         let dir = TempDir::new(&format!("e2e-{test}"));
-        let startup = match Startup::open(play_app(), settings, &dir.path.join("casebot.db")).await
-        {
+        let startup = match Startup::open(app, settings, &dir.path.join("casebot.db")).await {
             Ok(s) => s,
             Err(e) => panic!("cannot open the database: {e:#}"),
         };
@@ -2766,4 +2770,66 @@ async fn discord_e2e_an_outdated_command_gets_a_french_reply() {
         .await
         .expect("count");
     assert_eq!(answers, 0);
+}
+
+/// Two subjects on one bot: the teacher picks the class's subject from the option's
+/// autocomplete (titles and sessions), `/cas liste` marks it, and `/kpi` follows it.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn discord_e2e_a_teacher_chooses_the_class_subject() {
+    use crate::helpers::{TwoSubjects, BIS};
+    let subjects = TwoSubjects::new("e2e");
+    let bot = Bot::start_on("subject", play_settings(), Arc::new(subjects.app())).await;
+    let prof = manager(PROF_ID, "Prof");
+    let ana = student(1);
+
+    let id = bot.id();
+    let focused = json!([{"name": "cas", "type": 3, "value": "bis", "focused": true}]);
+    let said = bot
+        .exchange(
+            id,
+            autocomplete(id, GUILD, OTHER_CH, &prof, "config", focused),
+        )
+        .await;
+    assert_eq!(said.kind, 8, "{said:#?}");
+    assert_eq!(
+        said.data["choices"],
+        json!([{"name": "Arbre-cadeau bis (session 2022)", "value": BIS}])
+    );
+
+    let saved = bot
+        .slash(GUILD, OTHER_CH, &prof, "config", opt_str("cas", BIS))
+        .await;
+    assert!(saved.ephemeral(), "{saved:#?}");
+    assert_eq!(
+        saved.text(),
+        "Réglages enregistrés : sujet **Arbre-cadeau bis (session 2022)**, rôle enseignant **aucun**, salon des quiz **aucun**."
+    );
+    let list = bot.slash(GUILD, OTHER_CH, &ana, "cas", sub("liste")).await;
+    assert!(
+        list.text()
+            .contains("- **Arbre-cadeau bis** (session 2022) · identifiant `arbre-cadeau-bis` · **sujet en cours**"),
+        "{}",
+        list.text()
+    );
+    let kpi = bot
+        .slash(
+            GUILD,
+            OTHER_CH,
+            &ana,
+            "kpi",
+            opt_str("indicateur", "a3_ctr"),
+        )
+        .await;
+    assert!(kpi.text().contains("14,42 %"), "{}", kpi.text());
+    // A student cannot choose it.
+    let refused = bot
+        .slash(
+            GUILD,
+            OTHER_CH,
+            &ana,
+            "config",
+            opt_str("cas", "arbre-cadeau"),
+        )
+        .await;
+    assert!(refused.text().contains("enseignant"), "{}", refused.text());
 }

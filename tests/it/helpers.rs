@@ -311,6 +311,80 @@ impl TempPack {
     }
 }
 
+/// Two subjects in a temp dir: the bundled pack, and a copy of it as « Arbre-cadeau bis »
+/// (`arbre-cadeau-bis`, session 2022) whose Google Ads clicks are 3 000 instead of 3 695, so
+/// that its click rate (1.2.a) is 14,42 % where the bundled one's is 17,76 %.
+pub struct TwoSubjects {
+    pub dir: TempDir,
+}
+
+/// The id of the second subject of [`TwoSubjects`].
+pub const BIS: &str = "arbre-cadeau-bis";
+
+impl TwoSubjects {
+    pub fn new(test: &str) -> TwoSubjects {
+        let dir = TempDir::new(&format!("subjects-{test}"));
+        for id in ["arbre-cadeau", BIS] {
+            copy_dir(
+                &root().join("config/cases/arbre-cadeau"),
+                &dir.path.join("config/cases").join(id),
+            );
+            copy_dir(
+                &root().join("prompts/cases/arbre-cadeau"),
+                &dir.path.join("prompts/cases").join(id),
+            );
+        }
+        let pack = TwoSubjects { dir };
+        let case = format!("config/cases/{BIS}/case.toml");
+        pack.replace(&case, "id = \"arbre-cadeau\"", &format!("id = \"{BIS}\""));
+        pack.replace(
+            &case,
+            "title = \"Arbre-cadeau\"",
+            "title = \"Arbre-cadeau bis\"",
+        );
+        pack.replace(&case, "session = 2021", "session = 2022");
+        pack.replace(
+            &case,
+            "prompts/cases/arbre-cadeau\"",
+            &format!("prompts/cases/{BIS}\""),
+        );
+        pack.replace(
+            &format!("config/cases/{BIS}/annexes.toml"),
+            "value = \"3695\"",
+            "value = \"3000\"",
+        );
+        pack
+    }
+
+    /// The folder holding both packs (`--cases-dir`).
+    pub fn cases_dir(&self) -> PathBuf {
+        self.dir.path.join("config/cases")
+    }
+
+    /// Both packs and the bot's texts, loaded (the bundled one is the default).
+    pub fn app(&self) -> App {
+        let paths = Paths {
+            cases_dir: self.cases_dir(),
+            messages_dir: root().join("prompts/fr"),
+        };
+        match App::load(&paths) {
+            Ok(app) => app,
+            Err(e) => panic!("the two subjects do not load: {e}"),
+        }
+    }
+
+    fn replace(&self, file: &str, from: &str, to: &str) {
+        let path = self.dir.path.join(file);
+        let src = std::fs::read_to_string(&path).expect("read a pack file");
+        assert_eq!(
+            src.matches(from).count(),
+            1,
+            "{from:?} should occur once in {file}"
+        );
+        std::fs::write(&path, src.replacen(from, to, 1)).expect("write a pack file");
+    }
+}
+
 // ------------------------------------------------------------------------------------------
 // Helpers of the play modules (class-play engine: practice, quizzes, boards, data).
 

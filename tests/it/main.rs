@@ -29,4 +29,5 @@ mod play_workshop;
 mod sealed;
 mod sigterm;
 mod stop;
+mod subjects;
 mod texts;

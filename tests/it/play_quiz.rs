@@ -957,10 +957,12 @@ async fn students_cannot_use_teacher_commands() {
         Command::Config {
             teacher_role: Some("eleves".into()),
             quiz_channel: Some("general".into()),
+            case: None,
         },
         Command::Config {
             teacher_role: None,
             quiz_channel: None,
+            case: None,
         },
     ] {
         let replies = play.send(&ana, command.clone()).await;
@@ -1013,6 +1015,7 @@ async fn a_configured_teacher_role_makes_a_member_a_teacher() {
             Command::Config {
                 teacher_role: None,
                 quiz_channel: None,
+                case: None,
             },
         )
         .await;
@@ -1026,6 +1029,7 @@ async fn a_configured_teacher_role_makes_a_member_a_teacher() {
             Command::Config {
                 teacher_role: Some("role-prof".into()),
                 quiz_channel: Some("quiz".into()),
+                case: None,
             },
         )
         .await;

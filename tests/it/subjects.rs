@@ -1,0 +1,317 @@
+//! Several subjects: each class plays the subject it chose (`/config cas:`), else the default
+//! (`--case`, else the first pack). Two subjects that differ in one figure (see
+//! [`TwoSubjects`]): the click rate of 1.2.a is 17,76 % in the bundled one and 14,42 % in the
+//! copy, so every answer, calculation and list says which subject it followed.
+
+use crate::helpers::{place, plain, private_text, root, spawn_engine_with, Play, TwoSubjects, BIS};
+use casebot::play::command::{Command, Scope};
+use std::sync::Arc;
+
+const BUNDLED: &str = "arbre-cadeau";
+
+fn set_case(id: &str) -> Command {
+    Command::Config {
+        teacher_role: None,
+        quiz_channel: None,
+        case: Some(id.into()),
+    }
+}
+
+fn kpi(id: &str) -> Command {
+    Command::Kpi { id: id.into() }
+}
+
+fn practice(ids: &[&str]) -> Command {
+    Command::Practice {
+        scope: Scope::Items(ids.iter().map(|s| s.to_string()).collect()),
+    }
+}
+
+fn answer(text: &str) -> Command {
+    Command::Answer {
+        text: text.into(),
+        item: None,
+    }
+}
+
+async fn engine(test: &str, subjects: &TwoSubjects) -> Play {
+    spawn_engine_with(test, Arc::new(subjects.app())).await
+}
+
+/// The subject stored for a class (`None`: it chose none).
+async fn stored_case(play: &Play, class_key: &str) -> Option<String> {
+    let (id,): (Option<String>,) =
+        sqlx::query_as("SELECT case_id FROM classes WHERE platform_id = ?")
+            .bind(class_key)
+            .fetch_one(&play.engine.store().read)
+            .await
+            .expect("the class is stored");
+    id
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn two_classes_play_two_subjects_at_once() {
+    let subjects = TwoSubjects::new("two_classes");
+    let play = engine("subjects_two_classes", &subjects).await;
+    let (a, b) = (play.place.clone(), place("guild-2", "BTS NDRC 2", "quiz"));
+    let prof = play.teacher("Prof");
+    let (ana, bob) = (play.student("Ana"), play.student("Bob"));
+
+    let saved = private_text(&play.send_at(&b, &prof, set_case(BIS)).await);
+    assert_eq!(
+        saved,
+        "Réglages enregistrés : sujet **Arbre-cadeau bis (session 2022)**, rôle enseignant **aucun**, salon des quiz **aucun**."
+    );
+    assert_eq!(stored_case(&play, "guild-2").await.as_deref(), Some(BIS));
+
+    // The calculation follows the class's subject.
+    let in_a = private_text(&play.send_at(&a, &ana, kpi("a3_ctr")).await);
+    let in_b = private_text(&play.send_at(&b, &bob, kpi("a3_ctr")).await);
+    assert!(in_a.contains("17,76 %"), "{in_a}");
+    assert!(!in_a.contains("14,42 %"), "{in_a}");
+    assert!(in_b.contains("14,42 %"), "{in_b}");
+    assert!(!in_b.contains("17,76 %"), "{in_b}");
+
+    // So do the verdicts: each class's right answer earns the full 0,25 point there.
+    play.send_at(&a, &ana, practice(&["1.2.a"])).await;
+    play.send_at(&b, &bob, practice(&["1.2.a"])).await;
+    let right_a = private_text(&play.send_at(&a, &ana, answer("17,76 %")).await);
+    let right_b = private_text(&play.send_at(&b, &bob, answer("14,42 %")).await);
+    assert!(right_a.contains("Juste"), "{right_a}");
+    assert!(right_b.contains("Juste"), "{right_b}");
+    assert_eq!(play.points_in("guild-1", "Ana").await, 250);
+    assert_eq!(play.points_in("guild-2", "Bob").await, 250);
+
+    // The list of subjects marks each class's own.
+    let list_a = private_text(&play.send_at(&a, &ana, Command::Cases).await);
+    let list_b = private_text(&play.send_at(&b, &bob, Command::Cases).await);
+    let line = |id: &str, title: &str, session: u16, current: bool| {
+        format!(
+            "- **{title}** (session {session}) · identifiant `{id}`{}",
+            if current {
+                " · **sujet en cours**"
+            } else {
+                ""
+            }
+        )
+    };
+    assert!(
+        list_a.starts_with("**2 sujets disponibles pour la classe**\n"),
+        "{list_a}"
+    );
+    assert!(
+        list_a.contains(&line(BUNDLED, "Arbre-cadeau", 2021, true)),
+        "{list_a}"
+    );
+    assert!(
+        list_a.contains(&line(BIS, "Arbre-cadeau bis", 2022, false)),
+        "{list_a}"
+    );
+    assert!(
+        list_b.contains(&line(BUNDLED, "Arbre-cadeau", 2021, false)),
+        "{list_b}"
+    );
+    assert!(
+        list_b.contains(&line(BIS, "Arbre-cadeau bis", 2022, true)),
+        "{list_b}"
+    );
+
+    // `/config` alone shows the subject among the settings.
+    let shown = private_text(
+        &play
+            .send_at(
+                &b,
+                &prof,
+                Command::Config {
+                    teacher_role: None,
+                    quiz_channel: None,
+                    case: None,
+                },
+            )
+            .await,
+    );
+    assert!(
+        shown.starts_with("Réglages de la classe : sujet **Arbre-cadeau bis (session 2022)**"),
+        "{shown}"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_unknown_subject_is_refused_and_changes_nothing() {
+    let subjects = TwoSubjects::new("unknown");
+    let play = engine("subjects_unknown", &subjects).await;
+    let prof = play.teacher("Prof");
+    for given in ["inconnu", "arbre", ""] {
+        let refused = private_text(&play.send(&prof, set_case(given)).await);
+        assert_eq!(
+            refused,
+            format!(
+                "Sujet inconnu : « {given} ». Sujets disponibles : arbre-cadeau, arbre-cadeau-bis (la liste complète : /cas liste)."
+            )
+        );
+    }
+    assert_eq!(stored_case(&play, "guild-1").await, None);
+    // Ids are read as a teacher types them; the title does too.
+    let saved = private_text(&play.send(&prof, set_case("  Arbre-Cadeau-BIS ")).await);
+    assert!(saved.contains("Arbre-cadeau bis (session 2022)"), "{saved}");
+    let saved = private_text(&play.send(&prof, set_case("arbre-cadeau")).await);
+    assert!(
+        saved.contains("sujet **Arbre-cadeau (session 2021)**"),
+        "{saved}"
+    );
+    assert_eq!(
+        stored_case(&play, "guild-1").await.as_deref(),
+        Some(BUNDLED)
+    );
+    // A student cannot choose the class's subject.
+    let student = play.student("Ana");
+    let refused = private_text(&play.send(&student, set_case(BIS)).await);
+    assert!(refused.contains("enseignant"), "{refused}");
+    assert_eq!(
+        stored_case(&play, "guild-1").await.as_deref(),
+        Some(BUNDLED)
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_subject_does_not_change_during_a_quiz() {
+    let subjects = TwoSubjects::new("during_quiz");
+    let play = engine("subjects_during_quiz", &subjects).await;
+    let prof = play.teacher("Prof");
+    play.send(&prof, set_case(BIS)).await;
+    play.send(
+        &prof,
+        crate::play_quiz::launch(&["1.2.a"], 60, false, false),
+    )
+    .await;
+    play.outbox.take();
+    let refused = private_text(&play.send(&prof, set_case(BUNDLED)).await);
+    assert_eq!(
+        refused,
+        "Un quiz est en cours : vous pourrez changer de sujet une fois le quiz arrêté (/quiz arreter)."
+    );
+    assert_eq!(stored_case(&play, "guild-1").await.as_deref(), Some(BIS));
+    // The quiz asks the class's subject: its right answer is the copy's.
+    let ana = play.student("Ana");
+    play.send(&ana, answer("14,42 %")).await;
+    assert_eq!(play.points("Ana").await, 250);
+    // The other settings may change meanwhile, and naming the current subject is no change.
+    let saved = private_text(
+        &play
+            .send(
+                &prof,
+                Command::Config {
+                    teacher_role: Some("profs".into()),
+                    quiz_channel: None,
+                    case: Some(BIS.into()),
+                },
+            )
+            .await,
+    );
+    assert!(saved.contains("rôle enseignant **profs**"), "{saved}");
+    play.send(&prof, Command::QuizStop).await;
+    let saved = private_text(&play.send(&prof, set_case(BUNDLED)).await);
+    assert!(
+        saved.contains("sujet **Arbre-cadeau (session 2021)**"),
+        "{saved}"
+    );
+    // The points keep the subject they were earned on.
+    assert_eq!(play.points("Ana").await, 250);
+    let (case,): (String,) = sqlx::query_as("SELECT case_id FROM quizzes")
+        .fetch_one(&play.engine.store().read)
+        .await
+        .expect("the quiz");
+    assert_eq!(case, BIS);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_subject_survives_a_restart() {
+    let subjects = TwoSubjects::new("restart");
+    let play = engine("subjects_restart", &subjects).await;
+    let prof = play.teacher("Prof");
+    play.send(&prof, set_case(BIS)).await;
+    let play = play.restart(1_000).await;
+    let ana = play.student("Ana");
+    let text = private_text(&play.send(&ana, kpi("a3_ctr")).await);
+    assert!(text.contains("14,42 %"), "{text}");
+    assert_eq!(
+        play.engine.class_case("discord", "guild-1").await.meta.id,
+        BIS
+    );
+    // A class that chose nothing plays the default.
+    assert_eq!(
+        play.engine.class_case("discord", "guild-9").await.meta.id,
+        BUNDLED
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_practice_keeps_the_subject_it_started_on() {
+    let subjects = TwoSubjects::new("practice");
+    let play = engine("subjects_practice", &subjects).await;
+    let prof = play.teacher("Prof");
+    let ana = play.student("Ana");
+    play.send(&prof, set_case(BIS)).await;
+    play.send(&ana, practice(&["1.2.a"])).await;
+    play.send(&prof, set_case(BUNDLED)).await;
+    let verdict = private_text(&play.send(&ana, answer("14,42 %")).await);
+    assert!(verdict.contains("Juste"), "{verdict}");
+    assert_eq!(play.points("Ana").await, 250);
+    // The next practice follows the class's new subject.
+    play.send(&ana, practice(&["1.2.a"])).await;
+    let text = private_text(&play.send(&ana, kpi("a3_ctr")).await);
+    assert!(text.contains("17,76 %"), "{text}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_default_subject_is_the_one_case_names() {
+    let subjects = TwoSubjects::new("default");
+    let mut app = subjects.app();
+    assert!(!app.set_default_case("nope"));
+    assert_eq!(app.default_case().meta.id, BUNDLED);
+    assert!(app.set_default_case(BIS));
+    assert_eq!(app.case(None).map(|c| c.meta.id.as_str()), Some(BIS));
+    let play = spawn_engine_with("subjects_default", Arc::new(app)).await;
+    let ana = play.student("Ana");
+    let text = private_text(&play.send(&ana, kpi("a3_ctr")).await);
+    assert!(text.contains("14,42 %"), "{text}");
+    // A class's own choice wins over the default.
+    let prof = play.teacher("Prof");
+    play.send(&prof, set_case(BUNDLED)).await;
+    let text = private_text(&play.send(&ana, kpi("a3_ctr")).await);
+    assert!(text.contains("17,76 %"), "{text}");
+}
+
+/// `casebot --cases-dir … --case <id> <command>`: the command runs on that subject; an
+/// unknown id is refused with the list.
+#[test]
+fn the_command_line_honours_case() {
+    let subjects = TwoSubjects::new("cli");
+    let dir = subjects.cases_dir();
+    let run = |args: &[&str]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_casebot"))
+            .arg("--cases-dir")
+            .arg(&dir)
+            .args(args)
+            .current_dir(root())
+            .env_remove("CASEBOT_CASES_DIR")
+            .env_remove("CASEBOT_MESSAGES_DIR")
+            .env_remove("CASEBOT_CASE")
+            .output()
+            .expect("the casebot binary runs")
+    };
+    let out = run(&["--case", BIS, "kpi", "a3_ctr"]);
+    let text = plain(&String::from_utf8_lossy(&out.stdout));
+    assert!(out.status.success(), "{text}");
+    assert!(text.contains("14,42 %"), "{text}");
+    let out = run(&["kpi", "a3_ctr"]);
+    let text = plain(&String::from_utf8_lossy(&out.stdout));
+    assert!(text.contains("17,76 %"), "{text}");
+    let out = run(&["--case", "nope", "kpi", "a3_ctr"]);
+    let text = plain(&String::from_utf8_lossy(&out.stdout));
+    assert!(!out.status.success());
+    assert_eq!(
+        text.trim(),
+        "Cas inconnu. Cas disponibles : arbre-cadeau, arbre-cadeau-bis"
+    );
+}
