@@ -396,7 +396,6 @@ pub async fn export(cx: &Ctx<'_>) -> anyhow::Result<Vec<Reply>> {
     let place = &cx.request.place;
     let m = inner.messages();
     let rows = store::exports::answers(&inner.store.write, who.class_id()).await?;
-    let case = cx.case;
     let mut writer = csv::WriterBuilder::new()
         .delimiter(b';')
         .from_writer(Vec::new());
@@ -413,6 +412,7 @@ pub async fn export(cx: &Ctx<'_>) -> anyhow::Result<Vec<Reply>> {
         "points",
         "indices_points",
         "date_utc",
+        "sujet",
     ])?;
     let points = |milli: i64| {
         crate::format::number_trimmed(scoring::from_milli(milli), 3).replace('\u{202F}', "")
@@ -430,8 +430,11 @@ pub async fn export(cx: &Ctx<'_>) -> anyhow::Result<Vec<Reply>> {
         points_milli: pts,
         hints_milli: hints,
         answered_at: at,
+        case_id,
     } in &rows
     {
+        // Each answer is read on the subject it was earned on.
+        let case = inner.app.case(Some(case_id)).unwrap_or(cx.case);
         let source = match (quiz, practice) {
             (Some(q), _) => format!("quiz {q}"),
             (None, Some(p)) => format!("entrainement {p}"),
@@ -463,6 +466,7 @@ pub async fn export(cx: &Ctx<'_>) -> anyhow::Result<Vec<Reply>> {
             &points(*pts),
             &points(*hints),
             &iso(*at),
+            sheet_text(case_id).as_ref(),
         ])?;
     }
     // Written answers: one row per copy, the teacher's grade as its points (empty until graded).
@@ -476,6 +480,7 @@ pub async fn export(cx: &Ctx<'_>) -> anyhow::Result<Vec<Reply>> {
         grade_points_milli: grade,
         written_at,
         graded_at,
+        case_id,
     } in &written
     {
         writer.write_record([
@@ -495,6 +500,7 @@ pub async fn export(cx: &Ctx<'_>) -> anyhow::Result<Vec<Reply>> {
             &grade.map(points).unwrap_or_default(),
             &points(0),
             &iso(graded_at.unwrap_or(*written_at)),
+            sheet_text(case_id).as_ref(),
         ])?;
     }
     let total_rows = rows.len() + written.len();

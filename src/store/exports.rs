@@ -21,6 +21,8 @@ pub struct AnswerLine {
     /// The hints of the part, on its last attempt only (0 on the others).
     pub hints_milli: i64,
     pub answered_at: i64,
+    /// The subject it was earned on (its quiz's or its practice's).
+    pub case_id: String,
 }
 
 /// Every answer of the class, by student then time.
@@ -36,7 +38,9 @@ pub async fn answers<'e>(
                      THEN COALESCE((SELECT SUM(h.cost_milli) FROM hints h WHERE h.member_id = a.member_id AND h.part_id = a.part_id
                           AND COALESCE(h.quiz_id, 0) = COALESCE(a.quiz_id, 0) AND COALESCE(h.practice_id, 0) = COALESCE(a.practice_id, 0)), 0)
                      ELSE 0 END AS hints_milli,
-                a.answered_at
+                a.answered_at,
+                COALESCE((SELECT q.case_id FROM quizzes q WHERE q.id = a.quiz_id),
+                         (SELECT p.case_id FROM practices p WHERE p.id = a.practice_id), '') AS case_id
          FROM answers a JOIN members m ON m.id = a.member_id
          WHERE a.class_id = ? ORDER BY m.display_name COLLATE NOCASE, a.answered_at, a.id",
     )
@@ -56,6 +60,8 @@ pub struct WrittenLine {
     pub grade_points_milli: Option<i64>,
     pub written_at: i64,
     pub graded_at: Option<i64>,
+    /// The subject it was written on.
+    pub case_id: String,
 }
 
 /// Every written answer of the class, by student then time.
@@ -65,7 +71,7 @@ pub async fn written<'e>(
 ) -> Result<Vec<WrittenLine>, Error> {
     sqlx::query_as(
         "SELECT m.display_name, m.platform_user, w.id, w.question_id, w.text, w.grade_points_milli,
-                w.written_at, w.graded_at
+                w.written_at, w.graded_at, w.case_id
          FROM written_answers w JOIN members m ON m.id = w.member_id
          WHERE w.class_id = ? ORDER BY m.display_name COLLATE NOCASE, w.written_at, w.id",
     )

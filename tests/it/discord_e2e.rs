@@ -1663,7 +1663,7 @@ fn csv_of(said: &Said) -> (String, Vec<String>) {
 }
 
 const CSV_HEADER: &str =
-    "eleve;identifiant;source;question;partie;indicateur;tentative;reponse;verdict;points;indices_points;date_utc";
+    "eleve;identifiant;source;question;partie;indicateur;tentative;reponse;verdict;points;indices_points;date_utc;sujet";
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn discord_e2e_two_class_servers_play_at_once_without_mixing() {
@@ -2047,7 +2047,7 @@ async fn discord_e2e_long_texts_autocomplete_boards_and_exports_stay_within_disc
     assert_eq!(lines[0], CSV_HEADER);
     assert!(
         lines[1].starts_with(&format!(
-            "{};942000000000000001;quiz {};1.2;1.2.a;Taux de clic Google Ads;1;17,76 %;juste;0,25;0;2026-11-23 00:00:00",
+            "{};942000000000000001;quiz {};1.2;1.2.a;Taux de clic Google Ads;1;17,76 %;juste;0,25;0;2026-11-23 00:00:00;arbre-cadeau",
             long_name(1),
             item.0
         )),

@@ -350,6 +350,7 @@ async fn export_is_a_french_spreadsheet_csv_of_every_attempt() {
             "points",
             "indices_points",
             "date_utc",
+            "sujet",
         ],
         vec![
             "Ana",
@@ -364,6 +365,7 @@ async fn export_is_a_french_spreadsheet_csv_of_every_attempt() {
             "0",
             "0",
             "2026-11-23 00:00:00",
+            "arbre-cadeau",
         ],
         vec![
             "Ana",
@@ -378,6 +380,7 @@ async fn export_is_a_french_spreadsheet_csv_of_every_attempt() {
             "0,1",
             "0,025",
             "2026-11-23 00:01:00",
+            "arbre-cadeau",
         ],
         vec![
             "Ana",
@@ -392,6 +395,7 @@ async fn export_is_a_french_spreadsheet_csv_of_every_attempt() {
             "0,25",
             "0",
             "2026-11-23 00:01:00",
+            "arbre-cadeau",
         ],
         vec![
             "Ben",
@@ -406,6 +410,7 @@ async fn export_is_a_french_spreadsheet_csv_of_every_attempt() {
             "0,125",
             "0",
             "2026-11-23 00:01:10",
+            "arbre-cadeau",
         ],
     ];
     assert_eq!(rows, expected);

@@ -261,6 +261,18 @@ async fn a_practice_keeps_the_subject_it_started_on() {
     play.send(&ana, practice(&["1.2.a"])).await;
     let text = private_text(&play.send(&ana, kpi("a3_ctr")).await);
     assert!(text.contains("17,76 %"), "{text}");
+    play.send(&ana, answer("17,76 %")).await;
+    // The export says which subject each answer was earned on.
+    let export = play.send(&prof, Command::Export).await;
+    let bytes = &export[0].attachment.as_ref().expect("the CSV").bytes;
+    let csv = String::from_utf8_lossy(&bytes[3..]).to_string();
+    let lines: Vec<&str> = csv.lines().collect();
+    assert!(lines[0].ends_with(";date_utc;sujet"), "{csv}");
+    assert_eq!(lines.len(), 3, "{csv}");
+    assert!(lines[1].contains(";14,42 %;juste;"), "{csv}");
+    assert!(lines[1].ends_with(";arbre-cadeau-bis"), "{csv}");
+    assert!(lines[2].contains(";17,76 %;juste;"), "{csv}");
+    assert!(lines[2].ends_with(";arbre-cadeau"), "{csv}");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
