@@ -53,6 +53,16 @@ pub enum LoadError {
     )]
     NoCases(PathBuf),
     #[error(
+        "deux cas portent l’identifiant « {id} » : {} et {}. Chaque sujet a son propre id dans son case.toml : changez celui de l’un des deux (par exemple id = \"{id}-2\"), puis vérifiez avec : casebot validate",
+        first.display(),
+        second.display()
+    )]
+    DuplicateId {
+        id: String,
+        first: PathBuf,
+        second: PathBuf,
+    },
+    #[error(
         "dossier des cas {} : lecture impossible ({}). {WHERE}, ou indiquez le dossier des cas avec --cases-dir DOSSIER.",
         dir.display(),
         crate::problem::wording::io_error(error)
@@ -121,12 +131,22 @@ impl App {
             .filter(|p| p.join("case.toml").is_file())
             .collect();
         dirs.sort();
-        let mut cases = Vec::new();
+        let mut cases: Vec<CasePack> = Vec::new();
+        let mut loaded_from: Vec<PathBuf> = Vec::new();
         for dir in dirs {
             let case = pack::load(&dir).map_err(|errors| LoadError::Pack {
                 dir: dir.clone(),
                 errors,
             })?;
+            // A class names its subject by id: two packs with one id could not be told apart.
+            if let Some(i) = cases.iter().position(|c| c.meta.id == case.meta.id) {
+                return Err(LoadError::DuplicateId {
+                    id: case.meta.id.clone(),
+                    first: loaded_from[i].clone(),
+                    second: dir,
+                });
+            }
+            loaded_from.push(dir.clone());
             tracing::info!(case = %case.meta.id, kpis = case.kpis.len(), "case pack loaded");
             cases.push(case);
         }
@@ -167,10 +187,24 @@ impl App {
         &self.cases[self.default]
     }
 
-    /// Makes case `id` the default (`--case`): a class that has not chosen its subject plays
-    /// it, and the commands on a case use it. `false`, and nothing changed, for an unknown id.
-    pub fn set_default_case(&mut self, id: &str) -> bool {
-        match self.cases.iter().position(|c| c.meta.id == id) {
+    /// The case a teacher names: by its id or its title, whatever the capitals and the outer
+    /// blanks (`/config cas:`, `--case`).
+    pub fn find_case(&self, given: &str) -> Option<&CasePack> {
+        self.position_of(given).map(|i| &self.cases[i])
+    }
+
+    fn position_of(&self, given: &str) -> Option<usize> {
+        let given = given.trim();
+        self.cases.iter().position(|c| {
+            c.meta.id.eq_ignore_ascii_case(given) || c.meta.title.trim().eq_ignore_ascii_case(given)
+        })
+    }
+
+    /// Makes the case `given` names (see [`App::find_case`]) the default (`--case`): a class
+    /// that has not chosen its subject plays it, and the commands on a case use it. `false`,
+    /// and nothing changed, when no case has that id or title.
+    pub fn set_default_case(&mut self, given: &str) -> bool {
+        match self.position_of(given) {
             Some(index) => {
                 self.default = index;
                 true

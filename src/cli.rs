@@ -56,7 +56,10 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
             writeln!(
                 out,
                 "{}",
-                app.messages.text(&msg::CliUnknownCase { list: &list })
+                app.messages.text(&msg::CliUnknownCase {
+                    given: &crate::render::echo(id),
+                    list: &list
+                })
             )?;
             return Ok(ExitCode::from(NOT_FOUND));
         }

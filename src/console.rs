@@ -343,16 +343,60 @@ pub fn parse_command(line: &str) -> Result<Command, LineError> {
         "effacer-classe" => Command::EraseClass {
             confirm: a.yes("confirmer"),
         },
-        "config" => Command::Config {
-            teacher_role: a.get("role-enseignant").map(str::to_string),
-            quiz_channel: a.get("salon-quiz").map(str::to_string),
-            case: a.get("cas").map(str::to_string),
-        },
+        "config" => parse_config(rest)?,
         "cas" | "sujets" => match rest.trim() {
             "" | "liste" => Command::Cases,
             _ => return Err(LineError::Usage(msg::ConsoleUsage.into())),
         },
         _ => return Err(LineError::Usage(msg::ConsoleUsage.into())),
+    })
+}
+
+/// `/config [cas:…] [role-enseignant:…] [salon-quiz:…]`. A subject may be named by its title,
+/// spaces included (`cas:Arbre-cadeau bis`): the words after `cas:` are its value, quotes
+/// aside. A word that belongs to no option, or an option left empty, is a usage error rather
+/// than a setting silently ignored.
+fn parse_config(rest: &str) -> Result<Command, LineError> {
+    const KEYS: [&str; 3] = ["cas", "role-enseignant", "salon-quiz"];
+    let usage = || LineError::Usage(msg::ConsoleUsageConfig.into());
+    let mut given: Vec<(&str, String)> = Vec::new();
+    for token in rest.split_whitespace() {
+        let option = token.split_once(':').and_then(|(key, value)| {
+            KEYS.iter()
+                .find(|k| k.eq_ignore_ascii_case(key))
+                .map(|k| (*k, value))
+        });
+        match (option, given.last_mut()) {
+            (Some((key, value)), _) => given.push((key, value.to_string())),
+            // Only a subject's title takes several words.
+            (None, Some(("cas", text))) => {
+                if !text.is_empty() {
+                    text.push(' ');
+                }
+                text.push_str(token);
+            }
+            (None, _) => return Err(usage()),
+        }
+    }
+    let value = |key: &str| -> Result<Option<String>, LineError> {
+        match given.iter().rev().find(|(k, _)| *k == key) {
+            None => Ok(None),
+            Some((_, v)) => {
+                let v = v.trim_matches(|c: char| {
+                    matches!(c, '"' | '\'' | '«' | '»') || c.is_whitespace()
+                });
+                if v.is_empty() {
+                    Err(usage())
+                } else {
+                    Ok(Some(v.to_string()))
+                }
+            }
+        }
+    };
+    Ok(Command::Config {
+        teacher_role: value("role-enseignant")?,
+        quiz_channel: value("salon-quiz")?,
+        case: value("cas")?,
     })
 }
 
@@ -789,14 +833,48 @@ mod tests {
             parse_command("/cas autre"),
             Err(LineError::Usage(_))
         ));
+        let config = |role: Option<&str>, channel: Option<&str>, case: Option<&str>| {
+            Ok(Command::Config {
+                teacher_role: role.map(str::to_string),
+                quiz_channel: channel.map(str::to_string),
+                case: case.map(str::to_string),
+            })
+        };
+        assert_eq!(parse_command("/config"), config(None, None, None));
         assert_eq!(
             parse_command("/config cas:arbre-cadeau-bis"),
-            Ok(Command::Config {
-                teacher_role: None,
-                quiz_channel: None,
-                case: Some("arbre-cadeau-bis".into()),
-            })
+            config(None, None, Some("arbre-cadeau-bis"))
         );
+        // A title, spaces and quotes included; after the colon or not.
+        for line in [
+            "/config cas:Arbre-cadeau bis",
+            "/config cas: Arbre-cadeau bis",
+            "/config cas:\"Arbre-cadeau bis\"",
+            "/config CAS:« Arbre-cadeau bis »",
+        ] {
+            assert_eq!(
+                parse_command(line),
+                config(None, None, Some("Arbre-cadeau bis")),
+                "{line}"
+            );
+        }
+        assert_eq!(
+            parse_command("/config salon-quiz:quiz cas:Arbre-cadeau bis role-enseignant:profs"),
+            config(Some("profs"), Some("quiz"), Some("Arbre-cadeau bis"))
+        );
+        // Nothing is silently ignored.
+        for line in [
+            "/config cas:",
+            "/config cas",
+            "/config arbre-cadeau",
+            "/config role-enseignant:profs en plus",
+            "/config salon-quiz:",
+        ] {
+            assert!(
+                matches!(parse_command(line), Err(LineError::Usage(_))),
+                "{line}"
+            );
+        }
     }
 
     #[test]

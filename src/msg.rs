@@ -271,7 +271,8 @@ texts! {
         PlayDuplicate = "play.duplicate";
         PlayTeacherOnly = "play.teacher_only";
         PlayHelpTeacher = "play.help_teacher";
-        PlayHelpStudent = "play.help_student";
+        PlayHelpStudent = "play.help_student" { annexes };
+        PlayAnnexRange = "play.annex_range" { first, last };
         PlayKpiLocked = "play.kpi_locked";
         PlayAnnexHidden = "play.annex_hidden";
         PlayAnnexHiddenQuiz = "play.annex_hidden_quiz";
@@ -282,6 +283,7 @@ texts! {
         PlayConfigUnknownCase = "play.config.unknown_case" { given, list };
         PlayConfigCaseDuringQuiz = "play.config.case_during_quiz";
         PlayCasesHeader = "play.cases.header" { n };
+        PlayPracticeSubjectChanged = "play.cases.practice_stopped" { old, new };
         PlayCasesLine = "play.cases.line" { title, session, id, current };
         PlayCasesCurrent = "play.cases.current";
         PlayCasesFooter = "play.cases.footer";
@@ -447,6 +449,7 @@ texts! {
         ConsoleUsageWritten = "console.usage_written";
         ConsoleUsageTick = "console.usage_tick";
         ConsoleUsageGrade = "console.usage_grade";
+        ConsoleUsageConfig = "console.usage_config";
         ConsoleWrittenStart = "console.written_start" { question };
         ConsoleHowVote = "console.how_vote" { post };
         ConsoleHowWithdraw = "console.how_withdraw" { draft };
@@ -459,7 +462,7 @@ texts! {
         ConsoleTooLong = "console.too_long" { max };
         CliValidateOk = "cli.validate_ok" { case, annexes, kpis, questions, texts };
         CliNoToken = "cli.no_token" { file };
-        CliUnknownCase = "cli.unknown_case" { list };
+        CliUnknownCase = "cli.unknown_case" { given, list };
         CliChartClass = "cli.chart_class";
         CliChartSample = "cli.chart_sample";
         CliChartNothing = "cli.chart_nothing" { quiz, item };

@@ -322,15 +322,28 @@ impl Inner {
         };
         let m = self.messages();
         let private = |text: String| Ok(vec![Reply::private(text)]);
+        // The student's help names the class's own annexes (« 1 à 9 »).
+        let help_student = || {
+            let numbers: Vec<u8> = case.annexes.iter().map(|a| a.number).collect();
+            let annexes = match (numbers.iter().min(), numbers.iter().max()) {
+                (Some(lo), Some(hi)) if lo < hi => m.text(&msg::PlayAnnexRange {
+                    first: &lo.to_string(),
+                    last: &hi.to_string(),
+                }),
+                (Some(only), _) => only.to_string(),
+                _ => String::new(),
+            };
+            m.text(&msg::PlayHelpStudent { annexes: &annexes })
+        };
         match &request.command {
             // A teacher's help lists the students' commands too (« en plus de celles des
             // élèves »).
             Command::Help if who.teacher => private(format!(
                 "{}\n\n{}",
                 m.text(&msg::PlayHelpTeacher),
-                m.text(&msg::PlayHelpStudent)
+                help_student()
             )),
-            Command::Help => private(m.text(&msg::PlayHelpStudent)),
+            Command::Help => private(help_student()),
             Command::Annex { number } => annex(cx, *number).await,
             Command::Question { id } => {
                 if let Some(q) = case.question(id) {
@@ -684,7 +697,7 @@ async fn configure(
     }
     let chosen = match case {
         None => cx.case,
-        Some(given) => match find_case(&inner.app, given) {
+        Some(given) => match inner.app.find_case(given) {
             Some(found) => found,
             None => {
                 let ids: Vec<&str> = inner.app.cases.iter().map(|c| c.meta.id.as_str()).collect();
@@ -728,16 +741,8 @@ async fn configure(
     }))])
 }
 
-/// A loaded case by its id (or its title), as a teacher types it: case and outer blanks aside.
-fn find_case<'a>(app: &'a App, given: &str) -> Option<&'a crate::pack::CasePack> {
-    let given = given.trim();
-    app.cases.iter().find(|c| {
-        c.meta.id.eq_ignore_ascii_case(given) || c.meta.title.trim().eq_ignore_ascii_case(given)
-    })
-}
-
 /// « Arbre-cadeau (session 2021) ».
-fn case_name(m: &crate::prompts::Prompts, case: &Case) -> String {
+pub(crate) fn case_name(m: &crate::prompts::Prompts, case: &Case) -> String {
     m.text(&msg::PlayCaseName {
         title: &case.meta.title,
         session: &case.meta.session.to_string(),

@@ -368,8 +368,38 @@ async fn hint_level(
     Ok(level.unwrap_or(0).max(0) as usize)
 }
 
+/// When the class has changed subject since the student's practice started, that practice
+/// stops there (its points stay): everything else she sees now follows the new subject, so she
+/// is told, rather than judged on figures no longer shown to her.
+async fn stopped_by_new_subject(cx: &Ctx<'_>) -> anyhow::Result<Option<Vec<Reply>>> {
+    let Ctx {
+        inner, who, case, ..
+    } = *cx;
+    let Some(practice) = active(inner, who.member()).await? else {
+        return Ok(None);
+    };
+    if practice.case_id == case.meta.id {
+        return Ok(None);
+    }
+    store::practice::abandon_active(&inner.store.write, who.member(), inner.now()).await?;
+    let m = inner.messages();
+    let old = match inner.app.case(Some(&practice.case_id)) {
+        Some(old) => super::case_name(m, old),
+        None => practice.case_id.clone(),
+    };
+    Ok(Some(vec![Reply::private(m.text(
+        &msg::PlayPracticeSubjectChanged {
+            old: &old,
+            new: &super::case_name(m, case),
+        },
+    ))]))
+}
+
 /// An answer to the current practice part.
 pub async fn answer(cx: &Ctx<'_>, text: &str) -> anyhow::Result<Vec<Reply>> {
+    if let Some(stopped) = stopped_by_new_subject(cx).await? {
+        return Ok(stopped);
+    }
     let Ctx { inner, who, .. } = *cx;
     let request = cx.request;
     let m = inner.messages();
@@ -481,6 +511,9 @@ pub async fn answer(cx: &Ctx<'_>, text: &str) -> anyhow::Result<Vec<Reply>> {
 
 /// `/indice` during practice.
 pub async fn hint(cx: &Ctx<'_>, confirm: bool) -> anyhow::Result<Vec<Reply>> {
+    if let Some(stopped) = stopped_by_new_subject(cx).await? {
+        return Ok(stopped);
+    }
     let Ctx { inner, who, .. } = *cx;
     let m = inner.messages();
     let Some((practice, case, part_id, part)) = current(inner, who).await? else {
@@ -521,6 +554,9 @@ pub async fn hint(cx: &Ctx<'_>, confirm: bool) -> anyhow::Result<Vec<Reply>> {
 
 /// `/solution`: gives up the current part, shows its worked answer, moves on.
 pub async fn give_up(cx: &Ctx<'_>) -> anyhow::Result<Vec<Reply>> {
+    if let Some(stopped) = stopped_by_new_subject(cx).await? {
+        return Ok(stopped);
+    }
     let Ctx { inner, who, .. } = *cx;
     let m = inner.messages();
     let Some((practice, case, part_id, part)) = current(inner, who).await? else {

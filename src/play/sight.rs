@@ -128,7 +128,7 @@ pub(crate) fn touches(case: &Case, kpi: usize, sealed: &BTreeSet<usize>) -> bool
 /// class.
 async fn known(inner: &Inner, who: &Who, case: &Case) -> anyhow::Result<BTreeSet<usize>> {
     let mut known = BTreeSet::new();
-    let done = store::practice::done_parts(&inner.store.read, who.member()).await?;
+    let done = store::practice::done_parts(&inner.store.read, who.member(), &case.meta.id).await?;
     known.extend(
         done.iter()
             .filter_map(|p| case.part(p).map(|(_, part)| part.kpi)),

@@ -135,9 +135,11 @@ pub async fn done_parts_except<'e>(
     except: PracticeId,
 ) -> Result<Vec<String>, Error> {
     let rows: Vec<(String,)> = sqlx::query_as(
-        "SELECT part_id FROM practice_done WHERE member_id = ? AND practice_id <> ?",
+        "SELECT part_id FROM practice_done WHERE member_id = ? AND practice_id <> ?
+         AND case_id = (SELECT case_id FROM practices WHERE id = ?)",
     )
     .bind(member)
+    .bind(except)
     .bind(except)
     .fetch_all(ex)
     .await?;
@@ -152,10 +154,12 @@ pub async fn done_elsewhere<'e>(
     except: PracticeId,
 ) -> Result<bool, Error> {
     let row: Option<(i64,)> = sqlx::query_as(
-        "SELECT practice_id FROM practice_done WHERE member_id = ? AND part_id = ? AND practice_id <> ?",
+        "SELECT practice_id FROM practice_done WHERE member_id = ? AND part_id = ? AND practice_id <> ?
+         AND case_id = (SELECT case_id FROM practices WHERE id = ?)",
     )
     .bind(member)
     .bind(part_id)
+    .bind(except)
     .bind(except)
     .fetch_optional(ex)
     .await?;
@@ -172,27 +176,30 @@ pub async fn mark_done<'e>(
     now: i64,
 ) -> Result<(), Error> {
     sqlx::query(
-        "INSERT INTO practice_done (member_id, part_id, practice_id, how, done_at) VALUES (?, ?, ?, ?, ?)
-         ON CONFLICT (member_id, part_id) DO NOTHING",
+        "INSERT INTO practice_done (member_id, case_id, part_id, practice_id, how, done_at)
+         SELECT ?, case_id, ?, id, ?, ? FROM practices WHERE id = ?
+         ON CONFLICT (member_id, case_id, part_id) DO NOTHING",
     )
     .bind(member)
     .bind(part_id)
-    .bind(practice)
     .bind(how)
     .bind(now)
+    .bind(practice)
     .execute(ex)
     .await?;
     Ok(())
 }
 
-/// Every part the member finished in practice.
+/// Every part the member finished in practice on subject `case_id`.
 pub async fn done_parts<'e>(
     ex: impl SqliteExecutor<'e>,
     member: MemberId,
+    case_id: &str,
 ) -> Result<Vec<String>, Error> {
     let rows: Vec<(String,)> =
-        sqlx::query_as("SELECT part_id FROM practice_done WHERE member_id = ?")
+        sqlx::query_as("SELECT part_id FROM practice_done WHERE member_id = ? AND case_id = ?")
             .bind(member)
+            .bind(case_id)
             .fetch_all(ex)
             .await?;
     Ok(rows.into_iter().map(|(p,)| p).collect())

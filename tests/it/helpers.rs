@@ -373,7 +373,8 @@ impl TwoSubjects {
         }
     }
 
-    fn replace(&self, file: &str, from: &str, to: &str) {
+    /// Replaces the one occurrence of `from` by `to` in `file` (relative to the temp root).
+    pub fn replace(&self, file: &str, from: &str, to: &str) {
         let path = self.dir.path.join(file);
         let src = std::fs::read_to_string(&path).expect("read a pack file");
         assert_eq!(

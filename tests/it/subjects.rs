@@ -246,22 +246,41 @@ async fn the_subject_survives_a_restart() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn a_practice_keeps_the_subject_it_started_on() {
+async fn a_practice_stops_when_the_class_changes_subject() {
     let subjects = TwoSubjects::new("practice");
     let play = engine("subjects_practice", &subjects).await;
     let prof = play.teacher("Prof");
     let ana = play.student("Ana");
     play.send(&prof, set_case(BIS)).await;
-    play.send(&ana, practice(&["1.2.a"])).await;
-    play.send(&prof, set_case(BUNDLED)).await;
-    let verdict = private_text(&play.send(&ana, answer("14,42 %")).await);
-    assert!(verdict.contains("Juste"), "{verdict}");
+    play.send(&ana, practice(&["1.2.a", "1.2.b"])).await;
+    play.send(&ana, answer("14,42 %")).await;
     assert_eq!(play.points("Ana").await, 250);
-    // The next practice follows the class's new subject.
+    play.send(&prof, set_case(BUNDLED)).await;
+    // Her next answer, hint or solution is told the practice stopped, not judged.
+    let stopped = private_text(&play.send(&ana, answer("0,53 €")).await);
+    assert_eq!(
+        stopped,
+        "Ton enseignant a changé le sujet de la classe : c’est maintenant **Arbre-cadeau (session 2021)**. Ton entraînement sur Arbre-cadeau bis (session 2022) s’arrête là, et les points que tu y as gagnés restent acquis. Relance /entrainement pour travailler le nouveau sujet."
+    );
+    assert_eq!(play.points("Ana").await, 250, "her points stay");
+    assert_eq!(
+        play.count("SELECT COUNT(*) FROM practices WHERE status = 'active'")
+            .await,
+        0
+    );
+    let none = private_text(&play.send(&ana, answer("0,53 €")).await);
+    assert!(
+        none.starts_with("Tu n’as pas de calcul en cours."),
+        "{none}"
+    );
+    // 1.2.a was worked on the other subject: here it earns its points again.
     play.send(&ana, practice(&["1.2.a"])).await;
     let text = private_text(&play.send(&ana, kpi("a3_ctr")).await);
     assert!(text.contains("17,76 %"), "{text}");
-    play.send(&ana, answer("17,76 %")).await;
+    let verdict = private_text(&play.send(&ana, answer("17,76 %")).await);
+    assert!(verdict.contains("Juste"), "{verdict}");
+    assert!(!verdict.contains("déjà travaillé"), "{verdict}");
+    assert_eq!(play.points("Ana").await, 500);
     // The export says which subject each answer was earned on.
     let export = play.send(&prof, Command::Export).await;
     let bytes = &export[0].attachment.as_ref().expect("the CSV").bytes;
@@ -273,6 +292,11 @@ async fn a_practice_keeps_the_subject_it_started_on() {
     assert!(lines[1].ends_with(";arbre-cadeau-bis"), "{csv}");
     assert!(lines[2].contains(";17,76 %;juste;"), "{csv}");
     assert!(lines[2].ends_with(";arbre-cadeau"), "{csv}");
+    // Worked again on the same subject, it trains for free.
+    play.send(&ana, practice(&["1.2.a"])).await;
+    let again = private_text(&play.send(&ana, answer("17,76 %")).await);
+    assert!(again.contains("déjà travaillé"), "{again}");
+    assert_eq!(play.points("Ana").await, 500);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -316,6 +340,9 @@ fn the_command_line_honours_case() {
     let text = plain(&String::from_utf8_lossy(&out.stdout));
     assert!(out.status.success(), "{text}");
     assert!(text.contains("14,42 %"), "{text}");
+    let out = run(&["--case", " Arbre-cadeau BIS ", "kpi", "a3_ctr"]);
+    let text = plain(&String::from_utf8_lossy(&out.stdout));
+    assert!(text.contains("14,42 %"), "{text}");
     let out = run(&["kpi", "a3_ctr"]);
     let text = plain(&String::from_utf8_lossy(&out.stdout));
     assert!(text.contains("17,76 %"), "{text}");
@@ -324,6 +351,39 @@ fn the_command_line_honours_case() {
     assert!(!out.status.success());
     assert_eq!(
         text.trim(),
-        "Cas inconnu. Cas disponibles : arbre-cadeau, arbre-cadeau-bis"
+        "Erreur : sujet inconnu « nope » (--case). Sujets installés : arbre-cadeau, arbre-cadeau-bis."
+    );
+}
+
+/// Two packs with one id cannot be told apart by a class: the start-up (and `validate`) refuse
+/// them, naming both folders and the fix.
+#[test]
+fn two_packs_with_one_id_are_refused() {
+    let subjects = TwoSubjects::new("same_id");
+    subjects.replace(
+        &format!("config/cases/{BIS}/case.toml"),
+        &format!("id = \"{BIS}\""),
+        "id = \"arbre-cadeau\"",
+    );
+    let dir = subjects.cases_dir();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_casebot"))
+        .arg("--cases-dir")
+        .arg(&dir)
+        .arg("validate")
+        .current_dir(root())
+        .env_remove("CASEBOT_CASES_DIR")
+        .env_remove("CASEBOT_MESSAGES_DIR")
+        .env_remove("CASEBOT_CASE")
+        .output()
+        .expect("the casebot binary runs");
+    assert!(!out.status.success());
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(
+        text.trim(),
+        format!(
+            "Erreur : deux cas portent l’identifiant « arbre-cadeau » : {} et {}. Chaque sujet a son propre id dans son case.toml : changez celui de l’un des deux (par exemple id = \"arbre-cadeau-2\"), puis vérifiez avec : casebot validate",
+            dir.join(BUNDLED).display(),
+            dir.join(BIS).display()
+        )
     );
 }
