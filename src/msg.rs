@@ -280,9 +280,11 @@ texts! {
         PlayConfigNone = "play.config.none";
         PlayConfigShow = "play.config.show" { case, teacher_role, quiz_channel };
         PlayConfigSaved = "play.config.saved" { case, teacher_role, quiz_channel };
+        PlayConfigDefaultCase = "play.config.default_case" { case };
         PlayConfigUnknownCase = "play.config.unknown_case" { given, list };
         PlayConfigCaseDuringQuiz = "play.config.case_during_quiz";
         PlayCasesHeader = "play.cases.header" { n };
+        PlayCasesAnnounce = "play.cases.announce" { case };
         PlayPracticeSubjectChanged = "play.cases.practice_stopped" { old, new };
         PlayCasesLine = "play.cases.line" { title, session, id, current };
         PlayCasesCurrent = "play.cases.current";

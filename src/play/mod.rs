@@ -688,9 +688,19 @@ async fn configure(
     let place = &cx.request.place;
     let m = inner.messages();
     let none = m.text(&msg::PlayConfigNone);
+    // « Arbre-cadeau (session 2021) (par défaut) » while the class has chosen none.
+    let subject = |chosen: &Case, by_class: bool| {
+        let name = case_name(m, chosen);
+        if by_class {
+            name
+        } else {
+            m.text(&msg::PlayConfigDefaultCase { case: &name })
+        }
+    };
+    let chose = who.class.case_id.is_some();
     if teacher_role.is_none() && quiz_channel.is_none() && case.is_none() {
         return Ok(vec![Reply::private(m.text(&msg::PlayConfigShow {
-            case: &case_name(m, cx.case),
+            case: &subject(cx.case, chose),
             teacher_role: who.class.teacher_role.as_deref().unwrap_or(&none),
             quiz_channel: who.class.quiz_channel.as_deref().unwrap_or(&none),
         }))]);
@@ -734,11 +744,18 @@ async fn configure(
     if let Ok(mut classes) = inner.classes.lock() {
         classes.remove(&(place.platform.clone(), place.class_key.clone()));
     }
-    Ok(vec![Reply::private(m.text(&msg::PlayConfigSaved {
-        case: &case_name(m, chosen),
+    let mut replies = vec![Reply::private(m.text(&msg::PlayConfigSaved {
+        case: &subject(chosen, chose || case.is_some()),
         teacher_role: role.as_deref().unwrap_or(&none),
         quiz_channel: channel.as_deref().unwrap_or(&none),
-    }))])
+    }))];
+    // The class is told when its subject changes (its students were not asked).
+    if chosen.meta.id != cx.case.meta.id {
+        replies.push(Reply::channel(m.text(&msg::PlayCasesAnnounce {
+            case: &case_name(m, chosen),
+        })));
+    }
+    Ok(replies)
 }
 
 /// « Arbre-cadeau (session 2021) ».

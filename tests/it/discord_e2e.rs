@@ -774,7 +774,7 @@ async fn discord_e2e_role_teacher_runs_a_timed_quiz_for_thirty_students() {
     assert_eq!(
         saved_config.text(),
         format!(
-            "Réglages enregistrés : rôle enseignant **{TEACHER_ROLE}**, salon des quiz **{QUIZ_CH}**."
+            "Réglages enregistrés :\n- sujet : **Arbre-cadeau (session 2021) (par défaut)**\n- rôle enseignant : **{TEACHER_ROLE}**\n- salon des quiz : **{QUIZ_CH}**"
         )
     );
     assert!(saved_config.ephemeral());
@@ -2802,7 +2802,7 @@ async fn discord_e2e_a_teacher_chooses_the_class_subject() {
     assert!(saved.ephemeral(), "{saved:#?}");
     assert_eq!(
         saved.text(),
-        "Réglages enregistrés : sujet **Arbre-cadeau bis (session 2022)**, rôle enseignant **aucun**, salon des quiz **aucun**."
+        "Réglages enregistrés :\n- sujet : **Arbre-cadeau bis (session 2022)**\n- rôle enseignant : **aucun**\n- salon des quiz : **aucun**"
     );
     let list = bot.slash(GUILD, OTHER_CH, &ana, "cas", sub("liste")).await;
     assert!(

@@ -1021,7 +1021,7 @@ async fn a_configured_teacher_role_makes_a_member_a_teacher() {
         .await;
     assert_eq!(
         private_text(&shown),
-        "Réglages de la classe : rôle enseignant **aucun**, salon des quiz **aucun**."
+        "Réglages de la classe :\n- sujet : **Arbre-cadeau (session 2021) (par défaut)**\n- rôle enseignant : **aucun**\n- salon des quiz : **aucun**"
     );
     let saved = play
         .send(
@@ -1035,7 +1035,7 @@ async fn a_configured_teacher_role_makes_a_member_a_teacher() {
         .await;
     assert_eq!(
         private_text(&saved),
-        "Réglages enregistrés : rôle enseignant **role-prof**, salon des quiz **quiz**."
+        "Réglages enregistrés :\n- sujet : **Arbre-cadeau (session 2021) (par défaut)**\n- rôle enseignant : **role-prof**\n- salon des quiz : **quiz**"
     );
     assert_eq!(
         play.count("SELECT COUNT(*) FROM classes WHERE teacher_role = 'role-prof' AND quiz_channel = 'quiz'")

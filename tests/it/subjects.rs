@@ -4,7 +4,7 @@
 //! copy, so every answer, calculation and list says which subject it followed.
 
 use crate::helpers::{place, plain, private_text, root, spawn_engine_with, Play, TwoSubjects, BIS};
-use casebot::play::command::{Command, Scope};
+use casebot::play::command::{Audience, Command, Reply, Scope};
 use std::sync::Arc;
 
 const BUNDLED: &str = "arbre-cadeau";
@@ -34,6 +34,19 @@ fn answer(text: &str) -> Command {
     }
 }
 
+/// The replies to a change of subject: the teacher's private confirmation (returned), then the
+/// class's announcement naming the new subject.
+fn changed(replies: &[Reply], to: &str) -> String {
+    assert_eq!(replies.len(), 2, "{replies:#?}");
+    assert_eq!(replies[0].audience, Audience::Private, "{replies:#?}");
+    assert_eq!(replies[1].audience, Audience::Channel, "{replies:#?}");
+    assert_eq!(
+        plain(&replies[1].text),
+        format!("📚 La classe change de sujet : **{to}**. Annexes, questions, /kpi, entraînements et quiz le suivent dès maintenant ; les points déjà gagnés restent acquis.")
+    );
+    plain(&replies[0].text)
+}
+
 async fn engine(test: &str, subjects: &TwoSubjects) -> Play {
     spawn_engine_with(test, Arc::new(subjects.app())).await
 }
@@ -57,10 +70,13 @@ async fn two_classes_play_two_subjects_at_once() {
     let prof = play.teacher("Prof");
     let (ana, bob) = (play.student("Ana"), play.student("Bob"));
 
-    let saved = private_text(&play.send_at(&b, &prof, set_case(BIS)).await);
+    let saved = changed(
+        &play.send_at(&b, &prof, set_case(BIS)).await,
+        "Arbre-cadeau bis (session 2022)",
+    );
     assert_eq!(
         saved,
-        "Réglages enregistrés : sujet **Arbre-cadeau bis (session 2022)**, rôle enseignant **aucun**, salon des quiz **aucun**."
+        "Réglages enregistrés :\n- sujet : **Arbre-cadeau bis (session 2022)**\n- rôle enseignant : **aucun**\n- salon des quiz : **aucun**"
     );
     assert_eq!(stored_case(&play, "guild-2").await.as_deref(), Some(BIS));
 
@@ -131,7 +147,9 @@ async fn two_classes_play_two_subjects_at_once() {
             .await,
     );
     assert!(
-        shown.starts_with("Réglages de la classe : sujet **Arbre-cadeau bis (session 2022)**"),
+        shown.starts_with(
+            "Réglages de la classe :\n- sujet : **Arbre-cadeau bis (session 2022)**\n"
+        ),
         "{shown}"
     );
 }
@@ -152,11 +170,17 @@ async fn an_unknown_subject_is_refused_and_changes_nothing() {
     }
     assert_eq!(stored_case(&play, "guild-1").await, None);
     // Ids are read as a teacher types them; the title does too.
-    let saved = private_text(&play.send(&prof, set_case("  Arbre-Cadeau-BIS ")).await);
+    let saved = changed(
+        &play.send(&prof, set_case("  Arbre-Cadeau-BIS ")).await,
+        "Arbre-cadeau bis (session 2022)",
+    );
     assert!(saved.contains("Arbre-cadeau bis (session 2022)"), "{saved}");
-    let saved = private_text(&play.send(&prof, set_case("arbre-cadeau")).await);
+    let saved = changed(
+        &play.send(&prof, set_case("arbre-cadeau")).await,
+        "Arbre-cadeau (session 2021)",
+    );
     assert!(
-        saved.contains("sujet **Arbre-cadeau (session 2021)**"),
+        saved.contains("- sujet : **Arbre-cadeau (session 2021)**\n"),
         "{saved}"
     );
     assert_eq!(
@@ -208,11 +232,14 @@ async fn the_subject_does_not_change_during_a_quiz() {
             )
             .await,
     );
-    assert!(saved.contains("rôle enseignant **profs**"), "{saved}");
+    assert!(saved.contains("- rôle enseignant : **profs**"), "{saved}");
     play.send(&prof, Command::QuizStop).await;
-    let saved = private_text(&play.send(&prof, set_case(BUNDLED)).await);
+    let saved = changed(
+        &play.send(&prof, set_case(BUNDLED)).await,
+        "Arbre-cadeau (session 2021)",
+    );
     assert!(
-        saved.contains("sujet **Arbre-cadeau (session 2021)**"),
+        saved.contains("- sujet : **Arbre-cadeau (session 2021)**\n"),
         "{saved}"
     );
     // The points keep the subject they were earned on.
