@@ -90,28 +90,35 @@ fn about(inner: &Inner, practice: &Active, part_id: &str) -> String {
     })
 }
 
-/// The parts the student already finished in practice (they train for free).
+/// The parts of subject `case_id` the student already finished in practice (they train for
+/// free).
 async fn settled_parts(
     tx: &mut Conn,
     member_id: MemberId,
+    case_id: &str,
     except_practice: PracticeId,
 ) -> anyhow::Result<std::collections::HashSet<String>> {
-    let rows = store::practice::done_parts_except(&mut *tx, member_id, except_practice).await?;
+    let rows =
+        store::practice::done_parts_except(&mut *tx, member_id, case_id, except_practice).await?;
     Ok(rows.into_iter().collect())
 }
 
-/// Whether the student already finished this part in an earlier practice run: then it trains
-/// for free.
+/// Whether the student already finished this part (of the practice's subject) in an earlier
+/// practice run: then it trains for free.
 async fn done_before(
     inner: &Inner,
     who: &Who,
     part_id: &str,
-    practice: PracticeId,
+    practice: &Active,
 ) -> anyhow::Result<bool> {
-    Ok(
-        store::practice::done_elsewhere(&inner.store.write, who.member(), part_id, practice)
-            .await?,
+    Ok(store::practice::done_elsewhere(
+        &inner.store.write,
+        who.member(),
+        &practice.case_id,
+        part_id,
+        practice.id,
     )
+    .await?)
 }
 
 /// Records that the student finished a part in practice (the first time only counts).
@@ -172,7 +179,7 @@ pub async fn start(cx: &Ctx<'_>, scope: &Scope) -> anyhow::Result<Vec<Reply>> {
     let mut tx = inner.store.begin().await?;
     store::practice::abandon_active(&mut *tx, who.member(), now).await?;
     // No practice has id 0: every part finished before counts.
-    let settled = settled_parts(&mut tx, who.member(), PracticeId(0)).await?;
+    let settled = settled_parts(&mut tx, who.member(), &case.meta.id, PracticeId(0)).await?;
     let parts_json = serde_json::to_string(&ids)?;
     store::practice::insert(
         &mut *tx,
@@ -285,7 +292,7 @@ async fn advance(
     store::practice::finish(&mut *tx, practice.id, next as i64, inner.now()).await?;
     let totals = store::answers::practice_totals(&mut *tx, practice.id).await?;
     let hints = store::hints::count_in_practice(&mut *tx, practice.id).await?;
-    let settled = settled_parts(tx, practice.member_id, practice.id).await?;
+    let settled = settled_parts(tx, practice.member_id, &practice.case_id, practice.id).await?;
     let stake: Milli = scoring::sum_milli(
         practice
             .parts
@@ -428,7 +435,7 @@ pub async fn answer(cx: &Ctx<'_>, text: &str) -> anyhow::Result<Vec<Reply>> {
     let attempt = attempts as usize + 1;
     let level = hint_level(inner, practice.id, &part_id).await?;
     let cost = scoring::hint_cost(&inner.settings, base, level);
-    let again = done_before(inner, who, &part_id, practice.id).await?;
+    let again = done_before(inner, who, &part_id, &practice).await?;
     let points = if again {
         0
     } else {

@@ -128,38 +128,39 @@ pub async fn count_of_member<'e>(
     Ok(n)
 }
 
-/// The parts the member finished in practice runs other than `except`.
+/// The parts of subject `case_id` the member finished in practice runs other than `except`.
 pub async fn done_parts_except<'e>(
     ex: impl SqliteExecutor<'e>,
     member: MemberId,
+    case_id: &str,
     except: PracticeId,
 ) -> Result<Vec<String>, Error> {
     let rows: Vec<(String,)> = sqlx::query_as(
-        "SELECT part_id FROM practice_done WHERE member_id = ? AND practice_id <> ?
-         AND case_id = (SELECT case_id FROM practices WHERE id = ?)",
+        "SELECT part_id FROM practice_done WHERE member_id = ? AND case_id = ? AND practice_id <> ?",
     )
     .bind(member)
-    .bind(except)
+    .bind(case_id)
     .bind(except)
     .fetch_all(ex)
     .await?;
     Ok(rows.into_iter().map(|(p,)| p).collect())
 }
 
-/// Whether the member finished this part in a practice run other than `except`.
+/// Whether the member finished this part of subject `case_id` in a practice run other than
+/// `except`.
 pub async fn done_elsewhere<'e>(
     ex: impl SqliteExecutor<'e>,
     member: MemberId,
+    case_id: &str,
     part_id: &str,
     except: PracticeId,
 ) -> Result<bool, Error> {
     let row: Option<(i64,)> = sqlx::query_as(
-        "SELECT practice_id FROM practice_done WHERE member_id = ? AND part_id = ? AND practice_id <> ?
-         AND case_id = (SELECT case_id FROM practices WHERE id = ?)",
+        "SELECT practice_id FROM practice_done WHERE member_id = ? AND case_id = ? AND part_id = ? AND practice_id <> ?",
     )
     .bind(member)
+    .bind(case_id)
     .bind(part_id)
-    .bind(except)
     .bind(except)
     .fetch_optional(ex)
     .await?;
