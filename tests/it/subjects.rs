@@ -414,3 +414,88 @@ fn two_packs_with_one_id_are_refused() {
         )
     );
 }
+
+/// A database written before parts were counted per subject keeps every finished part, under
+/// the subject of the practice it was finished in.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_migration_gives_each_finished_part_its_subject() {
+    use casebot::store::Store;
+    use sqlx::sqlite::SqliteConnectOptions;
+    use sqlx::ConnectOptions;
+    let dir = crate::helpers::TempDir::new("subjects-migration");
+    let db = dir.path.join("casebot.db");
+    let old = dir.path.join("migrations");
+    std::fs::create_dir_all(&old).expect("folder");
+    for entry in std::fs::read_dir(root().join("migrations")).expect("migrations") {
+        let path = entry.expect("entry").path();
+        let name = path
+            .file_name()
+            .expect("name")
+            .to_string_lossy()
+            .to_string();
+        if name.as_str() < "0007" {
+            std::fs::copy(&path, old.join(&name)).expect("copy");
+        }
+    }
+    let mut conn = SqliteConnectOptions::new()
+        .filename(&db)
+        .create_if_missing(true)
+        .foreign_keys(true)
+        .connect()
+        .await
+        .expect("connect");
+    sqlx::migrate::Migrator::new(old.as_path())
+        .await
+        .expect("the old migrations")
+        .run(&mut conn)
+        .await
+        .expect("migrated to 0006");
+    let script = "
+        INSERT INTO classes (id, platform, platform_id, name, created_at) VALUES (1, 'console', 'c', 'C', 0);
+        INSERT INTO members (id, class_id, platform_user, display_name, created_at) VALUES (1, 1, 'u1', 'Ana', 0);
+        INSERT INTO practices (id, class_id, member_id, case_id, parts, current, status, started_at)
+            VALUES (3, 1, 1, 'arbre-cadeau-bis', '[\"1.2.a\"]', 1, 'done', 0),
+                   (4, 1, 1, 'arbre-cadeau', '[\"1.2.b\"]', 1, 'done', 0);
+        INSERT INTO practice_done (member_id, part_id, practice_id, how, done_at)
+            VALUES (1, '1.2.a', 3, 'correct', 0), (1, '1.2.b', 4, 'solution', 0);
+    ";
+    if let Err(e) = sqlx::raw_sql(sqlx::AssertSqlSafe(script))
+        .execute(&mut conn)
+        .await
+    {
+        panic!("old rows: {e}");
+    }
+    drop(conn);
+    let store = Store::open(&db).await.expect("migrated to the last one");
+    let rows: Vec<(String, String, i64, String)> = sqlx::query_as(
+        "SELECT case_id, part_id, practice_id, how FROM practice_done ORDER BY part_id",
+    )
+    .fetch_all(&store.read)
+    .await
+    .expect("the finished parts");
+    assert_eq!(
+        rows,
+        vec![
+            (
+                BIS.to_string(),
+                "1.2.a".to_string(),
+                3,
+                "correct".to_string()
+            ),
+            (
+                BUNDLED.to_string(),
+                "1.2.b".to_string(),
+                4,
+                "solution".to_string()
+            ),
+        ]
+    );
+    // The same part may now be finished once per subject.
+    sqlx::query(
+        "INSERT INTO practice_done (member_id, case_id, part_id, practice_id, how, done_at)
+         VALUES (1, 'arbre-cadeau', '1.2.a', 4, 'correct', 1)",
+    )
+    .execute(&store.write)
+    .await
+    .expect("1.2.a on the other subject");
+}
