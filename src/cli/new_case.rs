@@ -331,6 +331,77 @@ impl Skeleton {
 mod tests {
     use super::*;
 
+    /// A fresh folder under the system temp dir.
+    fn temp(name: &str) -> PathBuf {
+        let dir =
+            std::env::temp_dir().join(format!("casebot-new-case-{}-{name}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).expect("a temp dir");
+        dir
+    }
+
+    fn skeleton(root: &Path, texts_dir: PathBuf, text_file: &str) -> Skeleton {
+        Skeleton {
+            pack_dir: root.join("cases").join("x"),
+            texts_dir,
+            pack_files: vec![("case.toml".into(), "id = \"x\"\n".into())],
+            text_files: vec![(text_file.into(), "[case]\n".into())],
+        }
+    }
+
+    fn tree(dir: &Path) -> Vec<PathBuf> {
+        let mut out = Vec::new();
+        let mut stack = vec![dir.to_path_buf()];
+        while let Some(d) = stack.pop() {
+            for entry in std::fs::read_dir(&d).expect("a folder").flatten() {
+                if entry.path().is_dir() {
+                    stack.push(entry.path());
+                }
+                out.push(entry.path());
+            }
+        }
+        out.sort();
+        out
+    }
+
+    #[test]
+    fn a_failed_write_leaves_nothing_behind() {
+        // The texts cannot be written (a file in a folder that does not exist), under a
+        // prompts folder that did not exist: the staged pack and the created folders go.
+        let root = temp("failed-write");
+        std::fs::create_dir(root.join("cases")).expect("cases");
+        let texts = root.join("new/prompts/cases/x");
+        let e = skeleton(&root, texts, "missing/case.toml").write();
+        assert!(e.is_err());
+        assert_eq!(tree(&root), [root.join("cases")]);
+
+        // The texts folder appeared meanwhile, not empty: the renamed pack is taken back, and
+        // what was there is kept.
+        let texts = root.join("prompts/cases/x");
+        std::fs::create_dir_all(&texts).expect("texts");
+        std::fs::write(texts.join("mine.toml"), "").expect("a file");
+        let e = skeleton(&root, texts.clone(), "case.toml").write();
+        assert!(e.is_err());
+        assert_eq!(
+            tree(&root),
+            [
+                root.join("cases"),
+                root.join("prompts"),
+                root.join("prompts/cases"),
+                texts.clone(),
+                texts.join("mine.toml"),
+            ]
+        );
+
+        // And it works once the way is clear.
+        std::fs::remove_dir_all(&texts).expect("remove");
+        skeleton(&root, texts.clone(), "case.toml")
+            .write()
+            .expect("written");
+        assert!(root.join("cases/x/case.toml").is_file() && texts.join("case.toml").is_file());
+        let _ = std::fs::remove_dir_all(&root);
+    }
+
     #[test]
     fn ids_titles_and_landings() {
         assert_eq!(suggested_id("Mon Sujet 2024"), "mon-sujet-2024");
