@@ -78,20 +78,13 @@ fn prepare(
             example: &suggested_id(id),
         }));
     }
-    let Ok(cases_real) =
-        cases_dir.canonicalize().map_err(drop).and_then(
-            |p| {
-                if p.is_dir() {
-                    Ok(p)
-                } else {
-                    Err(())
-                }
-            },
-        )
-    else {
-        return Err(m.text(&msg::CliNewCaseNoCasesDir {
-            dir: &shown(cases_dir),
-        }));
+    let cases_real = match cases_dir.canonicalize() {
+        Ok(dir) if dir.is_dir() => dir,
+        _ => {
+            return Err(m.text(&msg::CliNewCaseNoCasesDir {
+                dir: &shown(cases_dir),
+            }))
+        }
     };
     let pack_dir = cases_dir.join(id);
     if pack_dir.symlink_metadata().is_ok() {
