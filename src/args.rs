@@ -159,6 +159,21 @@ pub enum Command {
         #[arg(value_name = "FICHIER")]
         file: PathBuf,
     },
+    /// Écrit le squelette d’un nouveau sujet, valide tel quel, à compléter (voir config/cases/README.md).
+    #[command(name = "nouveau-cas", alias = "new-case")]
+    NewCase {
+        /// L’identifiant du sujet : minuscules sans accent, chiffres et « - » (« mon-sujet-2024 »).
+        #[arg(value_name = "ID")]
+        id: String,
+        /// Dossier du modèle de sujet.
+        #[arg(
+            long,
+            env = "CASEBOT_SKELETON_DIR",
+            default_value = "config/skeleton",
+            value_name = "DOSSIER"
+        )]
+        skeleton_dir: PathBuf,
+    },
     /// Charge un cas et liste chaque problème trouvé, avec sa correction.
     Validate {
         /// Le dossier du cas ; tous les cas de --cases-dir s’il est absent.

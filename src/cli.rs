@@ -13,6 +13,8 @@ use std::process::ExitCode;
 
 pub use crate::args::{command, parse_from, Cli, Command};
 
+mod new_case;
+
 /// Exit status for "what you asked for does not exist".
 const NOT_FOUND: u8 = 2;
 
@@ -45,6 +47,12 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
                 Ok(ExitCode::FAILURE)
             }
         };
+    }
+    if let Some(Command::NewCase { id, skeleton_dir }) = &cli.command {
+        // Only the bot's texts: the packs already there may be unfinished, and a first pack has
+        // none beside it.
+        let messages = crate::app::load_messages(&paths.messages_dir)?;
+        return new_case::run(&messages, &paths.cases_dir, skeleton_dir, id, out);
     }
     let mut app = App::load(&paths)?;
     // `--case` sets the default for every command: the console, the bot (the classes that have
@@ -121,7 +129,8 @@ fn case_command(
         | Some(Command::Console { .. })
         | Some(Command::Discord)
         | Some(Command::Backup { .. })
-        | Some(Command::Validate { .. }) => Ok(ExitCode::SUCCESS),
+        | Some(Command::Validate { .. })
+        | Some(Command::NewCase { .. }) => Ok(ExitCode::SUCCESS),
         Some(Command::Case) => {
             writeln!(out, "{}", overview(app, case))?;
             Ok(ExitCode::SUCCESS)

@@ -478,6 +478,13 @@ texts! {
         CliBackupFailed = "cli.backup_failed" { file, cause };
         CliBackupCauseDb = "cli.backup_cause_db";
         CliBackupCauseCorrupt = "cli.backup_cause_corrupt";
+        CliNewCaseDone = "cli.new_case_done" { id, pack, texts };
+        CliNewCaseBadId = "cli.new_case_bad_id" { given, example };
+        CliNewCaseExists = "cli.new_case_exists" { dir };
+        CliNewCaseTaken = "cli.new_case_taken" { id, dir };
+        CliNewCaseNoCasesDir = "cli.new_case_no_cases_dir" { dir };
+        CliNewCaseNoSkeleton = "cli.new_case_no_skeleton" { dir, cause };
+        CliNewCaseFailed = "cli.new_case_failed" { dir, cause };
         PlayHintClosed = "play.hint.closed";
         PlayHintPaused = "play.hint.paused";
         PlayNAnswers = "play.count.answers" { n };

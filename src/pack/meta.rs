@@ -34,12 +34,7 @@ struct RawDossier {
 /// Checks the case's own keys: the id is lowercase letters, digits and `-`, and `total_points`
 /// is within bounds.
 pub(super) fn check_meta(raw: &RawCase, file: &Path, problems: &mut Problems) {
-    let valid_case_id = !raw.id.is_empty()
-        && raw
-            .id
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
-    if !valid_case_id {
+    if !super::is_case_id(&raw.id) {
         problems.add(
             file,
             "id",

@@ -61,6 +61,15 @@ fn is_identifier(id: &str) -> bool {
         && chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
 }
 
+/// Whether `id` can be a case id (`case.toml`'s `id`, what `--case` takes): lowercase ASCII
+/// letters, digits and `-`, not empty.
+pub fn is_case_id(id: &str) -> bool {
+    !id.is_empty()
+        && id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+}
+
 /// Loads and checks the pack in `dir`.
 ///
 /// The steps share one list of problems and run in this order (so problems come in this order):

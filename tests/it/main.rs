@@ -20,6 +20,7 @@ mod kpi_lookup;
 mod kpis;
 mod layers;
 mod linkedin;
+mod new_case;
 mod pack_errors;
 mod play;
 mod play_data;
