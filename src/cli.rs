@@ -38,6 +38,7 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
                         texts: &case.texts.ids().len().to_string(),
                     });
                     writeln!(out, "{line}")?;
+                    validate_warnings(&app, case, out)?;
                 }
                 Ok(ExitCode::SUCCESS)
             }
@@ -113,6 +114,55 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
         return runtime.block_on(run_console(app, &config, class, teachers, user, by_default));
     }
     case_command(&app, app.default_case(), &config, cli.command, out)
+}
+
+/// What `validate` points out without refusing the pack: texts nothing reads, and a texts
+/// folder another pack uses too (each subject has its own: a change to one would change both).
+fn validate_warnings(
+    app: &App,
+    case: &crate::pack::CasePack,
+    out: &mut dyn Write,
+) -> anyhow::Result<()> {
+    let m = &app.messages;
+    for id in case.unused_texts() {
+        let file = case
+            .texts
+            .file_of(&id)
+            .map(|f| f.display().to_string())
+            .unwrap_or_default();
+        writeln!(
+            out,
+            "{}",
+            m.text(&msg::CliValidateUnusedText {
+                case: &case.meta.id,
+                id: &id,
+                file: &file
+            })
+        )?;
+    }
+    let folder = |c: &crate::pack::CasePack| {
+        c.texts
+            .file_of("case.intro")
+            .and_then(std::path::Path::parent)
+            // `a/../../prompts/x` and `b/../../prompts/x` are one folder.
+            .and_then(|dir| std::fs::canonicalize(dir).ok())
+    };
+    if let Some(mine) = folder(case) {
+        for other in app.cases.iter().filter(|c| c.meta.id != case.meta.id) {
+            if folder(other).as_ref() == Some(&mine) {
+                writeln!(
+                    out,
+                    "{}",
+                    m.text(&msg::CliValidateSharedTexts {
+                        case: &case.meta.id,
+                        other: &other.meta.id,
+                        dir: &mine.display().to_string()
+                    })
+                )?;
+            }
+        }
+    }
+    Ok(())
 }
 
 /// A command on the case (`case`, `kpi`, `check`, `annex`, `question`, `linkedin`, `chart`).

@@ -465,6 +465,8 @@ texts! {
         CliValidateOk = "cli.validate_ok" { case, annexes, kpis, questions, texts };
         CliNoToken = "cli.no_token" { file };
         CliUnknownCase = "cli.unknown_case" { given, list };
+        CliValidateUnusedText = "cli.validate_unused_text" { case, id, file };
+        CliValidateSharedTexts = "cli.validate_shared_texts" { case, other, dir };
         CliChartClass = "cli.chart_class";
         CliChartSample = "cli.chart_sample";
         CliChartNothing = "cli.chart_nothing" { quiz, item };

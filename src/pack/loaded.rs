@@ -1,9 +1,10 @@
 //! The loaded aggregate of a pack: the case model with what the modules above it prepare from
 //! it when the pack loads.
 
-use crate::case::Case;
+use crate::case::{Case, Grid};
 use crate::check::{Outcome, Plans};
 use crate::linkedin::Workshop;
+use std::collections::BTreeSet;
 use std::ops::Deref;
 
 /// A loaded case pack, built only by [`super::load`] (so every piece agrees with the case):
@@ -22,6 +23,55 @@ impl CasePack {
     /// Judges what a student typed as an answer to KPI `kpi` (see [`Plans::check`]).
     pub fn check(&self, kpi: usize, input: &str) -> Outcome {
         self.plans.check(&self.case, kpi, input)
+    }
+
+    /// The texts of the pack that nothing reads, sorted: an id with a typo, or the text of a
+    /// question, part, criterion or model post no longer in the pack. `validate` warns about
+    /// them (they do not stop the pack from loading).
+    pub fn unused_texts(&self) -> Vec<String> {
+        let case = &self.case;
+        let mut read: BTreeSet<String> = BTreeSet::from(["case.intro".to_string()]);
+        read.extend(
+            case.dossiers
+                .iter()
+                .map(|d| format!("dossier.{}.intro", d.id)),
+        );
+        read.extend(
+            case.annexes
+                .iter()
+                .map(|a| format!("annex.{}.body", a.number)),
+        );
+        for q in &case.questions {
+            for text in ["consigne", "statement", "model"] {
+                read.insert(format!("question.{}.{text}", q.id));
+            }
+            for p in &q.parts {
+                read.insert(format!("part.{}.statement", p.id));
+                read.insert(format!("part.{}.commentary", p.id));
+            }
+        }
+        for k in &case.kpis {
+            read.extend(k.mistakes.iter().map(|m| m.message.clone()));
+        }
+        for g in &case.grids {
+            for c in &g.criteria {
+                read.insert(Grid::label_id(&g.question, &c.id));
+                read.insert(Grid::explanation_id(&g.question, &c.id));
+            }
+        }
+        if let Some(workshop) = &self.workshop {
+            for model in &workshop.models {
+                read.insert(Workshop::title_id(model));
+                read.insert(Workshop::post_id(model));
+                read.insert(Workshop::note_id(model));
+            }
+        }
+        case.texts
+            .ids()
+            .into_iter()
+            .filter(|id| !read.contains(*id))
+            .map(str::to_string)
+            .collect()
     }
 }
 

@@ -499,3 +499,66 @@ async fn the_migration_gives_each_finished_part_its_subject() {
     .await
     .expect("1.2.a on the other subject");
 }
+
+/// `validate` points out, without refusing the pack, a text nothing reads (a typo in its id)
+/// and a texts folder two packs share; the bundled pack has neither.
+#[test]
+fn validate_warns_about_unused_and_shared_texts() {
+    assert_eq!(
+        crate::helpers::case().unused_texts(),
+        Vec::<String>::new(),
+        "the bundled pack reads every text it has"
+    );
+    let subjects = TwoSubjects::new("warnings");
+    subjects.replace(
+        &format!("config/cases/{BIS}/case.toml"),
+        &format!("prompts/cases/{BIS}\""),
+        "prompts/cases/arbre-cadeau\"",
+    );
+    let texts = subjects
+        .dir
+        .path
+        .join("prompts/cases/arbre-cadeau/typo.toml");
+    std::fs::write(
+        &texts,
+        "[question.\"1.1\"]\nmodele = \"Une faute de frappe.\"\n",
+    )
+    .expect("write a text");
+    let dir = subjects.cases_dir();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_casebot"))
+        .arg("--cases-dir")
+        .arg(&dir)
+        .arg("validate")
+        .current_dir(root())
+        .env_remove("CASEBOT_CASES_DIR")
+        .env_remove("CASEBOT_MESSAGES_DIR")
+        .env_remove("CASEBOT_CASE")
+        .output()
+        .expect("the casebot binary runs");
+    let text = String::from_utf8_lossy(&out.stdout).to_string();
+    assert!(out.status.success(), "{text}");
+    let folder = subjects
+        .dir
+        .path
+        .join("config/cases/arbre-cadeau/../../../prompts/cases/arbre-cadeau");
+    let lines: Vec<&str> = text.lines().collect();
+    assert!(
+        lines[0].starts_with("OK : cas « arbre-cadeau » – 9 annexes, "),
+        "{text}"
+    );
+    assert_eq!(
+        lines[1],
+        format!(
+            "Attention : cas « arbre-cadeau » : le texte « question.1.1.modele » ({}) n’est lu par aucune annexe, question, calcul ou grille du cas. Son identifiant a-t-il une faute de frappe ? Sinon, supprimez-le.",
+            folder.join("typo.toml").display()
+        )
+    );
+    assert!(
+        lines[2].starts_with("Attention : les cas « arbre-cadeau » et « arbre-cadeau-bis » lisent le même dossier de textes ("),
+        "{text}"
+    );
+    assert!(
+        lines[3].starts_with("OK : cas « arbre-cadeau-bis » – "),
+        "{text}"
+    );
+}
