@@ -197,7 +197,8 @@ impl Args<'_> {
     fn yes(&self, key: &str) -> bool {
         matches!(
             self.get(key).map(str::to_lowercase).as_deref(),
-            Some("oui" | "yes" | "1" | "vrai")
+            // « True » too: Discord writes a yes/no option so, and the guide with it.
+            Some("oui" | "yes" | "1" | "vrai" | "true")
         )
     }
 }
@@ -409,7 +410,16 @@ fn parse_quiz(rest: &str) -> Result<Command, LineError> {
         "reprendre" => Command::QuizResume,
         "suivante" => Command::QuizNext,
         "arreter" | "arrêter" => Command::QuizStop,
-        "prolonger" => match sub_rest.trim().trim_end_matches('s').trim().parse() {
+        // `30`, `30 s`, or as on Discord, `secondes:30`.
+        "prolonger" => match sub_rest
+            .trim()
+            .strip_prefix("secondes:")
+            .unwrap_or(sub_rest.trim())
+            .trim()
+            .trim_end_matches('s')
+            .trim()
+            .parse()
+        {
             Ok(s) => Command::QuizExtend { seconds: s },
             Err(_) => return Err(LineError::Usage(msg::ConsoleUsageExtend.into())),
         },
@@ -444,13 +454,22 @@ fn parse_quiz_launch(sa: &Args<'_>) -> Result<Command, LineError> {
 }
 
 /// `/classement [question:…|reset|semaine|mois|quiz|tout]`.
+/// `/classement [semaine|mois|tout|quiz | question:1.2 | reset]`, or as on Discord
+/// (`periode:semaine`, `reinitialiser:True`).
 fn parse_board(a: &Args<'_>) -> Result<Command, LineError> {
     if let Some(q) = a.get("question") {
         return Ok(Command::Leaderboard {
             board: Board::Question(q.to_string()),
         });
     }
-    Ok(match a.words.first().map(|w| w.to_lowercase()).as_deref() {
+    if a.yes("reinitialiser") || a.yes("réinitialiser") {
+        return Ok(Command::BoardReset);
+    }
+    let word = a
+        .get("periode")
+        .or_else(|| a.get("période"))
+        .or_else(|| a.words.first().copied());
+    Ok(match word.map(str::to_lowercase).as_deref() {
         Some("reset") => Command::BoardReset,
         Some("semaine") => Command::Leaderboard { board: Board::Week },
         Some("mois") => Command::Leaderboard {
@@ -789,6 +808,23 @@ mod tests {
                 confirm: true,
                 item: None
             })
+        );
+        assert_eq!(
+            parse_command("/quiz prolonger secondes:30"),
+            Ok(Command::QuizExtend { seconds: 30 })
+        );
+        assert_eq!(
+            parse_command("/classement periode:semaine"),
+            Ok(Command::Leaderboard { board: Board::Week })
+        );
+        assert_eq!(
+            parse_command("/classement reinitialiser:True"),
+            Ok(Command::BoardReset)
+        );
+        assert_eq!(parse_command("/classement reset"), Ok(Command::BoardReset));
+        assert_eq!(
+            parse_command("/oublier-moi confirmer:True"),
+            Ok(Command::ForgetMe { confirm: true })
         );
         assert_eq!(
             parse_command("/quiz prolonger 30 s"),
