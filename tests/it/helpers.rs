@@ -244,6 +244,19 @@ impl Drop for TempDir {
     }
 }
 
+/// Replaces the one occurrence of `from` by `to` in `file` (relative to `root`), failing the
+/// test when `from` is not there exactly once.
+pub fn replace_once(root: &std::path::Path, file: &str, from: &str, to: &str) {
+    let path = root.join(file);
+    let src = std::fs::read_to_string(&path).expect("read a pack file");
+    assert_eq!(
+        src.matches(from).count(),
+        1,
+        "{from:?} should occur once in {file}"
+    );
+    std::fs::write(&path, src.replacen(from, to, 1)).expect("write a pack file");
+}
+
 /// Copies a folder and everything under it.
 pub fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
     std::fs::create_dir_all(to).expect("create a folder");
@@ -291,14 +304,7 @@ impl TempPack {
     /// Replaces the one occurrence of `from` by `to` in `file` (relative to the temp root),
     /// failing the test when `from` is not there exactly once.
     pub fn replace(&self, file: &str, from: &str, to: &str) {
-        let path = self.dir.path.join(file);
-        let src = std::fs::read_to_string(&path).expect("read a pack file");
-        assert_eq!(
-            src.matches(from).count(),
-            1,
-            "{from:?} should occur once in {file}"
-        );
-        std::fs::write(&path, src.replacen(from, to, 1)).expect("write a pack file");
+        replace_once(&self.dir.path, file, from, to);
     }
 
     /// The 1-based line of `file` (relative to the temp root) that holds `needle`.
@@ -375,14 +381,7 @@ impl TwoSubjects {
 
     /// Replaces the one occurrence of `from` by `to` in `file` (relative to the temp root).
     pub fn replace(&self, file: &str, from: &str, to: &str) {
-        let path = self.dir.path.join(file);
-        let src = std::fs::read_to_string(&path).expect("read a pack file");
-        assert_eq!(
-            src.matches(from).count(),
-            1,
-            "{from:?} should occur once in {file}"
-        );
-        std::fs::write(&path, src.replacen(from, to, 1)).expect("write a pack file");
+        replace_once(&self.dir.path, file, from, to);
     }
 }
 

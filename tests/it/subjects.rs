@@ -47,6 +47,20 @@ fn changed(replies: &[Reply], to: &str) -> String {
     plain(&replies[0].text)
 }
 
+/// The real binary, run from the repository root on the packs of `cases_dir`.
+fn casebot_on(cases_dir: &std::path::Path, args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_casebot"))
+        .arg("--cases-dir")
+        .arg(cases_dir)
+        .args(args)
+        .current_dir(root())
+        .env_remove("CASEBOT_CASES_DIR")
+        .env_remove("CASEBOT_MESSAGES_DIR")
+        .env_remove("CASEBOT_CASE")
+        .output()
+        .expect("the casebot binary runs")
+}
+
 async fn engine(test: &str, subjects: &TwoSubjects) -> Play {
     spawn_engine_with(test, Arc::new(subjects.app())).await
 }
@@ -351,18 +365,7 @@ async fn the_default_subject_is_the_one_case_names() {
 fn the_command_line_honours_case() {
     let subjects = TwoSubjects::new("cli");
     let dir = subjects.cases_dir();
-    let run = |args: &[&str]| {
-        std::process::Command::new(env!("CARGO_BIN_EXE_casebot"))
-            .arg("--cases-dir")
-            .arg(&dir)
-            .args(args)
-            .current_dir(root())
-            .env_remove("CASEBOT_CASES_DIR")
-            .env_remove("CASEBOT_MESSAGES_DIR")
-            .env_remove("CASEBOT_CASE")
-            .output()
-            .expect("the casebot binary runs")
-    };
+    let run = |args: &[&str]| casebot_on(&dir, args);
     let out = run(&["--case", BIS, "kpi", "a3_ctr"]);
     let text = plain(&String::from_utf8_lossy(&out.stdout));
     assert!(out.status.success(), "{text}");
@@ -393,16 +396,7 @@ fn two_packs_with_one_id_are_refused() {
         "id = \"arbre-cadeau\"",
     );
     let dir = subjects.cases_dir();
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_casebot"))
-        .arg("--cases-dir")
-        .arg(&dir)
-        .arg("validate")
-        .current_dir(root())
-        .env_remove("CASEBOT_CASES_DIR")
-        .env_remove("CASEBOT_MESSAGES_DIR")
-        .env_remove("CASEBOT_CASE")
-        .output()
-        .expect("the casebot binary runs");
+    let out = casebot_on(&dir, &["validate"]);
     assert!(!out.status.success());
     let text = String::from_utf8_lossy(&out.stdout);
     assert_eq!(
@@ -525,16 +519,7 @@ fn validate_warns_about_unused_and_shared_texts() {
     )
     .expect("write a text");
     let dir = subjects.cases_dir();
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_casebot"))
-        .arg("--cases-dir")
-        .arg(&dir)
-        .arg("validate")
-        .current_dir(root())
-        .env_remove("CASEBOT_CASES_DIR")
-        .env_remove("CASEBOT_MESSAGES_DIR")
-        .env_remove("CASEBOT_CASE")
-        .output()
-        .expect("the casebot binary runs");
+    let out = casebot_on(&dir, &["validate"]);
     let text = String::from_utf8_lossy(&out.stdout).to_string();
     assert!(out.status.success(), "{text}");
     let folder = subjects
