@@ -257,6 +257,60 @@ pub fn replace_once(root: &std::path::Path, file: &str, from: &str, to: &str) {
     std::fs::write(&path, src.replacen(from, to, 1)).expect("write a pack file");
 }
 
+/// Runs the real binary from the repository root on the packs of `cases_dir`, with none of
+/// casebot's folder settings taken from the environment.
+pub fn casebot_on(cases_dir: &std::path::Path, args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_casebot"))
+        .arg("--cases-dir")
+        .arg(cases_dir)
+        .args(args)
+        .current_dir(root())
+        .env_remove("CASEBOT_CASES_DIR")
+        .env_remove("CASEBOT_MESSAGES_DIR")
+        .env_remove("CASEBOT_CASE")
+        .env_remove("CASEBOT_SKELETON_DIR")
+        .output()
+        .expect("the casebot binary runs")
+}
+
+/// A database at `db` migrated with the project's migrations numbered below `before` only
+/// (copied into `dir/migrations`): a database written by an older casebot, to fill with old
+/// rows before the newer migrations run on it.
+pub async fn database_before(
+    dir: &std::path::Path,
+    db: &std::path::Path,
+    before: &str,
+) -> sqlx::SqliteConnection {
+    use sqlx::ConnectOptions;
+    let old = dir.join("migrations");
+    std::fs::create_dir_all(&old).expect("folder");
+    for entry in std::fs::read_dir(root().join("migrations")).expect("migrations") {
+        let path = entry.expect("entry").path();
+        let name = path
+            .file_name()
+            .expect("name")
+            .to_string_lossy()
+            .to_string();
+        if name.as_str() < before {
+            std::fs::copy(&path, old.join(&name)).expect("copy");
+        }
+    }
+    let mut conn = sqlx::sqlite::SqliteConnectOptions::new()
+        .filename(db)
+        .create_if_missing(true)
+        .foreign_keys(true)
+        .connect()
+        .await
+        .expect("connect");
+    sqlx::migrate::Migrator::new(old.as_path())
+        .await
+        .expect("the old migrations")
+        .run(&mut conn)
+        .await
+        .unwrap_or_else(|e| panic!("migrated up to {before}: {e}"));
+    conn
+}
+
 /// Copies a folder and everything under it.
 pub fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
     std::fs::create_dir_all(to).expect("create a folder");

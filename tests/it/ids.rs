@@ -6,8 +6,6 @@
 use crate::helpers::{one, plain, spawn_engine, TempDir};
 use casebot::play::command::{ButtonAction, Command};
 use casebot::store::Store;
-use sqlx::sqlite::SqliteConnectOptions;
-use sqlx::ConnectOptions;
 
 const DRAFT: &str = "Un arbre pour 40 ans d'histoire 🌳\n« Tous les salariés ont été ravis » @ICOOPA\n#RSE #cadeau #entreprise";
 
@@ -112,33 +110,7 @@ async fn a_number_or_button_kept_from_before_a_deletion_finds_nothing() {
 async fn the_migration_keeps_every_row_and_link() {
     let dir = TempDir::new("ids-migration");
     let db = dir.path.join("casebot.db");
-    let old = dir.path.join("migrations");
-    std::fs::create_dir_all(&old).expect("folder");
-    let all = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("migrations");
-    for entry in std::fs::read_dir(&all).expect("migrations") {
-        let path = entry.expect("entry").path();
-        let name = path
-            .file_name()
-            .expect("name")
-            .to_string_lossy()
-            .to_string();
-        if name.as_str() < "0006" {
-            std::fs::copy(&path, old.join(&name)).expect("copy");
-        }
-    }
-    let mut conn = SqliteConnectOptions::new()
-        .filename(&db)
-        .create_if_missing(true)
-        .foreign_keys(true)
-        .connect()
-        .await
-        .expect("connect");
-    sqlx::migrate::Migrator::new(old.as_path())
-        .await
-        .expect("the old migrations")
-        .run(&mut conn)
-        .await
-        .expect("migrated to 0005");
+    let mut conn = crate::helpers::database_before(&dir.path, &db, "0006").await;
     let script = "
         INSERT INTO classes (id, platform, platform_id, name, created_at) VALUES (1, 'console', 'c', 'C', 0);
         INSERT INTO members (id, class_id, platform_user, display_name, created_at) VALUES (1, 1, 'u1', 'Ana', 0), (2, 1, 'u2', 'Ben', 0);

@@ -1,24 +1,14 @@
 //! `casebot nouveau-cas <id>` (alias `new-case`): the skeleton it writes loads and validates
 //! wherever the cases folder is, and its refusals write nothing.
 
-use crate::helpers::{root, TempDir, TempPack};
+use crate::helpers::{TempDir, TempPack};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
-/// Runs the real binary from the repository root (so `config/skeleton` is found as
+/// The real binary, from the repository root (so `config/skeleton` is found as
 /// `config/play.toml` is).
 fn casebot(cases_dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_casebot"))
-        .arg("--cases-dir")
-        .arg(cases_dir)
-        .args(args)
-        .current_dir(root())
-        .env_remove("CASEBOT_CASES_DIR")
-        .env_remove("CASEBOT_MESSAGES_DIR")
-        .env_remove("CASEBOT_CASE")
-        .env_remove("CASEBOT_SKELETON_DIR")
-        .output()
-        .expect("the casebot binary runs")
+    crate::helpers::casebot_on(cases_dir, args)
 }
 
 fn stdout(output: &Output) -> String {

@@ -3,7 +3,10 @@
 //! [`TwoSubjects`]): the click rate of 1.2.a is 17,76 % in the bundled one and 14,42 % in the
 //! copy, so every answer, calculation and list says which subject it followed.
 
-use crate::helpers::{place, plain, private_text, root, spawn_engine_with, Play, TwoSubjects, BIS};
+use crate::helpers::{
+    casebot_on, database_before, place, plain, private_text, spawn_engine_with, Play, TwoSubjects,
+    BIS,
+};
 use casebot::play::command::{Audience, Command, Reply, Scope};
 use std::sync::Arc;
 
@@ -45,20 +48,6 @@ fn changed(replies: &[Reply], to: &str) -> String {
         format!("📚 La classe change de sujet : **{to}**. Annexes, questions, /kpi, entraînements et quiz le suivent dès maintenant ; les points déjà gagnés restent acquis.")
     );
     plain(&replies[0].text)
-}
-
-/// The real binary, run from the repository root on the packs of `cases_dir`.
-fn casebot_on(cases_dir: &std::path::Path, args: &[&str]) -> std::process::Output {
-    std::process::Command::new(env!("CARGO_BIN_EXE_casebot"))
-        .arg("--cases-dir")
-        .arg(cases_dir)
-        .args(args)
-        .current_dir(root())
-        .env_remove("CASEBOT_CASES_DIR")
-        .env_remove("CASEBOT_MESSAGES_DIR")
-        .env_remove("CASEBOT_CASE")
-        .output()
-        .expect("the casebot binary runs")
 }
 
 async fn engine(test: &str, subjects: &TwoSubjects) -> Play {
@@ -414,36 +403,9 @@ fn two_packs_with_one_id_are_refused() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_migration_gives_each_finished_part_its_subject() {
     use casebot::store::Store;
-    use sqlx::sqlite::SqliteConnectOptions;
-    use sqlx::ConnectOptions;
     let dir = crate::helpers::TempDir::new("subjects-migration");
     let db = dir.path.join("casebot.db");
-    let old = dir.path.join("migrations");
-    std::fs::create_dir_all(&old).expect("folder");
-    for entry in std::fs::read_dir(root().join("migrations")).expect("migrations") {
-        let path = entry.expect("entry").path();
-        let name = path
-            .file_name()
-            .expect("name")
-            .to_string_lossy()
-            .to_string();
-        if name.as_str() < "0007" {
-            std::fs::copy(&path, old.join(&name)).expect("copy");
-        }
-    }
-    let mut conn = SqliteConnectOptions::new()
-        .filename(&db)
-        .create_if_missing(true)
-        .foreign_keys(true)
-        .connect()
-        .await
-        .expect("connect");
-    sqlx::migrate::Migrator::new(old.as_path())
-        .await
-        .expect("the old migrations")
-        .run(&mut conn)
-        .await
-        .expect("migrated to 0006");
+    let mut conn = database_before(&dir.path, &db, "0007").await;
     let script = "
         INSERT INTO classes (id, platform, platform_id, name, created_at) VALUES (1, 'console', 'c', 'C', 0);
         INSERT INTO members (id, class_id, platform_user, display_name, created_at) VALUES (1, 1, 'u1', 'Ana', 0);
