@@ -6,6 +6,7 @@ use crate::pack::{self, CasePack, PackErrors};
 use crate::problem::PackError;
 use crate::prompts::{pieces, Prompts};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 /// Where the data lives.
 #[derive(Debug, Clone)]
@@ -112,7 +113,7 @@ fn list(items: &[String]) -> String {
 pub struct App {
     pub messages: Prompts,
     /// The loaded packs, each a case with its prepared checks and workshop.
-    pub cases: Vec<CasePack>,
+    pub cases: Vec<Arc<CasePack>>,
     /// The index in `cases` of the case played where none is chosen (`--case`, else the first).
     default: usize,
 }
@@ -131,7 +132,7 @@ impl App {
             .filter(|p| p.join("case.toml").is_file())
             .collect();
         dirs.sort();
-        let mut cases: Vec<CasePack> = Vec::new();
+        let mut cases: Vec<Arc<CasePack>> = Vec::new();
         let mut loaded_from: Vec<PathBuf> = Vec::new();
         for dir in dirs {
             let case = pack::load(&dir).map_err(|errors| LoadError::Pack {
@@ -148,7 +149,7 @@ impl App {
             }
             loaded_from.push(dir.clone());
             tracing::info!(case = %case.meta.id, kpis = case.kpis.len(), "case pack loaded");
-            cases.push(case);
+            cases.push(Arc::new(case));
         }
         if cases.is_empty() {
             return Err(LoadError::NoCases(paths.cases_dir.clone()));
@@ -169,7 +170,7 @@ impl App {
         })?;
         Ok(App {
             messages,
-            cases: vec![case],
+            cases: vec![Arc::new(case)],
             default: 0,
         })
     }
@@ -177,8 +178,8 @@ impl App {
     /// A case by id, or the default one (see [`App::set_default_case`]) when `id` is `None`.
     pub fn case(&self, id: Option<&str>) -> Option<&CasePack> {
         match id {
-            Some(id) => self.cases.iter().find(|c| c.meta.id == id),
-            None => self.cases.get(self.default),
+            Some(id) => self.cases.iter().find(|c| c.meta.id == id).map(|c| &**c),
+            None => self.cases.get(self.default).map(|c| &**c),
         }
     }
 
@@ -187,10 +188,16 @@ impl App {
         &self.cases[self.default]
     }
 
+    /// The default case, shared (what the engine hands to the requests of a class that chose
+    /// no subject).
+    pub fn default_shared(&self) -> Arc<CasePack> {
+        self.cases[self.default].clone()
+    }
+
     /// The case a teacher names: by its id or its title, whatever the capitals and the outer
     /// blanks (`/config cas:`, `--case`).
     pub fn find_case(&self, given: &str) -> Option<&CasePack> {
-        self.position_of(given).map(|i| &self.cases[i])
+        self.position_of(given).map(|i| &*self.cases[i])
     }
 
     fn position_of(&self, given: &str) -> Option<usize> {

@@ -5,7 +5,7 @@
 use crate::msg;
 use crate::play::command::{
     Actor, Audience, Board, ButtonAction, ChannelRef, ChoiceAction, Command, Outbox, Place, Reply,
-    Request, Scope, SendError, VoteSubject,
+    Request, Scope, SendError, Upload, VoteSubject,
 };
 use crate::play::Engine;
 use crate::prompts::Prompts;
@@ -222,6 +222,8 @@ pub enum LineError {
     MultiLine(Pending),
     Quit,
     Empty,
+    /// `/cas importer`: the files to read (paths as typed) before the command is sent.
+    Import(Vec<String>),
 }
 
 /// A command waiting for its multi-line text.
@@ -345,12 +347,84 @@ pub fn parse_command(line: &str) -> Result<Command, LineError> {
             confirm: a.yes("confirmer"),
         },
         "config" => parse_config(rest)?,
-        "cas" | "sujets" => match rest.trim() {
-            "" | "liste" => Command::Cases,
-            _ => return Err(LineError::Usage(msg::ConsoleUsage.into())),
-        },
+        "cas" | "sujets" => {
+            let (sub, more) = rest.split_once(char::is_whitespace).unwrap_or((rest, ""));
+            let more = more.trim();
+            match sub {
+                "" | "liste" if more.is_empty() => Command::Cases,
+                "importer" => match paths(more) {
+                    Some(list) if !list.is_empty() => return Err(LineError::Import(list)),
+                    _ => return Err(LineError::Usage(msg::ConsoleUsageCases.into())),
+                },
+                "retirer" if !more.is_empty() => Command::CaseRemove {
+                    case: more
+                        .strip_prefix("cas:")
+                        .unwrap_or(more)
+                        .trim()
+                        .trim_matches(['"', '«', '»'])
+                        .trim()
+                        .to_string(),
+                },
+                _ => return Err(LineError::Usage(msg::ConsoleUsageCases.into())),
+            }
+        }
         _ => return Err(LineError::Usage(msg::ConsoleUsage.into())),
     })
+}
+
+/// The paths after `/cas importer`: separated by blanks, a path with blanks in double quotes.
+/// `None` when a quote is left open.
+fn paths(text: &str) -> Option<Vec<String>> {
+    let mut out = Vec::new();
+    let mut rest = text.trim();
+    while !rest.is_empty() {
+        if let Some(quoted) = rest.strip_prefix('"') {
+            let (path, after) = quoted.split_once('"')?;
+            out.push(path.to_string());
+            rest = after.trim_start();
+        } else {
+            let (path, after) = rest.split_once(char::is_whitespace).unwrap_or((rest, ""));
+            out.push(path.to_string());
+            rest = after.trim_start();
+        }
+    }
+    Some(out)
+}
+
+/// Reads the files of `/cas importer`, each bounded before it is read; a French message when
+/// one cannot be read or is too large (the engine's own words for the size).
+async fn read_uploads(engine: &Engine, paths: &[String]) -> Result<Vec<Upload>, String> {
+    let m = engine.messages();
+    let max = engine.upload_limits().max_upload_bytes;
+    let mut files = Vec::new();
+    for path in paths {
+        let name = std::path::Path::new(path)
+            .file_name()
+            .map(|n| n.to_string_lossy().to_string())
+            .unwrap_or_else(|| path.clone());
+        let unreadable = |e: &std::io::Error| {
+            m.text(&msg::ConsoleImportUnreadable {
+                path,
+                reason: &crate::problem::wording::io_error(e),
+            })
+        };
+        let meta = tokio::fs::metadata(path)
+            .await
+            .map_err(|e| unreadable(&e))?;
+        if !meta.is_file() {
+            return Err(m.text(&msg::ConsoleImportNotFile { path }));
+        }
+        let size = usize::try_from(meta.len()).unwrap_or(usize::MAX);
+        if size > max {
+            return Err(engine.upload_too_large(&name, size));
+        }
+        let bytes = tokio::fs::read(path).await.map_err(|e| unreadable(&e))?;
+        if bytes.len() > max {
+            return Err(engine.upload_too_large(&name, bytes.len()));
+        }
+        files.push(Upload { name, bytes });
+    }
+    Ok(files)
 }
 
 /// `/config [cas:…] [role-enseignant:…] [salon-quiz:…]`. A subject may be named by its title,
@@ -707,6 +781,13 @@ pub async fn run(
                 say(messages.text(&id))?;
                 continue;
             }
+            Err(LineError::Import(paths)) => match read_uploads(&engine, &paths).await {
+                Ok(files) => Command::CaseImport { files },
+                Err(text) => {
+                    say(text)?;
+                    continue;
+                }
+            },
             // A question without a grid: the engine says so at once, before any text is typed.
             Err(LineError::MultiLine(Pending::Written { question }))
                 if !engine.has_grid(&question) =>

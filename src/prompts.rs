@@ -177,6 +177,25 @@ impl Prompts {
         }
     }
 
+    /// Loads texts from files already read (an uploaded pack), in the order given. Every
+    /// problem found is returned, not only the first.
+    pub fn load_sources<'a>(
+        files: impl IntoIterator<Item = (&'a Path, &'a str)>,
+    ) -> Result<Prompts, Vec<PackError>> {
+        let mut prompts = Prompts::default();
+        let mut errors = Vec::new();
+        for (file, src) in files {
+            if let Err(e) = prompts.add_source(file, src) {
+                errors.extend(e);
+            }
+        }
+        if errors.is_empty() {
+            Ok(prompts)
+        } else {
+            Err(errors)
+        }
+    }
+
     /// Adds the texts of one TOML document; `file` names it in errors.
     pub fn add_source(&mut self, file: &Path, src: &str) -> Result<(), Vec<PackError>> {
         let table: toml::Table = toml::from_str(src).map_err(|e| {

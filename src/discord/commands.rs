@@ -65,7 +65,7 @@ fn scope(dossier: Option<String>, questions: Option<String>) -> Scope {
 }
 
 /// The case the server's class plays: autocompletes follow the class's subject.
-async fn class_case(ctx: Ctx<'_>) -> &crate::pack::CasePack {
+async fn class_case(ctx: Ctx<'_>) -> std::sync::Arc<crate::pack::CasePack> {
     let data = ctx.data();
     match ctx.guild_id() {
         Some(guild) => {
@@ -73,7 +73,7 @@ async fn class_case(ctx: Ctx<'_>) -> &crate::pack::CasePack {
                 .class_case("discord", &guild.get().to_string())
                 .await
         }
-        None => data.app.default_case(),
+        None => data.app.default_shared(),
     }
 }
 
@@ -452,14 +452,14 @@ fn id_choices<'a>(
 
 /// The questions that have a grading grid.
 async fn grid_choices(ctx: Ctx<'_>, partial: &str) -> serenity::CreateAutocompleteResponse {
-    let grids = &class_case(ctx).await.grids;
-    id_choices(grids.iter().map(|g| g.question.as_str()), partial)
+    let case = class_case(ctx).await;
+    id_choices(case.grids.iter().map(|g| g.question.as_str()), partial)
 }
 
 /// Every question of the case.
 async fn question_choices(ctx: Ctx<'_>, partial: &str) -> serenity::CreateAutocompleteResponse {
-    let questions = &class_case(ctx).await.questions;
-    id_choices(questions.iter().map(|q| q.id.as_str()), partial)
+    let case = class_case(ctx).await;
+    id_choices(case.questions.iter().map(|q| q.id.as_str()), partial)
 }
 
 #[poise::command(

@@ -13,10 +13,13 @@ mod kpis;
 mod loaded;
 mod meta;
 mod questions;
+pub mod source;
 mod texts;
+pub mod upload;
 mod workshop;
 
 pub use loaded::CasePack;
+pub use source::{Files, Source};
 
 // Where they were before `problem` was their own module; `play::settings` still names them.
 pub use crate::problem::{toml_location, wording, PackError, PackErrors};
@@ -28,14 +31,18 @@ use std::path::Path;
 
 /// Reads and parses one TOML file of the pack; a file that cannot be read or parsed is recorded
 /// as a problem (with its line when the parser gives one) and gives `None`.
-fn read_toml<T: serde::de::DeserializeOwned>(path: &Path, problems: &mut Problems) -> Option<T> {
-    let src = match std::fs::read_to_string(path) {
+fn read_toml<T: serde::de::DeserializeOwned>(
+    source: Source,
+    path: &Path,
+    problems: &mut Problems,
+) -> Option<T> {
+    let src = match source.read(path) {
         Ok(s) => s,
         Err(e) => {
             problems.add(
                 path,
                 "fichier",
-                format!("lecture impossible : {}", wording::io_error(&e)),
+                format!("lecture impossible : {}", e.wording()),
             );
             return None;
         }
@@ -78,28 +85,43 @@ pub fn is_case_id(id: &str) -> bool {
 /// and the dossiers' points; `grids.toml` and `linkedin.toml`; every KPI and mistake evaluates;
 /// the texts are complete; the answer checks are prepared.
 pub fn load(dir: &Path) -> Result<CasePack, PackErrors> {
+    load_from(Source::Disk, dir, None)
+}
+
+/// Loads and checks an uploaded pack (see [`upload`]): the same checks as [`load`], and no
+/// path may leave the files sent.
+pub fn load_unpacked(up: &upload::Unpacked) -> Result<CasePack, PackErrors> {
+    load_from(
+        Source::Memory(&up.files),
+        Path::new(&up.pack_dir),
+        up.texts_dir.as_deref().map(Path::new),
+    )
+}
+
+fn load_from(source: Source, dir: &Path, texts_dir: Option<&Path>) -> Result<CasePack, PackErrors> {
     let mut problems = Problems::default();
     let case_file = dir.join("case.toml");
     let annex_file = dir.join("annexes.toml");
     let kpi_file = dir.join("kpis.toml");
     let question_file = dir.join("questions.toml");
 
-    if !dir.is_dir() {
+    if !source.is_dir(dir) && !source.is_file(&dir.join("case.toml")) {
         problems.add(dir, "dossier", "dossier introuvable : un cas est un dossier qui contient case.toml, annexes.toml, kpis.toml et questions.toml (vérifiez le chemin, ou lancez casebot depuis le dossier du projet)");
         return Err(problems.into_errors());
     }
-    let raw_case: Option<meta::RawCase> = read_toml(&case_file, &mut problems);
-    let raw_annexes: Option<annexes::RawAnnexes> = read_toml(&annex_file, &mut problems);
-    let raw_kpis: Option<kpis::RawKpis> = read_toml(&kpi_file, &mut problems);
-    let raw_questions: Option<questions::RawQuestions> = read_toml(&question_file, &mut problems);
+    let raw_case: Option<meta::RawCase> = read_toml(source, &case_file, &mut problems);
+    let raw_annexes: Option<annexes::RawAnnexes> = read_toml(source, &annex_file, &mut problems);
+    let raw_kpis: Option<kpis::RawKpis> = read_toml(source, &kpi_file, &mut problems);
+    let raw_questions: Option<questions::RawQuestions> =
+        read_toml(source, &question_file, &mut problems);
     let (Some(raw_case), Some(raw_annexes), Some(raw_kpis), Some(raw_questions)) =
         (raw_case, raw_annexes, raw_kpis, raw_questions)
     else {
         return Err(problems.into_errors());
     };
 
-    let prompts_dir = dir.join(&raw_case.prompts);
-    let texts = texts::load_texts(&prompts_dir, &mut problems);
+    let prompts_dir = texts_dir.map_or_else(|| dir.join(&raw_case.prompts), Path::to_path_buf);
+    let texts = texts::load_texts(source, &prompts_dir, &mut problems);
 
     meta::check_meta(&raw_case, &case_file, &mut problems);
     let dossiers = meta::load_dossiers(&raw_case, &case_file, &mut problems);
@@ -129,8 +151,13 @@ pub fn load(dir: &Path) -> Result<CasePack, PackErrors> {
     questions::check_dossier_points(&dossiers, &questions, &question_file, &mut problems);
 
     // The optional grids.toml and linkedin.toml.
-    let grids = workshop::load_grids(&dir.join("grids.toml"), &questions, &mut problems);
-    let workshop = workshop::load_linkedin(&dir.join("linkedin.toml"), &questions, &mut problems);
+    let grids = workshop::load_grids(source, &dir.join("grids.toml"), &questions, &mut problems);
+    let workshop = workshop::load_linkedin(
+        source,
+        &dir.join("linkedin.toml"),
+        &questions,
+        &mut problems,
+    );
 
     let case = Case {
         meta: meta::case_meta(&raw_case),

@@ -1,6 +1,7 @@
 //! The pack's French texts: reading the folder `case.toml` names, and checking that every text
 //! the pack needs exists and names only figures that exist.
 
+use super::Source;
 use crate::case::Case;
 use crate::problem::Problems;
 use crate::prompts::{pieces, Prompts};
@@ -9,8 +10,22 @@ use std::path::Path;
 
 /// Reads the texts in `prompts_dir`; when they do not load, records their problems and goes on
 /// with no texts, so that the rest of the pack is still checked.
-pub(super) fn load_texts(prompts_dir: &Path, problems: &mut Problems) -> Prompts {
-    match Prompts::load_dir(prompts_dir) {
+pub(super) fn load_texts(source: Source, prompts_dir: &Path, problems: &mut Problems) -> Prompts {
+    let loaded = match source {
+        Source::Disk => Prompts::load_dir(prompts_dir),
+        Source::Memory(_) => match source.toml_files_under(prompts_dir) {
+            Ok(files) => Prompts::load_sources(files.iter().map(|(p, t)| (p.as_path(), t.as_str()))),
+            Err(e) => Err(vec![crate::problem::PackError {
+                file: prompts_dir.to_path_buf(),
+                location: "prompts".into(),
+                problem: format!(
+                    "dossier des textes illisible : {} (case.toml nomme ce dossier avec prompts = \"…\", un chemin relatif au dossier du cas ; il doit contenir les fichiers .toml des textes)",
+                    e.wording()
+                ),
+            }]),
+        },
+    };
+    match loaded {
         Ok(t) => t,
         Err(errors) => {
             problems.extend(errors);

@@ -3,7 +3,7 @@
 //! is valid; when present they are checked like the rest, every problem with file and key.
 //! Format: `config/cases/README.md`, section 12.
 
-use super::{is_identifier, read_toml};
+use super::{is_identifier, read_toml, Source};
 use crate::case::{Case, Grid, GridCriterion, Question};
 use crate::linkedin::{self, DraftConfig, Limits, Params, Workshop};
 use crate::problem::{wording, Problems};
@@ -44,14 +44,15 @@ struct RawLinkedin {
 
 /// Reads `grids.toml` if the pack has one; grids come back in question order.
 pub(super) fn load_grids(
+    source: Source,
     file: &Path,
     questions: &[Question],
     problems: &mut Problems,
 ) -> Vec<Grid> {
-    if !file.exists() {
+    if !source.is_file(file) {
         return Vec::new();
     }
-    let Some(raw) = read_toml::<RawGrids>(file, problems) else {
+    let Some(raw) = read_toml::<RawGrids>(source, file, problems) else {
         return Vec::new();
     };
     let mut grids = Vec::new();
@@ -162,14 +163,15 @@ pub(super) fn load_grids(
 
 /// Reads `linkedin.toml` if the pack has one.
 pub(super) fn load_linkedin(
+    source: Source,
     file: &Path,
     questions: &[Question],
     problems: &mut Problems,
 ) -> Option<Workshop> {
-    if !file.exists() {
+    if !source.is_file(file) {
         return None;
     }
-    let raw = read_toml::<RawLinkedin>(file, problems)?;
+    let raw = read_toml::<RawLinkedin>(source, file, problems)?;
     let before = problems.len();
     if !questions.iter().any(|q| q.id == raw.question) {
         let ids: Vec<&str> = questions.iter().map(|q| q.id.as_str()).collect();

@@ -223,7 +223,7 @@ pub async fn summaries(inner: &Inner, quiz: &LiveQuiz) -> anyhow::Result<Vec<Rep
             .filter(|i| i.shown_at.is_some())
             .map(|i| i.points),
     );
-    let case = inner.app.case(Some(&quiz.case_id));
+    let case = inner.case_in(quiz.class_id, &quiz.case_id);
     let mut out = Vec::new();
     for row in &rows {
         let mine: Vec<&store::answers::PartVerdict> = answers
@@ -261,6 +261,7 @@ pub async fn summaries(inner: &Inner, quiz: &LiveQuiz) -> anyhow::Result<Vec<Rep
                 continue;
             }
             let label = case
+                .as_ref()
                 .and_then(|c| c.kpis.get(item.kpi))
                 .map(|k| k.label.clone());
             if let Some(label) = label {
@@ -292,7 +293,7 @@ pub async fn summaries(inner: &Inner, quiz: &LiveQuiz) -> anyhow::Result<Vec<Rep
             }
         }
         let mut reply = Reply::to_user(row.user.clone(), text);
-        if let Some(case) = case {
+        if let Some(case) = &case {
             let results =
                 super::report::member_results(&inner.store, case, quiz.id, row.member_id).await?;
             if !results.is_empty() {
@@ -434,7 +435,8 @@ pub async fn export(cx: &Ctx<'_>) -> anyhow::Result<Vec<Reply>> {
     } in &rows
     {
         // Each answer is read on the subject it was earned on.
-        let case = inner.app.case(Some(case_id)).unwrap_or(cx.case);
+        let found = inner.case_in(cx.who.class.id, case_id);
+        let case: &crate::pack::CasePack = found.as_deref().unwrap_or(cx.case);
         let source = match (quiz, practice) {
             (Some(q), _) => format!("quiz {q}"),
             (None, Some(p)) => format!("entrainement {p}"),
@@ -757,6 +759,8 @@ pub async fn erase_class(cx: &Ctx<'_>, confirm: bool) -> anyhow::Result<Vec<Repl
     let mut guard = live.lock().await;
     guard.quiz = None;
     store::classes::delete(&inner.store.write, who.class_id()).await?;
+    // Its own subjects went with it (by cascade); published ones stay.
+    inner.library.forget_class(who.class.id);
     drop(guard);
     inner.forget_cached(place, who.class.id, None);
     Ok(vec![Reply::private(

@@ -198,6 +198,32 @@ pub enum Command {
     },
     /// The subjects the class can play, and the one it plays.
     Cases,
+    /// A subject a teacher sends (a zip, or the pack's TOML files): validated whole, then
+    /// installed for the class (or updated, when the class already has that id).
+    CaseImport {
+        files: Vec<Upload>,
+    },
+    /// Removes a subject the class imported (by id or title).
+    CaseRemove {
+        case: String,
+    },
+}
+
+/// A file a user sent, already read by the front end (which bounds its size first).
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Upload {
+    pub name: String,
+    pub bytes: Vec<u8>,
+}
+
+// Logs show the name and size, not the bytes.
+impl std::fmt::Debug for Upload {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Upload")
+            .field("name", &self.name)
+            .field("bytes", &self.bytes.len())
+            .finish()
+    }
 }
 
 /// Who may run a command. Decided by the engine on every request, whatever the front end shows.
@@ -248,7 +274,9 @@ impl Command {
             | Command::QuizExtend { .. }
             | Command::QuizStop
             | Command::BoardReset
-            | Command::Config { .. } => true,
+            | Command::Config { .. }
+            | Command::CaseImport { .. }
+            | Command::CaseRemove { .. } => true,
         }
     }
 
@@ -266,6 +294,8 @@ impl Command {
             | Command::Export
             | Command::EraseClass { .. }
             | Command::Config { .. }
+            | Command::CaseImport { .. }
+            | Command::CaseRemove { .. }
             | Command::VotePost { .. }
             | Command::VoteDrafts
             | Command::VoteClose

@@ -71,6 +71,8 @@ pub struct Item {
 #[derive(Debug, Clone)]
 pub struct LiveQuiz {
     pub id: i64,
+    /// The class it runs in (its subject is looked up in the class's view).
+    pub class_id: i64,
     pub channel: ChannelRef,
     pub case_id: String,
     pub status: Status,

@@ -13,6 +13,7 @@ pub mod report;
 pub mod scoring;
 pub mod settings;
 pub(crate) mod sight;
+pub(crate) mod subjects;
 pub(crate) mod votes;
 pub(crate) mod written;
 
@@ -71,6 +72,8 @@ impl Who {
 
 pub(crate) struct Inner {
     pub app: Arc<App>,
+    /// Every subject classes can play: bundled, published and imported.
+    pub library: subjects::Library,
     pub settings: PlaySettings,
     pub store: Store,
     pub writer: AnswerWriter,
@@ -126,6 +129,7 @@ impl Engine {
         anyhow::ensure!(!app.cases.is_empty(), "no case pack loaded");
         let writer = AnswerWriter::spawn(store.clone());
         let inner = Arc::new(Inner {
+            library: subjects::Library::new(&app),
             app,
             settings,
             store,
@@ -140,6 +144,8 @@ impl Engine {
             admission: tokio::sync::Semaphore::new(MAX_CONCURRENT_REQUESTS),
             posting: Mutex::new(()),
         });
+        // Imported subjects first: a quiz may run on one.
+        subjects::restore(&inner).await?;
         quiz::restore(&inner).await?;
         tokio::spawn(quiz::scheduler(Arc::downgrade(&inner), inner.wake.clone()));
         Ok(Engine { inner })
@@ -193,23 +199,57 @@ impl Engine {
     /// The case the class of (`platform`, `class_key`) plays, for what front ends show on their
     /// own (autocompletes, the console's banner): its chosen subject, else the default. Read
     /// from the pool; a class not known yet, or a read that fails, gets the default.
-    pub async fn class_case(&self, platform: &str, class_key: &str) -> &crate::pack::CasePack {
+    pub async fn class_case(&self, platform: &str, class_key: &str) -> Arc<crate::pack::CasePack> {
         let inner = &self.inner;
         let key = (platform.to_string(), class_key.to_string());
         let cached = inner.classes.lock().ok().and_then(|c| c.get(&key).cloned());
-        let case_id = match cached {
-            Some(class) => class.case_id,
-            None => store::classes::case_id(&inner.store.read, platform, class_key)
-                .await
-                .unwrap_or_else(|e| {
+        let class = match cached {
+            Some(class) => Some(class),
+            None => match store::classes::find(&inner.store.read, platform, class_key).await {
+                Ok(row) => row.map(|row| ClassInfo {
+                    id: row.id.0,
+                    teacher_role: row.teacher_role,
+                    quiz_channel: row.quiz_channel,
+                    case_id: row.case_id,
+                }),
+                Err(e) => {
                     tracing::warn!(error = %e, "class subject not read");
                     None
-                }),
+                }
+            },
+        };
+        match class {
+            Some(class) => inner.library.for_class(&class),
+            None => inner.app.default_shared(),
+        }
+    }
+
+    /// The subjects the class of (`platform`, `class_key`) can play, in the order `/cas liste`
+    /// gives, for autocompletes; with `own`, only those it imported.
+    pub async fn class_cases(
+        &self,
+        platform: &str,
+        class_key: &str,
+        own: bool,
+    ) -> Vec<Arc<crate::pack::CasePack>> {
+        let inner = &self.inner;
+        let id = match store::classes::find(&inner.store.read, platform, class_key).await {
+            Ok(Some(row)) => row.id.0,
+            _ => {
+                return if own {
+                    Vec::new()
+                } else {
+                    inner.app.cases.clone()
+                }
+            }
         };
         inner
-            .app
-            .case(case_id.as_deref())
-            .unwrap_or_else(|| inner.app.default_case())
+            .library
+            .available(id)
+            .into_iter()
+            .filter(|(_, o)| !own || matches!(o, subjects::Origin::Class { .. }))
+            .map(|(c, _)| c)
+            .collect()
     }
 
     /// Whether a question of a loaded case has a grading grid (front ends ask before taking a
@@ -220,6 +260,24 @@ impl Engine {
             .cases
             .iter()
             .any(|c| c.grid(question.trim()).is_some())
+    }
+
+    /// The bounds of an uploaded subject (`config/play.toml`, `[subjects]`).
+    pub fn upload_limits(&self) -> &crate::pack::upload::Limits {
+        &self.inner.settings.subjects
+    }
+
+    /// What a teacher is told when the file they send is over the size bound: front ends
+    /// check the size before reading the file, in the engine's words.
+    pub fn upload_too_large(&self, name: &str, size: usize) -> String {
+        let reason = crate::pack::upload::UploadError::TooLarge {
+            name: name.chars().filter(|c| !c.is_control()).take(80).collect(),
+            size,
+            max: self.upload_limits().max_upload_bytes,
+        };
+        self.messages().text(&msg::PlaySubjectsRefused {
+            reason: &reason.to_string(),
+        })
     }
 
     /// The store, for read-only inspection (tests, exports).
@@ -253,10 +311,20 @@ impl Inner {
 
     /// The case a class plays: the one it chose (`/config cas:`), else the default (`--case`,
     /// else the first pack; [`Engine::start`] refuses an app without packs).
-    pub fn case_for(&self, class: &ClassInfo) -> &crate::pack::CasePack {
-        self.app
-            .case(class.case_id.as_deref())
-            .unwrap_or_else(|| self.app.default_case())
+    pub fn case_for(&self, class: &ClassInfo) -> Arc<crate::pack::CasePack> {
+        self.library.for_class(class)
+    }
+
+    /// Subject `id` as class `class` sees it (a quiz's, a practice's, an answer's).
+    pub fn case_in(&self, class: i64, id: &str) -> Option<Arc<crate::pack::CasePack>> {
+        self.library.find(class, id)
+    }
+
+    /// Forgets what is cached of a class's settings (read again at its next request).
+    pub fn forget_class_info(&self, place: &Place) {
+        if let Ok(mut classes) = self.classes.lock() {
+            classes.remove(&(place.platform.clone(), place.class_key.clone()));
+        }
     }
 
     async fn handle(self: &Arc<Self>, request: Request) -> anyhow::Result<Vec<Reply>> {
@@ -313,7 +381,8 @@ impl Inner {
         request: &Request,
         who: &Who,
     ) -> anyhow::Result<Vec<Reply>> {
-        let case = self.case_for(&who.class);
+        let shared = self.case_for(&who.class);
+        let case: &crate::pack::CasePack = &shared;
         let cx = &Ctx {
             inner: self,
             request,
@@ -420,7 +489,9 @@ impl Inner {
                 quiz_channel,
                 case,
             } => configure(cx, teacher_role, quiz_channel, case.as_deref()).await,
-            Command::Cases => private(cases_list(m, &self.app, case)),
+            Command::Cases => private(cases_list(m, &self.library, who.class.id, case)),
+            Command::CaseImport { files } => subjects::import(cx, files).await,
+            Command::CaseRemove { case: given } => subjects::remove(cx, given).await,
         }
     }
 
@@ -705,12 +776,17 @@ async fn configure(
             quiz_channel: who.class.quiz_channel.as_deref().unwrap_or(&none),
         }))]);
     }
+    let found_case;
     let chosen = match case {
         None => cx.case,
-        Some(given) => match inner.app.find_case(given) {
-            Some(found) => found,
+        Some(given) => match inner.library.find_given(who.class.id, given) {
+            Some((found, _)) => {
+                found_case = found;
+                &*found_case
+            }
             None => {
-                let ids: Vec<&str> = inner.app.cases.iter().map(|c| c.meta.id.as_str()).collect();
+                let available = inner.library.available(who.class.id);
+                let ids: Vec<&str> = available.iter().map(|(c, _)| c.meta.id.as_str()).collect();
                 return Ok(vec![Reply::private(m.text(&msg::PlayConfigUnknownCase {
                     given: &crate::render::echo(given),
                     list: &ids.join(", "),
@@ -766,12 +842,19 @@ pub(crate) fn case_name(m: &crate::prompts::Prompts, case: &Case) -> String {
     })
 }
 
-/// `/cas liste`: the subjects the class can play, the one it plays marked.
-fn cases_list(m: &crate::prompts::Prompts, app: &App, current: &Case) -> String {
+/// `/cas liste`: the subjects the class can play (where each comes from), the one it plays
+/// marked.
+fn cases_list(
+    m: &crate::prompts::Prompts,
+    library: &subjects::Library,
+    class: i64,
+    current: &Case,
+) -> String {
+    let available = library.available(class);
     let mut text = m.text(&msg::PlayCasesHeader {
-        n: &app.cases.len().to_string(),
+        n: &available.len().to_string(),
     });
-    for case in &app.cases {
+    for (case, origin) in &available {
         let mark = if case.meta.id == current.meta.id {
             m.text(&msg::PlayCasesCurrent)
         } else {
@@ -779,9 +862,10 @@ fn cases_list(m: &crate::prompts::Prompts, app: &App, current: &Case) -> String 
         };
         text.push('\n');
         text.push_str(&m.text(&msg::PlayCasesLine {
-            title: &case.meta.title,
+            title: &crate::render::echo(&case.meta.title),
             session: &case.meta.session.to_string(),
             id: &case.meta.id,
+            origin: &subjects::origin_words(m, origin),
             current: &mark,
         }));
     }

@@ -44,30 +44,32 @@ async fn active(inner: &Inner, member_id: MemberId) -> anyhow::Result<Option<Act
 /// The student's active practice, its case (the one it was started on, even if the class has
 /// changed subject since), and the part being asked. A practice of a case no longer loaded is
 /// none.
-async fn current<'a>(
-    inner: &'a Inner,
+async fn current(
+    inner: &Inner,
     who: &Who,
 ) -> anyhow::Result<
     Option<(
         Active,
-        &'a crate::pack::CasePack,
+        std::sync::Arc<crate::pack::CasePack>,
         String,
-        &'a crate::case::Part,
+        crate::case::Part,
     )>,
 > {
     let Some(practice) = active(inner, who.member()).await? else {
         return Ok(None);
     };
-    let Some(case) = inner.app.case(Some(&practice.case_id)) else {
+    let Some(shared_case) = inner.case_in(who.class.id, &practice.case_id) else {
         return Ok(None);
     };
+    let case: &crate::pack::CasePack = &shared_case;
     let Some(part_id) = practice.parts.get(practice.current).cloned() else {
         return Ok(None);
     };
     let Some((_, part)) = case.part(&part_id) else {
         return Ok(None);
     };
-    Ok(Some((practice, case, part_id, part)))
+    let part = part.clone();
+    Ok(Some((practice, shared_case, part_id, part)))
 }
 
 /// A practice waits while the class's quiz runs (its answers and hints go to the quiz; its
@@ -390,8 +392,8 @@ async fn stopped_by_new_subject(cx: &Ctx<'_>) -> anyhow::Result<Option<Vec<Reply
     }
     store::practice::abandon_active(&inner.store.write, who.member(), inner.now()).await?;
     let m = inner.messages();
-    let old = match inner.app.case(Some(&practice.case_id)) {
-        Some(old) => super::case_name(m, old),
+    let old = match inner.case_in(who.class.id, &practice.case_id) {
+        Some(old) => super::case_name(m, &old),
         None => practice.case_id.clone(),
     };
     Ok(Some(vec![Reply::private(m.text(
@@ -410,9 +412,10 @@ pub async fn answer(cx: &Ctx<'_>, text: &str) -> anyhow::Result<Vec<Reply>> {
     let Ctx { inner, who, .. } = *cx;
     let request = cx.request;
     let m = inner.messages();
-    let Some((practice, case, part_id, part)) = current(inner, who).await? else {
+    let Some((practice, shared, part_id, part)) = current(inner, who).await? else {
         return none_active_after_quiz(inner, who).await;
     };
+    let case: &crate::pack::CasePack = &shared;
     let kpi = part.kpi;
     if let Some(refused) = paused_by_quiz(inner, who).await {
         return Ok(refused);
@@ -523,9 +526,10 @@ pub async fn hint(cx: &Ctx<'_>, confirm: bool) -> anyhow::Result<Vec<Reply>> {
     }
     let Ctx { inner, who, .. } = *cx;
     let m = inner.messages();
-    let Some((practice, case, part_id, part)) = current(inner, who).await? else {
+    let Some((practice, shared, part_id, part)) = current(inner, who).await? else {
         return none_active_after_quiz(inner, who).await;
     };
+    let case: &crate::pack::CasePack = &shared;
     if let Some(refused) = paused_by_quiz(inner, who).await {
         return Ok(refused);
     }
@@ -566,7 +570,7 @@ pub async fn give_up(cx: &Ctx<'_>) -> anyhow::Result<Vec<Reply>> {
     }
     let Ctx { inner, who, .. } = *cx;
     let m = inner.messages();
-    let Some((practice, case, part_id, part)) = current(inner, who).await? else {
+    let Some((practice, shared, part_id, part)) = current(inner, who).await? else {
         // During a quiz, the worked answer of its open question comes with its correction.
         if is_live(inner, who.class.id).await {
             return Ok(vec![Reply::private(
@@ -575,6 +579,7 @@ pub async fn give_up(cx: &Ctx<'_>) -> anyhow::Result<Vec<Reply>> {
         }
         return Ok(none_active(inner));
     };
+    let case: &crate::pack::CasePack = &shared;
     if let Some(refused) = paused_by_quiz(inner, who).await {
         return Ok(refused);
     }

@@ -112,6 +112,7 @@ pub async fn launch(cx: &Ctx<'_>, options: LaunchOptions) -> anyhow::Result<Vec<
     tx.commit().await?;
     guard.quiz = Some(LiveQuiz {
         id: quiz_id,
+        class_id: who.class.id,
         channel: channel_of(request),
         case_id: case.meta.id.clone(),
         status: Status::Running,
@@ -383,14 +384,14 @@ pub async fn stop(cx: &Ctx<'_>) -> anyhow::Result<Vec<Reply>> {
         .items
         .get(quiz.current)
         .is_some_and(|i| i.shown_at.is_some() && i.revealed_at.is_none());
-    let revealed = match (open, inner.app.case(Some(&quiz.case_id))) {
+    let revealed = match (open, inner.case_in(quiz.class_id, &quiz.case_id)) {
         (true, Some(case)) => {
             if let Some(item) = quiz.items.get_mut(quiz.current) {
                 if item.closed_at.is_none() && item.closed_by.is_none() {
                     item.closed_by = Some(CloseReason::Stopped);
                 }
             }
-            replies.push(reveal_reply(inner, case, &quiz, quiz.current).await?);
+            replies.push(reveal_reply(inner, &case, &quiz, quiz.current).await?);
             Some(quiz.current as i64)
         }
         _ => None,
@@ -613,9 +614,10 @@ pub async fn answer(
         Ok(i) => i,
         Err(reply) => return Ok(Some(reply)),
     };
-    let Some(case) = inner.app.case(Some(&quiz.case_id)) else {
+    let Some(shared_case) = inner.case_in(quiz.class_id, &quiz.case_id) else {
         return Ok(None);
     };
+    let case: &crate::pack::CasePack = &shared_case;
     let item = quiz.items[idx].clone();
     let outcome = quiz_outcome(case.check(item.kpi, text));
     if outcome.verdict == Verdict::Invalid {
@@ -709,9 +711,10 @@ pub async fn hint(
         Ok(i) => i,
         Err(reply) => return Ok(Some(reply)),
     };
-    let Some(case) = inner.app.case(Some(&quiz.case_id)) else {
+    let Some(shared_case) = inner.case_in(quiz.class_id, &quiz.case_id) else {
         return Ok(None);
     };
+    let case: &crate::pack::CasePack = &shared_case;
     let item = quiz.items[idx].clone();
     let taken = quiz.hints.get(&(idx, who.member_id)).copied().unwrap_or(0);
     let level = taken + 1;
@@ -766,10 +769,11 @@ pub async fn restore(inner: &Arc<Inner>) -> anyhow::Result<()> {
     } in quizzes
     {
         let (id, class_id) = (quiz_id.0, class_id.0);
-        let Some(case) = inner.app.case(Some(&case_id)) else {
+        let Some(shared_case) = inner.case_in(class_id, &case_id) else {
             tracing::warn!(quiz = id, case = %case_id, "quiz of an unknown case left as it is");
             continue;
         };
+        let case: &crate::pack::CasePack = &shared_case;
         let config: QuizConfig = serde_json::from_str(&settings)?;
         let rows = store::quizzes::items(&inner.store.write, quiz_id).await?;
         let mut items = Vec::new();
@@ -835,6 +839,7 @@ pub async fn restore(inner: &Arc<Inner>) -> anyhow::Result<()> {
         players.extend(hints.iter().map(|h| h.member_id.0));
         let quiz = LiveQuiz {
             id,
+            class_id,
             channel: ChannelRef {
                 platform,
                 class_key,
@@ -1015,9 +1020,10 @@ async fn step(inner: &Arc<Inner>, quiz: &mut LiveQuiz) -> anyhow::Result<Step> {
         return Ok(Step::Idle);
     }
     let now = inner.now();
-    let Some(case) = inner.app.case(Some(&quiz.case_id)) else {
+    let Some(shared_case) = inner.case_in(quiz.class_id, &quiz.case_id) else {
         return Ok(Step::Idle);
     };
+    let case: &crate::pack::CasePack = &shared_case;
     let idx = quiz.current;
     let Some(item) = quiz.items.get(idx).cloned() else {
         return Ok(Step::Finished);
@@ -1329,6 +1335,7 @@ mod tests {
         };
         LiveQuiz {
             id: 1,
+            class_id: 1,
             channel: ChannelRef {
                 platform: "console".into(),
                 class_key: "c".into(),

@@ -14,6 +14,9 @@ pub struct PlaySettings {
     pub quiz: QuizSettings,
     pub boards: BoardSettings,
     pub workshop: WorkshopSettings,
+    /// Bounds of a subject a teacher uploads (`/cas importer`).
+    #[serde(default)]
+    pub subjects: crate::pack::upload::Limits,
 }
 
 #[derive(Debug, Clone, Deserialize)]

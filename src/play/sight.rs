@@ -93,9 +93,10 @@ pub(crate) async fn sealed_by_quiz(inner: &Inner, class_id: i64, case: &Case) ->
     let Some(quiz) = guard.quiz.as_ref() else {
         return BTreeSet::new();
     };
-    let Some(quiz_case) = inner.app.case(Some(&quiz.case_id)) else {
+    let Some(shared_quiz_case) = inner.case_in(quiz.class_id, &quiz.case_id) else {
         return BTreeSet::new();
     };
+    let quiz_case: &crate::pack::CasePack = &shared_quiz_case;
     // Items hold indices into the quiz's case; the class's case is looked up by id.
     let asked = quiz
         .items

@@ -48,6 +48,21 @@ pub async fn by_platform<'e>(
     .await
 }
 
+/// The class of a platform's server, if it is known.
+pub async fn find<'e>(
+    ex: impl SqliteExecutor<'e>,
+    platform: &str,
+    platform_id: &str,
+) -> Result<Option<ClassRow>, Error> {
+    sqlx::query_as(
+        "SELECT id, teacher_role, quiz_channel, case_id FROM classes WHERE platform = ? AND platform_id = ?",
+    )
+    .bind(platform)
+    .bind(platform_id)
+    .fetch_optional(ex)
+    .await
+}
+
 /// The subject (case id) a class chose, `None` when it chose none or is not known yet.
 pub async fn case_id<'e>(
     ex: impl SqliteExecutor<'e>,

@@ -50,6 +50,7 @@ pub mod posts;
 pub mod practice;
 pub mod quizzes;
 pub(crate) mod stored;
+pub mod subjects;
 pub mod votes;
 pub mod written;
 
