@@ -174,11 +174,49 @@ pub enum Command {
         )]
         skeleton_dir: PathBuf,
     },
+    /// Les sujets que les enseignants ont importés (« cas liste »), et leur publication à toutes les classes (« cas publier ID »).
+    Cas {
+        #[command(subcommand)]
+        action: CasCommand,
+    },
     /// Charge un cas et liste chaque problème trouvé, avec sa correction.
     Validate {
         /// Le dossier du cas ; tous les cas de --cases-dir s’il est absent.
         #[arg(value_name = "DOSSIER")]
         pack_dir: Option<PathBuf>,
+    },
+}
+
+/// `casebot cas …`: what the bot's operator does with the subjects teachers imported.
+#[derive(Debug, Subcommand)]
+pub enum CasCommand {
+    /// Liste les sujets importés : identifiant, titre, classe, enseignant, version.
+    #[command(name = "liste", alias = "list")]
+    List,
+    /// Publie à toutes les classes un sujet qu’une classe a importé.
+    #[command(name = "publier", alias = "publish")]
+    Publish {
+        /// L’identifiant du sujet (voir « casebot cas liste »).
+        #[arg(value_name = "ID")]
+        id: String,
+        /// La classe qui l’a importé, quand plusieurs classes ont un sujet de cet identifiant (son nom ou son identifiant Discord).
+        #[arg(long = "classe", value_name = "CLASSE")]
+        class: Option<String>,
+    },
+    /// Écrit le squelette d’un nouveau sujet (comme « casebot nouveau-cas »).
+    #[command(name = "nouveau", alias = "new")]
+    New {
+        /// L’identifiant du sujet : minuscules sans accent, chiffres et « - » (« mon-sujet-2024 »).
+        #[arg(value_name = "ID")]
+        id: String,
+        /// Dossier du modèle de sujet.
+        #[arg(
+            long,
+            env = "CASEBOT_SKELETON_DIR",
+            default_value = "config/skeleton",
+            value_name = "DOSSIER"
+        )]
+        skeleton_dir: PathBuf,
     },
 }
 

@@ -14,6 +14,7 @@ use std::process::ExitCode;
 pub use crate::args::{command, parse_from, Cli, Command};
 
 mod new_case;
+mod subjects;
 
 /// Exit status for "what you asked for does not exist".
 const NOT_FOUND: u8 = 2;
@@ -49,7 +50,14 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
             }
         };
     }
-    if let Some(Command::NewCase { id, skeleton_dir }) = &cli.command {
+    let new_case = match &cli.command {
+        Some(Command::NewCase { id, skeleton_dir })
+        | Some(Command::Cas {
+            action: crate::args::CasCommand::New { id, skeleton_dir },
+        }) => Some((id, skeleton_dir)),
+        _ => None,
+    };
+    if let Some((id, skeleton_dir)) = new_case {
         // Only the bot's texts: the packs already there may be unfinished, and a first pack has
         // none beside it.
         let messages = crate::app::load_messages(&paths.messages_dir)?;
@@ -75,6 +83,9 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
     }
     if let Some(Command::Backup { file }) = &cli.command {
         return backup(&app, &config.db, file, out);
+    }
+    if let Some(Command::Cas { action }) = &cli.command {
+        return runtime()?.block_on(subjects::run(&app, &config.db, action, out));
     }
     if matches!(cli.command, Some(Command::Discord)) && config.discord.is_none() {
         let file = config.secrets_file.display().to_string();
@@ -180,6 +191,7 @@ fn case_command(
         | Some(Command::Discord)
         | Some(Command::Backup { .. })
         | Some(Command::Validate { .. })
+        | Some(Command::Cas { .. })
         | Some(Command::NewCase { .. }) => Ok(ExitCode::SUCCESS),
         Some(Command::Case) => {
             writeln!(out, "{}", overview(app, case))?;

@@ -429,6 +429,7 @@ texts! {
         DiscordCountdown = "discord.countdown" { when };
         DiscordGuildOnly = "discord.guild_only";
         DiscordDone = "discord.done";
+        DiscordDownloadFailed = "discord.download_failed" { file };
         DiscordOutdated = "discord.outdated";
         DiscordUnknownButton = "discord.unknown_button";
         DiscordStartClient = "discord.start.client";
@@ -496,6 +497,17 @@ texts! {
         CliChartAnnexes = "cli.chart_annexes" { n, list };
         CliCaseHeader = "cli.case_header" { title, exam, session, code };
         CliBackupDone = "cli.backup_done" { file, size, db };
+        CliCasHeader = "cli.cas.header" { n };
+        CliCasLine = "cli.cas.line" { id, title, session, place, by, version };
+        CliCasClass = "cli.cas.class" { name, key };
+        CliCasPublished = "cli.cas.published";
+        CliCasAlreadyPublished = "cli.cas.already_published" { id };
+        CliCasUnknown = "cli.cas.unknown" { id, list };
+        CliCasSeveral = "cli.cas.several" { id, places };
+        CliCasCollides = "cli.cas.collides" { id, places };
+        CliCasBundledId = "cli.cas.bundled_id" { id };
+        CliCasNoLongerLoads = "cli.cas.no_longer_loads" { id };
+        CliCasPublishedDone = "cli.cas.published_done" { id, title, from };
         CliBackupExists = "cli.backup_exists" { file };
         CliBackupNoDatabase = "cli.backup_no_database" { db };
         CliBackupFailed = "cli.backup_failed" { file, cause };

@@ -558,11 +558,33 @@ pub async fn config(
 
 /// The loaded subjects, by title and exam session (the value is the case id).
 async fn case_choices(ctx: Ctx<'_>, partial: &str) -> serenity::CreateAutocompleteResponse {
+    subject_choices(ctx, partial, false).await
+}
+
+/// The subjects the class imported (`/cas retirer`).
+async fn own_case_choices(ctx: Ctx<'_>, partial: &str) -> serenity::CreateAutocompleteResponse {
+    subject_choices(ctx, partial, true).await
+}
+
+/// The class's subjects, by title and exam session (the value is the case id); with `own`,
+/// only those it imported.
+async fn subject_choices(
+    ctx: Ctx<'_>,
+    partial: &str,
+    own: bool,
+) -> serenity::CreateAutocompleteResponse {
     let data = ctx.data();
     let partial = partial.trim().to_lowercase();
-    let choices = data
-        .app
-        .cases
+    let cases = match ctx.guild_id() {
+        Some(guild) => {
+            data.engine
+                .class_cases("discord", &guild.get().to_string(), own)
+                .await
+        }
+        None if own => Vec::new(),
+        None => data.app.cases.clone(),
+    };
+    let choices = cases
         .iter()
         .filter(|c| {
             partial.is_empty()
@@ -585,10 +607,10 @@ async fn case_choices(ctx: Ctx<'_>, partial: &str) -> serenity::CreateAutocomple
     serenity::CreateAutocompleteResponse::new().set_choices(choices)
 }
 
-/// `/cas liste`: the subjects the class can play.
+// `/cas liste`, `/cas importer`, `/cas retirer`: the subjects the class can play.
 #[poise::command(
     slash_command,
-    subcommands("cas_liste"),
+    subcommands("cas_liste", "cas_importer", "cas_retirer"),
     subcommand_required,
     name_localized("en-US", "case")
 )]
@@ -599,6 +621,101 @@ pub async fn cas(_ctx: Ctx<'_>) -> Result<(), Error> {
 #[poise::command(slash_command, rename = "liste", name_localized("en-US", "list"))]
 pub async fn cas_liste(ctx: Ctx<'_>) -> Result<(), Error> {
     respond(ctx, Command::Cases).await
+}
+
+/// How long a file attached to `/cas importer` may take to download.
+const DOWNLOAD_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(30);
+
+// `/cas importer fichier:… [fichier2:…]…`: a zip of the subject, or its TOML files. Each
+// file's size is checked against the bound before it is downloaded, and again after.
+#[poise::command(slash_command, rename = "importer", name_localized("en-US", "import"))]
+#[allow(clippy::too_many_arguments)]
+pub async fn cas_importer(
+    ctx: Ctx<'_>,
+    #[name_localized("en-US", "file")] fichier: serenity::Attachment,
+    #[name_localized("en-US", "file2")] fichier2: Option<serenity::Attachment>,
+    #[name_localized("en-US", "file3")] fichier3: Option<serenity::Attachment>,
+    #[name_localized("en-US", "file4")] fichier4: Option<serenity::Attachment>,
+    #[name_localized("en-US", "file5")] fichier5: Option<serenity::Attachment>,
+    #[name_localized("en-US", "file6")] fichier6: Option<serenity::Attachment>,
+    #[name_localized("en-US", "file7")] fichier7: Option<serenity::Attachment>,
+    #[name_localized("en-US", "file8")] fichier8: Option<serenity::Attachment>,
+    #[name_localized("en-US", "file9")] fichier9: Option<serenity::Attachment>,
+    #[name_localized("en-US", "file10")] fichier10: Option<serenity::Attachment>,
+) -> Result<(), Error> {
+    let attachments: Vec<serenity::Attachment> = [
+        Some(fichier),
+        fichier2,
+        fichier3,
+        fichier4,
+        fichier5,
+        fichier6,
+        fichier7,
+        fichier8,
+        fichier9,
+        fichier10,
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    // Downloading and checking a subject can take longer than Discord's 3 seconds.
+    ctx.defer_ephemeral().await?;
+    let engine = &ctx.data().engine;
+    let max = engine.upload_limits().max_upload_bytes;
+    let mut files = Vec::new();
+    for a in &attachments {
+        let declared = usize::try_from(a.size).unwrap_or(usize::MAX);
+        if declared > max {
+            return say(ctx, engine.upload_too_large(&a.filename, declared)).await;
+        }
+        match tokio::time::timeout(DOWNLOAD_TIMEOUT, a.download()).await {
+            Ok(Ok(bytes)) if bytes.len() > max => {
+                return say(ctx, engine.upload_too_large(&a.filename, bytes.len())).await;
+            }
+            Ok(Ok(bytes)) => files.push(crate::play::command::Upload {
+                name: a.filename.clone(),
+                bytes,
+            }),
+            Ok(Err(e)) => {
+                tracing::warn!(error = %e, file = %a.filename, "attachment not downloaded");
+                let text = ctx.data().app.messages.text(&crate::msg::DiscordDownloadFailed {
+                    file: &crate::render::echo(&a.filename),
+                });
+                return say(ctx, text).await;
+            }
+            Err(_) => {
+                tracing::warn!(file = %a.filename, "attachment download timed out");
+                let text = ctx.data().app.messages.text(&crate::msg::DiscordDownloadFailed {
+                    file: &crate::render::echo(&a.filename),
+                });
+                return say(ctx, text).await;
+            }
+        }
+    }
+    respond(ctx, Command::CaseImport { files }).await
+}
+
+/// A private answer that does not go through the engine (a file refused before it is read).
+async fn say(ctx: Ctx<'_>, text: String) -> Result<(), Error> {
+    ctx.send(
+        poise::CreateReply::default()
+            .content(text)
+            .ephemeral(true)
+            .allowed_mentions(super::send::no_mentions()),
+    )
+    .await?;
+    Ok(())
+}
+
+// `/cas retirer cas:…`: a subject the class imported.
+#[poise::command(slash_command, rename = "retirer", name_localized("en-US", "remove"))]
+pub async fn cas_retirer(
+    ctx: Ctx<'_>,
+    #[name_localized("en-US", "case")]
+    #[autocomplete = "own_case_choices"]
+    cas: String,
+) -> Result<(), Error> {
+    respond(ctx, Command::CaseRemove { case: cas }).await
 }
 
 #[poise::command(
@@ -704,7 +821,11 @@ mod tests {
                 quiz_channel: None,
                 case: None,
             }],
-            "cas" => vec![Command::Cases],
+            "cas" => vec![
+                Command::Cases,
+                Command::CaseImport { files: Vec::new() },
+                Command::CaseRemove { case: text() },
+            ],
             "effacer-classe" => vec![Command::EraseClass { confirm: true }],
             other => {
                 panic!("slash command /{other} has no row: say which engine commands it sends")

@@ -136,6 +136,10 @@ struct Inner {
     hold: Vec<String>,
     /// Content of the messages held so far.
     held: Vec<String>,
+    /// Files users attached to commands, by attachment id (served on the CDN path).
+    attachments: HashMap<u64, Vec<u8>>,
+    /// How many times each attachment was downloaded.
+    downloads: HashMap<u64, usize>,
 }
 
 struct Session {
@@ -197,6 +201,7 @@ impl FakeDiscord {
         });
         let app = Router::new()
             .route("/", get(gateway))
+            .route("/attachments/{id}/{name}", get(attachment))
             .fallback(rest)
             .with_state(Arc::clone(&shared));
         let server = tokio::spawn(async move {
@@ -204,6 +209,31 @@ impl FakeDiscord {
         });
         *lock(&shared.server) = Some(server);
         FakeDiscord { shared }
+    }
+
+    /// Registers a file a user attaches to a slash command, served like Discord's CDN at
+    /// `http://127.0.0.1:PORT/attachments/ID/NAME`. Gives the attachment object that goes in
+    /// the interaction's `data.resolved.attachments` (see [`with_attachments`]). `size` is what
+    /// Discord declares (normally the byte count).
+    pub fn add_attachment(&self, id: u64, filename: &str, bytes: Vec<u8>, size: usize) -> Value {
+        let url = format!(
+            "{}/attachments/{id}/{filename}",
+            self.base_url()
+        );
+        self.shared.lock().attachments.insert(id, bytes);
+        json!({
+            "id": id.to_string(),
+            "filename": filename,
+            "size": size,
+            "url": url,
+            "proxy_url": url,
+            "content_type": if filename.ends_with(".zip") { "application/zip" } else { "application/toml" },
+        })
+    }
+
+    /// How many times attachment `id` was downloaded.
+    pub fn downloads(&self, id: u64) -> usize {
+        self.shared.lock().downloads.get(&id).copied().unwrap_or(0)
     }
 
     /// `http://127.0.0.1:PORT`: what the bot gets as its API base (serenity's proxy).
@@ -684,6 +714,19 @@ impl Inner {
 
 // ------------------------------------------------------------------------------------------
 // REST
+
+/// A file of Discord's CDN: an attachment registered with [`FakeDiscord::add_attachment`].
+async fn attachment(
+    State(shared): State<Arc<Shared>>,
+    axum::extract::Path((id, _name)): axum::extract::Path<(u64, String)>,
+) -> Response {
+    let mut inner = shared.lock();
+    *inner.downloads.entry(id).or_default() += 1;
+    match inner.attachments.get(&id) {
+        Some(bytes) => (StatusCode::OK, bytes.clone()).into_response(),
+        None => StatusCode::NOT_FOUND.into_response(),
+    }
+}
 
 async fn rest(State(shared): State<Arc<Shared>>, req: Request) -> Response {
     let method = req.method().as_str().to_string();
@@ -1763,6 +1806,18 @@ fn command_data(name: &str, options: &Value, guild_id: u64) -> Value {
         "resolved": resolved(&options, guild_id),
         "options": options,
     })
+}
+
+/// Puts attachment objects (from [`FakeDiscord::add_attachment`]) in a command interaction's
+/// `data.resolved.attachments`, as Discord sends the files of attachment options (type 11,
+/// whose `value` is the attachment id).
+pub fn with_attachments(mut payload: Value, attachments: &[Value]) -> Value {
+    for a in attachments {
+        if let Some(id) = a["id"].as_str() {
+            payload["data"]["resolved"]["attachments"][id] = a.clone();
+        }
+    }
+    payload
 }
 
 /// A slash command (type 2). `options`: Discord's option array (`[{"name", "type", "value"}]`,
