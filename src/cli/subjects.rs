@@ -98,7 +98,9 @@ pub(super) async fn run(
                 .filter(|r| {
                     class.as_deref().is_none_or(|c| {
                         r.class_key.as_deref() == Some(c)
-                            || r.class_name.as_deref().is_some_and(|n| n.eq_ignore_ascii_case(c))
+                            || r.class_name
+                                .as_deref()
+                                .is_some_and(|n| n.eq_ignore_ascii_case(c))
                     })
                 })
                 .collect();

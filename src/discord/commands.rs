@@ -678,16 +678,24 @@ pub async fn cas_importer(
             }),
             Ok(Err(e)) => {
                 tracing::warn!(error = %e, file = %a.filename, "attachment not downloaded");
-                let text = ctx.data().app.messages.text(&crate::msg::DiscordDownloadFailed {
-                    file: &crate::render::echo(&a.filename),
-                });
+                let text = ctx
+                    .data()
+                    .app
+                    .messages
+                    .text(&crate::msg::DiscordDownloadFailed {
+                        file: &crate::render::echo(&a.filename),
+                    });
                 return say(ctx, text).await;
             }
             Err(_) => {
                 tracing::warn!(file = %a.filename, "attachment download timed out");
-                let text = ctx.data().app.messages.text(&crate::msg::DiscordDownloadFailed {
-                    file: &crate::render::echo(&a.filename),
-                });
+                let text = ctx
+                    .data()
+                    .app
+                    .messages
+                    .text(&crate::msg::DiscordDownloadFailed {
+                        file: &crate::render::echo(&a.filename),
+                    });
                 return say(ctx, text).await;
             }
         }

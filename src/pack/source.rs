@@ -35,7 +35,7 @@ impl Files {
     }
 
     /// The folders holding a pack, in path order (`""` for the top): a `case.toml` that names
-    /// the case (its `id`), beside a `kpis.toml`. A folder of texts may have its own
+    /// the case (its `id`), or one beside a `kpis.toml`. A folder of texts may have its own
     /// `case.toml` (the texts of the case), which is no pack.
     pub fn pack_dirs(&self) -> Vec<String> {
         let in_dir = |dir: &str, name: &str| {
@@ -58,24 +58,18 @@ impl Files {
                 _ => None,
             })
             .collect();
-        if with_case.len() < 2 {
-            return with_case;
-        }
-        let packs: Vec<String> = with_case
-            .iter()
-            .filter(|d| self.0.contains_key(&in_dir(d, "kpis.toml")))
+        // A pack's case.toml with a typo still counts when its kpis.toml is beside it, so that
+        // the teacher reads what is wrong in it rather than « no subject ».
+        with_case
+            .into_iter()
             .filter(|d| {
-                self.0
-                    .get(&in_dir(d, "case.toml"))
-                    .is_some_and(|t| names_case(t))
+                self.0.contains_key(&in_dir(d, "kpis.toml"))
+                    || self
+                        .0
+                        .get(&in_dir(d, "case.toml"))
+                        .is_some_and(|t| names_case(t))
             })
-            .cloned()
-            .collect();
-        if packs.is_empty() {
-            with_case
-        } else {
-            packs
-        }
+            .collect()
     }
 }
 
@@ -200,7 +194,7 @@ mod tests {
     #[test]
     fn memory_reads_only_what_was_given() {
         let mut files = Files::default();
-        files.insert("cas/case.toml".into(), "id = 1".into());
+        files.insert("cas/case.toml".into(), "id = 'x'".into());
         files.insert("textes/a.toml".into(), "x = 'y'".into());
         files.insert("textes/sous/b.toml".into(), "x = 'z'".into());
         let src = Source::Memory(&files);

@@ -173,8 +173,10 @@ pub(crate) async fn restore(inner: &Inner) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// How many problems an import refusal lists (the rest is counted).
+/// How many problems an import refusal lists (the rest is counted), and the longest line of
+/// one (a key a teacher wrote may be long).
 const SHOWN_PROBLEMS: usize = 12;
+const PROBLEM_CHARS: usize = 400;
 
 /// `/cas importer`: unpacks, validates whole, checks the id, then installs for the class
 /// (or updates the class's subject of that id). Nothing is written unless all of it passes.
@@ -209,7 +211,12 @@ pub(crate) async fn import(cx: &Ctx<'_>, files: &[Upload]) -> anyhow::Result<Vec
                 .0
                 .iter()
                 .take(SHOWN_PROBLEMS)
-                .map(|e| format!("- {}", crate::render::echo(&e.to_string())))
+                .map(|e| {
+                    format!(
+                        "- {}",
+                        crate::format::echo_cut(&e.to_string(), PROBLEM_CHARS)
+                    )
+                })
                 .collect();
             let more = if n > SHOWN_PROBLEMS {
                 m.text(&msg::PlaySubjectsMore {

@@ -14,6 +14,7 @@ mod fake_discord_selftest;
 mod fn_length;
 mod helpers;
 mod ids;
+mod import;
 mod inert;
 mod kill9;
 mod kpi_lookup;

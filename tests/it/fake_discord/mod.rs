@@ -201,7 +201,7 @@ impl FakeDiscord {
         });
         let app = Router::new()
             .route("/", get(gateway))
-            .route("/attachments/{id}/{name}", get(attachment))
+            .route("/attachments/{id}/{name}", get(cdn_file))
             .fallback(rest)
             .with_state(Arc::clone(&shared));
         let server = tokio::spawn(async move {
@@ -216,10 +216,7 @@ impl FakeDiscord {
     /// the interaction's `data.resolved.attachments` (see [`with_attachments`]). `size` is what
     /// Discord declares (normally the byte count).
     pub fn add_attachment(&self, id: u64, filename: &str, bytes: Vec<u8>, size: usize) -> Value {
-        let url = format!(
-            "{}/attachments/{id}/{filename}",
-            self.base_url()
-        );
+        let url = format!("{}/attachments/{id}/{filename}", self.base_url());
         self.shared.lock().attachments.insert(id, bytes);
         json!({
             "id": id.to_string(),
@@ -716,7 +713,7 @@ impl Inner {
 // REST
 
 /// A file of Discord's CDN: an attachment registered with [`FakeDiscord::add_attachment`].
-async fn attachment(
+async fn cdn_file(
     State(shared): State<Arc<Shared>>,
     axum::extract::Path((id, _name)): axum::extract::Path<(u64, String)>,
 ) -> Response {
