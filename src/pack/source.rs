@@ -110,7 +110,7 @@ impl Unread {
     pub(crate) fn wording(&self) -> String {
         match self {
             Unread::Io(e) => crate::problem::wording::io_error(e),
-            Unread::Outside => "ce chemin sort des fichiers envoyés (un sujet importé ne lit que ses propres fichiers : écrivez un chemin relatif qui reste dans l’archive)".into(),
+            Unread::Outside => "ce chemin sort des fichiers envoyés : un sujet importé ne lit que ses propres fichiers. Mettez le dossier des textes dans l’archive, là où prompts le nomme (par exemple, depuis le dossier du projet : zip -r sujet.zip config/cases/mon-cas prompts/cases/mon-cas)".into(),
             Unread::Missing => "fichier introuvable dans les fichiers envoyés".into(),
         }
     }

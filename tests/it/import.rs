@@ -175,6 +175,42 @@ async fn a_teacher_imports_a_zip_and_only_her_class_plays_it() {
     assert!(shown.contains("= **14,42 %**"), "{shown}");
 }
 
+/// The zip a teacher makes from the project folder, `prompts` left as the skeleton writes it.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_zip_of_the_project_layout_imports_as_it_is() {
+    let play = spawn_engine("import_layout").await;
+    let prof = play.teacher("Prof");
+    let mut files: Vec<(String, String)> = pack_files()
+        .into_iter()
+        .map(|(path, text)| match path.split_once('/') {
+            Some(("cas", name)) => (format!("config/cases/mon-cas/{name}"), text),
+            Some((_, name)) => (format!("prompts/cases/mon-cas/{name}"), text),
+            None => (path, text),
+        })
+        .collect();
+    edit(
+        &mut files,
+        "config/cases/mon-cas/case.toml",
+        "prompts = \"../textes\"",
+        "prompts = \"../../../prompts/cases/mon-cas\"",
+    );
+    files.push(("config/cases/mon-cas/LISEZMOI.md".into(), "notes".into()));
+    files.push(("__MACOSX/config/._case.toml".into(), "junk".into()));
+    let done = plain(&private_text(
+        &play
+            .send(&prof, import("mon-cas.zip", zip_of(&files)))
+            .await,
+    ));
+    assert!(
+        done.starts_with("✅ Sujet **Mon cas (session 2023)** installé"),
+        "{done}"
+    );
+    assert!(
+        done.ends_with("Fichiers ignorés (ce ne sont pas des fichiers .toml) : config/cases/mon\\-cas/LISEZMOI.md."),
+        "{done}"
+    );
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_toml_files_themselves_import_too() {
     let play = spawn_engine("import_loose").await;
