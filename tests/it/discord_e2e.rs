@@ -15,7 +15,7 @@
 
 use crate::fake_discord::{
     autocomplete, button_click, check_all, modal_submit, perms, select_menu, slash_command,
-    FakeDiscord, Member, Recorded, Spec,
+    with_attachments, FakeDiscord, Member, Recorded, Spec,
 };
 use crate::helpers::{fr_points, plain, play_app, play_settings, TempDir, T0};
 use casebot::clock::ManualClock;
@@ -2807,7 +2807,7 @@ async fn discord_e2e_a_teacher_chooses_the_class_subject() {
     let list = bot.slash(GUILD, OTHER_CH, &ana, "cas", sub("liste")).await;
     assert!(
         list.text()
-            .contains("- **Arbre-cadeau bis** (session 2022) · identifiant `arbre-cadeau-bis` · **sujet en cours**"),
+            .contains("- **Arbre\\-cadeau bis** (session 2022) · identifiant `arbre-cadeau-bis` · fourni avec casebot · **sujet en cours**"),
         "{}",
         list.text()
     );
@@ -2832,4 +2832,104 @@ async fn discord_e2e_a_teacher_chooses_the_class_subject() {
         )
         .await;
     assert!(refused.text().contains("enseignant"), "{}", refused.text());
+}
+
+/// `/cas importer` with a zip attached: downloaded from the CDN (once its declared size is
+/// under the bound), validated, installed for the class; the autocompletes of `/config cas:` and
+/// `/cas retirer` offer it; `/cas retirer` removes it. A file declared too large is refused
+/// without being downloaded; a student's upload is refused.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn discord_e2e_a_teacher_imports_a_subject_from_discord() {
+    let bot = Bot::start("import").await;
+    let prof = manager(PROF_ID, "Prof");
+    let ana = student(1);
+    let zip = crate::import::zip_of(&crate::import::pack_files());
+    let importer = |att: u64| {
+        json!([{"name": "importer", "type": 1, "options": [
+            {"name": "fichier", "type": 11, "value": att.to_string()},
+        ]}])
+    };
+
+    // Declared larger than the bound: refused, never downloaded.
+    let big = 950_000_000_000_000_001;
+    let declared = bot.fake.add_attachment(big, "gros.zip", zip.clone(), 3_000_000);
+    let id = bot.id();
+    let payload = with_attachments(
+        slash_command(id, GUILD, OTHER_CH, &prof, "cas", importer(big)),
+        &[declared],
+    );
+    let said = bot.exchange(id, payload).await;
+    assert!(said.ephemeral(), "{said:#?}");
+    assert!(
+        said.text().starts_with("Sujet refusé, rien n’a été installé : le fichier « gros.zip » fait 3 Mo"),
+        "{}",
+        said.text()
+    );
+    assert_eq!(bot.fake.downloads(big), 0);
+
+    // A student's upload is refused by the engine.
+    let att = 950_000_000_000_000_002;
+    let file = bot.fake.add_attachment(att, "mon-cas.zip", zip.clone(), zip.len());
+    let id = bot.id();
+    let payload = with_attachments(
+        slash_command(id, GUILD, OTHER_CH, &ana, "cas", importer(att)),
+        std::slice::from_ref(&file),
+    );
+    let said = bot.exchange(id, payload).await;
+    assert!(said.text().contains("enseignant"), "{}", said.text());
+    assert_eq!(bot.count("SELECT COUNT(*) FROM subjects").await, 0);
+
+    let id = bot.id();
+    let payload = with_attachments(
+        slash_command(id, GUILD, OTHER_CH, &prof, "cas", importer(att)),
+        &[file],
+    );
+    let said = bot.exchange(id, payload).await;
+    assert!(said.ephemeral(), "{said:#?}");
+    assert!(
+        said.text().starts_with("✅ Sujet **Mon cas (session 2023)** installé pour cette classe (identifiant `mon-cas`) : 9 annexes, 8 questions, 44 calculs."),
+        "{}",
+        said.text()
+    );
+    assert_eq!(bot.count("SELECT COUNT(*) FROM subjects").await, 1);
+
+    let id = bot.id();
+    let focused = json!([{"name": "cas", "type": 3, "value": "mon", "focused": true}]);
+    let said = bot
+        .exchange(id, autocomplete(id, GUILD, OTHER_CH, &prof, "config", focused))
+        .await;
+    assert_eq!(
+        said.data["choices"],
+        json!([{"name": "Mon cas (session 2023)", "value": "mon-cas"}])
+    );
+    let id = bot.id();
+    let focused = json!([{"name": "retirer", "type": 1, "options": [
+        {"name": "cas", "type": 3, "value": "", "focused": true},
+    ]}]);
+    let said = bot
+        .exchange(id, autocomplete(id, GUILD, OTHER_CH, &prof, "cas", focused))
+        .await;
+    assert_eq!(
+        said.data["choices"],
+        json!([{"name": "Mon cas (session 2023)", "value": "mon-cas"}])
+    );
+
+    let removed = bot
+        .slash(
+            GUILD,
+            OTHER_CH,
+            &prof,
+            "cas",
+            json!([{"name": "retirer", "type": 1, "options": [
+                {"name": "cas", "type": 3, "value": "mon-cas"},
+            ]}]),
+        )
+        .await;
+    assert!(
+        removed.text().starts_with("Sujet **Mon cas (session 2023)** retiré de la classe."),
+        "{}",
+        removed.text()
+    );
+    assert_eq!(bot.count("SELECT COUNT(*) FROM subjects").await, 0);
+    bot.finish().await;
 }

@@ -16,7 +16,7 @@ const MINE: &str = "mon-cas";
 
 /// The files of the bundled pack (`cas/…`) and its texts (`textes/…`), as a teacher would zip
 /// them, renamed `mon-cas` (session 2023) with 3 000 clicks.
-fn pack_files() -> Vec<(String, String)> {
+pub(crate) fn pack_files() -> Vec<(String, String)> {
     let mut files = Vec::new();
     for (from, to) in [
         ("config/cases/arbre-cadeau", "cas"),
@@ -76,7 +76,7 @@ fn edit(files: &mut [(String, String)], path: &str, from: &str, to: &str) {
     file.1 = file.1.replacen(from, to, 1);
 }
 
-fn zip_of(files: &[(String, String)]) -> Vec<u8> {
+pub(crate) fn zip_of(files: &[(String, String)]) -> Vec<u8> {
     let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
     let options = zip::write::SimpleFileOptions::default()
         .compression_method(zip::CompressionMethod::Deflated);

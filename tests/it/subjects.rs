@@ -106,7 +106,8 @@ async fn two_classes_play_two_subjects_at_once() {
     let list_b = private_text(&play.send_at(&b, &bob, Command::Cases).await);
     let line = |id: &str, title: &str, session: u16, current: bool| {
         format!(
-            "- **{title}** (session {session}) · identifiant `{id}`{}",
+            "- **{}** (session {session}) · identifiant `{id}` · fourni avec casebot{}",
+            title.replace('-', "\\-"),
             if current {
                 " · **sujet en cours**"
             } else {
