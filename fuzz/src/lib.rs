@@ -79,6 +79,25 @@ pub fn originals() -> &'static [Vec<u8>] {
     })
 }
 
+/// The bundled pack as a teacher sends its TOML files loose (`/cas importer` with attachments):
+/// the pack's files by their names, the texts renamed `textes-<name>` so that no name is sent
+/// twice.
+pub fn loose_pack() -> Vec<(String, Vec<u8>)> {
+    PACK_FILES
+        .iter()
+        .zip(originals())
+        .map(|(path, bytes)| {
+            let name = path.rsplit('/').next().unwrap_or(path);
+            let name = if path.starts_with("prompts/") {
+                format!("textes-{name}")
+            } else {
+                name.to_string()
+            };
+            (name, bytes.clone())
+        })
+        .collect()
+}
+
 /// A private copy of the bundled pack (same layout as the repository, so `case.toml`'s
 /// relative `prompts` path resolves), in memory-backed storage when there is some. Files are
 /// replaced for one load and put back before the next.
