@@ -35,7 +35,7 @@ const ANSWERS: &[(&str, &str, &str)] = &[
 fn load_case() -> CasePack {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     match App::load(&Paths::under(root)) {
-        Ok(mut app) if !app.cases.is_empty() => app.cases.swap_remove(0),
+        Ok(mut app) if !app.cases.is_empty() => (*app.cases.swap_remove(0)).clone(),
         Ok(_) => panic!("no case pack under {}", root.display()),
         Err(e) => panic!("cannot load the bundled case pack: {e}"),
     }

@@ -63,6 +63,15 @@ impl<R> Expr<R> {
         })
     }
 
+    /// How deep the tree goes: 1 for a number or a reference.
+    pub fn depth(&self) -> usize {
+        match self {
+            Expr::Num(_) | Expr::Ref(_) => 1,
+            Expr::Neg(e) => 1 + e.depth(),
+            Expr::Bin(_, a, b) => 1 + a.depth().max(b.depth()),
+        }
+    }
+
     /// Every reference, left to right.
     pub fn refs(&self) -> Vec<&R> {
         let mut out = Vec::new();
@@ -314,9 +323,27 @@ impl Parser {
     }
 }
 
+/// The most tokens a formula may have: the longest of a subject is about twenty. Bounds the
+/// depth of the tree (which evaluating, rendering and dropping walk recursively), so that a pack
+/// cannot overflow the stack with `a + a + … + a` or `((((…))))`.
+pub const MAX_TOKENS: usize = 200;
+
+/// The deepest a formula's tree may be (a sum of 30 terms, or 30 parentheses): what evaluating
+/// it recurses through, once per KPI it rests on.
+pub const MAX_DEPTH: usize = 32;
+
 /// Parses a formula such as `(a3_margin - a3_spend) / a3_spend * 100`.
 pub fn parse(src: &str) -> Result<Expr<String>, FormulaError> {
     let tokens = tokenize(src)?;
+    if tokens.len() > MAX_TOKENS {
+        return Err(FormulaError {
+            position: tokens.get(MAX_TOKENS).map_or(0, |(p, _)| *p),
+            message: format!(
+                "formule trop longue ({} éléments, au plus {MAX_TOKENS}) : découpez-la en indicateurs intermédiaires",
+                tokens.len()
+            ),
+        });
+    }
     let mut parser = Parser {
         tokens,
         pos: 0,
@@ -328,6 +355,14 @@ pub fn parse(src: &str) -> Result<Expr<String>, FormulaError> {
     let expr = parser.expr()?;
     if parser.peek().is_some() {
         return Err(parser.error("texte en trop après la fin de la formule"));
+    }
+    if expr.depth() > MAX_DEPTH {
+        return Err(FormulaError {
+            position: 0,
+            message: format!(
+                "formule trop imbriquée (plus de {MAX_DEPTH} opérations ou parenthèses les unes dans les autres) : découpez-la en indicateurs intermédiaires"
+            ),
+        });
     }
     Ok(expr)
 }
@@ -366,6 +401,23 @@ mod tests {
             .map(|v| crate::format::round(v, 2)),
             Some(dec!(32.63))
         );
+    }
+
+    #[test]
+    fn a_formula_too_long_to_walk_is_refused_before_it_is_parsed() {
+        let deep = format!("{}a{}", "(".repeat(100_000), ")".repeat(100_000));
+        let long = vec!["a"; 100_000].join(" + ");
+        let minus = format!("{}a", "-".repeat(100_000));
+        for src in [deep, long, minus] {
+            let e = parse(&src).err().map(|e| e.message).unwrap_or_default();
+            assert!(e.starts_with("formule trop longue"), "{e}");
+        }
+        let e = parse(&vec!["a"; 100].join(" + "))
+            .err()
+            .map(|e| e.message)
+            .unwrap_or_default();
+        assert!(e.starts_with("formule trop imbriquée"), "{e}");
+        assert!(parse(&vec!["a"; 30].join(" + ")).is_ok());
     }
 
     #[test]

@@ -300,6 +300,7 @@ texts! {
         PlaySubjectsIgnored = "play.subjects.ignored" { list };
         PlaySubjectsIdTaken = "play.subjects.id_taken" { id, other };
         PlaySubjectsDuringQuiz = "play.subjects.during_quiz";
+        PlaySubjectsTitleTaken = "play.subjects.title_taken" { title, other };
         PlaySubjectsNoneImported = "play.subjects.none_imported";
         PlaySubjectsRemoveUnknown = "play.subjects.remove_unknown" { given, list };
         PlaySubjectsNotOwn = "play.subjects.not_own" { case };

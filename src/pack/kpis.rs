@@ -3,7 +3,7 @@
 
 use super::annexes::Values;
 use super::{bounds, is_identifier};
-use crate::case::{Case, Value};
+use crate::case::Case;
 use crate::format::Unit;
 use crate::formula::{self, Expr, Op};
 use crate::kpi::{DeclaredMistake, EvalError, Kpi, KpiKind, RefId};
@@ -201,18 +201,35 @@ pub(super) fn load_kpis(
         // Indices would not line up with `kpi_index`: stop here with what was found.
         return None;
     }
-    if let Some(cycle) = find_cycle(&kpis) {
-        problems.add(
-            file,
-            format!("kpis.{}", kpis[cycle].id),
-            "cet indicateur dépend de lui-même par sa formule (boucle) : une formule ne peut pas revenir à son propre indicateur",
-        );
+    let order = match dependency_order(&kpis) {
+        Ok(order) => order,
+        Err(cycle) => {
+            problems.add(
+                file,
+                format!("kpis.{}", kpis[cycle].id),
+                "cet indicateur dépend de lui-même par sa formule (boucle) : une formule ne peut pas revenir à son propre indicateur",
+            );
+            return None;
+        }
+    };
+    if !within_bounds(&kpis, &order, file, problems) {
         return None;
     }
-    for i in 0..kpis.len() {
+    // In dependency order, each KPI's annexes are those of its values and of the KPIs it uses
+    // (already known): one pass, however the formulas share their KPIs.
+    let mut annexes: Vec<BTreeSet<u8>> = vec![BTreeSet::new(); kpis.len()];
+    for &i in &order {
         let mut set = BTreeSet::new();
-        collect_annexes(&kpis, &values.list, i, &mut set);
-        kpis[i].annexes = set.into_iter().collect();
+        for r in kpis[i].expr.refs() {
+            match *r {
+                RefId::Value(v) => set.extend(values.list[v].annex),
+                RefId::Kpi(k) => set.extend(annexes[k].iter().copied()),
+            }
+        }
+        annexes[i] = set;
+    }
+    for (kpi, set) in kpis.iter_mut().zip(annexes) {
+        kpi.annexes = set.into_iter().collect();
     }
     Some((kpis, kpi_index))
 }
@@ -480,40 +497,98 @@ pub(super) fn eval_problem(e: &EvalError) -> String {
     }
 }
 
-/// The first KPI found on a loop of formulas, if any.
-fn find_cycle(kpis: &[Kpi]) -> Option<usize> {
-    // 0 = unvisited, 1 = on the current path, 2 = done
-    fn visit(kpis: &[Kpi], i: usize, state: &mut [u8]) -> Option<usize> {
-        match state[i] {
-            1 => return Some(i),
-            2 => return None,
-            _ => {}
+/// The most KPIs a calculation may chain (a KPI computed from a KPI computed from…), and the
+/// most figures its formulas reach once every KPI is written out. Evaluating recurses through
+/// the chain and visits every figure reached: these bound both, whatever a pack declares.
+pub const MAX_CHAIN: usize = 16;
+pub const MAX_EXPANDED: u64 = 100_000;
+/// The most figures all the KPIs of a pack reach together: loading evaluates each of them.
+pub const MAX_EXPANDED_TOTAL: u64 = 1_000_000;
+
+/// The KPIs in an order where each comes after the KPIs its formula uses, or a KPI on a loop.
+/// Iterative (Kahn's algorithm): a chain of any length walks no stack.
+fn dependency_order(kpis: &[Kpi]) -> Result<Vec<usize>, usize> {
+    let uses: Vec<BTreeSet<usize>> = kpis
+        .iter()
+        .map(|k| {
+            k.expr
+                .refs()
+                .into_iter()
+                .filter_map(|r| match *r {
+                    RefId::Kpi(j) => Some(j),
+                    RefId::Value(_) => None,
+                })
+                .collect()
+        })
+        .collect();
+    let mut used_by: Vec<Vec<usize>> = vec![Vec::new(); kpis.len()];
+    for (i, deps) in uses.iter().enumerate() {
+        for &j in deps {
+            used_by[j].push(i);
         }
-        state[i] = 1;
-        for r in kpis[i].expr.refs() {
-            if let RefId::Kpi(j) = *r {
-                if let Some(c) = visit(kpis, j, state) {
-                    return Some(c);
-                }
+    }
+    let mut waiting: Vec<usize> = uses.iter().map(BTreeSet::len).collect();
+    let mut ready: Vec<usize> = (0..kpis.len()).filter(|&i| waiting[i] == 0).collect();
+    let mut order = Vec::with_capacity(kpis.len());
+    while let Some(i) = ready.pop() {
+        order.push(i);
+        for &d in &used_by[i] {
+            waiting[d] -= 1;
+            if waiting[d] == 0 {
+                ready.push(d);
             }
         }
-        state[i] = 2;
-        None
     }
-    let mut state = vec![0u8; kpis.len()];
-    (0..kpis.len()).find_map(|i| visit(kpis, i, &mut state))
+    match (0..kpis.len()).find(|&i| waiting[i] > 0) {
+        Some(on_loop) => Err(on_loop),
+        None => Ok(order),
+    }
 }
 
-/// Adds to `out` the annexes of every value KPI `i` uses, directly or through other KPIs.
-fn collect_annexes(kpis: &[Kpi], values: &[Value], i: usize, out: &mut BTreeSet<u8>) {
-    for r in kpis[i].expr.refs() {
-        match *r {
-            RefId::Value(v) => {
-                if let Some(a) = values[v].annex {
-                    out.insert(a);
+/// Whether every KPI chains at most [`MAX_CHAIN`] KPIs and reaches at most [`MAX_EXPANDED`]
+/// figures; the first that does not is reported.
+fn within_bounds(kpis: &[Kpi], order: &[usize], file: &Path, problems: &mut Problems) -> bool {
+    let mut chain = vec![0usize; kpis.len()];
+    let mut reached = vec![0u64; kpis.len()];
+    let mut total = 0u64;
+    for &i in order {
+        let (mut longest, mut figures) = (0usize, 0u64);
+        for r in kpis[i].expr.refs() {
+            match *r {
+                RefId::Value(_) => figures = figures.saturating_add(1),
+                RefId::Kpi(k) => {
+                    longest = longest.max(chain[k]);
+                    figures = figures.saturating_add(reached[k]);
                 }
             }
-            RefId::Kpi(k) => collect_annexes(kpis, values, k, out),
+        }
+        chain[i] = longest + 1;
+        reached[i] = figures;
+        total = total.saturating_add(figures);
+        if chain[i] > MAX_CHAIN {
+            problems.add(
+                file,
+                format!("kpis.{}", kpis[i].id),
+                format!("cet indicateur se calcule à partir d’une chaîne de plus de {MAX_CHAIN} indicateurs calculés les uns à partir des autres : un sujet n’en enchaîne que quelques-uns ; calculez-le à partir des chiffres des annexes ou d’indicateurs plus proches"),
+            );
+            return false;
+        }
+        if figures > MAX_EXPANDED {
+            problems.add(
+                file,
+                format!("kpis.{}", kpis[i].id),
+                format!("le calcul de cet indicateur, une fois chaque indicateur qu’il utilise remplacé par sa formule, lit plus de {} chiffres : simplifiez ses formules", crate::format::number(rust_decimal::Decimal::from(MAX_EXPANDED), 0)),
+            );
+            return false;
+        }
+        if total > MAX_EXPANDED_TOTAL {
+            problems.add(
+                file,
+                format!("kpis.{}", kpis[i].id),
+                format!("à partir de cet indicateur, les calculs du sujet, une fois chaque indicateur remplacé par sa formule, lisent plus de {} chiffres en tout : simplifiez les formules ou retirez des indicateurs", crate::format::number(rust_decimal::Decimal::from(MAX_EXPANDED_TOTAL), 0)),
+            );
+            return false;
         }
     }
+    true
 }

@@ -243,6 +243,19 @@ pub(crate) async fn import(cx: &Ctx<'_>, files: &[Upload]) -> anyhow::Result<Vec
             }))]);
         }
     }
+    // Two subjects of one title could not be told apart by `/config cas:<title>`.
+    let title = case.meta.title.trim();
+    if let Some((other, _)) = inner
+        .library
+        .available(class)
+        .into_iter()
+        .find(|(c, _)| c.meta.id != id && c.meta.title.trim().eq_ignore_ascii_case(title))
+    {
+        return Ok(vec![Reply::private(m.text(&msg::PlaySubjectsTitleTaken {
+            title: &crate::render::echo(title),
+            other: &other.meta.id,
+        }))]);
+    }
     let json = serde_json::to_string(&up.files)?;
     let live = inner.class_live(class);
     let live = live.lock().await;

@@ -2852,7 +2852,9 @@ async fn discord_e2e_a_teacher_imports_a_subject_from_discord() {
 
     // Declared larger than the bound: refused, never downloaded.
     let big = 950_000_000_000_000_001;
-    let declared = bot.fake.add_attachment(big, "gros.zip", zip.clone(), 3_000_000);
+    let declared = bot
+        .fake
+        .add_attachment(big, "gros.zip", zip.clone(), 3_000_000);
     let id = bot.id();
     let payload = with_attachments(
         slash_command(id, GUILD, OTHER_CH, &prof, "cas", importer(big)),
@@ -2861,7 +2863,8 @@ async fn discord_e2e_a_teacher_imports_a_subject_from_discord() {
     let said = bot.exchange(id, payload).await;
     assert!(said.ephemeral(), "{said:#?}");
     assert!(
-        said.text().starts_with("Sujet refusé, rien n’a été installé : le fichier « gros.zip » fait 3 Mo"),
+        said.text()
+            .starts_with("Sujet refusé, rien n’a été installé : le fichier « gros.zip » fait 3 Mo"),
         "{}",
         said.text()
     );
@@ -2869,7 +2872,9 @@ async fn discord_e2e_a_teacher_imports_a_subject_from_discord() {
 
     // A student's upload is refused by the engine.
     let att = 950_000_000_000_000_002;
-    let file = bot.fake.add_attachment(att, "mon-cas.zip", zip.clone(), zip.len());
+    let file = bot
+        .fake
+        .add_attachment(att, "mon-cas.zip", zip.clone(), zip.len());
     let id = bot.id();
     let payload = with_attachments(
         slash_command(id, GUILD, OTHER_CH, &ana, "cas", importer(att)),
@@ -2896,7 +2901,10 @@ async fn discord_e2e_a_teacher_imports_a_subject_from_discord() {
     let id = bot.id();
     let focused = json!([{"name": "cas", "type": 3, "value": "mon", "focused": true}]);
     let said = bot
-        .exchange(id, autocomplete(id, GUILD, OTHER_CH, &prof, "config", focused))
+        .exchange(
+            id,
+            autocomplete(id, GUILD, OTHER_CH, &prof, "config", focused),
+        )
         .await;
     assert_eq!(
         said.data["choices"],
@@ -2926,7 +2934,9 @@ async fn discord_e2e_a_teacher_imports_a_subject_from_discord() {
         )
         .await;
     assert!(
-        removed.text().starts_with("Sujet **Mon cas (session 2023)** retiré de la classe."),
+        removed
+            .text()
+            .starts_with("Sujet **Mon cas (session 2023)** retiré de la classe."),
         "{}",
         removed.text()
     );

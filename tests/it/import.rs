@@ -443,6 +443,23 @@ async fn an_id_another_subject_has_is_refused() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_title_another_subject_has_is_refused() {
+    let play = spawn_engine("import_title").await;
+    let mut files = pack_files();
+    edit(
+        &mut files,
+        "cas/case.toml",
+        "title = \"Mon cas\"",
+        "title = \"arbre-cadeau \"",
+    );
+    let text = refused(&play, import("mon-cas.zip", zip_of(&files))).await;
+    assert!(
+        text.starts_with("Le sujet envoyé s’appelle « arbre-cadeau », comme le sujet `arbre-cadeau` de la classe"),
+        "{text}"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn hostile_uploads_are_refused_and_nothing_is_written() {
     let play = spawn_engine("import_hostile").await;
     let limits = casebot::pack::upload::Limits::default();

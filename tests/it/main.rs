@@ -6,6 +6,7 @@ mod checker;
 mod cli;
 mod consignes;
 mod console_input;
+mod deep_packs;
 mod discord_e2e;
 mod exactly_once;
 mod extreme_packs;
