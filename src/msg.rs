@@ -300,6 +300,8 @@ texts! {
         PlaySubjectsIgnored = "play.subjects.ignored" { list };
         PlaySubjectsIdTaken = "play.subjects.id_taken" { id, other };
         PlaySubjectsDuringQuiz = "play.subjects.during_quiz";
+        PlaySubjectsTooMany = "play.subjects.too_many" { max };
+        PlayConfigCaseGone = "play.config.case_gone" { id, case };
         PlaySubjectsTitleTaken = "play.subjects.title_taken" { title, other };
         PlaySubjectsNoneImported = "play.subjects.none_imported";
         PlaySubjectsRemoveUnknown = "play.subjects.remove_unknown" { given, list };

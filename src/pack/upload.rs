@@ -24,6 +24,8 @@ pub struct Limits {
     pub max_folder_depth: usize,
     /// Deepest nesting of TOML tables, arrays and inline tables.
     pub max_toml_nesting: usize,
+    /// Most subjects one class may import (each is kept in memory while the bot runs).
+    pub max_per_class: usize,
 }
 
 impl Default for Limits {
@@ -35,6 +37,7 @@ impl Default for Limits {
             max_unpacked_bytes: 4_000_000,
             max_folder_depth: 6,
             max_toml_nesting: 16,
+            max_per_class: 10,
         }
     }
 }

@@ -770,8 +770,21 @@ async fn configure(
     };
     let chose = who.class.case_id.is_some();
     if teacher_role.is_none() && quiz_channel.is_none() && case.is_none() {
+        // A chosen subject no longer installed (removed, or no longer loading): said, not hidden.
+        let gone = who
+            .class
+            .case_id
+            .as_deref()
+            .filter(|id| inner.case_in(who.class.id, id).is_none());
+        let shown = match gone {
+            Some(id) => m.text(&msg::PlayConfigCaseGone {
+                id,
+                case: &case_name(m, cx.case),
+            }),
+            None => subject(cx.case, chose),
+        };
         return Ok(vec![Reply::private(m.text(&msg::PlayConfigShow {
-            case: &subject(cx.case, chose),
+            case: &shown,
             teacher_role: who.class.teacher_role.as_deref().unwrap_or(&none),
             quiz_channel: who.class.quiz_channel.as_deref().unwrap_or(&none),
         }))]);

@@ -243,6 +243,17 @@ pub(crate) async fn import(cx: &Ctx<'_>, files: &[Upload]) -> anyhow::Result<Vec
             }))]);
         }
     }
+    let own = inner
+        .library
+        .available(class)
+        .into_iter()
+        .filter(|(c, o)| matches!(o, Origin::Class { .. }) && c.meta.id != id)
+        .count();
+    if own >= limits.max_per_class {
+        return Ok(vec![Reply::private(m.text(&msg::PlaySubjectsTooMany {
+            max: &limits.max_per_class.to_string(),
+        }))]);
+    }
     // Two subjects of one title could not be told apart by `/config cas:<title>`.
     let title = case.meta.title.trim();
     if let Some((other, _)) = inner

@@ -660,3 +660,107 @@ async fn the_operator_publishes_a_subject_to_every_class() {
         "{text}"
     );
 }
+
+/// A stored subject that no longer loads (here, its files damaged in the database) is left out
+/// at the next start, and `/config` says the class's choice is gone rather than hiding it.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_stored_subject_that_no_longer_loads_is_left_out_and_said() {
+    let play = spawn_engine("import_gone").await;
+    let prof = play.teacher("Prof");
+    play.send(&prof, import("mon-cas.zip", zip_of(&pack_files())))
+        .await;
+    play.send(&prof, set_case(MINE)).await;
+    play.engine.flush().await.expect("flush");
+    let db = play.db.clone();
+    let play = play
+        .restart_with(move || {
+            // Its own runtime, on its own thread: the test's runtime is busy waiting for it.
+            std::thread::spawn(move || {
+                let rt = tokio::runtime::Builder::new_current_thread()
+                    .enable_all()
+                    .build()
+                    .expect("runtime");
+                rt.block_on(async {
+                    let store = casebot::store::Store::open(&db).await.expect("store");
+                    sqlx::query("UPDATE subjects SET files = replace(files, 'kpis', 'kpiz')")
+                        .execute(&store.write)
+                        .await
+                        .expect("damage");
+                    store.checkpoint().await.expect("checkpoint");
+                });
+            })
+            .join()
+            .expect("the damage is done");
+        })
+        .await;
+    let shown = unescaped(&private_text(
+        &play
+            .send(
+                &prof,
+                Command::Config {
+                    teacher_role: None,
+                    quiz_channel: None,
+                    case: None,
+                },
+            )
+            .await,
+    ));
+    assert!(
+        shown.contains("- sujet : **Arbre-cadeau (session 2021) (par défaut : le sujet choisi, `mon-cas`, n’est plus installé ; choisissez-en un avec /config cas:…)**"),
+        "{shown}"
+    );
+    let shown = plain(&private_text(&play.send(&prof, kpi("1.2.a")).await));
+    assert!(shown.contains("= **17,76 %**"), "{shown}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_class_keeps_at_most_ten_subjects_of_its_own() {
+    let play = spawn_engine("import_many").await;
+    let prof = play.teacher("Prof");
+    let limits = casebot::pack::upload::Limits::default();
+    for i in 0..=limits.max_per_class {
+        let mut files = pack_files();
+        edit(
+            &mut files,
+            "cas/case.toml",
+            "id = \"mon-cas\"",
+            &format!("id = \"mon-cas-{i}\""),
+        );
+        edit(
+            &mut files,
+            "cas/case.toml",
+            "title = \"Mon cas\"",
+            &format!("title = \"Mon cas {i}\""),
+        );
+        let text = unescaped(&private_text(
+            &play.send(&prof, import("sujet.zip", zip_of(&files))).await,
+        ));
+        if i < limits.max_per_class {
+            assert!(text.starts_with("✅"), "{i}: {text}");
+        } else {
+            assert!(
+                text.starts_with("La classe a déjà importé 10 sujets"),
+                "{text}"
+            );
+        }
+    }
+    assert_eq!(subjects_stored(&play).await, 10);
+    // Sending one it has again still updates it.
+    let mut files = pack_files();
+    edit(
+        &mut files,
+        "cas/case.toml",
+        "id = \"mon-cas\"",
+        "id = \"mon-cas-0\"",
+    );
+    edit(
+        &mut files,
+        "cas/case.toml",
+        "title = \"Mon cas\"",
+        "title = \"Mon cas 0\"",
+    );
+    let text = unescaped(&private_text(
+        &play.send(&prof, import("sujet.zip", zip_of(&files))).await,
+    ));
+    assert!(text.contains("mis à jour (version 2)"), "{text}");
+}
