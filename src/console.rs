@@ -790,7 +790,7 @@ pub async fn run(
             },
             // A question without a grid: the engine says so at once, before any text is typed.
             Err(LineError::MultiLine(Pending::Written { question }))
-                if !engine.has_grid(&question) =>
+                if !engine.has_grid("console", &options.class, &question).await =>
             {
                 Command::WrittenAnswer {
                     question,

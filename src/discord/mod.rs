@@ -573,7 +573,16 @@ pub(crate) async fn written_form(ctx: Ctx<'_>, question: String) -> Result<(), E
     let m = &data.app.messages;
     let question = question.trim().to_string();
     if send::parse_written_form_id(&send::written_form_id(&question)).is_none()
-        || !data.engine.has_grid(&question)
+        || !data
+            .engine
+            .has_grid(
+                "discord",
+                &ctx.guild_id()
+                    .map(|g| g.get().to_string())
+                    .unwrap_or_default(),
+                &question,
+            )
+            .await
     {
         // Not a question with a grid: the engine says which ones have one, before any typing.
         return respond(

@@ -252,14 +252,13 @@ impl Engine {
             .collect()
     }
 
-    /// Whether a question of a loaded case has a grading grid (front ends ask before taking a
-    /// long written answer for it).
-    pub fn has_grid(&self, question: &str) -> bool {
-        self.inner
-            .app
-            .cases
-            .iter()
-            .any(|c| c.grid(question.trim()).is_some())
+    /// Whether a question of the class's subject has a grading grid (front ends ask before
+    /// taking a long written answer for it).
+    pub async fn has_grid(&self, platform: &str, class_key: &str, question: &str) -> bool {
+        self.class_case(platform, class_key)
+            .await
+            .grid(question.trim())
+            .is_some()
     }
 
     /// The bounds of an uploaded subject (`config/play.toml`, `[subjects]`).

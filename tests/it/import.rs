@@ -764,3 +764,49 @@ async fn a_class_keeps_at_most_ten_subjects_of_its_own() {
     ));
     assert!(text.contains("mis à jour (version 2)"), "{text}");
 }
+
+/// A quiz on an imported subject runs on its figures, and resumes after a restart (the
+/// subject is loaded before the quizzes are).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_quiz_on_an_imported_subject_resumes_after_a_restart() {
+    let play = spawn_engine("import_quiz").await;
+    let prof = play.teacher("Prof");
+    let ana = play.student("Ana");
+    play.send(&prof, import("mon-cas.zip", zip_of(&pack_files())))
+        .await;
+    play.send(&prof, set_case(MINE)).await;
+    play.send(
+        &prof,
+        Command::QuizLaunch {
+            scope: Scope::Items(vec!["1.2.a".into(), "1.2.b".into()]),
+            seconds_per_item: Some(60),
+            total_minutes: None,
+            speed_bonus: false,
+            streak_bonus: false,
+            full_time: true,
+        },
+    )
+    .await;
+    play.advance_and_tick(0).await;
+    let play = play.restart(1_000).await;
+    play.advance_and_tick(0).await;
+    let got = plain(&private_text(
+        &play
+            .send(
+                &ana,
+                Command::Answer {
+                    text: "14,42 %".into(),
+                    item: None,
+                },
+            )
+            .await,
+    ));
+    assert!(got.contains("Réponse enregistrée pour 1.2.a"), "{got}");
+    play.advance_and_tick(61_000).await;
+    let answers = play.answers_of("Ana").await;
+    assert_eq!(answers.len(), 1, "{answers:?}");
+    assert_eq!(
+        (answers[0].0.as_str(), answers[0].2.as_str()),
+        ("1.2.a", "correct")
+    );
+}
