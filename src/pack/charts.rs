@@ -714,7 +714,7 @@ impl Check<'_> {
                 Some(unit) => self.add(
                     &at,
                     format!(
-                        "« {id} » est en {} : une part s’écrit en pourcentage (unit = \"percent\")",
+                        "« {id} » est en « {} » : une part s’écrit en pourcentage (unit = \"percent\")",
                         unit.as_str()
                     ),
                 ),
@@ -826,7 +826,7 @@ impl Check<'_> {
             .is_none_or(|d| d.abs() > tolerance)
         {
             let problem = format!(
-                "le ROAS « {} » vaut {}, or la dernière étape « {} » divisée par la première « {} » donne {} : le ROAS d’un plan est ce que rapporte sa dernière étape pour 1 € de sa première",
+                "le ROAS « {} » vaut {}, mais la dernière étape « {} » divisée par la première « {} » donne {} : le ROAS d’un plan est ce que rapporte sa dernière étape pour 1 € de sa première",
                 self.id(roas),
                 shown(roas_v),
                 self.id(last.figure),
