@@ -19,7 +19,7 @@ fn charts(c: &mut Criterion) {
     };
     let mut group = c.benchmark_group("chart");
     group.sample_size(30);
-    for info in chart::case_charts(case, &app.messages) {
+    for info in chart::case_charts(case) {
         group.bench_function(info.name.as_str(), |b| {
             b.iter(|| {
                 chart::render_case_chart(case, &app.messages, black_box(&info.name))

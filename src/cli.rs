@@ -390,7 +390,7 @@ fn question(
 #[allow(clippy::too_many_arguments)]
 fn chart(
     app: &App,
-    case: &Case,
+    case: &crate::pack::CasePack,
     db: &std::path::Path,
     name: &str,
     file: Option<PathBuf>,
@@ -402,7 +402,7 @@ fn chart(
     use crate::chart;
     let m = &app.messages;
     if name == "list" {
-        for info in chart::case_charts(case, m) {
+        for info in chart::case_charts(case) {
             let annexes: Vec<String> = info.annexes.iter().map(u8::to_string).collect();
             let annexes = m.text(&msg::CliChartAnnexes {
                 n: &annexes.len().to_string(),

@@ -1,20 +1,18 @@
-//! Charts of the case's figures. Each chart is a specification naming the KPI and value ids it
-//! shows and the ids of its French texts; the figures come from the KPI engine and the case's
-//! values when the chart is drawn, never from here.
+//! Charts of the case's figures, as its pack declares them (`charts.toml`, read and checked by
+//! [`crate::pack::charts`]): each chart names the value and KPI ids it draws and the ids of its
+//! texts in the pack's texts folder. The figures come from the KPI engine and the case's values
+//! when the chart is drawn, the subject's words from its texts, and the words every chart
+//! shares from `prompts/fr/charts.toml`. Nothing here names a subject.
 
 use super::canvas::{colour, size, Align, Canvas, Rgb, Style, Weight, MARGIN};
 use super::{figure_text, px, ChartData, ChartError, ChartFigure, ChartInfo, Sight, HEIGHT, WIDTH};
-use crate::case::Case;
-use crate::msg::{self, Plain};
+use crate::case::RefId;
+use crate::msg;
+use crate::pack::charts::ShareRow;
+use crate::pack::charts::{Better, By, Chart, ChartBody, EvolutionNote, Labelled, Panel, Plan};
+use crate::pack::CasePack;
 use crate::prompts::Prompts;
 use rust_decimal::Decimal;
-
-/// A figure of the case: a KPI (computed by the engine) or a value of an annex.
-#[derive(Debug, Clone, Copy)]
-enum Fig {
-    Kpi(&'static str),
-    Value(&'static str),
-}
 
 /// A figure once looked up: its exact value and how the bot writes it; no value (and « ? »)
 /// when the asker may not see it.
@@ -24,418 +22,26 @@ struct Num {
     text: String,
 }
 
-/// One side-by-side pair of bars: a label and the two periods.
-type Pair = (Plain, Fig, Fig);
-
-/// A text given one figure (a row's total, a step's rate), rendered when the figure is known.
-type WithFigure = fn(&Prompts, &str) -> String;
-
-/// One panel comparing two campaigns on one indicator.
-struct Panel {
-    label: Plain,
-    hint: Plain,
-    a: Fig,
-    b: Fig,
-}
-
-/// One row of shares: a label (with the total) and the two segments' shares.
-struct ShareRow {
-    label: WithFigure,
-    total: Fig,
-    a: Fig,
-    b: Fig,
-}
-
-/// The LinkedIn plan: four figures linked by three operations, and the resulting ROAS.
-struct Plan {
-    steps: [(Plain, Fig); 4],
-    operations: [(WithFigure, Fig); 3],
-    roas: Fig,
-}
-
-enum Body {
-    /// Horizontal bars, two per row (the two periods).
-    Pairs {
-        legend: [Plain; 2],
-        rows: &'static [Pair],
-    },
-    /// Evolutions in %, bars either side of zero, and a note (from, to, difference, evolution).
-    Evolution {
-        rows: &'static [(Plain, Fig)],
-        note: [Fig; 4],
-    },
-    /// Panels of two vertical bars.
-    Versus {
-        series: [Plain; 2],
-        panels: &'static [Panel],
-    },
-    /// 100 % bars split between two segments.
-    Shares {
-        segments: [Plain; 2],
-        rows: &'static [ShareRow],
-    },
-    Plan(&'static Plan),
-}
-
-struct Spec {
-    name: &'static str,
-    annexes: &'static [u8],
-    title: Plain,
-    subtitle: Plain,
-    source: Plain,
-    body: Body,
-}
-
-const TRAFFIC_ROWS: &[Pair] = &[
-    (
-        msg::ChartOriginOrganic.plain(),
-        Fig::Value("a2_organic_2019"),
-        Fig::Value("a2_organic_2020"),
-    ),
-    (
-        msg::ChartOriginDirect.plain(),
-        Fig::Value("a2_direct_2019"),
-        Fig::Value("a2_direct_2020"),
-    ),
-    (
-        msg::ChartOriginSocial.plain(),
-        Fig::Value("a2_social_2019"),
-        Fig::Value("a2_social_2020"),
-    ),
-    (
-        msg::ChartOriginPaid.plain(),
-        Fig::Value("a2_paid_2019"),
-        Fig::Value("a2_paid_2020"),
-    ),
-    (
-        msg::ChartOriginDisplay.plain(),
-        Fig::Value("a2_display_2019"),
-        Fig::Value("a2_display_2020"),
-    ),
-    (
-        msg::ChartOriginEmail.plain(),
-        Fig::Value("a2_email_2019"),
-        Fig::Value("a2_email_2020"),
-    ),
-    (
-        msg::ChartOriginReferral.plain(),
-        Fig::Value("a2_referral_2019"),
-        Fig::Value("a2_referral_2020"),
-    ),
-];
-
-const SESSIONS_ROWS: &[Pair] = &[
-    (
-        msg::ChartOriginOrganic.plain(),
-        Fig::Kpi("a2_organic_sessions_2019"),
-        Fig::Kpi("a2_organic_sessions_2020"),
-    ),
-    (
-        msg::ChartOriginDirect.plain(),
-        Fig::Kpi("a2_direct_sessions_2019"),
-        Fig::Kpi("a2_direct_sessions_2020"),
-    ),
-    (
-        msg::ChartOriginSocial.plain(),
-        Fig::Kpi("a2_social_sessions_2019"),
-        Fig::Kpi("a2_social_sessions_2020"),
-    ),
-    (
-        msg::ChartOriginPaid.plain(),
-        Fig::Kpi("a2_paid_sessions_2019"),
-        Fig::Kpi("a2_paid_sessions_2020"),
-    ),
-    (
-        msg::ChartOriginDisplay.plain(),
-        Fig::Kpi("a2_display_sessions_2019"),
-        Fig::Kpi("a2_display_sessions_2020"),
-    ),
-    (
-        msg::ChartOriginEmail.plain(),
-        Fig::Kpi("a2_email_sessions_2019"),
-        Fig::Kpi("a2_email_sessions_2020"),
-    ),
-    (
-        msg::ChartOriginReferral.plain(),
-        Fig::Kpi("a2_referral_sessions_2019"),
-        Fig::Kpi("a2_referral_sessions_2020"),
-    ),
-];
-
-const EVOLUTION_ROWS: &[(Plain, Fig)] = &[
-    (msg::ChartSiteUsers.plain(), Fig::Kpi("a2_users_evol")),
-    (
-        msg::ChartSiteNewUsers.plain(),
-        Fig::Kpi("a2_new_users_evol"),
-    ),
-    (msg::ChartSiteSessions.plain(), Fig::Kpi("a2_sessions_evol")),
-    (
-        msg::ChartSiteSessionsPerUser.plain(),
-        Fig::Kpi("a2_sessions_per_user_evol"),
-    ),
-    (
-        msg::ChartSitePageviews.plain(),
-        Fig::Kpi("a2_pageviews_evol"),
-    ),
-    (
-        msg::ChartSitePagesPerSession.plain(),
-        Fig::Kpi("a2_pages_per_session_evol"),
-    ),
-    (msg::ChartSiteDuration.plain(), Fig::Kpi("a2_duration_evol")),
-];
-
-const ADS_PANELS: &[Panel] = &[
-    Panel {
-        label: msg::ChartAdsCostPerSale.plain(),
-        hint: msg::ChartAdsLowerBetter.plain(),
-        a: Fig::Kpi("a3_cost_per_sale"),
-        b: Fig::Value("a4_cost_per_purchase"),
-    },
-    Panel {
-        label: msg::ChartAdsConversion.plain(),
-        hint: msg::ChartAdsHigherBetter.plain(),
-        a: Fig::Kpi("a3_conversion"),
-        b: Fig::Kpi("a4_conversion"),
-    },
-    Panel {
-        label: msg::ChartAdsRoas.plain(),
-        hint: msg::ChartAdsHigherBetter.plain(),
-        a: Fig::Kpi("a3_roas"),
-        b: Fig::Kpi("a4_roas"),
-    },
-];
-
-const SEGMENT_ROWS: &[ShareRow] = &[
-    ShareRow {
-        label: |m, total| m.text(&msg::ChartSegmentsRevenue { total }),
-        total: Fig::Kpi("a5_total_revenue"),
-        a: Fig::Kpi("a5_b2c_revenue_share"),
-        b: Fig::Kpi("a5_b2b_revenue_share"),
-    },
-    ShareRow {
-        label: |m, total| m.text(&msg::ChartSegmentsOrders { total }),
-        total: Fig::Kpi("a5_total_orders"),
-        a: Fig::Kpi("a5_b2c_orders_share"),
-        b: Fig::Kpi("a5_b2b_orders_share"),
-    },
-    ShareRow {
-        label: |m, total| m.text(&msg::ChartSegmentsTrees { total }),
-        total: Fig::Kpi("a5_total_trees"),
-        a: Fig::Kpi("a5_b2c_trees_share"),
-        b: Fig::Kpi("a5_b2b_trees_share"),
-    },
-];
-
-const LINKEDIN_PLAN: Plan = Plan {
-    steps: [
-        (
-            msg::ChartLinkedinBudget.plain(),
-            Fig::Value("a7_budget_month"),
-        ),
-        (
-            msg::ChartLinkedinClicks.plain(),
-            Fig::Kpi("a7_clicks_month"),
-        ),
-        (
-            msg::ChartLinkedinOrders.plain(),
-            Fig::Kpi("a7_orders_month"),
-        ),
-        (
-            msg::ChartLinkedinRevenue.plain(),
-            Fig::Kpi("a7_revenue_month"),
-        ),
-    ],
-    operations: [
-        (
-            |m, value| m.text(&msg::ChartLinkedinByCpc { value }),
-            Fig::Value("a7_cpc"),
-        ),
-        (
-            |m, value| m.text(&msg::ChartLinkedinByConversion { value }),
-            Fig::Value("a7_conversion"),
-        ),
-        (
-            |m, value| m.text(&msg::ChartLinkedinByBasket { value }),
-            Fig::Kpi("a5_b2b_basket"),
-        ),
-    ],
-    roas: Fig::Kpi("a7_roas"),
-};
-
-/// Every case chart, in the order they are offered.
-const SPECS: &[Spec] = &[
-    Spec {
-        name: "annexe2-trafic",
-        annexes: &[2],
-        title: msg::ChartTrafficTitle.plain(),
-        subtitle: msg::ChartTrafficSubtitle.plain(),
-        source: msg::ChartTrafficSource.plain(),
-        body: Body::Pairs {
-            legend: [
-                msg::ChartPeriodFirst.plain(),
-                msg::ChartPeriodSecond.plain(),
-            ],
-            rows: TRAFFIC_ROWS,
-        },
-    },
-    Spec {
-        name: "annexe2-sessions",
-        annexes: &[2],
-        title: msg::ChartSessionsTitle.plain(),
-        subtitle: msg::ChartSessionsSubtitle.plain(),
-        source: msg::ChartSessionsSource.plain(),
-        body: Body::Pairs {
-            legend: [
-                msg::ChartPeriodFirst.plain(),
-                msg::ChartPeriodSecond.plain(),
-            ],
-            rows: SESSIONS_ROWS,
-        },
-    },
-    Spec {
-        name: "annexe2-evolution",
-        annexes: &[2],
-        title: msg::ChartEvolutionTitle.plain(),
-        subtitle: msg::ChartEvolutionSubtitle.plain(),
-        source: msg::ChartEvolutionSource.plain(),
-        body: Body::Evolution {
-            rows: EVOLUTION_ROWS,
-            note: [
-                Fig::Value("a2_bounce_2019"),
-                Fig::Value("a2_bounce_2020"),
-                Fig::Kpi("a2_bounce_diff"),
-                Fig::Kpi("a2_bounce_evol"),
-            ],
-        },
-    },
-    Spec {
-        name: "annexes3-4-google-facebook",
-        annexes: &[3, 4],
-        title: msg::ChartAdsTitle.plain(),
-        subtitle: msg::ChartAdsSubtitle.plain(),
-        source: msg::ChartAdsSource.plain(),
-        body: Body::Versus {
-            series: [msg::ChartAdsGoogle.plain(), msg::ChartAdsFacebook.plain()],
-            panels: ADS_PANELS,
-        },
-    },
-    Spec {
-        name: "annexe5-segments",
-        annexes: &[5],
-        title: msg::ChartSegmentsTitle.plain(),
-        subtitle: msg::ChartSegmentsSubtitle.plain(),
-        source: msg::ChartSegmentsSource.plain(),
-        body: Body::Shares {
-            segments: [msg::ChartSegmentsB2c.plain(), msg::ChartSegmentsB2b.plain()],
-            rows: SEGMENT_ROWS,
-        },
-    },
-    Spec {
-        name: "annexe7-linkedin",
-        annexes: &[7],
-        title: msg::ChartLinkedinTitle.plain(),
-        subtitle: msg::ChartLinkedinSubtitle.plain(),
-        source: msg::ChartLinkedinSource.plain(),
-        body: Body::Plan(&LINKEDIN_PLAN),
-    },
-];
-
-/// The names of every case chart this build knows, whatever the case (a case offers those whose
-/// figures it has: see [`case_charts`]).
-pub const CHART_NAMES: &[&str] = &[
-    "annexe2-trafic",
-    "annexe2-sessions",
-    "annexe2-evolution",
-    "annexes3-4-google-facebook",
-    "annexe5-segments",
-    "annexe7-linkedin",
-];
-
-impl Spec {
-    /// Every figure the chart shows.
-    fn figures(&self) -> Vec<Fig> {
-        match &self.body {
-            Body::Pairs { rows, .. } => rows.iter().flat_map(|(_, a, b)| [*a, *b]).collect(),
-            Body::Evolution { rows, note } => rows
-                .iter()
-                .map(|(_, f)| *f)
-                .chain(note.iter().copied())
-                .collect(),
-            Body::Versus { panels, .. } => panels.iter().flat_map(|p| [p.a, p.b]).collect(),
-            Body::Shares { rows, .. } => rows.iter().flat_map(|r| [r.total, r.a, r.b]).collect(),
-            Body::Plan(plan) => plan
-                .steps
-                .iter()
-                .map(|(_, f)| *f)
-                .chain(plan.operations.iter().map(|(_, f)| *f))
-                .chain([plan.roas])
-                .collect(),
-        }
-    }
-
-    fn info(&self, messages: &Prompts) -> ChartInfo {
-        ChartInfo {
-            name: self.name.to_string(),
-            title: messages.text(&self.title),
-            annexes: self.annexes.to_vec(),
-        }
+fn info(pack: &CasePack, chart: &Chart) -> ChartInfo {
+    ChartInfo {
+        name: chart.name.clone(),
+        title: pack.text(&chart.title),
+        annexes: chart.annexes.clone(),
     }
 }
 
-/// Looks a figure up: a KPI is computed by the engine and written as the bot writes it; a
-/// value is written the French way with its own decimals.
-fn resolve(case: &Case, chart: &str, fig: Fig) -> Result<Num, ChartError> {
-    let missing = |id: &str| ChartError::MissingFigure {
-        chart: chart.to_string(),
-        id: id.to_string(),
-    };
-    match fig {
-        Fig::Kpi(id) => {
-            let index = case.kpi_index(id).ok_or_else(|| missing(id))?;
-            let value = case.evaluate(index).map_err(|source| ChartError::Eval {
-                chart: chart.to_string(),
-                source,
-            })?;
-            let text = case.kpis[index].display(value);
-            Ok(Num {
-                value: Some(value),
-                text,
-            })
-        }
-        Fig::Value(id) => {
-            let v = case.value_by_id(id).ok_or_else(|| missing(id))?;
-            let text = figure_text(v.value, v.unit, v.value.normalize().scale());
-            Ok(Num {
-                value: Some(v.value),
-                text,
-            })
-        }
-    }
+/// Every chart the pack declares, in the order of its `charts.toml` (none without one).
+pub fn case_charts(pack: &CasePack) -> Vec<ChartInfo> {
+    pack.charts.list.iter().map(|c| info(pack, c)).collect()
 }
 
-/// Whether every figure of the chart exists in the case.
-fn available(case: &Case, spec: &Spec) -> bool {
-    spec.figures().into_iter().all(|f| match f {
-        Fig::Kpi(id) => case.kpi_index(id).is_some(),
-        Fig::Value(id) => case.value_by_id(id).is_some(),
-    })
-}
-
-/// Every chart the case has the figures for, in a stable order.
-pub fn case_charts(case: &Case, messages: &Prompts) -> Vec<ChartInfo> {
-    SPECS
+/// The charts of the pack that go with annex `annex` (may be empty).
+pub fn charts_for_annex(pack: &CasePack, annex: u8) -> Vec<ChartInfo> {
+    pack.charts
+        .list
         .iter()
-        .filter(|s| available(case, s))
-        .map(|s| s.info(messages))
-        .collect()
-}
-
-/// The charts of the case that show figures of annex `annex` (may be empty).
-pub fn charts_for_annex(case: &Case, messages: &Prompts, annex: u8) -> Vec<ChartInfo> {
-    SPECS
-        .iter()
-        .filter(|s| s.annexes.contains(&annex) && available(case, s))
-        .map(|s| s.info(messages))
+        .filter(|c| c.annexes.contains(&annex))
+        .map(|c| info(pack, c))
         .collect()
 }
 
@@ -443,28 +49,30 @@ pub fn charts_for_annex(case: &Case, messages: &Prompts, annex: u8) -> Vec<Chart
 /// for the command line, the teacher and the reference pictures. What a student is sent goes
 /// through [`render_case_chart_for`].
 pub fn render_case_chart(
-    case: &Case,
+    pack: &CasePack,
     messages: &Prompts,
     name: &str,
 ) -> Result<Vec<u8>, ChartError> {
-    render_case_chart_for(case, messages, name, &Sight::everything())
+    render_case_chart_for(pack, messages, name, &Sight::everything())
 }
 
 /// Draws the case chart named `name` as PNG bytes, drawing the computed figures `sight` hides
 /// as « ? » with no bar (see [`Sight`]).
 pub fn render_case_chart_for(
-    case: &Case,
+    pack: &CasePack,
     messages: &Prompts,
     name: &str,
     sight: &Sight,
 ) -> Result<Vec<u8>, ChartError> {
-    let chart = prepare(case, messages, name, sight)?;
+    let chart = prepare(pack, messages, name, sight)?;
     let mut canvas = Canvas::new(WIDTH, HEIGHT)?;
-    let top = canvas.header(&chart.title, Some(&chart.subtitle));
+    let top = canvas.header(&chart.title, chart.subtitle.as_deref());
     canvas.footer(&chart.footer);
     match &chart.body {
         Drawn::Pairs { legend, rows } => draw_pairs(&mut canvas, top, legend, rows),
-        Drawn::Evolution { rows, note } => draw_evolution(&mut canvas, top, rows, note),
+        Drawn::Evolution { rows, note } => {
+            draw_evolution(&mut canvas, top, rows, note.as_deref().unwrap_or_default())
+        }
         Drawn::Versus { series, panels } => draw_versus(&mut canvas, top, series, panels),
         Drawn::Shares { segments, rows } => draw_shares(&mut canvas, top, segments, rows),
         Drawn::Plan(plan) => draw_plan(&mut canvas, top, plan),
@@ -476,20 +84,18 @@ pub fn render_case_chart_for(
 /// without their value) and every text it writes. The picture is drawn from exactly this, so
 /// tests can check what a student is given without reading pixels.
 pub fn case_chart_data(
-    case: &Case,
+    pack: &CasePack,
     messages: &Prompts,
     name: &str,
     sight: &Sight,
 ) -> Result<ChartData, ChartError> {
-    let chart = prepare(case, messages, name, sight)?;
-    let mut texts = vec![
-        chart.title.clone(),
-        chart.subtitle.clone(),
-        chart.footer.clone(),
-    ];
+    let chart = prepare(pack, messages, name, sight)?;
+    let mut texts = vec![chart.title.clone()];
+    texts.extend(chart.subtitle.clone());
+    texts.push(chart.footer.clone());
     chart.body.texts(&mut texts);
     Ok(ChartData {
-        name: chart.name.to_string(),
+        name: chart.name,
         figures: chart.figures,
         texts,
     })
@@ -497,9 +103,9 @@ pub fn case_chart_data(
 
 /// A chart once its figures are looked up and its texts written, ready to draw.
 struct Prepared {
-    name: &'static str,
+    name: String,
     title: String,
-    subtitle: String,
+    subtitle: Option<String>,
     footer: String,
     body: Drawn,
     figures: Vec<ChartFigure>,
@@ -514,14 +120,14 @@ struct ShareLine {
     right: String,
 }
 
-/// The LinkedIn plan, written.
+/// A plan, written.
 struct PlanDrawn {
     steps: Vec<(String, Num)>,
     operations: Vec<String>,
     roas: String,
     /// What the ROAS means, when it is shown.
     meaning: Option<String>,
-    /// The budget against the revenue, to scale, when both are shown.
+    /// The first step against the last, to scale, when both and the ROAS are shown.
     bars: Option<[(String, Num); 2]>,
 }
 
@@ -532,11 +138,12 @@ enum Drawn {
     },
     Evolution {
         rows: Vec<(String, Num)>,
-        note: String,
+        note: Option<String>,
     },
     Versus {
         series: [(String, Rgb); 2],
-        panels: Vec<(String, String, Num, Num)>,
+        /// Each indicator's label, which way is better, and the two figures.
+        panels: Vec<(String, Option<String>, Num, Num)>,
     },
     Shares {
         segments: [(String, Rgb); 2],
@@ -561,14 +168,15 @@ impl Drawn {
                     push(label);
                     push(&n.text);
                 }
-                push(note);
+                note.iter().for_each(|s| push(s));
             }
             Drawn::Versus { series, panels } => {
                 series.iter().for_each(|(l, _)| push(l));
                 for (label, hint, a, b) in panels {
-                    [label, hint, &a.text, &b.text]
-                        .into_iter()
-                        .for_each(|s| push(s));
+                    push(label);
+                    hint.iter().for_each(|s| push(s));
+                    push(&a.text);
+                    push(&b.text);
                 }
             }
             Drawn::Shares { segments, rows } => {
@@ -601,50 +209,60 @@ impl Drawn {
 /// Looks up every figure of the chart named `name` and writes its texts, hiding what `sight`
 /// hides.
 fn prepare(
-    case: &Case,
+    pack: &CasePack,
     messages: &Prompts,
     name: &str,
     sight: &Sight,
 ) -> Result<Prepared, ChartError> {
-    let spec = SPECS
+    let chart = pack
+        .charts
+        .list
         .iter()
-        .find(|s| s.name == name)
+        .find(|c| c.name == name)
         .ok_or_else(|| ChartError::UnknownChart(name.to_string()))?;
     let mut figures = Figures {
-        case,
-        chart: spec.name,
+        pack,
+        chart: &chart.name,
         sight,
         hidden_mark: messages.text(&msg::ChartHiddenMark),
         found: Vec::new(),
     };
-    let body = match &spec.body {
-        Body::Pairs { legend, rows } => prepare_pairs(messages, &mut figures, legend, rows)?,
-        Body::Evolution { rows, note } => prepare_evolution(messages, &mut figures, rows, note)?,
-        Body::Versus { series, panels } => prepare_versus(messages, &mut figures, series, panels)?,
-        Body::Shares { segments, rows } => prepare_shares(messages, &mut figures, segments, rows)?,
-        Body::Plan(plan) => prepare_plan(messages, &mut figures, plan)?,
+    let body = match &chart.body {
+        ChartBody::Periods { legend, rows } => prepare_pairs(&mut figures, legend, rows)?,
+        ChartBody::Evolutions { rows, note } => {
+            prepare_evolution(messages, &mut figures, rows, note.as_ref())?
+        }
+        ChartBody::Comparison { series, panels } => {
+            prepare_versus(messages, &mut figures, series, panels)?
+        }
+        ChartBody::Shares { segments, rows } => {
+            prepare_shares(messages, &mut figures, segments, rows)?
+        }
+        ChartBody::Plan(plan) => prepare_plan(messages, &mut figures, plan)?,
     };
-    let figures = figures.found;
-    let source = messages.text(&spec.source);
-    let footer = if figures.iter().any(|f| f.value.is_none()) {
+    let title = figures.say(&chart.title);
+    let subtitle = chart.subtitle.as_deref().map(|s| figures.say(s));
+    let source = figures.say(&chart.source);
+    let found = figures.found;
+    let footer = if found.iter().any(|f| f.value.is_none()) {
         messages.text(&msg::ChartHiddenFooter { source: &source })
     } else {
         source
     };
     Ok(Prepared {
-        name: spec.name,
-        title: messages.text(&spec.title),
-        subtitle: messages.text(&spec.subtitle),
+        name: chart.name.clone(),
+        title,
+        subtitle,
         footer,
         body,
-        figures,
+        figures: found,
     })
 }
 
 /// The figures of one chart, looked up as its texts are written and kept in that order.
 struct Figures<'a> {
-    case: &'a Case,
-    chart: &'static str,
+    pack: &'a CasePack,
+    chart: &'a str,
     sight: &'a Sight,
     /// What a hidden figure reads (« ? »).
     hidden_mark: String,
@@ -652,12 +270,32 @@ struct Figures<'a> {
 }
 
 impl Figures<'_> {
-    /// Looks `fig` up; `hide` forces a figure hidden (the partner of a hidden share).
-    fn lookup(&mut self, fig: Fig, hide: bool) -> Result<Num, ChartError> {
-        let num = resolve(self.case, self.chart, fig)?;
-        let (id, computed) = match fig {
-            Fig::Kpi(id) => (id, true),
-            Fig::Value(id) => (id, false),
+    /// Looks a figure up: a KPI is computed by the engine and written as the bot writes it; a
+    /// value is written the French way with its own decimals. `hide` forces a KPI hidden (the
+    /// partner of a hidden share).
+    fn lookup(&mut self, fig: RefId, hide: bool) -> Result<Num, ChartError> {
+        let case = &self.pack.case;
+        let missing = || ChartError::MissingFigure {
+            chart: self.chart.to_string(),
+            id: format!("{fig:?}"),
+        };
+        let (id, computed, num) = match fig {
+            RefId::Kpi(k) => {
+                let kpi = case.kpis.get(k).ok_or_else(missing)?;
+                let value = case.evaluate(k).map_err(|source| ChartError::Eval {
+                    chart: self.chart.to_string(),
+                    source,
+                })?;
+                let text = kpi.display(value);
+                let value = Some(value);
+                (&kpi.id, true, Num { value, text })
+            }
+            RefId::Value(i) => {
+                let v = case.values.get(i).ok_or_else(missing)?;
+                let text = figure_text(v.value, v.unit, v.value.normalize().scale());
+                let value = Some(v.value);
+                (&v.id, false, Num { value, text })
+            }
         };
         let shown = !(computed && (hide || !self.sight.shows(id)));
         let num = if shown {
@@ -669,7 +307,7 @@ impl Figures<'_> {
             }
         };
         self.found.push(ChartFigure {
-            id: id.to_string(),
+            id: id.clone(),
             computed,
             value: num.value,
             text: num.text.clone(),
@@ -678,25 +316,44 @@ impl Figures<'_> {
     }
 
     /// Looks `fig` up, hidden only if the asker may not see it.
-    fn get(&mut self, fig: Fig) -> Result<Num, ChartError> {
+    fn get(&mut self, fig: RefId) -> Result<Num, ChartError> {
         self.lookup(fig, false)
+    }
+
+    /// Whether the asker may not see `fig` (a KPI the sight hides).
+    fn hides(&self, fig: RefId) -> bool {
+        match fig {
+            RefId::Kpi(k) => self
+                .pack
+                .kpis
+                .get(k)
+                .is_some_and(|kpi| !self.sight.shows(&kpi.id)),
+            RefId::Value(_) => false,
+        }
+    }
+
+    /// A text of the pack, a `{kpi.ID}` in it written « ? » when the sight hides that KPI.
+    fn say(&self, id: &str) -> String {
+        let case = &self.pack.case;
+        let hidden = |k: usize| self.hides(RefId::Kpi(k));
+        case.text_hiding(id, &hidden, &self.hidden_mark)
     }
 }
 
 /// Horizontal bars, two per row: the rows' labels and figures, the two periods' legend.
 fn prepare_pairs(
-    messages: &Prompts,
     figures: &mut Figures<'_>,
-    legend: &[Plain; 2],
-    rows: &[Pair],
+    legend: &[String; 2],
+    rows: &[Labelled<[RefId; 2]>],
 ) -> Result<Drawn, ChartError> {
     let mut data = Vec::with_capacity(rows.len());
-    for (label, a, b) in rows.iter() {
-        data.push((messages.text(label), figures.get(*a)?, figures.get(*b)?));
+    for row in rows {
+        let [a, b] = row.figure;
+        data.push((figures.say(&row.label), figures.get(a)?, figures.get(b)?));
     }
     let legend = [
-        (messages.text(&legend[0]), colour::GREY_BLUE),
-        (messages.text(&legend[1]), colour::BLUE),
+        (figures.say(&legend[0]), colour::GREY_BLUE),
+        (figures.say(&legend[1]), colour::BLUE),
     ];
     Ok(Drawn::Pairs { legend, rows: data })
 }
@@ -705,21 +362,28 @@ fn prepare_pairs(
 fn prepare_evolution(
     messages: &Prompts,
     figures: &mut Figures<'_>,
-    rows: &[(Plain, Fig)],
-    note: &[Fig; 4],
+    rows: &[Labelled<RefId>],
+    note: Option<&EvolutionNote>,
 ) -> Result<Drawn, ChartError> {
     let mut data = Vec::with_capacity(rows.len());
-    for (label, fig) in rows.iter() {
-        data.push((messages.text(label), figures.get(*fig)?));
+    for row in rows {
+        data.push((figures.say(&row.label), figures.get(row.figure)?));
     }
-    let (from, to) = (figures.get(note[0])?, figures.get(note[1])?);
-    let (diff, evolution) = (figures.get(note[2])?, figures.get(note[3])?);
-    let note = messages.text(&msg::ChartEvolutionNote {
-        from: &from.text,
-        to: &to.text,
-        diff: &diff.text,
-        evolution: &evolution.text,
-    });
+    let note = match note {
+        None => None,
+        Some(note) => {
+            let (from, to) = (figures.get(note.from)?, figures.get(note.to)?);
+            let diff = figures.get(note.difference)?;
+            let evolution = figures.get(note.evolution)?;
+            Some(messages.text(&msg::ChartEvolutionNote {
+                label: &figures.say(&note.label),
+                from: &from.text,
+                to: &to.text,
+                diff: &diff.text,
+                evolution: &evolution.text,
+            }))
+        }
+    };
     Ok(Drawn::Evolution { rows: data, note })
 }
 
@@ -727,21 +391,26 @@ fn prepare_evolution(
 fn prepare_versus(
     messages: &Prompts,
     figures: &mut Figures<'_>,
-    series: &[Plain; 2],
+    series: &[String; 2],
     panels: &[Panel],
 ) -> Result<Drawn, ChartError> {
     let mut data = Vec::with_capacity(panels.len());
-    for p in panels.iter() {
+    for p in panels {
+        let hint = p.better.map(|better| match better {
+            Better::Lower => messages.text(&msg::ChartComparisonLowerBetter),
+            Better::Higher => messages.text(&msg::ChartComparisonHigherBetter),
+        });
+        let [a, b] = p.figures;
         data.push((
-            messages.text(&p.label),
-            messages.text(&p.hint),
-            figures.get(p.a)?,
-            figures.get(p.b)?,
+            figures.say(&p.label),
+            hint,
+            figures.get(a)?,
+            figures.get(b)?,
         ));
     }
     let series = [
-        (messages.text(&series[0]), colour::ORANGE),
-        (messages.text(&series[1]), colour::BLUE),
+        (figures.say(&series[0]), colour::ORANGE),
+        (figures.say(&series[1]), colour::BLUE),
     ];
     Ok(Drawn::Versus {
         series,
@@ -754,24 +423,26 @@ fn prepare_versus(
 fn prepare_shares(
     messages: &Prompts,
     figures: &mut Figures<'_>,
-    segments: &[Plain; 2],
+    segments: &[String; 2],
     rows: &[ShareRow],
 ) -> Result<Drawn, ChartError> {
     let segments = [
-        (messages.text(&segments[0]), colour::ORANGE),
-        (messages.text(&segments[1]), colour::BLUE),
+        (figures.say(&segments[0]), colour::ORANGE),
+        (figures.say(&segments[1]), colour::BLUE),
     ];
     let mut data = Vec::with_capacity(rows.len());
-    for r in rows.iter() {
+    for r in rows {
         let total = figures.get(r.total)?;
-        let label = (r.label)(messages, &total.text);
+        let label = messages.text(&msg::ChartSharesRow {
+            label: &figures.say(&r.label),
+            total: &total.text,
+        });
         // The two shares make 100 %: one shown would give the other away.
-        let hide = [r.a, r.b]
-            .iter()
-            .any(|f| matches!(f, Fig::Kpi(id) if !figures.sight.shows(id)));
-        let (a, b) = (figures.lookup(r.a, hide)?, figures.lookup(r.b, hide)?);
+        let hide = r.shares.iter().any(|f| figures.hides(*f));
+        let [a, b] = r.shares;
+        let (a, b) = (figures.lookup(a, hide)?, figures.lookup(b, hide)?);
         let share = |segment: &str, num: &Num| {
-            messages.text(&msg::ChartSegmentsShare {
+            messages.text(&msg::ChartSharesShare {
                 segment,
                 value: &num.text,
             })
@@ -791,26 +462,37 @@ fn prepare_shares(
     })
 }
 
-/// The LinkedIn plan: its steps, operations and ROAS, with the two bars to scale when they can
-/// be drawn.
+/// A plan: its steps, operations and ROAS, with the first and last steps to scale when they
+/// can be drawn.
 fn prepare_plan(
     messages: &Prompts,
     figures: &mut Figures<'_>,
     plan: &Plan,
 ) -> Result<Drawn, ChartError> {
-    let mut steps = Vec::with_capacity(4);
-    for (label, fig) in plan.steps.iter() {
-        steps.push((messages.text(label), figures.get(*fig)?));
+    let mut steps = Vec::with_capacity(plan.steps.len());
+    for step in &plan.steps {
+        steps.push((figures.say(&step.label), figures.get(step.figure)?));
     }
-    let mut operations = Vec::with_capacity(3);
-    for (id, fig) in plan.operations.iter() {
-        operations.push(id(messages, &figures.get(*fig)?.text));
+    let mut operations = Vec::with_capacity(plan.operations.len());
+    for op in &plan.operations {
+        let label = figures.say(&op.label);
+        let value = figures.get(op.figure)?.text;
+        operations.push(match op.by {
+            By::Divide => messages.text(&msg::ChartPlanDivide {
+                label: &label,
+                value: &value,
+            }),
+            By::Multiply => messages.text(&msg::ChartPlanMultiply {
+                label: &label,
+                value: &value,
+            }),
+        });
     }
     let roas = figures.get(plan.roas)?;
-    let roas_text = messages.text(&msg::ChartLinkedinRoas { value: &roas.text });
+    let roas_text = messages.text(&msg::ChartPlanRoas { value: &roas.text });
     let meaning = roas
         .value
-        .map(|_| messages.text(&msg::ChartLinkedinRoasMeaning { value: &roas.text }));
+        .map(|_| messages.text(&msg::ChartPlanRoasMeaning { value: &roas.text }));
     // Two bars to scale draw the ratio (the ROAS): only when it and both figures are
     // shown.
     let bars = match (steps.first(), steps.last()) {
@@ -998,7 +680,7 @@ fn draw_versus(
     canvas: &mut Canvas,
     top: f32,
     series: &[(String, Rgb); 2],
-    panels: &[(String, String, Num, Num)],
+    panels: &[(String, Option<String>, Num, Num)],
 ) {
     let entries: Vec<(&str, Rgb)> = series.iter().map(|(l, c)| (l.as_str(), *c)).collect();
     canvas.legend(&entries, MARGIN, top + 14.0);
@@ -1018,7 +700,9 @@ fn draw_versus(
             canvas.line((x, top + 6.0), (x, base), 1.0, colour::GRID, None);
         }
         canvas.text_fit(label, cx, top + 24.0, head, Align::Center, pw - 12.0);
-        canvas.text_fit(note, cx, top + 48.0, hint, Align::Center, pw - 12.0);
+        if let Some(note) = note {
+            canvas.text_fit(note, cx, top + 48.0, hint, Align::Center, pw - 12.0);
+        }
         let max = [a.value, b.value]
             .into_iter()
             .flatten()
@@ -1111,8 +795,8 @@ fn draw_shares(canvas: &mut Canvas, top: f32, segments: &[(String, Rgb); 2], row
     }
 }
 
-/// The plan as a chain of boxes (budget, clicks, orders, revenue) joined by the operation
-/// that leads from one to the next, and beside it the ROAS and the budget against the revenue
+/// The plan as a chain of boxes (budget, clicks, orders, revenue…) joined by the operation
+/// that leads from one to the next, and beside it the ROAS and the first step against the last
 /// (only when both are shown: their lengths would give the ratio away).
 fn draw_plan(canvas: &mut Canvas, top: f32, plan: &PlanDrawn) {
     let steps = &plan.steps;
@@ -1248,15 +932,41 @@ fn draw_plan(canvas: &mut Canvas, top: f32, plan: &PlanDrawn) {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
-
+    /// No chart of this module names a figure of a subject: what a chart draws is data
+    /// (`charts.toml`). The ids of the bundled pack's values and KPIs (read from its files)
+    /// appear, as whole words, in no source file of `src/chart/`.
     #[test]
-    fn chart_names_list_every_spec_once() {
-        let names: Vec<&str> = SPECS.iter().map(|s| s.name).collect();
-        assert_eq!(names, CHART_NAMES);
-        for spec in SPECS {
-            assert!(!spec.annexes.is_empty(), "{}", spec.name);
-            assert!(!spec.figures().is_empty(), "{}", spec.name);
+    fn no_chart_source_names_a_subject_figure() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut ids = Vec::new();
+        for file in ["annexes.toml", "kpis.toml"] {
+            let path = root.join("config/cases/arbre-cadeau").join(file);
+            let src = std::fs::read_to_string(&path).expect("the bundled pack");
+            let table: toml::Table = src.parse().expect("TOML");
+            for section in ["values", "kpis"] {
+                if let Some(toml::Value::Table(t)) = table.get(section) {
+                    ids.extend(t.keys().cloned());
+                }
+            }
+        }
+        assert!(ids.len() > 100, "{} ids", ids.len());
+        let dir = root.join("src/chart");
+        for entry in std::fs::read_dir(&dir).expect("src/chart") {
+            let path = entry.expect("an entry").path();
+            let src = std::fs::read_to_string(&path).expect("a source file");
+            let word = |c: char| c.is_ascii_alphanumeric() || c == '_';
+            for id in &ids {
+                let named = src.match_indices(id.as_str()).any(|(at, _)| {
+                    let before = src[..at].chars().next_back();
+                    let after = src[at + id.len()..].chars().next();
+                    !before.is_some_and(word) && !after.is_some_and(word)
+                });
+                assert!(
+                    !named,
+                    "{} names the id {id} of the bundled pack",
+                    path.display()
+                );
+            }
         }
     }
 }

@@ -6,10 +6,11 @@
 //! the system; the PNG carries no time or text chunk: the same chart is the same picture on every
 //! machine.
 //!
-//! - **Case charts** ([`case_charts`], [`charts_for_annex`], [`render_case_chart`]) are a list of
-//!   specifications naming KPI and value ids of the case; every figure comes from the KPI engine
-//!   or the case's values, and every French word from `prompts/fr/charts.toml` (ids in
-//!   [`TEXT_IDS`]). A chart whose figures a case lacks is not offered for that case.
+//! - **Case charts** ([`case_charts`], [`charts_for_annex`], [`render_case_chart`]) are what
+//!   the pack declares (`charts.toml`, [`crate::pack::charts`]): their kinds, the value and KPI
+//!   ids they draw, the ids of their texts. Every figure comes from the KPI engine or the case's
+//!   values, the subject's words from the pack's texts, and the words every chart shares from
+//!   `prompts/fr/charts.toml` (ids in [`TEXT_IDS`]). A pack without `charts.toml` has none.
 //! - **Class charts** ([`render_answer_spread`], [`render_podium`],
 //!   [`render_score_distribution`], [`render_student_results`], [`render_vote_tally`]) are pure
 //!   functions over plain data the quiz and workshop engines give. They fail with
@@ -32,7 +33,7 @@ use rust_decimal::Decimal;
 
 /// The charts' texts with their arguments: their section of the one registry (`msg::CHARTS`).
 pub use crate::msg::CHARTS as TEXTS;
-pub use cases::{case_chart_data, case_charts, charts_for_annex, CHART_NAMES};
+pub use cases::{case_chart_data, case_charts, charts_for_annex};
 pub use cases::{render_case_chart, render_case_chart_for};
 pub use class::{render_answer_spread, render_podium, render_score_distribution};
 pub use class::{render_student_results, render_vote_tally, AnswerSpread, VoteRow};

@@ -1,11 +1,13 @@
-//! Fixed sample data for the class charts, built from a case (its KPI for the answers, its
-//! dossiers for a student's results): what the tests compare with their reference pictures, what
-//! the benchmark draws, and what `casebot chart` can show before any class has played.
+//! Fixed sample data for the class charts, built from a case (the KPI its `charts.toml` names
+//! for the answers, its dossiers for a student's results): what the tests compare with their
+//! reference pictures, what the benchmark draws, and what `casebot chart` can show before any
+//! class has played.
 
 use super::class::{AnswerSpread, VoteRow};
 use super::ChartError;
 use crate::case::Case;
 use crate::format;
+use crate::pack::CasePack;
 use crate::prompts::Prompts;
 use rust_decimal::Decimal;
 
@@ -20,17 +22,19 @@ pub const NAMES: &[&str] = &[
     "classe-vote",
 ];
 
-/// The KPI the sample answers are about: the click-through rate when the case has it, else its
-/// first KPI.
-fn sample_kpi(case: &Case) -> Option<usize> {
-    case.kpi_index("a3_ctr")
-        .or_else(|| (!case.kpis.is_empty()).then_some(0))
+/// The KPI the sample answers are about: the one the pack's `charts.toml` names
+/// (`sample_kpi`), else its first KPI.
+fn sample_kpi(pack: &CasePack) -> Option<usize> {
+    pack.charts
+        .sample_kpi
+        .or_else(|| (!pack.kpis.is_empty()).then_some(0))
 }
 
 /// A class of twenty answering one KPI: most right, some rounded short, a few classic mistakes
 /// (a ratio for a percentage, a factor of 100 too many), all derived from the right value.
-pub fn answer_spread(case: &Case) -> Option<AnswerSpread> {
-    let index = sample_kpi(case)?;
+pub fn answer_spread(pack: &CasePack) -> Option<AnswerSpread> {
+    let index = sample_kpi(pack)?;
+    let case = &pack.case;
     let kpi = &case.kpis[index];
     let right = kpi.rounded(case.evaluate(index).ok()?);
     let unit = Decimal::new(1, kpi.precision.min(20));
@@ -56,7 +60,7 @@ pub fn answer_spread(case: &Case) -> Option<AnswerSpread> {
 }
 
 /// The same question when nobody answered.
-pub fn answer_spread_empty(case: &Case) -> Option<AnswerSpread> {
+pub fn answer_spread_empty(case: &CasePack) -> Option<AnswerSpread> {
     let mut spread = answer_spread(case)?;
     spread.given.clear();
     spread.correct = 0;
@@ -152,7 +156,7 @@ pub fn vote_tally() -> (Vec<VoteRow>, usize) {
 }
 
 /// Draws the sample class chart `name` (one of [`NAMES`]).
-pub fn render(case: &Case, messages: &Prompts, name: &str) -> Result<Vec<u8>, ChartError> {
+pub fn render(case: &CasePack, messages: &Prompts, name: &str) -> Result<Vec<u8>, ChartError> {
     let no_kpi = ChartError::NoData("the case has no KPI");
     match name {
         "classe-reponses" => {

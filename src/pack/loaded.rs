@@ -1,6 +1,7 @@
 //! The loaded aggregate of a pack: the case model with what the modules above it prepare from
 //! it when the pack loads.
 
+use super::charts::Charts;
 use crate::case::{Case, Grid};
 use crate::check::{Outcome, Plans};
 use crate::linkedin::Workshop;
@@ -17,6 +18,8 @@ pub struct CasePack {
     pub plans: Plans,
     /// The LinkedIn workshop: model posts and draft analysis (`None` without `linkedin.toml`).
     pub workshop: Option<Workshop>,
+    /// The charts of its annexes (none without `charts.toml`).
+    pub charts: Charts,
 }
 
 impl CasePack {
@@ -26,7 +29,7 @@ impl CasePack {
     }
 
     /// The texts of the pack that nothing reads, sorted: an id with a typo, or the text of a
-    /// question, part, criterion or model post no longer in the pack. `validate` warns about
+    /// question, part, criterion, model post or chart no longer in the pack. `validate` warns about
     /// them (they do not stop the pack from loading).
     pub fn unused_texts(&self) -> Vec<String> {
         let case = &self.case;
@@ -66,6 +69,7 @@ impl CasePack {
                 read.insert(Workshop::note_id(model));
             }
         }
+        read.extend(self.charts.text_ids().into_iter().map(str::to_string));
         case.texts
             .ids()
             .into_iter()

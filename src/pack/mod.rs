@@ -9,6 +9,7 @@
 
 mod annexes;
 pub mod bounds;
+pub mod charts;
 mod kpis;
 mod loaded;
 mod meta;
@@ -83,7 +84,7 @@ pub fn is_case_id(id: &str) -> bool {
 /// the folder; the four files (stop if one does not read); the texts; `case.toml`; the values,
 /// then the annexes; the KPIs (stop if one cannot be built or the formulas loop); the questions
 /// and the dossiers' points; `grids.toml` and `linkedin.toml`; every KPI and mistake evaluates;
-/// the texts are complete; the answer checks are prepared.
+/// the texts are complete; `charts.toml`; the answer checks are prepared.
 pub fn load(dir: &Path) -> Result<CasePack, PackErrors> {
     load_from(Source::Disk, dir, None)
 }
@@ -175,6 +176,7 @@ fn load_from(source: Source, dir: &Path, texts_dir: Option<&Path>) -> Result<Cas
     kpis::check_evaluations(&case, &kpi_file, &mut problems);
     texts::check_texts(&case, &prompts_dir, &mut problems);
     workshop::check_texts(&case, workshop.as_ref(), &prompts_dir, &mut problems);
+    let charts = charts::load_charts(&dir.join("charts.toml"), &case, &prompts_dir, &mut problems);
 
     if !problems.is_empty() {
         return Err(problems.into_errors());
@@ -184,6 +186,7 @@ fn load_from(source: Source, dir: &Path, texts_dir: Option<&Path>) -> Result<Cas
         case,
         plans,
         workshop,
+        charts,
     })
 }
 

@@ -639,7 +639,7 @@ async fn annex(cx: &Ctx<'_>, number: u8) -> anyhow::Result<Vec<Reply>> {
             max: &max.to_string(),
         }))]);
     };
-    let Some(chart) = crate::chart::charts_for_annex(case, m, number)
+    let Some(chart) = crate::chart::charts_for_annex(case, number)
         .into_iter()
         .next()
     else {

@@ -294,7 +294,7 @@ fn read_whole(case: &casebot::CasePack, app: &App) {
     for v in 0..case.values.len() {
         let _ = case.value_place(v);
     }
-    for chart in case_charts(case, &app.messages) {
+    for chart in case_charts(case) {
         if let Err(e) = render_case_chart(case, &app.messages, &chart.name) {
             panic!("chart {} of a loaded pack: {e}", chart.name);
         }

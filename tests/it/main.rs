@@ -2,6 +2,7 @@
 
 mod backup;
 mod charts;
+mod charts_data;
 mod checker;
 mod cli;
 mod consignes;

@@ -54,12 +54,11 @@ fn every_part() -> Vec<String> {
 
 /// The annexes that come with a chart, and the chart `/annexe N` attaches (the first).
 fn annex_charts() -> Vec<(u8, String)> {
-    let m = &shared_app().messages;
     case()
         .annexes
         .iter()
         .filter_map(|a| {
-            chart::charts_for_annex(case(), m, a.number)
+            chart::charts_for_annex(case(), a.number)
                 .into_iter()
                 .next()
                 .map(|c| (a.number, c.name))
@@ -211,9 +210,8 @@ fn same_picture(a: &[u8], b: &[u8]) -> bool {
 
 #[test]
 fn every_chart_can_hide_every_kpi_it_draws_and_whatever_it_is_tied_to() {
-    let m = &shared_app().messages;
     let mut checked = 0;
-    for info in chart::case_charts(case(), m) {
+    for info in chart::case_charts(case()) {
         let full = data(&info.name, &Sight::everything());
         assert!(
             full.figures.iter().all(|f| f.value.is_some()),
