@@ -1,5 +1,5 @@
 //! A pack whose one file is replaced by any bytes: the first byte picks the file (one of the
-//! twelve TOML files of the bundled pack and its texts), the rest is its new content. The
+//! fourteen TOML files of the bundled pack and its texts), the rest is its new content. The
 //! loader reports problems or loads; a pack that loads is then played (see
 //! `casebot_fuzz::play`). Neither may panic.
 #![no_main]

@@ -43,19 +43,21 @@ pub const BUNDLED: &str = "arbre-cadeau";
 
 /// Every TOML file of the bundled pack, relative to the repository root: the pack's own
 /// files, then its texts.
-pub const PACK_FILES: [&str; 12] = [
+pub const PACK_FILES: [&str; 14] = [
     "config/cases/arbre-cadeau/case.toml",
     "config/cases/arbre-cadeau/annexes.toml",
     "config/cases/arbre-cadeau/kpis.toml",
     "config/cases/arbre-cadeau/questions.toml",
     "config/cases/arbre-cadeau/grids.toml",
     "config/cases/arbre-cadeau/linkedin.toml",
+    "config/cases/arbre-cadeau/charts.toml",
     "prompts/cases/arbre-cadeau/case.toml",
     "prompts/cases/arbre-cadeau/annexes.toml",
     "prompts/cases/arbre-cadeau/questions.toml",
     "prompts/cases/arbre-cadeau/grids.toml",
     "prompts/cases/arbre-cadeau/mistakes.toml",
     "prompts/cases/arbre-cadeau/linkedin.toml",
+    "prompts/cases/arbre-cadeau/charts.toml",
 ];
 
 /// The pack folder, relative to the repository root (and to a [`Scratch`] copy).

@@ -7,7 +7,7 @@
 //! operation between two steps of a plan whose ROAS is its last step over its first).
 //! Format: `config/cases/README.md`, « charts.toml (facultatif) : les graphiques ».
 
-use super::read_toml;
+use super::{read_toml, Source};
 use crate::case::{Case, RefId};
 use crate::format::{self, Unit};
 use crate::problem::{wording, Problems};
@@ -292,15 +292,16 @@ struct RawOperation {
 /// Reads `charts.toml` if the pack has one, over the case loaded so far (its figures evaluate,
 /// its texts are read); texts missing are looked for in `prompts_dir`.
 pub(super) fn load_charts(
+    source: Source,
     file: &Path,
     case: &Case,
     prompts_dir: &Path,
     problems: &mut Problems,
 ) -> Charts {
-    if !file.exists() {
+    if !source.is_file(file) {
         return Charts::default();
     }
-    let Some(raw) = read_toml::<RawCharts>(file, problems) else {
+    let Some(raw) = read_toml::<RawCharts>(source, file, problems) else {
         return Charts::default();
     };
     let mut check = Check {

@@ -176,7 +176,13 @@ fn load_from(source: Source, dir: &Path, texts_dir: Option<&Path>) -> Result<Cas
     kpis::check_evaluations(&case, &kpi_file, &mut problems);
     texts::check_texts(&case, &prompts_dir, &mut problems);
     workshop::check_texts(&case, workshop.as_ref(), &prompts_dir, &mut problems);
-    let charts = charts::load_charts(&dir.join("charts.toml"), &case, &prompts_dir, &mut problems);
+    let charts = charts::load_charts(
+        source,
+        &dir.join("charts.toml"),
+        &case,
+        &prompts_dir,
+        &mut problems,
+    );
 
     if !problems.is_empty() {
         return Err(problems.into_errors());

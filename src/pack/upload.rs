@@ -43,13 +43,14 @@ impl Default for Limits {
 }
 
 /// The names of a pack's own files; any other TOML file sent loose is a file of texts.
-pub const PACK_FILES: [&str; 6] = [
+pub const PACK_FILES: [&str; 7] = [
     "case.toml",
     "annexes.toml",
     "kpis.toml",
     "questions.toml",
     "grids.toml",
     "linkedin.toml",
+    "charts.toml",
 ];
 
 /// Where loose TOML texts are put (the `prompts` of `case.toml` is then not read).

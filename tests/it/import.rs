@@ -151,6 +151,15 @@ async fn a_teacher_imports_a_zip_and_only_her_class_plays_it() {
     play.send(&prof, set_case(MINE)).await;
     let shown = plain(&private_text(&play.send(&ana, kpi("1.2.a")).await));
     assert!(shown.contains("= **14,42 %**"), "{shown}");
+    // Its charts came with it (charts.toml).
+    let annex = play.send(&ana, Command::Annex { number: 3 }).await;
+    assert!(
+        annex.iter().any(|r| r
+            .attachment
+            .as_ref()
+            .is_some_and(|a| a.name.ends_with(".png"))),
+        "{annex:#?}"
+    );
 
     // The other class sees neither the subject nor its figures, and cannot choose it.
     let theirs = plain(&private_text(
@@ -215,23 +224,26 @@ async fn a_zip_of_the_project_layout_imports_as_it_is() {
 async fn the_toml_files_themselves_import_too() {
     let play = spawn_engine("import_loose").await;
     let prof = play.teacher("Prof");
-    // The texts files are renamed where their names are the pack's own (case.toml…).
-    let files: Vec<Upload> = pack_files()
-        .into_iter()
-        .map(|(path, text)| {
-            let (dir, name) = path.split_once('/').expect("a folder");
-            let name = if dir == "textes" && name != "mistakes.toml" {
-                format!("textes-{name}")
-            } else {
-                name.to_string()
-            };
-            Upload {
-                name,
+    // The pack's files by their names, and every text in one file (Discord takes ten files).
+    let mut files: Vec<Upload> = Vec::new();
+    let mut texts = String::new();
+    for (path, text) in pack_files() {
+        match path.split_once('/') {
+            Some(("cas", name)) => files.push(Upload {
+                name: name.to_string(),
                 bytes: text.into_bytes(),
+            }),
+            _ => {
+                texts.push_str(&text);
+                texts.push('\n');
             }
-        })
-        .collect();
-    assert!(files.len() <= 12, "{}", files.len());
+        }
+    }
+    files.push(Upload {
+        name: "textes.toml".into(),
+        bytes: texts.into_bytes(),
+    });
+    assert!(files.len() <= 10, "{}", files.len());
     let done = plain(&private_text(
         &play.send(&prof, Command::CaseImport { files }).await,
     ));
