@@ -397,7 +397,7 @@ texts! {
         PlayBoardWeek = "play.board.week" { days };
         PlayBoardMonth = "play.board.month" { days };
         PlayBoardAll = "play.board.all";
-        PlayBoardQuestion = "play.board.question" { id };
+        PlayBoardQuestion = "play.board.question" { id, case };
         PlayBoardFinal = "play.board.final";
         PlayBoardResetDone = "play.board.reset_done";
         PlayPodiumTitle = "play.podium.title";
@@ -416,6 +416,7 @@ texts! {
         PlayForgotten = "play.forgotten";
         PlayForgetDuringQuiz = "play.forget_during_quiz";
         PlayForgetConfirm = "play.forget_confirm" { answers, written, drafts, votes };
+        PlayEraseSubjects = "play.erase.subjects" { n };
         PlayEraseConfirm = "play.erase.confirm" { members, answers };
         PlayErased = "play.erase.done" { members, answers };
         MistakeRatioForPercent = "mistake.ratio_for_percent";

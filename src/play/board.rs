@@ -70,14 +70,15 @@ async fn class_rows(
     class_id: i64,
     since: i64,
     reset: i64,
-    part: Option<&str>,
+    part: Option<(&str, &str)>,
 ) -> anyhow::Result<Vec<Row>> {
     // `since` is the start of a period (inclusive); `reset` the last board reset (exclusive:
     // an answer of the reset's own millisecond belongs to the board posted before it).
     let class = ClassId(class_id);
     let raw = match part {
-        Some(id) => {
-            store::boards::of_class_on_part(&inner.store.write, class, since, reset, id).await?
+        Some((case_id, id)) => {
+            store::boards::of_class_on_part(&inner.store.write, class, since, reset, case_id, id)
+                .await?
         }
         None => store::boards::of_class(&inner.store.write, class, since, reset).await?,
     };
@@ -362,8 +363,12 @@ pub async fn leaderboard(cx: &Ctx<'_>, board: &Board) -> anyhow::Result<Vec<Repl
                     list: &list.join(", "),
                 }))]);
             }
-            let rows = class_rows(inner, who.class.id, 0, reset, Some(id)).await?;
-            board_text(inner, &m.text(&msg::PlayBoardQuestion { id }), &rows)
+            let rows = class_rows(inner, who.class.id, 0, reset, Some((&case.meta.id, id))).await?;
+            let title = m.text(&msg::PlayBoardQuestion {
+                id,
+                case: &super::case_name(m, case),
+            });
+            board_text(inner, &title, &rows)
         }
     };
     // A student asks for herself: the answer is hers alone. Teachers post boards to the class.
@@ -750,9 +755,21 @@ pub async fn erase_class(cx: &Ctx<'_>, confirm: bool) -> anyhow::Result<Vec<Repl
     });
     let (members, answers) = (members.as_str(), answers.as_str());
     if !confirm {
-        return Ok(vec![Reply::private(
-            m.text(&msg::PlayEraseConfirm { members, answers }),
-        )]);
+        let mut text = m.text(&msg::PlayEraseConfirm { members, answers });
+        // Its own subjects go with it (published ones stay).
+        let own = inner
+            .library
+            .available(who.class.id)
+            .into_iter()
+            .filter(|(_, o)| matches!(o, super::subjects::Origin::Class { .. }))
+            .count();
+        if own > 0 {
+            text.push(' ');
+            text.push_str(&m.text(&msg::PlayEraseSubjects {
+                n: &own.to_string(),
+            }));
+        }
+        return Ok(vec![Reply::private(text)]);
     }
     inner.writer.flush().await?;
     let live = inner.class_live(who.class.id);

@@ -11,9 +11,13 @@ macro_rules! class_board_sql {
     ($filter:literal) => {
         concat!(
             "SELECT m.id, m.display_name, m.platform_user, SUM(a.points_milli) AS pts, COUNT(*) AS answers
-             FROM (SELECT class_id, member_id, part_id, points_milli, answered_at FROM answers
+             FROM (SELECT class_id, member_id, part_id, points_milli, answered_at,
+                          COALESCE((SELECT q.case_id FROM quizzes q WHERE q.id = answers.quiz_id),
+                                   (SELECT p.case_id FROM practices p WHERE p.id = answers.practice_id),
+                                   '') AS case_id
+                   FROM answers
                    UNION ALL
-                   SELECT class_id, member_id, question_id, grade_points_milli, graded_at
+                   SELECT class_id, member_id, question_id, grade_points_milli, graded_at, case_id
                    FROM written_answers WHERE graded_at IS NOT NULL) a
              JOIN members m ON m.id = a.member_id WHERE m.role = 'student' AND ",
             $filter,
@@ -74,18 +78,21 @@ pub async fn of_class<'e>(
     .await
 }
 
-/// [`of_class`], on one question or part (`part` and its sub-parts) only.
+/// [`of_class`], on one question or part (`part` and its sub-parts) of subject `case_id` only:
+/// two subjects share question numbers, not their questions.
 pub async fn of_class_on_part<'e>(
     ex: impl SqliteExecutor<'e>,
     class: ClassId,
     since: i64,
     reset: i64,
+    case_id: &str,
     part: &str,
 ) -> Result<Vec<BoardRow>, Error> {
-    sqlx::query_as(class_board_sql!("a.class_id = ? AND a.answered_at >= ? AND a.answered_at > ? AND (a.part_id = ? OR a.part_id LIKE ? || '.%')"))
+    sqlx::query_as(class_board_sql!("a.class_id = ? AND a.answered_at >= ? AND a.answered_at > ? AND a.case_id = ? AND (a.part_id = ? OR a.part_id LIKE ? || '.%')"))
         .bind(class)
         .bind(since)
         .bind(reset)
+        .bind(case_id)
         .bind(part)
         .bind(part)
         .fetch_all(ex)

@@ -822,3 +822,45 @@ async fn a_quiz_on_an_imported_subject_resumes_after_a_restart() {
         ("1.2.a", "correct")
     );
 }
+
+/// Two subjects share question numbers, not their questions: the board of a question counts
+/// the answers of the class's subject only, and says which subject it is.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_question_board_counts_the_class_subject_only() {
+    let play = spawn_engine("import_board").await;
+    let prof = play.teacher("Prof");
+    let ana = play.student("Ana");
+    play.send(
+        &ana,
+        Command::Practice {
+            scope: Scope::Items(vec!["1.2.a".into()]),
+        },
+    )
+    .await;
+    play.send(
+        &ana,
+        Command::Answer {
+            text: "17,76 %".into(),
+            item: None,
+        },
+    )
+    .await;
+    let board = || Command::Leaderboard {
+        board: casebot::play::command::Board::Question("1.2".into()),
+    };
+    let bundled = plain(&play.send(&prof, board()).await[0].text);
+    assert!(
+        bundled
+            .starts_with("**Classement de la question 1.2 – Arbre-cadeau (session 2021)**\n1. Ana"),
+        "{bundled}"
+    );
+    play.send(&prof, import("mon-cas.zip", zip_of(&pack_files())))
+        .await;
+    play.send(&prof, set_case(MINE)).await;
+    let mine = plain(&play.send(&prof, board()).await[0].text);
+    assert!(
+        mine.starts_with("**Classement de la question 1.2 – Mon cas (session 2023)**\n"),
+        "{mine}"
+    );
+    assert!(!mine.contains("Ana"), "{mine}");
+}

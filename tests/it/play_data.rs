@@ -80,15 +80,18 @@ async fn boards_by_period_and_question_share_ranks_and_skip_non_players() {
     assert_eq!(board(&play, &ana, Board::AllTime).await, all_time);
     assert_eq!(
         board(&play, &ana, Board::Question("1.2".into())).await,
-        all_time.replace("Classement général", "Classement de la question 1.2")
+        all_time.replace(
+            "Classement général",
+            "Classement de la question 1.2 – Arbre-cadeau (session 2021)"
+        )
     );
     assert_eq!(
         board(&play, &ana, Board::Question("1.2.a".into())).await,
-        "**Classement de la question 1.2.a**\n1. Ana – 0,25 point\n1. Ben – 0,25 point\n3. Chloé – 0 point"
+        "**Classement de la question 1.2.a – Arbre-cadeau (session 2021)**\n1. Ana – 0,25 point\n1. Ben – 0,25 point\n3. Chloé – 0 point"
     );
     assert_eq!(
         board(&play, &ana, Board::Question("1.3".into())).await,
-        format!("**Classement de la question 1.3**\n{EMPTY}")
+        format!("**Classement de la question 1.3 – Arbre-cadeau (session 2021)**\n{EMPTY}")
     );
     assert_eq!(
         private_text(
@@ -160,7 +163,7 @@ async fn board_reset_posts_the_board_one_last_time_then_starts_from_zero() {
         (Board::AllTime, "Classement général"),
         (
             Board::Question("1.2.a".into()),
-            "Classement de la question 1.2.a",
+            "Classement de la question 1.2.a – Arbre-cadeau (session 2021)",
         ),
     ] {
         assert_eq!(board(&play, &ana, b).await, format!("**{title}**\n{EMPTY}"));
