@@ -43,11 +43,7 @@ fn read_toml<T: serde::de::DeserializeOwned>(path: &Path, problems: &mut Problem
     match toml::from_str(&src) {
         Ok(v) => Some(v),
         Err(e) => {
-            problems.add(
-                path,
-                toml_location(&src, &e),
-                wording::toml_message(e.message()),
-            );
+            problems.add(path, toml_location(&src, &e), wording::toml_error(&src, &e));
             None
         }
     }

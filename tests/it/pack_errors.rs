@@ -401,7 +401,7 @@ fn a_value_that_is_not_a_number() {
         e,
         &[
             "« 3 695 » n’est pas un nombre lisible",
-            "écrivez \"3695\", avec un point et sans espace",
+            "écrivez \"3695\" (sans séparateur de milliers)",
         ],
     );
     // Said once: the cells and formulas that use it are not blamed as well.
@@ -476,7 +476,7 @@ fn every_kind_of_problem_is_said_in_french_with_its_fix() {
             at: "values.a3_revenue",
             says: &[
                 "« 5865,15 » n’est pas un nombre lisible",
-                "écrivez \"5865.15\", avec un point",
+                "écrivez \"5865.15\" (point décimal)",
             ],
         },
         Break {
