@@ -50,13 +50,56 @@ struct RawValue {
 
 /// The values of a pack as read, and what later steps need to refer to them.
 pub(super) struct Values {
-    /// The readable values, in the order of `[values]`.
+    /// Every declared value, in the order of `[values]`; a broken one holds a stand-in.
     pub(super) list: Vec<Value>,
     /// Value id → index in `list`.
     pub(super) index: HashMap<String, usize>,
-    /// Values that are declared but unreadable: already reported once, so a table cell or a
-    /// formula naming them is not reported again as naming nothing.
+    /// Values already reported as wrong (unreadable, or out of bounds): each is in `list` with
+    /// a stand-in figure, so that the cells, formulas and texts naming it still resolve and the
+    /// rest of the pack is checked; nothing computed from it is judged (its figure is not the
+    /// subject's), so one wrong figure is said once, not once per KPI that uses it.
     pub(super) broken: BTreeSet<String>,
+}
+
+impl Values {
+    fn push(&mut self, value: Value) {
+        self.index.insert(value.id.clone(), self.list.len());
+        self.list.push(value);
+    }
+
+    /// Records a value already reported: in the list with the stand-in figure 1 (a pack with a
+    /// problem never loads, so the stand-in reaches no student).
+    fn push_broken(&mut self, mut value: Value) {
+        value.value = Decimal::ONE;
+        value.shown = None;
+        self.broken.insert(value.id.clone());
+        self.push(value);
+    }
+
+    /// The indices of the broken values in `list`.
+    pub(super) fn broken_indices(&self) -> BTreeSet<usize> {
+        self.broken
+            .iter()
+            .filter_map(|id| self.index.get(id).copied())
+            .collect()
+    }
+}
+
+/// What can be read of a value that does not read whole, to stand in for it: its label and
+/// unit when they read, else its id and `count`.
+fn stand_in(id: &str, raw: &toml::Value) -> Value {
+    let label = raw.get("label").and_then(toml::Value::as_str);
+    let unit = raw
+        .get("unit")
+        .and_then(|u| u.clone().try_into::<Unit>().ok());
+    Value {
+        id: id.to_string(),
+        label: label.unwrap_or(id).to_string(),
+        annex: None,
+        value: Decimal::ONE,
+        unit: unit.unwrap_or(Unit::Count),
+        shown: None,
+    }
 }
 
 /// Checks `[values]`: each id is an identifier, each value reads, is within bounds and names a
@@ -81,15 +124,17 @@ pub(super) fn load_values(
                 "identifiant de valeur incorrect : minuscules sans accent, chiffres et « _ », en commençant par une lettre (par exemple a3_clicks)",
             );
         }
-        let raw: RawValue = match raw.clone().try_into() {
+        let read: RawValue = match raw.clone().try_into() {
             Ok(v) => v,
             Err(e) => {
                 problems.add(file, &key, wording::toml_message(e.message()));
-                values.broken.insert(id.clone());
+                values.push_broken(stand_in(id, raw));
                 continue;
             }
         };
-        if let Some(problem) = bounds::figure_problem(raw.value) {
+        let raw = read;
+        let out_of_bounds = bounds::figure_problem(raw.value);
+        if let Some(problem) = &out_of_bounds {
             problems.add(file, format!("{key}.value"), problem);
         }
         if let Some(n) = raw.annex {
@@ -101,15 +146,19 @@ pub(super) fn load_values(
                 );
             }
         }
-        values.index.insert(id.clone(), values.list.len());
-        values.list.push(Value {
+        let value = Value {
             id: id.clone(),
             label: raw.label,
             annex: raw.annex,
             value: raw.value,
             unit: raw.unit,
             shown: raw.shown,
-        });
+        };
+        if out_of_bounds.is_some() {
+            values.push_broken(value);
+        } else {
+            values.push(value);
+        }
     }
     values
 }
@@ -159,7 +208,7 @@ pub(super) fn load_annexes(
 }
 
 /// Checks one table: it has columns, every row has one cell per column, and every `$id` cell
-/// names a value (cells naming a broken value are dropped silently, already reported).
+/// names a value.
 fn load_table(
     t: &RawTable,
     t_key: &str,
@@ -192,7 +241,6 @@ fn load_table(
             match cell.strip_prefix('$') {
                 Some(id) => match values.index.get(id) {
                     Some(&v) => cells.push(Cell::Value(v)),
-                    None if values.broken.contains(id) => {}
                     None => problems.add(
                         file,
                         format!("{t_key}.rows[{r_i}]"),

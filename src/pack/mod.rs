@@ -101,6 +101,7 @@ pub fn load(dir: &Path) -> Result<CasePack, PackErrors> {
     let dossiers = meta::load_dossiers(&raw_case, &case_file, &mut problems);
 
     let values = annexes::load_values(&raw_annexes, &annex_file, &mut problems);
+    let broken_values = values.broken_indices();
     let annexes = annexes::load_annexes(&raw_annexes, &values, &annex_file, &mut problems);
 
     let Some((kpis, kpi_index)) = kpis::load_kpis(
@@ -141,7 +142,7 @@ pub fn load(dir: &Path) -> Result<CasePack, PackErrors> {
         grids,
     };
 
-    kpis::check_evaluations(&case, &kpi_file, &mut problems);
+    kpis::check_evaluations(&case, &broken_values, &kpi_file, &mut problems);
     texts::check_texts(&case, &prompts_dir, &mut problems);
     workshop::check_texts(&case, workshop.as_ref(), &prompts_dir, &mut problems);
 

@@ -171,12 +171,28 @@ pub struct DecimalTypo {
     pub fixed: String,
     /// What was changed, in French, in the order found (« point décimal »…).
     pub changes: Vec<&'static str>,
+    /// The other reading of a lone comma before three digits (« 37,923 »: 37923 if the comma
+    /// separates thousands, the English way).
+    pub thousands: Option<String>,
 }
 
 impl DecimalTypo {
     /// « écrivez "12.5" (point décimal) ».
     pub fn fix(&self) -> String {
-        format!("écrivez \"{}\" ({})", self.fixed, self.changes.join(", "))
+        format!(
+            "écrivez \"{}\" ({}){}",
+            self.fixed,
+            self.changes.join(", "),
+            self.or_else()
+        )
+    }
+
+    /// « , ou "37923" si la virgule sépare les milliers », when a comma reads both ways.
+    pub fn or_else(&self) -> String {
+        match &self.thousands {
+            Some(other) => format!(", ou \"{other}\" si la virgule sépare les milliers"),
+            None => String::new(),
+        }
     }
 }
 
@@ -236,7 +252,12 @@ pub fn decimal_typo(text: &str) -> Option<DecimalTypo> {
             changes.push(THOUSANDS);
         }
     }
+    let mut thousands_reading = None;
     if decimal.is_some() {
+        let after = s.rsplit(',').next().unwrap_or_default();
+        if thousands.is_none() && after.len() == 3 && !kilo {
+            thousands_reading = Some(s.replace(',', ""));
+        }
         s = s.replace(',', ".");
         changes.insert(0, COMMA_DECIMAL);
     }
@@ -252,19 +273,27 @@ pub fn decimal_typo(text: &str) -> Option<DecimalTypo> {
             .normalize()
             .to_string();
     }
-    (!changes.is_empty()).then_some(DecimalTypo { fixed: s, changes })
+    let thousands = thousands_reading.filter(|t| t.parse::<rust_decimal::Decimal>().is_ok());
+    (!changes.is_empty()).then_some(DecimalTypo {
+        fixed: s,
+        changes,
+        thousands,
+    })
 }
 
 /// A TOML file's syntax error in French, at its line: a number written the French way on that
 /// line (`value = 12,5`, `tolerance = 1 940`, `value = 17,8 %`) is said with its fix, since
 /// the parser only sees a stray comma or an unquoted text there.
 pub fn toml_error(src: &str, err: &toml::de::Error) -> String {
-    let typo = err.span().and_then(|span| number_typo_on_line(src, span.start));
+    let typo = err
+        .span()
+        .and_then(|span| number_typo_on_line(src, span.start));
     match typo {
         Some((written, key, typo)) => format!(
-            "`{key} = {written}` n’est pas un nombre lisible : écrivez `{key} = \"{}\"` ({})",
+            "`{key} = {written}` n’est pas un nombre lisible : écrivez `{key} = \"{}\"` ({}){}",
             typo.fixed,
-            typo.changes.join(", ")
+            typo.changes.join(", "),
+            typo.or_else()
         ),
         None => toml_message(err.message()),
     }
@@ -438,22 +467,77 @@ mod tests {
         for (written, fixed, changes) in [
             ("12,5", "12.5", &["point décimal"][..]),
             ("1 940", "1940", &["sans séparateur de milliers"][..]),
-            ("1\u{202f}940,50", "1940.50", &["point décimal", "sans séparateur de milliers"][..]),
-            ("1.940,50", "1940.50", &["point décimal", "sans séparateur de milliers"][..]),
+            (
+                "1\u{202f}940,50",
+                "1940.50",
+                &["point décimal", "sans séparateur de milliers"][..],
+            ),
+            (
+                "1.940,50",
+                "1940.50",
+                &["point décimal", "sans séparateur de milliers"][..],
+            ),
             ("1,940.50", "1940.50", &["sans séparateur de milliers"][..]),
             ("1.940.500", "1940500", &["sans séparateur de milliers"][..]),
-            ("17,8 %", "17.8", &["point décimal", "sans « % » : unit = \"percent\" dit déjà que c’est un pourcentage"][..]),
-            ("17.8%", "17.8", &["sans « % » : unit = \"percent\" dit déjà que c’est un pourcentage"][..]),
-            ("1596€", "1596", &["sans « € » : unit = \"eur\" dit déjà que c’est un montant"][..]),
-            ("1,94 k€", "1940", &["point décimal", "en euros, « k€ » valant 1 000 € ; shown = \"…\" garde l’écriture du sujet"][..]),
-            ("−700", "-700", &["avec le signe moins du clavier, « - »"][..]),
+            (
+                "17,8 %",
+                "17.8",
+                &[
+                    "point décimal",
+                    "sans « % » : unit = \"percent\" dit déjà que c’est un pourcentage",
+                ][..],
+            ),
+            (
+                "17.8%",
+                "17.8",
+                &["sans « % » : unit = \"percent\" dit déjà que c’est un pourcentage"][..],
+            ),
+            (
+                "1596€",
+                "1596",
+                &["sans « € » : unit = \"eur\" dit déjà que c’est un montant"][..],
+            ),
+            (
+                "1,94 k€",
+                "1940",
+                &[
+                    "point décimal",
+                    "en euros, « k€ » valant 1 000 € ; shown = \"…\" garde l’écriture du sujet",
+                ][..],
+            ),
+            (
+                "−700",
+                "-700",
+                &["avec le signe moins du clavier, « - »"][..],
+            ),
         ] {
             let typo = decimal_typo(written).unwrap_or_else(|| panic!("{written:?} not fixed"));
             assert_eq!(typo.fixed, fixed, "{written:?}");
             assert_eq!(typo.changes, changes, "{written:?}");
+            assert_eq!(typo.thousands, None, "{written:?}");
         }
-        for fine_or_not_a_number in ["12.5", "1940", "-3", "douze", "", "12,5,3.1.2", "1,", ".5", "%"] {
-            assert_eq!(decimal_typo(fine_or_not_a_number), None, "{fine_or_not_a_number:?}");
+        // A lone comma before three digits reads both ways: both are said.
+        let typo = decimal_typo("37,923").expect("fixed");
+        assert_eq!(
+            typo.fix(),
+            "écrivez \"37.923\" (point décimal), ou \"37923\" si la virgule sépare les milliers"
+        );
+        for fine_or_not_a_number in [
+            "12.5",
+            "1940",
+            "-3",
+            "douze",
+            "",
+            "12,5,3.1.2",
+            "1,",
+            ".5",
+            "%",
+        ] {
+            assert_eq!(
+                decimal_typo(fine_or_not_a_number),
+                None,
+                "{fine_or_not_a_number:?}"
+            );
         }
     }
 
