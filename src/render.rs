@@ -78,10 +78,9 @@ pub fn annex(messages: &Prompts, case: &Case, number: u8) -> Option<String> {
             out.push('\n');
         }
         for row in &table.rows {
-            let mut cells = row.iter();
-            let label = cells.next().map(cell_text).unwrap_or_default();
-            let rest: Vec<String> = cells.map(cell_text).collect();
-            out.push_str(&format!("- {label} : **{}**\n", rest.join("** | **")));
+            let texts: Vec<String> = row.iter().map(cell_text).collect();
+            out.push_str(&row_line(&texts));
+            out.push('\n');
         }
     }
     if out.ends_with('\n') {
@@ -91,6 +90,46 @@ pub fn annex(messages: &Prompts, case: &Case, number: u8) -> Option<String> {
     out.push_str(&annex.source);
     out.push('*');
     Some(out)
+}
+
+/// One row of a table as a list item: its first cell as the label, the others in bold,
+/// separated by « | » (`- Sessions : **47 256** | **61 766**`). An empty cell stays empty
+/// (`**` around nothing would show as `****`); a row whose other cells are all empty is its
+/// label alone.
+fn row_line(cells: &[String]) -> String {
+    let (label, rest) = match cells.split_first() {
+        Some((label, rest)) => (label.as_str(), rest),
+        None => ("", &[][..]),
+    };
+    let shown: Vec<String> = rest
+        .iter()
+        .map(|c| match c.trim() {
+            "" => String::new(),
+            _ => format!("**{c}**"),
+        })
+        .collect();
+    let mut line = String::from("-");
+    let label = if label.trim().is_empty() { "" } else { label };
+    if !label.is_empty() {
+        line.push(' ');
+        line.push_str(label);
+    }
+    if shown.iter().all(String::is_empty) {
+        return line;
+    }
+    if !label.is_empty() {
+        line.push_str(" :");
+    }
+    for (k, cell) in shown.iter().enumerate() {
+        if k > 0 {
+            line.push_str(" |");
+        }
+        if !cell.is_empty() {
+            line.push(' ');
+            line.push_str(cell);
+        }
+    }
+    line
 }
 
 /// A question: header, statement and its numeric parts.
@@ -669,4 +708,40 @@ pub fn mistake_label(messages: &Prompts, id: &str) -> String {
         _ => &msg::MistakeOther,
     };
     messages.text(key)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::row_line;
+
+    fn line(cells: &[&str]) -> String {
+        let cells: Vec<String> = cells.iter().map(|c| c.to_string()).collect();
+        row_line(&cells)
+    }
+
+    #[test]
+    fn a_row_is_its_label_and_its_cells_in_bold() {
+        assert_eq!(
+            line(&["Sessions", "47 256", "61 766"]),
+            "- Sessions : **47 256** | **61 766**"
+        );
+        assert_eq!(line(&["Clics", "3 695"]), "- Clics : **3 695**");
+    }
+
+    #[test]
+    fn empty_cells_are_shown_empty_never_as_four_stars() {
+        assert_eq!(line(&["Total", "", "500"]), "- Total : | **500**");
+        assert_eq!(line(&["Total", "35 660 €", ""]), "- Total : **35 660 €** |");
+        assert_eq!(line(&["Total", "1", "", "3"]), "- Total : **1** | | **3**");
+        assert_eq!(
+            line(&["Huit entreprises clientes", "", " "]),
+            "- Huit entreprises clientes"
+        );
+        assert_eq!(line(&["Une seule colonne"]), "- Une seule colonne");
+        assert_eq!(line(&["", "12"]), "- **12**");
+        assert_eq!(line(&["", ""]), "-");
+        for cells in [&["a", ""][..], &["a", "", ""], &["", "b"], &[]] {
+            assert!(!line(cells).contains("****"), "{cells:?}");
+        }
+    }
 }

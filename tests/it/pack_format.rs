@@ -1,7 +1,7 @@
 //! The additions to the pack format (config/cases/README.md, « Ajouts au format »): each is
 //! optional, so a pack written before them loads and shows exactly as it did.
 
-use crate::helpers::{case, shared_app};
+use crate::helpers::{case, shared_app, TempPack};
 use casebot::render;
 
 /// Every annex of the bundled pack as a student reads it.
@@ -36,4 +36,45 @@ fn bundled_places() -> String {
 fn the_bundled_pack_shows_its_annexes_as_before() {
     insta::assert_snapshot!("bundled_annexes", bundled_annexes());
     insta::assert_snapshot!("bundled_places", bundled_places());
+}
+
+const ANNEXES: &str = "config/cases/arbre-cadeau/annexes.toml";
+
+/// A copy of the bundled pack, loaded after `edit`; fails the test when it does not load.
+fn load_edited(test: &str, edit: impl FnOnce(&TempPack)) -> casebot::CasePack {
+    let pack = TempPack::new(test);
+    edit(&pack);
+    match casebot::pack::load(&pack.pack_dir()) {
+        Ok(case) => case,
+        Err(e) => panic!("the edited pack does not load: {e}"),
+    }
+}
+
+/// Annex `number` of `case` as a student reads it.
+fn annex_text(case: &casebot::CasePack, number: u8) -> String {
+    render::annex(&shared_app().messages, case, number)
+        .unwrap_or_else(|| panic!("annex {number} renders"))
+}
+
+/// An empty cell is shown empty, in every table: never `****` (bold around nothing).
+#[test]
+fn empty_cells_are_shown_empty() {
+    let case = load_edited("format_empty_cells", |pack| {
+        pack.replace(ANNEXES, "[\"Marge\", \"$a3_margin\"]", "[\"Marge\", \"\"]");
+        pack.replace(
+            ANNEXES,
+            "[\"B to B : La Poste (1 commande)\", \"$a5_laposte_revenue\", \"$a5_laposte_trees\"]",
+            "[\"B to B : La Poste (1 commande)\", \"\", \"$a5_laposte_trees\"]",
+        );
+    });
+    let annex3 = annex_text(&case, 3);
+    assert!(annex3.contains("\n- Marge\n"), "{annex3}");
+    let annex5 = annex_text(&case, 5);
+    assert!(
+        annex5.contains("\n- B to B : La Poste (1 commande) : | **250**\n"),
+        "{annex5}"
+    );
+    for text in [annex3, annex5] {
+        assert!(!text.contains("****"), "{text}");
+    }
 }
