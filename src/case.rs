@@ -33,6 +33,20 @@ pub struct CaseMeta {
     pub code: String,
     pub duration_minutes: u32,
     pub total_points: Decimal,
+    /// Where the points (the barème) come from, when `case.toml` says it: shown to teachers,
+    /// who judge scores by it.
+    pub points_source: Option<PointsSource>,
+}
+
+/// Where a subject's points come from (`case.toml`'s `points_source`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PointsSource {
+    /// The official « proposition de corrigé » (`"corrige"`).
+    AnswerKey,
+    /// The teacher's own barème (`"enseignant"`).
+    Teacher,
+    /// Said in the pack's own words (« Barème de l’académie, session 2021 »).
+    Text(String),
 }
 
 /// A part of the exam (Dossier 1, Dossier 2, the réflexion).

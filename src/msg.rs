@@ -266,6 +266,8 @@ texts! {
         QuestionUnknown = "question.unknown" { id, list };
         PartHeader = "part.header" { id, points };
         Points = "points.count" { n };
+        PointsSourceAnswerKey = "points.source_answer_key";
+        PointsSourceTeacher = "points.source_teacher";
         AnnexWord = "annex.word" { n, list };
         PlayInternalError = "play.internal_error";
         PlayDuplicate = "play.duplicate";
@@ -288,6 +290,7 @@ texts! {
         PlayPracticeSubjectChanged = "play.cases.practice_stopped" { old, new };
         PlayCasesLine = "play.cases.line" { title, session, id, current };
         PlayCasesCurrent = "play.cases.current";
+        PlayCasesPointsSource = "play.cases.points_source" { source };
         PlayCasesFooter = "play.cases.footer";
         PlayCaseName = "play.cases.name" { title, session };
         PlayQuizWrongChannel = "play.quiz.wrong_channel";

@@ -2,7 +2,7 @@
 //! hints and verdicts. Light Markdown (`**bold**`, "- " lists) that Discord shows and a
 //! terminal reads as is. Every sentence comes from `prompts/`; every figure from the engine.
 
-use crate::case::{Case, Cell, KpiMatch, Part, Question};
+use crate::case::{Case, Cell, KpiMatch, Part, PointsSource, Question};
 use crate::check::{parse::GivenUnit, parse::ParseError, Mistake, Outcome, Reason};
 use crate::format::{self, Unit};
 use crate::kpi::{EvalError, KpiResult};
@@ -17,6 +17,16 @@ pub use crate::format::{echo, echo_cut, escape, ECHO_MAX_CHARS};
 pub fn points(messages: &Prompts, n: Decimal) -> String {
     let text = format::number_trimmed(n, 3);
     messages.text(&msg::Points { n: &text })
+}
+
+/// Where a subject's points come from: « Barème : proposition de corrigé », « Barème de
+/// l’enseignant », or the pack's own sentence.
+pub fn points_source(messages: &Prompts, source: &PointsSource) -> String {
+    match source {
+        PointsSource::AnswerKey => messages.text(&msg::PointsSourceAnswerKey),
+        PointsSource::Teacher => messages.text(&msg::PointsSourceTeacher),
+        PointsSource::Text(text) => text.clone(),
+    }
 }
 
 /// "annexe 2", "annexes 3 et 4".

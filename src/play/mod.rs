@@ -420,7 +420,7 @@ impl Inner {
                 quiz_channel,
                 case,
             } => configure(cx, teacher_role, quiz_channel, case.as_deref()).await,
-            Command::Cases => private(cases_list(m, &self.app, case)),
+            Command::Cases => private(cases_list(m, &self.app, case, who.teacher)),
         }
     }
 
@@ -766,17 +766,23 @@ pub(crate) fn case_name(m: &crate::prompts::Prompts, case: &Case) -> String {
     })
 }
 
-/// `/cas liste`: the subjects the class can play, the one it plays marked.
-fn cases_list(m: &crate::prompts::Prompts, app: &App, current: &Case) -> String {
+/// `/cas liste`: the subjects the class can play, the one it plays marked; for a teacher, with
+/// where each subject's points come from when its pack says it.
+fn cases_list(m: &crate::prompts::Prompts, app: &App, current: &Case, teacher: bool) -> String {
     let mut text = m.text(&msg::PlayCasesHeader {
         n: &app.cases.len().to_string(),
     });
     for case in &app.cases {
-        let mark = if case.meta.id == current.meta.id {
+        let mut mark = if case.meta.id == current.meta.id {
             m.text(&msg::PlayCasesCurrent)
         } else {
             String::new()
         };
+        if let Some(source) = case.meta.points_source.as_ref().filter(|_| teacher) {
+            mark.push_str(&m.text(&msg::PlayCasesPointsSource {
+                source: &crate::render::points_source(m, source),
+            }));
+        }
         text.push('\n');
         text.push_str(&m.text(&msg::PlayCasesLine {
             title: &case.meta.title,

@@ -78,3 +78,103 @@ fn empty_cells_are_shown_empty() {
         assert!(!text.contains("****"), "{text}");
     }
 }
+
+const CASE: &str = "config/cases/arbre-cadeau/case.toml";
+
+/// `points_source` in `case.toml`: the model carries it; a misspelt keyword is a problem.
+#[test]
+fn the_points_source_is_read_and_a_misspelt_one_refused() {
+    use casebot::case::PointsSource;
+    assert_eq!(
+        case().meta.points_source,
+        None,
+        "the bundled pack says none"
+    );
+    for (written, read) in [
+        ("corrige", PointsSource::AnswerKey),
+        ("corrigé", PointsSource::AnswerKey),
+        ("enseignant", PointsSource::Teacher),
+        (
+            "Barème de l’académie, session 2021",
+            PointsSource::Text("Barème de l’académie, session 2021".into()),
+        ),
+    ] {
+        let case = load_edited("format_points_source_read", |pack| {
+            pack.replace(
+                CASE,
+                "duration_minutes = 180\n",
+                &format!("duration_minutes = 180\npoints_source = \"{written}\"\n"),
+            );
+        });
+        assert_eq!(case.meta.points_source, Some(read), "{written}");
+    }
+    for wrong in ["enseigant", "", "  "] {
+        let pack = TempPack::new("format_points_source_wrong");
+        pack.replace(
+            CASE,
+            "duration_minutes = 180\n",
+            &format!("duration_minutes = 180\npoints_source = \"{wrong}\"\n"),
+        );
+        let errors = casebot::pack::load(&pack.pack_dir()).expect_err("refused");
+        assert_eq!(errors.0.len(), 1, "{errors}");
+        let e = &errors.0[0];
+        assert_eq!(e.location, "points_source", "{e:?}");
+        assert!(
+            e.problem
+                .contains("ne dit pas d’où vient le barème : écrivez \"corrige\""),
+            "{e:?}"
+        );
+        crate::pack_errors::in_french(e);
+    }
+}
+
+/// Teachers see where a subject's points come from in `/cas liste` and `casebot case`;
+/// students' list is unchanged.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn teachers_see_where_the_points_come_from() {
+    use crate::helpers::{casebot_on, private_text, spawn_engine_with, TwoSubjects, BIS};
+    use casebot::play::command::Command;
+    let subjects = TwoSubjects::new("points_source");
+    subjects.replace(
+        &format!("config/cases/{BIS}/case.toml"),
+        "duration_minutes = 180\n",
+        "duration_minutes = 180\npoints_source = \"corrige\"\n",
+    );
+    let play = spawn_engine_with(
+        "format_points_source_play",
+        std::sync::Arc::new(subjects.app()),
+    )
+    .await;
+    let (prof, ana) = (play.teacher("Prof"), play.student("Ana"));
+    let teacher_list = private_text(&play.send(&prof, Command::Cases).await);
+    let student_list = private_text(&play.send(&ana, Command::Cases).await);
+    let bis = format!("- **Arbre-cadeau bis** (session 2022) · identifiant `{BIS}`");
+    assert!(
+        teacher_list.contains(&format!("{bis} · Barème : proposition de corrigé\n")),
+        "{teacher_list}"
+    );
+    assert!(
+        teacher_list.contains(
+            "- **Arbre-cadeau** (session 2021) · identifiant `arbre-cadeau` · **sujet en cours**\n"
+        ),
+        "a pack that says nothing shows nothing: {teacher_list}"
+    );
+    assert!(!student_list.contains("Barème"), "{student_list}");
+    assert!(student_list.contains(&format!("{bis}\n")), "{student_list}");
+
+    let out = casebot_on(&subjects.cases_dir(), &["--case", BIS, "case"]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{text}");
+    let mut lines = text.lines();
+    assert!(
+        lines
+            .next()
+            .is_some_and(|l| l.starts_with("Arbre-cadeau bis – ")),
+        "{text}"
+    );
+    assert_eq!(
+        lines.next(),
+        Some("Barème : proposition de corrigé"),
+        "{text}"
+    );
+}
