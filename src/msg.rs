@@ -252,8 +252,10 @@ texts! {
         HintPlaceRow = "hint.place_row" { row };
         HintPlaceRowColumn = "hint.place_row_column" { row, column };
         HintPlaceTable = "hint.place_table" { table, place };
+        HintPlaceGroup = "hint.place_group" { group, place };
         AnnexHeader = "annex.header" { number, title };
         AnnexColumns = "annex.columns" { columns };
+        AnnexGroup = "annex.group" { label };
         AnnexUnknown = "annex.unknown" { number, max };
         QuestionHeader = "question.header" { id, points, annexes };
         QuestionHeaderNoAnnex = "question.header_no_annex" { id, points };

@@ -72,10 +72,7 @@ pub fn annex(messages: &Prompts, case: &Case, number: u8) -> Option<String> {
         out.push_str("\n\n**");
         out.push_str(&table.title);
         out.push_str("**\n");
-        let cell_text = |c: &Cell| match c {
-            Cell::Value(i) => case.values[*i].display(),
-            Cell::Text(t) => t.clone(),
-        };
+        let cell_text = |c: &Cell| c.text(&case.values);
         if table.columns.len() > 2 {
             let columns: Vec<String> = table.columns[1..]
                 .iter()
@@ -87,7 +84,16 @@ pub fn annex(messages: &Prompts, case: &Case, number: u8) -> Option<String> {
             }));
             out.push('\n');
         }
-        for row in &table.rows {
+        for (r, row) in table.rows.iter().enumerate() {
+            let group = table.group_of(r);
+            if let Some(g) = group.filter(|g| g.first == r) {
+                out.push_str(&messages.text(&msg::AnnexGroup { label: &g.label }));
+                out.push('\n');
+            }
+            if group.is_some() {
+                // A row of a group is an item of the group's own list.
+                out.push_str("  ");
+            }
             let texts: Vec<String> = row.iter().map(cell_text).collect();
             out.push_str(&row_line(&texts));
             out.push('\n');
@@ -104,20 +110,24 @@ pub fn annex(messages: &Prompts, case: &Case, number: u8) -> Option<String> {
 
 /// One row of a table as a list item: its first cell as the label, the others in bold,
 /// separated by « | » (`- Sessions : **47 256** | **61 766**`). An empty cell stays empty
-/// (`**` around nothing would show as `****`); a row whose other cells are all empty is its
-/// label alone.
+/// (`**` around nothing would show as `****`), and empty cells at the end are left out; a row
+/// whose other cells are all empty is its label alone.
 fn row_line(cells: &[String]) -> String {
     let (label, rest) = match cells.split_first() {
         Some((label, rest)) => (label.as_str(), rest),
         None => ("", &[][..]),
     };
-    let shown: Vec<String> = rest
+    let mut shown: Vec<String> = rest
         .iter()
         .map(|c| match c.trim() {
             "" => String::new(),
             _ => format!("**{c}**"),
         })
         .collect();
+    // Empty cells at the end need no « | » to keep the others in their columns.
+    while shown.last().is_some_and(String::is_empty) {
+        shown.pop();
+    }
     let mut line = String::from("-");
     let label = if label.trim().is_empty() { "" } else { label };
     if !label.is_empty() {
@@ -371,6 +381,10 @@ fn where_line(messages: &Prompts, case: &Case, value: usize) -> String {
             column,
         }),
         None => messages.text(&msg::HintPlaceRow { row: &place.row }),
+    };
+    let row = match &place.group {
+        Some(group) => messages.text(&msg::HintPlaceGroup { group, place: &row }),
+        None => row,
     };
     let place = match &place.table {
         Some(table) => messages.text(&msg::HintPlaceTable { table, place: &row }),
@@ -741,7 +755,8 @@ mod tests {
     #[test]
     fn empty_cells_are_shown_empty_never_as_four_stars() {
         assert_eq!(line(&["Total", "", "500"]), "- Total : | **500**");
-        assert_eq!(line(&["Total", "35 660 €", ""]), "- Total : **35 660 €** |");
+        assert_eq!(line(&["Total", "35 660 €", ""]), "- Total : **35 660 €**");
+        assert_eq!(line(&["Total", "", "2", "", ""]), "- Total : | **2**");
         assert_eq!(line(&["Total", "1", "", "3"]), "- Total : **1** | | **3**");
         assert_eq!(
             line(&["Huit entreprises clientes", "", " "]),

@@ -1,7 +1,7 @@
 //! `annexes.toml`: the figures of the subject (`[values]`) and its annexes with their tables.
 
 use super::{bounds, is_identifier};
-use crate::case::{Annex, Cell, Table, Value};
+use crate::case::{Annex, Cell, Piece, RowGroup, Table, Value};
 use crate::format::Unit;
 use crate::problem::{wording, Problems};
 use rust_decimal::Decimal;
@@ -33,7 +33,45 @@ struct RawTable {
     id: String,
     title: String,
     columns: Vec<String>,
-    rows: Vec<Vec<String>>,
+    rows: Vec<RawRow>,
+}
+
+/// An entry of a table's `rows`: a row of cells (`["Clics", "$a3_clicks"]`), or the label the
+/// subject prints over the rows that follow (`{ group = "Huit entreprises clientes", rows = 8 }`).
+#[derive(Debug)]
+enum RawRow {
+    Cells(Vec<String>),
+    Group(RawGroup),
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawGroup {
+    group: String,
+    /// How many rows follow under it; by default, up to the next group or the table's end.
+    #[serde(default)]
+    rows: Option<usize>,
+}
+
+impl<'de> Deserialize<'de> for RawRow {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        use serde::de::value::{MapAccessDeserializer, SeqAccessDeserializer};
+        struct RowVisitor;
+        impl<'de> serde::de::Visitor<'de> for RowVisitor {
+            type Value = RawRow;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                // Said in French by `wording` (« une liste entre crochets [ … ] »).
+                f.write_str("a sequence")
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, seq: A) -> Result<RawRow, A::Error> {
+                Vec::<String>::deserialize(SeqAccessDeserializer::new(seq)).map(RawRow::Cells)
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<RawRow, A::Error> {
+                RawGroup::deserialize(MapAccessDeserializer::new(map)).map(RawRow::Group)
+            }
+        }
+        d.deserialize_any(RowVisitor)
+    }
 }
 
 #[derive(Debug, Deserialize)]
@@ -207,8 +245,8 @@ pub(super) fn load_annexes(
     annexes
 }
 
-/// Checks one table: it has columns, every row has one cell per column, and every `$id` cell
-/// names a value.
+/// Checks one table: it has columns, every row has one cell per column, every cell naming
+/// figures (`$id`, `${id}` among words) names values, and every group of rows has rows.
 fn load_table(
     t: &RawTable,
     t_key: &str,
@@ -224,11 +262,20 @@ fn load_table(
         );
     }
     let mut rows = Vec::new();
-    for (r_i, row) in t.rows.iter().enumerate() {
+    let mut groups = Groups::default();
+    for (r_i, raw) in t.rows.iter().enumerate() {
+        let r_key = format!("{t_key}.rows[{r_i}]");
+        let row = match raw {
+            RawRow::Group(g) => {
+                groups.open(g, rows.len(), &r_key, file, problems);
+                continue;
+            }
+            RawRow::Cells(row) => row,
+        };
         if row.len() != t.columns.len() {
             problems.add(
                 file,
-                format!("{t_key}.rows[{r_i}]"),
+                &r_key,
                 format!(
                     "cette ligne a {} cellules mais le tableau a {} colonnes : il faut autant de cellules que de colonnes",
                     row.len(),
@@ -238,24 +285,151 @@ fn load_table(
         }
         let mut cells = Vec::new();
         for cell in row {
-            match cell.strip_prefix('$') {
-                Some(id) => match values.index.get(id) {
-                    Some(&v) => cells.push(Cell::Value(v)),
-                    None => problems.add(
-                        file,
-                        format!("{t_key}.rows[{r_i}]"),
-                        format!("« ${id} » ne désigne aucune valeur : écrivez $ suivi d’un identifiant déclaré sous [values]"),
-                    ),
-                },
-                None => cells.push(Cell::Text(cell.clone())),
+            match parse_cell(cell, values) {
+                Ok(c) => cells.push(c),
+                Err(problem) => problems.add(file, &r_key, problem),
             }
         }
         rows.push(cells);
+        groups.row_added();
     }
     Table {
         id: t.id.clone(),
         title: t.title.clone(),
         columns: t.columns.clone(),
         rows,
+        groups: groups.close(file, problems),
     }
+}
+
+/// The groups of rows of a table, while its rows are read.
+#[derive(Default)]
+struct Groups {
+    done: Vec<RowGroup>,
+    /// The group the rows read go to: it, how many rows it still takes (`None`: up to the
+    /// next group or the end) and its key, to report it.
+    open: Option<(RowGroup, Option<usize>, String)>,
+}
+
+impl Groups {
+    /// A group heading, before the row `first`: the group open so far ends here.
+    fn open(
+        &mut self,
+        g: &RawGroup,
+        first: usize,
+        key: &str,
+        file: &Path,
+        problems: &mut Problems,
+    ) {
+        self.end(file, problems);
+        if g.group.trim().is_empty() {
+            problems.add(
+                file,
+                format!("{key}.group"),
+                "un groupe de lignes a un intitulé : écrivez celui que le sujet imprime au-dessus des lignes (« Huit entreprises clientes »)",
+            );
+        }
+        if g.rows == Some(0) {
+            problems.add(
+                file,
+                format!("{key}.rows"),
+                "un groupe couvre au moins une ligne : écrivez le nombre de lignes qu’il regroupe, ou retirez rows pour qu’il aille jusqu’au groupe suivant",
+            );
+        }
+        let group = RowGroup {
+            label: g.group.clone(),
+            first,
+            len: 0,
+        };
+        self.open = Some((group, g.rows.filter(|&n| n > 0), key.to_string()));
+    }
+
+    /// A row was read: it belongs to the open group, which ends once it has all its rows.
+    fn row_added(&mut self) {
+        if let Some((group, wanted, _)) = &mut self.open {
+            group.len += 1;
+            if *wanted == Some(group.len) {
+                if let Some((group, _, _)) = self.open.take() {
+                    self.done.push(group);
+                }
+            }
+        }
+    }
+
+    /// Ends the open group: it must have rows, as many as it says.
+    fn end(&mut self, file: &Path, problems: &mut Problems) {
+        let Some((group, wanted, key)) = self.open.take() else {
+            return;
+        };
+        match wanted {
+            Some(n) if n > group.len => problems.add(
+                file,
+                format!("{key}.rows"),
+                format!(
+                    "ce groupe annonce {n} lignes mais {} seulement {} avant le groupe suivant ou la fin du tableau : corrigez rows, ou retirez-le pour qu’il aille jusqu’au groupe suivant",
+                    group.len,
+                    if group.len < 2 { "le suit" } else { "le suivent" }
+                ),
+            ),
+            _ if group.len == 0 => problems.add(
+                file,
+                key,
+                "ce groupe n’a aucune ligne : écrivez ses lignes juste après lui, ou retirez-le",
+            ),
+            _ => self.done.push(group),
+        }
+    }
+
+    /// The table's groups, once its rows are read.
+    fn close(mut self, file: &Path, problems: &mut Problems) -> Vec<RowGroup> {
+        self.end(file, problems);
+        self.done
+    }
+}
+
+/// A cell as written: `$id` (a figure), text with `${id}` in it (words around figures:
+/// `"${a9_visitors} personnes"`), or text. `Err` is the problem, when a figure names no value.
+fn parse_cell(cell: &str, values: &Values) -> Result<Cell, String> {
+    if let Some(id) = cell.strip_prefix('$').filter(|id| !id.starts_with('{')) {
+        return match values.index.get(id) {
+            Some(&v) => Ok(Cell::Value(v)),
+            None => Err(match id.split_once(' ') {
+                // « $a9_visitors personnes »: a figure followed by words.
+                Some((first, words)) if values.index.contains_key(first) => format!(
+                    "« ${id} » ne désigne aucune valeur : pour des mots autour du chiffre, écrivez \"${{{first}}} {words}\""
+                ),
+                _ => format!("« ${id} » ne désigne aucune valeur : écrivez $ suivi d’un identifiant déclaré sous [values]"),
+            }),
+        };
+    }
+    if !cell.contains("${") {
+        return Ok(Cell::Text(cell.to_string()));
+    }
+    let mut pieces = Vec::new();
+    let mut rest = cell;
+    while let Some(start) = rest.find("${") {
+        if start > 0 {
+            pieces.push(Piece::Text(rest[..start].to_string()));
+        }
+        let after = &rest[start + 2..];
+        let Some(end) = after.find('}') else {
+            return Err(format!(
+                "dans « {cell} », « ${{ » n’est jamais fermé : écrivez ${{identifiant}} pour un chiffre parmi des mots"
+            ));
+        };
+        let id = after[..end].trim();
+        match values.index.get(id) {
+            Some(&v) => pieces.push(Piece::Value(v)),
+            None => {
+                return Err(format!(
+                    "dans « {cell} », « ${{{id}}} » ne désigne aucune valeur : écrivez entre ${{ et }} un identifiant déclaré sous [values]"
+                ))
+            }
+        }
+        rest = &after[end + 1..];
+    }
+    if !rest.is_empty() {
+        pieces.push(Piece::Text(rest.to_string()));
+    }
+    Ok(Cell::Mixed(pieces))
 }

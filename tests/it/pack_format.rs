@@ -178,3 +178,136 @@ async fn teachers_see_where_the_points_come_from() {
         "{text}"
     );
 }
+
+/// Annex 5 of the bundled pack rewritten with the additions: figures among words in the first
+/// column (`${id}`), the three companies under a group label, a cell with a figure and a word,
+/// and the printed total of the revenue in a total row.
+fn annex_5_with_the_additions(pack: &TempPack) {
+    pack.replace(
+        ANNEXES,
+        r#"rows = [
+  ["B to C : 416 clients (pour 416 commandes)", "$a5_b2c_revenue", "$a5_b2c_trees"],
+  ["B to B : La Poste (1 commande)", "$a5_laposte_revenue", "$a5_laposte_trees"],
+  ["B to B : Electrolux (1 commande)", "$a5_electrolux_revenue", "$a5_electrolux_trees"],
+  ["B to B : Société Générale (1 commande)", "$a5_sg_revenue", "$a5_sg_trees"],
+]"#,
+        r#"rows = [
+  ["B to C : ${a5_b2c_clients} clients (pour ${a5_b2c_orders} commandes)", "$a5_b2c_revenue", "$a5_b2c_trees"],
+  { group = "B to B : trois entreprises clientes", rows = 3 },
+  ["La Poste (${a5_laposte_orders} commande)", "$a5_laposte_revenue", "${a5_laposte_trees} arbres"],
+  ["Electrolux (${a5_electrolux_orders} commande)", "$a5_electrolux_revenue", "$a5_electrolux_trees"],
+  ["Société Générale (${a5_sg_orders} commande)", "$a5_sg_revenue", "$a5_sg_trees"],
+  ["Total", "$a5_printed_total", ""],
+]"#,
+    );
+    pack.replace(
+        ANNEXES,
+        "months_per_year = {",
+        "a5_printed_total = { label = \"Total du chiffre d'affaires HT imprimé\", annex = 5, value = \"35660\", unit = \"eur\" }\nmonths_per_year = {",
+    );
+}
+
+#[test]
+fn groups_of_rows_and_figures_among_words_are_shown_and_checked() {
+    use crate::helpers::plain;
+    let case = load_edited("format_annex_5", |pack| {
+        annex_5_with_the_additions(pack);
+    });
+    let annex = plain(&annex_text(&case, 5));
+    let table = "**Portefeuille-clients, janvier à août 2020**\n\
+        Colonnes : (1) Chiffre d'affaires HT · (2) Nombre d'arbres commandés\n\
+        - B to C : 416 clients (pour 416 commandes) : **19 660 €** | **500**\n\
+        - *B to B : trois entreprises clientes*\n  \
+        - La Poste (1 commande) : **5 000 €** | **250 arbres**\n  \
+        - Electrolux (1 commande) : **4 000 €** | **200**\n  \
+        - Société Générale (1 commande) : **7 000 €** | **350**\n\
+        - Total : **35 660 €**\n";
+    assert!(annex.contains(table), "{annex}");
+    // The figures among words are the case's values: the KPIs compute from them.
+    let b2b_orders = case.kpi_index("a5_b2b_orders").expect("a5_b2b_orders");
+    assert_eq!(
+        case.evaluate(b2b_orders).expect("computes").to_string(),
+        "3"
+    );
+    // The hint says where they are, group included.
+    let messages = &shared_app().messages;
+    let hint = plain(&render::hint(messages, &case, b2b_orders, 2).expect("hint 2"));
+    assert!(
+        hint.contains("- Commandes de La Poste : 1 (annexe 5), groupe « B to B : trois entreprises clientes », ligne « La Poste (1 commande) »\n"),
+        "{hint}"
+    );
+    let trees = case.kpi_index("a5_b2b_trees").expect("a5_b2b_trees");
+    let hint = plain(&render::hint(messages, &case, trees, 2).expect("hint 2"));
+    assert!(
+        hint.contains("groupe « B to B : trois entreprises clientes », ligne « La Poste (1 commande) », colonne « Nombre d'arbres commandés »"),
+        "{hint}"
+    );
+}
+
+/// What an author may get wrong in the additions is said in French at its key, with the fix,
+/// and once.
+#[test]
+fn the_additions_problems_are_said_with_their_fix() {
+    use crate::pack_errors::in_french;
+    // Annex 5 is the fifth [[annexes]], its table the first; rows are counted as written.
+    let cases: [(&str, &str, &str, &[&str]); 7] = [
+        (
+            "{ group = \"B to B : trois entreprises clientes\", rows = 3 }",
+            "{ group = \"B to B : trois entreprises clientes\", rows = 5 }",
+            "annexes[4].tables[0].rows[1].rows",
+            &[
+                "ce groupe annonce 5 lignes mais 4 seulement le suivent",
+                "corrigez rows",
+            ],
+        ),
+        (
+            "{ group = \"B to B : trois entreprises clientes\", rows = 3 }",
+            "{ group = \"B to B : trois entreprises clientes\", rows = 0 }",
+            "annexes[4].tables[0].rows[1].rows",
+            &["un groupe couvre au moins une ligne"],
+        ),
+        (
+            "{ group = \"B to B : trois entreprises clientes\", rows = 3 }",
+            "{ group = \" \", rows = 3 }",
+            "annexes[4].tables[0].rows[1].group",
+            &["un groupe de lignes a un intitulé"],
+        ),
+        (
+            "{ group = \"B to B : trois entreprises clientes\", rows = 3 }",
+            "{ groupe = \"B to B\" }",
+            "ligne",
+            &["champ inconnu `groupe`", "`group`"],
+        ),
+        (
+            "\"${a5_laposte_trees} arbres\"",
+            "\"$a5_laposte_trees arbres\"",
+            "annexes[4].tables[0].rows[2]",
+            &["pour des mots autour du chiffre, écrivez \"${a5_laposte_trees} arbres\""],
+        ),
+        (
+            "\"${a5_laposte_trees} arbres\"",
+            "\"${a5_laposte_tree} arbres\"",
+            "annexes[4].tables[0].rows[2]",
+            &["« ${a5_laposte_tree} » ne désigne aucune valeur"],
+        ),
+        (
+            "\"${a5_laposte_trees} arbres\"",
+            "\"${a5_laposte_trees arbres\"",
+            "annexes[4].tables[0].rows[2]",
+            &["« ${ » n’est jamais fermé"],
+        ),
+    ];
+    for (i, (from, to, at, said)) in cases.into_iter().enumerate() {
+        let pack = TempPack::new(&format!("format_problem_{i}"));
+        annex_5_with_the_additions(&pack);
+        pack.replace(ANNEXES, from, to);
+        let errors = casebot::pack::load(&pack.pack_dir()).expect_err(to);
+        assert_eq!(errors.0.len(), 1, "{to}: {errors}");
+        let e = &errors.0[0];
+        assert!(e.location.starts_with(at), "{to}: {e:?}");
+        for s in said {
+            assert!(e.problem.contains(s), "{to}: {s:?} not in {e:?}");
+        }
+        in_french(e);
+    }
+}
