@@ -84,6 +84,10 @@ struct RawValue {
     unit: Unit,
     #[serde(default)]
     shown: Option<String>,
+    /// A formula the figure must equal (a total the subject prints): checked when the pack
+    /// loads, never shown.
+    #[serde(default)]
+    equals: Option<String>,
 }
 
 /// The values of a pack as read, and what later steps need to refer to them.
@@ -97,6 +101,8 @@ pub(super) struct Values {
     /// rest of the pack is checked; nothing computed from it is judged (its figure is not the
     /// subject's), so one wrong figure is said once, not once per KPI that uses it.
     pub(super) broken: BTreeSet<String>,
+    /// The `equals` of the values that have one: (index in `list`, the formula as written).
+    pub(super) equals: Vec<(usize, String)>,
 }
 
 impl Values {
@@ -151,6 +157,7 @@ pub(super) fn load_values(
         list: Vec::new(),
         index: HashMap::new(),
         broken: BTreeSet::new(),
+        equals: Vec::new(),
     };
     let annex_numbers: BTreeSet<u8> = raw_annexes.annexes.iter().map(|a| a.number).collect();
     for (id, raw) in &raw_annexes.values {
@@ -195,6 +202,9 @@ pub(super) fn load_values(
         if out_of_bounds.is_some() {
             values.push_broken(value);
         } else {
+            if let Some(formula) = raw.equals {
+                values.equals.push((values.list.len(), formula));
+            }
             values.push(value);
         }
     }

@@ -439,6 +439,92 @@ fn check_kpi_options(raw: &RawKpi, unit: Unit, key: &str, file: &Path, problems:
     }
 }
 
+/// A figure of `[values]` that the pack checks against a formula (its `equals`): a total the
+/// subject prints, say, against the sum of what it totals.
+pub(super) struct ValueCheck {
+    /// Index of the value in the case's values.
+    value: usize,
+    /// The formula as written, to quote it.
+    src: String,
+    expr: Expr<RefId>,
+}
+
+/// Reads the `equals` of every value (`annex_file`'s `values.<id>.equals`): each must parse and
+/// name values or KPIs, like a KPI's formula.
+pub(super) fn compile_checks(
+    values: &Values,
+    kpi_index: &HashMap<String, usize>,
+    annex_file: &Path,
+    problems: &mut Problems,
+) -> Vec<ValueCheck> {
+    let resolver = Resolver {
+        values,
+        kpi_index,
+        // Units are not looked at: a check compares two figures of one unit, the printed one.
+        raw_kpis: &[],
+        file: annex_file,
+    };
+    let mut checks = Vec::new();
+    for (value, src) in &values.equals {
+        let key = format!("values.{}", values.list[*value].id);
+        if let Some(expr) = resolver.compile(src, &key, "equals", problems) {
+            checks.push(ValueCheck {
+                value: *value,
+                src: src.clone(),
+                expr,
+            });
+        }
+    }
+    checks
+}
+
+/// Checks every `equals` of `[values]`: the formula, worked exactly and rounded to the
+/// decimals the figure is written with (a printed total is rounded as it is printed), gives the
+/// figure. What uses a broken value is not judged (see [`check_evaluations`]).
+pub(super) fn check_values(
+    case: &Case,
+    checks: &[ValueCheck],
+    broken: &BTreeSet<usize>,
+    annex_file: &Path,
+    problems: &mut Problems,
+) {
+    let tainted = tainted_kpis(&case.kpis, broken);
+    for check in checks {
+        if uses_broken(&check.expr, broken, &tainted) {
+            continue;
+        }
+        let v = &case.values[check.value];
+        let key = format!("values.{}.equals", v.id);
+        match case.eval_exact(&check.expr, &v.id) {
+            Err(e) => problems.add(
+                annex_file,
+                key,
+                format!("calcul impossible : {}", eval_problem(&e)),
+            ),
+            Ok(result) => {
+                let rounded = crate::format::round(result, v.value.scale());
+                if rounded != v.value {
+                    let exactly = if rounded == result {
+                        String::new()
+                    } else {
+                        format!(" (exactement {})", result.normalize())
+                    };
+                    problems.add(
+                        annex_file,
+                        key,
+                        format!(
+                            "le sujet imprime {}, mais « {} » vaut {}{exactly} : vérifiez les chiffres recopiés et la formule ; si c’est le sujet qui se trompe, gardez son chiffre et retirez equals",
+                            v.value,
+                            check.src.trim(),
+                            rounded.normalize()
+                        ),
+                    );
+                }
+            }
+        }
+    }
+}
+
 /// Checks that every KPI and every declared mistake evaluates, within bounds: exactly, and with
 /// the KPIs it uses rounded as a student copies them (what the checker accepts too). What is
 /// computed from a broken value (`broken`: indices of values) is not judged: its figure is a

@@ -70,9 +70,11 @@ pub fn is_case_id(id: &str) -> bool {
 ///
 /// The steps share one list of problems and run in this order (so problems come in this order):
 /// the folder; the four files (stop if one does not read); the texts; `case.toml`; the values,
-/// then the annexes; the KPIs (stop if one cannot be built or the formulas loop); the questions
-/// and the dossiers' points; `grids.toml` and `linkedin.toml`; every KPI and mistake evaluates;
-/// the texts are complete; the answer checks are prepared.
+/// then the annexes; the KPIs (stop if one cannot be built or the formulas loop); the values'
+/// `equals` formulas; the questions and the dossiers' points; `grids.toml` and `linkedin.toml`;
+/// every KPI and mistake evaluates, and every `equals` holds; the texts are complete; the
+/// answer checks are prepared. A value that is wrong is said once: what is computed from it is
+/// not judged (see `annexes::Values::broken`).
 pub fn load(dir: &Path) -> Result<CasePack, PackErrors> {
     let mut problems = Problems::default();
     let case_file = dir.join("case.toml");
@@ -114,6 +116,7 @@ pub fn load(dir: &Path) -> Result<CasePack, PackErrors> {
     ) else {
         return Err(problems.into_errors());
     };
+    let value_checks = kpis::compile_checks(&values, &kpi_index, &annex_file, &mut problems);
 
     let questions = questions::load_questions(
         &raw_questions,
@@ -143,6 +146,13 @@ pub fn load(dir: &Path) -> Result<CasePack, PackErrors> {
     };
 
     kpis::check_evaluations(&case, &broken_values, &kpi_file, &mut problems);
+    kpis::check_values(
+        &case,
+        &value_checks,
+        &broken_values,
+        &annex_file,
+        &mut problems,
+    );
     texts::check_texts(&case, &prompts_dir, &mut problems);
     workshop::check_texts(&case, workshop.as_ref(), &prompts_dir, &mut problems);
 

@@ -181,7 +181,7 @@ async fn teachers_see_where_the_points_come_from() {
 
 /// Annex 5 of the bundled pack rewritten with the additions: figures among words in the first
 /// column (`${id}`), the three companies under a group label, a cell with a figure and a word,
-/// and the printed total of the revenue in a total row.
+/// and the printed total of the revenue, shown in a total row and checked by `equals`.
 fn annex_5_with_the_additions(pack: &TempPack) {
     pack.replace(
         ANNEXES,
@@ -203,7 +203,7 @@ fn annex_5_with_the_additions(pack: &TempPack) {
     pack.replace(
         ANNEXES,
         "months_per_year = {",
-        "a5_printed_total = { label = \"Total du chiffre d'affaires HT imprimé\", annex = 5, value = \"35660\", unit = \"eur\" }\nmonths_per_year = {",
+        "a5_printed_total = { label = \"Total du chiffre d'affaires HT imprimé\", annex = 5, value = \"35660\", unit = \"eur\", equals = \"a5_b2c_revenue + a5_laposte_revenue + a5_electrolux_revenue + a5_sg_revenue\" }\nmonths_per_year = {",
     );
 }
 
@@ -212,6 +212,13 @@ fn groups_of_rows_and_figures_among_words_are_shown_and_checked() {
     use crate::helpers::plain;
     let case = load_edited("format_annex_5", |pack| {
         annex_5_with_the_additions(pack);
+        // A printed figure is checked as printed: 17,8 % is the click rate, 17,7567… %,
+        // rounded to one decimal (a check may name KPIs too).
+        pack.replace(
+            ANNEXES,
+            "value = \"17.8\", unit = \"percent\" }",
+            "value = \"17.8\", unit = \"percent\", equals = \"a3_ctr\" }",
+        );
     });
     let annex = plain(&annex_text(&case, 5));
     let table = "**Portefeuille-clients, janvier à août 2020**\n\
@@ -242,6 +249,10 @@ fn groups_of_rows_and_figures_among_words_are_shown_and_checked() {
         hint.contains("groupe « B to B : trois entreprises clientes », ligne « La Poste (1 commande) », colonne « Nombre d'arbres commandés »"),
         "{hint}"
     );
+    // A check is never shown: annex 3, whose 17,8 % is now checked, reads as before, and the
+    // printed total is no KPI (no list, no /kpi names it).
+    assert_eq!(annex_text(&case, 3), annex_text(crate::helpers::case(), 3));
+    assert!(case.kpi_index("a5_printed_total").is_none());
 }
 
 /// What an author may get wrong in the additions is said in French at its key, with the fix,
@@ -250,15 +261,12 @@ fn groups_of_rows_and_figures_among_words_are_shown_and_checked() {
 fn the_additions_problems_are_said_with_their_fix() {
     use crate::pack_errors::in_french;
     // Annex 5 is the fifth [[annexes]], its table the first; rows are counted as written.
-    let cases: [(&str, &str, &str, &[&str]); 7] = [
+    let cases: [(&str, &str, &str, &[&str]); 9] = [
         (
             "{ group = \"B to B : trois entreprises clientes\", rows = 3 }",
             "{ group = \"B to B : trois entreprises clientes\", rows = 5 }",
             "annexes[4].tables[0].rows[1].rows",
-            &[
-                "ce groupe annonce 5 lignes mais 4 seulement le suivent",
-                "corrigez rows",
-            ],
+            &["ce groupe annonce 5 lignes mais 4 seulement le suivent", "corrigez rows"],
         ),
         (
             "{ group = \"B to B : trois entreprises clientes\", rows = 3 }",
@@ -296,6 +304,18 @@ fn the_additions_problems_are_said_with_their_fix() {
             "annexes[4].tables[0].rows[2]",
             &["« ${ » n’est jamais fermé"],
         ),
+        (
+            "value = \"35660\"",
+            "value = \"35600\"",
+            "values.a5_printed_total.equals",
+            &["le sujet imprime 35600, mais « a5_b2c_revenue + a5_laposte_revenue + a5_electrolux_revenue + a5_sg_revenue » vaut 35660", "retirez equals"],
+        ),
+        (
+            "equals = \"a5_b2c_revenue + ",
+            "equals = \"a5_b2c_revenu + ",
+            "values.a5_printed_total.equals",
+            &["identifiant inconnu : a5_b2c_revenu"],
+        ),
     ];
     for (i, (from, to, at, said)) in cases.into_iter().enumerate() {
         let pack = TempPack::new(&format!("format_problem_{i}"));
@@ -310,4 +330,11 @@ fn the_additions_problems_are_said_with_their_fix() {
         }
         in_french(e);
     }
+    // A printed total whose figures are broken is not checked: the broken figure is said once.
+    let pack = TempPack::new("format_problem_broken_total");
+    annex_5_with_the_additions(&pack);
+    pack.replace(ANNEXES, "value = \"5000\"", "value = \"5 000\"");
+    let errors = casebot::pack::load(&pack.pack_dir()).expect_err("broken");
+    let locations: Vec<&str> = errors.0.iter().map(|e| e.location.as_str()).collect();
+    assert_eq!(locations, ["values.a5_laposte_revenue"], "{errors}");
 }
