@@ -316,7 +316,12 @@ fn number_typo_on_line(src: &str, at: usize) -> Option<(String, String, DecimalT
             continue;
         }
         let key = line[..eq].trim_end();
-        let key = &key[key.rfind(|c: char| !key_char(c)).map_or(0, |i| i + 1)..];
+        let key_start = key
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| !key_char(c))
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        let key = &key[key_start..];
         let written = number_run(line[eq + 1..].trim_start());
         if key.is_empty() || written.is_empty() {
             continue;
@@ -566,6 +571,23 @@ mod tests {
             };
             let message = toml_error(src, &e);
             assert!(message.contains(said), "{src:?} → {message:?}");
+        }
+        // A key after a letter that is not ASCII, a number after a multibyte character.
+        for src in ["[k]\n«é= 12,5\n", "[k]\nv = €12,5\n", "[k]\nv = 12,5é\n"] {
+            if let Err(e) = toml::from_str::<toml::Table>(src) {
+                let _ = toml_error(src, &e);
+            }
+        }
+        // Any byte of any line, on a character boundary or not, never panics.
+        let src = "[k]\n«é= 12,5 € « x = 1 940 k€ »\nv = −3,5 %, w = \"a = 2,5\" ½=1\n";
+        for at in 0..=src.len() + 1 {
+            let _ = super::number_typo_on_line(src, at);
+        }
+        for end in 0..=src.len() {
+            if let Some(text) = src.get(..end) {
+                let _ = decimal_typo(text);
+                let _ = super::number_run(text);
+            }
         }
         // Any other syntax error reads as before.
         let src = "[k]\nlabel = Taux\n";
