@@ -169,7 +169,7 @@ pub(super) fn load_values(
                 "identifiant de valeur incorrect : minuscules sans accent, chiffres et « _ », en commençant par une lettre (par exemple a3_clicks)",
             );
         }
-        let read: RawValue = match raw.clone().try_into() {
+        let raw: RawValue = match raw.clone().try_into() {
             Ok(v) => v,
             Err(e) => {
                 problems.add(file, &key, wording::toml_message(e.message()));
@@ -177,7 +177,6 @@ pub(super) fn load_values(
                 continue;
             }
         };
-        let raw = read;
         let out_of_bounds = bounds::figure_problem(raw.value);
         if let Some(problem) = &out_of_bounds {
             problems.add(file, format!("{key}.value"), problem);
