@@ -33,6 +33,20 @@ pub struct CaseMeta {
     pub code: String,
     pub duration_minutes: u32,
     pub total_points: Decimal,
+    /// Where the points (the barème) come from, when `case.toml` says it: shown to teachers,
+    /// who judge scores by it.
+    pub points_source: Option<PointsSource>,
+}
+
+/// Where a subject's points come from (`case.toml`'s `points_source`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PointsSource {
+    /// The official « proposition de corrigé » (`"corrige"`).
+    AnswerKey,
+    /// The teacher's own barème (`"enseignant"`).
+    Teacher,
+    /// Said in the pack's own words (« Barème de l’académie, session 2021 »).
+    Text(String),
 }
 
 /// A part of the exam (Dossier 1, Dossier 2, the réflexion).
@@ -157,11 +171,50 @@ impl Kpi {
     }
 }
 
-/// A table cell: a figure of the case or literal text.
+/// A table cell: a figure of the case, literal text, or words around figures.
 #[derive(Debug, Clone)]
 pub enum Cell {
     Value(usize),
     Text(String),
+    /// Words around one or more figures (« 398 personnes », « soit 4 mairies »): each figure
+    /// is a value of the case, shown as the value displays.
+    Mixed(Vec<Piece>),
+}
+
+/// A piece of a [`Cell::Mixed`].
+#[derive(Debug, Clone)]
+pub enum Piece {
+    Text(String),
+    Value(usize),
+}
+
+impl Cell {
+    /// The cell as a table shows it (values as they display: `shown`, else the French format).
+    pub fn text(&self, values: &[Value]) -> String {
+        let value = |i: usize| values.get(i).map(Value::display).unwrap_or_default();
+        match self {
+            Cell::Value(i) => value(*i),
+            Cell::Text(t) => t.clone(),
+            Cell::Mixed(pieces) => pieces
+                .iter()
+                .map(|p| match p {
+                    Piece::Text(t) => t.clone(),
+                    Piece::Value(i) => value(*i),
+                })
+                .collect(),
+        }
+    }
+
+    /// Whether the cell shows the value `value` (alone or among words).
+    pub fn shows(&self, value: usize) -> bool {
+        match self {
+            Cell::Value(i) => *i == value,
+            Cell::Text(_) => false,
+            Cell::Mixed(pieces) => pieces
+                .iter()
+                .any(|p| matches!(p, Piece::Value(i) if *i == value)),
+        }
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -170,6 +223,28 @@ pub struct Table {
     pub title: String,
     pub columns: Vec<String>,
     pub rows: Vec<Vec<Cell>>,
+    /// Labels over consecutive rows (« Huit entreprises clientes »), in row order, never
+    /// overlapping; empty for a table without groups.
+    pub groups: Vec<RowGroup>,
+}
+
+/// A label the subject prints over several rows of a table, shown as their heading.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RowGroup {
+    pub label: String,
+    /// Its first row (an index into [`Table::rows`]).
+    pub first: usize,
+    /// How many rows it spans, at least one.
+    pub len: usize,
+}
+
+impl Table {
+    /// The group row `row` belongs to, if any.
+    pub fn group_of(&self, row: usize) -> Option<&RowGroup> {
+        self.groups
+            .iter()
+            .find(|g| (g.first..g.first + g.len).contains(&row))
+    }
 }
 
 #[derive(Debug, Clone)]

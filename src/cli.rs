@@ -657,6 +657,10 @@ fn overview(app: &App, case: &Case) -> String {
         session: &case.meta.session.to_string(),
         code: &case.meta.code,
     });
+    if let Some(source) = &case.meta.points_source {
+        out.push('\n');
+        out.push_str(&render::points_source(m, source));
+    }
     out.push_str("\n\n");
     out.push_str(&case.text("case.intro"));
     out.push('\n');

@@ -1,7 +1,7 @@
 //! The one KPI engine. Every figure the bot shows, checks, hints at or reveals is computed
 //! here, exactly, with `rust_decimal`, from the values of the case pack.
 
-use crate::case::{Case, Cell, Value};
+use crate::case::{Case, Cell, Piece, Table, Value};
 use crate::format::{self, Unit};
 use crate::formula::{Expr, Op};
 use rust_decimal::Decimal;
@@ -317,57 +317,60 @@ impl Case {
         out
     }
 
-    /// Where the subject prints a figure: its annex, table, row and column.
+    /// Where the subject prints a figure: its annex, table, group of rows, row and column.
     pub fn value_place(&self, value: usize) -> Option<ValuePlace> {
         let v = self.values.get(value)?;
         let annex = self.annex(v.annex?)?;
         let several_tables = annex.tables.len() > 1;
-        let text_of = |c: &Cell| match c {
-            Cell::Text(t) => t.clone(),
-            Cell::Value(i) => self.values[*i].display(),
-        };
-        let place = |table: &crate::case::Table, row: &[Cell], column: Option<usize>| ValuePlace {
+        let text_of = |c: &Cell| c.text(&self.values);
+        let place = |table: &Table, r: usize, column: Option<usize>| ValuePlace {
             annex: annex.number,
             table: several_tables.then(|| table.title.clone()),
-            row: row.first().map(text_of).unwrap_or_default(),
+            group: table.group_of(r).map(|g| g.label.clone()),
+            row: table.rows[r].first().map(text_of).unwrap_or_default(),
+            // The first cell is the row's label: the value is in the row, not under a column.
             column: column
-                .filter(|_| table.columns.len() > 2)
+                .filter(|&c| c > 0 && table.columns.len() > 2)
                 .and_then(|c| table.columns.get(c).cloned()),
         };
         for table in &annex.tables {
-            for row in &table.rows {
-                if let Some(c) = row
-                    .iter()
-                    .position(|c| matches!(c, Cell::Value(i) if *i == value))
-                {
-                    return Some(place(table, row, Some(c)));
+            for (r, row) in table.rows.iter().enumerate() {
+                if let Some(c) = row.iter().position(|c| c.shows(value)) {
+                    return Some(place(table, r, Some(c)));
                 }
             }
         }
         // A figure written inside a row's text (« B to B : La Poste (1 commande) »): the row
         // that prints the number, or among several, the one that shares a word with its label.
         let number = v.number();
-        let mut found: Vec<(&crate::case::Table, &Vec<Cell>)> = Vec::new();
+        let mut found: Vec<(&Table, usize)> = Vec::new();
         for table in &annex.tables {
-            for row in &table.rows {
+            for (r, row) in table.rows.iter().enumerate() {
                 let prints = row.iter().any(|c| match c {
                     Cell::Text(t) => has_token(t, &number),
+                    Cell::Mixed(pieces) => pieces
+                        .iter()
+                        .any(|p| matches!(p, Piece::Text(t) if has_token(t, &number))),
                     Cell::Value(_) => false,
                 });
                 if prints {
-                    found.push((table, row));
+                    found.push((table, r));
                 }
             }
         }
         if found.len() > 1 {
             let label = words(&v.label);
-            found.retain(|(_, row)| {
-                let text: String = row.iter().map(text_of).collect::<Vec<_>>().join(" ");
+            found.retain(|(table, r)| {
+                let text: String = table.rows[*r]
+                    .iter()
+                    .map(text_of)
+                    .collect::<Vec<_>>()
+                    .join(" ");
                 words(&text).iter().any(|w| label.contains(w))
             });
         }
         match found.as_slice() {
-            [(table, row)] => Some(place(table, row, None)),
+            [(table, r)] => Some(place(table, *r, None)),
             _ => None,
         }
     }
@@ -424,6 +427,8 @@ pub struct ValuePlace {
     pub annex: u8,
     /// The table's title, when the annex has several.
     pub table: Option<String>,
+    /// The label over the row's group of rows (« Huit entreprises clientes »), if any.
+    pub group: Option<String>,
     /// The row's first cell (« Sessions », « B to B : La Poste (1 commande) »).
     pub row: String,
     /// The column's title, when the table compares several columns (2019 and 2020).

@@ -252,8 +252,10 @@ texts! {
         HintPlaceRow = "hint.place_row" { row };
         HintPlaceRowColumn = "hint.place_row_column" { row, column };
         HintPlaceTable = "hint.place_table" { table, place };
+        HintPlaceGroup = "hint.place_group" { group, place };
         AnnexHeader = "annex.header" { number, title };
         AnnexColumns = "annex.columns" { columns };
+        AnnexGroup = "annex.group" { label };
         AnnexUnknown = "annex.unknown" { number, max };
         QuestionHeader = "question.header" { id, points, annexes };
         QuestionHeaderNoAnnex = "question.header_no_annex" { id, points };
@@ -266,6 +268,8 @@ texts! {
         QuestionUnknown = "question.unknown" { id, list };
         PartHeader = "part.header" { id, points };
         Points = "points.count" { n };
+        PointsSourceAnswerKey = "points.source_answer_key";
+        PointsSourceTeacher = "points.source_teacher";
         AnnexWord = "annex.word" { n, list };
         PlayInternalError = "play.internal_error";
         PlayDuplicate = "play.duplicate";
@@ -309,6 +313,7 @@ texts! {
         PlaySubjectsRemoved = "play.subjects.removed" { case, fallback };
         PlaySubjectsRemovedFallback = "play.subjects.removed_fallback" { case };
         PlayCasesCurrent = "play.cases.current";
+        PlayCasesPointsSource = "play.cases.points_source" { source };
         PlayCasesFooter = "play.cases.footer";
         PlayCaseName = "play.cases.name" { title, session };
         PlayQuizWrongChannel = "play.quiz.wrong_channel";

@@ -2,7 +2,7 @@
 //! hints and verdicts. Light Markdown (`**bold**`, "- " lists) that Discord shows and a
 //! terminal reads as is. Every sentence comes from `prompts/`; every figure from the engine.
 
-use crate::case::{Case, Cell, KpiMatch, Part, Question};
+use crate::case::{Case, Cell, KpiMatch, Part, PointsSource, Question};
 use crate::check::{parse::GivenUnit, parse::ParseError, Mistake, Outcome, Reason};
 use crate::format::{self, Unit};
 use crate::kpi::{EvalError, KpiResult};
@@ -17,6 +17,16 @@ pub use crate::format::{echo, echo_cut, escape, ECHO_MAX_CHARS};
 pub fn points(messages: &Prompts, n: Decimal) -> String {
     let text = format::number_trimmed(n, 3);
     messages.text(&msg::Points { n: &text })
+}
+
+/// Where a subject's points come from: « Barème : proposition de corrigé », « Barème de
+/// l’enseignant », or the pack's own sentence.
+pub fn points_source(messages: &Prompts, source: &PointsSource) -> String {
+    match source {
+        PointsSource::AnswerKey => messages.text(&msg::PointsSourceAnswerKey),
+        PointsSource::Teacher => messages.text(&msg::PointsSourceTeacher),
+        PointsSource::Text(text) => text.clone(),
+    }
 }
 
 /// "annexe 2", "annexes 3 et 4".
@@ -62,10 +72,7 @@ pub fn annex(messages: &Prompts, case: &Case, number: u8) -> Option<String> {
         out.push_str("\n\n**");
         out.push_str(&table.title);
         out.push_str("**\n");
-        let cell_text = |c: &Cell| match c {
-            Cell::Value(i) => case.values[*i].display(),
-            Cell::Text(t) => t.clone(),
-        };
+        let cell_text = |c: &Cell| c.text(&case.values);
         if table.columns.len() > 2 {
             let columns: Vec<String> = table.columns[1..]
                 .iter()
@@ -77,11 +84,19 @@ pub fn annex(messages: &Prompts, case: &Case, number: u8) -> Option<String> {
             }));
             out.push('\n');
         }
-        for row in &table.rows {
-            let mut cells = row.iter();
-            let label = cells.next().map(cell_text).unwrap_or_default();
-            let rest: Vec<String> = cells.map(cell_text).collect();
-            out.push_str(&format!("- {label} : **{}**\n", rest.join("** | **")));
+        for (r, row) in table.rows.iter().enumerate() {
+            let group = table.group_of(r);
+            if let Some(g) = group.filter(|g| g.first == r) {
+                out.push_str(&messages.text(&msg::AnnexGroup { label: &g.label }));
+                out.push('\n');
+            }
+            if group.is_some() {
+                // A row of a group is an item of the group's own list.
+                out.push_str("  ");
+            }
+            let texts: Vec<String> = row.iter().map(cell_text).collect();
+            out.push_str(&row_line(&texts));
+            out.push('\n');
         }
     }
     if out.ends_with('\n') {
@@ -91,6 +106,50 @@ pub fn annex(messages: &Prompts, case: &Case, number: u8) -> Option<String> {
     out.push_str(&annex.source);
     out.push('*');
     Some(out)
+}
+
+/// One row of a table as a list item: its first cell as the label, the others in bold,
+/// separated by « | » (`- Sessions : **47 256** | **61 766**`). An empty cell stays empty
+/// (`**` around nothing would show as `****`), and empty cells at the end are left out; a row
+/// whose other cells are all empty is its label alone.
+fn row_line(cells: &[String]) -> String {
+    let (label, rest) = match cells.split_first() {
+        Some((label, rest)) => (label.as_str(), rest),
+        None => ("", &[][..]),
+    };
+    let mut shown: Vec<String> = rest
+        .iter()
+        .map(|c| match c.trim() {
+            "" => String::new(),
+            _ => format!("**{c}**"),
+        })
+        .collect();
+    // Empty cells at the end need no « | » to keep the others in their columns.
+    while shown.last().is_some_and(String::is_empty) {
+        shown.pop();
+    }
+    let mut line = String::from("-");
+    let label = if label.trim().is_empty() { "" } else { label };
+    if !label.is_empty() {
+        line.push(' ');
+        line.push_str(label);
+    }
+    if shown.iter().all(String::is_empty) {
+        return line;
+    }
+    if !label.is_empty() {
+        line.push_str(" :");
+    }
+    for (k, cell) in shown.iter().enumerate() {
+        if k > 0 {
+            line.push_str(" |");
+        }
+        if !cell.is_empty() {
+            line.push(' ');
+            line.push_str(cell);
+        }
+    }
+    line
 }
 
 /// A question: header, statement and its numeric parts.
@@ -322,6 +381,10 @@ fn where_line(messages: &Prompts, case: &Case, value: usize) -> String {
             column,
         }),
         None => messages.text(&msg::HintPlaceRow { row: &place.row }),
+    };
+    let row = match &place.group {
+        Some(group) => messages.text(&msg::HintPlaceGroup { group, place: &row }),
+        None => row,
     };
     let place = match &place.table {
         Some(table) => messages.text(&msg::HintPlaceTable { table, place: &row }),
@@ -669,4 +732,41 @@ pub fn mistake_label(messages: &Prompts, id: &str) -> String {
         _ => &msg::MistakeOther,
     };
     messages.text(key)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::row_line;
+
+    fn line(cells: &[&str]) -> String {
+        let cells: Vec<String> = cells.iter().map(|c| c.to_string()).collect();
+        row_line(&cells)
+    }
+
+    #[test]
+    fn a_row_is_its_label_and_its_cells_in_bold() {
+        assert_eq!(
+            line(&["Sessions", "47 256", "61 766"]),
+            "- Sessions : **47 256** | **61 766**"
+        );
+        assert_eq!(line(&["Clics", "3 695"]), "- Clics : **3 695**");
+    }
+
+    #[test]
+    fn empty_cells_are_shown_empty_never_as_four_stars() {
+        assert_eq!(line(&["Total", "", "500"]), "- Total : | **500**");
+        assert_eq!(line(&["Total", "35 660 €", ""]), "- Total : **35 660 €**");
+        assert_eq!(line(&["Total", "", "2", "", ""]), "- Total : | **2**");
+        assert_eq!(line(&["Total", "1", "", "3"]), "- Total : **1** | | **3**");
+        assert_eq!(
+            line(&["Huit entreprises clientes", "", " "]),
+            "- Huit entreprises clientes"
+        );
+        assert_eq!(line(&["Une seule colonne"]), "- Une seule colonne");
+        assert_eq!(line(&["", "12"]), "- **12**");
+        assert_eq!(line(&["", ""]), "-");
+        for cells in [&["a", ""][..], &["a", "", ""], &["", "b"], &[]] {
+            assert!(!line(cells).contains("****"), "{cells:?}");
+        }
+    }
 }

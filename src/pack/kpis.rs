@@ -92,9 +92,20 @@ impl Resolver<'_> {
         }
     }
 
+    /// Whether `r` is a value already reported as wrong (its unit may be a stand-in too).
+    fn is_broken(&self, r: RefId) -> bool {
+        match r {
+            RefId::Value(i) => self
+                .values
+                .list
+                .get(i)
+                .is_some_and(|v| self.values.broken.contains(&v.id)),
+            RefId::Kpi(_) => false,
+        }
+    }
+
     /// Parses the formula `src` of `{key}.{field}`: it must parse, its numbers must be within
-    /// bounds and every id must resolve. A formula naming only ids that are unknown because
-    /// their value is broken gives `None` without a new problem (already reported).
+    /// bounds and every id must resolve (a broken value resolves to its stand-in).
     fn compile(
         &self,
         src: &str,
@@ -131,11 +142,6 @@ impl Resolver<'_> {
                 Ok(RefId::Value(usize::MAX))
             }
         });
-        let dangling = !unknown.is_empty();
-        unknown.retain(|name| !self.values.broken.contains(name));
-        if dangling && unknown.is_empty() {
-            return None;
-        }
         if !unknown.is_empty() {
             problems.add(
                 self.file,
@@ -382,7 +388,9 @@ fn kpi_definition(
     } else if let Some(ft) = &raw.difference {
         let (from, to) = resolver.resolve_from_to(ft, key, "difference", problems)?;
         let (uf, ut) = (resolver.unit_of(from), resolver.unit_of(to));
-        if uf != ut {
+        // A broken value's unit may be a stand-in: its own problem is said already.
+        let stand_in = resolver.is_broken(from) || resolver.is_broken(to);
+        if uf != ut && !stand_in {
             problems.add(
                 file,
                 format!("{key}.difference"),
@@ -448,10 +456,107 @@ fn check_kpi_options(raw: &RawKpi, unit: Unit, key: &str, file: &Path, problems:
     }
 }
 
+/// A figure of `[values]` that the pack checks against a formula (its `equals`): a total the
+/// subject prints, say, against the sum of what it totals.
+pub(super) struct ValueCheck {
+    /// Index of the value in the case's values.
+    value: usize,
+    /// The formula as written, to quote it.
+    src: String,
+    expr: Expr<RefId>,
+}
+
+/// Reads the `equals` of every value (`annex_file`'s `values.<id>.equals`): each must parse and
+/// name values or KPIs, like a KPI's formula.
+pub(super) fn compile_checks(
+    values: &Values,
+    kpi_index: &HashMap<String, usize>,
+    annex_file: &Path,
+    problems: &mut Problems,
+) -> Vec<ValueCheck> {
+    let resolver = Resolver {
+        values,
+        kpi_index,
+        // Units are not looked at: a check compares two figures of one unit, the printed one.
+        raw_kpis: &[],
+        file: annex_file,
+    };
+    let mut checks = Vec::new();
+    for (value, src) in &values.equals {
+        let key = format!("values.{}", values.list[*value].id);
+        if let Some(expr) = resolver.compile(src, &key, "equals", problems) {
+            checks.push(ValueCheck {
+                value: *value,
+                src: src.clone(),
+                expr,
+            });
+        }
+    }
+    checks
+}
+
+/// Checks every `equals` of `[values]`: the formula, worked exactly and rounded to the
+/// decimals the figure is written with (a printed total is rounded as it is printed), gives the
+/// figure. What uses a broken value is not judged (see [`check_evaluations`]).
+pub(super) fn check_values(
+    case: &Case,
+    checks: &[ValueCheck],
+    broken: &BTreeSet<usize>,
+    annex_file: &Path,
+    problems: &mut Problems,
+) {
+    let tainted = tainted_kpis(&case.kpis, broken);
+    for check in checks {
+        if uses_broken(&check.expr, broken, &tainted) {
+            continue;
+        }
+        let v = &case.values[check.value];
+        let key = format!("values.{}.equals", v.id);
+        match case.eval_exact(&check.expr, &v.id) {
+            Err(e) => problems.add(
+                annex_file,
+                key,
+                format!("calcul impossible : {}", eval_problem(&e)),
+            ),
+            Ok(result) => {
+                let rounded = crate::format::round(result, v.value.scale());
+                if rounded != v.value {
+                    let exactly = if rounded == result {
+                        String::new()
+                    } else {
+                        format!(" (exactement {})", result.normalize())
+                    };
+                    problems.add(
+                        annex_file,
+                        key,
+                        format!(
+                            "le sujet imprime {}, mais « {} » vaut {}{exactly} : vérifiez les chiffres recopiés et la formule ; si c’est le sujet qui se trompe, gardez son chiffre et retirez equals",
+                            v.value,
+                            check.src.trim(),
+                            rounded.normalize()
+                        ),
+                    );
+                }
+            }
+        }
+    }
+}
+
 /// Checks that every KPI and every declared mistake evaluates, within bounds: exactly, and with
-/// the KPIs it uses rounded as a student copies them (what the checker accepts too).
-pub(super) fn check_evaluations(case: &Case, file: &Path, problems: &mut Problems) {
+/// the KPIs it uses rounded as a student copies them (what the checker accepts too). What is
+/// computed from a broken value (`broken`: indices of values) is not judged: its figure is a
+/// stand-in, and the value's own problem says what to fix.
+pub(super) fn check_evaluations(
+    case: &Case,
+    broken: &BTreeSet<usize>,
+    file: &Path,
+    problems: &mut Problems,
+) {
+    let tainted = tainted_kpis(&case.kpis, broken);
     for (i, k) in case.kpis.iter().enumerate() {
+        if tainted[i] {
+            continue;
+        }
         let results = [case.evaluate(i), case.evaluate_from_rounded(i)];
         match results.iter().find_map(|r| r.as_ref().err()) {
             Some(e) => problems.add(
@@ -470,6 +575,9 @@ pub(super) fn check_evaluations(case: &Case, file: &Path, problems: &mut Problem
             }
         }
         for (m_i, m) in k.mistakes.iter().enumerate() {
+            if uses_broken(&m.expr, broken, &tainted) {
+                continue;
+            }
             let location = format!("kpis.{}.mistakes[{m_i}]", k.id);
             match case.eval_exact(&m.expr, &k.id) {
                 Err(e) => problems.add(
@@ -495,6 +603,45 @@ pub(super) fn eval_problem(e: &EvalError) -> String {
         ),
         EvalError::NoSuchKpi(i) => format!("aucun indicateur n° {i}"),
     }
+}
+
+/// Whether `expr` names a broken value, or a KPI computed from one (`tainted`, by KPI index).
+pub(super) fn uses_broken(expr: &Expr<RefId>, broken: &BTreeSet<usize>, tainted: &[bool]) -> bool {
+    expr.refs().into_iter().any(|r| match *r {
+        RefId::Value(v) => broken.contains(&v),
+        RefId::Kpi(k) => tainted.get(k).copied().unwrap_or(false),
+    })
+}
+
+/// For each KPI, whether it is computed from a broken value, directly or through the KPIs it
+/// uses (the formulas have no loop: checked before).
+pub(super) fn tainted_kpis(kpis: &[Kpi], broken: &BTreeSet<usize>) -> Vec<bool> {
+    // None = not known yet.
+    fn visit(
+        kpis: &[Kpi],
+        i: usize,
+        broken: &BTreeSet<usize>,
+        known: &mut [Option<bool>],
+        depth: usize,
+    ) -> bool {
+        if let Some(t) = known[i] {
+            return t;
+        }
+        // A loop is refused before; the bound only keeps a broken pack finite.
+        if depth > kpis.len() {
+            return false;
+        }
+        let t = kpis[i].expr.refs().into_iter().any(|r| match *r {
+            RefId::Value(v) => broken.contains(&v),
+            RefId::Kpi(k) => k < kpis.len() && visit(kpis, k, broken, known, depth + 1),
+        });
+        known[i] = Some(t);
+        t
+    }
+    let mut known = vec![None; kpis.len()];
+    (0..kpis.len())
+        .map(|i| visit(kpis, i, broken, &mut known, 0))
+        .collect()
 }
 
 /// The most KPIs a calculation may chain (a KPI computed from a KPI computed from…), and the

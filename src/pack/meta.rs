@@ -1,7 +1,7 @@
 //! `case.toml`: the subject's identity (id, title, exam, session, points) and its dossiers.
 
 use super::bounds;
-use crate::case::{CaseMeta, Dossier};
+use crate::case::{CaseMeta, Dossier, PointsSource};
 use crate::problem::Problems;
 use rust_decimal::Decimal;
 use serde::Deserialize;
@@ -20,6 +20,9 @@ pub(super) struct RawCase {
     total_points: Decimal,
     /// The folder of the pack's texts, relative to the pack.
     pub(super) prompts: String,
+    /// Where the points come from: "corrige", "enseignant" or a sentence.
+    #[serde(default)]
+    points_source: Option<String>,
     dossiers: Vec<RawDossier>,
 }
 
@@ -46,6 +49,31 @@ pub(super) fn check_meta(raw: &RawCase, file: &Path, problems: &mut Problems) {
     }
     if let Some(problem) = bounds::points_problem(raw.total_points, "un sujet") {
         problems.add(file, "total_points", problem);
+    }
+    if let Some(text) = &raw.points_source {
+        if points_source(text).is_none() {
+            problems.add(
+                file,
+                "points_source",
+                format!(
+                    "« {} » ne dit pas d’où vient le barème : écrivez \"corrige\" (proposition de corrigé), \"enseignant\" (votre barème) ou une phrase (« Barème de l’académie, session 2021 »)",
+                    text.trim()
+                ),
+            );
+        }
+    }
+}
+
+/// What `points_source` says: `"corrige"` (or « corrigé »), `"enseignant"`, or a sentence of at
+/// least two words. `None` for an empty text or a single other word (a misspelt keyword, most
+/// likely: « enseigant »).
+fn points_source(text: &str) -> Option<PointsSource> {
+    let text = text.trim();
+    match text.to_lowercase().as_str() {
+        "corrige" | "corrigé" => Some(PointsSource::AnswerKey),
+        "enseignant" => Some(PointsSource::Teacher),
+        _ if text.split_whitespace().count() >= 2 => Some(PointsSource::Text(text.to_string())),
+        _ => None,
     }
 }
 
@@ -98,5 +126,6 @@ pub(super) fn case_meta(raw: &RawCase) -> CaseMeta {
         code: raw.code.clone(),
         duration_minutes: raw.duration_minutes,
         total_points: raw.total_points,
+        points_source: raw.points_source.as_deref().and_then(points_source),
     }
 }

@@ -51,11 +51,7 @@ fn read_toml<T: serde::de::DeserializeOwned>(
     match toml::from_str(&src) {
         Ok(v) => Some(v),
         Err(e) => {
-            problems.add(
-                path,
-                toml_location(&src, &e),
-                wording::toml_message(e.message()),
-            );
+            problems.add(path, toml_location(&src, &e), wording::toml_error(&src, &e));
             None
         }
     }
@@ -82,9 +78,11 @@ pub fn is_case_id(id: &str) -> bool {
 ///
 /// The steps share one list of problems and run in this order (so problems come in this order):
 /// the folder; the four files (stop if one does not read); the texts; `case.toml`; the values,
-/// then the annexes; the KPIs (stop if one cannot be built or the formulas loop); the questions
-/// and the dossiers' points; `grids.toml` and `linkedin.toml`; every KPI and mistake evaluates;
-/// the texts are complete; `charts.toml`; the answer checks are prepared.
+/// then the annexes; the KPIs (stop if one cannot be built or the formulas loop); the values'
+/// `equals` formulas; the questions and the dossiers' points; `grids.toml` and `linkedin.toml`;
+/// every KPI and mistake evaluates, and every `equals` holds; the texts are complete;
+/// `charts.toml`; the answer checks are prepared. A value that is wrong is said once: what is
+/// computed from it is not judged (see `annexes::Values::broken`).
 pub fn load(dir: &Path) -> Result<CasePack, PackErrors> {
     load_from(Source::Disk, dir, None)
 }
@@ -128,6 +126,7 @@ fn load_from(source: Source, dir: &Path, texts_dir: Option<&Path>) -> Result<Cas
     let dossiers = meta::load_dossiers(&raw_case, &case_file, &mut problems);
 
     let values = annexes::load_values(&raw_annexes, &annex_file, &mut problems);
+    let broken_values = values.broken_indices();
     let annexes = annexes::load_annexes(&raw_annexes, &values, &annex_file, &mut problems);
 
     let Some((kpis, kpi_index)) = kpis::load_kpis(
@@ -140,6 +139,7 @@ fn load_from(source: Source, dir: &Path, texts_dir: Option<&Path>) -> Result<Cas
     ) else {
         return Err(problems.into_errors());
     };
+    let value_checks = kpis::compile_checks(&values, &kpi_index, &annex_file, &mut problems);
 
     let questions = questions::load_questions(
         &raw_questions,
@@ -173,7 +173,14 @@ fn load_from(source: Source, dir: &Path, texts_dir: Option<&Path>) -> Result<Cas
         grids,
     };
 
-    kpis::check_evaluations(&case, &kpi_file, &mut problems);
+    kpis::check_evaluations(&case, &broken_values, &kpi_file, &mut problems);
+    kpis::check_values(
+        &case,
+        &value_checks,
+        &broken_values,
+        &annex_file,
+        &mut problems,
+    );
     texts::check_texts(&case, &prompts_dir, &mut problems);
     workshop::check_texts(&case, workshop.as_ref(), &prompts_dir, &mut problems);
     let charts = charts::load_charts(

@@ -488,7 +488,13 @@ impl Inner {
                 quiz_channel,
                 case,
             } => configure(cx, teacher_role, quiz_channel, case.as_deref()).await,
-            Command::Cases => private(cases_list(m, &self.library, who.class.id, case)),
+            Command::Cases => private(cases_list(
+                m,
+                &self.library,
+                who.class.id,
+                case,
+                who.teacher,
+            )),
             Command::CaseImport { files } => subjects::import(cx, files).await,
             Command::CaseRemove { case: given } => subjects::remove(cx, given).await,
         }
@@ -855,23 +861,29 @@ pub(crate) fn case_name(m: &crate::prompts::Prompts, case: &Case) -> String {
 }
 
 /// `/cas liste`: the subjects the class can play (where each comes from), the one it plays
-/// marked.
+/// marked; for a teacher, with where each subject's points come from when its pack says it.
 fn cases_list(
     m: &crate::prompts::Prompts,
     library: &subjects::Library,
     class: i64,
     current: &Case,
+    teacher: bool,
 ) -> String {
     let available = library.available(class);
     let mut text = m.text(&msg::PlayCasesHeader {
         n: &available.len().to_string(),
     });
     for (case, origin) in &available {
-        let mark = if case.meta.id == current.meta.id {
+        let mut mark = if case.meta.id == current.meta.id {
             m.text(&msg::PlayCasesCurrent)
         } else {
             String::new()
         };
+        if let Some(source) = case.meta.points_source.as_ref().filter(|_| teacher) {
+            mark.push_str(&m.text(&msg::PlayCasesPointsSource {
+                source: &crate::render::points_source(m, source),
+            }));
+        }
         text.push('\n');
         text.push_str(&m.text(&msg::PlayCasesLine {
             title: &crate::render::echo(&case.meta.title),

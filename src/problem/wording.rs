@@ -46,7 +46,7 @@ pub fn toml_message(message: &str) -> String {
         let expected = expected.unwrap_or_default();
         if expected.contains("Decimal") {
             return format!(
-                "{} n’est pas un nombre lisible{} (dans les fichiers du cas, les nombres s’écrivent entre guillemets, à l’anglaise)",
+                "{} n’est pas un nombre lisible{}",
                 found_value(found),
                 fix(found, expected)
             );
@@ -145,15 +145,10 @@ fn fix(found: &str, expected: &str) -> String {
         })
         .unwrap_or("");
     if expected.contains("Decimal") {
-        let cleaned: String = value
-            .chars()
-            .filter(|c| !c.is_whitespace() && *c != '\u{202f}')
-            .map(|c| if c == ',' { '.' } else { c })
-            .collect();
-        if !value.is_empty() && cleaned.parse::<rust_decimal::Decimal>().is_ok() {
-            return format!(" : écrivez \"{cleaned}\", avec un point et sans espace");
-        }
-        return " : écrivez par exemple \"19699.32\", avec un point et sans espace".into();
+        return match decimal_typo(value) {
+            Some(typo) => format!(" : {}", typo.fix()),
+            None => " : écrivez un nombre entre guillemets, avec un point décimal et sans espace, par exemple \"19699.32\"".into(),
+        };
     }
     let integer = matches!(
         expected,
@@ -166,6 +161,207 @@ fn fix(found: &str, expected: &str) -> String {
         return format!(" : écrivez \"{value}\", entre guillemets");
     }
     String::new()
+}
+
+/// A number written the French way, or with its unit, where a pack wants a plain decimal:
+/// « 12,5 », « 1 940 », « 17,8 % », « 1,94 k€ », « −700 ».
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DecimalTypo {
+    /// The number as the pack writes it: "12.5", "1940", "17.8".
+    pub fixed: String,
+    /// What was changed, in French, in the order found (« point décimal »…).
+    pub changes: Vec<&'static str>,
+    /// The other reading of a lone comma before three digits (« 37,923 »: 37923 if the comma
+    /// separates thousands, the English way).
+    pub thousands: Option<String>,
+}
+
+impl DecimalTypo {
+    /// « écrivez "12.5" (point décimal) ».
+    pub fn fix(&self) -> String {
+        format!(
+            "écrivez \"{}\" ({}){}",
+            self.fixed,
+            self.changes.join(", "),
+            self.or_else()
+        )
+    }
+
+    /// « , ou "37923" si la virgule sépare les milliers », when a comma reads both ways.
+    pub fn or_else(&self) -> String {
+        match &self.thousands {
+            Some(other) => format!(", ou \"{other}\" si la virgule sépare les milliers"),
+            None => String::new(),
+        }
+    }
+}
+
+const COMMA_DECIMAL: &str = "point décimal";
+const THOUSANDS: &str = "sans séparateur de milliers";
+const PERCENT: &str = "sans « % » : unit = \"percent\" dit déjà que c’est un pourcentage";
+const EURO: &str = "sans « € » : unit = \"eur\" dit déjà que c’est un montant";
+const KILO: &str = "en euros, « k€ » valant 1 000 € ; shown = \"…\" garde l’écriture du sujet";
+const MINUS: &str = "avec le signe moins du clavier, « - »";
+
+/// What `text` is as a pack's decimal, when it is a number written the French way or with its
+/// unit; `None` when it is no number, or a number that needs no change.
+pub fn decimal_typo(text: &str) -> Option<DecimalTypo> {
+    let mut changes = Vec::new();
+    let mut s = text.trim().to_string();
+    if let Some(rest) = s.strip_prefix(['−', '–']) {
+        s = format!("-{rest}");
+        changes.push(MINUS);
+    }
+    let mut kilo = false;
+    for (suffix, change) in [
+        ("%", PERCENT),
+        ("k€", KILO),
+        ("K€", KILO),
+        ("keur", KILO),
+        ("€", EURO),
+        ("euros", EURO),
+        ("euro", EURO),
+        ("EUR", EURO),
+        ("eur", EURO),
+    ] {
+        if let Some(rest) = s.strip_suffix(suffix) {
+            s = rest.trim_end().to_string();
+            kilo = change == KILO;
+            changes.push(change);
+            break;
+        }
+    }
+    let spaced = |c: char| matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}' | '\'' | '’');
+    if s.contains(spaced) {
+        s.retain(|c| !spaced(c));
+        changes.push(THOUSANDS);
+    }
+    let (commas, points) = (s.matches(',').count(), s.matches('.').count());
+    let last_mark = s.rfind([',', '.']).map(|i| &s[i..=i]);
+    let (thousands, decimal) = match (commas, points, last_mark) {
+        (0, 0 | 1, _) => (None, None),
+        (0, _, _) => (Some('.'), None),
+        (1, 0, _) => (None, Some(',')),
+        (_, 0, _) => (Some(','), None),
+        (_, _, Some(",")) => (Some('.'), Some(',')),
+        _ => (Some(','), None),
+    };
+    if let Some(mark) = thousands {
+        s.retain(|c| c != mark);
+        if !changes.contains(&THOUSANDS) {
+            changes.push(THOUSANDS);
+        }
+    }
+    let mut thousands_reading = None;
+    if decimal.is_some() {
+        let after = s.rsplit(',').next().unwrap_or_default();
+        if thousands.is_none() && after.len() == 3 && !kilo {
+            thousands_reading = Some(s.replace(',', ""));
+        }
+        s = s.replace(',', ".");
+        changes.insert(0, COMMA_DECIMAL);
+    }
+    let digits = s.strip_prefix(['-', '+']).unwrap_or(&s);
+    let plain = !digits.is_empty()
+        && !digits.starts_with('.')
+        && !digits.ends_with('.')
+        && digits.chars().all(|c| c.is_ascii_digit() || c == '.');
+    let number: rust_decimal::Decimal = s.parse().ok().filter(|_| plain)?;
+    if kilo {
+        s = number
+            .checked_mul(rust_decimal::Decimal::ONE_THOUSAND)?
+            .normalize()
+            .to_string();
+    }
+    let thousands = thousands_reading.filter(|t| t.parse::<rust_decimal::Decimal>().is_ok());
+    (!changes.is_empty()).then_some(DecimalTypo {
+        fixed: s,
+        changes,
+        thousands,
+    })
+}
+
+/// A TOML file's syntax error in French, at its line: a number written the French way on that
+/// line (`value = 12,5`, `tolerance = 1 940`, `value = 17,8 %`) is said with its fix, since
+/// the parser only sees a stray comma or an unquoted text there.
+pub fn toml_error(src: &str, err: &toml::de::Error) -> String {
+    let typo = err
+        .span()
+        .and_then(|span| number_typo_on_line(src, span.start));
+    match typo {
+        Some((written, key, typo)) => format!(
+            "`{key} = {written}` n’est pas un nombre lisible : écrivez `{key} = \"{}\"` ({}){}",
+            typo.fixed,
+            typo.changes.join(", "),
+            typo.or_else()
+        ),
+        None => toml_message(err.message()),
+    }
+}
+
+/// The first `key = number` of the line holding byte `at` whose number is written the French
+/// way: (the number as written, the key, its fix). An `=` inside a quoted text is not looked at.
+fn number_typo_on_line(src: &str, at: usize) -> Option<(String, String, DecimalTypo)> {
+    let at = at.min(src.len());
+    let start = src.get(..at)?.rfind('\n').map_or(0, |i| i + 1);
+    let end = src.get(at..)?.find('\n').map_or(src.len(), |i| at + i);
+    let line = src.get(start..end)?;
+    let key_char = |c: char| c.is_ascii_alphanumeric() || c == '_' || c == '-';
+    let mut quoted = false;
+    for (eq, c) in line.char_indices() {
+        if c == '"' {
+            quoted = !quoted;
+        }
+        if c != '=' || quoted {
+            continue;
+        }
+        let key = line[..eq].trim_end();
+        let key_start = key
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| !key_char(c))
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        let key = &key[key_start..];
+        let written = number_run(line[eq + 1..].trim_start());
+        if key.is_empty() || written.is_empty() {
+            continue;
+        }
+        if let Some(typo) = decimal_typo(written) {
+            return Some((written.to_string(), key.to_string(), typo));
+        }
+    }
+    None
+}
+
+/// The number that `text` starts with, written the French way or not: digits, spaces between
+/// digits, a comma or a point before a digit, a sign first, a « % », « € » or « k€ » last.
+fn number_run(text: &str) -> &str {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let next = |k: usize| chars.get(k + 1).map(|&(_, c)| c);
+    let mut end = 0;
+    for (k, &(i, c)) in chars.iter().enumerate() {
+        let digit_next = next(k).is_some_and(|n| n.is_ascii_digit());
+        let part = match c {
+            '0'..='9' => true,
+            '-' | '+' | '−' | '–' => k == 0 && digit_next,
+            ',' | '.' | ' ' | '\u{a0}' | '\u{202f}' => k > 0 && digit_next,
+            '%' | '€' => k > 0,
+            'k' | 'K' => k > 0 && next(k) == Some('€'),
+            _ => false,
+        };
+        if !part {
+            // A unit after a space: « 17,8 % », « 1 940 € ».
+            let unit_after_space = c == ' ' && matches!(next(k), Some('%' | '€' | 'k' | 'K'));
+            if !unit_after_space || k == 0 {
+                break;
+            }
+        }
+        end = i + c.len_utf8();
+        if matches!(c, '%' | '€') {
+            break;
+        }
+    }
+    &text[..end]
 }
 
 /// The TOML parser's syntax messages ("key with no value, expected `=`").
@@ -269,7 +465,137 @@ pub fn io_error(e: &std::io::Error) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::toml_message;
+    use super::{decimal_typo, toml_error, toml_message};
+
+    #[test]
+    fn numbers_written_the_french_way_are_fixed_with_what_changed() {
+        for (written, fixed, changes) in [
+            ("12,5", "12.5", &["point décimal"][..]),
+            ("1 940", "1940", &["sans séparateur de milliers"][..]),
+            (
+                "1\u{202f}940,50",
+                "1940.50",
+                &["point décimal", "sans séparateur de milliers"][..],
+            ),
+            (
+                "1.940,50",
+                "1940.50",
+                &["point décimal", "sans séparateur de milliers"][..],
+            ),
+            ("1,940.50", "1940.50", &["sans séparateur de milliers"][..]),
+            ("1.940.500", "1940500", &["sans séparateur de milliers"][..]),
+            (
+                "17,8 %",
+                "17.8",
+                &[
+                    "point décimal",
+                    "sans « % » : unit = \"percent\" dit déjà que c’est un pourcentage",
+                ][..],
+            ),
+            (
+                "17.8%",
+                "17.8",
+                &["sans « % » : unit = \"percent\" dit déjà que c’est un pourcentage"][..],
+            ),
+            (
+                "1596€",
+                "1596",
+                &["sans « € » : unit = \"eur\" dit déjà que c’est un montant"][..],
+            ),
+            (
+                "1,94 k€",
+                "1940",
+                &[
+                    "point décimal",
+                    "en euros, « k€ » valant 1 000 € ; shown = \"…\" garde l’écriture du sujet",
+                ][..],
+            ),
+            (
+                "−700",
+                "-700",
+                &["avec le signe moins du clavier, « - »"][..],
+            ),
+        ] {
+            let typo = decimal_typo(written).unwrap_or_else(|| panic!("{written:?} not fixed"));
+            assert_eq!(typo.fixed, fixed, "{written:?}");
+            assert_eq!(typo.changes, changes, "{written:?}");
+            assert_eq!(typo.thousands, None, "{written:?}");
+        }
+        // A lone comma before three digits reads both ways: both are said.
+        let typo = decimal_typo("37,923").expect("fixed");
+        assert_eq!(
+            typo.fix(),
+            "écrivez \"37.923\" (point décimal), ou \"37923\" si la virgule sépare les milliers"
+        );
+        for fine_or_not_a_number in [
+            "12.5",
+            "1940",
+            "-3",
+            "douze",
+            "",
+            "12,5,3.1.2",
+            "1,",
+            ".5",
+            "%",
+        ] {
+            assert_eq!(
+                decimal_typo(fine_or_not_a_number),
+                None,
+                "{fine_or_not_a_number:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_toml_number_written_the_french_way_is_said_with_its_fix() {
+        for (src, said) in [
+            (
+                "[values]\na = { label = \"x\", annex = 3, value = 12,5, unit = \"eur\" }\n",
+                "`value = 12,5` n’est pas un nombre lisible : écrivez `value = \"12.5\"` (point décimal)",
+            ),
+            (
+                "[values]\na = { label = \"x, y = 3,5\", value = 1 940, unit = \"eur\" }\n",
+                "`value = 1 940` n’est pas un nombre lisible : écrivez `value = \"1940\"` (sans séparateur de milliers)",
+            ),
+            (
+                "[values]\na = { label = \"x\", value = 17,8 % }\n",
+                "`value = 17,8 %` n’est pas un nombre lisible : écrivez `value = \"17.8\"` (point décimal, sans « % »",
+            ),
+            (
+                "[k]\ntolerance = 0,5\nprecision = 2\n",
+                "`tolerance = 0,5` n’est pas un nombre lisible : écrivez `tolerance = \"0.5\"` (point décimal)",
+            ),
+        ] {
+            let Err(e) = toml::from_str::<toml::Table>(src) else {
+                panic!("{src:?} parsed");
+            };
+            let message = toml_error(src, &e);
+            assert!(message.contains(said), "{src:?} → {message:?}");
+        }
+        // A key after a letter that is not ASCII, a number after a multibyte character.
+        for src in ["[k]\n«é= 12,5\n", "[k]\nv = €12,5\n", "[k]\nv = 12,5é\n"] {
+            if let Err(e) = toml::from_str::<toml::Table>(src) {
+                let _ = toml_error(src, &e);
+            }
+        }
+        // Any byte of any line, on a character boundary or not, never panics.
+        let src = "[k]\n«é= 12,5 € « x = 1 940 k€ »\nv = −3,5 %, w = \"a = 2,5\" ½=1\n";
+        for at in 0..=src.len() + 1 {
+            let _ = super::number_typo_on_line(src, at);
+        }
+        for end in 0..=src.len() {
+            if let Some(text) = src.get(..end) {
+                let _ = decimal_typo(text);
+                let _ = super::number_run(text);
+            }
+        }
+        // Any other syntax error reads as before.
+        let src = "[k]\nlabel = Taux\n";
+        let Err(e) = toml::from_str::<toml::Table>(src) else {
+            panic!("parsed");
+        };
+        assert_eq!(toml_error(src, &e), toml_message(e.message()));
+    }
 
     #[test]
     fn serde_messages_in_french_with_the_fix() {
@@ -280,8 +606,8 @@ mod tests {
             ("unknown field `points`, expected `id` or `share`", "champs possibles : `id` ou `share`"),
             ("unknown variant `x`, expected one of `a`, `b`, or `c`", "valeurs possibles : `a`, `b` ou `c`"),
             ("invalid type: string \"2\", expected u32", "un texte (\"2\") trouvé, un nombre entier positif, sans guillemets attendu : écrivez 2, sans guillemets"),
-            ("invalid value: string \"19699,32\", expected a Decimal type representing a fixed-point number", "« 19699,32 » n’est pas un nombre lisible : écrivez \"19699.32\", avec un point"),
-            ("invalid value: string \"5 865.15\", expected a Decimal type representing a fixed-point number", "écrivez \"5865.15\", avec un point et sans espace"),
+            ("invalid value: string \"19699,32\", expected a Decimal type representing a fixed-point number", "« 19699,32 » n’est pas un nombre lisible : écrivez \"19699.32\" (point décimal)"),
+            ("invalid value: string \"5 865.15\", expected a Decimal type representing a fixed-point number", "écrivez \"5865.15\" (sans séparateur de milliers)"),
             ("invalid value: integer `300`, expected u8", "valeur refusée : « 300 » ; un nombre entier de 0 à 255 attendu"),
             ("duplicate key", "clé déjà définie"),
             ("key with no value, expected `=`", "clé sans valeur ; attendu : `=`"),

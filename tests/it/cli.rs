@@ -426,6 +426,27 @@ fn binary_validate_exits_non_zero_on_a_broken_pack() {
     assert_eq!(out.status.code(), Some(0), "{out:?}");
 }
 
+/// `casebot validate` on a figure written the French way: one problem, with what to write,
+/// and none for the KPIs computed from it.
+#[test]
+fn binary_validate_says_a_french_figure_once_with_its_fix() {
+    let pack = TempPack::new("binary_validate_french_figure");
+    pack.replace(
+        "config/cases/arbre-cadeau/annexes.toml",
+        "value = \"0.61\"",
+        "value = \"0,61 %\"",
+    );
+    let out = binary(&["validate", &pack.pack_dir().display().to_string()]);
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("1 problème à corriger :\n"), "{text}");
+    assert!(
+        text.contains("annexes.toml : values.a2_bounce_2019 : « 0,61 % » n’est pas un nombre lisible : écrivez \"0.61\" (point décimal, sans « % »"),
+        "{text}"
+    );
+    no_english("validate", &text);
+}
+
 #[test]
 fn binary_fails_on_missing_folders() {
     let out = binary(&["--cases-dir", "no/such/folder", "kpi", "list"]);

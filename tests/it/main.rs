@@ -25,6 +25,7 @@ mod layers;
 mod linkedin;
 mod new_case;
 mod pack_errors;
+mod pack_format;
 mod play;
 mod play_data;
 mod play_practice;

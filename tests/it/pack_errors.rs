@@ -401,7 +401,7 @@ fn a_value_that_is_not_a_number() {
         e,
         &[
             "« 3 695 » n’est pas un nombre lisible",
-            "écrivez \"3695\", avec un point et sans espace",
+            "écrivez \"3695\" (sans séparateur de milliers)",
         ],
     );
     // Said once: the cells and formulas that use it are not blamed as well.
@@ -476,7 +476,7 @@ fn every_kind_of_problem_is_said_in_french_with_its_fix() {
             at: "values.a3_revenue",
             says: &[
                 "« 5865,15 » n’est pas un nombre lisible",
-                "écrivez \"5865.15\", avec un point",
+                "écrivez \"5865.15\" (point décimal)",
             ],
         },
         Break {
@@ -817,4 +817,141 @@ fn text_problems_are_said_in_french_with_their_fix() {
         let errors = load_errors(&pack);
         says(find(&errors, file, at), says_what);
     }
+}
+
+/// A figure written the French way, or with its unit, is said once with what to write: as a
+/// text (`value = "12,5"`, read and refused) or as a bare TOML number (`value = 12,5`, which
+/// the TOML parser cannot read: the file stops there, at its line).
+#[test]
+fn value_typos_are_said_with_their_fix() {
+    let quoted: [(&str, &str, &[&str]); 5] = [
+        (
+            "value = \"5865.15\"",
+            "value = \"5865,15\"",
+            &["« 5865,15 » n’est pas un nombre lisible : écrivez \"5865.15\" (point décimal)"],
+        ),
+        (
+            "value = \"274630\"",
+            "value = \"274 630\"",
+            &["« 274 630 » n’est pas un nombre lisible : écrivez \"274630\" (sans séparateur de milliers)"],
+        ),
+        (
+            "value = \"31.4\"",
+            "value = \"31,4 %\"",
+            &["écrivez \"31.4\" (point décimal, sans « % » : unit = \"percent\" dit déjà que c’est un pourcentage)"],
+        ),
+        (
+            "value = \"1596\"",
+            "value = \"1596 €\"",
+            &["écrivez \"1596\" (sans « € » : unit = \"eur\" dit déjà que c’est un montant)"],
+        ),
+        (
+            "value = \"1940\"",
+            "value = \"1,94 k€\"",
+            &["écrivez \"1940\" (point décimal, en euros, « k€ » valant 1 000 €", "shown = \"…\""],
+        ),
+    ];
+    for (i, (from, to, said)) in quoted.into_iter().enumerate() {
+        let pack = TempPack::new(&format!("pack_value_typo_{i}"));
+        pack.replace(ANNEXES, from, to);
+        let errors = load_errors(&pack);
+        assert_eq!(errors.len(), 1, "{to}: {errors:#?}");
+        assert!(errors[0].location.starts_with("values."), "{errors:#?}");
+        says(&errors[0], said);
+    }
+    let bare: [(&str, &str, &str); 3] = [
+        (
+            "value = \"5865.15\"",
+            "value = 5865,15",
+            "`value = 5865,15` n’est pas un nombre lisible : écrivez `value = \"5865.15\"` (point décimal)",
+        ),
+        (
+            "value = \"274630\"",
+            "value = 274 630",
+            "`value = 274 630` n’est pas un nombre lisible : écrivez `value = \"274630\"` (sans séparateur de milliers)",
+        ),
+        (
+            "value = \"31.4\"",
+            "value = 31.4 %",
+            "`value = 31.4 %` n’est pas un nombre lisible : écrivez `value = \"31.4\"` (sans « % »",
+        ),
+    ];
+    for (i, (from, to, said)) in bare.into_iter().enumerate() {
+        let pack = TempPack::new(&format!("pack_value_typo_bare_{i}"));
+        let line = pack.line_of(ANNEXES, from);
+        pack.replace(ANNEXES, from, to);
+        let errors = load_errors(&pack);
+        assert_eq!(errors.len(), 1, "{to}: {errors:#?}");
+        assert!(
+            errors[0]
+                .location
+                .starts_with(&format!("ligne {line}, colonne ")),
+            "{errors:#?}"
+        );
+        says(&errors[0], &[said]);
+    }
+    // The same reading helps every decimal of a pack: a tolerance, points.
+    let pack = TempPack::new("pack_points_typo");
+    pack.replace(
+        QUESTIONS,
+        "id = \"1.1.a\"\nkpi = \"a2_users_evol\"\npoints = \"0.25\"",
+        "id = \"1.1.a\"\nkpi = \"a2_users_evol\"\npoints = 0,25",
+    );
+    let errors = load_errors(&pack);
+    assert_eq!(errors.len(), 1, "{errors:#?}");
+    says(
+        &errors[0],
+        &["`points = 0,25` n’est pas un nombre lisible : écrivez `points = \"0.25\"` (point décimal)"],
+    );
+}
+
+/// One wrong figure is said once: the KPIs computed from it (directly, through other KPIs, by
+/// an evolution or a difference, in a declared mistake) are not reported as failing because of
+/// it, and the rest of the pack is still checked, so an unrelated problem is reported beside it.
+#[test]
+fn one_wrong_value_is_said_once_and_the_rest_is_still_checked() {
+    let unrelated = (
+        "Le nombre d’utilisateurs évolue de {kpi.a2_users_evol}",
+        "Le nombre d’utilisateurs évolue de {kpi.nope}",
+    );
+    let breaks: [(&str, &str, &str); 6] = [
+        // Unreadable: a3_clicks is used by three KPIs and a declared mistake.
+        ("value = \"3695\"", "value = \"3 695\"", "values.a3_clicks"),
+        // Used by an evolution, a difference and formulas.
+        ("value = \"0.61\"", "value = \"0,61\"", "values.a2_bounce_2019"),
+        ("value = \"37923\"", "value = \"37,923\"", "values.a2_users_2019"),
+        // Out of bounds: KPIs computed from it would be out of bounds too.
+        (
+            "value = \"20809\"",
+            "value = \"20809000000000000\"",
+            "values.a3_impressions.value",
+        ),
+        // A unit that does not exist: the difference of two rates is not blamed for it.
+        (
+            "value = \"0.61\", unit = \"percent\"",
+            "value = \"0.61\", unit = \"pourcent\"",
+            "values.a2_bounce_2019",
+        ),
+        // Not a table at all.
+        (
+            "a3_sales = { label = \"Ventes Google Ads\", annex = 3, value = \"124\", unit = \"count\" }",
+            "a3_sales = \"124\"",
+            "values.a3_sales",
+        ),
+    ];
+    for (i, (from, to, at)) in breaks.into_iter().enumerate() {
+        let pack = TempPack::new(&format!("pack_cascade_{i}"));
+        pack.replace(ANNEXES, from, to);
+        pack.replace(TEXT_QUESTIONS, unrelated.0, unrelated.1);
+        let errors = load_errors(&pack);
+        let locations: Vec<&str> = errors.iter().map(|e| e.location.as_str()).collect();
+        assert_eq!(
+            locations,
+            [at, "part.1.1.a.commentary"],
+            "{to}: {errors:#?}"
+        );
+        find(&errors, ANNEXES, at);
+    }
+    // A figure that makes a division by zero is a right figure that a KPI cannot use: that
+    // KPI is blamed (see a_division_by_zero_names_the_kpis), not the figure.
 }
