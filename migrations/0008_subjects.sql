@@ -2,11 +2,13 @@
 -- database so that they are backed up with the results earned on them. A subject belongs to
 -- the class that imported it (`class_id`), and goes with it when the class is erased; the
 -- bot's operator can publish it to every class (`casebot cas publier`), which sets
--- `class_id` to NULL. Re-importing the same id in the same class updates the row (`version`
+-- `class_id` to NULL (`origin_class` keeps the class that imported it, so that the operator can
+-- give it back to that class to be corrected: `casebot cas depublier`). Re-importing the same id in the same class updates the row (`version`
 -- + 1); answers keep their stored verdicts and points.
 CREATE TABLE subjects (
     id          INTEGER PRIMARY KEY AUTOINCREMENT,
     class_id    INTEGER REFERENCES classes(id) ON DELETE CASCADE,  -- NULL: published to all
+    origin_class INTEGER REFERENCES classes(id) ON DELETE SET NULL, -- the class that imported it
     case_id     TEXT    NOT NULL,
     title       TEXT    NOT NULL,
     session     INTEGER NOT NULL,

@@ -174,7 +174,7 @@ pub enum Command {
         )]
         skeleton_dir: PathBuf,
     },
-    /// Les sujets que les enseignants ont importés (« cas liste »), et leur publication à toutes les classes (« cas publier ID »).
+    /// Les sujets que les enseignants ont importés : « cas liste », « cas publier ID », « cas depublier ID », « cas retirer ID ».
     Cas {
         #[command(subcommand)]
         action: CasCommand,
@@ -200,6 +200,23 @@ pub enum CasCommand {
         #[arg(value_name = "ID")]
         id: String,
         /// La classe qui l’a importé, quand plusieurs classes ont un sujet de cet identifiant (son nom ou son identifiant Discord).
+        #[arg(long = "classe", value_name = "CLASSE")]
+        class: Option<String>,
+    },
+    /// Rend un sujet publié à la classe qui l’a importé, pour qu’elle le corrige (puis « cas publier » de nouveau).
+    #[command(name = "depublier", alias = "unpublish")]
+    Unpublish {
+        /// L’identifiant du sujet publié.
+        #[arg(value_name = "ID")]
+        id: String,
+    },
+    /// Retire un sujet importé (publié, ou d’une classe avec --classe) ; les résultats obtenus dessus restent.
+    #[command(name = "retirer", alias = "remove")]
+    Remove {
+        /// L’identifiant du sujet.
+        #[arg(value_name = "ID")]
+        id: String,
+        /// La classe qui l’a importé (son nom ou son identifiant Discord), pour un sujet non publié.
         #[arg(long = "classe", value_name = "CLASSE")]
         class: Option<String>,
     },

@@ -305,6 +305,9 @@ texts! {
         PlaySubjectsIdTaken = "play.subjects.id_taken" { id, other };
         PlaySubjectsDuringQuiz = "play.subjects.during_quiz";
         PlaySubjectsTooMany = "play.subjects.too_many" { max };
+        PlaySubjectsUnchanged = "play.subjects.unchanged" { case, version };
+        PlaySubjectsPublishedId = "play.subjects.published_id" { id };
+        PlaySubjectsPublishedRemove = "play.subjects.published_remove" { case, id };
         PlayConfigCaseGone = "play.config.case_gone" { id, case };
         PlaySubjectsTitleTaken = "play.subjects.title_taken" { title, other };
         PlaySubjectsNoneImported = "play.subjects.none_imported";
@@ -517,6 +520,10 @@ texts! {
         CliCasBundledId = "cli.cas.bundled_id" { id };
         CliCasNoLongerLoads = "cli.cas.no_longer_loads" { id };
         CliCasPublishedDone = "cli.cas.published_done" { id, title, from };
+        CliCasNotPublished = "cli.cas.not_published" { id };
+        CliCasOriginGone = "cli.cas.origin_gone" { id };
+        CliCasUnpublished = "cli.cas.unpublished" { id, place };
+        CliCasRemoved = "cli.cas.removed" { id, place };
         CliBackupExists = "cli.backup_exists" { file };
         CliBackupNoDatabase = "cli.backup_no_database" { db };
         CliBackupFailed = "cli.backup_failed" { file, cause };

@@ -222,7 +222,7 @@ pub fn play(case: &CasePack, messages: &Prompts) {
     for a in &case.annexes {
         let _ = render::annex(messages, case, a.number);
     }
-    for chart in case_charts(case, messages) {
+    for chart in case_charts(case) {
         let _ = case_chart_data(case, messages, &chart.name, &Sight::everything());
     }
     for grid in &case.grids {

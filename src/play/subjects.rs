@@ -236,11 +236,17 @@ pub(crate) async fn import(cx: &Ctx<'_>, files: &[Upload]) -> anyhow::Result<Vec
     let class = who.class.id;
     // Taken by a subject the class sees that is not its own: refused, whatever its version.
     if let Some((other, origin)) = inner.library.find_given(class, &id) {
-        if other.meta.id == id && !matches!(origin, Origin::Class { .. }) {
-            return Ok(vec![Reply::private(m.text(&msg::PlaySubjectsIdTaken {
+        let text = match origin {
+            _ if other.meta.id != id => None,
+            Origin::Class { .. } => None,
+            Origin::Published { .. } => Some(m.text(&msg::PlaySubjectsPublishedId { id: &id })),
+            Origin::Bundled => Some(m.text(&msg::PlaySubjectsIdTaken {
                 id: &id,
                 other: &case_name(m, &other),
-            }))]);
+            })),
+        };
+        if let Some(text) = text {
+            return Ok(vec![Reply::private(text)]);
         }
     }
     let own = inner
@@ -272,6 +278,20 @@ pub(crate) async fn import(cx: &Ctx<'_>, files: &[Upload]) -> anyhow::Result<Vec
     let live = live.lock().await;
     if live.quiz.as_ref().is_some_and(|q| q.case_id == id) {
         return Ok(vec![Reply::private(m.text(&msg::PlaySubjectsDuringQuiz))]);
+    }
+    // The same files again: nothing to update (a teacher who sends twice is told so).
+    if let Some(stored) =
+        store::subjects::find(&inner.store.write, Some(who.class_id()), &id).await?
+    {
+        if stored.files == json
+            && stored.pack_dir == up.pack_dir
+            && stored.texts_dir == up.texts_dir
+        {
+            return Ok(vec![Reply::private(m.text(&msg::PlaySubjectsUnchanged {
+                case: &case_name(m, &case),
+                version: &stored.version.to_string(),
+            }))]);
+        }
     }
     let version = store::subjects::upsert(
         &inner.store.write,
@@ -359,10 +379,21 @@ pub(crate) async fn remove(cx: &Ctx<'_>, given: &str) -> anyhow::Result<Vec<Repl
             ))]);
         }
     };
-    if !matches!(origin, Origin::Class { .. }) {
-        return Ok(vec![Reply::private(m.text(&msg::PlaySubjectsNotOwn {
-            case: &case_name(m, &case),
-        }))]);
+    match origin {
+        Origin::Class { .. } => {}
+        Origin::Published { .. } => {
+            return Ok(vec![Reply::private(m.text(
+                &msg::PlaySubjectsPublishedRemove {
+                    case: &case_name(m, &case),
+                    id: &case.meta.id,
+                },
+            ))])
+        }
+        Origin::Bundled => {
+            return Ok(vec![Reply::private(m.text(&msg::PlaySubjectsNotOwn {
+                case: &case_name(m, &case),
+            }))])
+        }
     }
     let id = case.meta.id.clone();
     let live = inner.class_live(class);

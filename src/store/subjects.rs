@@ -63,8 +63,8 @@ pub async fn upsert<'e>(
     now: i64,
 ) -> Result<i64, Error> {
     let (version,): (i64,) = sqlx::query_as(
-        "INSERT INTO subjects (class_id, case_id, title, session, added_by, files, pack_dir, texts_dir, added_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        "INSERT INTO subjects (class_id, origin_class, case_id, title, session, added_by, files, pack_dir, texts_dir, added_at, updated_at)
+         VALUES (?1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
          ON CONFLICT (COALESCE(class_id, 0), case_id) DO UPDATE SET
             title = excluded.title, session = excluded.session, files = excluded.files,
             pack_dir = excluded.pack_dir, texts_dir = excluded.texts_dir,
@@ -111,6 +111,45 @@ pub async fn unchoose<'e>(
         .bind(case_id)
         .execute(ex)
         .await?;
+    Ok(())
+}
+
+/// Gives published subject row `id` back to the class that imported it; `false` when that class
+/// is gone (erased).
+pub async fn unpublish<'e>(ex: impl SqliteExecutor<'e>, id: i64) -> Result<bool, Error> {
+    let done = sqlx::query(
+        "UPDATE subjects SET class_id = origin_class WHERE id = ? AND origin_class IS NOT NULL",
+    )
+    .bind(id)
+    .execute(ex)
+    .await?;
+    Ok(done.rows_affected() > 0)
+}
+
+/// Deletes subject row `id` (the operator's `casebot cas retirer`); classes that chose it go
+/// back to the default.
+pub async fn delete<'e>(ex: impl SqliteExecutor<'e>, id: i64) -> Result<(), Error> {
+    sqlx::query("DELETE FROM subjects WHERE id = ?")
+        .bind(id)
+        .execute(ex)
+        .await?;
+    Ok(())
+}
+
+/// Every class that chose subject `case_id` but `except`, set back to the default (a published
+/// subject removed or given back: any class may have chosen it).
+pub async fn unchoose_everywhere<'e>(
+    ex: impl SqliteExecutor<'e>,
+    case_id: &str,
+    except: Option<ClassId>,
+) -> Result<(), Error> {
+    sqlx::query(
+        "UPDATE classes SET case_id = NULL WHERE case_id = ? AND id IS NOT COALESCE(?, -1)",
+    )
+    .bind(case_id)
+    .bind(except)
+    .execute(ex)
+    .await?;
     Ok(())
 }
 

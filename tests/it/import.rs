@@ -661,16 +661,72 @@ async fn the_operator_publishes_a_subject_to_every_class() {
         &play.send_at(&other, &prof, kpi("1.2.a")).await,
     ));
     assert!(shown.contains("= **14,42 %**"), "{shown}");
-    // Published, it is no class's to remove.
-    let text = plain(&private_text(
+    // Published, it is no class's to remove or update: the operator gives it back first.
+    let text = unescaped(&private_text(
         &play
             .send(&prof, Command::CaseRemove { case: MINE.into() })
             .await,
     ));
     assert!(
-        text.contains("n’a pas été importé par cette classe"),
+        text.ends_with("est publié pour toutes les classes : seul l’exploitant du bot peut le retirer (casebot cas retirer mon-cas)."),
         "{text}"
     );
+    let text = unescaped(&private_text(
+        &play
+            .send(&prof, import("mon-cas.zip", zip_of(&pack_files())))
+            .await,
+    ));
+    assert!(text.contains("casebot cas depublier mon-cas"), "{text}");
+
+    play.engine.flush().await.expect("flush");
+    let (code, done) = run(&["cas", "depublier", MINE]);
+    assert_eq!(code, Some(0), "{done}");
+    assert!(
+        done.starts_with("Le sujet « mon-cas » n’est plus publié : il est rendu à la classe « BTS NDRC 1 » (guild-1)"),
+        "{done}"
+    );
+    let play = play.restart(1_000).await;
+    let theirs = plain(&private_text(
+        &play.send_at(&other, &prof, Command::Cases).await,
+    ));
+    assert!(!theirs.contains(MINE), "{theirs}");
+    // The other class had chosen it: back to the default.
+    let shown = plain(&private_text(
+        &play.send_at(&other, &prof, kpi("1.2.a")).await,
+    ));
+    assert!(shown.contains("= **17,76 %**"), "{shown}");
+    // Its own class can correct it again, then the operator removes it.
+    let text = plain(&private_text(
+        &play
+            .send(&prof, import("mon-cas.zip", zip_of(&pack_files())))
+            .await,
+    ));
+    assert!(
+        text.contains("déjà installé tel quel (version 1)"),
+        "{text}"
+    );
+    let mut files = pack_files();
+    edit(
+        &mut files,
+        "cas/annexes.toml",
+        "value = \"3000\"",
+        "value = \"4000\"",
+    );
+    let text = plain(&private_text(
+        &play
+            .send(&prof, import("mon-cas.zip", zip_of(&files)))
+            .await,
+    ));
+    assert!(text.contains("mis à jour (version 2)"), "{text}");
+    play.engine.flush().await.expect("flush");
+    let (code, done) = run(&["cas", "retirer", MINE]);
+    assert_eq!(code, Some(0), "{done}");
+    assert!(
+        done.starts_with("Le sujet « mon-cas » (classe « BTS NDRC 1 » (guild-1)) est retiré"),
+        "{done}"
+    );
+    let (_, listed) = run(&["cas", "liste"]);
+    assert!(listed.starts_with("0 sujet importé"), "{listed}");
 }
 
 /// A stored subject that no longer loads (here, its files damaged in the database) is left out
@@ -759,6 +815,12 @@ async fn a_class_keeps_at_most_ten_subjects_of_its_own() {
     assert_eq!(subjects_stored(&play).await, 10);
     // Sending one it has again still updates it.
     let mut files = pack_files();
+    edit(
+        &mut files,
+        "cas/annexes.toml",
+        "value = \"3000\"",
+        "value = \"4000\"",
+    );
     edit(
         &mut files,
         "cas/case.toml",

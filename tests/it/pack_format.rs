@@ -148,14 +148,16 @@ async fn teachers_see_where_the_points_come_from() {
     let (prof, ana) = (play.teacher("Prof"), play.student("Ana"));
     let teacher_list = private_text(&play.send(&prof, Command::Cases).await);
     let student_list = private_text(&play.send(&ana, Command::Cases).await);
-    let bis = format!("- **Arbre-cadeau bis** (session 2022) · identifiant `{BIS}`");
+    let bis = format!(
+        "- **Arbre\\-cadeau bis** (session 2022) · identifiant `{BIS}` · fourni avec casebot"
+    );
     assert!(
         teacher_list.contains(&format!("{bis} · Barème : proposition de corrigé\n")),
         "{teacher_list}"
     );
     assert!(
         teacher_list.contains(
-            "- **Arbre-cadeau** (session 2021) · identifiant `arbre-cadeau` · **sujet en cours**\n"
+            "- **Arbre\\-cadeau** (session 2021) · identifiant `arbre-cadeau` · fourni avec casebot · **sujet en cours**\n"
         ),
         "a pack that says nothing shows nothing: {teacher_list}"
     );
