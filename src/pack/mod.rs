@@ -120,6 +120,17 @@ fn load_from(source: Source, dir: &Path, texts_dir: Option<&Path>) -> Result<Cas
     };
 
     let prompts_dir = texts_dir.map_or_else(|| dir.join(&raw_case.prompts), Path::to_path_buf);
+    // Without its texts folder, every text would be reported missing: the folder is said once.
+    if !texts::folder_found(
+        source,
+        dir,
+        &raw_case.prompts,
+        &prompts_dir,
+        &case_file,
+        &mut problems,
+    ) {
+        return Err(problems.into_errors());
+    }
     let texts = texts::load_texts(source, &prompts_dir, &mut problems);
 
     meta::check_meta(&raw_case, &case_file, &mut problems);

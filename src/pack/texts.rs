@@ -8,6 +8,53 @@ use crate::prompts::{pieces, Prompts};
 use std::collections::BTreeSet;
 use std::path::Path;
 
+/// Whether the texts folder `case.toml` names (`prompts`, resolved to `prompts_dir`) is there;
+/// when it is not, records one problem saying where it was looked for and how to fix it.
+pub(super) fn folder_found(
+    source: Source,
+    pack_dir: &Path,
+    named: &str,
+    prompts_dir: &Path,
+    case_file: &Path,
+    problems: &mut Problems,
+) -> bool {
+    if source.is_dir(prompts_dir) {
+        return true;
+    }
+    let problem = match source {
+        Source::Disk => format!(
+            "dossier des textes introuvable : {} (prompts = \"{named}\", un chemin relatif au dossier du cas) ; créez ce dossier avec les fichiers .toml des textes, ou corrigez le chemin",
+            tidy(&pack_dir.join(named)).display(),
+        ),
+        Source::Memory(_) => match super::source::normalise(prompts_dir) {
+            None => "prompts sort des fichiers envoyés : un sujet importé ne lit que ses propres fichiers. Envoyez le dossier des textes dans l’archive, là où prompts le nomme (depuis le dossier du projet : zip -r sujet.zip config/cases/mon-cas prompts/cases/mon-cas)".to_string(),
+            Some(folder) => format!(
+                "le dossier des textes {folder} (prompts = \"{named}\") n’est pas dans l’archive : ajoutez-le (depuis le dossier du projet : zip -r sujet.zip config/cases/mon-cas prompts/cases/mon-cas)"
+            ),
+        },
+    };
+    problems.add(case_file, "prompts", problem);
+    false
+}
+
+/// `a/b/../c` as `a/c`, for a path shown to a teacher (the disk is not asked).
+fn tidy(path: &Path) -> std::path::PathBuf {
+    use std::path::Component;
+    let mut out = std::path::PathBuf::new();
+    for c in path.components() {
+        match c {
+            Component::ParentDir
+                if matches!(out.components().next_back(), Some(Component::Normal(_))) =>
+            {
+                out.pop();
+            }
+            Component::CurDir => {}
+            other => out.push(other),
+        }
+    }
+    out
+}
+
 /// Reads the texts in `prompts_dir`; when they do not load, records their problems and goes on
 /// with no texts, so that the rest of the pack is still checked.
 pub(super) fn load_texts(source: Source, prompts_dir: &Path, problems: &mut Problems) -> Prompts {

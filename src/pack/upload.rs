@@ -108,6 +108,8 @@ pub enum UploadError {
     TooNested { path: String, max: usize },
     #[error("aucun case.toml dans ce qui a été envoyé : un sujet est un dossier qui contient case.toml, annexes.toml, kpis.toml et questions.toml (voir « casebot nouveau-cas »).")]
     NoCase,
+    #[error("les textes du sujet manquent : joignez aussi le fichier de ses textes (tout autre fichier .toml que ceux du cas, par exemple textes.toml), ou envoyez le sujet en .zip avec son dossier de textes.")]
+    NoTexts,
     #[error("plusieurs sujets dans l’archive ({0}) : envoyez-en un à la fois.")]
     SeveralCases(String),
     #[error("deux fichiers s’appellent « {0} » : envoyez le sujet en .zip (le dossier du cas et son dossier de textes), ou mettez tous les textes dans un seul fichier, par exemple textes.toml.")]
@@ -214,6 +216,9 @@ fn unpack_loose(
     }
     if !files.iter().any(|(p, _)| p == "case.toml") {
         return Err(UploadError::NoCase);
+    }
+    if !files.iter().any(|(p, _)| p.starts_with(LOOSE_TEXTS_DIR)) {
+        return Err(UploadError::NoTexts);
     }
     Ok(Unpacked {
         files,

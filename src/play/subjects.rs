@@ -176,7 +176,7 @@ pub(crate) async fn restore(inner: &Inner) -> anyhow::Result<()> {
 /// How many problems an import refusal lists (the rest is counted), and the longest line of
 /// one (a key a teacher wrote may be long).
 const SHOWN_PROBLEMS: usize = 12;
-const PROBLEM_CHARS: usize = 400;
+const PROBLEM_CHARS: usize = 600;
 
 /// `/cas importer`: unpacks, validates whole, checks the id, then installs for the class
 /// (or updates the class's subject of that id). Nothing is written unless all of it passes.

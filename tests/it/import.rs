@@ -423,7 +423,7 @@ async fn an_invalid_subject_lists_every_problem_with_its_file_and_key() {
     assert!(text.starts_with("Le sujet envoyé a "), "{text}");
     assert!(text.contains("rien n’a été installé"), "{text}");
     assert!(text.contains("cas/kpis.toml : kpis."), "{text}");
-    assert!(text.contains("casebot validate"), "{text}");
+    assert!(text.ends_with("Corrigez puis renvoyez le sujet (chaque problème donne le fichier, l’endroit et la correction)."), "{text}");
 
     // A texts folder outside the archive is refused, not read from the bot's disk.
     let mut files = pack_files();
@@ -434,7 +434,39 @@ async fn an_invalid_subject_lists_every_problem_with_its_file_and_key() {
         "prompts = \"../../../prompts/cases/arbre-cadeau\"",
     );
     let text = refused(&play, import("mon-cas.zip", zip_of(&files))).await;
-    assert!(text.contains("sort des fichiers envoyés"), "{text}");
+    assert!(
+        text.starts_with("Le sujet envoyé a 1 problème à corriger ; rien n’a été installé.\n- cas/case.toml : prompts : prompts sort des fichiers envoyés"),
+        "{text}"
+    );
+
+    // The texts folder left out of the archive: said once, with the command that makes it.
+    let files: Vec<(String, String)> = pack_files()
+        .into_iter()
+        .filter(|(p, _)| p.starts_with("cas/"))
+        .collect();
+    let text = refused(&play, import("mon-cas.zip", zip_of(&files))).await;
+    assert_eq!(
+        text.lines().nth(1).unwrap_or(""),
+        "- cas/case.toml : prompts : le dossier des textes textes (prompts = \"../textes\") n’est pas dans l’archive : ajoutez-le (depuis le dossier du projet : zip -r sujet.zip config/cases/mon-cas prompts/cases/mon-cas)",
+        "{text}"
+    );
+    assert!(text.starts_with("Le sujet envoyé a 1 problème"), "{text}");
+
+    // The pack's files sent loose without their texts.
+    let files: Vec<Upload> = pack_files()
+        .into_iter()
+        .filter_map(|(p, t)| {
+            p.strip_prefix("cas/").map(|name| Upload {
+                name: name.to_string(),
+                bytes: t.into_bytes(),
+            })
+        })
+        .collect();
+    let text = refused(&play, Command::CaseImport { files }).await;
+    assert!(
+        text.starts_with("Sujet refusé, rien n’a été installé : les textes du sujet manquent"),
+        "{text}"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -365,8 +365,20 @@ fn a_missing_prompts_folder() {
     let pack = TempPack::new("pack_no_prompts");
     std::fs::remove_dir_all(pack.prompts_dir()).expect("remove the texts");
     let errors = load_errors(&pack);
-    let e = find(&errors, "prompts/cases/arbre-cadeau", "dossier");
-    says(e, &["lecture impossible : introuvable"]);
+    // Said once, not as every text missing.
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    let e = find(&errors, "config/cases/arbre-cadeau/case.toml", "prompts");
+    says(
+        e,
+        &[
+            "dossier des textes introuvable",
+            "prompts/cases/arbre-cadeau (prompts = \"../../../prompts/cases/arbre-cadeau\"",
+            "créez ce dossier",
+        ],
+    );
+    // The folder as it is, not as `case.toml`'s relative path spells it.
+    let tidy = format!("{}/prompts/cases/arbre-cadeau (", pack.dir.path.display());
+    assert!(e.problem.contains(&tidy), "{e:?}");
 }
 
 #[test]
