@@ -445,6 +445,49 @@ pub struct Case {
 }
 
 impl Case {
+    /// Three names of KPIs a student is asked, spread over the questions: the examples `/kpi`
+    /// gives (each subject its own). A KPI's first alias when it has one (the name students use:
+    /// « CPM »), else its label without what it adds in parentheses.
+    pub fn kpi_examples(&self) -> Vec<String> {
+        let mut asked: Vec<usize> = Vec::new();
+        for p in self.questions.iter().flat_map(|q| &q.parts) {
+            if p.kpi < self.kpis.len() && !asked.contains(&p.kpi) {
+                asked.push(p.kpi);
+            }
+        }
+        // The name a student would type that finds this KPI and no other.
+        let name_of = |i: usize| -> Option<String> {
+            let k = &self.kpis[i];
+            let short = k
+                .label
+                .split(" (")
+                .next()
+                .unwrap_or(&k.label)
+                .trim()
+                .to_string();
+            k.aliases
+                .iter()
+                .cloned()
+                .chain([short, k.label.clone()])
+                .find(|name| matches!(self.find_kpis(name), KpiMatch::One(j) if j == i))
+        };
+        let with_alias: Vec<usize> = asked
+            .iter()
+            .copied()
+            .filter(|&i| !self.kpis[i].aliases.is_empty())
+            .collect();
+        let pool = if with_alias.len() >= 3 {
+            with_alias
+        } else {
+            asked
+        };
+        pool.iter()
+            .step_by((pool.len() / 3).max(1))
+            .filter_map(|&i| name_of(i))
+            .take(3)
+            .collect()
+    }
+
     pub fn value_by_id(&self, id: &str) -> Option<&Value> {
         self.value_index.get(id).map(|&i| &self.values[i])
     }

@@ -328,15 +328,7 @@ fn annex(
     out: &mut dyn Write,
 ) -> anyhow::Result<ExitCode> {
     let Some(text) = render::annex(m, case, number) else {
-        let max = case.annexes.iter().map(|a| a.number).max().unwrap_or(0);
-        writeln!(
-            out,
-            "{}",
-            m.text(&msg::AnnexUnknown {
-                number: &number.to_string(),
-                max: &max.to_string()
-            })
-        )?;
+        writeln!(out, "{}", render::annex_unknown(m, case, number))?;
         return Ok(ExitCode::from(NOT_FOUND));
     };
     if json {
@@ -644,7 +636,10 @@ fn named_kpi(
             let example = example(&case.kpis[found[0]].id);
             Err(case.kpi_choices(m, name, &found, &example, true))
         }
-        crate::case::KpiMatch::None => Err(m.text(&msg::KpiUnknown { id: name.trim() })),
+        crate::case::KpiMatch::None => Err(m.text(&msg::KpiUnknown {
+            id: name.trim(),
+            examples: &render::kpi_examples(case),
+        })),
     }
 }
 

@@ -797,6 +797,15 @@ pub async fn run(
                     text: String::new(),
                 }
             }
+            // A subject without the workshop: said at once too.
+            Err(LineError::MultiLine(Pending::Draft { share }))
+                if !engine.has_workshop("console", &options.class).await =>
+            {
+                Command::DraftCheck {
+                    text: String::new(),
+                    share,
+                }
+            }
             Err(LineError::MultiLine(pending)) => {
                 // A multi-line text, up to a line holding only ".".
                 say(pending.prompt(&messages))?;

@@ -226,7 +226,7 @@ texts! {
         KpiExactInput = "kpi.exact_input" { label, exact };
         KpiShownFigures = "kpi.shown_figures" { value };
         KpiShownFiguresAccepted = "kpi.shown_figures_accepted" { value };
-        KpiUnknown = "kpi.unknown" { id };
+        KpiUnknown = "kpi.unknown" { id, examples };
         KpiListHeader = "kpi.list_header" { count, case };
         KpiSeveral = "kpi.several" { query, count };
         KpiSeveralLine = "kpi.several_line" { label, id };
@@ -256,7 +256,9 @@ texts! {
         AnnexHeader = "annex.header" { number, title };
         AnnexColumns = "annex.columns" { columns };
         AnnexGroup = "annex.group" { label };
-        AnnexUnknown = "annex.unknown" { number, max };
+        AnnexUnknown = "annex.unknown" { number, first, max };
+        AnnexUnknownOnly = "annex.unknown_only" { number, only };
+        AnnexUnknownNone = "annex.unknown_none" { number };
         QuestionHeader = "question.header" { id, points, annexes };
         QuestionHeaderNoAnnex = "question.header_no_annex" { id, points };
         QuestionParts = "question.parts" { count, points };
@@ -274,8 +276,12 @@ texts! {
         PlayInternalError = "play.internal_error";
         PlayDuplicate = "play.duplicate";
         PlayTeacherOnly = "play.teacher_only";
-        PlayHelpTeacher = "play.help_teacher";
-        PlayHelpStudent = "play.help_student" { annexes };
+        PlayHelpTeacher = "play.help_teacher" { question, dossier, votes, grading };
+        PlayHelpTeacherVotes = "play.help_teacher_votes";
+        PlayHelpTeacherGrading = "play.help_teacher_grading";
+        PlayHelpStudent = "play.help_student" { annexes, question, dossier, kpi, workshop, written, model };
+        PlayHelpStudentWorkshop = "play.help_student_workshop" { post };
+        PlayHelpStudentWritten = "play.help_student_written" { question };
         PlayAnnexRange = "play.annex_range" { first, last };
         PlayKpiLocked = "play.kpi_locked";
         PlayAnnexHidden = "play.annex_hidden";
@@ -592,6 +598,7 @@ texts! {
         WorkshopTallyNotes = "workshop.tally.notes";
         WorkshopTallyNote = "workshop.tally.note" { title, note };
         WorkshopNoGrid = "workshop.written.no_grid" { question, list };
+        WorkshopNoGrids = "workshop.written.no_grids";
         WorkshopModelHeader = "workshop.model.header" { question, points };
         WorkshopModelLocked = "workshop.model.locked";
         WorkshopModelWrite = "workshop.model.write" { question };

@@ -734,6 +734,39 @@ pub fn mistake_label(messages: &Prompts, id: &str) -> String {
     messages.text(key)
 }
 
+/// « « taux de clic », « CPM » ou « panier moyen » »: the case's `/kpi` examples in a sentence.
+pub fn kpi_examples(case: &Case) -> String {
+    let quoted: Vec<String> = case
+        .kpi_examples()
+        .into_iter()
+        .map(|l| format!("« {l} »"))
+        .collect();
+    match quoted.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} ou {last}", rest.join(", ")),
+        Some((last, _)) => last.clone(),
+        None => String::new(),
+    }
+}
+
+/// What `/annexe N` says when the case has no annex N: its range, or its only annex.
+pub fn annex_unknown(m: &Prompts, case: &Case, number: u8) -> String {
+    let numbers: Vec<u8> = case.annexes.iter().map(|a| a.number).collect();
+    match (numbers.iter().min(), numbers.iter().max()) {
+        (Some(lo), Some(hi)) if lo < hi => m.text(&msg::AnnexUnknown {
+            number: &number.to_string(),
+            first: &lo.to_string(),
+            max: &hi.to_string(),
+        }),
+        (Some(only), _) => m.text(&msg::AnnexUnknownOnly {
+            number: &number.to_string(),
+            only: &only.to_string(),
+        }),
+        _ => m.text(&msg::AnnexUnknownNone {
+            number: &number.to_string(),
+        }),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::row_line;

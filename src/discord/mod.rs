@@ -626,6 +626,21 @@ pub(crate) async fn draft_form(ctx: Ctx<'_>, share: bool) -> Result<(), Error> {
         return Ok(());
     };
     let data = ctx.data();
+    let guild = ctx
+        .guild_id()
+        .map(|g| g.get().to_string())
+        .unwrap_or_default();
+    if !data.engine.has_workshop("discord", &guild).await {
+        // No workshop in the class's subject: the engine says so, before any typing.
+        return respond(
+            ctx,
+            Command::DraftCheck {
+                text: String::new(),
+                share,
+            },
+        )
+        .await;
+    }
     if !data.seen.first_time(actx.interaction.id.get()) {
         return Ok(());
     }

@@ -261,6 +261,15 @@ impl Engine {
             .is_some()
     }
 
+    /// Whether the class's subject has the LinkedIn workshop (front ends ask before taking a
+    /// draft for it).
+    pub async fn has_workshop(&self, platform: &str, class_key: &str) -> bool {
+        self.class_case(platform, class_key)
+            .await
+            .workshop
+            .is_some()
+    }
+
     /// The bounds of an uploaded subject (`config/play.toml`, `[subjects]`).
     pub fn upload_limits(&self) -> &crate::pack::upload::Limits {
         &self.inner.settings.subjects
@@ -391,27 +400,15 @@ impl Inner {
         let m = self.messages();
         let private = |text: String| Ok(vec![Reply::private(text)]);
         // The student's help names the class's own annexes (« 1 à 9 »).
-        let help_student = || {
-            let numbers: Vec<u8> = case.annexes.iter().map(|a| a.number).collect();
-            let annexes = match (numbers.iter().min(), numbers.iter().max()) {
-                (Some(lo), Some(hi)) if lo < hi => m.text(&msg::PlayAnnexRange {
-                    first: &lo.to_string(),
-                    last: &hi.to_string(),
-                }),
-                (Some(only), _) => only.to_string(),
-                _ => String::new(),
-            };
-            m.text(&msg::PlayHelpStudent { annexes: &annexes })
-        };
         match &request.command {
             // A teacher's help lists the students' commands too (« en plus de celles des
             // élèves »).
             Command::Help if who.teacher => private(format!(
                 "{}\n\n{}",
-                m.text(&msg::PlayHelpTeacher),
-                help_student()
+                help_teacher(m, case),
+                help_student(m, case)
             )),
-            Command::Help => private(help_student()),
+            Command::Help => private(help_student(m, case)),
             Command::Annex { number } => annex(cx, *number).await,
             Command::Question { id } => {
                 if let Some(q) = case.question(id) {
@@ -639,11 +636,9 @@ async fn annex(cx: &Ctx<'_>, number: u8) -> anyhow::Result<Vec<Reply>> {
     } = *cx;
     let m = inner.messages();
     let Some(mut text) = crate::render::annex(m, case, number) else {
-        let max = case.annexes.iter().map(|a| a.number).max().unwrap_or(0);
-        return Ok(vec![Reply::private(m.text(&msg::AnnexUnknown {
-            number: &number.to_string(),
-            max: &max.to_string(),
-        }))]);
+        return Ok(vec![Reply::private(crate::render::annex_unknown(
+            m, case, number,
+        ))]);
     };
     let Some(chart) = crate::chart::charts_for_annex(case, number)
         .into_iter()
@@ -715,6 +710,7 @@ async fn kpi(cx: &Ctx<'_>, id: &str) -> anyhow::Result<Vec<Reply>> {
         KpiMatch::None => {
             return Ok(vec![Reply::private(m.text(&msg::KpiUnknown {
                 id: &crate::render::echo(id),
+                examples: &crate::render::kpi_examples(case),
             }))]);
         }
     };
@@ -852,6 +848,107 @@ async fn configure(
     Ok(replies)
 }
 
+/// The examples the help gives, taken from the class's subject (its annexes, questions, KPIs,
+/// and the lines of the workshop and written answers only when it has them).
+struct HelpExamples {
+    annexes: String,
+    question: String,
+    dossier: String,
+    kpi: String,
+    /// A question with a grid, else the first question (for `/corrige-type`).
+    written: Option<String>,
+    post: Option<String>,
+    model: String,
+}
+
+fn help_examples(m: &crate::prompts::Prompts, case: &Case) -> HelpExamples {
+    let numbers: Vec<u8> = case.annexes.iter().map(|a| a.number).collect();
+    let annexes = match (numbers.iter().min(), numbers.iter().max()) {
+        (Some(lo), Some(hi)) if lo < hi => m.text(&msg::PlayAnnexRange {
+            first: &lo.to_string(),
+            last: &hi.to_string(),
+        }),
+        (Some(only), _) => only.to_string(),
+        _ => String::new(),
+    };
+    let first = case
+        .questions
+        .first()
+        .map(|q| q.id.clone())
+        .unwrap_or_default();
+    let question = case
+        .questions
+        .iter()
+        .find(|q| !q.parts.is_empty())
+        .map_or_else(|| first.clone(), |q| q.id.clone());
+    let written = case.grids.first().map(|g| g.question.clone());
+    // The shortest name of a KPI students are asked, without its « (en %) »: what they type.
+    let kpi = case
+        .questions
+        .iter()
+        .flat_map(|q| &q.parts)
+        .filter_map(|p| case.kpis.get(p.kpi))
+        .map(|k| {
+            let label = k.label.as_str();
+            label.split(" (").next().unwrap_or(label).trim().to_string()
+        })
+        .min_by_key(|l| l.chars().count())
+        .unwrap_or_default();
+    HelpExamples {
+        annexes,
+        dossier: case
+            .dossiers
+            .first()
+            .map(|d| d.id.clone())
+            .unwrap_or_default(),
+        kpi,
+        model: written.clone().unwrap_or(first),
+        written,
+        post: None,
+        question,
+    }
+}
+
+fn help_student(m: &crate::prompts::Prompts, case: &crate::pack::CasePack) -> String {
+    let mut x = help_examples(m, case);
+    x.post = case.workshop.as_ref().map(|w| w.question.clone());
+    let workshop = x.post.as_deref().map_or_else(String::new, |post| {
+        m.text(&msg::PlayHelpStudentWorkshop { post })
+    });
+    let written = x.written.as_deref().map_or_else(String::new, |question| {
+        m.text(&msg::PlayHelpStudentWritten { question })
+    });
+    m.text(&msg::PlayHelpStudent {
+        annexes: &x.annexes,
+        question: &x.question,
+        dossier: &x.dossier,
+        kpi: &crate::render::echo(&x.kpi),
+        workshop: &workshop,
+        written: &written,
+        model: &x.model,
+    })
+}
+
+fn help_teacher(m: &crate::prompts::Prompts, case: &crate::pack::CasePack) -> String {
+    let x = help_examples(m, case);
+    let votes = if case.workshop.is_some() {
+        m.text(&msg::PlayHelpTeacherVotes)
+    } else {
+        String::new()
+    };
+    let grading = if x.written.is_some() {
+        m.text(&msg::PlayHelpTeacherGrading)
+    } else {
+        String::new()
+    };
+    m.text(&msg::PlayHelpTeacher {
+        question: &x.question,
+        dossier: &x.dossier,
+        votes: &votes,
+        grading: &grading,
+    })
+}
+
 /// « Arbre-cadeau (session 2021) ».
 pub(crate) fn case_name(m: &crate::prompts::Prompts, case: &Case) -> String {
     m.text(&msg::PlayCaseName {
@@ -916,11 +1013,10 @@ pub(crate) fn replies_json(replies: &[Reply]) -> String {
 /// of its first asked KPIs, and a part id).
 fn kpi_usage(m: &crate::prompts::Prompts, case: &Case) -> String {
     let parts: Vec<&crate::case::Part> = case.questions.iter().flat_map(|q| &q.parts).collect();
-    let examples: Vec<String> = parts
-        .iter()
-        .step_by((parts.len() / 3).max(1))
-        .take(3)
-        .map(|p| format!("« /kpi {} »", case.kpis[p.kpi].label))
+    let examples: Vec<String> = case
+        .kpi_examples()
+        .into_iter()
+        .map(|label| format!("« /kpi {label} »"))
         .collect();
     let part = parts.first().map(|p| p.id.as_str()).unwrap_or("1.1.a");
     m.text(&msg::KpiUsage {

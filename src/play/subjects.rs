@@ -205,73 +205,12 @@ pub(crate) async fn import(cx: &Ctx<'_>, files: &[Upload]) -> anyhow::Result<Vec
     .await?;
     let case = match loaded {
         Ok(case) => case,
-        Err(errors) => {
-            let n = errors.0.len();
-            let list: Vec<String> = errors
-                .0
-                .iter()
-                .take(SHOWN_PROBLEMS)
-                .map(|e| {
-                    format!(
-                        "- {}",
-                        crate::format::echo_cut(&e.to_string(), PROBLEM_CHARS)
-                    )
-                })
-                .collect();
-            let more = if n > SHOWN_PROBLEMS {
-                m.text(&msg::PlaySubjectsMore {
-                    n: &(n - SHOWN_PROBLEMS).to_string(),
-                })
-            } else {
-                String::new()
-            };
-            return Ok(vec![Reply::private(m.text(&msg::PlaySubjectsInvalid {
-                n: &n.to_string(),
-                list: &list.join("\n"),
-                more: &more,
-            }))]);
-        }
+        Err(errors) => return Ok(vec![Reply::private(problems_text(m, &errors))]),
     };
     let id = case.meta.id.clone();
     let class = who.class.id;
-    // Taken by a subject the class sees that is not its own: refused, whatever its version.
-    if let Some((other, origin)) = inner.library.find_given(class, &id) {
-        let text = match origin {
-            _ if other.meta.id != id => None,
-            Origin::Class { .. } => None,
-            Origin::Published { .. } => Some(m.text(&msg::PlaySubjectsPublishedId { id: &id })),
-            Origin::Bundled => Some(m.text(&msg::PlaySubjectsIdTaken {
-                id: &id,
-                other: &case_name(m, &other),
-            })),
-        };
-        if let Some(text) = text {
-            return Ok(vec![Reply::private(text)]);
-        }
-    }
-    let own = inner
-        .library
-        .available(class)
-        .into_iter()
-        .filter(|(c, o)| matches!(o, Origin::Class { .. }) && c.meta.id != id)
-        .count();
-    if own >= limits.max_per_class {
-        return Ok(vec![Reply::private(m.text(&msg::PlaySubjectsTooMany {
-            max: &limits.max_per_class.to_string(),
-        }))]);
-    }
-    // Two subjects of one title could not be told apart by `/config cas:<title>`.
-    let title = case.meta.title.trim();
-    if let Some((other, _)) = inner
-        .library
-        .available(class)
-        .into_iter()
-        .find(|(c, _)| c.meta.id != id && c.meta.title.trim().eq_ignore_ascii_case(title))
-    {
-        return Ok(vec![Reply::private(m.text(&msg::PlaySubjectsTitleTaken {
-            title: &crate::render::echo(title),
-            other: &other.meta.id,
-        }))]);
+    if let Some(refusal) = identity_refusal(inner, class, &case, &limits) {
+        return Ok(vec![Reply::private(refusal)]);
     }
     let json = serde_json::to_string(&up.files)?;
     let live = inner.class_live(class);
@@ -349,6 +288,86 @@ pub(crate) async fn import(cx: &Ctx<'_>, files: &[Upload]) -> anyhow::Result<Vec
         }));
     }
     Ok(vec![Reply::private(text)])
+}
+
+/// Why a subject that loaded cannot be installed in class `class`: its id is a bundled or
+/// published subject's, its title another's, or the class has as many subjects as it may keep.
+fn identity_refusal(
+    inner: &Inner,
+    class: i64,
+    case: &CasePack,
+    limits: &upload::Limits,
+) -> Option<String> {
+    let m = inner.messages();
+    let id = case.meta.id.clone();
+    // Taken by a subject the class sees that is not its own: refused, whatever its version.
+    if let Some((other, origin)) = inner.library.find_given(class, &id) {
+        let text = match origin {
+            _ if other.meta.id != id => None,
+            Origin::Class { .. } => None,
+            Origin::Published { .. } => Some(m.text(&msg::PlaySubjectsPublishedId { id: &id })),
+            Origin::Bundled => Some(m.text(&msg::PlaySubjectsIdTaken {
+                id: &id,
+                other: &case_name(m, &other),
+            })),
+        };
+        if let Some(text) = text {
+            return Some(text);
+        }
+    }
+    let own = inner
+        .library
+        .available(class)
+        .into_iter()
+        .filter(|(c, o)| matches!(o, Origin::Class { .. }) && c.meta.id != id)
+        .count();
+    if own >= limits.max_per_class {
+        return Some(m.text(&msg::PlaySubjectsTooMany {
+            max: &limits.max_per_class.to_string(),
+        }));
+    }
+    // Two subjects of one title could not be told apart by `/config cas:<title>`.
+    let title = case.meta.title.trim();
+    if let Some((other, _)) = inner
+        .library
+        .available(class)
+        .into_iter()
+        .find(|(c, _)| c.meta.id != id && c.meta.title.trim().eq_ignore_ascii_case(title))
+    {
+        return Some(m.text(&msg::PlaySubjectsTitleTaken {
+            title: &crate::render::echo(title),
+            other: &other.meta.id,
+        }));
+    }
+    None
+}
+
+/// Every problem of a subject that did not load, as the teacher reads them (bounded).
+fn problems_text(m: &crate::prompts::Prompts, errors: &pack::PackErrors) -> String {
+    let n = errors.0.len();
+    let list: Vec<String> = errors
+        .0
+        .iter()
+        .take(SHOWN_PROBLEMS)
+        .map(|e| {
+            format!(
+                "- {}",
+                crate::format::echo_cut(&e.to_string(), PROBLEM_CHARS)
+            )
+        })
+        .collect();
+    let more = if n > SHOWN_PROBLEMS {
+        m.text(&msg::PlaySubjectsMore {
+            n: &(n - SHOWN_PROBLEMS).to_string(),
+        })
+    } else {
+        String::new()
+    };
+    m.text(&msg::PlaySubjectsInvalid {
+        n: &n.to_string(),
+        list: &list.join("\n"),
+        more: &more,
+    })
 }
 
 /// `/cas retirer`: removes a subject the class imported; the class, if it played it, goes back

@@ -231,6 +231,9 @@ pub async fn written(cx: &Ctx<'_>, question: &str, text: &str) -> anyhow::Result
     } = *cx;
     let m = inner.messages();
     let Some(grid) = case.grid(question.trim()) else {
+        if case.grids.is_empty() {
+            return private(m.text(&msg::WorkshopNoGrids));
+        }
         return private(m.text(&msg::WorkshopNoGrid {
             question: &echo(question),
             list: &grid_list(case),

@@ -208,9 +208,10 @@ fn kpi_nonsense_is_unknown() {
 /// Every name the unknown message gives as an example finds exactly one KPI.
 #[test]
 fn kpi_unknown_message_suggests_only_names_that_work() {
-    let text = shared_app()
-        .messages
-        .text(&msg::KpiUnknown { id: "IGNORED" });
+    let text = shared_app().messages.text(&msg::KpiUnknown {
+        id: "IGNORED",
+        examples: &casebot::render::kpi_examples(case()),
+    });
     let mut examples = Vec::new();
     let mut rest = text.as_str();
     while let Some(start) = rest.find('«') {
@@ -280,7 +281,7 @@ async fn kpi_command_lists_several_and_keeps_the_quiz_lock() {
     );
     assert_eq!(
         private_text(&play.send(&ana, kpi("taux de magie")).await),
-        "Je ne connais pas l’indicateur « taux de magie ». Essaie par exemple « taux de clic », « CPM » ou « panier moyen B to C » (sur Discord, /kpi propose la liste ; en ligne de commande : casebot kpi list)."
+        "Aucun indicateur du sujet ne s’appelle « taux de magie ». Par exemple : « CTR », « coût par achat » ou « Taux de conversion du post Facebook » (sur Discord, /kpi propose la liste ; en ligne de commande : casebot kpi list)."
     );
 
     // A quiz asks the CTR (1.2.a) and the Google Ads CPC (1.2.b).
@@ -363,7 +364,7 @@ fn kpi_names_on_the_command_line() {
     let (code, out) = cli(&["kpi", "taux de magie"]);
     assert_eq!(code, ExitCode::from(2), "{out}");
     assert!(
-        out.starts_with("Je ne connais pas l’indicateur « taux de magie »."),
+        out.starts_with("Aucun indicateur du sujet ne s’appelle « taux de magie »."),
         "{out}"
     );
 }
