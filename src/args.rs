@@ -161,19 +161,7 @@ pub enum Command {
     },
     /// Écrit le squelette d’un nouveau sujet, valide tel quel, à compléter (voir config/cases/README.md).
     #[command(name = "nouveau-cas", alias = "new-case")]
-    NewCase {
-        /// L’identifiant du sujet : minuscules sans accent, chiffres et « - » (« mon-sujet-2024 »).
-        #[arg(value_name = "ID")]
-        id: String,
-        /// Dossier du modèle de sujet.
-        #[arg(
-            long,
-            env = "CASEBOT_SKELETON_DIR",
-            default_value = "config/skeleton",
-            value_name = "DOSSIER"
-        )]
-        skeleton_dir: PathBuf,
-    },
+    NewCase(NewCaseArgs),
     /// Les sujets que les enseignants ont importés : « cas liste », « cas publier ID », « cas depublier ID », « cas retirer ID ».
     Cas {
         #[command(subcommand)]
@@ -185,6 +173,22 @@ pub enum Command {
         #[arg(value_name = "DOSSIER")]
         pack_dir: Option<PathBuf>,
     },
+}
+
+/// The arguments of `nouveau-cas` (and `cas nouveau`).
+#[derive(Debug, clap::Args)]
+pub struct NewCaseArgs {
+    /// L’identifiant du sujet : minuscules sans accent, chiffres et « - » (« mon-sujet-2024 »).
+    #[arg(value_name = "ID")]
+    pub id: String,
+    /// Dossier du modèle de sujet.
+    #[arg(
+        long,
+        env = "CASEBOT_SKELETON_DIR",
+        default_value = "config/skeleton",
+        value_name = "DOSSIER"
+    )]
+    pub skeleton_dir: PathBuf,
 }
 
 /// `casebot cas …`: what the bot's operator does with the subjects teachers imported.
@@ -222,19 +226,7 @@ pub enum CasCommand {
     },
     /// Écrit le squelette d’un nouveau sujet (comme « casebot nouveau-cas »).
     #[command(name = "nouveau", alias = "new")]
-    New {
-        /// L’identifiant du sujet : minuscules sans accent, chiffres et « - » (« mon-sujet-2024 »).
-        #[arg(value_name = "ID")]
-        id: String,
-        /// Dossier du modèle de sujet.
-        #[arg(
-            long,
-            env = "CASEBOT_SKELETON_DIR",
-            default_value = "config/skeleton",
-            value_name = "DOSSIER"
-        )]
-        skeleton_dir: PathBuf,
-    },
+    New(NewCaseArgs),
 }
 
 /// The command line as the binary reads it: [`Cli`]'s arguments with French headings, help

@@ -51,13 +51,13 @@ pub fn run(cli: Cli, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
         };
     }
     let new_case = match &cli.command {
-        Some(Command::NewCase { id, skeleton_dir })
+        Some(Command::NewCase(args))
         | Some(Command::Cas {
-            action: crate::args::CasCommand::New { id, skeleton_dir },
-        }) => Some((id, skeleton_dir)),
+            action: crate::args::CasCommand::New(args),
+        }) => Some(args),
         _ => None,
     };
-    if let Some((id, skeleton_dir)) = new_case {
+    if let Some(crate::args::NewCaseArgs { id, skeleton_dir }) = new_case {
         // Only the bot's texts: the packs already there may be unfinished, and a first pack has
         // none beside it.
         let messages = crate::app::load_messages(&paths.messages_dir)?;
@@ -192,7 +192,7 @@ fn case_command(
         | Some(Command::Backup { .. })
         | Some(Command::Validate { .. })
         | Some(Command::Cas { .. })
-        | Some(Command::NewCase { .. }) => Ok(ExitCode::SUCCESS),
+        | Some(Command::NewCase(_)) => Ok(ExitCode::SUCCESS),
         Some(Command::Case) => {
             writeln!(out, "{}", overview(app, case))?;
             Ok(ExitCode::SUCCESS)

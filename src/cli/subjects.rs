@@ -91,7 +91,7 @@ pub(super) async fn run(
     let store = Store::open(db).await?;
     let rows = listed(&store).await?;
     let (text, code) = match action {
-        CasCommand::New { .. } => return Ok(ExitCode::SUCCESS),
+        CasCommand::New(_) => return Ok(ExitCode::SUCCESS),
         CasCommand::List => (list(m, &rows), ExitCode::SUCCESS),
         CasCommand::Publish { id, class } => {
             publish(app, &store, &rows, id, class.as_deref()).await?

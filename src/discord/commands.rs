@@ -676,19 +676,13 @@ pub async fn cas_importer(
                 name: a.filename.clone(),
                 bytes,
             }),
-            Ok(Err(e)) => {
-                tracing::warn!(error = %e, file = %a.filename, "attachment not downloaded");
-                let text = ctx
-                    .data()
-                    .app
-                    .messages
-                    .text(&crate::msg::DiscordDownloadFailed {
-                        file: &crate::render::echo(&a.filename),
-                    });
-                return say(ctx, text).await;
-            }
-            Err(_) => {
-                tracing::warn!(file = %a.filename, "attachment download timed out");
+            failed => {
+                match failed {
+                    Ok(Err(e)) => {
+                        tracing::warn!(error = %e, file = %a.filename, "attachment not downloaded")
+                    }
+                    _ => tracing::warn!(file = %a.filename, "attachment download timed out"),
+                }
                 let text = ctx
                     .data()
                     .app

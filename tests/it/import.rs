@@ -9,7 +9,7 @@
 //! which subject it followed.
 
 use crate::helpers::{place, plain, private_text, root, spawn_engine, Play};
-use casebot::play::command::{Command, Scope, Upload};
+use casebot::play::command::{Actor, Command, Scope, Upload};
 use std::io::Write;
 
 const MINE: &str = "mon-cas";
@@ -106,6 +106,20 @@ fn set_case(id: &str) -> Command {
 
 fn kpi(id: &str) -> Command {
     Command::Kpi { id: id.into() }
+}
+
+/// An engine whose class imported `mon-cas` and plays it; its teacher and a student.
+async fn playing_mine(test: &str) -> (Play, Actor, Actor) {
+    let play = spawn_engine(test).await;
+    let (prof, ana) = (play.teacher("Prof"), play.student("Ana"));
+    let done = plain(&private_text(
+        &play
+            .send(&prof, import("mon-cas.zip", zip_of(&pack_files())))
+            .await,
+    ));
+    assert!(done.starts_with("✅"), "{done}");
+    play.send(&prof, set_case(MINE)).await;
+    (play, prof, ana)
 }
 
 async fn subjects_stored(play: &Play) -> i64 {
@@ -258,12 +272,7 @@ async fn the_toml_files_themselves_import_too() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_second_import_updates_the_subject_and_keeps_the_results() {
-    let play = spawn_engine("import_update").await;
-    let prof = play.teacher("Prof");
-    let ana = play.student("Ana");
-    play.send(&prof, import("mon-cas.zip", zip_of(&pack_files())))
-        .await;
-    play.send(&prof, set_case(MINE)).await;
+    let (play, prof, ana) = playing_mine("import_update").await;
     play.send(
         &ana,
         Command::Practice {
@@ -765,11 +774,7 @@ async fn the_operator_publishes_a_subject_to_every_class() {
 /// at the next start, and `/config` says the class's choice is gone rather than hiding it.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_stored_subject_that_no_longer_loads_is_left_out_and_said() {
-    let play = spawn_engine("import_gone").await;
-    let prof = play.teacher("Prof");
-    play.send(&prof, import("mon-cas.zip", zip_of(&pack_files())))
-        .await;
-    play.send(&prof, set_case(MINE)).await;
+    let (play, prof, _) = playing_mine("import_gone").await;
     play.engine.flush().await.expect("flush");
     let db = play.db.clone();
     let play = play
@@ -875,12 +880,7 @@ async fn a_class_keeps_at_most_ten_subjects_of_its_own() {
 /// subject is loaded before the quizzes are).
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_quiz_on_an_imported_subject_resumes_after_a_restart() {
-    let play = spawn_engine("import_quiz").await;
-    let prof = play.teacher("Prof");
-    let ana = play.student("Ana");
-    play.send(&prof, import("mon-cas.zip", zip_of(&pack_files())))
-        .await;
-    play.send(&prof, set_case(MINE)).await;
+    let (play, prof, ana) = playing_mine("import_quiz").await;
     play.send(
         &prof,
         Command::QuizLaunch {
