@@ -327,7 +327,7 @@ texts! {
         PlayCaseName = "play.cases.name" { title, session };
         PlayQuizWrongChannel = "play.quiz.wrong_channel";
         PlayQuizEmpty = "play.quiz.empty";
-        PlayUnknownScope = "play.unknown_scope" { id };
+        PlayUnknownScope = "play.unknown_scope" { id, dossiers, question, part };
         PlayQuizBadTime = "play.quiz.bad_time" { seconds, min, max };
         PlayQuizAlready = "play.quiz.already";
         PlayQuizLaunched = "play.quiz.launched" { questions, seconds, points, bonuses };
@@ -516,8 +516,10 @@ texts! {
         CliCaseHeader = "cli.case_header" { title, exam, session, code };
         CliBackupDone = "cli.backup_done" { file, size, db };
         CliCasHeader = "cli.cas.header" { n };
+        CliCasNone = "cli.cas.none";
         CliCasLine = "cli.cas.line" { id, title, session, place, by, version };
         CliCasClass = "cli.cas.class" { name, key };
+        CliCasClassNamed = "cli.cas.class_named" { name };
         CliCasPublished = "cli.cas.published";
         CliCasAlreadyPublished = "cli.cas.already_published" { id };
         CliCasUnknown = "cli.cas.unknown" { id, list };

@@ -767,6 +767,41 @@ pub fn annex_unknown(m: &Prompts, case: &Case, number: u8) -> String {
     }
 }
 
+/// What a scope that names nothing of the case says: the case's own dossiers, and a question
+/// and part of it, as examples.
+pub fn unknown_scope(m: &Prompts, case: &Case, id: &str) -> String {
+    // The dossiers with calculations to practise or ask.
+    let dossiers: Vec<&str> = case
+        .dossiers
+        .iter()
+        .filter(|d| {
+            case.questions
+                .iter()
+                .any(|q| q.dossier == d.id && !q.parts.is_empty())
+        })
+        .map(|d| d.id.as_str())
+        .collect();
+    let dossiers = match dossiers.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} ou {last}", rest.join(", ")),
+        Some((last, _)) => (*last).to_string(),
+        None => String::new(),
+    };
+    let question = case
+        .questions
+        .iter()
+        .find(|q| !q.parts.is_empty())
+        .or(case.questions.first());
+    let part = question
+        .and_then(|q| q.parts.first())
+        .map_or_else(String::new, |p| p.id.clone());
+    m.text(&msg::PlayUnknownScope {
+        id: &echo(id),
+        dossiers: &dossiers,
+        question: question.map_or("", |q| q.id.as_str()),
+        part: &part,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::row_line;

@@ -45,6 +45,9 @@ impl Listed {
     /// « classe « BTS NDRC 1 » (guild-1) », or « publié pour toutes les classes ».
     fn place(&self, m: &Prompts) -> String {
         match (&self.class_name, &self.class_key) {
+            (Some(name), Some(key)) if name == key => m.text(&msg::CliCasClassNamed {
+                name: &crate::render::echo(name),
+            }),
             (Some(name), Some(key)) => m.text(&msg::CliCasClass {
                 name: &crate::render::echo(name),
                 key,
@@ -104,6 +107,9 @@ pub(super) async fn run(
 }
 
 fn list(m: &Prompts, rows: &[Listed]) -> String {
+    if rows.is_empty() {
+        return m.text(&msg::CliCasNone);
+    }
     let mut text = m.text(&msg::CliCasHeader {
         n: &rows.len().to_string(),
     });

@@ -11,7 +11,7 @@ use std::path::Path;
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(super) struct RawCase {
-    id: String,
+    pub(super) id: String,
     title: String,
     exam: String,
     session: u16,

@@ -124,7 +124,7 @@ fn load_from(source: Source, dir: &Path, texts_dir: Option<&Path>) -> Result<Cas
     if !texts::folder_found(
         source,
         dir,
-        &raw_case.prompts,
+        &raw_case,
         &prompts_dir,
         &case_file,
         &mut problems,

@@ -13,7 +13,7 @@ use std::path::Path;
 pub(super) fn folder_found(
     source: Source,
     pack_dir: &Path,
-    named: &str,
+    raw_case: &super::meta::RawCase,
     prompts_dir: &Path,
     case_file: &Path,
     problems: &mut Problems,
@@ -21,15 +21,24 @@ pub(super) fn folder_found(
     if source.is_dir(prompts_dir) {
         return true;
     }
+    let named = raw_case.prompts.as_str();
+    // The command that zips a pack and its texts, for this subject (its id when it has a
+    // usable one).
+    let id = if super::is_case_id(&raw_case.id) {
+        raw_case.id.as_str()
+    } else {
+        "mon-cas"
+    };
+    let zip = format!("zip -r {id}.zip config/cases/{id} prompts/cases/{id}");
     let problem = match source {
         Source::Disk => format!(
             "dossier des textes introuvable : {} (prompts = \"{named}\", un chemin relatif au dossier du cas) ; créez ce dossier avec les fichiers .toml des textes, ou corrigez le chemin",
             tidy(&pack_dir.join(named)).display(),
         ),
         Source::Memory(_) => match super::source::normalise(prompts_dir) {
-            None => "prompts sort des fichiers envoyés : un sujet importé ne lit que ses propres fichiers. Envoyez le dossier des textes dans l’archive, là où prompts le nomme (depuis le dossier du projet : zip -r sujet.zip config/cases/mon-cas prompts/cases/mon-cas)".to_string(),
+            None => format!("le dossier des textes (prompts = \"{named}\") n’est pas dans l’archive : l’archive doit contenir le dossier du cas et son dossier de textes, par exemple faite depuis le dossier du projet avec : {zip}"),
             Some(folder) => format!(
-                "le dossier des textes {folder} (prompts = \"{named}\") n’est pas dans l’archive : ajoutez-le (depuis le dossier du projet : zip -r sujet.zip config/cases/mon-cas prompts/cases/mon-cas)"
+                "le dossier des textes {folder} (prompts = \"{named}\") n’est pas dans l’archive : ajoutez-le (depuis le dossier du projet : {zip})"
             ),
         },
     };

@@ -170,9 +170,9 @@ pub async fn start(cx: &Ctx<'_>, scope: &Scope) -> anyhow::Result<Vec<Reply>> {
         Ok(p) if !p.is_empty() => p,
         Ok(_) => return Ok(vec![Reply::private(m.text(&msg::PlayQuizEmpty))]),
         Err(id) => {
-            return Ok(vec![Reply::private(m.text(&msg::PlayUnknownScope {
-                id: &crate::render::echo(&id),
-            }))])
+            return Ok(vec![Reply::private(crate::render::unknown_scope(
+                m, case, &id,
+            ))])
         }
     };
     let ids: Vec<&String> = parts.iter().map(|p| &p.0).collect();

@@ -54,11 +54,7 @@ pub async fn launch(cx: &Ctx<'_>, options: LaunchOptions) -> anyhow::Result<Vec<
     let parts = match parts_of(case, &options.scope) {
         Ok(p) if !p.is_empty() => p,
         Ok(_) => return private(m.text(&msg::PlayQuizEmpty)),
-        Err(id) => {
-            return private(m.text(&msg::PlayUnknownScope {
-                id: &crate::render::echo(&id),
-            }))
-        }
+        Err(id) => return private(crate::render::unknown_scope(m, case, &id)),
     };
     let q = &inner.settings.quiz;
     let seconds = match (options.seconds_per_item, options.total_minutes) {

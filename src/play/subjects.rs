@@ -222,10 +222,7 @@ pub(crate) async fn import(cx: &Ctx<'_>, files: &[Upload]) -> anyhow::Result<Vec
     if let Some(stored) =
         store::subjects::find(&inner.store.write, Some(who.class_id()), &id).await?
     {
-        if stored.files == json
-            && stored.pack_dir == up.pack_dir
-            && stored.texts_dir == up.texts_dir
-        {
+        if same_contents(&stored.files, &up.files) {
             return Ok(vec![Reply::private(m.text(&msg::PlaySubjectsUnchanged {
                 case: &case_name(m, &case),
                 version: &stored.version.to_string(),
@@ -326,13 +323,15 @@ fn identity_refusal(
             max: &limits.max_per_class.to_string(),
         }));
     }
-    // Two subjects of one title could not be told apart by `/config cas:<title>`.
+    // Two subjects of one title could not be told apart by `/config cas:<title>`, nor by a
+    // student reading « Arbre-cadeau » beside « arbre cadeau ».
     let title = case.meta.title.trim();
+    let key = title_key(title);
     if let Some((other, _)) = inner
         .library
         .available(class)
         .into_iter()
-        .find(|(c, _)| c.meta.id != id && c.meta.title.trim().eq_ignore_ascii_case(title))
+        .find(|(c, _)| c.meta.id != id && title_key(&c.meta.title) == key)
     {
         return Some(m.text(&msg::PlaySubjectsTitleTaken {
             title: &crate::render::echo(title),
@@ -340,6 +339,31 @@ fn identity_refusal(
         }));
     }
     None
+}
+
+/// A title as it reads, whatever the capitals, accents aside, and the blanks or dashes
+/// between its words: « Arbre-cadeau » and « arbre cadeau » are one title.
+fn title_key(title: &str) -> String {
+    title
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Whether the stored files (JSON) hold the same texts as those sent, wherever the archive put
+/// them: a subject zipped again from another folder is the same subject.
+fn same_contents(stored: &str, sent: &Files) -> bool {
+    let Ok(stored) = serde_json::from_str::<Files>(stored) else {
+        return false;
+    };
+    let texts = |files: &Files| {
+        let mut all: Vec<String> = files.iter().map(|(_, t)| t.to_string()).collect();
+        all.sort();
+        all
+    };
+    texts(&stored) == texts(sent)
 }
 
 /// Every problem of a subject that did not load, as the teacher reads them (bounded).

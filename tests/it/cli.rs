@@ -191,7 +191,7 @@ fn unknown_kpi_exits_2() {
         assert_eq!(code, ExitCode::from(2), "{args:?}");
         assert_eq!(
             out.trim_end(),
-            "Aucun indicateur du sujet ne s’appelle « nope ». Par exemple : « CTR », « coût par achat » ou « Taux de conversion du post Facebook » (sur Discord, /kpi propose la liste ; en ligne de commande : casebot kpi list)."
+            "Aucun indicateur du sujet ne s’appelle « nope ». Par exemple : « CTR », « coût par achat » ou « Taux de conversion du post Facebook » (sur Discord, /kpi propose la liste en cours de frappe)."
         );
     }
 }

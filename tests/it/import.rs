@@ -444,7 +444,7 @@ async fn an_invalid_subject_lists_every_problem_with_its_file_and_key() {
     );
     let text = refused(&play, import("mon-cas.zip", zip_of(&files))).await;
     assert!(
-        text.starts_with("Le sujet envoyé a 1 problème à corriger ; rien n’a été installé.\n- cas/case.toml : prompts : prompts sort des fichiers envoyés"),
+        text.starts_with("Le sujet envoyé a 1 problème à corriger ; rien n’a été installé.\n- cas/case.toml : prompts : le dossier des textes (prompts = \"../../../prompts/cases/arbre-cadeau\") n’est pas dans l’archive : l’archive doit contenir le dossier du cas et son dossier de textes, par exemple faite depuis le dossier du projet avec : zip -r mon-cas.zip config/cases/mon-cas prompts/cases/mon-cas"),
         "{text}"
     );
 
@@ -456,7 +456,7 @@ async fn an_invalid_subject_lists_every_problem_with_its_file_and_key() {
     let text = refused(&play, import("mon-cas.zip", zip_of(&files))).await;
     assert_eq!(
         text.lines().nth(1).unwrap_or(""),
-        "- cas/case.toml : prompts : le dossier des textes textes (prompts = \"../textes\") n’est pas dans l’archive : ajoutez-le (depuis le dossier du projet : zip -r sujet.zip config/cases/mon-cas prompts/cases/mon-cas)",
+        "- cas/case.toml : prompts : le dossier des textes textes (prompts = \"../textes\") n’est pas dans l’archive : ajoutez-le (depuis le dossier du projet : zip -r mon-cas.zip config/cases/mon-cas prompts/cases/mon-cas)",
         "{text}"
     );
     assert!(text.starts_with("Le sujet envoyé a 1 problème"), "{text}");
@@ -503,11 +503,11 @@ async fn a_title_another_subject_has_is_refused() {
         &mut files,
         "cas/case.toml",
         "title = \"Mon cas\"",
-        "title = \"arbre-cadeau \"",
+        "title = \"arbre cadeau \"",
     );
     let text = refused(&play, import("mon-cas.zip", zip_of(&files))).await;
     assert!(
-        text.starts_with("Le sujet envoyé s’appelle « arbre-cadeau », comme le sujet `arbre-cadeau` de la classe"),
+        text.starts_with("Le sujet envoyé s’appelle « arbre cadeau », comme le sujet `arbre-cadeau` de la classe"),
         "{text}"
     );
 }
@@ -746,6 +746,20 @@ async fn the_operator_publishes_a_subject_to_every_class() {
         text.contains("déjà installé tel quel (version 1)"),
         "{text}"
     );
+    // The same files zipped from another folder are the same subject.
+    let moved: Vec<(String, String)> = pack_files()
+        .into_iter()
+        .map(|(p, t)| (format!("envoi/{p}"), t))
+        .collect();
+    let text = plain(&private_text(
+        &play
+            .send(&prof, import("mon-cas.zip", zip_of(&moved)))
+            .await,
+    ));
+    assert!(
+        text.contains("déjà installé tel quel (version 1)"),
+        "{text}"
+    );
     let mut files = pack_files();
     edit(
         &mut files,
@@ -767,7 +781,7 @@ async fn the_operator_publishes_a_subject_to_every_class() {
         "{done}"
     );
     let (_, listed) = run(&["cas", "liste"]);
-    assert!(listed.starts_with("0 sujet importé"), "{listed}");
+    assert!(listed.starts_with("Aucun sujet importé"), "{listed}");
 }
 
 /// A stored subject that no longer loads (here, its files damaged in the database) is left out

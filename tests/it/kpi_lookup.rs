@@ -281,7 +281,7 @@ async fn kpi_command_lists_several_and_keeps_the_quiz_lock() {
     );
     assert_eq!(
         private_text(&play.send(&ana, kpi("taux de magie")).await),
-        "Aucun indicateur du sujet ne s’appelle « taux de magie ». Par exemple : « CTR », « coût par achat » ou « Taux de conversion du post Facebook » (sur Discord, /kpi propose la liste ; en ligne de commande : casebot kpi list)."
+        "Aucun indicateur du sujet ne s’appelle « taux de magie ». Par exemple : « CTR », « coût par achat » ou « Taux de conversion du post Facebook » (sur Discord, /kpi propose la liste en cours de frappe)."
     );
 
     // A quiz asks the CTR (1.2.a) and the Google Ads CPC (1.2.b).

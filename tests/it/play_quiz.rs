@@ -1113,7 +1113,7 @@ async fn kpi_is_locked_for_students_until_the_quiz_reveals_it() {
     }
     assert_eq!(
         private_text(&play.send(&ana, kpi("taux de magie")).await),
-        "Aucun indicateur du sujet ne s’appelle « taux de magie ». Par exemple : « CTR », « coût par achat » ou « Taux de conversion du post Facebook » (sur Discord, /kpi propose la liste ; en ligne de commande : casebot kpi list)."
+        "Aucun indicateur du sujet ne s’appelle « taux de magie ». Par exemple : « CTR », « coût par achat » ou « Taux de conversion du post Facebook » (sur Discord, /kpi propose la liste en cours de frappe)."
     );
 
     play.send(&prof, launch(&["1.2.a", "1.2.b"], 60, false, false))
