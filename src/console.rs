@@ -372,6 +372,27 @@ pub fn parse_command(line: &str) -> Result<Command, LineError> {
     })
 }
 
+/// A usage line; those whose example depends on the subject take it from the class's.
+async fn usage_text(engine: &Engine, class: &str, usage: msg::Plain) -> String {
+    let m = engine.messages();
+    if usage == msg::ConsoleUsageAnnex.into() {
+        let case = engine.class_case("console", class).await;
+        return m.text(&msg::ConsoleUsageAnnexOf {
+            annexes: &crate::render::annex_range(m, &case),
+        });
+    }
+    if usage == msg::ConsoleUsageWritten.into() {
+        let case = engine.class_case("console", class).await;
+        return match case.grids.first() {
+            Some(grid) => m.text(&msg::ConsoleUsageWrittenOf {
+                question: &grid.question,
+            }),
+            None => m.text(&msg::WorkshopNoGrids),
+        };
+    }
+    m.text(&usage)
+}
+
 /// The paths after `/cas importer`: separated by blanks, a path with blanks in double quotes.
 /// `None` when a quote is left open.
 fn paths(text: &str) -> Option<Vec<String>> {
@@ -778,7 +799,7 @@ pub async fn run(
             Err(LineError::Quit) => break,
             Err(LineError::Empty) => continue,
             Err(LineError::Usage(id)) => {
-                say(messages.text(&id))?;
+                say(usage_text(&engine, &options.class, id).await)?;
                 continue;
             }
             Err(LineError::Import(paths)) => match read_uploads(&engine, &paths).await {

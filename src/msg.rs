@@ -472,6 +472,8 @@ texts! {
         ConsoleDraftStart = "console.draft_start";
         ConsoleUsage = "console.usage";
         ConsoleUsageCases = "console.usage_cases";
+        ConsoleUsageAnnexOf = "console.usage_annex_of" { annexes };
+        ConsoleUsageWrittenOf = "console.usage_written_of" { question };
         ConsoleImportUnreadable = "console.import_unreadable" { path, reason };
         ConsoleImportNotFile = "console.import_not_file" { path };
         ConsoleBanner = "console.banner" { class, case, db, teachers, n };

@@ -802,6 +802,19 @@ pub fn unknown_scope(m: &Prompts, case: &Case, id: &str) -> String {
     })
 }
 
+/// The case's annexes as the help names them: « 1 à 9 », or its only one.
+pub fn annex_range(m: &Prompts, case: &Case) -> String {
+    let numbers: Vec<u8> = case.annexes.iter().map(|a| a.number).collect();
+    match (numbers.iter().min(), numbers.iter().max()) {
+        (Some(lo), Some(hi)) if lo < hi => m.text(&msg::PlayAnnexRange {
+            first: &lo.to_string(),
+            last: &hi.to_string(),
+        }),
+        (Some(only), _) => only.to_string(),
+        _ => String::new(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::row_line;

@@ -862,15 +862,7 @@ struct HelpExamples {
 }
 
 fn help_examples(m: &crate::prompts::Prompts, case: &Case) -> HelpExamples {
-    let numbers: Vec<u8> = case.annexes.iter().map(|a| a.number).collect();
-    let annexes = match (numbers.iter().min(), numbers.iter().max()) {
-        (Some(lo), Some(hi)) if lo < hi => m.text(&msg::PlayAnnexRange {
-            first: &lo.to_string(),
-            last: &hi.to_string(),
-        }),
-        (Some(only), _) => only.to_string(),
-        _ => String::new(),
-    };
+    let annexes = crate::render::annex_range(m, case);
     let first = case
         .questions
         .first()
