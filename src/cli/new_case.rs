@@ -3,7 +3,8 @@
 //!
 //! The templates are data: every `*.toml` file of `<skeleton>/pack/` and `<skeleton>/prompts/`
 //! (`config/skeleton/` by default, found like `config/play.toml`: relative to the folder casebot
-//! runs from, or `--skeleton-dir`), with `{{id}}` and `{{title}}` replaced. The texts folder is
+//! runs from, or `--skeleton-dir`), with `{{id}}`, `{{title}}` and `{{session}}` (the year the id
+//! ends with, else 2024) replaced. The texts folder is
 //! where the `prompts` key of the written `case.toml` lands, relative to the pack folder, so the
 //! skeleton validates wherever `--cases-dir` points. Everything is checked before anything is
 //! written; the files are written into temporary folders beside their targets, then renamed
@@ -105,7 +106,12 @@ fn prepare(
         })
     };
     let title = title_of(id);
-    let render = |text: &str| text.replace("{{id}}", id).replace("{{title}}", &title);
+    let session = session_of(id);
+    let render = |text: &str| {
+        text.replace("{{id}}", id)
+            .replace("{{title}}", &title)
+            .replace("{{session}}", &session)
+    };
     let pack_templates = skeleton_dir.join("pack");
     let pack_files =
         templates(&pack_templates, render).map_err(|e| no_skeleton(&pack_templates, &e))?;
@@ -158,6 +164,19 @@ fn suggested_id(given: &str) -> String {
 }
 
 /// The title the skeleton starts with: the id in words (`mon-sujet-2024` → `Mon sujet 2024`).
+/// The exam year an id ends with (« mon-sujet-2025 » → 2025), else the skeleton's example year.
+fn session_of(id: &str) -> String {
+    let year = id.rsplit('-').next().unwrap_or("");
+    let plausible = year.len() == 4
+        && year.chars().all(|c| c.is_ascii_digit())
+        && (year.starts_with("19") || year.starts_with("20"));
+    if plausible {
+        year.to_string()
+    } else {
+        "2024".to_string()
+    }
+}
+
 fn title_of(id: &str) -> String {
     let words = id.replace('-', " ");
     let mut chars = words.chars();
@@ -393,6 +412,15 @@ mod tests {
             .expect("written");
         assert!(root.join("cases/x/case.toml").is_file() && texts.join("case.toml").is_file());
         let _ = std::fs::remove_dir_all(&root);
+    }
+
+    #[test]
+    fn the_session_is_the_year_the_id_ends_with() {
+        assert_eq!(session_of("mon-sujet-2025"), "2025");
+        assert_eq!(session_of("bts-1999"), "1999");
+        assert_eq!(session_of("mon-sujet"), "2024");
+        assert_eq!(session_of("cas-12345"), "2024");
+        assert_eq!(session_of("cas-3000"), "2024");
     }
 
     #[test]
