@@ -1012,3 +1012,17 @@ pub const EARLY_CLOSE: &str = "Une question se ferme à la fin de son temps, ou 
 /// The same with `attendre:oui` (no early closing).
 pub const FULL_TIME: &str =
     "Chaque question dure tout son temps, même quand tout le monde a répondu.";
+
+/// `/config cas:<id>`: the class's subject.
+pub fn set_case(id: &str) -> Command {
+    Command::Config {
+        teacher_role: None,
+        quiz_channel: None,
+        case: Some(id.into()),
+    }
+}
+
+/// `/kpi <id>`.
+pub fn kpi(id: &str) -> Command {
+    Command::Kpi { id: id.into() }
+}

@@ -8,7 +8,7 @@
 //! clicks are 3 000: its 1.2.a is 14,42 % (17,76 % in the bundled one), so every answer says
 //! which subject it followed.
 
-use crate::helpers::{place, plain, private_text, root, spawn_engine, Play};
+use crate::helpers::{kpi, place, plain, private_text, root, set_case, spawn_engine, Play};
 use casebot::play::command::{Actor, Command, Scope, Upload};
 use std::io::Write;
 
@@ -94,18 +94,6 @@ fn import(name: &str, bytes: Vec<u8>) -> Command {
             bytes,
         }],
     }
-}
-
-fn set_case(id: &str) -> Command {
-    Command::Config {
-        teacher_role: None,
-        quiz_channel: None,
-        case: Some(id.into()),
-    }
-}
-
-fn kpi(id: &str) -> Command {
-    Command::Kpi { id: id.into() }
 }
 
 /// An engine whose class imported `mon-cas` and plays it; its teacher and a student.

@@ -4,25 +4,13 @@
 //! copy, so every answer, calculation and list says which subject it followed.
 
 use crate::helpers::{
-    casebot_on, database_before, place, plain, private_text, spawn_engine_with, Play, TwoSubjects,
-    BIS,
+    casebot_on, database_before, kpi, place, plain, private_text, set_case, spawn_engine_with,
+    Play, TwoSubjects, BIS,
 };
 use casebot::play::command::{Audience, Command, Reply, Scope};
 use std::sync::Arc;
 
 const BUNDLED: &str = "arbre-cadeau";
-
-fn set_case(id: &str) -> Command {
-    Command::Config {
-        teacher_role: None,
-        quiz_channel: None,
-        case: Some(id.into()),
-    }
-}
-
-fn kpi(id: &str) -> Command {
-    Command::Kpi { id: id.into() }
-}
 
 fn practice(ids: &[&str]) -> Command {
     Command::Practice {
