@@ -9,6 +9,7 @@ use crate::msg;
 use crate::pack::upload::{self, Unpacked};
 use crate::pack::{self, CasePack, Files};
 use crate::store;
+use std::collections::HashMap;
 use std::sync::{Arc, RwLock};
 
 /// Where a subject comes from, as `/cas liste` says it.
@@ -21,18 +22,18 @@ pub(crate) enum Origin {
 
 #[derive(Debug, Clone)]
 struct Imported {
-    /// `None`: published to every class.
-    class: Option<i64>,
     pack: Arc<CasePack>,
     added_by: String,
 }
 
-/// Every loaded subject. Bundled ones never change; imported ones change with imports.
+/// Every loaded subject. Bundled ones never change; imported ones change with imports, and are
+/// kept by owner (`None`: published), so a request reads only its class's and the published
+/// ones, however many classes there are.
 #[derive(Debug)]
 pub(crate) struct Library {
     bundled: Vec<Arc<CasePack>>,
     default: Arc<CasePack>,
-    imported: RwLock<Vec<Imported>>,
+    imported: RwLock<HashMap<Option<i64>, Vec<Imported>>>,
 }
 
 impl Library {
@@ -40,12 +41,8 @@ impl Library {
         Library {
             bundled: app.cases.clone(),
             default: app.default_shared(),
-            imported: RwLock::new(Vec::new()),
+            imported: RwLock::new(HashMap::new()),
         }
-    }
-
-    fn imported(&self) -> Vec<Imported> {
-        self.imported.read().map(|l| l.clone()).unwrap_or_default()
     }
 
     /// The subjects class `class` can play, bundled first, then published, then its own.
@@ -55,22 +52,16 @@ impl Library {
             .iter()
             .map(|c| (c.clone(), Origin::Bundled))
             .collect();
-        let imported = self.imported();
-        for i in imported.iter().filter(|i| i.class.is_none()) {
-            out.push((
-                i.pack.clone(),
-                Origin::Published {
-                    by: i.added_by.clone(),
-                },
-            ));
+        let Ok(imported) = self.imported.read() else {
+            return out;
+        };
+        for i in imported.get(&None).into_iter().flatten() {
+            let by = i.added_by.clone();
+            out.push((i.pack.clone(), Origin::Published { by }));
         }
-        for i in imported.iter().filter(|i| i.class == Some(class)) {
-            out.push((
-                i.pack.clone(),
-                Origin::Class {
-                    by: i.added_by.clone(),
-                },
-            ));
+        for i in imported.get(&Some(class)).into_iter().flatten() {
+            let by = i.added_by.clone();
+            out.push((i.pack.clone(), Origin::Class { by }));
         }
         out
     }
@@ -80,10 +71,13 @@ impl Library {
         if let Some(c) = self.bundled.iter().find(|c| c.meta.id == id) {
             return Some(c.clone());
         }
-        self.imported()
-            .into_iter()
-            .find(|i| i.pack.meta.id == id && (i.class.is_none() || i.class == Some(class)))
-            .map(|i| i.pack)
+        let imported = self.imported.read().ok()?;
+        [None, Some(class)]
+            .iter()
+            .filter_map(|owner| imported.get(owner))
+            .flatten()
+            .find(|i| i.pack.meta.id == id)
+            .map(|i| i.pack.clone())
     }
 
     /// The subject a teacher names, by id or title, whatever the capitals.
@@ -104,26 +98,25 @@ impl Library {
     }
 
     fn put(&self, class: Option<i64>, pack: Arc<CasePack>, added_by: String) {
-        if let Ok(mut list) = self.imported.write() {
-            list.retain(|i| !(i.class == class && i.pack.meta.id == pack.meta.id));
-            list.push(Imported {
-                class,
-                pack,
-                added_by,
-            });
+        if let Ok(mut imported) = self.imported.write() {
+            let list = imported.entry(class).or_default();
+            list.retain(|i| i.pack.meta.id != pack.meta.id);
+            list.push(Imported { pack, added_by });
         }
     }
 
     fn take_out(&self, class: i64, id: &str) {
-        if let Ok(mut list) = self.imported.write() {
-            list.retain(|i| !(i.class == Some(class) && i.pack.meta.id == id));
+        if let Ok(mut imported) = self.imported.write() {
+            if let Some(list) = imported.get_mut(&Some(class)) {
+                list.retain(|i| i.pack.meta.id != id);
+            }
         }
     }
 
     /// Forgets the subjects of an erased class (their rows went with it).
     pub fn forget_class(&self, class: i64) {
-        if let Ok(mut list) = self.imported.write() {
-            list.retain(|i| i.class != Some(class));
+        if let Ok(mut imported) = self.imported.write() {
+            imported.remove(&Some(class));
         }
     }
 }
