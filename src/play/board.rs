@@ -757,12 +757,7 @@ pub async fn erase_class(cx: &Ctx<'_>, confirm: bool) -> anyhow::Result<Vec<Repl
     if !confirm {
         let mut text = m.text(&msg::PlayEraseConfirm { members, answers });
         // Its own subjects go with it (published ones stay).
-        let own = inner
-            .library
-            .available(who.class.id)
-            .into_iter()
-            .filter(|(_, o)| matches!(o, super::subjects::Origin::Class { .. }))
-            .count();
+        let own = inner.library.own(who.class.id).len();
         if own > 0 {
             text.push(' ');
             text.push_str(&m.text(&msg::PlayEraseSubjects {

@@ -243,11 +243,13 @@ impl Engine {
                 }
             }
         };
+        if own {
+            return inner.library.own(id);
+        }
         inner
             .library
             .available(id)
             .into_iter()
-            .filter(|(_, o)| !own || matches!(o, subjects::Origin::Class { .. }))
             .map(|(c, _)| c)
             .collect()
     }

@@ -66,6 +66,19 @@ impl Library {
         out
     }
 
+    /// The subjects class `class` imported itself (not bundled, not published).
+    pub fn own(&self, class: i64) -> Vec<Arc<CasePack>> {
+        self.imported
+            .read()
+            .ok()
+            .and_then(|imported| {
+                imported
+                    .get(&Some(class))
+                    .map(|list| list.iter().map(|i| i.pack.clone()).collect())
+            })
+            .unwrap_or_default()
+    }
+
     /// Subject `id` as class `class` sees it.
     pub fn find(&self, class: i64, id: &str) -> Option<Arc<CasePack>> {
         if let Some(c) = self.bundled.iter().find(|c| c.meta.id == id) {
@@ -307,9 +320,9 @@ fn identity_refusal(
     }
     let own = inner
         .library
-        .available(class)
-        .into_iter()
-        .filter(|(c, o)| matches!(o, Origin::Class { .. }) && c.meta.id != id)
+        .own(class)
+        .iter()
+        .filter(|c| c.meta.id != id)
         .count();
     if own >= limits.max_per_class {
         return Some(m.text(&msg::PlaySubjectsTooMany {
@@ -393,13 +406,7 @@ pub(crate) async fn remove(cx: &Ctx<'_>, given: &str) -> anyhow::Result<Vec<Repl
     let Ctx { inner, who, .. } = *cx;
     let m = inner.messages();
     let class = who.class.id;
-    let own: Vec<Arc<CasePack>> = inner
-        .library
-        .available(class)
-        .into_iter()
-        .filter(|(_, o)| matches!(o, Origin::Class { .. }))
-        .map(|(c, _)| c)
-        .collect();
+    let own = inner.library.own(class);
     let (case, origin) = match inner.library.find_given(class, given) {
         Some(found) => found,
         None if own.is_empty() => {

@@ -1022,6 +1022,15 @@ pub fn set_case(id: &str) -> Command {
     }
 }
 
+/// `/config` alone: the class's settings.
+pub fn show_config() -> Command {
+    Command::Config {
+        teacher_role: None,
+        quiz_channel: None,
+        case: None,
+    }
+}
+
 /// `/kpi <id>`.
 pub fn kpi(id: &str) -> Command {
     Command::Kpi { id: id.into() }

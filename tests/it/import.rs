@@ -8,7 +8,9 @@
 //! clicks are 3 000: its 1.2.a is 14,42 % (17,76 % in the bundled one), so every answer says
 //! which subject it followed.
 
-use crate::helpers::{kpi, place, plain, private_text, root, set_case, spawn_engine, Play};
+use crate::helpers::{
+    kpi, place, plain, private_text, root, set_case, show_config, spawn_engine, Play,
+};
 use casebot::play::command::{Actor, Command, Scope, Upload};
 use std::io::Write;
 
@@ -800,18 +802,7 @@ async fn a_stored_subject_that_no_longer_loads_is_left_out_and_said() {
             .expect("the damage is done");
         })
         .await;
-    let shown = unescaped(&private_text(
-        &play
-            .send(
-                &prof,
-                Command::Config {
-                    teacher_role: None,
-                    quiz_channel: None,
-                    case: None,
-                },
-            )
-            .await,
-    ));
+    let shown = unescaped(&private_text(&play.send(&prof, show_config()).await));
     assert!(
         shown.contains("- sujet : **Arbre-cadeau (session 2021) (par défaut : le sujet choisi, `mon-cas`, n’est plus installé ; choisissez-en un avec /config cas:…)**"),
         "{shown}"

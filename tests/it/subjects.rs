@@ -4,8 +4,8 @@
 //! copy, so every answer, calculation and list says which subject it followed.
 
 use crate::helpers::{
-    casebot_on, database_before, kpi, place, plain, private_text, set_case, spawn_engine_with,
-    Play, TwoSubjects, BIS,
+    casebot_on, database_before, kpi, place, plain, private_text, set_case, show_config,
+    spawn_engine_with, Play, TwoSubjects, BIS,
 };
 use casebot::play::command::{Audience, Command, Reply, Scope};
 use std::sync::Arc;
@@ -125,19 +125,7 @@ async fn two_classes_play_two_subjects_at_once() {
     );
 
     // `/config` alone shows the subject among the settings.
-    let shown = private_text(
-        &play
-            .send_at(
-                &b,
-                &prof,
-                Command::Config {
-                    teacher_role: None,
-                    quiz_channel: None,
-                    case: None,
-                },
-            )
-            .await,
-    );
+    let shown = private_text(&play.send_at(&b, &prof, show_config()).await);
     assert!(
         shown.starts_with(
             "Réglages de la classe :\n- sujet : **Arbre-cadeau bis (session 2022)**\n"
