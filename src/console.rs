@@ -308,6 +308,11 @@ pub fn parse_command(line: &str) -> Result<Command, LineError> {
         "quiz" => parse_quiz(rest)?,
         "classement" => parse_board(&a)?,
         "export" => Command::Export,
+        "notes" => Command::Marks {
+            work: Some(rest.strip_prefix("travail:").unwrap_or(rest).trim())
+                .filter(|w| !w.is_empty())
+                .map(str::to_string),
+        },
         "brouillon" => parse_draft(rest, &a)?,
         "retirer-brouillon" => match rest.trim_start_matches(['n', '°', '#']).trim().parse() {
             Ok(draft) => Command::DraftWithdraw { draft },

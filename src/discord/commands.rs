@@ -34,6 +34,7 @@ pub fn all() -> Vec<poise::Command<super::Data, Error>> {
         quiz(),
         classement(),
         export(),
+        notes(),
         brouillon(),
         retirer_brouillon(),
         modeles(),
@@ -355,6 +356,16 @@ pub async fn classement(
 #[poise::command(slash_command, name_localized("en-US", "export"))]
 pub async fn export(ctx: Ctx<'_>) -> Result<(), Error> {
     respond(ctx, Command::Export).await
+}
+
+#[poise::command(slash_command, name_localized("en-US", "marks"))]
+pub async fn notes(
+    ctx: Ctx<'_>,
+    #[name_localized("en-US", "work")]
+    #[max_length = 40]
+    travail: Option<String>,
+) -> Result<(), Error> {
+    respond(ctx, Command::Marks { work: travail }).await
 }
 
 #[poise::command(slash_command, name_localized("en-US", "draft"))]
@@ -791,6 +802,7 @@ mod tests {
                 Command::BoardReset,
             ],
             "export" => vec![Command::Export],
+            "notes" => vec![Command::Marks { work: None }],
             "brouillon" => vec![Command::DraftCheck {
                 text: text(),
                 share: true,

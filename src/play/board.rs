@@ -3,6 +3,7 @@
 use super::command::{Attachment, Board, Place, Reply};
 use super::live::LiveQuiz;
 use super::scoring::{self, Milli};
+use super::sheets::{sanitize, sheet_text};
 use super::{Ctx, Inner, Who};
 use crate::format::iso;
 use crate::msg;
@@ -526,18 +527,9 @@ pub async fn export(cx: &Ctx<'_>) -> anyhow::Result<Vec<Reply>> {
         mime: "text/csv".into(),
         bytes,
     });
-    Ok(vec![detail, summary_export(inner, who, place).await?])
-}
-
-/// A text cell of an export, inert in a spreadsheet: a cell that starts with `=`, `+`, `-`, `@`,
-/// a tab or a carriage return would be read as a formula by Excel, LibreOffice or Sheets (a
-/// display name `=HYPERLINK(…)`, an answer `=1+1`), so it gets a leading apostrophe, which
-/// spreadsheets show as text and hide. The figures the bot writes itself are never text cells.
-pub(crate) fn sheet_text(text: &str) -> std::borrow::Cow<'_, str> {
-    match text.chars().next() {
-        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{text}").into(),
-        _ => text.into(),
-    }
+    let mut replies = vec![detail, summary_export(inner, who, place).await?];
+    replies.extend(super::marks::export_files(cx, &sanitize(&place.class_name)).await?);
+    Ok(replies)
 }
 
 /// The second file of `/export`: one line per student, their points by source and in all.
@@ -591,24 +583,6 @@ async fn summary_export(inner: &Inner, who: &Who, place: &Place) -> anyhow::Resu
         mime: "text/csv".into(),
         bytes,
     }))
-}
-
-fn sanitize(name: &str) -> String {
-    let s: String = name
-        .chars()
-        .map(|c| {
-            if c.is_alphanumeric() || c == '-' {
-                c
-            } else {
-                '-'
-            }
-        })
-        .collect();
-    if s.is_empty() {
-        "classe".into()
-    } else {
-        s
-    }
 }
 
 /// `/mes-donnees`: everything stored about the actor, as text and as a JSON file.

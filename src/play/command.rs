@@ -180,6 +180,11 @@ pub enum Command {
     BoardReset,
     /// The class's results as CSV.
     Export,
+    /// Marks on the barème: a student's own (every piece of work, the detail of one), or the
+    /// class's on one piece of work for a teacher (`quiz-12`; without it, the latest).
+    Marks {
+        work: Option<String>,
+    },
     /// Everything stored about the actor.
     MyData,
     /// Erases everything stored about the actor; without `confirm`, only says what would go.
@@ -250,6 +255,7 @@ impl Command {
             | Command::ModelAnswer { .. }
             | Command::Leaderboard { .. }
             | Command::Export
+            | Command::Marks { .. }
             | Command::MyData
             | Command::LinkedinModels
             | Command::VoteDrafts
@@ -318,6 +324,7 @@ impl Command {
             | Command::SelfAssess { .. }
             | Command::LinkedinModels
             | Command::Leaderboard { .. }
+            | Command::Marks { .. }
             | Command::MyData
             | Command::ForgetMe { .. } => Access::Everyone,
         }

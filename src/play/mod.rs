@@ -6,12 +6,14 @@ pub(crate) mod answering;
 pub(crate) mod board;
 pub mod command;
 pub(crate) mod live;
+pub(crate) mod marks;
 pub(crate) mod posts;
 pub(crate) mod practice;
 pub(crate) mod quiz;
 pub mod report;
 pub mod scoring;
 pub mod settings;
+pub(crate) mod sheets;
 pub(crate) mod sight;
 pub(crate) mod subjects;
 pub(crate) mod votes;
@@ -478,6 +480,7 @@ impl Inner {
             Command::Leaderboard { board } => board::leaderboard(cx, board).await,
             Command::BoardReset => board::reset(cx).await,
             Command::Export => board::export(cx).await,
+            Command::Marks { work } => marks::notes(cx, work.as_deref()).await,
             Command::MyData => board::my_data(cx).await,
             Command::ForgetMe { confirm: false } => board::forget_me_preview(cx).await,
             Command::ForgetMe { confirm: true } => board::forget_me(cx).await,

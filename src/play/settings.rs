@@ -14,6 +14,8 @@ pub struct PlaySettings {
     pub quiz: QuizSettings,
     pub boards: BoardSettings,
     pub workshop: WorkshopSettings,
+    /// How verdicts become marks on the barème (never game points).
+    pub marks: MarkSettings,
     /// Bounds of a subject a teacher uploads (`/cas importer`).
     #[serde(default)]
     pub subjects: crate::pack::upload::Limits,
@@ -70,6 +72,15 @@ pub struct WorkshopSettings {
     pub max_shared_drafts: usize,
     /// Most written answers listed at once for grading.
     pub grade_queue_rows: usize,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MarkSettings {
+    /// Share of a part's barème a close answer earns in a mark.
+    pub close_share: Decimal,
+    /// Decimals of a mark out of 40 or 20 (rounded half away from zero).
+    pub decimals: u32,
 }
 
 /// Why the rules of play cannot be used.
@@ -162,6 +173,18 @@ impl PlaySettings {
             return Err(invalid(
                 "boards",
                 "les tailles (podium_size, max_rows) et les périodes (week_days, month_days) valent au moins 1",
+            ));
+        }
+        if !share(self.marks.close_share) {
+            return Err(invalid(
+                "marks.close_share",
+                "une part entre 0 et 1 est attendue (par exemple 0.5 pour la moitié)",
+            ));
+        }
+        if self.marks.decimals > 3 {
+            return Err(invalid(
+                "marks.decimals",
+                "de 0 à 3 décimales (2 pour une note comme 13,25)",
             ));
         }
         let w = &self.workshop;

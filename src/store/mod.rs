@@ -45,6 +45,7 @@ pub mod drafts;
 pub mod exports;
 pub mod hints;
 pub mod ids;
+pub mod marks;
 pub mod members;
 pub mod posts;
 pub mod practice;

@@ -23,6 +23,7 @@ mod kpi_lookup;
 mod kpis;
 mod layers;
 mod linkedin;
+mod marks;
 mod new_case;
 mod pack_errors;
 mod pack_format;

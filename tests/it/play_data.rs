@@ -301,7 +301,11 @@ async fn export_is_a_french_spreadsheet_csv_of_every_attempt() {
     let prof = results_scenario(&play).await;
 
     let replies = play.send(&prof, Command::Export).await;
-    assert_eq!(replies.len(), 2, "the detail, then the summary per student");
+    assert_eq!(
+        replies.len(),
+        4,
+        "the detail, the summary per student, the marks, the grade book"
+    );
     // The summary: one line per student of this class, points by source (by hand from
     // results_scenario: Ana 0 + 0,1 + 0,25 in practice, Ben 0,125 in the quiz).
     let summary = &replies[1];
@@ -747,7 +751,7 @@ async fn teachers_who_answer_are_not_ranked() {
     assert!(!board.contains("Prof"), "{board}");
 }
 
-/// Every text cell of both export files is inert in a spreadsheet: a display name or an answer
+/// Every text cell of every export file is inert in a spreadsheet: a display name or an answer
 /// that starts like a formula (`=`, `+`, `-`, `@`, tab, CR) gets a leading apostrophe; the
 /// figures the bot writes stay numbers.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -768,8 +772,21 @@ async fn export_cells_never_start_a_formula() {
         play.send(&who, practice(&["1.2.a"])).await;
         play.send(&who, answer(given)).await;
     }
+    // And a quiz they all answer, so the files of marks have them too.
+    play.send(&prof, launch(&["1.2.b"], 30, false, false)).await;
+    play.engine.tick().await;
+    for name in names {
+        answer_taken(&play, &play.student(name), "0,53 €").await;
+    }
+    play.advance_and_tick(31_000).await;
+    play.take_posts(1).await;
+    assert_eq!(
+        play.count("SELECT COUNT(*) FROM quizzes WHERE status = 'finished'")
+            .await,
+        1
+    );
     let replies = play.send(&prof, Command::Export).await;
-    assert_eq!(replies.len(), 2);
+    assert_eq!(replies.len(), 4, "detail, summary, notes, grade book");
     let mut cells = 0;
     for reply in &replies {
         let file = reply.attachment.as_ref().expect("a CSV file");
