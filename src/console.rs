@@ -233,6 +233,8 @@ pub enum Pending {
     Draft { share: bool },
     /// `/rediger 2.4`: a written answer.
     Written { question: String },
+    /// `/examen rediger 2.4`: a written answer on a mock exam copy.
+    ExamWritten { question: String },
 }
 
 impl Pending {
@@ -240,7 +242,9 @@ impl Pending {
     fn prompt(&self, messages: &Prompts) -> String {
         match self {
             Pending::Draft { .. } => messages.text(&msg::ConsoleDraftStart),
-            Pending::Written { question } => messages.text(&msg::ConsoleWrittenStart { question }),
+            Pending::Written { question } | Pending::ExamWritten { question } => {
+                messages.text(&msg::ConsoleWrittenStart { question })
+            }
         }
     }
 
@@ -249,6 +253,7 @@ impl Pending {
         match self {
             Pending::Draft { share } => Command::DraftCheck { text, share },
             Pending::Written { question } => Command::WrittenAnswer { question, text },
+            Pending::ExamWritten { question } => Command::ExamWrite { question, text },
         }
     }
 }
@@ -306,6 +311,7 @@ pub fn parse_command(line: &str) -> Result<Command, LineError> {
         },
         "solution" => Command::GiveUp,
         "quiz" => parse_quiz(rest)?,
+        "examen" => parse_exam(rest)?,
         "classement" => parse_board(&a)?,
         "export" => Command::Export,
         "notes" => Command::Marks {
@@ -524,6 +530,66 @@ fn parse_quiz(rest: &str) -> Result<Command, LineError> {
             Err(_) => return Err(LineError::Usage(msg::ConsoleUsageExtend.into())),
         },
         _ => return Err(LineError::Usage(msg::ConsoleUsageQuiz.into())),
+    })
+}
+
+/// `/examen lancer [minutes:180]`, `copie`, `repondre PARTIE REPONSE`, `rediger QUESTION`,
+/// `rendre [confirmer:oui]`, `arreter`, `bonus ELEVE POINTS`, `copies [ELEVE]`; the options
+/// may be written as on Discord (`partie:1.2.a reponse:17,76 %`).
+fn parse_exam(rest: &str) -> Result<Command, LineError> {
+    let usage = || LineError::Usage(msg::ConsoleUsageExam.into());
+    let (sub, sub_rest) = rest.split_once(char::is_whitespace).unwrap_or((rest, ""));
+    let sub_rest = sub_rest.trim();
+    let strip = |text: &str, key: &str| text.strip_prefix(key).unwrap_or(text).trim().to_string();
+    // « KEY:first rest… » or « first rest… ».
+    let two = |key1: &str, key2: &str| {
+        let (first, second) = sub_rest
+            .split_once(char::is_whitespace)
+            .unwrap_or((sub_rest, ""));
+        (strip(first, key1), strip(second.trim(), key2))
+    };
+    Ok(match sub.to_lowercase().as_str() {
+        "lancer" => match args(sub_rest)
+            .get("minutes")
+            .or((!sub_rest.is_empty()).then_some(sub_rest))
+        {
+            None => Command::ExamLaunch { minutes: None },
+            Some(v) => match v.trim().parse() {
+                Ok(n) => Command::ExamLaunch { minutes: Some(n) },
+                Err(_) => return Err(usage()),
+            },
+        },
+        "copie" => Command::ExamCopy,
+        "repondre" | "répondre" => match two("partie:", "reponse:") {
+            (part, text) if !part.is_empty() && !text.is_empty() => {
+                Command::ExamAnswer { part, text }
+            }
+            _ => return Err(usage()),
+        },
+        "rediger" | "rédiger" => {
+            let (question, text) = two("question:", "texte:");
+            if question.is_empty() {
+                return Err(usage());
+            }
+            if text.is_empty() {
+                return Err(LineError::MultiLine(Pending::ExamWritten { question }));
+            }
+            Command::ExamWrite { question, text }
+        }
+        "rendre" => Command::ExamHandIn {
+            confirm: args(sub_rest).yes("confirmer"),
+        },
+        "arreter" | "arrêter" => Command::ExamStop,
+        "bonus" => match two("eleve:", "points:") {
+            (student, points) if !student.is_empty() && !points.is_empty() => {
+                Command::ExamBonus { student, points }
+            }
+            _ => return Err(usage()),
+        },
+        "copies" => Command::ExamPapers {
+            student: Some(strip(sub_rest, "eleve:")).filter(|s| !s.is_empty()),
+        },
+        _ => return Err(usage()),
     })
 }
 

@@ -32,6 +32,7 @@ pub fn all() -> Vec<poise::Command<super::Data, Error>> {
         solution(),
         kpi(),
         quiz(),
+        examen(),
         classement(),
         export(),
         notes(),
@@ -309,6 +310,121 @@ pub async fn prolonger(
 #[poise::command(slash_command, name_localized("en-US", "stop"))]
 pub async fn arreter(ctx: Ctx<'_>) -> Result<(), Error> {
     respond(ctx, Command::QuizStop).await
+}
+
+#[poise::command(
+    slash_command,
+    name_localized("en-US", "exam"),
+    subcommands(
+        "examen_lancer",
+        "examen_copie",
+        "examen_repondre",
+        "examen_rediger",
+        "examen_rendre",
+        "examen_arreter",
+        "examen_bonus",
+        "examen_copies"
+    ),
+    subcommand_required
+)]
+pub async fn examen(_: Ctx<'_>) -> Result<(), Error> {
+    Ok(())
+}
+
+#[poise::command(slash_command, rename = "lancer", name_localized("en-US", "start"))]
+pub async fn examen_lancer(
+    ctx: Ctx<'_>,
+    #[min = 1]
+    #[max = 600]
+    minutes: Option<u32>,
+) -> Result<(), Error> {
+    respond(ctx, Command::ExamLaunch { minutes }).await
+}
+
+#[poise::command(slash_command, rename = "copie", name_localized("en-US", "paper"))]
+pub async fn examen_copie(ctx: Ctx<'_>) -> Result<(), Error> {
+    respond(ctx, Command::ExamCopy).await
+}
+
+#[poise::command(slash_command, rename = "repondre", name_localized("en-US", "answer"))]
+pub async fn examen_repondre(
+    ctx: Ctx<'_>,
+    #[name_localized("en-US", "part")]
+    #[max_length = 20]
+    partie: String,
+    #[name_localized("en-US", "answer")]
+    #[max_length = 200]
+    reponse: String,
+) -> Result<(), Error> {
+    respond(
+        ctx,
+        Command::ExamAnswer {
+            part: partie,
+            text: reponse,
+        },
+    )
+    .await
+}
+
+#[poise::command(slash_command, rename = "rediger", name_localized("en-US", "write"))]
+pub async fn examen_rediger(
+    ctx: Ctx<'_>,
+    #[name_localized("en-US", "question")]
+    #[autocomplete = "grid_choices"]
+    question: String,
+) -> Result<(), Error> {
+    super::exam_form(ctx, question).await
+}
+
+#[poise::command(slash_command, rename = "rendre", name_localized("en-US", "hand-in"))]
+pub async fn examen_rendre(
+    ctx: Ctx<'_>,
+    #[name_localized("en-US", "confirm")] confirmer: Option<bool>,
+) -> Result<(), Error> {
+    respond(
+        ctx,
+        Command::ExamHandIn {
+            confirm: confirmer.unwrap_or(false),
+        },
+    )
+    .await
+}
+
+#[poise::command(slash_command, rename = "arreter", name_localized("en-US", "stop"))]
+pub async fn examen_arreter(ctx: Ctx<'_>) -> Result<(), Error> {
+    respond(ctx, Command::ExamStop).await
+}
+
+#[poise::command(slash_command, rename = "bonus", name_localized("en-US", "bonus"))]
+pub async fn examen_bonus(
+    ctx: Ctx<'_>,
+    #[name_localized("en-US", "student")] eleve: serenity::User,
+    #[name_localized("en-US", "points")]
+    #[max_length = 10]
+    points: String,
+) -> Result<(), Error> {
+    respond(
+        ctx,
+        Command::ExamBonus {
+            student: eleve.id.get().to_string(),
+            points,
+        },
+    )
+    .await
+}
+
+#[poise::command(slash_command, rename = "copies", name_localized("en-US", "papers"))]
+pub async fn examen_copies(
+    ctx: Ctx<'_>,
+    #[name_localized("en-US", "student")] eleve: Option<serenity::User>,
+) -> Result<(), Error> {
+    respond(
+        ctx,
+        Command::ExamPapers {
+            student: eleve.map(|u| u.id.get().to_string()),
+        },
+    )
+    .await
 }
 
 /// The leaderboard periods offered.
@@ -803,6 +919,25 @@ mod tests {
             ],
             "export" => vec![Command::Export],
             "notes" => vec![Command::Marks { work: None }],
+            "examen" => vec![
+                Command::ExamLaunch { minutes: None },
+                Command::ExamCopy,
+                Command::ExamAnswer {
+                    part: text(),
+                    text: text(),
+                },
+                Command::ExamWrite {
+                    question: text(),
+                    text: text(),
+                },
+                Command::ExamHandIn { confirm: true },
+                Command::ExamStop,
+                Command::ExamBonus {
+                    student: text(),
+                    points: text(),
+                },
+                Command::ExamPapers { student: None },
+            ],
             "brouillon" => vec![Command::DraftCheck {
                 text: text(),
                 share: true,

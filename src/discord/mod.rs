@@ -512,6 +512,12 @@ async fn on_event(
                         text,
                         share: m.data.custom_id == DRAFT_SHARE_FORM_ID,
                     }
+                } else if let Some(question) = send::parse_exam_form_id(&m.data.custom_id) {
+                    let text = form_value(&m.data.components, WRITTEN_FIELD).unwrap_or_default();
+                    Command::ExamWrite {
+                        question: question.to_string(),
+                        text,
+                    }
                 } else if let Some(question) = send::parse_written_form_id(&m.data.custom_id) {
                     let text = form_value(&m.data.components, WRITTEN_FIELD).unwrap_or_default();
                     Command::WrittenAnswer {
@@ -609,6 +615,70 @@ pub(crate) async fn written_form(ctx: Ctx<'_>, question: String) -> Result<(), E
     .required(true);
     let form = serenity::CreateModal::new(
         send::written_form_id(&question),
+        m.text(&msg::DiscordWrittenTitle {
+            question: &question,
+        }),
+    )
+    .components(vec![serenity::CreateActionRow::InputText(input)]);
+    actx.interaction
+        .create_response(ctx.http(), serenity::CreateInteractionResponse::Modal(form))
+        .await?;
+    Ok(())
+}
+
+/// `/examen rediger`: opens the form of a written answer on the student's exam copy, with
+/// what they saved before (so an answer is revised, not typed again).
+pub(crate) async fn exam_form(ctx: Ctx<'_>, question: String) -> Result<(), Error> {
+    let poise::Context::Application(actx) = ctx else {
+        return Ok(());
+    };
+    let data = ctx.data();
+    let m = &data.app.messages;
+    let question = question.trim().to_string();
+    let guild = ctx
+        .guild_id()
+        .map(|g| g.get().to_string())
+        .unwrap_or_default();
+    if send::parse_exam_form_id(&send::exam_form_id(&question)).is_none()
+        || !data.engine.has_grid("discord", &guild, &question).await
+    {
+        // The engine says which questions are written, before any typing.
+        return respond(
+            ctx,
+            Command::ExamWrite {
+                question,
+                text: String::new(),
+            },
+        )
+        .await;
+    }
+    if !data.seen.first_time(actx.interaction.id.get()) {
+        return Ok(());
+    }
+    let saved = data
+        .engine
+        .exam_draft(
+            "discord",
+            &guild,
+            &ctx.author().id.get().to_string(),
+            &question,
+        )
+        .await;
+    let mut input = serenity::CreateInputText::new(
+        serenity::InputTextStyle::Paragraph,
+        m.text(&msg::DiscordWrittenLabel {
+            question: &question,
+        }),
+        WRITTEN_FIELD,
+    )
+    .placeholder(m.text(&msg::DiscordWrittenPlaceholder))
+    .max_length(TEXT_MAX)
+    .required(true);
+    if let Some(text) = saved {
+        input = input.value(text.chars().take(usize::from(TEXT_MAX)).collect::<String>());
+    }
+    let form = serenity::CreateModal::new(
+        send::exam_form_id(&question),
         m.text(&msg::DiscordWrittenTitle {
             question: &question,
         }),

@@ -157,6 +157,17 @@ pub fn written_form_id(question: &str) -> String {
     format!("cb:r:{question}")
 }
 
+/// The id of the form of a written answer on a mock exam copy.
+pub fn exam_form_id(question: &str) -> String {
+    format!("cb:x:{question}")
+}
+
+/// The question of a mock exam's written-answer form id.
+pub fn parse_exam_form_id(id: &str) -> Option<&str> {
+    parse_written_form_id(&format!("cb:r:{}", id.strip_prefix("cb:x:")?))
+        .map(|_| &id["cb:x:".len()..])
+}
+
 /// The question of a written-answer form id; question ids are short words of letters, digits
 /// and dots.
 pub fn parse_written_form_id(id: &str) -> Option<&str> {

@@ -185,6 +185,37 @@ pub enum Command {
     Marks {
         work: Option<String>,
     },
+    /// Launches a mock exam on the whole subject (teachers; `minutes` from the rules of play).
+    ExamLaunch {
+        minutes: Option<u32>,
+    },
+    /// The student's copy of the running exam, question by question, and the time left.
+    ExamCopy,
+    /// Saves a numeric answer on the student's copy, without feedback.
+    ExamAnswer {
+        part: String,
+        text: String,
+    },
+    /// Saves (or replaces) a written answer on the student's copy.
+    ExamWrite {
+        question: String,
+        text: String,
+    },
+    /// Hands the copy in; without `confirm`, only says what it holds.
+    ExamHandIn {
+        confirm: bool,
+    },
+    /// Ends the running exam for everyone (teachers).
+    ExamStop,
+    /// The « copie conforme aux exigences professionnelles » bonus of a copy (teachers).
+    ExamBonus {
+        student: String,
+        points: String,
+    },
+    /// The copies of the last exam as a printable document (teachers); one student's, or all.
+    ExamPapers {
+        student: Option<String>,
+    },
     /// Everything stored about the actor.
     MyData,
     /// Erases everything stored about the actor; without `confirm`, only says what would go.
@@ -256,6 +287,7 @@ impl Command {
             | Command::Leaderboard { .. }
             | Command::Export
             | Command::Marks { .. }
+            | Command::ExamPapers { .. }
             | Command::MyData
             | Command::LinkedinModels
             | Command::VoteDrafts
@@ -264,6 +296,7 @@ impl Command {
             Command::EraseClass { confirm } | Command::ForgetMe { confirm } => *confirm,
             Command::DraftCheck { share, .. } => *share,
             Command::Grade { criteria, .. } => criteria.is_some(),
+            Command::ExamHandIn { confirm } => *confirm,
             Command::Practice { .. }
             | Command::Answer { .. }
             | Command::GiveUp
@@ -282,7 +315,13 @@ impl Command {
             | Command::BoardReset
             | Command::Config { .. }
             | Command::CaseImport { .. }
-            | Command::CaseRemove { .. } => true,
+            | Command::CaseRemove { .. }
+            | Command::ExamLaunch { .. }
+            | Command::ExamCopy
+            | Command::ExamAnswer { .. }
+            | Command::ExamWrite { .. }
+            | Command::ExamStop
+            | Command::ExamBonus { .. } => true,
         }
     }
 
@@ -306,7 +345,11 @@ impl Command {
             | Command::VoteDrafts
             | Command::VoteClose
             | Command::GradeQueue
-            | Command::Grade { .. } => Access::Teacher,
+            | Command::Grade { .. }
+            | Command::ExamLaunch { .. }
+            | Command::ExamStop
+            | Command::ExamBonus { .. }
+            | Command::ExamPapers { .. } => Access::Teacher,
             Command::Help
             | Command::Cases
             | Command::Annex { .. }
@@ -325,6 +368,10 @@ impl Command {
             | Command::LinkedinModels
             | Command::Leaderboard { .. }
             | Command::Marks { .. }
+            | Command::ExamCopy
+            | Command::ExamAnswer { .. }
+            | Command::ExamWrite { .. }
+            | Command::ExamHandIn { .. }
             | Command::MyData
             | Command::ForgetMe { .. } => Access::Everyone,
         }

@@ -98,6 +98,20 @@ pub struct LiveQuiz {
 #[derive(Debug, Default)]
 pub struct ClassLive {
     pub quiz: Option<LiveQuiz>,
+    /// The class's running mock exam (the database holds its copies).
+    pub exam: Option<LiveExam>,
+}
+
+/// A running mock exam, in memory: what the clock and the rules of the class need.
+#[derive(Debug, Clone)]
+pub struct LiveExam {
+    pub id: i64,
+    pub case_id: String,
+    pub channel: ChannelRef,
+    pub started_at: i64,
+    pub deadline: i64,
+    /// Time reminders already posted.
+    pub reminders: usize,
 }
 
 /// Whether the class has a quiz running or paused (practice waits for its end).

@@ -42,13 +42,15 @@ pub fn part_mark(
     earned.saturating_sub(hints).max(0)
 }
 
-/// One line of a sheet: a numeric part (or, later, a written question) out of its points.
+/// One line of a sheet: a numeric part, or a question's written answer, out of its points.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Line {
     pub question: String,
     pub dossier: Option<String>,
     pub earned: Milli,
     pub max: Milli,
+    /// A written answer (marked on its grid), not a calculation.
+    pub written: bool,
 }
 
 /// A subtotal of a sheet: a question's or a dossier's points out of its maximum.
@@ -65,6 +67,8 @@ pub struct Sheet {
     pub lines: Vec<Line>,
     /// Points added to the total, which stays capped at the maximum.
     pub bonus: Milli,
+    /// Written answers handed in and not marked yet: the mark is provisional until none is left.
+    pub pending: usize,
 }
 
 impl Sheet {
@@ -97,6 +101,13 @@ impl Sheet {
         self.subtotals(|l| l.dossier.as_ref())
     }
 
+    /// The calculations' points and their maximum (marked at once, without the teacher).
+    pub fn numeric(&self) -> (Milli, Milli) {
+        let lines = self.lines.iter().filter(|l| !l.written);
+        let (earned, max): (Vec<Milli>, Vec<Milli>) = lines.map(|l| (l.earned, l.max)).unzip();
+        (sum_milli(earned), sum_milli(max))
+    }
+
     /// Points at stake.
     pub fn max(&self) -> Milli {
         sum_milli(self.lines.iter().map(|l| l.max))
@@ -127,6 +138,7 @@ impl Sheet {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum WorkId {
     Quiz(i64),
+    Exam(i64),
 }
 
 impl WorkId {
@@ -134,18 +146,23 @@ impl WorkId {
     pub fn key(&self) -> String {
         match self {
             WorkId::Quiz(id) => format!("quiz-{id}"),
+            WorkId::Exam(id) => format!("examen-{id}"),
         }
     }
 
-    /// Reads `quiz-12`, `quiz 12`, `Quiz n°12` or `12`.
+    /// Reads `quiz-12`, `quiz 12`, `Quiz n°12` or `12` (a quiz), `examen-3` or `examen 3`.
     pub fn parse(text: &str) -> Option<WorkId> {
         let t = text.trim().to_lowercase();
-        let digits = t
-            .strip_prefix("quiz")
-            .unwrap_or(&t)
-            .trim_start_matches(['-', ' ', 'n', '°', 'o'])
-            .trim();
-        digits.parse::<i64>().ok().map(WorkId::Quiz)
+        let number = |rest: &str| {
+            rest.trim_start_matches(['-', ' ', 'n', '°', 'o'])
+                .trim()
+                .parse::<i64>()
+                .ok()
+        };
+        match t.strip_prefix("examen") {
+            Some(rest) => number(rest).map(WorkId::Exam),
+            None => number(t.strip_prefix("quiz").unwrap_or(&t)).map(WorkId::Quiz),
+        }
     }
 }
 
@@ -226,6 +243,7 @@ pub async fn class_works(inner: &Inner, class: i64) -> anyhow::Result<Vec<Work>>
                         Line {
                             question,
                             dossier,
+                            written: false,
                             earned: part_mark(
                                 settings,
                                 item.points_milli,
@@ -241,7 +259,13 @@ pub async fn class_works(inner: &Inner, class: i64) -> anyhow::Result<Vec<Work>>
                     name: p.display_name.clone(),
                     user: p.platform_user.clone(),
                 };
-                (student, Sheet { lines, bonus: 0 })
+                (
+                    student,
+                    Sheet {
+                        lines,
+                        ..Sheet::default()
+                    },
+                )
             })
             .collect();
         works.push(Work {
@@ -252,7 +276,103 @@ pub async fn class_works(inner: &Inner, class: i64) -> anyhow::Result<Vec<Work>>
             sheets,
         });
     }
+    works.extend(exam_works(inner, class).await?);
+    works.sort_by_key(|w| w.at);
     Ok(works)
+}
+
+/// The class's mock exams that are over, marked: every part of the subject and every written
+/// answer (its grid's points), the bonus; a written answer not marked yet leaves the sheet
+/// pending. An exam whose subject is no longer installed is left out (its barème is gone).
+async fn exam_works(inner: &Inner, class: i64) -> anyhow::Result<Vec<Work>> {
+    use store::exams as db;
+    let read = &inner.store.write;
+    let exams = db::ended(read, ClassId(class)).await?;
+    let copies = db::locked_copies(read, ClassId(class)).await?;
+    let verdicts = db::verdicts(read, ClassId(class)).await?;
+    let written = db::handed_in(read, ClassId(class), None).await?;
+    let settings = &inner.settings.marks;
+    let mut works = Vec::new();
+    for exam in exams {
+        let Some(case) = inner.case_in(class, &exam.case_id) else {
+            continue;
+        };
+        let mut sheets = Vec::new();
+        for copy in copies.iter().filter(|c| c.exam_id == exam.id) {
+            let mut sheet = Sheet {
+                bonus: copy.bonus_milli,
+                ..Sheet::default()
+            };
+            for q in &case.questions {
+                for p in &q.parts {
+                    let verdict = verdicts
+                        .iter()
+                        .find(|v| {
+                            v.exam_id == exam.id
+                                && v.member_id == copy.member_id
+                                && v.part_id == p.id
+                        })
+                        .and_then(|v| v.verdict);
+                    sheet.lines.push(Line {
+                        question: q.id.clone(),
+                        dossier: Some(q.dossier.clone()),
+                        earned: part_mark(settings, p.milli, verdict, 0),
+                        max: p.milli,
+                        written: false,
+                    });
+                }
+                if let Some(grid) = case.grid(&q.id) {
+                    let handed = written.iter().rev().find(|w| {
+                        w.exam_id == exam.id
+                            && w.member_id == copy.member_id
+                            && w.question_id == q.id
+                    });
+                    let grade = handed.and_then(|w| w.grade_points_milli);
+                    if handed.is_some() && grade.is_none() {
+                        sheet.pending += 1;
+                    }
+                    sheet.lines.push(Line {
+                        question: q.id.clone(),
+                        dossier: Some(q.dossier.clone()),
+                        earned: grade.unwrap_or(0),
+                        max: crate::case::to_milli(grid.points).unwrap_or(0),
+                        written: true,
+                    });
+                }
+            }
+            let student = Student {
+                member: copy.member_id,
+                name: copy.display_name.clone(),
+                user: copy.platform_user.clone(),
+            };
+            sheets.push((student, sheet));
+        }
+        works.push(Work {
+            id: WorkId::Exam(exam.id.0),
+            case_id: exam.case_id.clone(),
+            at: exam.started_at,
+            questions: case.questions.iter().map(|q| q.id.clone()).collect(),
+            sheets,
+        });
+    }
+    Ok(works)
+}
+
+/// « **12,50/20** », or « provisoire : 8,25/20, 3 réponses rédigées à corriger ».
+fn on20_text(inner: &Inner, sheet: &Sheet) -> String {
+    let m = inner.messages();
+    let d = inner.settings.marks.decimals;
+    let mark = sheet
+        .out_of(20, d)
+        .map_or_else(String::new, |n| mark_text(n, d));
+    if sheet.pending == 0 {
+        m.text(&msg::MarksOn20 { mark: &mark })
+    } else {
+        m.text(&msg::MarksProvisional {
+            mark: &mark,
+            n: &sheet.pending.to_string(),
+        })
+    }
 }
 
 /// A mark as the bot writes it: « 13,25 ».
@@ -272,6 +392,11 @@ fn work_title(inner: &Inner, class: i64, work: &Work) -> String {
             date: &format::date_fr(work.at),
             case: &echo(&case),
             questions: &work.questions.join(", "),
+        }),
+        WorkId::Exam(id) => m.text(&msg::MarksWorkExam {
+            id: &id.to_string(),
+            date: &format::date_fr(work.at),
+            case: &echo(&case),
         }),
     }
 }
@@ -377,15 +502,11 @@ fn student_view(cx: &Ctx<'_>, works: &[Work], chosen: usize) -> String {
         let Some(sheet) = work.sheet_of(who.member()) else {
             continue;
         };
-        lines.push(
-            m.text(&msg::MarksWorkLine {
-                work: &work_title(inner, class, work),
-                points: &points_of(inner, sheet.earned(), sheet.max()),
-                on20: &sheet
-                    .out_of(20, s.decimals)
-                    .map_or_else(String::new, |n| mark_text(n, s.decimals)),
-            }),
-        );
+        lines.push(m.text(&msg::MarksWorkLine {
+            work: &work_title(inner, class, work),
+            points: &points_of(inner, sheet.earned(), sheet.max()),
+            on20: &on20_text(inner, sheet),
+        }));
     }
     let work = &works[chosen];
     if let Some(sheet) = work.sheet_of(who.member()) {
@@ -395,6 +516,11 @@ fn student_view(cx: &Ctx<'_>, works: &[Work], chosen: usize) -> String {
             work: &work_title(inner, class, work),
         }));
         lines.extend(detail(inner, case.as_deref().map(|c| &c.case), sheet));
+        if sheet.pending > 0 {
+            lines.push(m.text(&msg::MarksPendingNote {
+                n: &sheet.pending.to_string(),
+            }));
+        }
         lines.push(
             m.text(&msg::MarksOn40 {
                 on40: &sheet
@@ -439,12 +565,13 @@ fn teacher_view(cx: &Ctx<'_>, works: &[Work], chosen: usize) -> String {
     }
     let mut marks = Vec::new();
     for (student, sheet) in &work.sheets {
-        let on20 = sheet.out_of(20, s.decimals);
-        marks.extend(on20);
+        if sheet.pending == 0 {
+            marks.extend(sheet.out_of(20, s.decimals));
+        }
         lines.push(m.text(&msg::MarksTeacherLine {
             name: &echo(&student.name),
             points: &points_of(inner, sheet.earned(), sheet.max()),
-            on20: &on20.map_or_else(String::new, |n| mark_text(n, s.decimals)),
+            on20: &on20_text(inner, sheet),
         }));
     }
     if let Some(mean) = mean(&marks, s.decimals) {
@@ -520,7 +647,17 @@ fn notes_rows(inner: &Inner, works: &[Work]) -> Vec<Vec<String>> {
         header.push(format!("dossier_{id}"));
         header.push(format!("dossier_{id}_max"));
     }
-    header.extend(["bonus", "total", "total_max", "note_sur_40", "note_sur_20"].map(String::from));
+    header.extend(
+        [
+            "bonus",
+            "total",
+            "total_max",
+            "note_sur_40",
+            "note_sur_20",
+            "a_corriger",
+        ]
+        .map(String::from),
+    );
     let mut rows = vec![header];
     let mut lines: Vec<(&Student, &Work, &Sheet)> = works
         .iter()
@@ -557,8 +694,11 @@ fn notes_rows(inner: &Inner, works: &[Work]) -> Vec<Vec<String>> {
         row.push(cell_points(sheet.bonus));
         row.push(cell_points(sheet.earned()));
         row.push(cell_points(sheet.max()));
-        row.push(cell_mark(sheet.out_of(40, d), d));
-        row.push(cell_mark(sheet.out_of(20, d), d));
+        // A provisional mark is never written where a grade book would take it.
+        let settled = |mark: Option<Decimal>| mark.filter(|_| sheet.pending == 0);
+        row.push(cell_mark(settled(sheet.out_of(40, d)), d));
+        row.push(cell_mark(settled(sheet.out_of(20, d)), d));
+        row.push(sheet.pending.to_string());
         rows.push(row);
     }
     rows
@@ -595,7 +735,10 @@ fn book_rows(inner: &Inner, works: &[Work]) -> Vec<Vec<String>> {
         ];
         let mut marks = Vec::new();
         for work in works {
-            let mark = work.sheet_of(student.member).and_then(|s| s.out_of(20, d));
+            let mark = work
+                .sheet_of(student.member)
+                .filter(|s| s.pending == 0)
+                .and_then(|s| s.out_of(20, d));
             marks.extend(mark);
             row.push(cell_mark(mark, d));
         }
@@ -653,6 +796,7 @@ mod tests {
             dossier: Some(d.into()),
             earned,
             max,
+            written: false,
         }
     }
 
@@ -676,7 +820,7 @@ mod tests {
                 line("1.2", "1", 125, 250),
                 line("2.2", "2", 250, 250),
             ],
-            bonus: 0,
+            ..Sheet::default()
         };
         assert_eq!(sheet.max(), 1000);
         assert_eq!(sheet.earned(), 625);
@@ -713,7 +857,7 @@ mod tests {
         // 2/3 of 20 = 13.333… → 13.33.
         let third = Sheet {
             lines: vec![line("1.1", "1", 500, 750)],
-            bonus: 0,
+            ..Sheet::default()
         };
         assert_eq!(third.out_of(20, 2), Some(Decimal::new(1333, 2)));
         assert_eq!(Sheet::default().out_of(20, 2), None);
@@ -724,6 +868,7 @@ mod tests {
         let sheet = Sheet {
             lines: vec![line("1.1", "1", 39_000, 40_000)],
             bonus: 2_000,
+            pending: 0,
         };
         assert_eq!(sheet.earned(), 40_000);
         assert_eq!(sheet.out_of(20, 2), Some(Decimal::new(20, 0)));

@@ -5,8 +5,10 @@
 pub(crate) mod answering;
 pub(crate) mod board;
 pub mod command;
+pub(crate) mod exam;
 pub(crate) mod live;
 pub(crate) mod marks;
+pub(crate) mod paper;
 pub(crate) mod posts;
 pub(crate) mod practice;
 pub(crate) mod quiz;
@@ -149,6 +151,7 @@ impl Engine {
         // Imported subjects first: a quiz may run on one.
         subjects::restore(&inner).await?;
         quiz::restore(&inner).await?;
+        exam::restore(&inner).await?;
         tokio::spawn(quiz::scheduler(Arc::downgrade(&inner), inner.wake.clone()));
         Ok(Engine { inner })
     }
@@ -186,6 +189,7 @@ impl Engine {
     /// Runs every due transition now (tests and the scheduler call it).
     pub async fn tick(&self) {
         quiz::tick(&self.inner).await;
+        exam::tick(&self.inner).await;
     }
 
     /// Waits until every answer queued so far is committed.
@@ -263,6 +267,27 @@ impl Engine {
             .await
             .grid(question.trim())
             .is_some()
+    }
+
+    /// What a student saved for a question of the class's running mock exam (a form shows it
+    /// again to be revised); `None` without an exam, a copy or a draft.
+    pub async fn exam_draft(
+        &self,
+        platform: &str,
+        class_key: &str,
+        user: &str,
+        question: &str,
+    ) -> Option<String> {
+        let inner = &self.inner;
+        let class = store::classes::find(&inner.store.read, platform, class_key)
+            .await
+            .ok()??;
+        let member = store::members::id_of(&inner.store.read, class.id, user)
+            .await
+            .ok()?;
+        exam::draft_of(inner, class.id.0, member, question.trim())
+            .await
+            .ok()?
     }
 
     /// Whether the class's subject has the LinkedIn workshop (front ends ask before taking a
@@ -403,6 +428,9 @@ impl Inner {
         };
         let m = self.messages();
         let private = |text: String| Ok(vec![Reply::private(text)]);
+        if let Some(text) = exam::refusal(self, who, &request.command).await {
+            return private(text);
+        }
         // The student's help names the class's own annexes (« 1 à 9 »).
         match &request.command {
             // A teacher's help lists the students' commands too (« en plus de celles des
@@ -481,6 +509,14 @@ impl Inner {
             Command::BoardReset => board::reset(cx).await,
             Command::Export => board::export(cx).await,
             Command::Marks { work } => marks::notes(cx, work.as_deref()).await,
+            Command::ExamLaunch { minutes } => exam::launch(cx, *minutes).await,
+            Command::ExamCopy => exam::status(cx).await,
+            Command::ExamAnswer { part, text } => exam::answer(cx, part, text).await,
+            Command::ExamWrite { question, text } => exam::write(cx, question, text).await,
+            Command::ExamHandIn { confirm } => exam::hand_in(cx, *confirm).await,
+            Command::ExamStop => exam::stop(cx).await,
+            Command::ExamBonus { student, points } => exam::bonus(cx, student, points).await,
+            Command::ExamPapers { student } => exam::papers(cx, student.as_deref()).await,
             Command::MyData => board::my_data(cx).await,
             Command::ForgetMe { confirm: false } => board::forget_me_preview(cx).await,
             Command::ForgetMe { confirm: true } => board::forget_me(cx).await,

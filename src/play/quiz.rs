@@ -914,16 +914,22 @@ pub async fn scheduler(engine: Weak<Inner>, wake: Arc<Notify>) {
                 return;
             };
             tick(&inner).await;
+            super::exam::tick(&inner).await;
             let lives: Vec<_> = match inner.live.lock() {
                 Ok(live) => live.values().cloned().collect(),
                 Err(_) => return,
             };
             let mut next: Option<i64> = posts::next_due(&inner).await;
             for live in lives {
-                if let Some(quiz) = live.lock().await.quiz.as_ref() {
+                let guard = live.lock().await;
+                if let Some(quiz) = guard.quiz.as_ref() {
                     if let Some(due) = next_due(quiz) {
                         next = Some(next.map_or(due, |n: i64| n.min(due)));
                     }
+                }
+                if let Some(exam) = guard.exam.as_ref() {
+                    let due = super::exam::next_due(&inner, exam);
+                    next = Some(next.map_or(due, |n: i64| n.min(due)));
                 }
             }
             next.map(|due| due.saturating_sub(inner.now()).max(0))

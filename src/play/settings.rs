@@ -16,6 +16,8 @@ pub struct PlaySettings {
     pub workshop: WorkshopSettings,
     /// How verdicts become marks on the barème (never game points).
     pub marks: MarkSettings,
+    /// Mock exams (`/examen`).
+    pub exam: ExamSettings,
     /// Bounds of a subject a teacher uploads (`/cas importer`).
     #[serde(default)]
     pub subjects: crate::pack::upload::Limits,
@@ -81,6 +83,21 @@ pub struct MarkSettings {
     pub close_share: Decimal,
     /// Decimals of a mark out of 40 or 20 (rounded half away from zero).
     pub decimals: u32,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExamSettings {
+    /// Length of a mock exam when the teacher gives none, and the bounds of one given.
+    pub default_minutes: u32,
+    pub min_minutes: u32,
+    pub max_minutes: u32,
+    /// Reminders posted when this many minutes are left, largest first.
+    pub reminders_minutes: Vec<u32>,
+    /// Suggested times per dossier are rounded to this many minutes.
+    pub suggested_step_minutes: u32,
+    /// Largest bonus « copie conforme aux exigences professionnelles », in points.
+    pub max_bonus: Decimal,
 }
 
 /// Why the rules of play cannot be used.
@@ -186,6 +203,16 @@ impl PlaySettings {
                 "marks.decimals",
                 "de 0 à 3 décimales (2 pour une note comme 13,25)",
             ));
+        }
+        let e = &self.exam;
+        if e.min_minutes == 0
+            || e.min_minutes > e.default_minutes
+            || e.default_minutes > e.max_minutes
+            || e.suggested_step_minutes == 0
+            || e.max_bonus < Decimal::ZERO
+            || e.max_bonus > Decimal::TEN
+        {
+            return Err(invalid("exam", "les durées doivent vérifier 0 < min_minutes ≤ default_minutes ≤ max_minutes, suggested_step_minutes vaut au moins 1 et max_bonus est entre 0 et 10"));
         }
         let w = &self.workshop;
         if w.max_text_characters == 0 || w.max_shared_drafts == 0 || w.grade_queue_rows == 0 {

@@ -90,6 +90,10 @@ pub(crate) fn sealed_by(case: &Case, asked: impl IntoIterator<Item = usize>) -> 
 pub(crate) async fn sealed_by_quiz(inner: &Inner, class_id: i64, case: &Case) -> BTreeSet<usize> {
     let live = inner.class_live(class_id);
     let guard = live.lock().await;
+    // A mock exam seals every computed figure of its subject until it ends.
+    if guard.exam.is_some() {
+        return (0..case.kpis.len()).collect();
+    }
     let Some(quiz) = guard.quiz.as_ref() else {
         return BTreeSet::new();
     };

@@ -42,6 +42,7 @@ pub mod answers;
 pub mod boards;
 pub mod classes;
 pub mod drafts;
+pub mod exams;
 pub mod exports;
 pub mod hints;
 pub mod ids;

@@ -10,6 +10,7 @@ mod console_input;
 mod deep_packs;
 mod discord_e2e;
 mod exactly_once;
+mod exam;
 mod extreme_packs;
 mod fake_discord;
 mod fake_discord_selftest;

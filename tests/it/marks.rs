@@ -193,12 +193,12 @@ async fn the_export_has_the_marks_per_work_and_a_grade_book() {
     assert_eq!(
         csv_lines(notes),
         [
-            "eleve;identifiant;travail;sujet;date_utc;q1.2;q1.2_max;q2.2;q2.2_max;q1.1;q1.1_max;dossier_1;dossier_1_max;dossier_2;dossier_2_max;bonus;total;total_max;note_sur_40;note_sur_20".to_string(),
-            format!("Ana;u-Ana;quiz-{quiz};arbre-cadeau;2026-11-23 00:00:00;0,5;0,5;0,25;0,25;;;0,5;0,5;0,25;0,25;0;0,75;0,75;40,00;20,00"),
-            format!("Ana;u-Ana;quiz-{second};arbre-cadeau;2026-11-23 00:01:36;;;;;0,25;0,25;0,25;0,25;;;0;0,25;0,25;40,00;20,00"),
-            format!("Ben;u-Ben;quiz-{quiz};arbre-cadeau;2026-11-23 00:00:00;0,375;0,5;0;0,25;;;0,375;0,5;0;0,25;0;0,375;0,75;20,00;10,00"),
-            format!("Chloé;u-Chloé;quiz-{quiz};arbre-cadeau;2026-11-23 00:00:00;0,225;0,5;0,25;0,25;;;0,225;0,5;0,25;0,25;0;0,475;0,75;25,33;12,67"),
-            format!("Dan;u-Dan;quiz-{quiz};arbre-cadeau;2026-11-23 00:00:00;0;0,5;0;0,25;;;0;0,5;0;0,25;0;0;0,75;0,00;0,00"),
+            "eleve;identifiant;travail;sujet;date_utc;q1.2;q1.2_max;q2.2;q2.2_max;q1.1;q1.1_max;dossier_1;dossier_1_max;dossier_2;dossier_2_max;bonus;total;total_max;note_sur_40;note_sur_20;a_corriger".to_string(),
+            format!("Ana;u-Ana;quiz-{quiz};arbre-cadeau;2026-11-23 00:00:00;0,5;0,5;0,25;0,25;;;0,5;0,5;0,25;0,25;0;0,75;0,75;40,00;20,00;0"),
+            format!("Ana;u-Ana;quiz-{second};arbre-cadeau;2026-11-23 00:01:36;;;;;0,25;0,25;0,25;0,25;;;0;0,25;0,25;40,00;20,00;0"),
+            format!("Ben;u-Ben;quiz-{quiz};arbre-cadeau;2026-11-23 00:00:00;0,375;0,5;0;0,25;;;0,375;0,5;0;0,25;0;0,375;0,75;20,00;10,00;0"),
+            format!("Chloé;u-Chloé;quiz-{quiz};arbre-cadeau;2026-11-23 00:00:00;0,225;0,5;0,25;0,25;;;0,225;0,5;0,25;0,25;0;0,475;0,75;25,33;12,67;0"),
+            format!("Dan;u-Dan;quiz-{quiz};arbre-cadeau;2026-11-23 00:00:00;0;0,5;0;0,25;;;0;0,5;0;0,25;0;0;0,75;0,00;0,00;0"),
         ]
     );
     let book = &replies[3];
