@@ -2943,3 +2943,169 @@ async fn discord_e2e_a_teacher_imports_a_subject_from_discord() {
     assert_eq!(bot.count("SELECT COUNT(*) FROM subjects").await, 0);
     bot.finish().await;
 }
+
+// ------------------------------------------------------------------------------------------
+// Mock exams
+
+fn exam_sub(name: &str, options: Value) -> Value {
+    json!([{"name": name, "type": 1, "options": options}])
+}
+
+/// A mock exam on Discord: launched with its countdown, three students answering without
+/// feedback, a written answer drafted in a form that opens again with what was saved, help
+/// refused while it runs, one copy handed in, the clock ending it with each student's mark by
+/// DM, the bonus given with a user option, the marks and the printable copies.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn discord_e2e_a_mock_exam_under_exam_conditions() {
+    let bot = Bot::start("exam").await;
+    let prof = manager(PROF_ID, "Prof");
+    let (s1, s2, s3) = (student(1), student(2), student(3));
+    let launched = bot
+        .slash(
+            GUILD,
+            QUIZ_CH,
+            &prof,
+            "examen",
+            exam_sub("lancer", json!([])),
+        )
+        .await;
+    assert!(!launched.ephemeral(), "the class sees the launch");
+    let text = launched.text();
+    assert!(
+        text.starts_with("📝 **Examen blanc – Arbre\\-cadeau**"),
+        "{text}"
+    );
+    let deadline = (T0 + 180 * 60_000) / 1000;
+    assert!(
+        text.contains(&format!("<t:{deadline}:R>")),
+        "a countdown: {text}"
+    );
+
+    let answer = |part: &str, value: &str| {
+        exam_sub(
+            "repondre",
+            json!([
+                {"name": "partie", "type": 3, "value": part},
+                {"name": "reponse", "type": 3, "value": value},
+            ]),
+        )
+    };
+    for (who, value) in [(&s1, "17,76 %"), (&s2, "18 %"), (&s3, "17 %")] {
+        let said = bot
+            .slash(GUILD, OTHER_CH, who, "examen", answer("1.2.a", value))
+            .await;
+        assert!(said.ephemeral(), "{said:#?}");
+        assert!(
+            said.text().starts_with("Enregistré pour 1.2.a"),
+            "{}",
+            said.text()
+        );
+    }
+    // The written answer: a form, saved, and the same form again holds it.
+    let rediger = exam_sub(
+        "rediger",
+        json!([{"name": "question", "type": 3, "value": "2.3"}]),
+    );
+    let form = bot
+        .slash(GUILD, OTHER_CH, &s1, "examen", rediger.clone())
+        .await;
+    assert_eq!(form.kind, 9, "a form: {form:#?}");
+    assert_eq!(form.data["custom_id"], "cb:x:2.3");
+    let draft = "Bonjour à tous,\nNotre client témoigne : « des arbres livrés à temps ».";
+    let saved = bot
+        .submit(GUILD, OTHER_CH, &s1, "cb:x:2.3", "redaction", draft)
+        .await;
+    assert!(
+        saved
+            .text()
+            .starts_with("Réponse à la question 2.3 enregistrée"),
+        "{}",
+        saved.text()
+    );
+    let again = bot.slash(GUILD, OTHER_CH, &s1, "examen", rediger).await;
+    assert_eq!(again.data["components"][0]["components"][0]["value"], draft);
+    // No help while it runs.
+    let kpi = bot
+        .slash(
+            GUILD,
+            OTHER_CH,
+            &s2,
+            "kpi",
+            json!([{"name": "indicateur", "type": 3, "value": "CTR"}]),
+        )
+        .await;
+    assert!(
+        kpi.text().starts_with("Examen blanc en cours"),
+        "{}",
+        kpi.text()
+    );
+    let hand_in = exam_sub(
+        "rendre",
+        json!([{"name": "confirmer", "type": 5, "value": true}]),
+    );
+    let said = bot.slash(GUILD, OTHER_CH, &s1, "examen", hand_in).await;
+    assert!(said.text().starts_with("Copie rendue"), "{}", said.text());
+
+    // The clock ends it: the class is told, each student gets their calculations' mark.
+    bot.advance(180 * 60_000).await;
+    let ended = bot
+        .wait_post_starting(QUIZ_CH, 0, "⏱️ **L’examen blanc est terminé**")
+        .await;
+    assert!(!ended.is_empty());
+    let dm = |who: &Member| bot.dms(who.user_id).join("\n");
+    assert!(
+        dm(&s1).contains("Calculs : **0,25 / 11 points**"),
+        "{}",
+        dm(&s1)
+    );
+    assert!(
+        dm(&s2).contains("Calculs : **0,125 / 11 points**"),
+        "{}",
+        dm(&s2)
+    );
+    assert!(
+        dm(&s3).contains("Calculs : **0 / 11 points**"),
+        "{}",
+        dm(&s3)
+    );
+
+    // The bonus, by a user option; the marks; the printable copies.
+    let bonus = exam_sub(
+        "bonus",
+        json!([
+            {"name": "eleve", "type": 6, "value": s3.user_id.to_string()},
+            {"name": "points", "type": 3, "value": "2"},
+        ]),
+    );
+    let said = bot.slash(GUILD, OTHER_CH, &prof, "examen", bonus).await;
+    assert!(
+        said.text().contains(&format!("{} : 2 points", name(3))),
+        "{}",
+        said.text()
+    );
+    let notes = bot.slash(GUILD, OTHER_CH, &prof, "notes", json!([])).await;
+    assert!(notes.ephemeral());
+    let text = notes.text();
+    assert!(
+        text.contains(&format!("- {} : 2 / 40 points → **1,00/20**", name(3))),
+        "{text}"
+    );
+    assert!(
+        text.contains("provisoire"),
+        "Élève 01's 2.3 waits for marking: {text}"
+    );
+    let papers = bot
+        .slash(
+            GUILD,
+            OTHER_CH,
+            &prof,
+            "examen",
+            exam_sub("copies", json!([])),
+        )
+        .await;
+    assert_eq!(papers.files.len(), 1, "{papers:#?}");
+    assert_eq!(papers.files[0].0, "copies-examen-1.html");
+    let html = String::from_utf8(papers.files[0].1.clone()).expect("UTF-8");
+    assert_eq!(html.matches("<section class=\"copy\">").count(), 3);
+    bot.finish().await;
+}
