@@ -154,6 +154,16 @@ fn row_line(cells: &[String]) -> String {
 
 /// A question: header, statement and its numeric parts.
 pub fn question(messages: &Prompts, case: &Case, q: &Question) -> String {
+    question_with(messages, case, q, true)
+}
+
+/// A question as a mock exam shows it: the subject's words and the calculations asked, without
+/// the bot's help (« Pour t’aider »).
+pub fn question_exam(messages: &Prompts, case: &Case, q: &Question) -> String {
+    question_with(messages, case, q, false)
+}
+
+fn question_with(messages: &Prompts, case: &Case, q: &Question, help: bool) -> String {
     let pts = points(messages, q.points);
     let mut out = if q.annexes.is_empty() {
         messages.text(&msg::QuestionHeaderNoAnnex {
@@ -168,7 +178,11 @@ pub fn question(messages: &Prompts, case: &Case, q: &Question) -> String {
         })
     };
     out.push('\n');
-    out.push_str(&consigne(messages, case, q));
+    if help {
+        out.push_str(&consigne(messages, case, q));
+    } else {
+        out.push_str(&consigne_quote(messages, case, q));
+    }
     out.push_str("\n\n");
     if q.parts.is_empty() {
         out.push_str(&messages.text(&msg::QuestionOpen { id: &q.id }));

@@ -489,12 +489,16 @@ pub async fn export(cx: &Ctx<'_>) -> anyhow::Result<Vec<Reply>> {
         written_at,
         graded_at,
         case_id,
+        exam_id,
     } in &written
     {
         writer.write_record([
             sheet_text(name).as_ref(),
             sheet_text(user).as_ref(),
-            &format!("copie {id}"),
+            &match exam_id {
+                Some(exam) => format!("examen-{exam} copie {id}"),
+                None => format!("copie {id}"),
+            },
             sheet_text(question).as_ref(),
             "",
             "",
@@ -597,7 +601,11 @@ pub async fn my_data(cx: &Ctx<'_>) -> anyhow::Result<Vec<Reply>> {
     let written = store::written::of_member(db, who.member()).await?;
     let drafts = store::drafts::of_member(db, who.member()).await?;
     let votes = store::votes::of_member(db, who.member()).await?;
+    let exam = store::exams::of_member(db, who.member()).await?;
     let json = serde_json::json!({
+        "exam_copies": exam.iter().map(|(e, what, text, at)| serde_json::json!({
+            "exam": e.0, "part_or_question": what, "text": text, "at_utc": iso(*at)}))
+            .collect::<Vec<_>>(),
         "member": {"platform_user": actor.user, "display_name": actor.name, "teacher": who.teacher},
         "written_answers": written.iter().map(|w| serde_json::json!({
             "number": w.id.0, "question": w.question_id, "text": w.text,

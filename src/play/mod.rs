@@ -444,6 +444,9 @@ impl Inner {
             Command::Annex { number } => annex(cx, *number).await,
             Command::Question { id } => {
                 if let Some(q) = case.question(id) {
+                    if !who.teacher && exam::running(self, who.class.id).await.is_some() {
+                        return private(crate::render::question_exam(m, case, q));
+                    }
                     private(crate::render::question(m, case, q))
                 } else if let Some((_, p)) = case.part(id) {
                     private(crate::render::part(m, case, p))

@@ -18,7 +18,7 @@ macro_rules! class_board_sql {
                    FROM answers
                    UNION ALL
                    SELECT class_id, member_id, question_id, grade_points_milli, graded_at, case_id
-                   FROM written_answers WHERE graded_at IS NOT NULL) a
+                   FROM written_answers WHERE graded_at IS NOT NULL AND exam_id IS NULL) a
              JOIN members m ON m.id = a.member_id WHERE m.role = 'student' AND ",
             $filter,
             " GROUP BY m.id ORDER BY pts DESC, m.display_name COLLATE NOCASE"

@@ -403,6 +403,24 @@ pub async fn handed_in<'e>(
     .await
 }
 
+/// What one student saved on their exam copies (`/mes-donnees`): (exam, part or question,
+/// what they wrote, when).
+pub async fn of_member<'e>(
+    ex: impl SqliteExecutor<'e>,
+    member: MemberId,
+) -> Result<Vec<(ExamId, String, String, i64)>, Error> {
+    sqlx::query_as(
+        "SELECT exam_id, part_id, input, saved_at FROM exam_answers WHERE member_id = ?
+         UNION ALL
+         SELECT exam_id, question_id, text, saved_at FROM exam_drafts WHERE member_id = ?
+         ORDER BY 1, 4",
+    )
+    .bind(member)
+    .bind(member)
+    .fetch_all(ex)
+    .await
+}
+
 /// An exam of the class that is over.
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct EndedExam {

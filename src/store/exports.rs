@@ -62,6 +62,8 @@ pub struct WrittenLine {
     pub graded_at: Option<i64>,
     /// The subject it was written on.
     pub case_id: String,
+    /// The mock exam it was handed in with, if any.
+    pub exam_id: Option<i64>,
 }
 
 /// Every written answer of the class, by student then time.
@@ -71,7 +73,7 @@ pub async fn written<'e>(
 ) -> Result<Vec<WrittenLine>, Error> {
     sqlx::query_as(
         "SELECT m.display_name, m.platform_user, w.id, w.question_id, w.text, w.grade_points_milli,
-                w.written_at, w.graded_at, w.case_id
+                w.written_at, w.graded_at, w.case_id, w.exam_id
          FROM written_answers w JOIN members m ON m.id = w.member_id
          WHERE w.class_id = ? ORDER BY m.display_name COLLATE NOCASE, w.written_at, w.id",
     )
@@ -100,7 +102,7 @@ pub async fn points_by_source<'e>(
         "SELECT m.display_name, m.platform_user,
                 COALESCE((SELECT SUM(a.points_milli) FROM answers a WHERE a.member_id = m.id AND a.quiz_id IS NOT NULL), 0) AS quiz,
                 COALESCE((SELECT SUM(a.points_milli) FROM answers a WHERE a.member_id = m.id AND a.practice_id IS NOT NULL), 0) AS practice,
-                COALESCE((SELECT SUM(w.grade_points_milli) FROM written_answers w WHERE w.member_id = m.id), 0) AS copies
+                COALESCE((SELECT SUM(w.grade_points_milli) FROM written_answers w WHERE w.member_id = m.id AND w.exam_id IS NULL), 0) AS copies
          FROM members m
          WHERE m.class_id = ? AND m.role = 'student'
            AND (EXISTS (SELECT 1 FROM answers a WHERE a.member_id = m.id)

@@ -175,6 +175,20 @@ async fn a_mock_exam_for_three_students_marked_on_the_barème() {
         text.starts_with("Examen blanc en cours : réponds avec /examen repondre"),
         "{text}"
     );
+    // The questions show the subject's words and the calculations, not the bot's help.
+    let question = private_text(
+        &play
+            .send(&ana, Command::Question { id: "2.2".into() })
+            .await,
+    );
+    assert!(question.contains("8 calculs attendus"), "{question}");
+    assert!(!question.contains("Pour t’aider"), "{question}");
+    let teacher = private_text(
+        &play
+            .send(&prof, Command::Question { id: "2.2".into() })
+            .await,
+    );
+    assert!(teacher.contains("Pour t’aider"), "{teacher}");
     // The annexes show no computed figure.
     let annex = play.send(&ana, Command::Annex { number: 3 }).await;
     assert!(!texts(&annex).contains("17,76"), "{}", texts(&annex));
@@ -409,6 +423,20 @@ async fn a_mock_exam_for_three_students_marked_on_the_barème() {
         book.contains(&"Ana;u-Ana;2,38;2,38".to_string()),
         "{book:#?}"
     );
+
+    // A mark is not a game point: the class board does not count the marked copies.
+    let board = crate::helpers::plain(
+        &play
+            .send(
+                &prof,
+                Command::Leaderboard {
+                    board: casebot::play::command::Board::AllTime,
+                },
+            )
+            .await[0]
+            .text,
+    );
+    assert!(!board.contains("Ana"), "{board}");
 
     // The printable copies: every copy, names, answers as typed (escaped), verdicts.
     let papers = play

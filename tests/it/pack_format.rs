@@ -81,14 +81,19 @@ fn empty_cells_are_shown_empty() {
 
 const CASE: &str = "config/cases/arbre-cadeau/case.toml";
 
+/// The bundled pack's own `points_source` line (tests put another in its place).
+const BUNDLED_SOURCE: &str = "points_source = \"Barème de l’examen par dossier (17, 15 et 8 points) ; répartition par question et par critère proposée par casebot\"\n";
+
 /// `points_source` in `case.toml`: the model carries it; a misspelt keyword is a problem.
 #[test]
 fn the_points_source_is_read_and_a_misspelt_one_refused() {
     use casebot::case::PointsSource;
     assert_eq!(
         case().meta.points_source,
-        None,
-        "the bundled pack says none"
+        Some(PointsSource::Text(
+            "Barème de l’examen par dossier (17, 15 et 8 points) ; répartition par question et par critère proposée par casebot".into()
+        )),
+        "the bundled pack says its own"
     );
     for (written, read) in [
         ("corrige", PointsSource::AnswerKey),
@@ -102,8 +107,8 @@ fn the_points_source_is_read_and_a_misspelt_one_refused() {
         let case = load_edited("format_points_source_read", |pack| {
             pack.replace(
                 CASE,
-                "duration_minutes = 180\n",
-                &format!("duration_minutes = 180\npoints_source = \"{written}\"\n"),
+                BUNDLED_SOURCE,
+                &format!("points_source = \"{written}\"\n"),
             );
         });
         assert_eq!(case.meta.points_source, Some(read), "{written}");
@@ -112,8 +117,8 @@ fn the_points_source_is_read_and_a_misspelt_one_refused() {
         let pack = TempPack::new("format_points_source_wrong");
         pack.replace(
             CASE,
-            "duration_minutes = 180\n",
-            &format!("duration_minutes = 180\npoints_source = \"{wrong}\"\n"),
+            BUNDLED_SOURCE,
+            &format!("points_source = \"{wrong}\"\n"),
         );
         let errors = casebot::pack::load(&pack.pack_dir()).expect_err("refused");
         assert_eq!(errors.0.len(), 1, "{errors}");
@@ -137,8 +142,8 @@ async fn teachers_see_where_the_points_come_from() {
     let subjects = TwoSubjects::new("points_source");
     subjects.replace(
         &format!("config/cases/{BIS}/case.toml"),
-        "duration_minutes = 180\n",
-        "duration_minutes = 180\npoints_source = \"corrige\"\n",
+        BUNDLED_SOURCE,
+        "points_source = \"corrige\"\n",
     );
     let play = spawn_engine_with(
         "format_points_source_play",
@@ -157,9 +162,9 @@ async fn teachers_see_where_the_points_come_from() {
     );
     assert!(
         teacher_list.contains(
-            "- **Arbre\\-cadeau** (session 2021) · identifiant `arbre-cadeau` · fourni avec casebot · **sujet en cours**\n"
+            "- **Arbre\\-cadeau** (session 2021) · identifiant `arbre-cadeau` · fourni avec casebot · **sujet en cours** · Barème de l’examen par dossier (17, 15 et 8 points) ; répartition par question et par critère proposée par casebot\n"
         ),
-        "a pack that says nothing shows nothing: {teacher_list}"
+        "the bundled pack says its own: {teacher_list}"
     );
     assert!(!student_list.contains("Barème"), "{student_list}");
     assert!(student_list.contains(&format!("{bis}\n")), "{student_list}");
