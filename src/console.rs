@@ -105,9 +105,20 @@ fn print_reply(
             .unwrap_or(deadline);
         let secs = ((deadline - now).max(0) + 999) / 1000;
         text.push('\n');
-        text.push_str(&messages.text(&msg::ConsoleCountdown {
-            seconds: &secs.to_string(),
-        }));
+        // Seconds for a quiz question; minutes (and hours) for a mock exam's paper.
+        if secs < 120 {
+            text.push_str(&messages.text(&msg::ConsoleCountdown {
+                seconds: &secs.to_string(),
+            }));
+        } else {
+            let minutes = (secs + 59) / 60;
+            let left = match (minutes / 60, minutes % 60) {
+                (0, m) => format!("{m} min"),
+                (h, 0) => format!("{h} h"),
+                (h, m) => format!("{h} h {m:02}"),
+            };
+            text.push_str(&messages.text(&msg::ConsoleCountdownLong { left: &left }));
+        }
     }
     if !reply.buttons.is_empty() {
         let labels: Vec<&str> = reply.buttons.iter().map(|b| b.label.as_str()).collect();

@@ -479,6 +479,7 @@ texts! {
         ConsoleBanner = "console.banner" { class, case, db, teachers, n };
         ConsoleNoToken = "console.no_token";
         ConsoleCountdown = "console.countdown" { seconds };
+        ConsoleCountdownLong = "console.countdown_long" { left };
         ConsoleButtons = "console.buttons" { labels };
         ConsolePrivate = "console.private" { user };
         ConsoleChannel = "console.channel";

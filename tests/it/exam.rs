@@ -519,3 +519,56 @@ async fn a_teacher_stops_the_exam_and_a_running_exam_resumes_after_a_restart() {
         "Aucun examen blanc n’est en cours dans la classe."
     );
 }
+
+/// The console's words for the exam: a teacher and two students type the commands as in the
+/// guide; the printable copies are written beside the database.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_mock_exam_on_the_console() {
+    use crate::play::SharedBuf;
+    let play = spawn_engine("exam_console").await;
+    let files = crate::helpers::TempDir::new("exam-console-files");
+    let buf = SharedBuf::default();
+    let out: casebot::console::Output = std::sync::Arc::new(std::sync::Mutex::new(Box::new(
+        buf.clone(),
+    )
+        as Box<dyn std::io::Write + Send>));
+    let options = casebot::console::ConsoleOptions {
+        class: "classe-console".into(),
+        teachers: vec!["prof".into()],
+        default_user: "alice".into(),
+        files_dir: files.path.clone(),
+    };
+    let script = "prof> /examen lancer minutes:30\n\
+                  alice> /examen repondre 1.2.a 17,76 %\n\
+                  alice> /examen rediger 2.3\nBonjour à tous,\nnotre offre B to B.\n.\n\
+                  bob> /examen repondre partie:1.2.b reponse:0,53 €\n\
+                  bob> /indice\n\
+                  bob> /examen\n\
+                  alice> /examen rendre confirmer:oui\n\
+                  prof> /examen arreter\n\
+                  prof> /examen copies\n\
+                  alice> /notes\n\
+                  alice> /aide\n";
+    let input = tokio::io::BufReader::new(script.as_bytes());
+    casebot::console::run(play.engine.clone(), input, out, options)
+        .await
+        .expect("the console goes on to the end of its input");
+    let bytes = buf.0.lock().expect("buffer").clone();
+    let output = crate::helpers::plain(&String::from_utf8(bytes).expect("UTF-8"));
+    for expected in [
+        "[classe] 📝 Examen blanc – Arbre-cadeau (session 2021) : 30 min",
+        "[privé → alice] Enregistré pour 1.2.a : « 17,76 % ».",
+        "[privé → alice] Réponse à la question 2.3 enregistrée (35 caractères).",
+        "[privé → bob] Enregistré pour 1.2.b : « 0,53 € ».",
+        "[privé → bob] Examen blanc en cours (encore 30 min) : pas d’indice",
+        "Usage : /examen lancer [minutes:180] | copie | repondre 1.2.a 17,76 %",
+        "[privé → alice] Copie rendue",
+        "Voici 2 copies du dernier examen blanc",
+        "provisoire : 0,13/20, 1 réponse rédigée à corriger",
+    ] {
+        assert!(output.contains(expected), "{expected}\n---\n{output}");
+    }
+    let html =
+        std::fs::read_to_string(files.path.join("copies-examen-1.html")).expect("the copies file");
+    assert!(html.contains("Copie de alice") && html.contains("Copie de bob"));
+}
