@@ -603,6 +603,10 @@ fn skip_spaces(chars: &[char], mut pos: usize) -> usize {
 
 /// Lowercases a character and strips the French accents, for keyword matching.
 fn fold(c: char) -> char {
+    // Most of what students type is ASCII: lowered without the Unicode tables.
+    if c.is_ascii() {
+        return c.to_ascii_lowercase();
+    }
     let lower = c.to_lowercase().next().unwrap_or(c);
     match lower {
         'à' | 'â' | 'ä' | 'á' => 'a',
