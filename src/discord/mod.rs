@@ -603,27 +603,34 @@ pub(crate) async fn written_form(ctx: Ctx<'_>, question: String) -> Result<(), E
     if !data.seen.first_time(actx.interaction.id.get()) {
         return Ok(());
     }
-    let input = serenity::CreateInputText::new(
+    let form = written_modal(m, &question, send::written_form_id(&question), None);
+    actx.interaction
+        .create_response(ctx.http(), serenity::CreateInteractionResponse::Modal(form))
+        .await?;
+    Ok(())
+}
+
+/// The form of a written answer to `question` (`/rediger`, `/examen rediger`), holding `saved`
+/// when there is a text to revise.
+fn written_modal(
+    m: &crate::prompts::Prompts,
+    question: &str,
+    form_id: String,
+    saved: Option<String>,
+) -> serenity::CreateModal {
+    let mut input = serenity::CreateInputText::new(
         serenity::InputTextStyle::Paragraph,
-        m.text(&msg::DiscordWrittenLabel {
-            question: &question,
-        }),
+        m.text(&msg::DiscordWrittenLabel { question }),
         WRITTEN_FIELD,
     )
     .placeholder(m.text(&msg::DiscordWrittenPlaceholder))
     .max_length(TEXT_MAX)
     .required(true);
-    let form = serenity::CreateModal::new(
-        send::written_form_id(&question),
-        m.text(&msg::DiscordWrittenTitle {
-            question: &question,
-        }),
-    )
-    .components(vec![serenity::CreateActionRow::InputText(input)]);
-    actx.interaction
-        .create_response(ctx.http(), serenity::CreateInteractionResponse::Modal(form))
-        .await?;
-    Ok(())
+    if let Some(text) = saved {
+        input = input.value(text.chars().take(usize::from(TEXT_MAX)).collect::<String>());
+    }
+    serenity::CreateModal::new(form_id, m.text(&msg::DiscordWrittenTitle { question }))
+        .components(vec![serenity::CreateActionRow::InputText(input)])
 }
 
 /// `/examen rediger`: opens the form of a written answer on the student's exam copy, with
@@ -664,26 +671,7 @@ pub(crate) async fn exam_form(ctx: Ctx<'_>, question: String) -> Result<(), Erro
             &question,
         )
         .await;
-    let mut input = serenity::CreateInputText::new(
-        serenity::InputTextStyle::Paragraph,
-        m.text(&msg::DiscordWrittenLabel {
-            question: &question,
-        }),
-        WRITTEN_FIELD,
-    )
-    .placeholder(m.text(&msg::DiscordWrittenPlaceholder))
-    .max_length(TEXT_MAX)
-    .required(true);
-    if let Some(text) = saved {
-        input = input.value(text.chars().take(usize::from(TEXT_MAX)).collect::<String>());
-    }
-    let form = serenity::CreateModal::new(
-        send::exam_form_id(&question),
-        m.text(&msg::DiscordWrittenTitle {
-            question: &question,
-        }),
-    )
-    .components(vec![serenity::CreateActionRow::InputText(input)]);
+    let form = written_modal(m, &question, send::exam_form_id(&question), saved);
     actx.interaction
         .create_response(ctx.http(), serenity::CreateInteractionResponse::Modal(form))
         .await?;
