@@ -466,18 +466,15 @@ fn relatively_near(given: Decimal, target: Decimal, percent: Decimal) -> bool {
     }
 }
 
+/// One unit of the last decimal written: 10^−decimals (at most 20 places either way).
 fn ten_power(decimals: i64) -> Decimal {
-    let mut step = Decimal::ONE;
+    let places = decimals.unsigned_abs().min(20) as u32;
     if decimals >= 0 {
-        for _ in 0..decimals.min(20) {
-            step /= Decimal::TEN;
-        }
+        // 1 at scale `places`: exactly 10^−places, without dividing.
+        Decimal::new(1, places)
     } else {
-        for _ in 0..decimals.unsigned_abs().min(20) {
-            step *= Decimal::TEN;
-        }
+        Decimal::from_i128_with_scale(10_i128.pow(places), 0)
     }
-    step
 }
 
 /// One prepared answer check per KPI of a case, in the order of its `kpis`: built once, when
@@ -674,13 +671,19 @@ fn judge(
         given_decimals: decimals,
         given_unit: Some(given_unit),
     };
-    let on_value = right_at(plan, given, decimals, plan.exact);
+    // The exact value at the student's own precision, rounded once.
+    let exact_at_given = format::round_signed(plan.exact, decimals);
+    let exact_matches = exact_at_given == given;
+    let on_value = if decimals >= plan.asked_decimals {
+        exact_matches
+    } else {
+        right_at(plan, given, decimals, plan.exact)
+    };
     let on_alt = plan
         .alt
         .is_some_and(|alt| right_at(plan, given, decimals, alt));
     // Rounded right at the student's own precision, however few decimals.
-    let rounds_right = matches(given, decimals, plan.exact)
-        || plan.alt.is_some_and(|alt| matches(given, decimals, alt));
+    let rounds_right = exact_matches || plan.alt.is_some_and(|alt| matches(given, decimals, alt));
     let in_tolerance = plan.tolerance.is_some_and(|t| {
         given
             .checked_sub(plan.exact)
@@ -736,9 +739,8 @@ fn judge(
         if truncated && relatively_near(given, plan.exact, Decimal::ONE) {
             return outcome(Verdict::Close, Reason::Truncated);
         }
-        let rounded = format::round_signed(plan.exact, decimals);
         let one_off = given
-            .checked_sub(rounded)
+            .checked_sub(exact_at_given)
             .is_some_and(|gap| gap.abs() == one_step);
         if (one_off && relatively_near(given, plan.exact, Decimal::ONE))
             || relatively_near(given, plan.exact, near_limit)
@@ -748,9 +750,10 @@ fn judge(
     }
     // A mistake the answer is exactly (at its decimals) wins over one it is only near: 30,04
     // points is the gap of the shares, though the coefficient 30,16 is within 0,5 % of it.
+    // The cheap test first: most mistakes are far from what was written.
     let exactly = plan.mistakes.iter().find(|(_, value)| {
-        (matches(given, decimals, *value) || right_at(plan, given, decimals, *value))
-            && relatively_near(given, *value, Decimal::from(5))
+        relatively_near(given, *value, Decimal::from(5))
+            && (matches(given, decimals, *value) || right_at(plan, given, decimals, *value))
     });
     let nearly = || {
         plan.mistakes
