@@ -288,6 +288,44 @@ fn number_and_criteria(rest: &str) -> Option<(i64, Vec<String>)> {
     }
 }
 
+/// Whether `/noter …` gives points per criterion, a comment or an agreement (not only ticks).
+fn is_marking(rest: &str) -> bool {
+    rest.contains('=') || rest.contains("commentaire:") || rest.contains("accord:")
+}
+
+/// `/noter 12 1=0,5 2=tout 3 [accord:oui] [commentaire:… to the end of the line]`.
+fn parse_mark(rest: &str) -> Result<Command, LineError> {
+    let usage = || LineError::Usage(msg::ConsoleUsageMark.into());
+    let (head, comment) = match rest.split_once("commentaire:") {
+        Some((h, c)) => (h, Some(c.trim().to_string()).filter(|c| !c.is_empty())),
+        None => (rest, None),
+    };
+    let mut words = head.split_whitespace();
+    let answer = words
+        .next()
+        .map(|w| {
+            w.strip_prefix("copie:")
+                .unwrap_or(w)
+                .trim_start_matches(['n', '°', '#'])
+        })
+        .and_then(|w| w.parse().ok())
+        .ok_or_else(usage)?;
+    let mut agree = false;
+    let mut points = Vec::new();
+    for w in words {
+        match w.strip_prefix("accord:") {
+            Some(v) => agree = matches!(v.to_lowercase().as_str(), "oui" | "true" | "vrai" | "1"),
+            None => points.push(w.to_string()),
+        }
+    }
+    Ok(Command::Mark {
+        answer,
+        points,
+        comment,
+        agree,
+    })
+}
+
 /// Turns the text after `name>` into a command.
 pub fn parse_command(line: &str) -> Result<Command, LineError> {
     let line = line.trim();
@@ -353,6 +391,7 @@ pub fn parse_command(line: &str) -> Result<Command, LineError> {
         },
         "corriger" if rest.is_empty() => Command::GradeQueue,
         "corriger" => parse_grade(rest)?,
+        "noter" if is_marking(rest) => parse_mark(rest)?,
         "noter" => match number_and_criteria(rest) {
             Some((answer, criteria)) => Command::Grade {
                 answer,

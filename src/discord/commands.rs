@@ -619,8 +619,26 @@ pub async fn corriger(
     #[name_localized("en-US", "paper")]
     #[min = 1]
     copie: Option<i64>,
+    #[name_localized("en-US", "points")]
+    #[max_length = 200]
+    points: Option<String>,
+    #[name_localized("en-US", "comment")]
+    #[max_length = 1000]
+    commentaire: Option<String>,
+    #[name_localized("en-US", "agree")] accord: Option<bool>,
 ) -> Result<(), Error> {
+    let marking = points.is_some() || commentaire.is_some() || accord.is_some();
     let command = match copie {
+        Some(answer) if marking => Command::Mark {
+            answer,
+            points: points
+                .unwrap_or_default()
+                .split_whitespace()
+                .map(str::to_string)
+                .collect(),
+            comment: commentaire,
+            agree: accord.unwrap_or(false),
+        },
         Some(answer) => Command::Grade {
             answer,
             criteria: None,
@@ -957,6 +975,12 @@ mod tests {
                 text: text(),
             }],
             "corriger" => vec![
+                Command::Mark {
+                    answer: 1,
+                    points: vec![],
+                    comment: None,
+                    agree: true,
+                },
                 Command::GradeQueue,
                 Command::Grade {
                     answer: 1,

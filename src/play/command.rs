@@ -154,6 +154,15 @@ pub enum Command {
         answer: i64,
         criteria: Option<Vec<String>>,
     },
+    /// A teacher marks a written answer as correctors do: points per criterion (`3`: all of
+    /// criterion 3; `3=0,5`, `3=moitie`, `3=rien`), a comment, and, with `agree`, this marking
+    /// is the mark two teachers agree on.
+    Mark {
+        answer: i64,
+        points: Vec<String>,
+        comment: Option<String>,
+        agree: bool,
+    },
     /// The model LinkedIn posts of the case, for the class to discuss (in the channel when a
     /// teacher asks, privately otherwise).
     LinkedinModels,
@@ -321,7 +330,8 @@ impl Command {
             | Command::ExamAnswer { .. }
             | Command::ExamWrite { .. }
             | Command::ExamStop
-            | Command::ExamBonus { .. } => true,
+            | Command::ExamBonus { .. }
+            | Command::Mark { .. } => true,
         }
     }
 
@@ -346,6 +356,7 @@ impl Command {
             | Command::VoteClose
             | Command::GradeQueue
             | Command::Grade { .. }
+            | Command::Mark { .. }
             | Command::ExamLaunch { .. }
             | Command::ExamStop
             | Command::ExamBonus { .. }

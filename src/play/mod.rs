@@ -7,6 +7,7 @@ pub(crate) mod board;
 pub mod command;
 pub(crate) mod exam;
 pub(crate) mod live;
+pub(crate) mod marking;
 pub(crate) mod marks;
 pub(crate) mod paper;
 pub(crate) mod posts;
@@ -512,6 +513,12 @@ impl Inner {
             Command::BoardReset => board::reset(cx).await,
             Command::Export => board::export(cx).await,
             Command::Marks { work } => marks::notes(cx, work.as_deref()).await,
+            Command::Mark {
+                answer,
+                points,
+                comment,
+                agree,
+            } => marking::mark(cx, *answer, points, comment.as_deref(), *agree).await,
             Command::ExamLaunch { minutes } => exam::launch(cx, *minutes).await,
             Command::ExamCopy => exam::status(cx).await,
             Command::ExamAnswer { part, text } => exam::answer(cx, part, text).await,

@@ -98,7 +98,11 @@ pub fn read_criteria(grid: &Grid, given: &[String]) -> Result<BTreeSet<String>, 
 
 /// The grid of a stored copy's question, or the French reply saying it has none (a pack
 /// changed since the copy was written).
-fn grid_of<'c>(inner: &Inner, case: &'c Case, question: &str) -> Result<&'c Grid, Vec<Reply>> {
+pub(crate) fn grid_of<'c>(
+    inner: &Inner,
+    case: &'c Case,
+    question: &str,
+) -> Result<&'c Grid, Vec<Reply>> {
     case.grid(question).ok_or_else(|| {
         vec![Reply::private(inner.messages().text(
             &msg::WorkshopNoGrid {
@@ -280,20 +284,24 @@ pub async fn written(cx: &Ctx<'_>, question: &str, text: &str) -> anyhow::Result
 }
 
 /// A written answer as stored.
-struct Written {
-    member_id: i64,
-    user: String,
-    name: String,
-    question: String,
-    text: String,
+pub(crate) struct Written {
+    pub member_id: i64,
+    pub user: String,
+    pub name: String,
+    pub question: String,
+    pub text: String,
     written_at: i64,
     self_criteria: Option<String>,
     self_points: Option<i64>,
     grade_criteria: Option<String>,
-    grade_points: Option<i64>,
+    pub grade_points: Option<i64>,
 }
 
-async fn load_written(inner: &Inner, class_id: i64, id: i64) -> anyhow::Result<Option<Written>> {
+pub(crate) async fn load_written(
+    inner: &Inner,
+    class_id: i64,
+    id: i64,
+) -> anyhow::Result<Option<Written>> {
     let row = store::written::in_class(&inner.store.write, store::ClassId(class_id), WrittenId(id))
         .await?;
     Ok(row.map(|w| Written {
@@ -311,7 +319,7 @@ async fn load_written(inner: &Inner, class_id: i64, id: i64) -> anyhow::Result<O
 }
 
 /// "2,5 points sur 3 points".
-fn score(inner: &Inner, got: Milli, grid: &Grid) -> String {
+pub(crate) fn score(inner: &Inner, got: Milli, grid: &Grid) -> String {
     let m = inner.messages();
     m.text(&msg::WorkshopScore {
         points: &points(m, scoring::from_milli(got)),
@@ -478,10 +486,20 @@ pub async fn grade(
             None => m.text(&msg::WorkshopSelfNone),
         };
         let ticked = parse_ticked(written.grade_criteria.as_deref());
+        let others = super::marking::view_note(inner, answer, who.member()).await?;
         let grade_text = match written.grade_points {
-            Some(p) => m.text(&msg::WorkshopAlreadyGraded {
+            // Another teacher's mark is not shown to one who has not marked yet.
+            Some(_) if others.blind => others.text,
+            Some(p) if others.text.is_empty() => m.text(&msg::WorkshopAlreadyGraded {
                 score: &score(inner, p, grid),
             }),
+            Some(p) => format!(
+                "{}\n{}",
+                m.text(&msg::WorkshopAlreadyGraded {
+                    score: &score(inner, p, grid),
+                }),
+                others.text
+            ),
             None => String::new(),
         };
         let text = format!(
@@ -514,62 +532,18 @@ pub async fn grade(
         Ok(t) => t,
         Err(refused) => return Ok(refused),
     };
-    let got = ticked_points(grid, &ticked);
-    let ticked_json = serde_json::to_string(&ticked)?;
-    store::written::set_grade(
-        &inner.store.write,
-        WrittenId(answer),
-        who.class_id(),
-        &ticked_json,
-        got,
-        who.member(),
-        inner.now(),
-    )
-    .await?;
-    let saved = match written.grade_points {
-        Some(before) => m.text(&msg::WorkshopGradeUpdated {
-            number: &answer.to_string(),
-            name: &escape(&written.name),
-            question: &grid.question,
-            score: &score(inner, got, grid),
-            before: &score(inner, before, grid),
-        }),
-        None => m.text(&msg::WorkshopGradeSaved {
-            number: &answer.to_string(),
-            name: &escape(&written.name),
-            question: &grid.question,
-            score: &score(inner, got, grid),
-        }),
-    };
-    let notice = format!(
-        "{}\n{}",
-        m.text(&msg::WorkshopGradeNotice {
-            question: &grid.question,
-            score: &score(inner, got, grid)
-        }),
-        // The student reads it: what the running quiz asks stays hidden.
-        grid_result(
-            inner,
-            case,
-            grid,
-            &ticked,
-            &super::sight::sealed_by_quiz(inner, who.class.id, case).await,
-        )
-    );
-    let mut reply = Reply::private(saved);
-    if let Some(next) = next_to_grade(inner, who.class.id, Some(answer)).await? {
-        reply = reply.with_buttons(vec![Button {
-            label: m.text(&msg::WorkshopNextButton {
-                number: &next.to_string(),
-            }),
-            action: ButtonAction::GradeShow(next),
-        }]);
-    }
-    Ok(vec![reply, Reply::to_user(written.user, notice)])
+    // Ticked: all of the criterion's points; the others: none.
+    let points = grid
+        .criteria
+        .iter()
+        .filter(|c| ticked.contains(&c.id))
+        .map(|c| (c.id.clone(), c.milli))
+        .collect();
+    super::marking::record(cx, answer, written, grid, points, None, false).await
 }
 
 /// The first copy of the class still to grade (the oldest), other than `except`.
-async fn next_to_grade(
+pub(crate) async fn next_to_grade(
     inner: &Inner,
     class_id: i64,
     except: Option<i64>,

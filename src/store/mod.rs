@@ -46,6 +46,7 @@ pub mod exams;
 pub mod exports;
 pub mod hints;
 pub mod ids;
+pub mod markings;
 pub mod marks;
 pub mod members;
 pub mod posts;

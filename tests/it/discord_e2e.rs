@@ -3094,6 +3094,32 @@ async fn discord_e2e_a_mock_exam_under_exam_conditions() {
         text.contains("provisoire"),
         "Élève 01's 2.3 waits for marking: {text}"
     );
+    // The teacher marks Élève 01's post with part of a criterion and a comment.
+    let copy = bot.count("SELECT MAX(id) FROM written_answers").await;
+    let marked = bot
+        .slash(
+            GUILD,
+            OTHER_CH,
+            &prof,
+            "corriger",
+            json!([
+                {"name": "copie", "type": 4, "value": copy},
+                {"name": "points", "type": 3, "value": "1=0,5 2=tout"},
+                {"name": "commentaire", "type": 3, "value": "Bon témoignage"},
+            ]),
+        )
+        .await;
+    assert!(marked.ephemeral());
+    assert!(
+        marked.text().contains("1,5 point sur 5 points"),
+        "{}",
+        marked.text()
+    );
+    let dm_text = bot.dms(s1.user_id).join("\n");
+    assert!(
+        dm_text.contains("💬 Commentaire : Bon témoignage"),
+        "{dm_text}"
+    );
     let papers = bot
         .slash(
             GUILD,

@@ -344,6 +344,29 @@ async fn a_mock_exam_for_three_students_marked_on_the_barème() {
         )
         .await;
     }
+    // A second teacher marks Ana's 2.3 on her own: 0,5 for the hook instead of 0,75. The mark
+    // is their mean (2,625) until they agree; she then gives the hook its 0,75: 2,75, agreed.
+    let (ana_copy, _) = written
+        .iter()
+        .find(|(_, n)| n == "Ana")
+        .expect("Ana's copy");
+    let second = play.teacher("Prof2");
+    let mark = |points: &[&str]| Command::Mark {
+        answer: *ana_copy,
+        points: points.iter().map(|s| s.to_string()).collect(),
+        comment: None,
+        agree: false,
+    };
+    let differ = private_text(&play.send(&second, mark(&["1=0,5", "2", "3"])).await[..1]);
+    assert!(
+        differ.contains("la note est leur moyenne, 2,625 points sur 5 points"),
+        "{differ}"
+    );
+    let agreed = private_text(&play.send(&second, mark(&["1", "2", "3"])).await[..1]);
+    assert!(
+        agreed.contains("la note retenue est 2,75 points"),
+        "{agreed}"
+    );
     let bonus = private_text(
         &play
             .send(

@@ -24,6 +24,7 @@ mod kpi_lookup;
 mod kpis;
 mod layers;
 mod linkedin;
+mod marking;
 mod marks;
 mod new_case;
 mod pack_errors;
