@@ -739,6 +739,7 @@ texts! {
         WorkshopGradeHow = "workshop.grade.how" { number };
         WorkshopGradeSaved = "workshop.grade.saved" { number, name, question, score };
         WorkshopGradeUpdated = "workshop.grade.updated" { number, name, question, score, before };
+        WorkshopGradeUnchanged = "workshop.grade.unchanged" { number, name, question, score };
         WorkshopGradeNotice = "workshop.grade.notice" { question, score };
         WorkshopNextButton = "workshop.grade.next_button" { number };
         WorkshopFirstButton = "workshop.grade.first_button" { number };

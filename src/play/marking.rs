@@ -12,14 +12,14 @@
 //! student is told privately each time the copy's mark changes: points per criterion, the
 //! comments, and, for each criterion not at full points, what a full-mark answer said.
 
-use super::command::{Button, ButtonAction, Reply};
+use super::command::{Button, ButtonAction, ChoiceAction, Reply};
 use super::scoring::{from_milli, sum_milli, Milli};
 use super::written::{self, Written};
 use super::{Ctx, Inner};
 use crate::case::{Case, Grid};
-use crate::format::echo;
+use crate::format::{block_quote, date_fr as date, echo, typed_chars as chars};
 use crate::msg;
-use crate::render::points;
+use crate::render::{escape, points};
 use crate::store::markings::{self as db, MarkHow, MarkingRow};
 use crate::store::{self, MemberId, WrittenId};
 use std::collections::{BTreeMap, BTreeSet};
@@ -338,7 +338,15 @@ pub async fn record(
     .await?;
     db::set_how(db_w, id, how).await?;
     let score = |p: Milli| written::score(inner, p, grid);
+    // The student hears of a new mark, not of a marking that changes nothing.
+    let notify = before != Some(got) || before_how != Some(how) || comment.is_some();
     let mut text = match (rows.len(), before) {
+        (1, Some(_)) if !notify => m.text(&msg::WorkshopGradeUnchanged {
+            number: &answer.to_string(),
+            name: &echo(&written.name),
+            question: &grid.question,
+            score: &score(got),
+        }),
         (1, Some(b)) => m.text(&msg::WorkshopGradeUpdated {
             number: &answer.to_string(),
             name: &echo(&written.name),
@@ -389,8 +397,7 @@ pub async fn record(
         }]);
     }
     let mut replies = vec![reply];
-    // The student hears of a new mark, not of a marking that changes nothing.
-    if before != Some(got) || before_how != Some(how) || comment.is_some() {
+    if notify {
         let comments: Vec<String> = rows.iter().filter_map(|r| r.comment.clone()).collect();
         let hidden = super::sight::sealed_by_quiz(inner, who.class.id, case).await;
         let notice = format!(
@@ -541,4 +548,101 @@ mod tests {
             (pb, MarkHow::Settled)
         );
     }
+}
+
+/// `/corriger reponse:N`: shows the answer and its grid to tick; with criteria, records the
+/// grade (it counts in the class's scores from now) and tells the student.
+pub async fn grade(
+    cx: &Ctx<'_>,
+    answer: i64,
+    criteria: Option<&[String]>,
+) -> anyhow::Result<Vec<Reply>> {
+    let Ctx {
+        inner, who, case, ..
+    } = *cx;
+    let m = inner.messages();
+    let Some(copy) = written::load_written(inner, who.class.id, answer).await? else {
+        return Ok(vec![Reply::private(m.text(&msg::WorkshopAnswerUnknown {
+            number: &answer.to_string(),
+        }))]);
+    };
+    let grid = match written::grid_of(inner, case, &copy.question) {
+        Ok(g) => g,
+        Err(refused) => return Ok(refused),
+    };
+    let Some(criteria) = criteria else {
+        let self_ticked = written::parse_ticked(copy.self_criteria.as_deref());
+        let self_list: Vec<String> = grid
+            .criteria
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| self_ticked.contains(&c.id))
+            .map(|(i, _)| (i + 1).to_string())
+            .collect();
+        let self_text = match copy.self_points {
+            Some(p) => m.text(&msg::WorkshopSelfSummary {
+                score: &written::score(inner, p, grid),
+                ticked: &if self_list.is_empty() {
+                    m.text(&msg::WorkshopSelfNothing)
+                } else {
+                    self_list.join(", ")
+                },
+            }),
+            None => m.text(&msg::WorkshopSelfNone),
+        };
+        let ticked = written::parse_ticked(copy.grade_criteria.as_deref());
+        let others = view_note(inner, answer, who.member()).await?;
+        let grade_text = match copy.grade_points {
+            // Another teacher's mark is not shown to one who has not marked yet.
+            Some(_) if others.blind => others.text,
+            Some(p) if others.text.is_empty() => m.text(&msg::WorkshopAlreadyGraded {
+                score: &written::score(inner, p, grid),
+            }),
+            Some(p) => format!(
+                "{}\n{}",
+                m.text(&msg::WorkshopAlreadyGraded {
+                    score: &written::score(inner, p, grid),
+                }),
+                others.text
+            ),
+            None => String::new(),
+        };
+        let text = format!(
+            "{}\n{}\n{}",
+            m.text(&msg::WorkshopGradeShow {
+                number: &answer.to_string(),
+                question: &grid.question,
+                name: &escape(&copy.name),
+                date: &date(copy.written_at),
+                characters: &chars(&copy.text).to_string(),
+                text: &block_quote(&copy.text),
+                self_assessment: &self_text,
+                graded: &grade_text
+            })
+            .trim_end(),
+            written::criteria_lines(inner, case, grid),
+            m.text(&msg::WorkshopGradeHow {
+                number: &answer.to_string()
+            }),
+        );
+        return Ok(vec![Reply::private(text).with_choice(written::choice(
+            inner,
+            case,
+            grid,
+            ChoiceAction::Grade(answer),
+            &ticked,
+        ))]);
+    };
+    let ticked = match written::ticked_criteria(inner, grid, criteria) {
+        Ok(t) => t,
+        Err(refused) => return Ok(refused),
+    };
+    // Ticked: all of the criterion's points; the others: none.
+    let points = grid
+        .criteria
+        .iter()
+        .filter(|c| ticked.contains(&c.id))
+        .map(|c| (c.id.clone(), c.milli))
+        .collect();
+    record(cx, answer, copy, grid, points, None, false).await
 }

@@ -477,7 +477,7 @@ impl Inner {
             }
             Command::GradeQueue => written::queue(cx).await,
             Command::Grade { answer, criteria } => {
-                written::grade(cx, *answer, criteria.as_deref()).await
+                marking::grade(cx, *answer, criteria.as_deref()).await
             }
             Command::LinkedinModels => {
                 match crate::linkedin::render::models(m, case, case.workshop.as_ref()) {

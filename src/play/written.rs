@@ -1,7 +1,8 @@
 //! Written answers in class: a student writes an answer to a question that has a grading grid,
 //! ticks what it covers (a self-assessment, never counted), and a teacher grades it on the same
 //! grid (the grade counts in the class's scores). The grading rule (criteria ticked → points)
-//! lives here once: [`read_criteria`], [`ticked_points`].
+//! lives here once: [`read_criteria`], [`ticked_points`]; the grading view and its recording are
+//! `marking`'s (`/corriger`), which reads the copies through the helpers here.
 //!
 //! Every lookup is scoped to the asker's class: a number from another class is unknown here.
 
@@ -9,7 +10,7 @@ use super::command::{Button, ButtonAction, Choice, ChoiceAction, ChoiceOption, R
 use super::scoring::{self, Milli};
 use super::{Ctx, Inner};
 use crate::case::{Case, Grid};
-use crate::format::{block_quote, date_fr as date, typed_chars as chars};
+use crate::format::{date_fr as date, typed_chars as chars};
 use crate::msg;
 use crate::render::{echo, escape, points};
 use crate::store::{self, WrittenId};
@@ -29,7 +30,7 @@ fn grid_list(case: &Case) -> String {
 }
 
 /// The criteria of a grid as boxes to tick.
-fn choice(
+pub(crate) fn choice(
     inner: &Inner,
     case: &Case,
     grid: &Grid,
@@ -58,7 +59,7 @@ fn choice(
 }
 
 /// The numbered criteria of a grid, one per line.
-fn criteria_lines(inner: &Inner, case: &Case, grid: &Grid) -> String {
+pub(crate) fn criteria_lines(inner: &Inner, case: &Case, grid: &Grid) -> String {
     let m = inner.messages();
     grid.criteria
         .iter()
@@ -114,7 +115,7 @@ pub(crate) fn grid_of<'c>(
 }
 
 /// The criteria ticked, or the French reply naming the first one that is not in the grid.
-fn ticked_criteria(
+pub(crate) fn ticked_criteria(
     inner: &Inner,
     grid: &Grid,
     given: &[String],
@@ -139,7 +140,7 @@ pub fn ticked_points(grid: &Grid, ticked: &BTreeSet<String>) -> Milli {
     )
 }
 
-fn parse_ticked(json: Option<&str>) -> BTreeSet<String> {
+pub(crate) fn parse_ticked(json: Option<&str>) -> BTreeSet<String> {
     json.and_then(|j| serde_json::from_str(j).ok())
         .unwrap_or_default()
 }
@@ -290,10 +291,10 @@ pub(crate) struct Written {
     pub name: String,
     pub question: String,
     pub text: String,
-    written_at: i64,
-    self_criteria: Option<String>,
-    self_points: Option<i64>,
-    grade_criteria: Option<String>,
+    pub written_at: i64,
+    pub self_criteria: Option<String>,
+    pub self_points: Option<i64>,
+    pub grade_criteria: Option<String>,
     pub grade_points: Option<i64>,
 }
 
@@ -443,103 +444,6 @@ pub async fn queue(cx: &Ctx<'_>) -> anyhow::Result<Vec<Reply>> {
             None => reply,
         },
     ])
-}
-
-/// `/corriger reponse:N`: shows the answer and its grid to tick; with criteria, records the
-/// grade (it counts in the class's scores from now) and tells the student.
-pub async fn grade(
-    cx: &Ctx<'_>,
-    answer: i64,
-    criteria: Option<&[String]>,
-) -> anyhow::Result<Vec<Reply>> {
-    let Ctx {
-        inner, who, case, ..
-    } = *cx;
-    let m = inner.messages();
-    let Some(written) = load_written(inner, who.class.id, answer).await? else {
-        return private(m.text(&msg::WorkshopAnswerUnknown {
-            number: &answer.to_string(),
-        }));
-    };
-    let grid = match grid_of(inner, case, &written.question) {
-        Ok(g) => g,
-        Err(refused) => return Ok(refused),
-    };
-    let Some(criteria) = criteria else {
-        let self_ticked = parse_ticked(written.self_criteria.as_deref());
-        let self_list: Vec<String> = grid
-            .criteria
-            .iter()
-            .enumerate()
-            .filter(|(_, c)| self_ticked.contains(&c.id))
-            .map(|(i, _)| (i + 1).to_string())
-            .collect();
-        let self_text = match written.self_points {
-            Some(p) => m.text(&msg::WorkshopSelfSummary {
-                score: &score(inner, p, grid),
-                ticked: &if self_list.is_empty() {
-                    m.text(&msg::WorkshopSelfNothing)
-                } else {
-                    self_list.join(", ")
-                },
-            }),
-            None => m.text(&msg::WorkshopSelfNone),
-        };
-        let ticked = parse_ticked(written.grade_criteria.as_deref());
-        let others = super::marking::view_note(inner, answer, who.member()).await?;
-        let grade_text = match written.grade_points {
-            // Another teacher's mark is not shown to one who has not marked yet.
-            Some(_) if others.blind => others.text,
-            Some(p) if others.text.is_empty() => m.text(&msg::WorkshopAlreadyGraded {
-                score: &score(inner, p, grid),
-            }),
-            Some(p) => format!(
-                "{}\n{}",
-                m.text(&msg::WorkshopAlreadyGraded {
-                    score: &score(inner, p, grid),
-                }),
-                others.text
-            ),
-            None => String::new(),
-        };
-        let text = format!(
-            "{}\n{}\n{}",
-            m.text(&msg::WorkshopGradeShow {
-                number: &answer.to_string(),
-                question: &grid.question,
-                name: &escape(&written.name),
-                date: &date(written.written_at),
-                characters: &chars(&written.text).to_string(),
-                text: &block_quote(&written.text),
-                self_assessment: &self_text,
-                graded: &grade_text
-            })
-            .trim_end(),
-            criteria_lines(inner, case, grid),
-            m.text(&msg::WorkshopGradeHow {
-                number: &answer.to_string()
-            }),
-        );
-        return Ok(vec![Reply::private(text).with_choice(choice(
-            inner,
-            case,
-            grid,
-            ChoiceAction::Grade(answer),
-            &ticked,
-        ))]);
-    };
-    let ticked = match ticked_criteria(inner, grid, criteria) {
-        Ok(t) => t,
-        Err(refused) => return Ok(refused),
-    };
-    // Ticked: all of the criterion's points; the others: none.
-    let points = grid
-        .criteria
-        .iter()
-        .filter(|c| ticked.contains(&c.id))
-        .map(|c| (c.id.clone(), c.milli))
-        .collect();
-    super::marking::record(cx, answer, written, grid, points, None, false).await
 }
 
 /// The first copy of the class still to grade (the oldest), other than `except`.

@@ -576,6 +576,23 @@ impl Bot {
         }
     }
 
+    /// The direct messages to a user once one of them contains `needle` (DMs are sent after the
+    /// interaction's response: a test waits for them).
+    async fn wait_dm(&self, user: u64, needle: &str) -> String {
+        let start = Instant::now();
+        loop {
+            let text = self.dms(user).join("\n");
+            if text.contains(needle) {
+                return text;
+            }
+            assert!(
+                start.elapsed() < WAIT,
+                "no DM containing {needle:?}: {text}"
+            );
+            tokio::time::sleep(Duration::from_millis(5)).await;
+        }
+    }
+
     /// Points and answers per member display name, from the database, for one quiz.
     async fn quiz_points(&self, quiz: i64) -> BTreeMap<String, (i64, i64)> {
         self.engine.flush().await.expect("flush");
@@ -3052,22 +3069,11 @@ async fn discord_e2e_a_mock_exam_under_exam_conditions() {
         .wait_post_starting(QUIZ_CH, 0, "⏱️ **L’examen blanc est terminé**")
         .await;
     assert!(!ended.is_empty());
-    let dm = |who: &Member| bot.dms(who.user_id).join("\n");
-    assert!(
-        dm(&s1).contains("Calculs : **0,25 / 11 points**"),
-        "{}",
-        dm(&s1)
-    );
-    assert!(
-        dm(&s2).contains("Calculs : **0,125 / 11 points**"),
-        "{}",
-        dm(&s2)
-    );
-    assert!(
-        dm(&s3).contains("Calculs : **0 / 11 points**"),
-        "{}",
-        dm(&s3)
-    );
+    bot.wait_dm(s1.user_id, "Calculs : **0,25 / 11 points**")
+        .await;
+    bot.wait_dm(s2.user_id, "Calculs : **0,125 / 11 points**")
+        .await;
+    bot.wait_dm(s3.user_id, "Calculs : **0 / 11 points**").await;
 
     // The bonus, by a user option; the marks; the printable copies.
     let bonus = exam_sub(
@@ -3115,11 +3121,8 @@ async fn discord_e2e_a_mock_exam_under_exam_conditions() {
         "{}",
         marked.text()
     );
-    let dm_text = bot.dms(s1.user_id).join("\n");
-    assert!(
-        dm_text.contains("💬 Commentaire : Bon témoignage"),
-        "{dm_text}"
-    );
+    bot.wait_dm(s1.user_id, "💬 Commentaire : Bon témoignage")
+        .await;
     let papers = bot
         .slash(
             GUILD,
