@@ -4,8 +4,8 @@
 
 use crate::msg;
 use crate::play::command::{
-    Actor, Audience, Board, ButtonAction, ChannelRef, ChoiceAction, Command, Outbox, Place, Reply,
-    Request, Scope, SendError, Upload, VoteSubject,
+    Actor, Audience, Board, ButtonAction, ChannelRef, ChoiceAction, Command, Outbox, PartRef,
+    Place, Reply, Request, Scope, SendError, Upload, VoteSubject,
 };
 use crate::play::Engine;
 use crate::prompts::Prompts;
@@ -127,7 +127,7 @@ fn print_reply(
             labels: &labels.join(" · "),
         }));
         // Buttons the console has a command for: say which.
-        let how = reply.buttons.iter().find_map(|b| match b.action {
+        let how = reply.buttons.iter().find_map(|b| match &b.action {
             ButtonAction::Vote { post, .. } => Some(messages.text(&msg::ConsoleHowVote {
                 post: &post.to_string(),
             })),
@@ -137,6 +137,9 @@ fn print_reply(
             ButtonAction::GradeShow(answer) => Some(messages.text(&msg::ConsoleHowGradeShow {
                 answer: &answer.to_string(),
             })),
+            ButtonAction::InterpretAsk { part, .. } => {
+                Some(messages.text(&msg::ConsoleHowInterpret { part }))
+            }
             _ => None,
         });
         if let Some(how) = how {
@@ -326,6 +329,42 @@ fn parse_mark(rest: &str) -> Result<Command, LineError> {
     })
 }
 
+/// `/interpreter 1.2.c`, `/interpreter 1.2.c B` (a reading), `/interpreter 1.2.c ta phrase` (a
+/// comment); Discord's `partie:`, `lecture:` and `commentaire:` are read too.
+fn parse_interpret(rest: &str) -> Result<Command, LineError> {
+    let (head, comment) = match rest.split_once("commentaire:") {
+        Some((h, c)) => (h.trim(), Some(c.trim().to_string())),
+        None => (rest, None),
+    };
+    let mut words = head.split_whitespace();
+    let part = words
+        .next()
+        .map(|w| w.strip_prefix("partie:").unwrap_or(w))
+        .filter(|w| !w.is_empty())
+        .ok_or(LineError::Usage(msg::ConsoleUsageInterpret.into()))?
+        .to_string();
+    let others: Vec<&str> = words.collect();
+    let letter = match others.as_slice() {
+        [one] => Some(one.strip_prefix("lecture:").unwrap_or(one)),
+        _ => None,
+    }
+    .filter(|l| l.chars().count() <= 2);
+    let (choice, comment) = match (letter, comment) {
+        (Some(l), comment) => (
+            Some(crate::interpret::choice_of_letter(l).unwrap_or(u8::MAX)),
+            comment,
+        ),
+        (None, Some(c)) => (None, Some(c)),
+        (None, None) if others.is_empty() => (None, None),
+        (None, None) => (None, Some(others.join(" "))),
+    };
+    Ok(Command::Interpret {
+        part: PartRef::Id(part),
+        choice,
+        comment,
+    })
+}
+
 /// Turns the text after `name>` into a command.
 pub fn parse_command(line: &str) -> Result<Command, LineError> {
     let line = line.trim();
@@ -349,6 +388,7 @@ pub fn parse_command(line: &str) -> Result<Command, LineError> {
         "kpi" => Command::Kpi {
             id: rest.to_string(),
         },
+        "interpreter" | "interpréter" => parse_interpret(rest)?,
         "entrainement" | "entraînement" => Command::Practice { scope: scope(&a) },
         "repondre" | "répondre" if !rest.is_empty() => Command::Answer {
             text: rest.to_string(),

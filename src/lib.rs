@@ -15,6 +15,7 @@ pub mod console;
 pub mod discord;
 pub mod format;
 pub mod formula;
+pub mod interpret;
 pub mod kpi;
 pub mod linkedin;
 pub mod msg;

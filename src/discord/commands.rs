@@ -3,7 +3,7 @@
 //! `prompts/` (see [`super::describe`]).
 
 use super::{respond, Ctx, Error};
-use crate::play::command::{Board, Command, Scope, VoteSubject};
+use crate::play::command::{Board, Command, PartRef, Scope, VoteSubject};
 use poise::serenity_prelude as serenity;
 
 /// The slash commands only teachers see in Discord's menu: each produces nothing but
@@ -31,6 +31,7 @@ pub fn all() -> Vec<poise::Command<super::Data, Error>> {
         indice(),
         solution(),
         kpi(),
+        interpreter(),
         quiz(),
         examen(),
         classement(),
@@ -589,6 +590,41 @@ async fn question_choices(ctx: Ctx<'_>, partial: &str) -> serenity::CreateAutoco
     id_choices(case.questions.iter().map(|q| q.id.as_str()), partial)
 }
 
+/// The parts whose figure the class's subject offers to interpret.
+async fn reading_choices(ctx: Ctx<'_>, partial: &str) -> serenity::CreateAutocompleteResponse {
+    let case = class_case(ctx).await;
+    id_choices(case.readings.parts.iter().map(|p| p.part.as_str()), partial)
+}
+
+#[poise::command(slash_command, name_localized("en-US", "interpret"))]
+pub async fn interpreter(
+    ctx: Ctx<'_>,
+    #[name_localized("en-US", "part")]
+    #[autocomplete = "reading_choices"]
+    #[max_length = 20]
+    partie: String,
+    #[name_localized("en-US", "reading")]
+    #[max_length = 3]
+    lecture: Option<String>,
+    #[name_localized("en-US", "comment")]
+    #[max_length = 1000]
+    commentaire: Option<String>,
+) -> Result<(), Error> {
+    // A letter that is none of A to D is passed on as such: the engine names the letters.
+    let choice = lecture
+        .as_deref()
+        .map(|l| crate::interpret::choice_of_letter(l).unwrap_or(u8::MAX));
+    respond(
+        ctx,
+        Command::Interpret {
+            part: PartRef::Id(partie),
+            choice,
+            comment: commentaire,
+        },
+    )
+    .await
+}
+
 #[poise::command(
     slash_command,
     rename = "corrige-type",
@@ -914,6 +950,11 @@ mod tests {
             ],
             "solution" => vec![Command::GiveUp],
             "kpi" => vec![Command::Kpi { id: text() }],
+            "interpreter" => vec![Command::Interpret {
+                part: PartRef::Id(text()),
+                choice: Some(1),
+                comment: Some(text()),
+            }],
             "quiz" => vec![
                 Command::QuizLaunch {
                     scope,

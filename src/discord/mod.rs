@@ -10,7 +10,7 @@ use crate::app::App;
 use crate::clock::Clock;
 use crate::msg;
 use crate::play::command::{
-    Actor, Audience, ChannelRef, Command, ItemRef, Outbox, Place, Reply, Request,
+    Actor, Audience, ChannelRef, Command, ItemRef, Outbox, PartRef, Place, Reply, Request,
 };
 use crate::play::Engine;
 use crate::startup::Startup;
@@ -485,7 +485,23 @@ async fn on_event(
                     answer,
                     criteria: Some(selected(&c.data.kind)),
                 },
-                Some(Component::AnswerForm(_)) | None => {
+                Some(Component::InterpretAsk(part)) => Command::Interpret {
+                    part: PartRef::Index(part),
+                    choice: None,
+                    comment: None,
+                },
+                Some(Component::InterpretChoose { part, choice }) => Command::Interpret {
+                    part: PartRef::Index(part),
+                    choice: Some(choice),
+                    comment: None,
+                },
+                Some(Component::InterpretComment(part)) => {
+                    let form = comment_form(&data.app.messages, part);
+                    c.create_response(http, serenity::CreateInteractionResponse::Modal(form))
+                        .await?;
+                    return Ok(());
+                }
+                Some(Component::AnswerForm(_) | Component::InterpretCommentForm(_)) | None => {
                     tracing::info!(custom_id = %c.data.custom_id, "unknown button ignored");
                     let text = data.app.messages.text(&msg::DiscordUnknownButton);
                     let reply = Reply::private(text);
@@ -523,6 +539,15 @@ async fn on_event(
                     Command::WrittenAnswer {
                         question: question.to_string(),
                         text,
+                    }
+                } else if let Some(Component::InterpretCommentForm(part)) =
+                    send::parse_custom_id(&m.data.custom_id)
+                {
+                    let text = form_value(&m.data.components, COMMENT_FIELD).unwrap_or_default();
+                    Command::Interpret {
+                        part: PartRef::Index(part),
+                        choice: None,
+                        comment: Some(text),
                     }
                 } else if let Some(Component::AnswerForm(item)) =
                     send::parse_custom_id(&m.data.custom_id)
@@ -567,6 +592,27 @@ const DRAFT_FORM_ID: &str = "cb:draft";
 const DRAFT_SHARE_FORM_ID: &str = "cb:draft:share";
 const DRAFT_FIELD: &str = "brouillon";
 const WRITTEN_FIELD: &str = "redaction";
+const COMMENT_FIELD: &str = "commentaire";
+
+/// The form of a one-sentence comment of a part's figure (button « Commenter »).
+fn comment_form(m: &crate::prompts::Prompts, part: usize) -> serenity::CreateModal {
+    let input = serenity::CreateInputText::new(
+        serenity::InputTextStyle::Paragraph,
+        m.text(&msg::DiscordCommentLabel),
+        COMMENT_FIELD,
+    )
+    .placeholder(m.text(&msg::DiscordCommentPlaceholder))
+    .max_length(COMMENT_MAX)
+    .required(true);
+    serenity::CreateModal::new(
+        send::comment_form_id(part),
+        m.text(&msg::DiscordCommentTitle),
+    )
+    .components(vec![serenity::CreateActionRow::InputText(input)])
+}
+
+/// The comment form's limit: the engine refuses past 1,000 characters, the form stops there.
+const COMMENT_MAX: u16 = 1000;
 /// Discord's limit on a text input.
 const TEXT_MAX: u16 = 4000;
 

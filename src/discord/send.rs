@@ -84,6 +84,9 @@ pub fn custom_id(action: &ButtonAction) -> String {
         ButtonAction::Vote { post, choice } => format!("cb:v:{post}:{choice}"),
         ButtonAction::DraftWithdraw(draft) => format!("cb:x:{draft}:0"),
         ButtonAction::GradeShow(answer) => format!("cb:c:{answer}:0"),
+        ButtonAction::InterpretAsk { index, .. } => format!("cb:i:{index}:0"),
+        ButtonAction::InterpretChoose { part, choice } => format!("cb:l:{part}:{choice}"),
+        ButtonAction::InterpretComment(part) => format!("cb:n:{part}:0"),
     }
 }
 
@@ -114,6 +117,17 @@ pub enum Component {
     SelfAssess(i64),
     /// The grading menu of a written answer.
     Grade(i64),
+    /// Asks what a part's figure means (the part's place in the subject).
+    InterpretAsk(usize),
+    /// A reading of a part's figure chosen.
+    InterpretChoose {
+        part: usize,
+        choice: u8,
+    },
+    /// Opens the comment form of a part's figure.
+    InterpretComment(usize),
+    /// The comment form of a part's figure was submitted.
+    InterpretCommentForm(usize),
 }
 
 pub fn parse_custom_id(id: &str) -> Option<Component> {
@@ -144,8 +158,22 @@ pub fn parse_custom_id(id: &str) -> Option<Component> {
         "c" if second == 0 => Component::GradeShow(first),
         "s" if second == 0 => Component::SelfAssess(first),
         "g" if second == 0 => Component::Grade(first),
+        "i" if second == 0 => Component::InterpretAsk(usize::try_from(first).ok()?),
+        "l" => Component::InterpretChoose {
+            part: usize::try_from(first).ok()?,
+            choice: u8::try_from(second)
+                .ok()
+                .filter(|c| usize::from(*c) < crate::interpret::MAX_READINGS)?,
+        },
+        "n" if second == 0 => Component::InterpretComment(usize::try_from(first).ok()?),
+        "o" if second == 0 => Component::InterpretCommentForm(usize::try_from(first).ok()?),
         _ => return None,
     })
+}
+
+/// The form of a one-sentence comment of a part's figure.
+pub fn comment_form_id(part: usize) -> String {
+    format!("cb:o:{part}:0")
 }
 
 pub fn answer_form_id(item: ItemRef) -> String {
@@ -441,6 +469,33 @@ mod tests {
             parse_custom_id(&custom_id(&ButtonAction::DraftWithdraw(4))),
             Some(Component::DraftWithdraw(4))
         );
+        assert_eq!(
+            parse_custom_id(&custom_id(&ButtonAction::InterpretChoose {
+                part: 17,
+                choice: 3
+            })),
+            Some(Component::InterpretChoose {
+                part: 17,
+                choice: 3
+            })
+        );
+        assert_eq!(
+            parse_custom_id(&custom_id(&ButtonAction::InterpretAsk {
+                part: "1.1.c".into(),
+                index: 2
+            })),
+            Some(Component::InterpretAsk(2))
+        );
+        assert_eq!(
+            parse_custom_id(&custom_id(&ButtonAction::InterpretComment(2))),
+            Some(Component::InterpretComment(2))
+        );
+        assert_eq!(
+            parse_custom_id(&comment_form_id(9)),
+            Some(Component::InterpretCommentForm(9))
+        );
+        // A fifth reading does not exist.
+        assert_eq!(parse_custom_id("cb:l:3:4"), None);
         assert_eq!(
             parse_custom_id(&custom_id(&ButtonAction::GradeShow(5))),
             Some(Component::GradeShow(5))

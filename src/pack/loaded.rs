@@ -4,6 +4,7 @@
 use super::charts::Charts;
 use crate::case::{Case, Grid};
 use crate::check::{Outcome, Plans};
+use crate::interpret::Readings;
 use crate::linkedin::Workshop;
 use std::collections::BTreeSet;
 use std::ops::Deref;
@@ -20,6 +21,9 @@ pub struct CasePack {
     pub workshop: Option<Workshop>,
     /// The charts of its annexes (none without `charts.toml`).
     pub charts: Charts,
+    /// What its figures mean, practised with buttons and comments (none without
+    /// `interpretations.toml`).
+    pub readings: Readings,
 }
 
 impl CasePack {
@@ -70,6 +74,7 @@ impl CasePack {
             }
         }
         read.extend(self.charts.text_ids().into_iter().map(str::to_string));
+        read.extend(self.readings.text_ids());
         case.texts
             .ids()
             .into_iter()

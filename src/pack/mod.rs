@@ -14,6 +14,7 @@ mod kpis;
 mod loaded;
 mod meta;
 mod questions;
+mod readings;
 pub mod source;
 mod texts;
 pub mod upload;
@@ -194,6 +195,13 @@ fn load_from(source: Source, dir: &Path, texts_dir: Option<&Path>) -> Result<Cas
     );
     texts::check_texts(&case, &prompts_dir, &mut problems);
     workshop::check_texts(&case, workshop.as_ref(), &prompts_dir, &mut problems);
+    let interpretations = readings::load_readings(
+        source,
+        &dir.join("interpretations.toml"),
+        &case,
+        &mut problems,
+    );
+    readings::check_texts(&case, &interpretations, &prompts_dir, &mut problems);
     let charts = charts::load_charts(
         source,
         &dir.join("charts.toml"),
@@ -206,11 +214,13 @@ fn load_from(source: Source, dir: &Path, texts_dir: Option<&Path>) -> Result<Cas
         return Err(problems.into_errors());
     }
     let plans = build_plans(&case, &kpi_file)?;
+    readings::check_examples(&case, &plans, &interpretations, &prompts_dir)?;
     Ok(CasePack {
         case,
         plans,
         workshop,
         charts,
+        readings: interpretations,
     })
 }
 

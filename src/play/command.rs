@@ -57,6 +57,14 @@ pub struct ItemRef {
     pub item: i64,
 }
 
+/// A numeric part of the class's subject: its id as typed, or its place in the subject (a
+/// button's, counting every part of every question in order).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum PartRef {
+    Id(String),
+    Index(usize),
+}
+
 /// What a teacher puts to the vote.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum VoteSubject {
@@ -90,6 +98,15 @@ pub enum Command {
     },
     Kpi {
         id: String,
+    },
+    /// `/interpreter`: what a part's figure means, as readings to choose from (buttons A to D);
+    /// with `choice`, the reading chosen (the `choice`-th as shown to this student, from 0) is
+    /// explained; with a comment, the student's one-sentence comment of the figure is judged on
+    /// its criteria.
+    Interpret {
+        part: PartRef,
+        choice: Option<u8>,
+        comment: Option<String>,
     },
     /// Starts a practice run for the actor.
     Practice {
@@ -292,6 +309,7 @@ impl Command {
             | Command::Annex { .. }
             | Command::Question { .. }
             | Command::Kpi { .. }
+            | Command::Interpret { .. }
             | Command::ModelAnswer { .. }
             | Command::Leaderboard { .. }
             | Command::Export
@@ -366,6 +384,7 @@ impl Command {
             | Command::Annex { .. }
             | Command::Question { .. }
             | Command::Kpi { .. }
+            | Command::Interpret { .. }
             | Command::Practice { .. }
             | Command::Answer { .. }
             | Command::Hint { .. }
@@ -459,6 +478,13 @@ pub enum ButtonAction {
     DraftWithdraw(i64),
     /// Shows a written answer to grade (teachers).
     GradeShow(i64),
+    /// Asks what part `part`'s figure means (`index`: its place in the subject, as
+    /// [`PartRef::Index`]).
+    InterpretAsk { part: String, index: usize },
+    /// Chooses the `choice`-th reading shown of a part's figure.
+    InterpretChoose { part: usize, choice: u8 },
+    /// Opens the form of a one-sentence comment of a part's figure.
+    InterpretComment(usize),
 }
 
 /// What ticking boxes in a [`Choice`] does.

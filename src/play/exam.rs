@@ -81,6 +81,7 @@ pub(crate) async fn refusal(
     let blocked_for_students = matches!(
         command,
         C::Kpi { .. }
+            | C::Interpret { .. }
             | C::Practice { .. }
             | C::Hint { .. }
             | C::GiveUp

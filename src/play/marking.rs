@@ -478,78 +478,6 @@ fn refusal(inner: &Inner, grid: &Grid, e: &MarkError) -> String {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn grid() -> Grid {
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-        let pack = crate::pack::load(&root.join("config/cases/arbre-cadeau")).expect("bundled");
-        pack.grid("2.3").expect("grid 2.3").clone()
-    }
-
-    fn given(items: &[&str]) -> Vec<String> {
-        items.iter().map(|s| s.to_string()).collect()
-    }
-
-    #[test]
-    fn points_per_criterion_from_none_to_all() {
-        let g = grid(); // hook 0,75 · testimonial 1 · offer 1 · cta 0,75 · codes 0,75 · tone 0,75
-        let p =
-            read_points(&g, &given(&["1=0,5", "2=tout", "3=moitie", "4", "5=rien"])).expect("read");
-        assert_eq!(p.get("hook"), Some(&500));
-        assert_eq!(p.get("testimonial"), Some(&1000));
-        assert_eq!(p.get("offer"), Some(&500));
-        assert_eq!(p.get("cta"), Some(&750));
-        assert_eq!(p.get("linkedin_codes"), Some(&0));
-        assert_eq!(total(&p), 2750);
-        assert_eq!(read_points(&g, &given(&["aucun"])), Ok(Points::new()));
-        assert_eq!(
-            read_points(&g, &given(&["1=0,8"])),
-            Err(MarkError::OutOfRange {
-                criterion: "hook".into(),
-                max: 750
-            })
-        );
-        assert!(matches!(
-            read_points(&g, &given(&["1=-0,25"])),
-            Err(MarkError::OutOfRange { .. })
-        ));
-        assert_eq!(
-            read_points(&g, &given(&["9"])),
-            Err(MarkError::Unknown("9".into()))
-        );
-        assert_eq!(
-            read_points(&g, &given(&["1=beaucoup"])),
-            Err(MarkError::Unreadable("beaucoup".into()))
-        );
-    }
-
-    #[test]
-    fn two_markings_agree_settle_or_average() {
-        let a = MemberId(1);
-        let b = MemberId(2);
-        let pa: Points = [("hook".to_string(), 750), ("offer".to_string(), 500)].into();
-        let pb: Points = [("hook".to_string(), 250), ("offer".to_string(), 500)].into();
-        assert_eq!(
-            current(&[(a, pa.clone())], None),
-            (pa.clone(), MarkHow::Single)
-        );
-        assert_eq!(
-            current(&[(a, pa.clone()), (b, pa.clone())], None).1,
-            MarkHow::Agreed
-        );
-        let (mean, how) = current(&[(a, pa.clone()), (b, pb.clone())], None);
-        assert_eq!(how, MarkHow::Mean);
-        assert_eq!(mean.get("hook"), Some(&500));
-        assert_eq!(total(&mean), 1000);
-        assert_eq!(
-            current(&[(a, pa), (b, pb.clone())], Some(b)),
-            (pb, MarkHow::Settled)
-        );
-    }
-}
-
 /// `/corriger reponse:N`: shows the answer and its grid to tick; with criteria, records the
 /// grade (it counts in the class's scores from now) and tells the student.
 pub async fn grade(
@@ -645,4 +573,76 @@ pub async fn grade(
         .map(|c| (c.id.clone(), c.milli))
         .collect();
     record(cx, answer, copy, grid, points, None, false).await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn grid() -> Grid {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let pack = crate::pack::load(&root.join("config/cases/arbre-cadeau")).expect("bundled");
+        pack.grid("2.3").expect("grid 2.3").clone()
+    }
+
+    fn given(items: &[&str]) -> Vec<String> {
+        items.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn points_per_criterion_from_none_to_all() {
+        let g = grid(); // hook 0,75 · testimonial 1 · offer 1 · cta 0,75 · codes 0,75 · tone 0,75
+        let p =
+            read_points(&g, &given(&["1=0,5", "2=tout", "3=moitie", "4", "5=rien"])).expect("read");
+        assert_eq!(p.get("hook"), Some(&500));
+        assert_eq!(p.get("testimonial"), Some(&1000));
+        assert_eq!(p.get("offer"), Some(&500));
+        assert_eq!(p.get("cta"), Some(&750));
+        assert_eq!(p.get("linkedin_codes"), Some(&0));
+        assert_eq!(total(&p), 2750);
+        assert_eq!(read_points(&g, &given(&["aucun"])), Ok(Points::new()));
+        assert_eq!(
+            read_points(&g, &given(&["1=0,8"])),
+            Err(MarkError::OutOfRange {
+                criterion: "hook".into(),
+                max: 750
+            })
+        );
+        assert!(matches!(
+            read_points(&g, &given(&["1=-0,25"])),
+            Err(MarkError::OutOfRange { .. })
+        ));
+        assert_eq!(
+            read_points(&g, &given(&["9"])),
+            Err(MarkError::Unknown("9".into()))
+        );
+        assert_eq!(
+            read_points(&g, &given(&["1=beaucoup"])),
+            Err(MarkError::Unreadable("beaucoup".into()))
+        );
+    }
+
+    #[test]
+    fn two_markings_agree_settle_or_average() {
+        let a = MemberId(1);
+        let b = MemberId(2);
+        let pa: Points = [("hook".to_string(), 750), ("offer".to_string(), 500)].into();
+        let pb: Points = [("hook".to_string(), 250), ("offer".to_string(), 500)].into();
+        assert_eq!(
+            current(&[(a, pa.clone())], None),
+            (pa.clone(), MarkHow::Single)
+        );
+        assert_eq!(
+            current(&[(a, pa.clone()), (b, pa.clone())], None).1,
+            MarkHow::Agreed
+        );
+        let (mean, how) = current(&[(a, pa.clone()), (b, pb.clone())], None);
+        assert_eq!(how, MarkHow::Mean);
+        assert_eq!(mean.get("hook"), Some(&500));
+        assert_eq!(total(&mean), 1000);
+        assert_eq!(
+            current(&[(a, pa), (b, pb.clone())], Some(b)),
+            (pb, MarkHow::Settled)
+        );
+    }
 }

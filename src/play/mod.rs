@@ -6,6 +6,7 @@ pub(crate) mod answering;
 pub(crate) mod board;
 pub mod command;
 pub(crate) mod exam;
+pub(crate) mod interpret;
 pub(crate) mod live;
 pub(crate) mod marking;
 pub(crate) mod marks;
@@ -460,6 +461,11 @@ impl Inner {
                 }
             }
             Command::Kpi { id } => kpi(cx, id).await,
+            Command::Interpret {
+                part,
+                choice,
+                comment,
+            } => interpret::interpret(cx, part, *choice, comment.as_deref()).await,
             Command::Practice { scope } => practice::start(cx, scope).await,
             Command::Answer { text, item } => answer(cx, text, *item).await,
             Command::Hint { confirm, item } => hint(cx, *confirm, *item).await,

@@ -513,7 +513,15 @@ pub async fn answer(cx: &Ctx<'_>, text: &str) -> anyhow::Result<Vec<Reply>> {
         reply_text.push_str("\n\n");
         reply_text.push_str(&advance(inner, &mut tx, case, &practice).await?);
     }
-    let replies = vec![Reply::private(reply_text)];
+    let mut reply = Reply::private(reply_text);
+    // A settled figure may be interpreted (the button names its part).
+    if let Some(ask) = finished_part
+        .then(|| super::interpret::ask_button(inner, case, &part_id))
+        .flatten()
+    {
+        reply = reply.with_buttons(vec![ask]);
+    }
+    let replies = vec![reply];
     store::actions::set_replies(&mut *tx, &row.action_id, &super::replies_json(&replies)).await?;
     tx.commit().await?;
     Ok(replies)
@@ -600,7 +608,13 @@ pub async fn give_up(cx: &Ctx<'_>) -> anyhow::Result<Vec<Reply>> {
     text.push_str("\n\n");
     text.push_str(&advance(inner, &mut tx, case, &practice).await?);
     tx.commit().await?;
-    Ok(vec![Reply::private(text)])
+    let reply = Reply::private(text);
+    Ok(vec![
+        match super::interpret::ask_button(inner, case, &part_id) {
+            Some(ask) => reply.with_buttons(vec![ask]),
+            None => reply,
+        },
+    ])
 }
 
 #[cfg(test)]

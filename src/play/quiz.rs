@@ -1155,7 +1155,7 @@ fn question_reply(inner: &Inner, case: &Case, quiz: &LiveQuiz, idx: usize, deadl
 
 async fn reveal_reply(
     inner: &Inner,
-    case: &Case,
+    case: &crate::pack::CasePack,
     quiz: &LiveQuiz,
     idx: usize,
 ) -> anyhow::Result<Reply> {
@@ -1240,7 +1240,11 @@ async fn reveal_reply(
     }
     text.push_str("\n\n");
     text.push_str(&super::board::quiz_board_text(inner, quiz.id).await?);
-    let reply = Reply::channel(text);
+    let mut reply = Reply::channel(text);
+    // Anyone may ask what the figure just corrected means (privately).
+    if let Some(ask) = super::interpret::ask_button(inner, case, &item.part_id) {
+        reply = reply.with_buttons(vec![ask]);
+    }
     // The picture of how the class answered; the reveal goes out without it if it cannot be drawn.
     let spread = super::report::answer_spread(&inner.store, case, quiz.id, idx as i64).await?;
     let picture = spread.map(|data| crate::chart::render_answer_spread(m, &data));

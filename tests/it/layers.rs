@@ -18,6 +18,7 @@ const LAYERS: &[&[&str]] = &[
     &["check"],
     &["render"],
     &["linkedin"],
+    &["interpret"],
     &["pack"],
     &["app", "chart"],
     &["store"],

@@ -19,6 +19,7 @@ mod helpers;
 mod ids;
 mod import;
 mod inert;
+mod interpret;
 mod kill9;
 mod kpi_lookup;
 mod kpis;

@@ -617,10 +617,13 @@ fn number_of(display: &str) -> String {
 /// may look alike) and the annexes' numbers are set aside; one-digit figures are not looked
 /// for (the chart tests check them on the figures themselves).
 fn leak(text: &str, sealed: &BTreeSet<usize>) -> Option<String> {
-    // « × 100 » of a percentage is no figure either.
+    // « × 100 » of a percentage is no figure either, nor « 18 sur 100 » of a rate.
     let mut left = without_annex_numbers(&crate::helpers::plain(text))
         .replace("× 100", "× ·")
-        .replace("÷ 100", "÷ ·");
+        .replace("÷ 100", "÷ ·")
+        .replace("sur 100 ", "sur · ")
+        .replace("Sur 100 ", "Sur · ")
+        .replace("pour 100 ", "pour · ");
     for v in &case().values {
         left = without_number(&left, &crate::helpers::plain(&v.display()));
     }
@@ -815,6 +818,49 @@ async fn during_a_quiz_no_text_a_student_opens_writes_a_figure_it_seals() {
                 locked,
                 model_locked,
             );
+        }
+        // What a figure means: its readings, one chosen, the model comment judged.
+        let interpret_locked = "Ce chiffre est demandé dans le quiz en cours, ou lié à un calcul qu’il demande : tu pourras l’interpréter après la correction.";
+        for (index, p) in case()
+            .questions
+            .iter()
+            .flat_map(|q| q.parts.iter())
+            .enumerate()
+        {
+            let Some(readings) = case().readings.of(&p.id) else {
+                continue;
+            };
+            let locked = touches(readings.kpi, &sealed);
+            // Her own words, without a figure: the reply must not bring one.
+            let example =
+                "Ce chiffre montre une évolution par rapport à 2019, il faut en tenir compte."
+                    .to_string();
+            // Every reading explained (a wrong one brings the right one too).
+            let choices =
+                (0..readings.readings().len() as u8).map(|c| ("a reading", Some(c), None));
+            let asks = [("readings", None, None), ("a comment", None, Some(example))];
+            for (what, command) in asks
+                .into_iter()
+                .chain(choices)
+                .map(|(what, choice, comment)| {
+                    (
+                        what,
+                        Command::Interpret {
+                            part: casebot::play::command::PartRef::Index(index),
+                            choice,
+                            comment,
+                        },
+                    )
+                })
+            {
+                let text = crate::helpers::texts(&play.send(&ana, command).await);
+                check(
+                    format!("/interpreter {} ({what}) during {part}", p.id),
+                    text,
+                    locked,
+                    interpret_locked,
+                );
+            }
         }
         // No practice at all while the class's quiz runs (the rule of item 2): every start is
         // refused at once, and nothing of a practice is shown.
