@@ -1044,6 +1044,42 @@ mod tests {
     use super::*;
 
     #[test]
+    fn interpret_reads_a_part_a_letter_or_a_comment() {
+        let interpret =
+            |part: &str, choice: Option<u8>, comment: Option<&str>| Command::Interpret {
+                part: PartRef::Id(part.into()),
+                choice,
+                comment: comment.map(str::to_string),
+            };
+        let read = |line: &str| parse_command(line).ok();
+        assert_eq!(
+            read("/interpreter 1.2.c"),
+            Some(interpret("1.2.c", None, None))
+        );
+        assert_eq!(
+            read("/interpreter 1.2.c b"),
+            Some(interpret("1.2.c", Some(1), None))
+        );
+        assert_eq!(
+            read("/interpreter partie:1.2.c lecture:D"),
+            Some(interpret("1.2.c", Some(3), None))
+        );
+        assert_eq!(
+            read("/interpreter 1.2.c Z"),
+            Some(interpret("1.2.c", Some(u8::MAX), None))
+        );
+        assert_eq!(
+            read("/interpreter 1.2.c Le CPM est élevé."),
+            Some(interpret("1.2.c", None, Some("Le CPM est élevé.")))
+        );
+        assert_eq!(
+            read("/interpreter partie:1.2.c commentaire:Le CPM est élevé."),
+            Some(interpret("1.2.c", None, Some("Le CPM est élevé.")))
+        );
+        assert!(parse_command("/interpreter").is_err());
+    }
+
+    #[test]
     fn parses_french_commands() {
         assert_eq!(
             parse_command("/repondre 17,76 %"),
@@ -1325,7 +1361,7 @@ mod tests {
         fn any_command_word_with_any_arguments_parses(
             name in proptest::sample::select(vec![
                 "vote", "voter", "cocher", "noter", "corriger", "rediger", "brouillon",
-                "retirer-brouillon", "quiz", "classement", "annexe", "indice", "entrainement",
+                "retirer-brouillon", "quiz", "classement", "annexe", "indice", "entrainement", "interpreter",
             ]),
             rest in "[ 0-9a-zA-Zé:,.#°n-]{0,40}",
         ) {

@@ -180,6 +180,9 @@ pub enum CommentReason {
     FigureNoUnit(String),
     /// The figure's number with a unit that changes its meaning (« 0,80 % » for points).
     FigureWrongUnit(String),
+    /// The figure of a change with the wrong sign and no word of its direction (« 7,57 % »
+    /// for −7,57 %).
+    FigureSign(String),
     /// Numbers, none of them the figure (the first one quoted).
     OtherFigure(String),
     NoFigure,
@@ -331,9 +334,13 @@ pub fn analyse_comment(
                     CommentReason::Figure(n.text.clone())
                 }
             }
-            // « une baisse de 7,57 % »: the sign is said in words.
-            (_, Reason::Mistake(Mistake::SignError)) if change && said.is_some() => {
-                CommentReason::Figure(n.text.clone())
+            // « une baisse de 7,57 % »: the sign is said in words; without them, the sign is wrong.
+            (_, Reason::Mistake(Mistake::SignError)) if change => {
+                if said.is_some() {
+                    CommentReason::Figure(n.text.clone())
+                } else {
+                    CommentReason::FigureSign(n.text.clone())
+                }
             }
             (
                 _,
@@ -357,6 +364,7 @@ pub fn analyse_comment(
     if matches!(figure, CommentReason::NoFigure) {
         if let Some(first) = numbers.first() {
             figure = CommentReason::OtherFigure(first.text.clone());
+            figure_at = Some(0);
         }
     }
     let mut verdicts = vec![CommentVerdict {

@@ -279,7 +279,8 @@ texts! {
         PlayHelpTeacher = "play.help_teacher" { question, dossier, votes, grading };
         PlayHelpTeacherVotes = "play.help_teacher_votes";
         PlayHelpTeacherGrading = "play.help_teacher_grading";
-        PlayHelpStudent = "play.help_student" { annexes, question, dossier, kpi, workshop, written, model };
+        PlayHelpStudent = "play.help_student" { annexes, question, dossier, kpi, interpret, workshop, written, model };
+        PlayHelpStudentInterpret = "play.help_student_interpret" { part };
         PlayHelpStudentWorkshop = "play.help_student_workshop" { post };
         PlayHelpStudentWritten = "play.help_student_written" { question };
         PlayAnnexRange = "play.annex_range" { first, last };
@@ -669,6 +670,7 @@ texts! {
         InterpretFigureNoUnit = "interpret.comment.figure_no_unit" { found, unit };
         InterpretFigureWrongUnit = "interpret.comment.figure_wrong_unit" { found, figure };
         InterpretFigureOther = "interpret.comment.figure_other" { found, figure };
+        InterpretFigureSign = "interpret.comment.figure_sign" { found, figure, way };
         InterpretFigureMissing = "interpret.comment.figure_missing" { figure };
         InterpretWayRise = "interpret.comment.way_rise";
         InterpretWayFall = "interpret.comment.way_fall";

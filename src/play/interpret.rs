@@ -267,7 +267,7 @@ fn judge_comment(cx: &Ctx<'_>, id: &str, text: &str, sealed: &BTreeSet<usize>) -
         .meaning_written
         .iter()
         .take(3)
-        .map(|w| format!("« {} »", w.trim_end_matches('*')))
+        .map(|w| format!("« {} »", w.replace('*', "…")))
         .collect();
     let lines: Vec<String> = analysis
         .verdicts
@@ -283,6 +283,11 @@ fn judge_comment(cx: &Ctx<'_>, id: &str, text: &str, sealed: &BTreeSet<usize>) -
                 CommentReason::FigureWrongUnit(f) => m.text(&msg::InterpretFigureWrongUnit {
                     found: &echo(f),
                     figure: &figure,
+                }),
+                CommentReason::FigureSign(f) => m.text(&msg::InterpretFigureSign {
+                    found: &echo(f),
+                    figure: &figure,
+                    way: &way,
                 }),
                 CommentReason::OtherFigure(f) => m.text(&msg::InterpretFigureOther {
                     found: &echo(f),

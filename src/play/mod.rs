@@ -967,11 +967,15 @@ fn help_student(m: &crate::prompts::Prompts, case: &crate::pack::CasePack) -> St
     let written = x.written.as_deref().map_or_else(String::new, |question| {
         m.text(&msg::PlayHelpStudentWritten { question })
     });
+    let interpret = case.readings.parts.first().map_or_else(String::new, |p| {
+        m.text(&msg::PlayHelpStudentInterpret { part: &p.part })
+    });
     m.text(&msg::PlayHelpStudent {
         annexes: &x.annexes,
         question: &x.question,
         dossier: &x.dossier,
         kpi: &crate::render::echo(&x.kpi),
+        interpret: &interpret,
         workshop: &workshop,
         written: &written,
         model: &x.model,

@@ -3138,3 +3138,95 @@ async fn discord_e2e_a_mock_exam_under_exam_conditions() {
     assert_eq!(html.matches("<section class=\"copy\">").count(), 3);
     bot.finish().await;
 }
+
+// ------------------------------------------------------------------------------------------
+// Interpretation of a figure
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn discord_e2e_a_figure_is_interpreted_with_buttons_and_a_comment_form() {
+    let bot = Bot::start("interpret").await;
+    let ana = student(1);
+    let asked = bot
+        .slash(
+            GUILD,
+            OTHER_CH,
+            &ana,
+            "interpreter",
+            json!([{"name": "partie", "type": 3, "value": "1.2.g"}]),
+        )
+        .await;
+    assert!(asked.ephemeral());
+    assert!(
+        asked
+            .text()
+            .starts_with("🤔 **Que signifie ce résultat ?** – calcul 1.2.g"),
+        "{}",
+        asked.text()
+    );
+    let ids = asked.custom_ids();
+    let choices: Vec<&String> = ids.iter().filter(|c| c.starts_with("cb:l:")).collect();
+    assert!((3..=4).contains(&choices.len()), "{ids:?}");
+    let comment = ids
+        .iter()
+        .find(|c| c.starts_with("cb:n:"))
+        .expect("a comment button");
+    // Each reading's button: one right, the others explained with the right one.
+    let mut right = 0;
+    for id in &choices {
+        let said = bot.click(GUILD, OTHER_CH, &ana, id).await;
+        assert!(said.ephemeral());
+        let text = said.text();
+        if text.starts_with("✅ **Bonne lecture") {
+            right += 1;
+        } else {
+            assert!(text.starts_with("❌ **Lecture fausse"), "{text}");
+            assert!(text.contains("✅ **La bonne lecture**"), "{text}");
+        }
+    }
+    assert_eq!(right, 1);
+    // « Commenter » opens a one-field form; its sentence is judged.
+    let form = bot.click(GUILD, OTHER_CH, &ana, comment).await;
+    assert_eq!(form.kind, 9, "a form: {form:#?}");
+    let form_id = form.data["custom_id"]
+        .as_str()
+        .expect("form id")
+        .to_string();
+    let input = &form.data["components"][0]["components"][0];
+    assert_eq!(input["custom_id"], "commentaire");
+    assert_eq!(input["max_length"], 1000);
+    let judged = bot
+        .submit(
+            GUILD,
+            OTHER_CH,
+            &ana,
+            &form_id,
+            "commentaire",
+            "Avec un ROAS de 3,02 contre 6,93 pour Facebook, la campagne Google Ads n’est pas rentable, il faut revoir sa marge.",
+        )
+        .await;
+    assert!(judged.ephemeral());
+    let text = judged.text();
+    assert!(
+        text.starts_with("📝 **Ton commentaire du calcul 1.2.g** : 4 critères remplis sur 4"),
+        "{text}"
+    );
+    // The same in one slash command, with a reading letter that does not exist.
+    let both = bot
+        .slash(
+            GUILD,
+            OTHER_CH,
+            &ana,
+            "interpreter",
+            json!([
+                {"name": "partie", "type": 3, "value": "1.2.g"},
+                {"name": "lecture", "type": 3, "value": "Z"},
+            ]),
+        )
+        .await;
+    assert!(
+        both.text().starts_with("Les lectures proposées sont A, B"),
+        "{}",
+        both.text()
+    );
+    bot.finish().await;
+}

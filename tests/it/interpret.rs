@@ -128,13 +128,16 @@ fn the_right_reading_cannot_be_spotted_by_its_length() {
 fn a_comment_is_judged_on_explainable_criteria() {
     use CommentCriterion::*;
     // 1.1.e: pages per session −7,57 %, a fall.
-    let (ok, reason) = met(
-        "1.1.e",
-        "Les pages par session sont en hausse de 7,57 %.",
-        Direction,
-    );
+    let wrong_way = "Les pages par session sont en hausse de 7,57 %.";
+    let (ok, reason) = met("1.1.e", wrong_way, Direction);
     assert!(!ok);
     assert_eq!(reason, CommentReason::Opposite("hausse".into()));
+    let (ok, reason) = met("1.1.e", wrong_way, Figure);
+    assert!(!ok);
+    assert_eq!(reason, CommentReason::FigureSign("7,57 %".into()));
+    // A number that is not the figure is no comparison either.
+    let (ok, _) = met("1.1.e", wrong_way, Comparison);
+    assert!(!ok);
     // The fall said in words: « 7,57 % » without its minus sign is the figure.
     let (ok, _) = met(
         "1.1.e",
