@@ -295,6 +295,9 @@ pub struct GridCriterion {
     pub share: Decimal,
     /// `share` in thousandths, converted when the pack loads.
     pub milli: Milli,
+    /// The criterion that marks the language (spelling, tone): the marking view shows the
+    /// spell check beside it.
+    pub language: bool,
 }
 
 impl Grid {
@@ -635,7 +638,10 @@ impl Case {
         let mut found = Vec::new();
         if let Some(template) = self.texts.get(id) {
             crate::prompts::render_template(template, &mut |name| {
-                if let Some(index) = name.strip_prefix("kpi.").and_then(|k| self.kpi_index(k)) {
+                let kpi = name
+                    .strip_prefix("kpi.")
+                    .or_else(|| name.strip_prefix("abs."));
+                if let Some(index) = kpi.and_then(|k| self.kpi_index(k)) {
                     found.push(index);
                 }
                 Some(String::new())

@@ -337,11 +337,11 @@ fn parse_interpret(rest: &str) -> Result<Command, LineError> {
         None => (rest, None),
     };
     let mut words = head.split_whitespace();
+    // Without a part, the engine lists the parts to interpret.
     let part = words
         .next()
         .map(|w| w.strip_prefix("partie:").unwrap_or(w))
-        .filter(|w| !w.is_empty())
-        .ok_or(LineError::Usage(msg::ConsoleUsageInterpret.into()))?
+        .unwrap_or_default()
         .to_string();
     let others: Vec<&str> = words.collect();
     let letter = match others.as_slice() {
@@ -389,6 +389,7 @@ pub fn parse_command(line: &str) -> Result<Command, LineError> {
             id: rest.to_string(),
         },
         "interpreter" | "interpréter" => parse_interpret(rest)?,
+        "reflexion" | "réflexion" => Command::Reflexion,
         "entrainement" | "entraînement" => Command::Practice { scope: scope(&a) },
         "repondre" | "répondre" if !rest.is_empty() => Command::Answer {
             text: rest.to_string(),
@@ -1076,7 +1077,7 @@ mod tests {
             read("/interpreter partie:1.2.c commentaire:Le CPM est élevé."),
             Some(interpret("1.2.c", None, Some("Le CPM est élevé.")))
         );
-        assert!(parse_command("/interpreter").is_err());
+        assert_eq!(read("/interpreter"), Some(interpret("", None, None)));
     }
 
     #[test]

@@ -54,6 +54,16 @@ pub struct PartReadings {
     pub meaning_written: Vec<String>,
     /// Phrases that count as the comparison for this part, besides the generic ones.
     pub compare: Vec<Phrase>,
+    /// Words that repeat a misreading in a comment (« rentable » of a ROAS).
+    pub traps: Vec<Trap>,
+}
+
+/// A misreading recognised in a comment: any of `phrases`, not negated, repeats misreading
+/// `reading` (its number, from 1).
+#[derive(Debug, Clone)]
+pub struct Trap {
+    pub phrases: Vec<Phrase>,
+    pub reading: usize,
 }
 
 /// One reading offered: the right one or the n-th misreading (from 1).
@@ -185,15 +195,27 @@ pub enum CommentReason {
     FigureSign(String),
     /// Numbers, none of them the figure (the first one quoted).
     OtherFigure(String),
+    /// Another figure of the case, right, but not this part's (its label).
+    OtherKpi {
+        found: String,
+        label: String,
+    },
     NoFigure,
     Direction(String),
     /// Only words of the other direction (the one quoted).
     Opposite(String),
+    /// A fall said twice: a word of a fall right before the figure's minus sign.
+    DoubleNegative(String),
     NoDirection,
     Comparison(String),
     NoComparison,
     Meaning(String),
     NoMeaning,
+    /// The comment repeats a misreading (the words found, the misreading's number).
+    Trap {
+        found: String,
+        reading: usize,
+    },
     OneSentence,
     Sentences(usize),
     TooLong {
@@ -241,8 +263,8 @@ const RISE: &[&str] = &[
     "triple*",
 ];
 const FALL: &[&str] = &[
-    "baisse*", "diminu*", "recul*", "chute*", "effondr*", "perd*", "degrad*", "regress*", "repli*",
-    "decroi*",
+    "baisse*", "diminu*", "recul*", "chute*", "effondr*", "perd*", "perte*", "deficit*", "degrad*",
+    "regress*", "repli*", "decroi*",
 ];
 /// Generic comparisons (a comparative « plus … que » is found apart).
 const COMPARE: &[&str] = &[
@@ -288,7 +310,18 @@ const DECISION: &[&str] = &[
     "reorient*",
     "reconduir*",
     "maintenir",
+    "developp*",
+    "tester",
+    "justifi*",
+    "verifi*",
+    "reduir*",
+    "limiter",
+    "surveill*",
+    "optimis*",
+    "amelior*",
 ];
+/// Words that negate what follows (« n’est pas rentable »), three words back at most.
+const NEGATIONS: &[&str] = &["pas", "ni", "jamais", "non", "guere", "plus", "aucun*"];
 
 /// Judges a one-sentence comment of part `readings`' figure. `max_chars` is the longest
 /// sentence accepted for the « one sentence » criterion ([`Readings::sentence_max`]).
@@ -302,81 +335,46 @@ pub fn analyse_comment(
     let all_words = words(text);
     let refs: Vec<&Word> = all_words.iter().collect();
     let quote = |span: Range<usize>| text.get(span).unwrap_or("").to_string();
-    let found = |phrases: &[Phrase]| find_first(phrases, &refs, text).map(quote);
-    let kpi = &case.kpis[readings.kpi];
+    let find = |phrases: &[Phrase]| find_first(phrases, &refs, text);
+    let found = |phrases: &[Phrase]| find(phrases).map(quote);
     let value = case.evaluate(readings.kpi).unwrap_or_default();
     let change = matches!(
-        kpi.kind,
+        case.kpis[readings.kpi].kind,
         KpiKind::Evolution { .. } | KpiKind::Difference { .. }
     ) && !value.is_zero();
-    let rise = found(&Phrase::list(RISE));
-    let fall = found(&Phrase::list(FALL));
+    let (rise, fall) = (Phrase::list(RISE), Phrase::list(FALL));
     let (said, opposite) = if value.is_sign_negative() {
-        (fall.clone(), rise.clone())
+        (find(&fall), found(&rise))
     } else {
-        (rise.clone(), fall.clone())
+        (find(&rise), found(&fall))
     };
     let numbers = numbers(text);
-    let mut figure_at = None;
-    let mut figure = CommentReason::NoFigure;
-    for (k, n) in numbers.iter().enumerate() {
-        let outcome = plans.check(case, readings.kpi, &n.text);
-        let given_unit = outcome.given_unit;
-        let reason = match (outcome.verdict, &outcome.reason) {
-            (Verdict::Correct, _) | (Verdict::Close, Reason::TooImprecise { .. }) => {
-                let bare = matches!(
-                    given_unit,
-                    None | Some(crate::check::parse::GivenUnit::Bare)
-                );
-                if bare && matches!(kpi.unit, Unit::Percent | Unit::Points | Unit::Eur) {
-                    CommentReason::FigureNoUnit(n.text.clone())
-                } else {
-                    CommentReason::Figure(n.text.clone())
-                }
-            }
-            // « une baisse de 7,57 % »: the sign is said in words; without them, the sign is wrong.
-            (_, Reason::Mistake(Mistake::SignError)) if change => {
-                if said.is_some() {
-                    CommentReason::Figure(n.text.clone())
-                } else {
-                    CommentReason::FigureSign(n.text.clone())
-                }
-            }
-            (
-                _,
-                Reason::Mistake(Mistake::PointsForPercent | Mistake::PercentForPoints)
-                | Reason::WrongUnit
-                | Reason::UnitMismatch(_),
-            ) => CommentReason::FigureWrongUnit(n.text.clone()),
-            _ => continue,
-        };
-        let better = match (&figure, &reason) {
-            (CommentReason::Figure(_), _) => false,
-            (_, CommentReason::Figure(_)) => true,
-            (CommentReason::NoFigure | CommentReason::OtherFigure(_), _) => true,
-            _ => false,
-        };
-        if better {
-            figure = reason;
-            figure_at = Some(k);
-        }
-    }
-    if matches!(figure, CommentReason::NoFigure) {
-        if let Some(first) = numbers.first() {
-            figure = CommentReason::OtherFigure(first.text.clone());
-            figure_at = Some(0);
-        }
-    }
+    // A sign said in words: a change's direction, or a loss (« une perte de 700 € »).
+    let signed = change || value.is_sign_negative();
+    let (figure_at, figure) = figure_of(&numbers, readings, case, plans, signed, said.is_some());
     let mut verdicts = vec![CommentVerdict {
         criterion: CommentCriterion::Figure,
         met: matches!(figure, CommentReason::Figure(_)),
         reason: figure,
     }];
     if change {
-        let (met, reason) = match (said, opposite) {
-            (Some(w), _) => (true, CommentReason::Direction(w)),
-            (None, Some(w)) => (false, CommentReason::Opposite(w)),
-            (None, None) => (false, CommentReason::NoDirection),
+        // « chutent de −67,32 % »: the fall said twice.
+        let doubled = match (figure_at.map(|k| &numbers[k]), &said) {
+            (Some(n), Some(w))
+                if value.is_sign_negative()
+                    && n.text.starts_with(['-', '−'])
+                    && w.end <= n.span.start =>
+            {
+                let between = text.get(w.end..n.span.start).unwrap_or("");
+                (words(between).len() <= 1).then(|| quote(w.start..n.span.end))
+            }
+            _ => None,
+        };
+        let (met, reason) = match (doubled, said.map(quote), opposite) {
+            (Some(d), _, _) => (false, CommentReason::DoubleNegative(d)),
+            (None, Some(w), _) => (true, CommentReason::Direction(w)),
+            (None, None, Some(w)) => (false, CommentReason::Opposite(w)),
+            (None, None, None) => (false, CommentReason::NoDirection),
         };
         verdicts.push(CommentVerdict {
             criterion: CommentCriterion::Direction,
@@ -384,10 +382,11 @@ pub fn analyse_comment(
             reason,
         });
     }
+    // Another number compares (« de 643 à 19 395 »), not a year (« en 2020 »).
     let second_figure = numbers
         .iter()
         .enumerate()
-        .find(|(k, _)| Some(*k) != figure_at)
+        .find(|(k, n)| Some(*k) != figure_at && !is_year(&n.text))
         .map(|(_, n)| n.text.clone());
     let comparison = found(&readings.compare)
         .or_else(|| found(&Phrase::list(COMPARE)))
@@ -398,12 +397,130 @@ pub fn analyse_comment(
         met: comparison.is_some(),
         reason: comparison.map_or(CommentReason::NoComparison, CommentReason::Comparison),
     });
-    let meaning = found(&readings.meaning).or_else(|| found(&Phrase::list(DECISION)));
+    let trap = readings.traps.iter().find_map(|t| {
+        let span = find(&t.phrases)?;
+        (!negated(&refs, span.start)).then(|| CommentReason::Trap {
+            found: quote(span),
+            reading: t.reading,
+        })
+    });
+    let (met, reason) = match trap {
+        Some(t) => (false, t),
+        None => {
+            let meaning = found(&readings.meaning).or_else(|| found(&Phrase::list(DECISION)));
+            (
+                meaning.is_some(),
+                meaning.map_or(CommentReason::NoMeaning, CommentReason::Meaning),
+            )
+        }
+    };
     verdicts.push(CommentVerdict {
         criterion: CommentCriterion::Meaning,
-        met: meaning.is_some(),
-        reason: meaning.map_or(CommentReason::NoMeaning, CommentReason::Meaning),
+        met,
+        reason,
     });
+    verdicts.push(sentence_verdict(text, max_chars));
+    CommentAnalysis { verdicts }
+}
+
+/// The figure criterion: the first number that is the part's figure (else the best near miss),
+/// and its place among `numbers`.
+fn figure_of(
+    numbers: &[Number],
+    readings: &PartReadings,
+    case: &Case,
+    plans: &Plans,
+    signed: bool,
+    direction_said: bool,
+) -> (Option<usize>, CommentReason) {
+    let kpi = &case.kpis[readings.kpi];
+    let mut best: Option<(usize, CommentReason)> = None;
+    for (k, n) in numbers.iter().enumerate() {
+        let outcome = plans.check(case, readings.kpi, &n.text);
+        let reason = match (outcome.verdict, &outcome.reason) {
+            (Verdict::Correct, _) | (Verdict::Close, Reason::TooImprecise { .. }) => {
+                let bare = matches!(
+                    outcome.given_unit,
+                    None | Some(crate::check::parse::GivenUnit::Bare)
+                );
+                if bare && matches!(kpi.unit, Unit::Percent | Unit::Points | Unit::Eur) {
+                    CommentReason::FigureNoUnit(n.text.clone())
+                } else {
+                    CommentReason::Figure(n.text.clone())
+                }
+            }
+            // « une baisse de 7,57 % »: the sign is said in words; without them, it is wrong.
+            (_, Reason::Mistake(Mistake::SignError)) if signed => {
+                if direction_said {
+                    CommentReason::Figure(n.text.clone())
+                } else {
+                    CommentReason::FigureSign(n.text.clone())
+                }
+            }
+            _ => match other_kpi(case, plans, readings.kpi, &n.text) {
+                Some(label) => CommentReason::OtherKpi {
+                    found: n.text.clone(),
+                    label,
+                },
+                None if matches!(
+                    outcome.reason,
+                    Reason::Mistake(Mistake::PointsForPercent | Mistake::PercentForPoints)
+                        | Reason::WrongUnit
+                        | Reason::UnitMismatch(_)
+                ) =>
+                {
+                    CommentReason::FigureWrongUnit(n.text.clone())
+                }
+                None => continue,
+            },
+        };
+        let rank = |r: &CommentReason| match r {
+            CommentReason::Figure(_) => 0,
+            CommentReason::FigureSign(_) | CommentReason::FigureNoUnit(_) => 1,
+            CommentReason::FigureWrongUnit(_) => 2,
+            _ => 3,
+        };
+        if best.as_ref().is_none_or(|(_, b)| rank(&reason) < rank(b)) {
+            best = Some((k, reason));
+        }
+    }
+    match (best, numbers.first()) {
+        (Some((k, r)), _) => (Some(k), r),
+        (None, Some(first)) if !is_year(&first.text) => {
+            (Some(0), CommentReason::OtherFigure(first.text.clone()))
+        }
+        (None, _) => (None, CommentReason::NoFigure),
+    }
+}
+
+/// The label of another KPI of the case that `written` is right for, if any.
+fn other_kpi(case: &Case, plans: &Plans, own: usize, written: &str) -> Option<String> {
+    (0..case.kpis.len())
+        .filter(|&k| k != own)
+        .find(|&k| plans.check(case, k, written).verdict == Verdict::Correct)
+        .map(|k| case.kpis[k].label.clone())
+}
+
+/// A year as a student writes it (« 2020 »): no comparison on its own.
+fn is_year(number: &str) -> bool {
+    number.len() == 4
+        && number.bytes().all(|b| b.is_ascii_digit())
+        && (1900..=2100).contains(&number.parse::<u32>().unwrap_or(0))
+}
+
+/// Whether one of the three words before byte `at` negates what follows.
+fn negated(words: &[&Word], at: usize) -> bool {
+    let negations = Phrase::list(NEGATIONS);
+    let before: Vec<&Word> = words.iter().filter(|w| w.span.end <= at).copied().collect();
+    let from = before.len().saturating_sub(3);
+    (from..before.len()).any(|i| {
+        negations
+            .iter()
+            .any(|p| crate::linkedin::text::starts_with(p, &before[i..]))
+    })
+}
+
+fn sentence_verdict(text: &str, max_chars: usize) -> CommentVerdict {
     let chars = text.trim().chars().count();
     let n = sentence_count(text);
     let reason = if n > 1 {
@@ -416,12 +533,11 @@ pub fn analyse_comment(
     } else {
         CommentReason::OneSentence
     };
-    verdicts.push(CommentVerdict {
+    CommentVerdict {
         criterion: CommentCriterion::Sentence,
         met: reason == CommentReason::OneSentence,
         reason,
-    });
-    CommentAnalysis { verdicts }
+    }
 }
 
 /// « plus … que », « moins … qu’ »: a comparative followed, within five words, by « que ».
@@ -458,7 +574,16 @@ fn sentence_count(text: &str) -> usize {
         }
         let ends = match c {
             '\n' => true,
-            '.' | '!' | '?' | '…' => chars.peek().is_none_or(|n| n.is_whitespace()),
+            // « env. 16 000 € », « dév. ce segment »: an abbreviation, not an end.
+            '.' | '!' | '?' | '…' => {
+                let rest: String = chars.clone().collect();
+                let next = rest.trim_start_matches([' ', '\u{a0}', '\u{202f}', '»', ')', '"']);
+                rest.chars().next().is_none_or(char::is_whitespace)
+                    && next
+                        .chars()
+                        .next()
+                        .is_none_or(|c| c.is_uppercase() || c == '\n')
+            }
             _ => false,
         };
         if ends && letters {
@@ -474,6 +599,8 @@ fn sentence_count(text: &str) -> usize {
 struct Number {
     /// The number and its unit, as the checker reads an answer (« +32,63 % », « 16 000 € »).
     text: String,
+    /// Where it is in the comment, in bytes.
+    span: Range<usize>,
 }
 
 const UNIT_WORDS: &[&str] = &[
@@ -538,6 +665,7 @@ fn numbers(text: &str) -> Vec<Number> {
         let to = chars.get(end).map_or(text.len(), |(b, _)| *b);
         out.push(Number {
             text: text[from..to].to_string(),
+            span: from..to,
         });
         i = end.max(i);
     }
@@ -574,6 +702,7 @@ mod tests {
         assert_eq!(sentence_count("Un ROAS de 3.02 est bon."), 1);
         assert_eq!(sentence_count("Une phrase. Une autre"), 2);
         assert_eq!(sentence_count("Une phrase !"), 1);
+        assert_eq!(sentence_count("Soit env. 16 000 €, dév. ce segment."), 1);
         assert_eq!(sentence_count(""), 0);
     }
 
@@ -586,6 +715,7 @@ mod tests {
             meaning: Vec::new(),
             meaning_written: Vec::new(),
             compare: Vec::new(),
+            traps: Vec::new(),
         };
         let a = p.shown_to("discord:1:42");
         assert_eq!(a, p.shown_to("discord:1:42"));

@@ -522,7 +522,10 @@ impl Case {
             return format!("[{id}]");
         };
         crate::prompts::render_template(template, &mut |name| {
-            let index = name.strip_prefix("kpi.").and_then(|k| self.kpi_index(k));
+            let index = name
+                .strip_prefix("kpi.")
+                .or_else(|| name.strip_prefix("abs."))
+                .and_then(|k| self.kpi_index(k));
             match index {
                 Some(index) if hidden(index) => Some(mark.to_string()),
                 _ => self.placeholder(name),
@@ -530,8 +533,14 @@ impl Case {
         })
     }
 
-    /// The value of a `{kpi.ID}` or `{value.ID}` placeholder.
+    /// The value of a `{kpi.ID}`, `{abs.ID}` or `{value.ID}` placeholder.
     pub(crate) fn placeholder(&self, name: &str) -> Option<String> {
+        // The KPI's figure without its sign, after a word that says it (« chutent de
+        // {abs.ID} »).
+        if let Some(id) = name.strip_prefix("abs.") {
+            let shown = self.placeholder(&format!("kpi.{id}"))?;
+            return Some(shown.trim_start_matches(['+', '−', '-']).to_string());
+        }
         if let Some(id) = name.strip_prefix("kpi.") {
             let index = self.kpi_index(id)?;
             return self

@@ -32,6 +32,7 @@ pub fn all() -> Vec<poise::Command<super::Data, Error>> {
         solution(),
         kpi(),
         interpreter(),
+        reflexion(),
         quiz(),
         examen(),
         classement(),
@@ -590,6 +591,11 @@ async fn question_choices(ctx: Ctx<'_>, partial: &str) -> serenity::CreateAutoco
     id_choices(case.questions.iter().map(|q| q.id.as_str()), partial)
 }
 
+#[poise::command(slash_command, name_localized("en-US", "reflection"))]
+pub async fn reflexion(ctx: Ctx<'_>) -> Result<(), Error> {
+    respond(ctx, Command::Reflexion).await
+}
+
 /// The parts whose figure the class's subject offers to interpret.
 async fn reading_choices(ctx: Ctx<'_>, partial: &str) -> serenity::CreateAutocompleteResponse {
     let case = class_case(ctx).await;
@@ -950,6 +956,7 @@ mod tests {
             ],
             "solution" => vec![Command::GiveUp],
             "kpi" => vec![Command::Kpi { id: text() }],
+            "reflexion" => vec![Command::Reflexion],
             "interpreter" => vec![Command::Interpret {
                 part: PartRef::Id(text()),
                 choice: Some(1),

@@ -24,9 +24,19 @@ pub struct CasePack {
     /// What its figures mean, practised with buttons and comments (none without
     /// `interpretations.toml`).
     pub readings: Readings,
+    /// The réflexion commerciale's structure rules (`None` without `reflexion.toml`).
+    pub reflexion: Option<crate::reflexion::Params>,
+    /// The subject's own words (lowercase), from its texts and annexes: its company, people and
+    /// brands are not spelling mistakes.
+    pub vocabulary: BTreeSet<String>,
 }
 
 impl CasePack {
+    /// Whether `word` (lowercase) is one of the subject's own words.
+    pub fn knows_word(&self, word: &str) -> bool {
+        self.vocabulary.contains(word)
+    }
+
     /// Judges what a student typed as an answer to KPI `kpi` (see [`Plans::check`]).
     pub fn check(&self, kpi: usize, input: &str) -> Outcome {
         self.plans.check(&self.case, kpi, input)

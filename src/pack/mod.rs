@@ -15,6 +15,7 @@ mod loaded;
 mod meta;
 mod questions;
 mod readings;
+mod reflexion;
 pub mod source;
 mod texts;
 pub mod upload;
@@ -202,6 +203,8 @@ fn load_from(source: Source, dir: &Path, texts_dir: Option<&Path>) -> Result<Cas
         &mut problems,
     );
     readings::check_texts(&case, &interpretations, &prompts_dir, &mut problems);
+    let reflexion =
+        reflexion::load_reflexion(source, &dir.join("reflexion.toml"), &case, &mut problems);
     let charts = charts::load_charts(
         source,
         &dir.join("charts.toml"),
@@ -215,13 +218,51 @@ fn load_from(source: Source, dir: &Path, texts_dir: Option<&Path>) -> Result<Cas
     }
     let plans = build_plans(&case, &kpi_file)?;
     readings::check_examples(&case, &plans, &interpretations, &prompts_dir)?;
+    let vocabulary = vocabulary(&case);
     Ok(CasePack {
         case,
         plans,
         workshop,
         charts,
         readings: interpretations,
+        reflexion,
+        vocabulary,
     })
+}
+
+/// The subject's own words, lowercase: every word of its texts, annex titles, sources and table
+/// cells, and of the values' labels (the spell check does not flag them).
+fn vocabulary(case: &Case) -> std::collections::BTreeSet<String> {
+    let mut words = std::collections::BTreeSet::new();
+    let mut add = |text: &str| {
+        for t in crate::spell::tokens(text) {
+            for part in std::iter::once(t.word).chain(t.word.split('-')) {
+                words.insert(part.to_lowercase());
+            }
+        }
+    };
+    for id in case.texts.ids() {
+        if let Some(text) = case.texts.get(id) {
+            add(text);
+        }
+    }
+    for a in &case.annexes {
+        add(&a.title);
+        add(&a.source);
+        for t in &a.tables {
+            add(&t.title);
+            t.columns.iter().for_each(|c| add(c));
+            for row in &t.rows {
+                for cell in row {
+                    add(&cell.text(&case.values));
+                }
+            }
+        }
+    }
+    for v in &case.values {
+        add(&v.label);
+    }
+    words
 }
 
 /// Prepares the answer checks of a case that loaded without a problem; a KPI the checker cannot

@@ -6,7 +6,9 @@
 use super::{read_toml, Source};
 use crate::case::Case;
 use crate::check::Plans;
-use crate::interpret::{analyse_comment, example_id, PartReadings, Readings};
+use crate::interpret::{
+    analyse_comment, example_id, CommentCriterion, PartReadings, Readings, Trap,
+};
 use crate::linkedin::text::Phrase;
 use crate::problem::{wording, PackError, PackErrors, Problems};
 use serde::Deserialize;
@@ -35,6 +37,15 @@ struct RawPart {
     meaning: Vec<String>,
     #[serde(default)]
     compare: Vec<String>,
+    #[serde(default)]
+    traps: Vec<RawTrap>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawTrap {
+    words: Vec<String>,
+    reading: usize,
 }
 
 /// Reads `interpretations.toml` if the pack has one; parts come back in the file's order.
@@ -97,18 +108,36 @@ pub(super) fn load_readings(
             );
             continue;
         }
-        let mut phrases = |list: &[String], what: &str| -> Vec<Phrase> {
-            let mut out = Vec::new();
-            for (i, source) in list.iter().enumerate() {
-                match Phrase::parse(source) {
-                    Ok(p) => out.push(p),
-                    Err(e) => problems.add(file, format!("{key}.{what}[{i}]"), e),
-                }
-            }
-            out
-        };
+        let mut phrases =
+            |list: &[String], what: &str| phrases_of(list, file, &key, what, problems);
         let meaning = phrases(&raw.meaning, "meaning");
         let compare = phrases(&raw.compare, "compare");
+        let mut traps = Vec::new();
+        for (i, t) in raw.traps.iter().enumerate() {
+            let phrases = phrases_of(&t.words, file, &key, &format!("traps[{i}].words"), problems);
+            if t.words.is_empty() {
+                problems.add(
+                    file,
+                    format!("{key}.traps[{i}].words"),
+                    "words est vide : donnez les mots qui trahissent la lecture fausse dans un commentaire",
+                );
+            }
+            if !(1..=raw.wrong).contains(&t.reading) {
+                problems.add(
+                    file,
+                    format!("{key}.traps[{i}].reading"),
+                    format!(
+                        "reading = {} : c’est le numéro d’une lecture fausse du calcul, de 1 à {}",
+                        t.reading, raw.wrong
+                    ),
+                );
+                continue;
+            }
+            traps.push(Trap {
+                phrases,
+                reading: t.reading,
+            });
+        }
         if raw.meaning.is_empty() {
             problems.add(
                 file,
@@ -123,12 +152,31 @@ pub(super) fn load_readings(
             meaning,
             meaning_written: raw.meaning.clone(),
             compare,
+            traps,
         });
     }
     Readings {
         parts,
         sentence_max: raw.sentence_max_characters,
     }
+}
+
+/// The phrases of a list of the file, each problem recorded at `key.what[i]`.
+fn phrases_of(
+    list: &[String],
+    file: &Path,
+    key: &str,
+    what: &str,
+    problems: &mut Problems,
+) -> Vec<Phrase> {
+    let mut out = Vec::new();
+    for (i, source) in list.iter().enumerate() {
+        match Phrase::parse(source) {
+            Ok(p) => out.push(p),
+            Err(e) => problems.add(file, format!("{key}.{what}[{i}]"), e),
+        }
+    }
+    out
 }
 
 /// Every text the readings need is in the texts folder.
@@ -143,7 +191,7 @@ pub(super) fn check_texts(
             problems.add(
                 prompts_dir,
                 &id,
-                "ce texte manque : chaque calcul de interpretations.toml a sa bonne lecture (right, right_why), ses lectures fausses (wrong_1, wrong_1_why, …) et un commentaire modèle (example) ; voir config/cases/README.md, section 15",
+                "ce texte manque : chaque calcul de interpretations.toml a sa bonne lecture (`right`, `right_why`), ses lectures fausses (`wrong_1`, `wrong_1_why`, …) et un commentaire modèle (`example`) ; voir config/cases/README.md, section 15",
             );
         }
     }
@@ -166,14 +214,20 @@ pub(super) fn check_examples(
             .verdicts
             .iter()
             .filter(|v| !v.met)
-            .map(|v| v.criterion.id())
+            .map(|v| match v.criterion {
+                CommentCriterion::Figure => "le chiffre et son unité",
+                CommentCriterion::Direction => "le sens de l’évolution (sans double négation)",
+                CommentCriterion::Comparison => "une comparaison",
+                CommentCriterion::Meaning => "un mot de meaning (et aucun des traps)",
+                CommentCriterion::Sentence => "une seule phrase",
+            })
             .collect();
         if !missed.is_empty() {
             errors.push(PackError {
                 file: case.texts.file_of(&id).unwrap_or(prompts_dir).to_path_buf(),
                 location: id,
                 problem: format!(
-                    "le commentaire modèle ne remplit pas ces critères : {} (il doit donner le chiffre avec son unité, le sens d’une évolution, une comparaison, un mot de meaning, en une phrase)",
+                    "le commentaire modèle ne remplit pas ces critères : {} ; il doit les remplir tous, comme on l’attend d’un élève (voir config/cases/README.md, section 15)",
                     missed.join(", ")
                 ),
             });

@@ -131,14 +131,17 @@ pub(super) fn check_texts(case: &Case, prompts_dir: &Path, problems: &mut Proble
         };
         for piece in parts {
             if let Some(name) = piece.arg() {
-                let known = match (name.strip_prefix("kpi."), name.strip_prefix("value.")) {
+                let kpi = name
+                    .strip_prefix("kpi.")
+                    .or_else(|| name.strip_prefix("abs."));
+                let known = match (kpi, name.strip_prefix("value.")) {
                     (Some(kpi), _) => case.kpi_index(kpi).is_some(),
                     (_, Some(value)) => case.value_by_id(value).is_some(),
                     _ => name == "given" && mistake_texts.contains(id),
                 };
                 if !known {
                     let file = case.texts.file_of(id).unwrap_or(prompts_dir);
-                    problems.add(file, id, format!("« {{{name}}} » ne désigne aucun chiffre : écrivez {{kpi.ID}} ou {{value.ID}} avec un identifiant existant, ou {{given}} dans le texte d’une erreur déclarée"));
+                    problems.add(file, id, format!("« {{{name}}} » ne désigne aucun chiffre : écrivez {{kpi.ID}}, {{abs.ID}} (sans son signe) ou {{value.ID}} avec un identifiant existant, ou {{given}} dans le texte d’une erreur déclarée"));
                 }
             }
         }

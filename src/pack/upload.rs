@@ -43,7 +43,7 @@ impl Default for Limits {
 }
 
 /// The names of a pack's own files; any other TOML file sent loose is a file of texts.
-pub const PACK_FILES: [&str; 7] = [
+pub const PACK_FILES: [&str; 9] = [
     "case.toml",
     "annexes.toml",
     "kpis.toml",
@@ -51,6 +51,8 @@ pub const PACK_FILES: [&str; 7] = [
     "grids.toml",
     "linkedin.toml",
     "charts.toml",
+    "interpretations.toml",
+    "reflexion.toml",
 ];
 
 /// Where loose TOML texts are put (the `prompts` of `case.toml` is then not read).

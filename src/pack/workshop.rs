@@ -29,6 +29,9 @@ struct RawGrid {
 struct RawGridCriterion {
     id: String,
     share: Decimal,
+    /// Marks the language (spelling, tone): the marking view shows the spell check beside it.
+    #[serde(default)]
+    language: bool,
 }
 
 #[derive(Debug, Deserialize)]
@@ -121,6 +124,7 @@ pub(super) fn load_grids(
                 id: c.id.clone(),
                 share: c.share,
                 milli,
+                language: c.language,
             });
         }
         // Out of range only with points already reported out of bounds.

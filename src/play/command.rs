@@ -108,6 +108,8 @@ pub enum Command {
         choice: Option<u8>,
         comment: Option<String>,
     },
+    /// `/reflexion`: the réflexion commerciale, step by step, with its grid.
+    Reflexion,
     /// Starts a practice run for the actor.
     Practice {
         scope: Scope,
@@ -310,6 +312,7 @@ impl Command {
             | Command::Question { .. }
             | Command::Kpi { .. }
             | Command::Interpret { .. }
+            | Command::Reflexion
             | Command::ModelAnswer { .. }
             | Command::Leaderboard { .. }
             | Command::Export
@@ -385,6 +388,7 @@ impl Command {
             | Command::Question { .. }
             | Command::Kpi { .. }
             | Command::Interpret { .. }
+            | Command::Reflexion
             | Command::Practice { .. }
             | Command::Answer { .. }
             | Command::Hint { .. }

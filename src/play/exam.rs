@@ -82,6 +82,7 @@ pub(crate) async fn refusal(
         command,
         C::Kpi { .. }
             | C::Interpret { .. }
+            | C::Reflexion
             | C::Practice { .. }
             | C::Hint { .. }
             | C::GiveUp
@@ -510,7 +511,7 @@ pub async fn stop(cx: &Ctx<'_>) -> anyhow::Result<Vec<Reply>> {
     guard.exam = None;
     drop(guard);
     private(m.text(&msg::ExamStopped {
-        copies: &m.text(&msg::ExamNCopies {
+        copies: &m.text(&msg::ExamNCollected {
             n: &copies.to_string(),
         }),
     }))
@@ -534,7 +535,7 @@ async fn end(inner: &Inner, class: i64, exam: &LiveExam, stopped: bool) -> anyho
     }
     db::end(&inner.store.write, ExamId(exam.id), stopped, inner.now()).await?;
     let announcement = m.text(&msg::ExamEnded {
-        copies: &m.text(&msg::ExamNCopies {
+        copies: &m.text(&msg::ExamNCollected {
             n: &copies.len().to_string(),
         }),
         why: &if stopped {

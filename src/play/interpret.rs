@@ -70,8 +70,14 @@ fn parts_list(case: &CasePack) -> String {
         .join(", ")
 }
 
-/// The part `part` names, with readings, and not sealed for the asker; else the refusal.
-async fn resolve(cx: &Ctx<'_>, part: &PartRef) -> Result<(String, BTreeSet<usize>), Reply> {
+/// The part `part` names, with readings, and not sealed for the asker (by the class's quiz,
+/// or by `pending`, what their practice asks); else the refusal, or the list of the parts to
+/// interpret when `part` names none (nothing, or a question: « 1.2 »).
+async fn resolve(
+    cx: &Ctx<'_>,
+    part: &PartRef,
+    pending: &BTreeSet<usize>,
+) -> Result<(String, BTreeSet<usize>), Reply> {
     let Ctx {
         inner, who, case, ..
     } = *cx;
@@ -80,17 +86,23 @@ async fn resolve(cx: &Ctx<'_>, part: &PartRef) -> Result<(String, BTreeSet<usize
         return Err(Reply::private(m.text(&msg::InterpretNoneInCase)));
     }
     let Some(id) = part_id(case, part) else {
-        let typed = match part {
-            PartRef::Id(id) => echo(id),
-            PartRef::Index(_) => String::new(),
-        };
-        return Err(Reply::private(if typed.is_empty() {
-            m.text(&msg::InterpretStale)
-        } else {
-            m.text(&msg::InterpretUnknown {
-                part: &typed,
-                parts: &parts_list(case),
-            })
+        return Err(Reply::private(match part {
+            PartRef::Index(_) => m.text(&msg::InterpretStale),
+            PartRef::Id(typed) => {
+                let typed = typed.trim();
+                let question = case
+                    .questions
+                    .iter()
+                    .find(|q| q.id.eq_ignore_ascii_case(typed));
+                match (typed.is_empty(), question) {
+                    (true, _) => list(cx, None),
+                    (false, Some(q)) => list(cx, Some(&q.id)),
+                    (false, None) => m.text(&msg::InterpretUnknown {
+                        part: &echo(typed),
+                        parts: &parts_list(case),
+                    }),
+                }
+            }
         }));
     };
     let Some(readings) = case.readings.of(&id) else {
@@ -100,10 +112,55 @@ async fn resolve(cx: &Ctx<'_>, part: &PartRef) -> Result<(String, BTreeSet<usize
         })));
     };
     let sealed = sight::sealed_for(inner, who, case).await;
-    if sight::touches(case, readings.kpi, &sealed) {
+    // A reading or its explanation that quotes a figure the quiz asks would give it (or its
+    // data) away: the whole part waits for the correction, nothing is shown masked.
+    let quoted = readings
+        .text_ids()
+        .iter()
+        .flat_map(|t| case.text_kpis(t))
+        .any(|k| sight::touches(case, k, &sealed));
+    if sight::touches(case, readings.kpi, &sealed) || quoted {
         return Err(Reply::private(m.text(&msg::InterpretLocked)));
     }
+    if sight::touches(case, readings.kpi, pending) {
+        return Err(Reply::private(m.text(&msg::InterpretInPractice)));
+    }
     Ok((id, sealed))
+}
+
+/// The parts to interpret with what each computes, of one question or of all.
+fn list(cx: &Ctx<'_>, question: Option<&str>) -> String {
+    let Ctx { inner, case, .. } = *cx;
+    let m = inner.messages();
+    let lines: Vec<String> = case
+        .questions
+        .iter()
+        .filter(|q| question.is_none_or(|id| q.id == id))
+        .flat_map(|q| q.parts.iter())
+        .filter(|p| case.readings.of(&p.id).is_some())
+        .map(|p| {
+            m.text(&msg::InterpretListLine {
+                part: &p.id,
+                label: &case.kpis[p.kpi].label,
+            })
+        })
+        .collect();
+    if lines.is_empty() {
+        return m.text(&msg::InterpretNoReadings {
+            part: question.unwrap_or_default(),
+            parts: &parts_list(case),
+        });
+    }
+    let first = case
+        .readings
+        .parts
+        .iter()
+        .find(|p| question.is_none_or(|q| p.part.starts_with(&format!("{q}."))))
+        .map_or("", |p| p.part.as_str());
+    m.text(&msg::InterpretList {
+        lines: &lines.join("\n"),
+        example: first,
+    })
 }
 
 /// A text of the pack with the figures the running quiz seals hidden.
@@ -128,7 +185,8 @@ pub async fn interpret(
     choice: Option<u8>,
     comment: Option<&str>,
 ) -> anyhow::Result<Vec<Reply>> {
-    let (id, sealed) = match resolve(cx, part).await {
+    let pending = sight::pending_in_practice(cx.inner, cx.who, cx.case).await?;
+    let (id, sealed) = match resolve(cx, part, &pending).await {
         Ok(found) => found,
         Err(refused) => return Ok(vec![refused]),
     };
@@ -222,7 +280,15 @@ fn choose(cx: &Ctx<'_>, id: &str, choice: u8, sealed: &BTreeSet<usize>) -> Reply
         }),
     };
     text.push_str("\n\n");
-    text.push_str(&m.text(&msg::InterpretThenComment { part: id }));
+    let change = matches!(
+        case.kpis[readings.kpi].kind,
+        crate::case::KpiKind::Evolution { .. } | crate::case::KpiKind::Difference { .. }
+    );
+    text.push_str(&if change {
+        m.text(&msg::InterpretThenComment { part: id })
+    } else {
+        m.text(&msg::InterpretThenCommentLevel { part: id })
+    });
     let index = part_index(case, id).unwrap_or_default();
     Reply::private(text).with_buttons(vec![comment_button(cx, index)])
 }
@@ -289,6 +355,20 @@ fn judge_comment(cx: &Ctx<'_>, id: &str, text: &str, sealed: &BTreeSet<usize>) -
                     figure: &figure,
                     way: &way,
                 }),
+                CommentReason::OtherKpi { found, label } => m.text(&msg::InterpretFigureOtherKpi {
+                    found: &echo(found),
+                    label,
+                    figure: &figure,
+                }),
+                CommentReason::DoubleNegative(f) => m.text(&msg::InterpretDoubleNegative {
+                    found: &echo(f),
+                    plain: figure.trim_start_matches(['−', '-', '+']),
+                    figure: &figure,
+                }),
+                CommentReason::Trap { found, reading } => m.text(&msg::InterpretTrap {
+                    found: &echo(found),
+                    why: &pack_text(cx, &Reading::Wrong(*reading).why_id(id), sealed),
+                }),
                 CommentReason::OtherFigure(f) => m.text(&msg::InterpretFigureOther {
                     found: &echo(f),
                     figure: &figure,
@@ -331,6 +411,11 @@ fn judge_comment(cx: &Ctx<'_>, id: &str, text: &str, sealed: &BTreeSet<usize>) -
     });
     out.push('\n');
     out.push_str(&lines.join("\n"));
+    let spelling = super::spelling::block(inner, case, text, None);
+    if !spelling.is_empty() {
+        out.push('\n');
+        out.push_str(&spelling);
+    }
     out.push_str("\n\n");
     if analysis.all_met() {
         out.push_str(&m.text(&msg::InterpretCommentAll));

@@ -536,7 +536,7 @@ pub async fn grade(
             None => String::new(),
         };
         let text = format!(
-            "{}\n{}\n{}",
+            "{}\n{}\n{}\n{}",
             m.text(&msg::WorkshopGradeShow {
                 number: &answer.to_string(),
                 question: &grid.question,
@@ -548,7 +548,13 @@ pub async fn grade(
                 graded: &grade_text
             })
             .trim_end(),
-            written::criteria_lines(inner, case, grid),
+            super::grids::criteria_lines(inner, case, grid),
+            super::spelling::block(
+                inner,
+                case,
+                &copy.text,
+                super::spelling::language_criterion(case, &grid.question).as_deref(),
+            ),
             m.text(&msg::WorkshopGradeHow {
                 number: &answer.to_string()
             }),

@@ -6,6 +6,7 @@ pub(crate) mod answering;
 pub(crate) mod board;
 pub mod command;
 pub(crate) mod exam;
+pub(crate) mod grids;
 pub(crate) mod interpret;
 pub(crate) mod live;
 pub(crate) mod marking;
@@ -14,11 +15,13 @@ pub(crate) mod paper;
 pub(crate) mod posts;
 pub(crate) mod practice;
 pub(crate) mod quiz;
+pub(crate) mod reflexion;
 pub mod report;
 pub mod scoring;
 pub mod settings;
 pub(crate) mod sheets;
 pub(crate) mod sight;
+pub(crate) mod spelling;
 pub(crate) mod subjects;
 pub(crate) mod votes;
 pub(crate) mod written;
@@ -466,6 +469,7 @@ impl Inner {
                 choice,
                 comment,
             } => interpret::interpret(cx, part, *choice, comment.as_deref()).await,
+            Command::Reflexion => reflexion::guide(cx).await,
             Command::Practice { scope } => practice::start(cx, scope).await,
             Command::Answer { text, item } => answer(cx, text, *item).await,
             Command::Hint { confirm, item } => hint(cx, *confirm, *item).await,
@@ -775,6 +779,11 @@ async fn kpi(cx: &Ctx<'_>, id: &str) -> anyhow::Result<Vec<Reply>> {
     let sealed = sight::sealed_for(inner, who, case).await;
     if sight::touches(case, index, &sealed) {
         return Ok(vec![Reply::private(m.text(&msg::PlayKpiLocked))]);
+    }
+    // Nor the calculation the asker's practice is asking (it would answer it for points).
+    let pending = sight::pending_in_practice(inner, who, case).await?;
+    if sight::touches(case, index, &pending) {
+        return Ok(vec![Reply::private(m.text(&msg::PlayKpiInPractice))]);
     }
     let result = case.kpi_result(index)?;
     Ok(vec![Reply::private(crate::render::kpi(m, &result))])

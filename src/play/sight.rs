@@ -123,6 +123,29 @@ pub(crate) async fn sealed_for(inner: &Inner, who: &Who, case: &Case) -> BTreeSe
     sealed_by_quiz(inner, who.class.id, case).await
 }
 
+/// The KPIs the asker's practice still asks of them: the figure of the part they are on, and
+/// those tied to it, until they settle it (looking it up would answer it). Nothing without a
+/// practice on `case`.
+pub(crate) async fn pending_in_practice(
+    inner: &Inner,
+    who: &Who,
+    case: &Case,
+) -> anyhow::Result<BTreeSet<usize>> {
+    let Some(row) = store::practice::active(&inner.store.write, who.member()).await? else {
+        return Ok(BTreeSet::new());
+    };
+    if row.case_id != case.meta.id {
+        return Ok(BTreeSet::new());
+    }
+    let parts: Vec<String> = serde_json::from_str(&row.parts)?;
+    let pending = usize::try_from(row.current)
+        .ok()
+        .and_then(|i| parts.get(i))
+        .and_then(|id| case.part(id))
+        .map(|(_, p)| p.kpi);
+    Ok(sealed_by(case, pending))
+}
+
 /// Whether working on `kpi` (its worked calculation shows the KPIs it is computed from) would
 /// show a figure of `sealed`.
 pub(crate) fn touches(case: &Case, kpi: usize, sealed: &BTreeSet<usize>) -> bool {

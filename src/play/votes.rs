@@ -47,7 +47,16 @@ pub async fn draft_check(cx: &Ctx<'_>, text: &str, share: bool) -> anyhow::Resul
         return private(m.text(&msg::PlayNoWorkshop));
     };
     let analysis = crate::linkedin::analyse(text, &workshop.params);
-    let feedback = crate::linkedin::render::feedback(m, &workshop.params, &analysis);
+    let mut feedback = crate::linkedin::render::feedback(m, &workshop.params, &analysis);
+    // The form inside the post: its spelling, for the grid's language criterion.
+    if chars(text) <= inner.settings.workshop.max_text_characters {
+        let language = super::spelling::language_criterion(case, &workshop.question);
+        let spelling = super::spelling::block(inner, case, text, language.as_deref());
+        if !spelling.is_empty() {
+            feedback.push_str("\n\n");
+            feedback.push_str(&spelling);
+        }
+    }
     if !share {
         return private(feedback);
     }

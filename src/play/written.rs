@@ -7,6 +7,7 @@
 //! Every lookup is scoped to the asker's class: a number from another class is unknown here.
 
 use super::command::{Button, ButtonAction, Choice, ChoiceAction, ChoiceOption, Reply};
+use super::grids::criteria_lines;
 use super::scoring::{self, Milli};
 use super::{Ctx, Inner};
 use crate::case::{Case, Grid};
@@ -56,23 +57,6 @@ pub(crate) fn choice(
             })
             .collect(),
     }
-}
-
-/// The numbered criteria of a grid, one per line.
-pub(crate) fn criteria_lines(inner: &Inner, case: &Case, grid: &Grid) -> String {
-    let m = inner.messages();
-    grid.criteria
-        .iter()
-        .enumerate()
-        .map(|(i, c)| {
-            m.text(&msg::WorkshopCriterionLine {
-                number: &(i + 1).to_string(),
-                label: &case.text(&Grid::label_id(&grid.question, &c.id)),
-                points: &points(m, c.share),
-            })
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
 }
 
 /// Reads ticked criteria given as ids or 1-based numbers; the first unknown one is the error.
@@ -265,15 +249,21 @@ pub async fn written(cx: &Ctx<'_>, question: &str, text: &str) -> anyhow::Result
         inner.now(),
     )
     .await?;
+    let language = super::spelling::language_criterion(case, &grid.question);
+    // The réflexion: its structure first, as a corrector reads it.
+    let structure = super::reflexion::structure(inner, case, &grid.question, text)
+        .map(|s| format!("{s}\n\n"))
+        .unwrap_or_default();
     let text = format!(
-        "{}\n{}",
+        "{structure}{}\n{}\n\n{}",
         m.text(&msg::WorkshopWrittenSaved {
             number: &id.to_string(),
             question: &grid.question,
             characters: &n.to_string(),
             points: &points(m, grid.points)
         }),
-        criteria_lines(inner, case, grid)
+        criteria_lines(inner, case, grid),
+        super::spelling::block(inner, case, text, language.as_deref()),
     );
     Ok(vec![Reply::private(text).with_choice(choice(
         inner,

@@ -4,7 +4,10 @@
 //! declares; the comments' verdicts are worked out by hand from the rules.
 
 use crate::helpers::{case, private_text, spawn_engine, Play};
-use casebot::interpret::{analyse_comment, example_id, CommentCriterion, CommentReason, Reading};
+use casebot::interpret::{
+    analyse_comment, example_id, CommentCriterion, CommentReason, PartReadings, Reading, Trap,
+};
+use casebot::linkedin::text::Phrase;
 use casebot::play::command::{Actor, ButtonAction, Command, PartRef, Reply, Scope};
 
 /// A reply as read: spaces plain, bold marks away.
@@ -175,6 +178,49 @@ fn a_comment_is_judged_on_explainable_criteria() {
         matches!(reason, CommentReason::TooLong { .. }),
         "{reason:?}"
     );
+    // A fall said twice; a loss is a fall; the fall word after the figure is no double.
+    let (ok, reason) = met(
+        "1.1.j",
+        "Les sessions payantes chutent de −67,32 % par rapport à 2019.",
+        Direction,
+    );
+    assert!(!ok);
+    assert_eq!(
+        reason,
+        CommentReason::DoubleNegative("chutent de −67,32 %".into())
+    );
+    let (ok, _) = met(
+        "1.1.j",
+        "Les sessions payantes évoluent de −67,32 %, une chute par rapport à 2019.",
+        Direction,
+    );
+    assert!(ok);
+    let (ok, _) = met(
+        "1.2.h",
+        "Une perte de 700 € par rapport à la dépense.",
+        Figure,
+    );
+    assert!(ok);
+    // The relative change of the bounce rate is right, but it is not 1.1.g's figure.
+    let (ok, reason) = met("1.1.g", "Le rebond a plus que doublé (+131,15 %).", Figure);
+    assert!(!ok);
+    assert!(
+        matches!(&reason, CommentReason::OtherKpi { found, .. } if found == "+131,15 %"),
+        "{reason:?}"
+    );
+    // A year compares nothing on its own; an abbreviation ends no sentence.
+    let (ok, _) = met(
+        "1.2.a",
+        "Le taux de clic est de 17,76 % en 2020.",
+        Comparison,
+    );
+    assert!(!ok);
+    let (ok, _) = met(
+        "1.3.a",
+        "Le CA B to B atteint env. 16 000 € contre 19 660 € en B to C, il faut dév. ce segment.",
+        Sentence,
+    );
+    assert!(ok);
     // A level (the CTR) has no direction to judge.
     assert!(analysis("1.2.a", "Le taux de clic est de 17,76 %.")
         .iter()
@@ -379,4 +425,93 @@ async fn no_interpretation_during_a_mock_exam() {
         let said = plain(&private_text(&play.send(&ana, command).await));
         assert!(said.starts_with("Examen blanc en cours"), "{said}");
     }
+}
+
+#[test]
+fn a_comment_that_repeats_a_misreading_fails_the_decision_unless_it_denies_it() {
+    let mut readings: PartReadings = case().readings.of("1.2.g").expect("readings").clone();
+    readings.traps = vec![Trap {
+        phrases: vec![Phrase::parse("rentable").expect("a phrase")],
+        reading: 1,
+    }];
+    let judge = |text: &str| {
+        analyse_comment(text, &readings, case(), &case().plans, 280)
+            .verdicts
+            .into_iter()
+            .find(|v| v.criterion == CommentCriterion::Meaning)
+            .expect("judged")
+    };
+    let v = judge("Avec un ROAS de 3,02 contre 6,93 pour Facebook, la campagne est rentable.");
+    assert!(!v.met);
+    assert_eq!(
+        v.reason,
+        CommentReason::Trap {
+            found: "rentable".into(),
+            reading: 1
+        }
+    );
+    let v =
+        judge("Avec un ROAS de 3,02 contre 6,93 pour Facebook, la campagne n’est pas rentable.");
+    assert!(v.met, "{v:?}");
+}
+
+#[tokio::test]
+async fn the_calculation_a_practice_asks_is_neither_interpreted_nor_looked_up_before_it_is_found() {
+    let play = spawn_engine("interpret_pending").await;
+    let ana = play.student("Ana");
+    play.send(
+        &ana,
+        Command::Practice {
+            scope: Scope::Items(vec!["1.2.a".into(), "1.2.b".into()]),
+        },
+    )
+    .await;
+    let said = plain(&private_text(&play.send(&ana, ask("1.2.a")).await));
+    assert!(
+        said.starts_with("C’est le chiffre du calcul que ton entraînement"),
+        "{said}"
+    );
+    let said = plain(&private_text(
+        &play.send(&ana, Command::Kpi { id: "1.2.a".into() }).await,
+    ));
+    assert!(
+        said.starts_with("C’est le calcul que ton entraînement"),
+        "{said}"
+    );
+    // Another part is free; once 1.2.a is found, it is too.
+    let said = plain(&private_text(&play.send(&ana, ask("1.1.a")).await));
+    assert!(said.starts_with("🤔 Que signifie ce résultat ?"), "{said}");
+    play.send(
+        &ana,
+        Command::Answer {
+            text: "17,76 %".into(),
+            item: None,
+        },
+    )
+    .await;
+    let said = plain(&private_text(&play.send(&ana, ask("1.2.a")).await));
+    assert!(said.starts_with("🤔 Que signifie ce résultat ?"), "{said}");
+}
+
+#[tokio::test]
+async fn without_a_part_the_parts_to_interpret_are_listed_with_what_they_compute() {
+    let play = spawn_engine("interpret_list").await;
+    let ana = play.student("Ana");
+    let all = plain(&private_text(&play.send(&ana, ask("")).await));
+    assert!(all.starts_with("🤔 Les chiffres à interpréter"), "{all}");
+    assert_eq!(
+        all.lines().filter(|l| l.starts_with("- ")).count(),
+        44,
+        "{all}"
+    );
+    let one = plain(&private_text(&play.send(&ana, ask("1.2")).await));
+    assert_eq!(
+        one.lines().filter(|l| l.starts_with("- 1.2.")).count(),
+        14,
+        "{one}"
+    );
+    assert!(
+        one.contains("- 1.2.c : Coût pour mille impressions Google Ads"),
+        "{one}"
+    );
 }

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 /// Bottom to top, as in ARCHITECTURE.md ("Layers"). Modules of one layer may not import each
 /// other either: each layer is a set of independent modules.
 const LAYERS: &[&[&str]] = &[
-    &["format", "clock", "telemetry"],
+    &["format", "clock", "telemetry", "spell"],
     &["formula", "problem"],
     &["prompts"],
     &["msg"],
@@ -18,7 +18,7 @@ const LAYERS: &[&[&str]] = &[
     &["check"],
     &["render"],
     &["linkedin"],
-    &["interpret"],
+    &["interpret", "reflexion"],
     &["pack"],
     &["app", "chart"],
     &["store"],

@@ -898,11 +898,22 @@ fn a_pack_without_the_optional_files_still_loads() {
     let pack = TempPack::new("linkedin_optional");
     std::fs::remove_file(pack.dir.path.join(GRIDS)).expect("remove grids.toml");
     std::fs::remove_file(pack.dir.path.join(LINKEDIN)).expect("remove linkedin.toml");
+    // The réflexion is one of the grids' questions: it goes with them; the readings too.
+    for optional in ["reflexion.toml", "interpretations.toml"] {
+        std::fs::remove_file(
+            pack.dir
+                .path
+                .join("config/cases/arbre-cadeau")
+                .join(optional),
+        )
+        .expect("remove an optional file");
+    }
     let case = match pack::load(&pack.pack_dir()) {
         Ok(c) => c,
         Err(e) => panic!("{e}"),
     };
     assert!(case.grids.is_empty());
+    assert!(case.reflexion.is_none() && case.readings.parts.is_empty());
     assert!(case.workshop.is_none());
 }
 
@@ -935,7 +946,7 @@ fn grid_errors_name_the_file_and_the_key() {
     );
     pack.replace(
         GRIDS,
-        "{ id = \"tone\", share = \"0.75\" }",
+        "{ id = \"tone\", share = \"0.75\", language = true }",
         "{ id = \"Tone\", share = \"0.75\", points = \"1\" }",
     );
     pack.replace(TEXT_GRIDS, "label = \"Bilan et pistes\"", "");

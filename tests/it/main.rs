@@ -35,6 +35,7 @@ mod play_data;
 mod play_practice;
 mod play_quiz;
 mod play_workshop;
+mod reflexion;
 mod sealed;
 mod sigterm;
 mod stop;

@@ -830,7 +830,13 @@ async fn during_a_quiz_no_text_a_student_opens_writes_a_figure_it_seals() {
             let Some(readings) = case().readings.of(&p.id) else {
                 continue;
             };
-            let locked = touches(readings.kpi, &sealed);
+            // Refused when its figure, or a figure its texts quote, is one the quiz seals.
+            let quoted = readings
+                .text_ids()
+                .iter()
+                .flat_map(|t| case().text_kpis(t))
+                .any(|k| touches(k, &sealed));
+            let locked = touches(readings.kpi, &sealed) || quoted;
             // Her own words, without a figure: the reply must not bring one.
             let example =
                 "Ce chiffre montre une évolution par rapport à 2019, il faut en tenir compte."

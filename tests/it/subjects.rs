@@ -280,10 +280,11 @@ async fn a_practice_stops_when_the_class_changes_subject() {
         none.starts_with("Tu n’as pas de calcul en cours."),
         "{none}"
     );
-    // 1.2.a was worked on the other subject: here it earns its points again.
-    play.send(&ana, practice(&["1.2.a"])).await;
+    // 1.2.a was worked on the other subject: here it earns its points again (its figure is
+    // the bundled subject's; looked up before the practice asks it).
     let text = private_text(&play.send(&ana, kpi("a3_ctr")).await);
     assert!(text.contains("17,76 %"), "{text}");
+    play.send(&ana, practice(&["1.2.a"])).await;
     let verdict = private_text(&play.send(&ana, answer("17,76 %")).await);
     assert!(verdict.contains("Juste"), "{verdict}");
     assert!(!verdict.contains("déjà travaillé"), "{verdict}");
