@@ -646,6 +646,7 @@ texts! {
         ReflexionNone = "reflexion.none";
         ReflexionGuide = "reflexion.guide" { question, points, consigne, case, min, max, lines_min, lines_max, grid };
         ReflexionHead = "reflexion.head" { met, total, words, lines };
+        ReflexionHeadShort = "reflexion.head_short" { words, lines };
         ReflexionLabelQuestion = "reflexion.label.question";
         ReflexionLabelAnnounced = "reflexion.label.announced";
         ReflexionLabelParts = "reflexion.label.parts";
@@ -670,7 +671,10 @@ texts! {
         SpellTitleCriterion = "spell.title_criterion" { criterion };
         SpellNone = "spell.none" { title, checked };
         SpellFound = "spell.found" { title, n, words };
-        SpellMore = "spell.more" { n };
+        SpellMore = "spell.more" { words };
+        SpellUnlisted = "spell.unlisted" { n };
+        SpellNotAMark = "spell.not_a_mark";
+        SpellNotAMarkTeacher = "spell.not_a_mark_teacher";
         SpellWord = "spell.word" { word };
         SpellWordSuggested = "spell.word_suggested" { word, suggestions };
         InterpretAsk = "interpret.ask" { part, label, figure, readings };

@@ -111,6 +111,40 @@ const PLAN: &[&str] = &[
     "nous montrerons",
     "verrons",
 ];
+/// Words that open a part, at the start of a sentence (« Tout d’abord, … », « Enfin, … »).
+const PART_OPENERS: &[&str] = &[
+    "tout d abord",
+    "d abord",
+    "premierement",
+    "dans un premier temps",
+    "en premier lieu",
+    "d une part",
+    "ensuite",
+    "deuxiemement",
+    "dans un second temps",
+    "dans un deuxieme temps",
+    "en second lieu",
+    "d autre part",
+    "enfin",
+    "troisiemement",
+    "dans un dernier temps",
+    "dans un troisieme temps",
+];
+/// Words that bring an example (« par exemple », « comme », « notamment »).
+const EXAMPLE_MARKERS: &[&str] = &[
+    "par exemple",
+    "exemple",
+    "comme",
+    "notamment",
+    "tel que",
+    "telle que",
+    "tels que",
+    "telles que",
+    "a l image de",
+    "c est le cas",
+    "illustr*",
+];
+
 /// Words that open a conclusion.
 const CONCLUSION: &[&str] = &[
     "en conclusion",
@@ -143,20 +177,21 @@ fn heading(line: &str) -> Option<&str> {
 /// « II) ») and before the conclusion's first word, when a sentence ends just before.
 fn inline_paragraphs(text: &str) -> Vec<&str> {
     let conclusion = Phrase::list(CONCLUSION);
+    let part_openers = Phrase::list(PART_OPENERS);
     let mut cuts = vec![0];
     let mut after_end = false;
     let mut offset = 0;
     for token in text.split_inclusive(char::is_whitespace) {
         let word = token.trim_end();
         let opens = heading(word).is_some_and(|h| h == word) || {
-            let w = words(word);
-            let refs: Vec<&Word> = w.iter().collect();
             let rest = &text[offset..];
             let rw = words(rest);
-            let rrefs: Vec<&Word> = rw.iter().take(3).collect();
-            !refs.is_empty()
-                && find_first(&conclusion, &rrefs, rest).is_some_and(|s| s.start == 0)
-                && word.chars().next().is_some_and(char::is_uppercase)
+            let rrefs: Vec<&Word> = rw.iter().take(5).collect();
+            let at_start = |phrases: &[Phrase]| {
+                find_first(phrases, &rrefs, rest).is_some_and(|s| s.start == 0)
+            };
+            word.chars().next().is_some_and(char::is_uppercase)
+                && (at_start(&conclusion) || at_start(&part_openers))
         };
         if opens && after_end && offset > 0 {
             cuts.push(offset);
@@ -169,6 +204,22 @@ fn inline_paragraphs(text: &str) -> Vec<&str> {
         .map(|w| text[w[0]..w[1]].trim())
         .filter(|p| !p.is_empty())
         .collect()
+}
+
+/// Whether a passage names something: a capitalised word inside a sentence (« Decathlon »,
+/// « Nike »), a heading's own words aside.
+fn names_something(text: &str) -> bool {
+    let mut after_end = true;
+    for token in text.split_whitespace() {
+        let word = token.trim_matches(|c: char| !c.is_alphanumeric());
+        let capital = word.chars().next().is_some_and(char::is_uppercase)
+            && word.chars().skip(1).any(char::is_lowercase);
+        if capital && !after_end && heading(token).is_none() {
+            return true;
+        }
+        after_end = token.ends_with(['.', '!', '?', ':', '…']) || heading(token).is_some();
+    }
+    false
 }
 
 /// Judges the structure of a réflexion.
@@ -193,10 +244,25 @@ pub fn analyse(text: &str, params: &Params) -> Analysis {
         (span.start <= refs.first()?.span.start + 2).then(|| line[span].to_string())
     };
     // The parts: the lines between the first and the last, grouped under their headings.
+    // The introduction runs to the first part (a heading or a part's first words), else it is
+    // the first paragraph.
+    let part_openers = Phrase::list(PART_OPENERS);
+    let first_part = lines
+        .iter()
+        .enumerate()
+        .skip(1)
+        .take(lines.len().saturating_sub(2))
+        .find(|(_, l)| heading(l).is_some() || starts(l, &part_openers).is_some())
+        .map_or(1, |(i, _)| i);
+    let intro_text = lines[..first_part.min(lines.len())].join("\n");
     let (intro, conclusion, middle): (&str, &str, &[&str]) = match lines.as_slice() {
         [] => ("", "", &[]),
         [one] => (one, "", &[]),
-        [first, rest @ .., last] => (first, last, rest),
+        [.., last] => (
+            intro_text.as_str(),
+            last,
+            &lines[first_part..lines.len() - 1],
+        ),
     };
     let mut parts: Vec<Vec<&str>> = Vec::new();
     let headed = middle.iter().any(|l| heading(l).is_some());
@@ -238,6 +304,7 @@ pub fn analyse(text: &str, params: &Params) -> Analysis {
         met: (2..=3).contains(&parts.len()),
         reason: Reason::Parts(parts.len()),
     });
+    let markers = Phrase::list(EXAMPLE_MARKERS);
     let missing: Vec<usize> = parts
         .iter()
         .enumerate()
@@ -246,7 +313,9 @@ pub fn analyse(text: &str, params: &Params) -> Analysis {
             let w = words(&text);
             let refs: Vec<&Word> = w.iter().collect();
             find_first(&params.examples, &refs, &text).is_none()
+                && find_first(&markers, &refs, &text).is_none()
                 && !text.chars().any(|c| c.is_ascii_digit())
+                && !names_something(&text)
         })
         .map(|(i, _)| i + 1)
         .collect();
@@ -331,6 +400,29 @@ mod tests {
         );
         assert_eq!(by(Criterion::Conclusion).reason, Reason::NoConclusion);
         assert!(!by(Criterion::Length).met);
+    }
+
+    #[test]
+    fn a_plan_of_connectors_on_one_line_has_its_parts_and_examples() {
+        let text = "Les réseaux sociaux comptent. Comment adapter la stratégie à chaque segment ? Tout d’abord, les particuliers aiment les contenus émouvants, par exemple les vidéos de Decathlon. Ensuite, les entreprises attendent des preuves comme un témoignage client. Enfin, il faut piloter l’ensemble avec des indicateurs suivis chaque mois. En conclusion, une stratégie différenciée répond à chaque cible et reste cohérente.";
+        let a = analyse(text, &params());
+        let by = |c: Criterion| {
+            a.verdicts
+                .iter()
+                .find(|v| v.criterion == c)
+                .expect("judged")
+        };
+        assert_eq!(by(Criterion::Parts).reason, Reason::Parts(3));
+        assert!(by(Criterion::Problematique).met);
+        assert!(by(Criterion::Conclusion).met);
+        // The third part has no example.
+        assert_eq!(
+            by(Criterion::Examples).reason,
+            Reason::Examples {
+                missing: vec![3],
+                parts: 3
+            }
+        );
     }
 
     #[test]

@@ -17,6 +17,53 @@ use std::sync::OnceLock;
 
 static AFF: &str = include_str!("../assets/dict/fr.aff");
 static DIC: &str = include_str!("../assets/dict/fr.dic");
+/// The course's own words (« leads », « emailing », « followers »): accepted as written.
+static TRADE: &str = include_str!("../assets/dict/ndrc.txt");
+
+/// Text-message shortenings and what they stand for, offered first.
+const SHORTENINGS: &[(&str, &str)] = &[
+    ("pr", "pour"),
+    ("bcp", "beaucoup"),
+    ("tjrs", "toujours"),
+    ("tjs", "toujours"),
+    ("qd", "quand"),
+    ("ds", "dans"),
+    ("pb", "problème"),
+    ("svt", "souvent"),
+    ("mm", "même"),
+    ("tt", "tout"),
+    ("tte", "toute"),
+    ("tts", "tous"),
+    ("ms", "mais"),
+    ("cad", "c’est-à-dire"),
+    ("pcq", "parce que"),
+    ("pq", "pourquoi"),
+    ("jsp", "je ne sais pas"),
+    ("stp", "s’il te plaît"),
+    ("svp", "s’il vous plaît"),
+    ("rdv", "rendez-vous"),
+    ("dc", "donc"),
+    ("vs", "contre"),
+];
+
+/// Word starts written with a hyphen (« éco-responsable »): not words of their own.
+const PREFIXES: &[&str] = &[
+    "éco", "e", "auto", "multi", "inter", "micro", "macro", "web", "anti", "néo", "co", "pré",
+    "post", "mini", "maxi", "sur", "sous", "semi", "mi", "non", "ex", "hyper", "super", "cyber",
+];
+
+fn trade_word(word: &str) -> bool {
+    static WORDS: OnceLock<std::collections::BTreeSet<&'static str>> = OnceLock::new();
+    WORDS
+        .get_or_init(|| {
+            TRADE
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty() && !l.starts_with('#'))
+                .collect()
+        })
+        .contains(word)
+}
 
 /// The French dictionary, read on first use; `None` (logged) if it could not be read.
 pub fn french() -> Option<&'static Speller> {
@@ -48,11 +95,16 @@ pub struct Unknown {
 pub struct Report {
     /// The unknown words, each once, in the order of the text (at most `max`).
     pub unknown: Vec<Unknown>,
+    /// Further unknown words, without suggestions (at most [`MORE_LISTED`]).
+    pub more: Vec<String>,
     /// How many different unknown words there were in all.
     pub total: usize,
     /// How many words were checked.
     pub checked: usize,
 }
+
+/// Most unknown words listed beyond those with suggestions.
+pub const MORE_LISTED: usize = 40;
 
 /// Most suggestions given for a word.
 const SUGGESTIONS: usize = 3;
@@ -93,8 +145,12 @@ impl Speller {
             for part in parts {
                 let lower = part.to_lowercase();
                 let proper_noun = !token.sentence_start && starts_upper(part);
+                let prefix = word.contains('-') && PREFIXES.contains(&lower.as_str());
                 if part.chars().count() < 2
                     || proper_noun
+                    || prefix
+                    || trade_word(&lower)
+                    || trade_word(&word.to_lowercase())
                     || is_acronym(part)
                     || self.knows(part)
                     || (token.sentence_start && self.knows(&lower))
@@ -110,6 +166,8 @@ impl Speller {
                         word: part.to_string(),
                         suggestions: self.suggest(part),
                     });
+                } else if report.more.len() < MORE_LISTED {
+                    report.more.push(part.to_string());
                 }
             }
         }
@@ -118,6 +176,10 @@ impl Speller {
 
     /// The dictionary's words one edit away from `word`, best first.
     pub fn suggest(&self, word: &str) -> Vec<String> {
+        let lower = word.to_lowercase();
+        if let Some((_, full)) = SHORTENINGS.iter().find(|(short, _)| *short == lower) {
+            return vec![(*full).to_string()];
+        }
         let chars: Vec<char> = word.chars().collect();
         if chars.len() > 30 {
             return Vec::new();

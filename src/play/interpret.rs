@@ -411,7 +411,7 @@ fn judge_comment(cx: &Ctx<'_>, id: &str, text: &str, sealed: &BTreeSet<usize>) -
     });
     out.push('\n');
     out.push_str(&lines.join("\n"));
-    let spelling = super::spelling::block(inner, case, text, None);
+    let spelling = super::spelling::block(inner, case, text, None, false);
     if !spelling.is_empty() {
         out.push('\n');
         out.push_str(&spelling);

@@ -272,7 +272,9 @@ fn marked_copy(
         })
         .collect();
     for c in comments {
-        lines.push(m.text(&msg::MarkingComment { comment: &echo(c) }));
+        lines.push(m.text(&msg::MarkingComment {
+            comment: &crate::format::escape(c.trim()),
+        }));
     }
     match how {
         MarkHow::Single => {}
@@ -385,7 +387,9 @@ pub async fn record(
     };
     if let Some(c) = comment {
         text.push('\n');
-        text.push_str(&m.text(&msg::MarkingCommentSaved { comment: &echo(c) }));
+        text.push_str(&m.text(&msg::MarkingCommentSaved {
+            comment: &crate::format::escape(c),
+        }));
     }
     let mut reply = Reply::private(text);
     if let Some(next) = written::next_to_grade(inner, who.class.id, Some(answer)).await? {
@@ -434,22 +438,32 @@ pub async fn mark(
         Ok(g) => g,
         Err(refused) => return Ok(refused),
     };
-    // Agreeing without points keeps the teacher's own marking: they retain it.
-    let points = if given.is_empty() && agree {
-        let rows = db::of_written(&inner.store.write, WrittenId(answer)).await?;
-        match rows.iter().find(|r| r.marker_id == who.member()) {
-            Some(r) => parse_points(&r.points),
-            None => {
-                return Ok(vec![Reply::private(m.text(&msg::MarkingAgreeFirst {
-                    number: &answer.to_string(),
-                }))])
-            }
+    let rows = db::of_written(&inner.store.write, WrittenId(answer)).await?;
+    let own = rows
+        .iter()
+        .find(|r| r.marker_id == who.member())
+        .map(|r| parse_points(&r.points));
+    let from_scratch = given.iter().any(|g| g.trim().eq_ignore_ascii_case("aucun"));
+    let points = match (given.is_empty(), own) {
+        // Agreeing, or commenting, without points keeps the teacher's own marking.
+        (true, Some(own)) => own,
+        (true, None) if agree => {
+            return Ok(vec![Reply::private(m.text(&msg::MarkingAgreeFirst {
+                number: &answer.to_string(),
+            }))])
         }
-    } else {
-        match read_points(grid, given) {
-            Ok(p) => p,
+        (_, own) => match read_points(grid, given) {
+            // A new marking changes the criteria it names; the others keep the teacher's own
+            // points (« aucun » starts from nothing).
+            Ok(p) => match own {
+                Some(mut own) if !from_scratch => {
+                    own.extend(p);
+                    own
+                }
+                _ => p,
+            },
             Err(e) => return Ok(vec![Reply::private(refusal(inner, grid, &e))]),
-        }
+        },
     };
     record(cx, answer, w, grid, points, comment, agree).await
 }
@@ -554,6 +568,7 @@ pub async fn grade(
                 case,
                 &copy.text,
                 super::spelling::language_criterion(case, &grid.question).as_deref(),
+                true,
             ),
             m.text(&msg::WorkshopGradeHow {
                 number: &answer.to_string()

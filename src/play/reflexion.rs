@@ -48,12 +48,20 @@ pub(crate) fn structure(
     let m = inner.messages();
     let analysis = analyse(text, params);
     let lines = |w: usize| (w / WORDS_PER_LINE).to_string();
-    let mut out = m.text(&msg::ReflexionHead {
-        met: &analysis.met().to_string(),
-        total: &analysis.verdicts.len().to_string(),
-        words: &analysis.words.to_string(),
-        lines: &lines(analysis.words),
-    });
+    // Far too short, a structure is not judged as if it were there.
+    let mut out = if analysis.words * 2 < params.min_words {
+        m.text(&msg::ReflexionHeadShort {
+            words: &analysis.words.to_string(),
+            lines: &lines(analysis.words),
+        })
+    } else {
+        m.text(&msg::ReflexionHead {
+            met: &analysis.met().to_string(),
+            total: &analysis.verdicts.len().to_string(),
+            words: &analysis.words.to_string(),
+            lines: &lines(analysis.words),
+        })
+    };
     for v in &analysis.verdicts {
         let label: msg::Plain = match v.criterion {
             Criterion::Problematique => msg::ReflexionLabelQuestion.into(),

@@ -11,8 +11,15 @@ use crate::pack::CasePack;
 const LISTED: usize = 8;
 
 /// The spelling block of `text`, « 🔤 Orthographe : … »; `criterion` names the grid's criterion
-/// that marks the language, when there is one. Empty when the dictionary is not available.
-pub(crate) fn block(inner: &Inner, case: &CasePack, text: &str, criterion: Option<&str>) -> String {
+/// that marks the language, when there is one; `teacher` for the marking view. Empty when the
+/// dictionary is not available.
+pub(crate) fn block(
+    inner: &Inner,
+    case: &CasePack,
+    text: &str,
+    criterion: Option<&str>,
+    teacher: bool,
+) -> String {
     let Some(fr) = crate::spell::french() else {
         return String::new();
     };
@@ -23,10 +30,14 @@ pub(crate) fn block(inner: &Inner, case: &CasePack, text: &str, criterion: Optio
         None => m.text(&msg::SpellTitle),
     };
     if report.unknown.is_empty() {
-        return m.text(&msg::SpellNone {
-            title: &title,
-            checked: &report.checked.to_string(),
-        });
+        return format!(
+            "{} {}",
+            m.text(&msg::SpellNone {
+                title: &title,
+                checked: &report.checked.to_string(),
+            }),
+            not_a_mark(m, teacher)
+        );
     }
     let words: Vec<String> = report
         .unknown
@@ -49,19 +60,43 @@ pub(crate) fn block(inner: &Inner, case: &CasePack, text: &str, criterion: Optio
             }
         })
         .collect();
-    let more = report.total - report.unknown.len();
     let mut out = m.text(&msg::SpellFound {
         title: &title,
         n: &report.total.to_string(),
         words: &words.join(" · "),
     });
-    if more > 0 {
+    if !report.more.is_empty() {
         out.push(' ');
-        out.push_str(&m.text(&msg::SpellMore {
-            n: &more.to_string(),
+        out.push_str(
+            &m.text(&msg::SpellMore {
+                words: &report
+                    .more
+                    .iter()
+                    .map(|w| m.text(&msg::SpellWord { word: &echo(w) }))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            }),
+        );
+    }
+    let unlisted = report.total - report.unknown.len() - report.more.len();
+    if unlisted > 0 {
+        out.push(' ');
+        out.push_str(&m.text(&msg::SpellUnlisted {
+            n: &unlisted.to_string(),
         }));
     }
+    out.push(' ');
+    out.push_str(&not_a_mark(m, teacher));
     out
+}
+
+/// What the list is not: a mark (said to the student, or to the teacher who marks).
+fn not_a_mark(m: &crate::prompts::Prompts, teacher: bool) -> String {
+    if teacher {
+        m.text(&msg::SpellNotAMarkTeacher)
+    } else {
+        m.text(&msg::SpellNotAMark)
+    }
 }
 
 /// The label of a grid's language criterion, if it has one.

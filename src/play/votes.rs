@@ -51,7 +51,7 @@ pub async fn draft_check(cx: &Ctx<'_>, text: &str, share: bool) -> anyhow::Resul
     // The form inside the post: its spelling, for the grid's language criterion.
     if chars(text) <= inner.settings.workshop.max_text_characters {
         let language = super::spelling::language_criterion(case, &workshop.question);
-        let spelling = super::spelling::block(inner, case, text, language.as_deref());
+        let spelling = super::spelling::block(inner, case, text, language.as_deref(), false);
         if !spelling.is_empty() {
             feedback.push_str("\n\n");
             feedback.push_str(&spelling);

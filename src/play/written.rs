@@ -263,7 +263,7 @@ pub async fn written(cx: &Ctx<'_>, question: &str, text: &str) -> anyhow::Result
             points: &points(m, grid.points)
         }),
         criteria_lines(inner, case, grid),
-        super::spelling::block(inner, case, text, language.as_deref()),
+        super::spelling::block(inner, case, text, language.as_deref(), false),
     );
     Ok(vec![Reply::private(text).with_choice(choice(
         inner,

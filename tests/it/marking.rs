@@ -213,3 +213,47 @@ async fn two_teachers_mark_one_copy_blind_then_agree() {
         (Some(2250), Some("settled".into()))
     );
 }
+
+#[tokio::test]
+async fn a_long_comment_reaches_the_student_whole() {
+    let play = spawn_engine("marking_long_comment").await;
+    let (prof, ana) = (play.teacher("Prof"), play.student("Ana"));
+    let id = written_copy(&play, &ana).await;
+    let comment = "Ta copie est beaucoup trop courte : développe chaque partie avec des arguments, un exemple tiré du cas et une phrase de transition ; relis aussi l’orthographe avant de rendre.";
+    assert!(comment.chars().count() > 150);
+    let replies = play
+        .send(&prof, mark(id, &["1=0,5"], Some(comment), false))
+        .await;
+    let told = to_student(&replies).expect("Ana is told");
+    // Whole, escaped as everything a user typed (Discord shows « \: » as « : »).
+    let shown = casebot::format::escape(comment);
+    assert!(
+        told.contains(&format!("💬 Commentaire : {shown}")),
+        "{told}"
+    );
+}
+
+#[tokio::test]
+async fn marking_again_changes_only_the_criteria_named() {
+    let play = spawn_engine("marking_again").await;
+    let (prof, ana) = (play.teacher("Prof"), play.student("Ana"));
+    let id = written_copy(&play, &ana).await;
+    // Hook 0,75 + testimonial 1 + offer 1 = 2,75.
+    play.send(&prof, mark(id, &["1", "2", "3"], None, false))
+        .await;
+    assert_eq!(grade_of(&play, id).await.0, Some(2750));
+    // The hook to half: the others stay.
+    play.send(
+        &prof,
+        mark(id, &["1=0,5"], Some("Accroche à revoir"), false),
+    )
+    .await;
+    assert_eq!(grade_of(&play, id).await.0, Some(2500));
+    // A comment alone keeps the points; « aucun » starts from nothing.
+    play.send(&prof, mark(id, &[], Some("Bon travail sur l’offre"), false))
+        .await;
+    assert_eq!(grade_of(&play, id).await.0, Some(2500));
+    play.send(&prof, mark(id, &["aucun", "4"], None, false))
+        .await;
+    assert_eq!(grade_of(&play, id).await.0, Some(750));
+}

@@ -145,7 +145,7 @@ async fn marks_follow_the_barème_never_the_speed_or_streak_bonus() {
     );
     assert_eq!(
         notes(&play, &play.student("Eve"), None).await,
-        "Tu n’as pas encore de note : les notes viennent des quiz terminés de la classe. L’entraînement ne compte jamais dans une note."
+        "Tu n’as pas encore de note : les notes viennent des quiz terminés et des examens blancs de la classe. L’entraînement ne compte jamais dans une note, et une réponse rédigée hors examen, corrigée par ton professeur, compte au classement, pas dans tes notes."
     );
     assert_eq!(
         notes(&play, &play.student("Ben"), Some("quiz-999")).await,
