@@ -897,7 +897,7 @@ async fn the_console_runs_the_workshop_with_commands_for_buttons_and_menus() {
         "[privé → prof] Copies de la classe : 1 à corriger sur 1.",
         "[privé → prof] Copie n° 1 – question 2.4 – alice (",
         "> Sécuriser les accès à la page.",
-        "→ /noter 1 puis les numéros des critères présents",
+        "→ /noter 1 puis les critères présents (par exemple /noter 1 1 3), une part de leurs points",
         "[privé → prof] ✅ Copie n° 1 (alice, question 2.4) : 1,5 point sur 3 points",
         "[privé → alice] 📬 Ton professeur a corrigé ta réponse à la question 2.4 : 1,5 point sur 3 points.",
         "1. alice – 1,5 point",
