@@ -192,6 +192,20 @@ pub fn date_fr(ms: i64) -> String {
     }
 }
 
+/// A French letter without its accent (« é » → « e », « ç » → « c »); any other character as it is.
+pub fn unaccented(c: char) -> char {
+    match c {
+        'à' | 'â' | 'ä' => 'a',
+        'é' | 'è' | 'ê' | 'ë' => 'e',
+        'î' | 'ï' => 'i',
+        'ô' | 'ö' => 'o',
+        'ù' | 'û' | 'ü' => 'u',
+        'ç' => 'c',
+        'ÿ' => 'y',
+        other => other,
+    }
+}
+
 // ---------------------------------------------------------------------------------------------
 // User text: what users typed, escaped before it is shown (names, answers, searches).
 // ---------------------------------------------------------------------------------------------

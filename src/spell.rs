@@ -292,16 +292,7 @@ fn accents_of(c: char) -> &'static [char] {
 }
 
 fn fold(c: char) -> char {
-    match c {
-        'à' | 'â' | 'ä' => 'a',
-        'é' | 'è' | 'ê' | 'ë' => 'e',
-        'î' | 'ï' => 'i',
-        'ô' | 'ö' => 'o',
-        'ù' | 'û' | 'ü' => 'u',
-        'ç' => 'c',
-        'ÿ' => 'y',
-        other => other,
-    }
+    crate::format::unaccented(c)
 }
 
 fn normalise_apostrophe(word: &str) -> String {

@@ -141,13 +141,7 @@ fn prepare(
 fn suggested_id(given: &str) -> String {
     let mut id = String::new();
     for c in given.trim().chars().flat_map(char::to_lowercase) {
-        let c = match c {
-            'à' | 'â' | 'ä' => 'a',
-            'é' | 'è' | 'ê' | 'ë' => 'e',
-            'î' | 'ï' => 'i',
-            'ô' | 'ö' => 'o',
-            'ù' | 'û' | 'ü' => 'u',
-            'ç' => 'c',
+        let c = match crate::format::unaccented(c) {
             c if c.is_ascii_lowercase() || c.is_ascii_digit() => c,
             _ => '-',
         };

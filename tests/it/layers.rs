@@ -9,8 +9,8 @@ use std::path::{Path, PathBuf};
 /// Bottom to top, as in ARCHITECTURE.md ("Layers"). Modules of one layer may not import each
 /// other either: each layer is a set of independent modules.
 const LAYERS: &[&[&str]] = &[
-    &["format", "clock", "telemetry", "spell"],
-    &["formula", "problem"],
+    &["format", "clock", "telemetry"],
+    &["formula", "problem", "spell"],
     &["prompts"],
     &["msg"],
     &["case"],
