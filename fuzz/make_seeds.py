@@ -159,6 +159,26 @@ def console_lines(sources):
     return out
 
 
+def written():
+    """The model comments of the readings, and a few crafted comments and réflexions."""
+    texts = tomllib.loads((ROOT / f"prompts/cases/{PACK}/interpretations.toml").read_text())
+    items = [
+        t["example"]
+        for t in texts.get("interpret", {}).values()
+        if isinstance(t, dict) and "example" in t
+    ]
+    items += [
+        "Le CPM de 93,23 € est élevé par rapport au display, il faut revoir le ciblage.",
+        "Les sessions payantes chutent de −67,32 % par rapport à 2019.",
+        "Une perte de 700 € ; env. 16000€, dév. ce segment.",
+        "Les réseaux sociaux comptent. Comment adapter la stratégie ? Tout d’abord, Decathlon. "
+        "Ensuite, LinkedIn. En conclusion, oui.",
+        "I. Pour les particuliers\nII. Pour les entreprises\nEn conclusion, bcp d’entreprize "
+        "#RSE @ICOOPA www.x.fr éco-responsable",
+    ]
+    return items
+
+
 def main():
     sources = tests()
     write("answer", answers(sources))
@@ -173,6 +193,7 @@ def main():
     write("pack_mutate", [bytes(rng.randrange(256) for _ in range(rng.randrange(4, 96))) for _ in range(48)])
     write("draft", drafts(sources))
     write("console_line", console_lines(sources))
+    write("written", written())
 
 
 if __name__ == "__main__":

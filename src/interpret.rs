@@ -97,6 +97,9 @@ pub fn example_id(part: &str) -> String {
     format!("interpret.{part}.example")
 }
 
+/// Most numbers of a comment read.
+const MAX_NUMBERS: usize = 12;
+
 /// Most readings a part offers (one right, three wrong): the buttons A to D.
 pub const MAX_READINGS: usize = 4;
 
@@ -348,7 +351,8 @@ pub fn analyse_comment(
     } else {
         (find(&rise), found(&fall))
     };
-    let numbers = numbers(text);
+    // A comment is a sentence: a dozen numbers is more than one holds (and bounds the work).
+    let numbers: Vec<Number> = numbers(text).into_iter().take(MAX_NUMBERS).collect();
     // A sign said in words: a change's direction, or a loss (« une perte de 700 € »).
     let signed = change || value.is_sign_negative();
     let (figure_at, figure) = figure_of(&numbers, readings, case, plans, signed, said.is_some());
