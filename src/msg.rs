@@ -643,6 +643,7 @@ texts! {
         MarkingSettled = "workshop.marking.settled" { number, score };
         MarkingMean = "workshop.marking.mean" { number, score };
         MarkingCommentSaved = "workshop.marking.comment_saved" { comment };
+        MarkingPointsFirst = "workshop.marking.points_first" { number };
         ReflexionNone = "reflexion.none";
         ReflexionGuide = "reflexion.guide" { question, points, consigne, case, min, max, lines_min, lines_max, grid };
         ReflexionHead = "reflexion.head" { met, total, words, lines };

@@ -452,6 +452,12 @@ pub async fn mark(
                 number: &answer.to_string(),
             }))])
         }
+        // A comment alone on a copy not yet marked: points first (nothing recorded).
+        (true, None) => {
+            return Ok(vec![Reply::private(m.text(&msg::MarkingPointsFirst {
+                number: &answer.to_string(),
+            }))])
+        }
         (_, own) => match read_points(grid, given) {
             // A new marking changes the criteria it names; the others keep the teacher's own
             // points (« aucun » starts from nothing).

@@ -238,6 +238,10 @@ async fn marking_again_changes_only_the_criteria_named() {
     let play = spawn_engine("marking_again").await;
     let (prof, ana) = (play.teacher("Prof"), play.student("Ana"));
     let id = written_copy(&play, &ana).await;
+    // A comment alone on a copy not yet marked records nothing.
+    let said = private_text(&play.send(&prof, mark(id, &[], Some("Bien"), false)).await);
+    assert!(said.starts_with("Donnez d’abord vos points"), "{said}");
+    assert_eq!(grade_of(&play, id).await.0, None);
     // Hook 0,75 + testimonial 1 + offer 1 = 2,75.
     play.send(&prof, mark(id, &["1", "2", "3"], None, false))
         .await;
