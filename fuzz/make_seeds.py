@@ -160,20 +160,21 @@ def console_lines(sources):
 
 
 def written():
-    """The model comments of the readings, and a few crafted comments and réflexions."""
+    """The model comments of the readings (after the byte that picks their part), and a few
+    crafted comments and réflexions."""
     texts = tomllib.loads((ROOT / f"prompts/cases/{PACK}/interpretations.toml").read_text())
     items = [
-        t["example"]
-        for t in texts.get("interpret", {}).values()
+        bytes([i]) + t["example"].encode()
+        for i, t in enumerate(texts.get("interpret", {}).values())
         if isinstance(t, dict) and "example" in t
     ]
     items += [
-        "Le CPM de 93,23 € est élevé par rapport au display, il faut revoir le ciblage.",
-        "Les sessions payantes chutent de −67,32 % par rapport à 2019.",
-        "Une perte de 700 € ; env. 16000€, dév. ce segment.",
-        "Les réseaux sociaux comptent. Comment adapter la stratégie ? Tout d’abord, Decathlon. "
+        "\x0eLe CPM de 93,23 € est élevé par rapport au display, il faut revoir le ciblage.",
+        "\x09Les sessions payantes chutent de −67,32 % par rapport à 2019.",
+        "\x13Une perte de 700 € ; env. 16000€, dév. ce segment.",
+        "\x00Les réseaux sociaux comptent. Comment adapter la stratégie ? Tout d’abord, Decathlon. "
         "Ensuite, LinkedIn. En conclusion, oui.",
-        "I. Pour les particuliers\nII. Pour les entreprises\nEn conclusion, bcp d’entreprize "
+        "\x01I. Pour les particuliers\nII. Pour les entreprises\nEn conclusion, bcp d’entreprize "
         "#RSE @ICOOPA www.x.fr éco-responsable",
     ]
     return items

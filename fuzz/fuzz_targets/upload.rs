@@ -27,7 +27,10 @@ fuzz_target!(|data: &[u8]| {
     };
     assert!(up.files.len() <= limits.max_files);
     assert!(up.files.total_bytes() <= limits.max_unpacked_bytes);
-    assert!(up.files.iter().all(|(p, t)| !p.contains("..") && t.len() <= limits.max_file_bytes));
+    assert!(up
+        .files
+        .iter()
+        .all(|(p, t)| !p.contains("..") && t.len() <= limits.max_file_bytes));
     let app = casebot_fuzz::app();
     match casebot::pack::load_unpacked(&up) {
         Ok(case) => casebot_fuzz::play(&case, &app.messages),
