@@ -6,13 +6,24 @@
 //!   case per iteration (throughput counted per KPI).
 //! - `kpi/result/a3_ctr`: value plus worked steps, allocation-heavy, for information.
 //!
-//! Run with `cargo bench --bench engine`.
+//! First, a table measured by hand: each answer's check beside the same run's cost of
+//! `Decimal::from_str` on the same number (the text's figure as Rust writes it: « 17,76 % » →
+//! `17.76`), a yardstick that travels between machines, and the mix against its target
+//! (≥ 2 M checks/s on one core: ≤ 500 ns a check), PASS/FAIL.
+//!
+//! Run with `cargo bench --bench engine`. Under `cargo test --all-targets` (no `--bench`) the
+//! table runs a few iterations and judges nothing.
 
 use casebot::{App, CasePack, Paths};
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+use rust_decimal::Decimal;
 use std::hint::black_box;
 use std::path::Path;
-use std::time::Duration;
+use std::str::FromStr;
+use std::time::{Duration, Instant};
+
+/// The answer mix's target: 2 million checks a second on one core.
+const MIX_TARGET_NS: f64 = 500.0;
 
 /// The typical answers: (benchmark name, KPI id, what the student typed).
 const ANSWERS: &[(&str, &str, &str)] = &[
@@ -96,8 +107,77 @@ fn bench_kpi(c: &mut Criterion, case: &CasePack) {
     group.finish();
 }
 
+/// The number of a typed answer as `Decimal::from_str` reads it (« 14 613,33 € » → `14613.33`;
+/// « abc » → `0`, so that the yardstick stays a parse).
+fn rust_number(input: &str) -> String {
+    let n: String = input
+        .chars()
+        .filter(|c| c.is_ascii_digit() || *c == ',' || *c == '.')
+        .map(|c| if c == ',' { '.' } else { c })
+        .collect();
+    if n.is_empty() {
+        "0".into()
+    } else {
+        n
+    }
+}
+
+/// The best per-call time of `f` over five rounds of `n` calls, in nanoseconds.
+fn per_call(n: u32, mut f: impl FnMut()) -> f64 {
+    (0..5)
+        .map(|_| {
+            let start = Instant::now();
+            for _ in 0..n {
+                f();
+            }
+            start.elapsed().as_nanos() as f64 / f64::from(n)
+        })
+        .fold(f64::INFINITY, f64::min)
+}
+
+/// The table of checks beside `Decimal::from_str`, and the mix's verdict.
+fn yardstick(case: &CasePack) {
+    let measuring = std::env::args().any(|a| a == "--bench");
+    let n = if measuring { 200_000 } else { 10 };
+    let answers: Vec<(&str, usize, &str)> = ANSWERS
+        .iter()
+        .map(|&(name, kpi, input)| (name, kpi_index(case, kpi), input))
+        .collect();
+    println!("check beside Decimal::from_str on the same number (best of 5 × {n} calls):");
+    let mut checks = 0.0;
+    let mut parses = 0.0;
+    for &(name, kpi, input) in &answers {
+        let number = rust_number(input);
+        let check = per_call(n, || {
+            black_box(case.check(black_box(kpi), black_box(input)));
+        });
+        let parse = per_call(n, || {
+            let _ = black_box(Decimal::from_str(black_box(&number)));
+        });
+        checks += check;
+        parses += parse;
+        println!(
+            "  check/{name:<10} {check:>8.0} ns   Decimal::from_str(\"{number}\") {parse:>5.0} ns   × {:.1}",
+            check / parse
+        );
+    }
+    let k = answers.len() as f64;
+    let (mix, yard) = (checks / k, parses / k);
+    let verdict = match (measuring, mix <= MIX_TARGET_NS) {
+        (false, _) => "(smoke run, not judged)",
+        (true, true) => "PASS",
+        (true, false) => "FAIL",
+    };
+    println!(
+        "  check/mix {mix:.0} ns = {:.2} M checks/s (target ≥ 2 M/s, ≤ {MIX_TARGET_NS:.0} ns) {verdict}; Decimal::from_str {yard:.0} ns: the mix costs {:.1} parses",
+        1000.0 / mix,
+        mix / yard
+    );
+}
+
 fn engine(c: &mut Criterion) {
     let case = load_case();
+    yardstick(&case);
     bench_check(c, &case);
     bench_kpi(c, &case);
 }
