@@ -16,7 +16,6 @@ use crate::case::{Case, KpiKind};
 use crate::check::{Mistake, Plans, Reason, Verdict};
 use crate::format::Unit;
 use crate::linkedin::text::{find_first, words, Phrase, Word};
-use rust_decimal::Decimal;
 use std::ops::Range;
 
 /// The readings of every part a pack declares them for.
@@ -674,12 +673,6 @@ fn numbers(text: &str) -> Vec<Number> {
         i = end.max(i);
     }
     out
-}
-
-/// The value a reading's figure placeholder would show, for tests and feedback.
-pub fn figure_text(case: &Case, kpi: usize) -> Option<String> {
-    let value: Decimal = case.evaluate(kpi).ok()?;
-    Some(case.kpis[kpi].display(value))
 }
 
 #[cfg(test)]

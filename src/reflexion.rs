@@ -353,6 +353,13 @@ pub fn analyse(text: &str, params: &Params) -> Analysis {
 mod tests {
     use super::*;
 
+    fn verdict(a: &Analysis, c: Criterion) -> &Verdict {
+        a.verdicts
+            .iter()
+            .find(|v| v.criterion == c)
+            .expect("judged")
+    }
+
     fn params() -> Params {
         Params {
             question: "R".into(),
@@ -383,12 +390,7 @@ mod tests {
     fn what_is_missing_is_said() {
         let text = "Les réseaux sociaux comptent beaucoup.\nIl faut être présent partout.\nC’est important pour vendre.";
         let a = analyse(text, &params());
-        let by = |c: Criterion| {
-            a.verdicts
-                .iter()
-                .find(|v| v.criterion == c)
-                .expect("judged")
-        };
+        let by = |c: Criterion| verdict(&a, c);
         assert_eq!(by(Criterion::Problematique).reason, Reason::NoQuestion);
         assert_eq!(by(Criterion::Parts).reason, Reason::Parts(1));
         assert_eq!(
@@ -406,12 +408,7 @@ mod tests {
     fn a_plan_of_connectors_on_one_line_has_its_parts_and_examples() {
         let text = "Les réseaux sociaux comptent. Comment adapter la stratégie à chaque segment ? Tout d’abord, les particuliers aiment les contenus émouvants, par exemple les vidéos de Decathlon. Ensuite, les entreprises attendent des preuves comme un témoignage client. Enfin, il faut piloter l’ensemble avec des indicateurs suivis chaque mois. En conclusion, une stratégie différenciée répond à chaque cible et reste cohérente.";
         let a = analyse(text, &params());
-        let by = |c: Criterion| {
-            a.verdicts
-                .iter()
-                .find(|v| v.criterion == c)
-                .expect("judged")
-        };
+        let by = |c: Criterion| verdict(&a, c);
         assert_eq!(by(Criterion::Parts).reason, Reason::Parts(3));
         assert!(by(Criterion::Problematique).met);
         assert!(by(Criterion::Conclusion).met);

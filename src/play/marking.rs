@@ -417,6 +417,26 @@ pub async fn record(
     Ok(replies)
 }
 
+/// The class's written answer `answer` and its question's grid; else the refusal (unknown in
+/// this class, or a question without a grid).
+async fn copy_and_grid<'c>(
+    cx: &Ctx<'c>,
+    answer: i64,
+) -> anyhow::Result<Result<(Written, &'c Grid), Vec<Reply>>> {
+    let Ctx {
+        inner, who, case, ..
+    } = *cx;
+    let Some(copy) = written::load_written(inner, who.class.id, answer).await? else {
+        let m = inner.messages();
+        return Ok(Err(vec![Reply::private(m.text(
+            &msg::WorkshopAnswerUnknown {
+                number: &answer.to_string(),
+            },
+        ))]));
+    };
+    Ok(written::grid_of(inner, case, &copy.question).map(|grid| (copy, grid)))
+}
+
 /// `/noter` or `/corriger` with points per criterion, a comment or an agreement.
 pub async fn mark(
     cx: &Ctx<'_>,
@@ -425,17 +445,10 @@ pub async fn mark(
     comment: Option<&str>,
     agree: bool,
 ) -> anyhow::Result<Vec<Reply>> {
-    let Ctx {
-        inner, who, case, ..
-    } = *cx;
+    let Ctx { inner, who, .. } = *cx;
     let m = inner.messages();
-    let Some(w) = written::load_written(inner, who.class.id, answer).await? else {
-        return Ok(vec![Reply::private(m.text(&msg::WorkshopAnswerUnknown {
-            number: &answer.to_string(),
-        }))]);
-    };
-    let grid = match written::grid_of(inner, case, &w.question) {
-        Ok(g) => g,
+    let (w, grid) = match copy_and_grid(cx, answer).await? {
+        Ok(found) => found,
         Err(refused) => return Ok(refused),
     };
     let rows = db::of_written(&inner.store.write, WrittenId(answer)).await?;
@@ -509,13 +522,8 @@ pub async fn grade(
         inner, who, case, ..
     } = *cx;
     let m = inner.messages();
-    let Some(copy) = written::load_written(inner, who.class.id, answer).await? else {
-        return Ok(vec![Reply::private(m.text(&msg::WorkshopAnswerUnknown {
-            number: &answer.to_string(),
-        }))]);
-    };
-    let grid = match written::grid_of(inner, case, &copy.question) {
-        Ok(g) => g,
+    let (copy, grid) = match copy_and_grid(cx, answer).await? {
+        Ok(found) => found,
         Err(refused) => return Ok(refused),
     };
     let Some(criteria) = criteria else {
