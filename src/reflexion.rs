@@ -88,23 +88,10 @@ impl Analysis {
     }
 }
 
-/// Words that announce or open the parts of a plan.
-const PLAN: &[&str] = &[
-    "tout d abord",
-    "d abord",
-    "premierement",
-    "dans un premier temps",
-    "en premier lieu",
-    "d une part",
-    "ensuite",
+/// Words that announce a plan in the introduction, besides those that open a part
+/// ([`PART_OPENERS`]): « Nous verrons d’abord…, puis… ».
+const ANNOUNCE: &[&str] = &[
     "puis",
-    "deuxiemement",
-    "dans un second temps",
-    "dans un deuxieme temps",
-    "en second lieu",
-    "d autre part",
-    "enfin",
-    "dans un dernier temps",
     "nous verrons",
     "nous etudierons",
     "nous analyserons",
@@ -234,7 +221,10 @@ pub fn analyse(text: &str, params: &Params) -> Analysis {
     };
     let all_words = words(text);
     let n_words = all_words.len();
-    let plan = Phrase::list(PLAN);
+    let plan: Vec<Phrase> = Phrase::list(PART_OPENERS)
+        .into_iter()
+        .chain(Phrase::list(ANNOUNCE))
+        .collect();
     let conclusion_words = Phrase::list(CONCLUSION);
     let starts = |line: &str, phrases: &[Phrase]| -> Option<String> {
         let w = words(line);

@@ -31,6 +31,13 @@ fn choose(index: usize, choice: u8) -> Command {
     }
 }
 
+fn answer(text: &str) -> Command {
+    Command::Answer {
+        text: text.into(),
+        item: None,
+    }
+}
+
 fn comment(part: &str, text: &str) -> Command {
     Command::Interpret {
         part: PartRef::Id(part.into()),
@@ -355,15 +362,7 @@ async fn a_settled_practice_part_and_a_quiz_correction_offer_the_interpretation(
         },
     )
     .await;
-    let replies = play
-        .send(
-            &ana,
-            Command::Answer {
-                text: "93,23 €".into(),
-                item: None,
-            },
-        )
-        .await;
+    let replies = play.send(&ana, answer("93,23 €")).await;
     let offered = replies
         .iter()
         .flat_map(|r| &r.buttons)
@@ -390,14 +389,7 @@ async fn a_settled_practice_part_and_a_quiz_correction_offer_the_interpretation(
     );
     let said = plain(&private_text(&play.send(&ana, ask("1.1.a")).await));
     assert!(said.starts_with("🤔 Que signifie ce résultat ?"), "{said}");
-    play.send(
-        &ana,
-        Command::Answer {
-            text: "93,23 €".into(),
-            item: None,
-        },
-    )
-    .await;
+    play.send(&ana, answer("93,23 €")).await;
     play.advance_and_tick(61_000).await;
     let offers = |r: &Reply| {
         r.buttons.iter().any(
@@ -481,14 +473,7 @@ async fn the_calculation_a_practice_asks_is_neither_interpreted_nor_looked_up_be
     // Another part is free; once 1.2.a is found, it is too.
     let said = plain(&private_text(&play.send(&ana, ask("1.1.a")).await));
     assert!(said.starts_with("🤔 Que signifie ce résultat ?"), "{said}");
-    play.send(
-        &ana,
-        Command::Answer {
-            text: "17,76 %".into(),
-            item: None,
-        },
-    )
-    .await;
+    play.send(&ana, answer("17,76 %")).await;
     let said = plain(&private_text(&play.send(&ana, ask("1.2.a")).await));
     assert!(said.starts_with("🤔 Que signifie ce résultat ?"), "{said}");
 }
